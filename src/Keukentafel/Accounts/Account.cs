@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Keukentafel.Accounts;
+
+/// <summary>
+/// A sign-in account. It belongs to a staff member or to a resident (or to neither, for an
+/// IT administrator); what it may do follows from its roles.
+/// </summary>
+public sealed class Account : IdentityUser<Guid>
+{
+    private Account() { DisplayName = ""; }
+
+    public Account(string email, string displayName, DateTime createdAtUtc)
+    {
+        Id = Guid.CreateVersion7();
+        Email = UserName = Text.Required(email, "account.email_required", "Geef het e-mailadres.").ToLowerInvariant();
+        DisplayName = Text.Required(displayName, "account.name_required", "Geef de naam.");
+        CreatedAtUtc = createdAtUtc;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+        LockoutEnabled = true;
+    }
+
+    public string DisplayName { get; private set; }
+    public Guid? StaffMemberId { get; private set; }
+    public Guid? ResidentId { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public void LinkToStaffMember(Guid staffMemberId)
+    {
+        if (ResidentId is not null)
+        {
+            throw new DomainException("account.already_resident", "Dit account hoort al bij een bewoner.");
+        }
+
+        StaffMemberId = staffMemberId;
+    }
+
+    public void LinkToResident(Guid residentId)
+    {
+        if (StaffMemberId is not null)
+        {
+            throw new DomainException("account.already_staff", "Dit account hoort al bij een medewerker.");
+        }
+
+        ResidentId = residentId;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Security.Cryptography.X509Certificates;
+using Keukentafel.Data;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Keukentafel.Accounts;
+
+public static class AccountsExtensions
+{
+    /// <summary>
+    /// ASP.NET Core Identity with local accounts (strong passwords, lock-out, TOTP two-factor),
+    /// cookie sessions kept in the database for the pages, bearer tokens for the API and, when
+    /// configured, an organisation's own OpenID Connect provider.
+    /// </summary>
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentity<Account, IdentityRole<Guid>>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Password.RequiredUniqueChars = 6;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false; // accounts are made by an administrator or an invitation
+                o.Stores.SchemaVersion = IdentitySchema.Version;
+            })
+            .AddEntityFrameworkStores<KeukentafelDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<DutchIdentityErrors>()
+            .AddClaimsPrincipalFactory<AccountClaimsFactory>();
+
+        // Passkeys that prove the person too (fingerprint, face, PIN), stored on the device so no e-mail address
+        // needs typing, and only for this site as the browser sees it (behind a proxy: via the forwarded headers).
+        services.Configure<IdentityPasskeyOptions>(o =>
+        {
+            o.ResidentKeyRequirement = "required";
+            o.UserVerificationRequirement = "required";
+            o.ValidateOrigin = context => ValueTask.FromResult(!context.CrossOrigin && string.Equals(
+                context.Origin, $"{context.HttpContext.Request.Scheme}://{context.HttpContext.Request.Host}", StringComparison.OrdinalIgnoreCase));
+        });
+
+        // Operators can set these in configuration too: Identity:Lockout:MaxFailedAccessAttempts, Identity:Password:RequiredLength, ...
+        services.Configure<IdentityOptions>(builder.Configuration.GetSection("Identity"));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "kt.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/inloggen";
+            o.LogoutPath = "/uitloggen";
+            // A refused page answers 403 itself (shown as a Dutch status page), not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Sessions:IdleMinutes", 60));
+            o.SlidingExpiration = true;
+        });
+        services.ConfigureExternalCookie(o => o.Cookie.Name = "kt.external");
+        // A changed password, a removed role or two-factor switched off ends the other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Sessions:SecurityCheckSeconds", 60)));
+        services.AddScoped<AccountAdministration>();
+        services.AddSingleton<DatabaseSessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseSessionStore>((o, store) => o.SessionStore = store);
+
+        var authentication = services.AddAuthentication()
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+        authentication.AddOrganisationSignIn(builder.Configuration);
+
+        services.AddAuthorizationBuilder().AddKeukentafelPolicies();
+
+        // Keys in the database: every instance can read every other instance's cookies and tokens.
+        var certificate = builder.Configuration["DataProtection:CertificatePath"];
+        if (builder.Environment.IsProduction() && string.IsNullOrEmpty(certificate) && !builder.Configuration.GetValue("DataProtection:AllowUnencryptedKeys", false))
+        {
+            // Unencrypted keys next to the sessions would let anyone with a copy of the database forge a sign-in.
+            throw new InvalidOperationException(
+                "Set DataProtection:CertificatePath (and DataProtection:CertificatePassword) to a PFX certificate that encrypts the " +
+                "data-protection keys in the database, or set DataProtection:AllowUnencryptedKeys=true to accept the risk.");
+        }
+
+        var keys = services.AddDataProtection()
+            .SetApplicationName("Keukentafel")
+            .PersistKeysToDbContext<KeukentafelDbContext>();
+        if (!string.IsNullOrEmpty(certificate))
+        {
+            // Encrypts the keys at rest; every instance needs the same certificate.
+            keys.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(certificate, builder.Configuration["DataProtection:CertificatePassword"]));
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,27 @@
+using Keukentafel.Neighbourhoods;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Keukentafel.Accounts;
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> e)
+    {
+        e.Property(a => a.DisplayName).HasMaxLength(200);
+        e.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Resident>().WithMany().HasForeignKey(a => a.ResidentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(a => a.StaffMemberId).IsUnique();
+        e.HasIndex(a => a.ResidentId).IsUnique();
+    }
+}
+
+internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
+{
+    public void Configure(EntityTypeBuilder<SignInSession> e)
+    {
+        e.Property(s => s.Id).HasMaxLength(64);
+        e.HasIndex(s => s.ExpiresAtUtc);
+        e.HasIndex(s => s.AccountId);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Keukentafel.Accounts;
+
+/// <summary>Account administration over JSON, for IT administrators only.</summary>
+public static class AdministrationApi
+{
+    public static IEndpointRouteBuilder MapAdministrationApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization(Policies.Api, Policies.Administration);
+        api.MapGet("/accounts", async (Guid? after, int? limit, string? q, AccountAdministration admin, CancellationToken ct) =>
+                TypedResults.Ok(await admin.PageAsync(after, limit ?? 50, q, ct)))
+            .WithSummary("Accounts in a stable order, one page at a time: pass the last id of a page as 'after' for the next.");
+        api.MapPost("/accounts/{id:guid}/unlock", async Task<NoContent> (Guid id, AccountAdministration admin) =>
+            {
+                await admin.UnlockAsync(id);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Lift a lock-out after too many failed sign-ins.");
+        return endpoints;
+    }
+}

@@ -1,0 +1,109 @@
+using System.ComponentModel.DataAnnotations;
+using Keukentafel.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Keukentafel.Accounts;
+
+[AllowAnonymous]
+[EnableRateLimiting(WebExtensions.SignInRateLimit)]
+public sealed class LoginModel(SignInManager<Account> signIn, KeukentafelMetrics metrics) : PageModel
+{
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty]
+    public string? CredentialJson { get; set; }
+
+    public string? ReturnUrl { get; private set; }
+
+    public IReadOnlyList<AuthenticationScheme> Providers { get; private set; } = [];
+
+    public async Task OnGetAsync(string? returnUrl)
+    {
+        ReturnUrl = returnUrl;
+        Providers = [.. await signIn.GetExternalAuthenticationSchemesAsync()];
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        ReturnUrl = returnUrl;
+        Providers = [.. await signIn.GetExternalAuthenticationSchemesAsync()];
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        metrics.SignIn("page", SignInOutcome.Of(result));
+        if (result.Succeeded)
+        {
+            return LocalRedirect(SignInOutcome.SafeReturnUrl(returnUrl));
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Accounts/LoginTwoFactor", new { returnUrl });
+        }
+
+        ModelState.AddModelError("", result.IsLockedOut
+            ? SignInOutcome.LockedOutMessage
+            : "Het e-mailadres of het wachtwoord klopt niet.");
+        return Page();
+    }
+
+    /// <summary>The challenge for a passkey sign-in (usernameless: the browser offers the passkeys it has for this site).</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    public async Task<IActionResult> OnPostPasskeyAsync(string? returnUrl)
+    {
+        ReturnUrl = returnUrl;
+        Providers = [.. await signIn.GetExternalAuthenticationSchemesAsync()];
+        ModelState.Clear(); // the password form's fields are not part of this one
+
+        var result = await PasskeySignInAsync(CredentialJson);
+        metrics.SignIn("page_passkey", SignInOutcome.Of(result));
+        if (result.Succeeded)
+        {
+            return LocalRedirect(SignInOutcome.SafeReturnUrl(returnUrl));
+        }
+
+        ModelState.AddModelError("", result.IsLockedOut
+            ? SignInOutcome.LockedOutMessage
+            : "Inloggen met deze passkey lukte niet. Probeer het opnieuw of log in met uw wachtwoord.");
+        return Page();
+    }
+
+
+    private async Task<Microsoft.AspNetCore.Identity.SignInResult> PasskeySignInAsync(string? credentialJson)
+    {
+        if (string.IsNullOrWhiteSpace(credentialJson))
+        {
+            return Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+
+        try
+        {
+            return await signIn.PasskeySignInAsync(credentialJson);
+        }
+        catch (InvalidOperationException)
+        {
+            return Microsoft.AspNetCore.Identity.SignInResult.Failed; // no challenge was asked for in this browser: a forged or replayed answer
+        }
+    }
+}
+
+public sealed class LoginInput
+{
+    [Required(ErrorMessage = "Vul uw e-mailadres in.")]
+    [EmailAddress(ErrorMessage = "Vul een geldig e-mailadres in, zoals naam@organisatie.nl.")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Vul uw wachtwoord in.")]
+    public string Password { get; set; } = "";
+}

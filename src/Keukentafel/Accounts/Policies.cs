@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace Keukentafel.Accounts;
+
+/// <summary>
+/// Authorisation by policy: every page and endpoint names the policy it needs, and links are
+/// shown by asking the same policy, so hiding a link is never what protects a page.
+/// </summary>
+public static class Policies
+{
+    /// <summary>People who work in the approach and may see its organisations and staff.</summary>
+    public const string Staff = "staff";
+
+    /// <summary>IT administrators: accounts and roles.</summary>
+    public const string Administration = "administration";
+
+    /// <summary>Professionals and coordinators: they bring cases and sit at the table. Which case, the case access check decides.</summary>
+    public const string CaseWork = "case-work";
+
+    /// <summary>Neighbourhood coordinators: the overview of the neighbourhood's cases (without names).</summary>
+    public const string Coordination = "coordination";
+
+    /// <summary>Managers: they back the deviations put to them.</summary>
+    public const string Management = "management";
+
+    /// <summary>Residents on their own pages.</summary>
+    public const string Resident = "resident";
+
+    /// <summary>The API takes bearer tokens only, so a browser's cookie can never be abused for it (no CSRF on /api).</summary>
+    public const string Api = "api";
+
+    public static AuthorizationBuilder AddKeukentafelPolicies(this AuthorizationBuilder authorization) => authorization
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(Staff, p => p.RequireRole(Roles.Professional, Roles.Coordinator, Roles.Manager, Roles.Director, Roles.Administrator))
+        .AddPolicy(Administration, p => p.RequireRole(Roles.Administrator))
+        .AddPolicy(CaseWork, p => p.RequireRole(Roles.Professional, Roles.Coordinator))
+        .AddPolicy(Management, p => p.RequireRole(Roles.Manager))
+        .AddPolicy(Coordination, p => p.RequireRole(Roles.Coordinator))
+        .AddPolicy(Resident, p => p.RequireRole(Roles.Resident))
+        .AddPolicy(Api, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+}

@@ -1,0 +1,28 @@
+namespace Keukentafel.Accounts;
+
+/// <summary>The roles of Keukentafel. What a role may do is decided by the policies in <see cref="Policies"/>.</summary>
+public static class Roles
+{
+    public const string Resident = "resident";
+    public const string Professional = "professional";
+    public const string Coordinator = "coordinator";
+    public const string Manager = "manager";
+
+    /// <summary>Directors and financiers: they read outcomes, costs and bottlenecks, never a resident's file.</summary>
+    public const string Director = "director";
+
+    public const string Administrator = "administrator";
+
+    public static IReadOnlyList<string> All { get; } = [Resident, Professional, Coordinator, Manager, Director, Administrator];
+
+    public static string Dutch(string role) => role switch
+    {
+        Resident => "Bewoner",
+        Professional => "Professional",
+        Coordinator => "Wijkcoördinator",
+        Manager => "Manager",
+        Director => "Bestuurder of financier",
+        Administrator => "Beheerder",
+        _ => role,
+    };
+}

@@ -1,0 +1,42 @@
+using Keukentafel.Accounts;
+using Keukentafel.Privacy;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Keukentafel.Cases;
+
+public sealed class CaseListPage(CaseLists lists, CaseAccess access) : PageModel
+{
+    public CasePage Cases { get; private set; } = new([], null);
+    public string? Q { get; private set; }
+    public CaseStatus? Status { get; private set; }
+    public LifeDomains? Domain { get; private set; }
+    public bool Closed { get; private set; }
+
+    public async Task OnGetAsync(string? q, CaseStatus? status, LifeDomains? domain, bool closed, string? cursor)
+    {
+        (Q, Status, Domain, Closed) = (q, status, domain, closed);
+        try
+        {
+            Cases = await lists.MineAsync(User.StaffId() ?? Guid.Empty, new CaseFilter(closed, status, domain, q), cursor, CaseLists.PageSize, HttpContext.RequestAborted);
+        }
+        catch (DomainException refused)
+        {
+            ModelState.AddModelError("", refused.Message);
+            Cases = await lists.MineAsync(User.StaffId() ?? Guid.Empty, new CaseFilter(closed, status, domain, q), null, CaseLists.PageSize, HttpContext.RequestAborted);
+        }
+
+        await access.LogAsync(HttpContext, null, null, AuditAction.List, $"mijn casussen ({Cases.Items.Count})", HttpContext.RequestAborted);
+    }
+
+    public string NextLink(string cursor)
+    {
+        var query = new QueryBuilder();
+        if (Q is not null) query.Add("q", Q);
+        if (Status is not null) query.Add("status", Status.ToString()!);
+        if (Domain is not null) query.Add("domain", Domain.ToString()!);
+        if (Closed) query.Add("closed", "true");
+        query.Add("cursor", cursor);
+        return "/casussen" + query;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using Keukentafel.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Cases;
+
+/// <summary>What a professional narrows his list to.</summary>
+public sealed record CaseFilter(bool Closed = false, CaseStatus? Status = null, LifeDomains? Domain = null, string? Search = null);
+
+public sealed record CaseListItem(
+    Guid Id, string Number, string Resident, CaseStatus Status, string StatusText, DateOnly Deadline, int? DaysLeft, bool Overdue,
+    string SixWeeksText, LifeDomains LifeDomains, CaseRole Role);
+
+public sealed record CasePage(IReadOnlyList<CaseListItem> Items, string? Next);
+
+/// <summary>A case as the coordinator's overview shows it: no resident's name, no file, only where it stands.</summary>
+public sealed record NeighbourhoodCaseItem(
+    Guid Id, string Number, string Neighbourhood, CaseStatus Status, string StatusText, DateOnly Deadline, bool Overdue, string SixWeeksText,
+    LifeDomains LifeDomains, string CaseBringer);
+
+public sealed record NeighbourhoodCasePage(IReadOnlyList<NeighbourhoodCaseItem> Items, string? Next);
+
+/// <summary>
+/// "My cases": the cases a professional brings or sits at the table of, overdue first (by deadline), a page
+/// at a time. Keyset pagination on (deadline, case id) over the member index, so page 1,000 costs what page 1 costs.
+/// </summary>
+public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
+{
+    public const int PageSize = 25;
+
+    public async Task<CasePage> MineAsync(Guid staffMemberId, CaseFilter filter, string? cursor, int limit, CancellationToken ct)
+    {
+        limit = Math.Clamp(limit, 1, 100);
+        var open = !filter.Closed;
+        var query = db.CaseMembers.AsNoTracking().Where(m => m.StaffMemberId == staffMemberId && m.IsOpen == open);
+        if (Cursor.Read(cursor) is var (deadline, id))
+        {
+            query = query.Where(m => m.Deadline > deadline || (m.Deadline == deadline && m.CaseId.CompareTo(id) > 0));
+        }
+
+        var rows = query
+            .Join(db.Cases, m => m.CaseId, c => c.Id, (m, c) => new { m, c })
+            .Join(db.Residents, x => x.c.ResidentId, r => r.Id, (x, r) => new { x.m, x.c, r });
+        if (filter.Status is { } status)
+        {
+            rows = rows.Where(x => x.c.Status == status);
+        }
+
+        if (filter.Domain is { } domain && domain != LifeDomains.None)
+        {
+            rows = rows.Where(x => (x.c.LifeDomains & domain) != 0);
+        }
+
+        if (Text.Optional(filter.Search) is { } search)
+        {
+            var term = search.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL LOWER(...) LIKE, the same on SQLite and PostgreSQL
+            rows = rows.Where(x => x.c.Number == search
+                || (x.r.Name.Given + " " + (x.r.Name.Prefix == null ? "" : x.r.Name.Prefix + " ") + x.r.Name.Family).ToLower().Contains(term)
+                || x.r.Name.Family.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        var found = await rows
+            .OrderBy(x => x.m.Deadline).ThenBy(x => x.m.CaseId)
+            .Take(limit + 1)
+            .Select(x => new
+            {
+                x.c.Id,
+                x.c.Number,
+                x.r.Name,
+                x.c.Status,
+                x.c.Deadline,
+                x.c.SolutionCarriedOutAtUtc,
+                x.c.ClosedAtUtc,
+                x.c.LifeDomains,
+                x.m.Role,
+            })
+            .ToListAsync(ct);
+        var today = DutchTime.Today(time);
+        var items = found.Take(limit).Select(x =>
+        {
+            var daysLeft = x.SolutionCarriedOutAtUtc is null && x.Status != CaseStatus.Closed ? x.Deadline.DayNumber - today.DayNumber : (int?)null;
+            return new CaseListItem(x.Id, x.Number, x.Name.Display, x.Status, x.Status.Dutch(), x.Deadline, daysLeft, daysLeft < 0,
+                SixWeeks.Text(x.Deadline, x.SolutionCarriedOutAtUtc, x.Status != CaseStatus.Closed, today), x.LifeDomains, x.Role);
+        }).ToList();
+        return new CasePage(items, found.Count > limit ? Cursor.Write(items[^1].Deadline, items[^1].Id) : null);
+    }
+
+    /// <summary>
+    /// The coordinator's overview of the open cases in the neighbourhoods he coordinates, late first. It shows no
+    /// names: to open a file he is not on, he records a reason first.
+    /// </summary>
+    public async Task<NeighbourhoodCasePage> InMyNeighbourhoodsAsync(Guid coordinatorId, string? cursor, int limit, CancellationToken ct)
+    {
+        limit = Math.Clamp(limit, 1, 100);
+        var neighbourhoods = await db.Neighbourhoods.Where(n => n.CoordinatorId == coordinatorId).Select(n => new { n.Id, n.Name }).ToListAsync(ct);
+        var ids = neighbourhoods.Select(n => n.Id).ToList();
+        var query = db.Cases.AsNoTracking().Where(c => ids.Contains(c.NeighbourhoodId) && c.Status != CaseStatus.Closed);
+        if (Cursor.Read(cursor) is var (deadline, id))
+        {
+            query = query.Where(c => c.Deadline > deadline || (c.Deadline == deadline && c.Id.CompareTo(id) > 0));
+        }
+
+        var found = await query.OrderBy(c => c.Deadline).ThenBy(c => c.Id).Take(limit + 1)
+            .Join(db.StaffMembers, c => c.CaseBringerId, s => s.Id, (c, s) => new
+            {
+                c.Id,
+                c.Number,
+                c.NeighbourhoodId,
+                c.Status,
+                c.Deadline,
+                c.SolutionCarriedOutAtUtc,
+                c.LifeDomains,
+                Bringer = s.Name,
+                Organisation = s.Organisation == null ? null : s.Organisation.Name,
+            })
+            .ToListAsync(ct);
+        var today = DutchTime.Today(time);
+        var items = found.OrderBy(x => x.Deadline).ThenBy(x => x.Id).Take(limit).Select(x => new NeighbourhoodCaseItem(
+            x.Id, x.Number, neighbourhoods.Single(n => n.Id == x.NeighbourhoodId).Name, x.Status, x.Status.Dutch(), x.Deadline,
+            x.SolutionCarriedOutAtUtc is null && x.Deadline < today, SixWeeks.Text(x.Deadline, x.SolutionCarriedOutAtUtc, true, today), x.LifeDomains,
+            x.Organisation is null ? x.Bringer.Display : $"{x.Bringer.Display} ({x.Organisation})")).ToList();
+        return new NeighbourhoodCasePage(items, found.Count > limit ? Cursor.Write(items[^1].Deadline, items[^1].Id) : null);
+    }
+
+    /// <summary>An opaque position in the list: the deadline and id of the last case shown.</summary>
+    internal static class Cursor
+    {
+        public static string Write(DateOnly deadline, Guid id) =>
+            Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{deadline:yyyy-MM-dd}|{id}"));
+
+        public static (DateOnly Deadline, Guid Id)? Read(string? cursor)
+        {
+            if (string.IsNullOrEmpty(cursor))
+            {
+                return null;
+            }
+
+            try
+            {
+                var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('|');
+                return parts.Length == 2
+                    && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var deadline)
+                    && Guid.TryParse(parts[1], out var id)
+                        ? (deadline, id)
+                        : throw new DomainException("list.cursor_invalid", "Deze vervolgpagina bestaat niet. Begin opnieuw bij de eerste pagina.");
+            }
+            catch (FormatException)
+            {
+                throw new DomainException("list.cursor_invalid", "Deze vervolgpagina bestaat niet. Begin opnieuw bij de eerste pagina.");
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Keukentafel.Cases;
+
+public sealed class CaseOverviewPage(CaseWork work, CaseFiles files) : CasePageModel(work, files);

@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using Keukentafel.Accounts;
+using Keukentafel.Data;
+using Keukentafel.Neighbourhoods.Demo;
+
+namespace Keukentafel.Cli;
+
+/// <summary>
+/// The command-line face of the same application, for operators:
+/// <c>dotnet run --project src/Keukentafel -- migrate | seed-demo | create-admin --email ... --name ...</c>.
+/// The commands use the same configuration (and so the same database) as the web host.
+/// </summary>
+public static class OperatorCommands
+{
+    private static readonly string[] Names = ["migrate", "seed-demo", "create-admin", "verify-audit", "purge-audit"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && (Names.Contains(args[0]) || args[0] is "--help" or "-h" or "help");
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var services = app.Services;
+        var root = new RootCommand("Keukentafel: operator commands. Without a command the web application starts.");
+
+        var migrate = new Command("migrate", "Apply database migrations (SQLite file, or PostgreSQL when ConnectionStrings:Postgres is set).");
+        migrate.SetAction(async (_, ct) =>
+        {
+            await services.MigrateAsync(ct);
+            Console.WriteLine($"Database is up to date: {services.GetRequiredService<DatabaseSettings>().Describe()}");
+            return 0;
+        });
+
+        var seed = new Command("seed-demo", "Create the demo neighbourhood (idempotent; refused in Production).");
+        seed.SetAction((_, ct) => RefusalsAsExitCode(async () =>
+        {
+            await services.MigrateAsync(ct);
+            await using var scope = services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+            Console.WriteLine($"Demo neighbourhood ready ({result.RecordsAdded} records added).");
+        }));
+
+        var email = new Option<string>("--email") { Description = "E-mail address (the sign-in name).", Required = true };
+        var name = new Option<string>("--name") { Description = "Display name.", DefaultValueFactory = _ => "Beheerder" };
+        var password = new Option<string?>("--password") { Description = "Password; omit it to have a strong one generated and printed once." };
+        var createAdmin = new Command("create-admin", "Create an administrator account.") { email, name, password };
+        createAdmin.SetAction((parse, ct) => RefusalsAsExitCode(async () =>
+        {
+            await services.MigrateAsync(ct);
+            var chosen = parse.GetValue(password);
+            var secret = chosen ?? GeneratePassword();
+            await using var scope = services.CreateAsyncScope();
+            var account = await scope.ServiceProvider.GetRequiredService<AccountAdministration>()
+                .CreateAdministratorAsync(parse.GetValue(email)!, parse.GetValue(name)!, secret, ct);
+            Console.WriteLine($"Administrator {account.Email} created.");
+            if (chosen is null)
+            {
+                Console.WriteLine($"Password (shown once): {secret}");
+            }
+        }));
+
+        var verify = new Command("verify-audit", "Check the audit log's hash chain: exit 0 when intact, 2 when an event was changed or removed.");
+        verify.SetAction(async (_, ct) =>
+        {
+            await services.MigrateAsync(ct);
+            var result = await services.GetRequiredService<Privacy.AuditLog>().VerifyAsync(ct);
+            if (result.Intact)
+            {
+                Console.WriteLine($"Audit log intact: {result.Checked} events (sequence {result.FirstSequence}-{result.LastSequence}), last hash {result.LastHash}.");
+                return 0;
+            }
+
+            await Console.Error.WriteLineAsync($"Audit log NOT intact at event {result.BrokenAt}: {result.Problem}. {result.Checked} events before it are intact.");
+            return 2;
+        });
+
+        var purge = new Command("purge-audit", "Remove audit events older than Privacy:AuditRetentionYears (default 5); the purge itself is recorded.");
+        purge.SetAction(async (_, ct) =>
+        {
+            await services.MigrateAsync(ct);
+            var log = services.GetRequiredService<Privacy.AuditLog>();
+            var removed = await log.PurgeAsync("operator (purge-audit)", ct);
+            Console.WriteLine($"Removed {removed} audit events older than {log.RetentionYears} years.");
+            return 0;
+        });
+
+        root.Subcommands.Add(migrate);
+        root.Subcommands.Add(verify);
+        root.Subcommands.Add(purge);
+        root.Subcommands.Add(seed);
+        root.Subcommands.Add(createAdmin);
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>A refused command (a broken rule) prints its Dutch reason and exits with 1; anything else is a crash.</summary>
+    private static async Task<int> RefusalsAsExitCode(Func<Task> command)
+    {
+        try
+        {
+            await command();
+            return 0;
+        }
+        catch (DomainException refusal)
+        {
+            await Console.Error.WriteLineAsync(refusal.Message);
+            return 1;
+        }
+    }
+
+    private static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var body = RandomNumberGenerator.GetString(alphabet, 20);
+        return $"{body[..5]}-{body[5..10]}-{body[10..15]}-{body[15..]}!7";
+    }
+}

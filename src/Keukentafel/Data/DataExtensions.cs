@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Data;
+
+public static class DataExtensions
+{
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var settings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(settings);
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddDbContext<KeukentafelDbContext, PostgresKeukentafelDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+        }
+        else
+        {
+            builder.Services.AddDbContext<KeukentafelDbContext, SqliteKeukentafelDbContext>(o => o.UseSqlite(settings.ConnectionString));
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<DatabaseStartup>();
+        return builder;
+    }
+
+    /// <summary>Brings the database to the newest schema: creates the SQLite file's folder, applies migrations.</summary>
+    public static async Task MigrateAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        if (settings.SqliteFile is { } file)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging lets readers go on while one writer writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Keukentafel.Neighbourhoods.Demo;
+
+namespace Keukentafel.Data;
+
+/// <summary>
+/// Runs before the web server takes requests: applies migrations (Database:MigrateOnStart, default on)
+/// and seeds the demo neighbourhood where that is asked for (Demo:SeedOnStart, development only).
+/// </summary>
+public sealed partial class DatabaseStartup(IServiceProvider services, IConfiguration configuration, ILogger<DatabaseStartup> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        if (configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            var database = settings.Describe();
+            LogMigrating(logger, database);
+            await services.MigrateAsync(cancellationToken);
+        }
+
+        if (configuration.GetValue("Demo:SeedOnStart", false))
+        {
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrating {Database}")]
+    private static partial void LogMigrating(ILogger logger, string database);
+}

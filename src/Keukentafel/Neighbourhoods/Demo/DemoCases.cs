@@ -1,0 +1,197 @@
+using Keukentafel.Cases;
+using Keukentafel.Data;
+using Keukentafel.Meetings;
+using Keukentafel.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Neighbourhoods.Demo;
+
+/// <summary>
+/// Demo cases in every step of their life, some late, written through the same domain methods as real work
+/// (so every demo case has a true history), with times in the past. The demo professional brings several.
+/// </summary>
+internal sealed class DemoCases(KeukentafelDbContext db, CaseNumbers numbers)
+{
+    private Dictionary<Guid, Guid> accounts = [];
+
+    private static readonly (string Want, string Can, string Need, LifeDomains Domains)[] Stories =
+    [
+        ("Ik wil in mijn huis blijven wonen, maar de huur loopt achter.", "Ik kan mijn post openen als iemand meekijkt.", "Hulp met de huurachterstand en een overzicht van mijn geld.", LifeDomains.Housing | LifeDomains.Finances),
+        ("Ik voel me alleen sinds mijn vrouw is overleden.", "Ik kan goed koken en wil dat ook voor anderen doen.", "Mensen om me heen en iets te doen overdag.", LifeDomains.Relations | LifeDomains.DailyActivities),
+        ("Mijn zoon spijbelt en ik kom er niet meer doorheen.", "Ik kan 's avonds met hem praten, hij luistert naar zijn oom.", "Iemand die met ons meedenkt, en rust in huis.", LifeDomains.Youth | LifeDomains.Relations),
+        ("Ik wil weer werken, maar mijn rug laat me in de steek.", "Ik kan thuis administratief werk doen.", "Een plek om te beginnen, met aandacht voor mijn gezondheid.", LifeDomains.DailyActivities | LifeDomains.Health),
+        ("Ik slaap slecht en pieker over alles.", "Ik wandel graag met de hond van de buren.", "Iemand om mee te praten over wat me dwarszit.", LifeDomains.MentalHealth | LifeDomains.Health),
+        ("Er is overlast in de portiek en ik durf 's avonds niet meer naar buiten.", "Ik ken de andere bewoners van de portiek.", "Dat de woningcorporatie en de wijkagent samen kijken wat kan.", LifeDomains.Safety | LifeDomains.Housing),
+        ("Ik drink meer dan goed voor me is en wil daarmee stoppen.", "Mijn zus wil me helpen als ik het vraag.", "Hulp die bij mij thuis komt, zonder wachtlijst.", LifeDomains.Addiction | LifeDomains.MentalHealth),
+    ];
+
+    private static readonly CaseStatus[] Plan =
+    [
+        CaseStatus.Signalled, CaseStatus.Signalled, CaseStatus.QuestionsAnswered, CaseStatus.MeetingPlanned, CaseStatus.PlanAgreed,
+        CaseStatus.PlanAgreed, CaseStatus.SolutionCarriedOut, CaseStatus.Evaluated, CaseStatus.Closed, CaseStatus.Closed, CaseStatus.Closed,
+    ];
+
+    public async Task<int> AddAsync(IReadOnlyList<Neighbourhood> neighbourhoods, DateTime nowUtc, CancellationToken ct)
+    {
+        var ids = neighbourhoods.Select(n => n.Id).ToList();
+        if (await db.Cases.AnyAsync(c => ids.Contains(c.NeighbourhoodId), ct))
+        {
+            return 0; // the demo has its cases already: seeding again changes nothing
+        }
+
+        var random = new Random(2018);
+        var staff = await db.StaffMembers.Include(s => s.WorkAreas).Include(s => s.Organisation).ThenInclude(o => o!.Neighbourhoods).ToListAsync(ct);
+        var professionals = staff.Where(s => s.Function == StaffFunction.Professional && s.Organisation is { Type: not OrganisationType.HealthInsurer }).ToList();
+        var managers = staff.Where(s => s.Function == StaffFunction.Manager).ToList();
+        var residents = await db.Residents.Where(r => ids.Contains(r.NeighbourhoodId)).OrderBy(r => r.RegisteredAtUtc).ThenBy(r => r.Name.Family).ThenBy(r => r.Name.Given).ThenBy(r => r.DateOfBirth).Take(44).ToListAsync(ct);
+        accounts = await db.Users.Where(u => u.StaffMemberId != null).ToDictionaryAsync(u => u.StaffMemberId!.Value, u => u.Id, ct);
+        var highlighted = staff.Single(s => s.Email == DemoNeighbourhood.HighlightedAccounts[0].Email);
+        var added = 0;
+
+        for (var i = 0; i < residents.Count; i++)
+        {
+            var resident = residents[i];
+            var local = professionals.Where(p => p.WorksIn(resident.NeighbourhoodId)).ToList();
+            // The demo professional brings every fourth case, so she has cases in each step.
+            var bringer = i % 4 == 0 && highlighted.WorksIn(resident.NeighbourhoodId) ? highlighted : local[random.Next(local.Count)];
+            var target = Plan[i % Plan.Length];
+            // Late work happens: some cases started long ago; a closed case started up to four months ago.
+            var daysAgo = target switch
+            {
+                CaseStatus.Signalled or CaseStatus.QuestionsAnswered => i % 3 == 0 ? 50 + random.Next(20) : 2 + random.Next(20),
+                CaseStatus.MeetingPlanned => 5 + random.Next(20),
+                CaseStatus.PlanAgreed => i % 2 == 0 ? 45 + random.Next(15) : 10 + random.Next(25),
+                _ => 45 + random.Next(80),
+            };
+            var story = Stories[random.Next(Stories.Length)];
+            var start = nowUtc.AddDays(-daysAgo).Date.AddHours(9 + random.Next(8));
+            var number = await numbers.NextAsync(DutchTime.Date(start).Year, ct);
+            var @case = Case.Signal(number, resident, bringer, story.Want, (CaseSource)random.Next(7), null, Actor(bringer), start);
+            Advance(@case, resident, bringer, story, target, start, nowUtc, local, managers, random);
+            db.Cases.Add(@case);
+            added += @case.Version;
+        }
+
+        return added;
+    }
+
+    private void Advance(Case @case, Resident resident, StaffMember bringer, (string Want, string Can, string Need, LifeDomains Domains) story,
+        CaseStatus target, DateTime start, DateTime nowUtc, List<StaffMember> local, List<StaffMember> managers, Random random)
+    {
+        var by = Actor(bringer);
+        var clock = start;
+        DateTime Step(int days)
+        {
+            clock = Min(clock.AddDays(days).AddMinutes(random.Next(30, 300)), nowUtc.AddMinutes(-10));
+            return clock;
+        }
+
+        if (target == CaseStatus.Signalled)
+        {
+            @case.Answer(Question.Want, story.Want, story.Domains, true, by, Step(1));
+            return;
+        }
+
+        @case.Answer(Question.Want, story.Want, story.Domains, true, by, Step(1));
+        @case.Answer(Question.Can, story.Can, LifeDomains.None, true, by, Step(0));
+        @case.Answer(Question.Need, story.Need, story.Domains, true, by, Step(0));
+        if (random.Next(2) == 0)
+        {
+            @case.AddNetworkMember(random.Next(2) == 0 ? "Ans" : "Theo", random.Next(2) == 0 ? "buurvrouw" : "broer", null, by, Step(0));
+        }
+
+        if (target == CaseStatus.QuestionsAnswered)
+        {
+            return;
+        }
+
+        var plannedFor = clock.AddDays(5).Date.AddHours(10);
+        var meeting = @case.PlanMeeting(plannedFor, true, resident.Address.ToString(), null, resident.Name.Display, by, Step(1));
+        var invited = local.Where(p => p.Id != bringer.Id && p.Organisation is { } o && (o.Covers & story.Domains) != 0).Take(2).ToList();
+        foreach (var professional in invited)
+        {
+            var participant = @case.ProposeProfessional(meeting.Id, professional, professional.Organisation!.Name, by, Step(0));
+            @case.RecordAgreement(meeting.Id, participant.Id, true, by, Step(0));
+            @case.Invite(meeting.Id, participant.Id, by, Step(0));
+        }
+
+        var due = DutchTime.Date(plannedFor).AddDays(14 + random.Next(14));
+        @case.AddAction("Samen de post en de rekeningen doornemen", new ActionCarrier(Carrier.Resident), null, null, LawDomain.Other, null, due, false, resident.Name.Display, by, Step(0));
+        foreach (var professional in invited)
+        {
+            var domain = professional.Organisation!.Type switch
+            {
+                OrganisationType.Housing => LawDomain.Wonen,
+                OrganisationType.Municipality => LawDomain.Schuldhulp,
+                OrganisationType.MentalHealth => LawDomain.Zvw,
+                OrganisationType.HomeCare => LawDomain.Zvw,
+                OrganisationType.Youth => LawDomain.Jeugdwet,
+                _ => LawDomain.Welzijn,
+            };
+            @case.AddAction($"Begeleiding door {professional.Organisation.Name}", new ActionCarrier(Carrier.Organisation, professional.Id, professional.OrganisationId), professional,
+                professional.Organisation, domain, 150m * (1 + random.Next(10)), due, false, resident.Name.Display, by, Step(0));
+        }
+
+        var contributes = random.Next(5) != 0;
+        if (contributes)
+        {
+            @case.AddAction("Een ochtend per week helpen in het buurthuis", new ActionCarrier(Carrier.Resident), null, null, LawDomain.Welzijn, null, due, true, resident.Name.Display, by, Step(0));
+        }
+
+        if (random.Next(5) == 0)
+        {
+            @case.RecordBottleneck((BottleneckCategory)random.Next(5), "Gegevens over de schulden mochten niet zonder toestemming worden gedeeld; dat kostte twee weken.", by, Step(0));
+        }
+
+        if (random.Next(6) == 0 && managers.FirstOrDefault(m => m.OrganisationId == bringer.OrganisationId) is { } manager)
+        {
+            var deviation = @case.RecordDeviation("Indicatie huishoudelijke hulp", "Direct starten in plaats van eerst een indicatie afwachten.",
+                "Zes weken wachten, met grote kans op een crisisopname.", 2400m, manager, by, Step(0));
+            if (random.Next(2) == 0)
+            {
+                @case.BackDeviation(deviation.Id, manager.Id, Actor(manager), Step(1));
+            }
+        }
+
+        if (target == CaseStatus.MeetingPlanned)
+        {
+            return;
+        }
+
+        var attended = meeting.Participants.Where(p => p.Agreement == Agreement.Agreed).Select(p => p.Id).ToHashSet();
+        @case.RecordMeetingHeld(meeting.Id, attended, "Het plan is samen met de bewoner afgesproken.", true, by, Min(plannedFor.AddHours(1), nowUtc.AddMinutes(-5)));
+        clock = Min(plannedFor.AddHours(1), nowUtc.AddMinutes(-5));
+        if (target == CaseStatus.PlanAgreed)
+        {
+            return;
+        }
+
+        foreach (var action in @case.Actions.ToList())
+        {
+            @case.ChangeActionStatus(action.Id, ActionStatus.Done, null, by, Step(3 + random.Next(6)));
+        }
+
+        @case.MarkSolutionCarriedOut(by, Step(1));
+        if (target == CaseStatus.SolutionCarriedOut)
+        {
+            return;
+        }
+
+        @case.Evaluate("De bewoner is tevreden; het plan werkte.", by, Step(3));
+        if (target == CaseStatus.Evaluated)
+        {
+            return;
+        }
+
+        if (!contributes)
+        {
+            @case.RecordNoContributionReason("De bewoner was te ziek om iets bij te dragen.", by, Step(0));
+        }
+
+        @case.Close(by, Step(2));
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private Actor Actor(StaffMember staff) => new(accounts.GetValueOrDefault(staff.Id), staff.Id, staff.Name.Display, staff.Organisation?.Name);
+}

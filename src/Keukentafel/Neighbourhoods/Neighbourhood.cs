@@ -1,0 +1,50 @@
+namespace Keukentafel.Neighbourhoods;
+
+/// <summary>A neighbourhood (wijk): the area one team works in, with its own coordinator and budget.</summary>
+public sealed class Neighbourhood
+{
+    private Neighbourhood() { Name = Code = ""; }
+
+    public Neighbourhood(Municipality municipality, string name, string code, int? inhabitants)
+    {
+        MunicipalityId = municipality.Id;
+        Name = Text.Required(name, "neighbourhood.name_required", "Geef de naam van de wijk.");
+        Code = Text.Required(code, "neighbourhood.code_required", "Geef de CBS-wijkcode.");
+        if (inhabitants is < 0)
+        {
+            throw new DomainException("neighbourhood.inhabitants_negative", "Het aantal inwoners kan niet negatief zijn.");
+        }
+
+        Inhabitants = inhabitants;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid MunicipalityId { get; private set; }
+    public Municipality? Municipality { get; private set; }
+    public string Name { get; private set; }
+
+    /// <summary>The CBS neighbourhood code, e.g. WK082801.</summary>
+    public string Code { get; private set; }
+
+    public int? Inhabitants { get; private set; }
+
+    /// <summary>The independent coordinator (wijkcoördinator) who matches professionals to cases here.</summary>
+    public Guid? CoordinatorId { get; private set; }
+
+    public StaffMember? Coordinator { get; private set; }
+
+    public void AppointCoordinator(StaffMember coordinator)
+    {
+        if (coordinator.Function != StaffFunction.Coordinator)
+        {
+            throw new DomainException("neighbourhood.coordinator_function", "Alleen een wijkcoördinator kan coördinator van een wijk zijn.");
+        }
+
+        if (!coordinator.WorksIn(Id))
+        {
+            throw new DomainException("neighbourhood.coordinator_elsewhere", "De coördinator werkt niet in deze wijk.");
+        }
+
+        CoordinatorId = coordinator.Id;
+    }
+}

@@ -1,0 +1,13 @@
+using Keukentafel.Neighbourhoods.Demo;
+
+namespace Keukentafel.Neighbourhoods;
+
+public static class NeighbourhoodsExtensions
+{
+    public static WebApplicationBuilder AddNeighbourhoods(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<StaffDirectory>();
+        builder.Services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Keukentafel.Neighbourhoods;
+
+/// <summary>What a staff member does in the approach (DOMAIN.md, roles).</summary>
+public enum StaffFunction
+{
+    Professional,
+    Coordinator,
+    Manager,
+    Director,
+    Financier,
+}
+
+public static class StaffFunctionText
+{
+    public static string Dutch(this StaffFunction function) => function switch
+    {
+        StaffFunction.Professional => "Professional",
+        StaffFunction.Coordinator => "Wijkcoördinator",
+        StaffFunction.Manager => "Manager",
+        StaffFunction.Director => "Bestuurder",
+        _ => "Financier",
+    };
+}

@@ -1,0 +1,141 @@
+using Keukentafel.Neighbourhoods;
+using Keukentafel.Plans;
+
+namespace Keukentafel.Cases;
+
+/// <summary>Who carries out a new action, as the person planning it chooses.</summary>
+public sealed record ActionCarrier(Carrier Kind, Guid? StaffMemberId = null, Guid? OrganisationId = null, string? Name = null);
+
+public sealed partial class Case
+{
+    private static readonly CaseStatus[] PlanningStatuses = [CaseStatus.QuestionsAnswered, CaseStatus.MeetingPlanned, CaseStatus.PlanAgreed];
+
+    public PlanAction Action(Guid actionId) =>
+        Actions.SingleOrDefault(a => a.Id == actionId)
+        ?? throw new DomainException("action.unknown", "Deze actie hoort niet bij deze casus.");
+
+    /// <summary>
+    /// Adds an action to the plan. Every action has an owner: the resident, someone of his network, an
+    /// organisation (white label: any that can deliver) or a collective initiative. A contribution (core rule 7)
+    /// is carried out by the resident himself.
+    /// </summary>
+    public PlanAction AddAction(string what, ActionCarrier carrier, StaffMember? carrierStaff, Organisation? carrierOrganisation,
+        LawDomain lawDomain, decimal? expectedCost, DateOnly dueDate, bool isContribution, string residentName, Actor by, DateTime nowUtc)
+    {
+        RequireStatus(PlanningStatuses, "Acties toevoegen kan als de vragen zijn beantwoord en de oplossing nog niet is uitgevoerd.");
+        if (isContribution && carrier.Kind != Carrier.Resident)
+        {
+            throw DomainException.About("IsContribution", "action.contribution_by_resident", "Een bijdrage doet de bewoner zelf. Kies bij \"Wie doet het?\" de bewoner zelf.");
+        }
+
+        var (name, staffId, organisationId) = carrier.Kind switch
+        {
+            Carrier.Resident => (residentName, (Guid?)null, (Guid?)null),
+            Carrier.Network => (Network.SingleOrDefault(n => n.Name == Text.Optional(carrier.Name))?.Name
+                ?? throw DomainException.About("NetworkName", "action.owner_required", "Kies wie uit het netwerk van de bewoner deze actie doet."), null, null),
+            Carrier.Organisation => OrganisationCarrier(carrierStaff, carrierOrganisation),
+            Carrier.CollectiveInitiative => (Text.Required(carrier.Name, "action.owner_required", "Geef het collectieve initiatief dat deze actie doet, bijvoorbeeld: het buurthuis.", "InitiativeName"), null, null),
+            _ => throw DomainException.About("Carrier", "action.owner_required", "Kies wie deze actie uitvoert."),
+        };
+        if (dueDate < DutchTime.Date(nowUtc))
+        {
+            throw DomainException.About("DueDate", "action.due_in_past", "De datum waarop de actie klaar moet zijn, ligt in het verleden.");
+        }
+
+        var action = new PlanAction(Id, what, carrier.Kind, name, staffId, organisationId, lawDomain, expectedCost, dueDate, isContribution, by, nowUtc);
+        Actions.Add(action);
+        Record(by, nowUtc, isContribution ? "contribution.added" : "action.added",
+            isContribution ? $"Bijdrage van de bewoner: {action.What}." : $"Actie: {action.What} ({name}, klaar op {dueDate:d-M-yyyy}).",
+            null, new { action.What, Carrier = carrier.Kind.ToString(), CarrierName = name, LawDomain = lawDomain.ToString(), action.ExpectedCost, action.DueDate, action.IsContribution });
+        return action;
+    }
+
+    public void ChangeActionStatus(Guid actionId, ActionStatus status, string? dropReason, Actor by, DateTime nowUtc)
+    {
+        RequireStatus([CaseStatus.MeetingPlanned, CaseStatus.PlanAgreed], "Acties bijwerken kan zolang het plan wordt uitgevoerd.");
+        var action = Action(actionId);
+        var before = new { Status = action.Status.ToString(), action.DropReason };
+        if (action.Status == status)
+        {
+            return;
+        }
+
+        action.ChangeStatus(status, dropReason, nowUtc);
+        Record(by, nowUtc, action.IsContribution ? "contribution.status_changed" : "action.status_changed",
+            $"{action.What}: {status.Dutch().ToLowerInvariant()}{(status == ActionStatus.Dropped ? $" ({action.DropReason})" : "")}.",
+            before, new { Status = status.ToString(), action.DropReason });
+    }
+
+    /// <summary>Core rule 7 allows no contribution only with a recorded reason.</summary>
+    public void RecordNoContributionReason(string reason, Actor by, DateTime nowUtc)
+    {
+        RequireOpen();
+        var before = NoContributionReason;
+        NoContributionReason = Text.Required(reason, "contribution.reason_required", "Geef de reden waarom de bewoner geen bijdrage levert.", "Reason");
+        Record(by, nowUtc, "contribution.none_reason", $"Geen bijdrage van de bewoner, omdat: {NoContributionReason}", new { NoContributionReason = before }, new { NoContributionReason });
+    }
+
+    /// <summary>A deviation from a rule, with the manager asked to back it.</summary>
+    public RuleDeviation RecordDeviation(string rule, string reason, string otherwise, decimal? otherwiseCost, StaffMember manager, Actor by, DateTime nowUtc)
+    {
+        RequireOpen();
+        // Only a manager who works in this neighbourhood is asked: he will see what the deviation says about the case.
+        if (manager.Function != StaffFunction.Manager || !manager.WorksIn(NeighbourhoodId))
+        {
+            throw DomainException.About("ManagerId", "deviation.not_a_manager", "Vraag een manager die in deze wijk werkt om de afwijking te steunen.");
+        }
+
+        var deviation = new RuleDeviation(Id, rule, reason, otherwise, otherwiseCost, manager.Id, manager.Name.Display, by, nowUtc);
+        Deviations.Add(deviation);
+        Record(by, nowUtc, "deviation.recorded", $"Afwijking van \"{deviation.Rule}\"; {deviation.ManagerName} wordt gevraagd dit te steunen.",
+            null, new { deviation.Rule, deviation.Reason, deviation.Otherwise, deviation.OtherwiseCost, deviation.ManagerName });
+        return deviation;
+    }
+
+    /// <summary>The manager named on the deviation confirms he backs it; nobody else can.</summary>
+    public void BackDeviation(Guid deviationId, Guid managerStaffId, Actor by, DateTime nowUtc)
+    {
+        var deviation = Deviations.SingleOrDefault(d => d.Id == deviationId)
+            ?? throw new DomainException("deviation.unknown", "Deze afwijking hoort niet bij deze casus.");
+        if (deviation.ManagerId != managerStaffId)
+        {
+            throw new DomainException("deviation.other_manager", $"Deze afwijking is voorgelegd aan {deviation.ManagerName}.");
+        }
+
+        if (deviation.IsBacked)
+        {
+            throw DomainException.Conflict("deviation.already_backed", "U steunt deze afwijking al.");
+        }
+
+        deviation.Back(nowUtc);
+        Record(by, nowUtc, "deviation.backed", $"{deviation.ManagerName} steunt de afwijking van \"{deviation.Rule}\".", null, new { deviation.BackedAtUtc });
+    }
+
+    public Bottleneck RecordBottleneck(BottleneckCategory category, string description, Actor by, DateTime nowUtc)
+    {
+        var bottleneck = new Bottleneck(Id, category, description, by, nowUtc);
+        Bottlenecks.Add(bottleneck);
+        Record(by, nowUtc, "bottleneck.recorded", $"Knelpunt ({category.Dutch().ToLowerInvariant()}): {bottleneck.Description}", null, new { Category = category.ToString(), bottleneck.Description });
+        return bottleneck;
+    }
+
+    private (string Name, Guid? StaffId, Guid? OrganisationId) OrganisationCarrier(StaffMember? staff, Organisation? organisation)
+    {
+        if (organisation is null)
+        {
+            throw DomainException.About("OrganisationId", "action.owner_required", "Kies de organisatie die deze actie uitvoert.");
+        }
+
+        if (!organisation.WorksIn(NeighbourhoodId))
+        {
+            throw DomainException.About("OrganisationId", "action.organisation_not_in_neighbourhood", $"{organisation.Name} werkt niet in deze wijk.");
+        }
+
+        if (staff is not null && staff.OrganisationId != organisation.Id)
+        {
+            throw DomainException.About("OrganisationId", "action.staff_not_of_organisation", $"{staff.Name.Display} werkt niet bij {organisation.Name}.");
+        }
+
+        return (staff is null ? organisation.Name : $"{staff.Name.Display} ({organisation.Name})", staff?.Id, organisation.Id);
+    }
+}

@@ -1,0 +1,79 @@
+using Keukentafel.Accounts;
+using Keukentafel.Cases;
+using Keukentafel.Data;
+using Keukentafel.Privacy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Plans;
+
+/// <summary>A deviation as the manager asked to back it sees it: what and why, not the resident's file.</summary>
+public sealed record DeviationToBack(
+    Guid Id, Guid CaseId, string CaseNumber, string Neighbourhood, string Rule, string Reason, string Otherwise, decimal? OtherwiseCost,
+    string RecordedBy, DateTime RecordedAtUtc, DateTime? BackedAtUtc);
+
+/// <summary>
+/// Managers back the deviations professionals put to them (seeds: "managers back them"). A manager sees only
+/// the deviations addressed to him, never the rest of the case; each look and each backing is in the audit log.
+/// </summary>
+public sealed class DeviationBacking(KeukentafelDbContext db, CaseAccess access, TimeProvider time)
+{
+    public async Task<IReadOnlyList<DeviationToBack>> MineAsync(HttpContext http, CancellationToken ct)
+    {
+        var me = http.User.StaffId();
+        var deviations = await db.RuleDeviations.AsNoTracking()
+            .Where(d => d.ManagerId == me)
+            .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { d, c })
+            .Join(db.Neighbourhoods, x => x.c.NeighbourhoodId, n => n.Id, (x, n) => new { x.d, x.c, Neighbourhood = n.Name })
+            .OrderBy(x => x.d.BackedAtUtc != null).ThenBy(x => x.d.RecordedAtUtc)
+            .Select(x => new DeviationToBack(x.d.Id, x.c.Id, x.c.Number, x.Neighbourhood, x.d.Rule, x.d.Reason, x.d.Otherwise, x.d.OtherwiseCost,
+                x.d.RecordedByName, x.d.RecordedAtUtc, x.d.BackedAtUtc))
+            .Take(200)
+            .ToListAsync(ct);
+        await access.LogAsync(http, null, null, AuditAction.List, $"afwijkingen om te steunen ({deviations.Count})", ct);
+        return deviations;
+    }
+
+    public async Task BackAsync(HttpContext http, Guid deviationId, CancellationToken ct)
+    {
+        var me = http.User.StaffId();
+        var target = await db.RuleDeviations.AsNoTracking().Where(d => d.Id == deviationId)
+            .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { d.ManagerId, c.Id, c.ResidentId })
+            .SingleOrDefaultAsync(ct);
+        if (target is null || target.ManagerId != me)
+        {
+            await access.LogAsync(http, target?.Id, target?.ResidentId, AuditAction.Change, "afwijking", ct, allowed: false);
+            throw new DomainException("deviation.not_yours", "Deze afwijking is niet aan u voorgelegd.");
+        }
+
+        var @case = await db.Cases.Include(c => c.Deviations).SingleAsync(c => c.Id == target.Id, ct);
+        @case.BackDeviation(deviationId, me!.Value, await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw DomainException.Conflict("deviation.case_changed", "De casus werd op hetzelfde moment gewijzigd. Probeer het nog eens.");
+        }
+
+        await access.LogAsync(http, target.Id, target.ResidentId, AuditAction.Change, "afwijking", ct);
+    }
+}
+
+public static class DeviationsApi
+{
+    public static IEndpointRouteBuilder MapDeviationsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/deviations").WithTags("Deviations").RequireAuthorization(Policies.Api, Policies.Management);
+        api.MapGet("/mine", async (HttpContext http, DeviationBacking backing, CancellationToken ct) => TypedResults.Ok(await backing.MineAsync(http, ct)))
+            .WithSummary("The deviations put to me as manager, those waiting for my backing first.");
+        api.MapPost("/{deviationId:guid}/backing", async Task<NoContent> (Guid deviationId, HttpContext http, DeviationBacking backing, CancellationToken ct) =>
+            {
+                await backing.BackAsync(http, deviationId, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Back a deviation that was put to me.");
+        return endpoints;
+    }
+}

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using Keukentafel.Cases;
+using Keukentafel.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Plans;
+
+/// <summary>The plan: actions with an owner each, and the resident's contribution (core rule 7).</summary>
+public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContext db, TimeProvider time) : CasePageModel(work, files)
+{
+    public ActionInput Action { get; set; } = new();
+    public NoContributionInput NoContribution { get; set; } = new();
+
+    public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
+
+    public IEnumerable<SelectListItem> NetworkItems => Case.Network.Select(n => new SelectListItem($"{n.Name} ({n.Relation})", n.Name));
+
+    public IEnumerable<SelectListItem> Carriers { get; } = Enum.GetValues<Carrier>().Select(c => new SelectListItem(c.Dutch(), c.ToString()));
+
+    public IEnumerable<SelectListItem> LawDomains { get; } = Enum.GetValues<LawDomain>().Select(d => new SelectListItem(d.Dutch(), d.ToString()));
+
+    /// <summary>The action whose drop was refused (no reason): its form opens again with the message beside the field.</summary>
+    public Guid? DropRefused { get; private set; }
+
+    public Task<IActionResult> OnPostAddAsync() => ChangeAsync(Action, nameof(Action), async (c, by, now) =>
+        {
+            var organisation = Action.Carrier == Carrier.Organisation ? await Work.OrganisationAsync(Action.OrganisationId, HttpContext.RequestAborted) : null;
+            c.AddAction(Action.What, new ActionCarrier(Action.Carrier, null, Action.OrganisationId, Action.Carrier == Carrier.Network ? Action.NetworkName : Action.InitiativeName),
+                null, organisation, Action.LawDomain, Action.ExpectedCost, Action.DueDate!.Value, Action.IsContribution,
+                await Work.ResidentNameAsync(c, HttpContext.RequestAborted), by, now);
+        },
+        () => Action.IsContribution ? "De bijdrage van de bewoner staat in het plan." : "De actie staat in het plan.");
+
+    public Task<IActionResult> OnPostStatusAsync(Guid actionId, ActionStatus status, string? dropReason)
+    {
+        DropRefused = actionId;
+        return ApplyAsync((c, by, now) => c.ChangeActionStatus(actionId, status, dropReason, by, now), $"De actie staat nu op: {status.Dutch().ToLowerInvariant()}.",
+            errorKey: refused => refused.Field == "DropReason" ? $"drop-{actionId}" : "");
+    }
+
+    public Task<IActionResult> OnPostNoContributionAsync() => ChangeAsync(NoContribution, nameof(NoContribution),
+        (c, by, now) => c.RecordNoContributionReason(NoContribution.Reason, by, now), "De reden is vastgelegd.");
+
+    protected override async Task PrepareAsync()
+    {
+        Action.DueDate ??= DutchTime.Today(time).AddDays(14);
+        Organisations = await db.OrganisationNeighbourhoods.Where(w => w.NeighbourhoodId == Case.NeighbourhoodId)
+            .Join(db.Organisations, w => w.OrganisationId, o => o.Id, (w, o) => o)
+            .OrderBy(o => o.Name)
+            .Select(o => new SelectListItem(o.Name, o.Id.ToString()))
+            .ToListAsync(HttpContext.RequestAborted);
+    }
+}
+
+public sealed class ActionInput
+{
+    [Required(ErrorMessage = "Beschrijf wat er gebeurt."), StringLength(1000)]
+    public string What { get; set; } = "";
+
+    public Carrier Carrier { get; set; } = Carrier.Resident;
+
+    public Guid? OrganisationId { get; set; }
+
+    public string? NetworkName { get; set; }
+
+    [StringLength(300)]
+    public string? InitiativeName { get; set; }
+
+    public LawDomain LawDomain { get; set; } = LawDomain.Other;
+
+    [Range(0, 1_000_000, ErrorMessage = "Vul een bedrag in tussen 0 en 1.000.000 euro.")]
+    public decimal? ExpectedCost { get; set; }
+
+    [Required(ErrorMessage = "Vul in wanneer de actie klaar moet zijn.")]
+    public DateOnly? DueDate { get; set; }
+
+    public bool IsContribution { get; set; }
+}
+
+public sealed class NoContributionInput
+{
+    [Required(ErrorMessage = "Vul de reden in."), StringLength(2000)]
+    public string Reason { get; set; } = "";
+}

@@ -1,0 +1,87 @@
+using Keukentafel.Cases;
+
+namespace Keukentafel.Plans;
+
+/// <summary>Who carries out an action. White label: for professional help the organisation matters, not its product.</summary>
+public enum Carrier
+{
+    Resident,
+    Network,
+    Organisation,
+    CollectiveInitiative,
+}
+
+public enum ActionStatus
+{
+    Planned,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+/// <summary>
+/// One action of the plan. A contribution (reciprocity, core rule 7) is an action the resident carries out
+/// himself, for his own solution or for others, followed like any other action.
+/// </summary>
+public sealed class PlanAction
+{
+    private PlanAction() { What = CarrierName = ""; }
+
+    internal PlanAction(Guid caseId, string what, Carrier carrier, string carrierName, Guid? carrierStaffMemberId, Guid? carrierOrganisationId,
+        LawDomain lawDomain, decimal? expectedCost, DateOnly dueDate, bool isContribution, Actor by, DateTime atUtc)
+    {
+        CaseId = caseId;
+        What = Text.Required(what, "action.what_required", "Beschrijf wat er gebeurt.", "What");
+        Carrier = carrier;
+        CarrierName = carrierName;
+        CarrierStaffMemberId = carrierStaffMemberId;
+        CarrierOrganisationId = carrierOrganisationId;
+        LawDomain = lawDomain;
+        if (expectedCost is < 0)
+        {
+            throw DomainException.About("ExpectedCost", "action.cost_negative", "De verwachte kosten kunnen niet negatief zijn.");
+        }
+
+        ExpectedCost = expectedCost is { } cost ? decimal.Round(cost, 2) : null;
+        DueDate = dueDate;
+        IsContribution = isContribution;
+        CreatedByName = by.Description;
+        CreatedAtUtc = atUtc;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; private set; }
+    public string What { get; private set; }
+    public Carrier Carrier { get; private set; }
+
+    /// <summary>The carrier as people read it: the resident, a network member, an organisation, an initiative.</summary>
+    public string CarrierName { get; private set; }
+
+    public Guid? CarrierStaffMemberId { get; private set; }
+    public Guid? CarrierOrganisationId { get; private set; }
+    public LawDomain LawDomain { get; private set; }
+
+    /// <summary>Euros with cents; what the budget issue will commit.</summary>
+    public decimal? ExpectedCost { get; private set; }
+
+    public DateOnly DueDate { get; private set; }
+    public ActionStatus Status { get; private set; }
+    public string? DropReason { get; private set; }
+    public DateTime? DoneAtUtc { get; private set; }
+    public bool IsContribution { get; private set; }
+    public string CreatedByName { get; private set; } = "";
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public bool IsSettled => Status is ActionStatus.Done or ActionStatus.Dropped;
+
+    internal void ChangeStatus(ActionStatus status, string? dropReason, DateTime atUtc)
+    {
+        if (status == ActionStatus.Dropped)
+        {
+            DropReason = Text.Required(dropReason, "action.drop_reason_required", "Geef de reden waarom deze actie vervalt.", "DropReason");
+        }
+
+        Status = status;
+        DoneAtUtc = status == ActionStatus.Done ? atUtc : null;
+    }
+}

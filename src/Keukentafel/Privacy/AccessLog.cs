@@ -1,0 +1,61 @@
+using Keukentafel.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Privacy;
+
+/// <summary>One look at a resident's file, as he reads it: who, from where, when, what, and why if there was a reason.</summary>
+public sealed record AccessLogEntry(DateTime AtUtc, string Who, string? Organisation, string What, string? Reason, bool Allowed);
+
+/// <summary>The looks of one person on one day, together: easier to read than every single page.</summary>
+public sealed record AccessLogDay(DateOnly Date, string Who, string? Organisation, IReadOnlyList<string> Parts, int Times, IReadOnlyList<string> Reasons);
+
+/// <summary>
+/// "Who looked at my file" (NEN 7513: the client may see who accessed his record): every allowed look at one
+/// resident's data by someone else, from the audit log, in plain words.
+/// </summary>
+public sealed class AccessLog(KeukentafelDbContext db)
+{
+    public async Task<IReadOnlyList<AccessLogEntry>> ForResidentAsync(Guid residentId, Guid? exceptAccount, CancellationToken ct) =>
+        [.. (await db.AuditEvents.AsNoTracking()
+                .Where(a => a.ResidentId == residentId && a.Allowed && (exceptAccount == null || a.AccountId != exceptAccount))
+                .OrderByDescending(a => a.Sequence)
+                .Take(5_000)
+                .Select(a => new { a.AtUtc, a.UserName, a.Organisation, a.Action, a.Part, a.Reason })
+                .ToListAsync(ct))
+            .Select(a => new AccessLogEntry(a.AtUtc, a.UserName, a.Organisation, Words(a.Action, a.Part), a.Reason, true))];
+
+    public static IReadOnlyList<AccessLogDay> ByDay(IReadOnlyList<AccessLogEntry> entries) =>
+        [.. entries
+            .GroupBy(e => (Date: Cases.DutchTime.Date(e.AtUtc), e.Who, e.Organisation))
+            .OrderByDescending(g => g.Key.Date).ThenBy(g => g.Key.Who)
+            .Select(g => new AccessLogDay(g.Key.Date, g.Key.Who, g.Key.Organisation, [.. g.Select(e => e.What).Distinct()], g.Count(),
+                [.. g.Select(e => e.Reason).OfType<string>().Distinct()]))];
+
+    /// <summary>The part of the file, as the resident says it.</summary>
+    public static string Words(AuditAction action, string part)
+    {
+        var what = part switch
+        {
+            "dossier" => "uw dossier",
+            "vragen" => "uw drie vragen",
+            "tafel" => "wie er aan tafel zit",
+            "netwerk" => "uw netwerk",
+            "plan" => "uw plan",
+            "afwijkingen" or "afwijking" => "een afwijking van een regel",
+            "knelpunten" => "de knelpunten",
+            "geschiedenis" => "de geschiedenis van uw casus",
+            "casus" => "de stappen van uw casus",
+            "logboek" => "dit logboek",
+            "reden voor inzage" => "de reden om uw dossier te openen",
+            _ => part,
+        };
+        return action switch
+        {
+            AuditAction.Create => $"maakte {what} aan",
+            AuditAction.Change => $"veranderde {what}",
+            AuditAction.Export => $"downloadde {what}",
+            AuditAction.Print => $"printte {what}",
+            _ => $"bekeek {what}",
+        };
+    }
+}

@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+using Keukentafel.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Keukentafel.Privacy;
+
+/// <summary>The coordinator writes down why he opens a file he does not work on. It shows nothing of the file itself.</summary>
+public sealed class BreakGlassPage(CaseAccess access, IConfiguration configuration) : PageModel
+{
+    [BindProperty]
+    public BreakGlassInput Input { get; set; } = new();
+
+    public string? ReturnUrl { get; private set; }
+
+    public int Hours => configuration.GetValue("Privacy:BreakGlassHours", 8);
+
+    public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string? returnUrl)
+    {
+        ReturnUrl = returnUrl;
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            await access.BreakGlassAsync(HttpContext, id, Input.Reason, HttpContext.RequestAborted);
+        }
+        catch (DomainException refused) when (refused.Code == "access.not_coordinator")
+        {
+            return NotFound();
+        }
+        catch (DomainException refused)
+        {
+            ModelState.AddModelError(refused.Field is null ? "" : $"Input.{refused.Field}", refused.Message);
+            return Page();
+        }
+
+        var back = SignInOutcome.SafeReturnUrl(returnUrl);
+        return LocalRedirect(back == "/" ? $"/casussen/{id}" : back);
+    }
+}
+
+public sealed class BreakGlassInput
+{
+    [Required(ErrorMessage = "Schrijf op waarom u dit dossier opent."), StringLength(2000)]
+    public string Reason { get; set; } = "";
+}

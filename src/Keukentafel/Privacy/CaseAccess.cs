@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using Keukentafel.Accounts;
+using Keukentafel.Cases;
+using Keukentafel.Data;
+using Keukentafel.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Privacy;
+
+/// <summary>How much of a case someone needs.</summary>
+public enum CaseAccessLevel
+{
+    /// <summary>Read the file.</summary>
+    Read,
+
+    /// <summary>Work on it: answers, the table, the plan (everyone on the case).</summary>
+    Work,
+
+    /// <summary>Steer it: hand over, close, reopen (the case bringer, and the neighbourhood's coordinator).</summary>
+    Lead,
+}
+
+/// <summary>
+/// The outcome of an access check; when allowed, who acts, for the history. <see cref="NeedsReason"/>: the
+/// neighbourhood's coordinator may open the file, but only after recording why.
+/// </summary>
+public sealed record CaseAccessDecision(bool Allowed, Guid CaseId, Guid? ResidentId, Actor Actor, CaseRole? Role, bool IsCoordinator, bool NeedsReason = false);
+
+/// <summary>
+/// The one place that decides whether someone may touch a case's data, and that writes the audit event for
+/// every decision, allowed or refused (NEN 7513). Pages and API endpoints never decide this themselves: the
+/// filters in <see cref="CaseAccessFilters"/> call this for every route with a case id, before the handler runs.
+/// Who may: the case bringer and the professionals the resident let in (core rule 3, seed 002); the coordinator of
+/// the neighbourhood only with a recorded reason (<see cref="BreakGlass"/>). Nobody else, whatever his role.
+/// </summary>
+public sealed class CaseAccess(KeukentafelDbContext db, AuditLog log, TimeProvider time, IConfiguration configuration)
+{
+    public async Task<CaseAccessDecision> CheckAsync(HttpContext http, Guid caseId, CaseAccessLevel level, AuditAction action, string part, CancellationToken ct)
+    {
+        var user = http.User;
+        var staffId = user.StaffId();
+        var now = time.GetUtcNow().UtcDateTime;
+        var facts = await db.Cases.AsNoTracking()
+            .Where(c => c.Id == caseId)
+            .Select(c => new
+            {
+                c.ResidentId,
+                Role = db.CaseMembers.Where(m => m.CaseId == c.Id && m.StaffMemberId == staffId).Select(m => (CaseRole?)m.Role).FirstOrDefault(),
+                IsCoordinator = db.Neighbourhoods.Any(n => n.Id == c.NeighbourhoodId && n.CoordinatorId == staffId),
+                Reason = db.BreakGlasses.Where(b => b.CaseId == c.Id && b.StaffMemberId == staffId && b.ValidUntilUtc > now)
+                    .OrderByDescending(b => b.AtUtc).Select(b => b.Reason).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(ct);
+
+        var actor = await ActorAsync(user, ct);
+        var professional = user.IsInRole(Roles.Professional) || user.IsInRole(Roles.Coordinator);
+        var onCase = facts is not null && staffId is not null && professional;
+        var asMember = onCase && (level == CaseAccessLevel.Lead ? facts!.Role == CaseRole.Bringer : facts!.Role is not null);
+        var asCoordinator = onCase && !asMember && facts!.IsCoordinator && facts.Reason is not null;
+        var needsReason = onCase && !asMember && facts!.IsCoordinator && facts.Reason is null;
+        var allowed = asMember || asCoordinator;
+
+        await log.AppendAsync(Audit(http, actor, facts?.ResidentId, facts is null ? null : caseId, action, part, allowed, asCoordinator ? facts!.Reason : null), ct);
+        return new CaseAccessDecision(allowed, caseId, facts?.ResidentId, actor, facts?.Role, facts?.IsCoordinator ?? false, needsReason);
+    }
+
+    /// <summary>
+    /// The coordinator records why he opens a file he does not work on. Only the coordinator of the case's own
+    /// neighbourhood can; the reason is kept, logged, and shown to the resident.
+    /// </summary>
+    public async Task BreakGlassAsync(HttpContext http, Guid caseId, string reason, CancellationToken ct)
+    {
+        var staffId = http.User.StaffId();
+        var facts = await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
+            .Select(c => new { c.ResidentId, IsCoordinator = db.Neighbourhoods.Any(n => n.Id == c.NeighbourhoodId && n.CoordinatorId == staffId) })
+            .SingleOrDefaultAsync(ct);
+        var actor = await ActorAsync(http.User, ct);
+        if (facts is not { IsCoordinator: true } || staffId is null)
+        {
+            await log.AppendAsync(Audit(http, actor, facts?.ResidentId, facts is null ? null : caseId, AuditAction.Read, "reden voor inzage", false, reason), ct);
+            throw new DomainException("access.not_coordinator", "Alleen de wijkcoördinator van deze wijk kan een dossier openen met een reden.");
+        }
+
+        var hours = configuration.GetValue("Privacy:BreakGlassHours", 8);
+        var glass = new BreakGlass(caseId, staffId.Value, reason, time.GetUtcNow().UtcDateTime, TimeSpan.FromHours(hours));
+        db.BreakGlasses.Add(glass);
+        await db.SaveChangesAsync(ct);
+        await log.AppendAsync(Audit(http, actor, facts.ResidentId, caseId, AuditAction.Read, "reden voor inzage", true, glass.Reason), ct);
+    }
+
+    /// <summary>Logs access decided elsewhere: a list of cases shown, a new case created, a deviation backed or refused.</summary>
+    public async Task LogAsync(HttpContext http, Guid? caseId, Guid? residentId, AuditAction action, string part, CancellationToken ct, bool allowed = true)
+    {
+        await log.AppendAsync(Audit(http, await ActorAsync(http.User, ct), residentId, caseId, action, part, allowed, reason: null), ct);
+    }
+
+    public async Task<Actor> ActorAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var staffId = user.StaffId();
+        var organisation = staffId is null
+            ? null
+            : await db.StaffMembers.Where(s => s.Id == staffId).Select(s => s.Organisation == null ? null : s.Organisation.Name).SingleOrDefaultAsync(ct);
+        return new Actor(user.AccountId() ?? Guid.Empty, staffId, user.FindFirstValue(AccountClaims.DisplayName) ?? "onbekend", organisation);
+    }
+
+    private AuditEvent Audit(HttpContext http, Actor actor, Guid? residentId, Guid? caseId, AuditAction action, string part, bool allowed, string? reason) =>
+        new(time.GetUtcNow().UtcDateTime, actor.AccountId == Guid.Empty ? null : actor.AccountId, actor.Name,
+            string.Join(",", http.User.FindAll(ClaimTypes.Role).Select(r => r.Value).Order()), actor.Organisation,
+            residentId, caseId, action, part, allowed, reason, ClientNetwork.Address(http.Connection.RemoteIpAddress));
+}

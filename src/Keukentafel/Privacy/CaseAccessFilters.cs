@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace Keukentafel.Privacy;
+
+/// <summary>What an API endpoint on a case needs: the level, and what the audit log calls the access.</summary>
+public sealed record CaseAccessRequirement(CaseAccessLevel Level, AuditAction Action, string Part);
+
+/// <summary>
+/// A page about one case (route <c>{id}</c>). GET reads the named part of the file; POST changes it and needs
+/// <see cref="WriteLevel"/>, or <see cref="CaseAccessLevel.Lead"/> for the handlers named in <see cref="LeadHandlers"/>.
+/// The page filter below does the check: a page cannot forget it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class CasePageAttribute(string part) : Attribute
+{
+    public string Part { get; } = part;
+
+    public CaseAccessLevel WriteLevel { get; init; } = CaseAccessLevel.Work;
+
+    /// <summary>Page handlers (e.g. "Invite") that only the case bringer or the coordinator may use.</summary>
+    public string[] LeadHandlers { get; init; } = [];
+}
+
+public static class CaseAccessFilters
+{
+    public const string NotFoundTitle = "Casus niet gevonden";
+    public const string NotFoundDetail = "Deze casus bestaat niet, of u hebt er geen toegang toe.";
+    public const string ReasonTitle = "Reden nodig";
+    public const string ReasonDetail = "U bent de wijkcoördinator, maar u werkt niet aan deze casus. Leg eerst vast waarom u het dossier opent; de bewoner ziet die reden.";
+
+    public static TBuilder RequireCaseAccess<TBuilder>(this TBuilder builder, CaseAccessLevel level, AuditAction action, string part)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new CaseAccessRequirement(level, action, part));
+
+    /// <summary>
+    /// Every endpoint of the group gets the case access check for its <c>{id}</c>; one without a declared
+    /// requirement fails (closed), and a test checks that none lacks it. Refused or unknown: 404, and nothing
+    /// of the case is shown.
+    /// </summary>
+    public static RouteGroupBuilder WithCaseAccessCheck(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(async (invocation, next) =>
+            {
+                var http = invocation.HttpContext;
+                var requirement = http.GetEndpoint()?.Metadata.GetMetadata<CaseAccessRequirement>()
+                    ?? throw new InvalidOperationException($"{http.GetEndpoint()?.DisplayName} touches a case but declares no case access requirement.");
+                if (!Guid.TryParse(http.Request.RouteValues["id"]?.ToString(), out var caseId))
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: NotFoundTitle, detail: NotFoundDetail);
+                }
+
+                var decision = await http.RequestServices.GetRequiredService<CaseAccess>()
+                    .CheckAsync(http, caseId, requirement.Level, requirement.Action, requirement.Part, http.RequestAborted);
+                if (decision.NeedsReason)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: ReasonTitle, detail: ReasonDetail,
+                        extensions: new Dictionary<string, object?> { ["code"] = "access.reason_required", ["reasonUrl"] = $"/api/access/{caseId}/reason" });
+                }
+
+                if (!decision.Allowed)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: NotFoundTitle, detail: NotFoundDetail);
+                }
+
+                http.Features.Set(decision);
+                return await next(invocation);
+            });
+
+    /// <summary>The decision the filter made for this request.</summary>
+    public static CaseAccessDecision CaseDecision(this HttpContext http) =>
+        http.Features.Get<CaseAccessDecision>() ?? throw new InvalidOperationException("No case access check ran for this request.");
+}
+
+/// <summary>The same check for pages: every page with a case id in its route must say what it reads, or it fails.</summary>
+public sealed class CasePageAccessFilter(CaseAccess access) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var page = context.ActionDescriptor.EndpointMetadata.OfType<CasePageAttribute>().FirstOrDefault();
+        var hasCaseId = context.ActionDescriptor.AttributeRouteInfo?.Template?.StartsWith("casussen/{id", StringComparison.Ordinal) == true;
+        if (page is null)
+        {
+            if (hasCaseId)
+            {
+                throw new InvalidOperationException($"{context.ActionDescriptor.ViewEnginePath} shows a case but has no [CasePage].");
+            }
+
+            await next();
+            return;
+        }
+
+        var http = context.HttpContext;
+        var reading = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
+        var level = reading ? CaseAccessLevel.Read
+            : page.LeadHandlers.Contains(context.HandlerMethod?.Name) ? CaseAccessLevel.Lead
+            : page.WriteLevel;
+        var decision = Guid.TryParse(context.RouteData.Values["id"]?.ToString(), out var caseId)
+            ? await access.CheckAsync(http, caseId, level, reading ? AuditAction.Read : AuditAction.Change, page.Part, http.RequestAborted)
+            : null;
+        if (decision is { NeedsReason: true })
+        {
+            context.Result = new RedirectToPageResult("/Privacy/BreakGlassPage", new { id = caseId, returnUrl = http.Request.Path.Value });
+            return;
+        }
+
+        if (decision is not { Allowed: true })
+        {
+            context.Result = new NotFoundResult();
+            return;
+        }
+
+        http.Features.Set(decision);
+        await next();
+    }
+}

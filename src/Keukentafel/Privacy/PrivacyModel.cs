@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Keukentafel.Privacy;
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> e)
+    {
+        e.Property(a => a.UserName).HasMaxLength(300);
+        e.Property(a => a.Roles).HasMaxLength(200);
+        e.Property(a => a.Organisation).HasMaxLength(200);
+        e.Property(a => a.Action).HasConversion<string>().HasMaxLength(20);
+        e.Property(a => a.Part).HasMaxLength(60);
+        e.Property(a => a.Reason).HasMaxLength(2000);
+        e.Property(a => a.ClientAddress).HasMaxLength(60);
+        // "Who looked at my file": a resident's events in time order.
+        e.HasIndex(a => new { a.ResidentId, a.AtUtc });
+        e.HasIndex(a => new { a.CaseId, a.AtUtc });
+        // The chain: one event per place, so two writers can never both continue from the same event.
+        e.HasIndex(a => a.Sequence).IsUnique();
+        e.Property(a => a.PreviousHash).HasMaxLength(64);
+        e.Property(a => a.Hash).HasMaxLength(64);
+    }
+}
+
+internal sealed class BreakGlassConfiguration : IEntityTypeConfiguration<BreakGlass>
+{
+    public void Configure(EntityTypeBuilder<BreakGlass> e)
+    {
+        e.Property(b => b.Reason).HasMaxLength(2000);
+        e.HasIndex(b => new { b.CaseId, b.StaffMemberId, b.ValidUntilUtc });
+    }
+}
+
+internal sealed class AuditPurgeConfiguration : IEntityTypeConfiguration<AuditPurge>
+{
+    public void Configure(EntityTypeBuilder<AuditPurge> e)
+    {
+        e.Property(p => p.ByName).HasMaxLength(300);
+    }
+}

@@ -1,0 +1,36 @@
+using Keukentafel.Accounts;
+using Keukentafel.Cases;
+using Keukentafel.Cli;
+using Keukentafel.Data;
+using Keukentafel.Neighbourhoods;
+using Keukentafel.Plans;
+using Keukentafel.Privacy;
+using Keukentafel.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddObservability();
+builder.AddData();
+builder.AddAccounts();
+builder.AddWeb();
+builder.AddNeighbourhoods();
+builder.AddCases();
+
+var app = builder.Build();
+if (OperatorCommands.IsCommand(args))
+{
+    return await OperatorCommands.RunAsync(app, args);
+}
+
+app.UseWeb();
+app.MapHealth();
+app.MapAccountsApi();
+app.MapAdministrationApi();
+app.MapNeighbourhoodsApi();
+app.MapCasesApi();
+app.MapDeviationsApi();
+app.MapAccessApi();
+app.Run();
+return 0;
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

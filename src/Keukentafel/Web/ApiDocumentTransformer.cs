@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Keukentafel.Web;
+
+/// <summary>Describes the API and its bearer-token sign-in in the OpenAPI document.</summary>
+public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
+{
+    public const string BearerScheme = "Bearer";
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "Keukentafel API",
+            Version = "v1",
+            Description = "The JSON API of Keukentafel. Get a bearer token from POST /api/auth/token and send it as " +
+                          "'Authorization: Bearer <token>'. Every endpoint that touches a resident's data is authorised " +
+                          "against that resident's case and logged.",
+        };
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "Token from POST /api/auth/token.",
+        };
+        document.Security ??= [];
+        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] });
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Scalar.AspNetCore;
+
+namespace Keukentafel.Web;
+
+/// <summary>The web host's plumbing: pages, API documentation, errors and secure defaults.</summary>
+public static class WebExtensions
+{
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        // Feature folders: a page lives beside the rules and endpoints of its feature and names its own route.
+        services.AddRazorPages(o => o.RootDirectory = "/").AddMvcOptions(o => DutchBindingMessages(o.ModelBindingMessageProvider));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "kt.antiforgery";
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+        services.AddProblemDetails();
+        services.AddValidation();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocumentTransformer>());
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Behind a load balancer the operator names its addresses in ForwardedHeaders:KnownProxies.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        services.AddRateLimiter(o =>
+        {
+            // Sign-in attempts are rate limited per client network on top of the per-account lock-out.
+            // Opening the page is not an attempt: a team behind one address can all load it at the start of a shift.
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsGet(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("page")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    ClientNetwork.Of(context.Connection.RemoteIpAddress),
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = builder.Configuration.GetValue("RateLimiting:SignInPerMinute", 30),
+                        Window = TimeSpan.FromMinutes(1),
+                    }));
+        });
+        return builder;
+    }
+
+    public const string SignInRateLimit = "sign-in";
+
+    /// <summary>What the framework says when a form value cannot be read, in Dutch like everything else.</summary>
+    private static void DutchBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider messages)
+    {
+        messages.SetValueMustNotBeNullAccessor(_ => "Vul dit in.");
+        messages.SetMissingBindRequiredValueAccessor(_ => "Vul dit in.");
+        messages.SetMissingKeyOrValueAccessor(() => "Vul dit in.");
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => "Het formulier is leeg.");
+        messages.SetAttemptedValueIsInvalidAccessor((value, _) => $"\"{value}\" klopt niet. Kijk of het goed is ingevuld.");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"\"{value}\" klopt niet. Kijk of het goed is ingevuld.");
+        messages.SetUnknownValueIsInvalidAccessor(_ => "Deze waarde klopt niet.");
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Deze waarde klopt niet.");
+        messages.SetValueIsInvalidAccessor(value => $"\"{value}\" klopt niet.");
+        messages.SetValueMustBeANumberAccessor(_ => "Vul een getal in.");
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => "Vul een getal in.");
+    }
+
+    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        // Outermost, so it logs the status the client really got (a refused rule is a 409, not a 500).
+        app.UseRequestLogging();
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        // The API answers a failure with ProblemDetails; a page with the Dutch error page.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler());
+        app.UseWhen(c => !IsApi(c), pages => pages.UseExceptionHandler("/status/500"));
+        app.UseSecurityHeaders();
+        // The API answers errors with ProblemDetails; pages with a Dutch page that keeps the status code.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs/api", o => o.WithTitle("Keukentafel API")).AllowAnonymous();
+        return app;
+    }
+}

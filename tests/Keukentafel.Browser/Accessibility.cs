@@ -1,0 +1,41 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Keukentafel.Browser;
+
+/// <summary>Every page gets an axe-core check that fails on any WCAG 2.2 A or AA violation.</summary>
+public static class Accessibility
+{
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+    public static async Task ShouldBeAccessibleAsync(this IPage page)
+    {
+        // KEUKENTAFEL_SCREENSHOTS=<folder> keeps a picture of every checked page, for a human look.
+        if (Environment.GetEnvironmentVariable("KEUKENTAFEL_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            var name = new Uri(page.Url).AbsolutePath.Trim('/').Replace('/', '_');
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{(name.Length == 0 ? "start" : name)}-{DateTime.UtcNow:HHmmssfff}.png"), FullPage = true });
+        }
+
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
+        var problems = result.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join("; ", v.Nodes.Select(n => $"{n.Target} [{n.Html}] ({string.Join(" / ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message))})"))}")
+            .ToList();
+        problems.ShouldBeEmpty($"WCAG 2.2 AA violations on {page.Url}");
+    }
+
+    /// <summary>Runs the steps; when one fails, says where the browser was and what the page said.</summary>
+    public static async Task StepsAsync(this IPage page, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch (Exception failure) when (failure is PlaywrightException or TimeoutException or Shouldly.ShouldAssertException)
+        {
+            var text = await page.Locator("main").InnerTextAsync(new() { Timeout = 2_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(geen pagina)", TaskScheduler.Default);
+            throw new InvalidOperationException($"Failed at {page.Url}\n--- page ---\n{text}", failure);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using Keukentafel.Neighbourhoods;
+using Keukentafel.Privacy;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Keukentafel.Tests.Cases;
+
+/// <summary>The case pages: the same access rules as the API, and a stale form that keeps what was typed.</summary>
+public sealed class CasePageTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
+{
+    [Fact]
+    public void Every_page_of_a_case_declares_what_it_shows_so_the_access_check_runs()
+    {
+        var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Where(e => e.RoutePattern.RawText?.StartsWith("casussen/{id", StringComparison.Ordinal) == true)
+            .ToList();
+
+        pages.Count.ShouldBeGreaterThanOrEqualTo(8);
+        pages.ShouldAllBe(p => p.Metadata.GetMetadata<CasePageAttribute>() != null);
+    }
+
+    [Fact]
+    public async Task Pages_of_a_case_are_closed_to_professionals_not_on_it_and_steering_is_for_the_case_bringer()
+    {
+        var homeCare = await CaseDriver.HomeCareAsync(app);
+        var @case = await (await CaseDriver.SignalAsync(app, homeCare.Email, family: "Paginatoegang")).MeetingPlannedAsync();
+        var housing = await app.StaffAsync(OrganisationType.Housing, "WK990101");
+        var participant = (await @case.PostAsync($"meetings/{@case.MeetingId}/participants", new { staffMemberId = housing.Id })).Id("createdId");
+        await @case.PostAsync($"meetings/{@case.MeetingId}/participants/{participant}/agreement", new { agreed = true });
+        await @case.PostAsync($"meetings/{@case.MeetingId}/participants/{participant}/invitation", new { });
+        var outsider = await app.SignedInAsync((await app.StaffAsync(OrganisationType.Sports, "WK990101")).Email);
+        var atTable = await app.SignedInAsync(housing.Email);
+
+        foreach (var part in new[] { "", "/vragen", "/tafel", "/tafel/verslag", "/plan", "/afwijkingen", "/stappen", "/geschiedenis" })
+        {
+            (await outsider.GetAsync($"/casussen/{@case.Id}{part}", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NotFound, part);
+            (await atTable.GetAsync($"/casussen/{@case.Id}{part}", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK, part);
+        }
+
+        var steps = await atTable.GetPageAsync($"/casussen/{@case.Id}/stappen");
+        steps.Text().ShouldContain("De casusaanbrenger");
+        using var handOver = await atTable.PostAsync($"/casussen/{@case.Id}/stappen?handler=HandOver", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Version"] = @case.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["HandOver.StaffMemberId"] = housing.Id.ToString(),
+            ["__RequestVerificationToken"] = steps.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+                ?? (await atTable.GetPageAsync($"/casussen/{@case.Id}/tafel")).QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!,
+        }), TestContext.Current.CancellationToken);
+        handOver.StatusCode.ShouldBe(HttpStatusCode.NotFound, "only the case bringer or the coordinator steers the case");
+    }
+
+    [Fact]
+    public async Task The_coordinator_is_asked_for_a_reason_before_the_file_opens()
+    {
+        var @case = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Glasbreker");
+        var coordinator = await app.SignedInAsync(PageSession.Coordinator);
+
+        using var first = await coordinator.GetAsync($"/casussen/{@case.Id}/vragen", TestContext.Current.CancellationToken);
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var reasonPage = first.Headers.Location!.PathAndQuery();
+        reasonPage.ShouldStartWith($"/inzage/{@case.Id}");
+        var form = await coordinator.GetPageAsync(reasonPage);
+        form.Text().ShouldNotContain("Greet", Case.Insensitive);
+
+        using var tooShort = await coordinator.SubmitAsync(reasonPage, new Dictionary<string, string> { ["Input.Reason"] = "even" });
+        (await PageSession.ParseAsync(tooShort)).QuerySelector("#Input_Reason-error")!.TextContent.ShouldContain("echte reden");
+        using var opened = await coordinator.SubmitAsync(reasonPage, new Dictionary<string, string> { ["Input.Reason"] = "De casusaanbrenger is met vakantie en er is een vraag van de huisarts." });
+
+        opened.Headers.Location!.PathAndQuery().ShouldBe($"/casussen/{@case.Id}/vragen");
+        (await coordinator.GetAsync($"/casussen/{@case.Id}/vragen", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_stale_form_shows_what_the_other_changed_and_keeps_what_was_typed()
+    {
+        var homeCare = await CaseDriver.HomeCareAsync(app);
+        var @case = await CaseDriver.SignalAsync(app, homeCare.Email, family: "Tweevenster");
+        var first = await app.SignedInAsync(homeCare.Email);
+        var second = await app.SignedInAsync(homeCare.Email);
+        var firstPage = await first.GetPageAsync($"/casussen/{@case.Id}/vragen");
+        var secondPage = await second.GetPageAsync($"/casussen/{@case.Id}/vragen");
+
+        using var saved = await PostAnswerAsync(first, firstPage, @case.Id, "Van het eerste venster.");
+        using var stale = await PostAnswerAsync(second, secondPage, @case.Id, "Van het tweede venster.");
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        stale.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await PageSession.ParseAsync(stale);
+        page.QuerySelector(".kt-error-summary")!.TextContent.ShouldContain("Iemand anders heeft deze casus intussen gewijzigd.");
+        page.Text().ShouldContain("Dit veranderde intussen");
+        page.QuerySelector("textarea[name='Answers[Want].Text']")!.TextContent.ShouldBe("Van het tweede venster.", "what was typed is kept");
+        page.QuerySelector("title")!.TextContent.ShouldStartWith("Fout: ");
+        var stored = (await @case.FileAsync()).GetProperty("answers")[0].GetProperty("text").GetString();
+        stored.ShouldBe("Van het eerste venster.", "never a silent overwrite");
+    }
+
+    private static Task<HttpResponseMessage> PostAnswerAsync(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument page, Guid caseId, string text)
+    {
+        var form = page.QuerySelectorAll("form").First(f => f.GetAttribute("action")!.Contains("question=Want", StringComparison.Ordinal));
+        return client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Version"] = form.QuerySelector("input[name='Version']")!.GetAttribute("value")!,
+            ["__RequestVerificationToken"] = form.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!,
+            ["Answers[Want].Text"] = text,
+            ["Answers[Want].WithResident"] = "true",
+        }));
+    }
+}

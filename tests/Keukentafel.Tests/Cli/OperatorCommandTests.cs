@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace Keukentafel.Tests.Cli;
+
+/// <summary>The operator commands, run as an operator runs them: the application's own binary in a process of its own.</summary>
+public sealed class OperatorCommandTests : IAsyncLifetime
+{
+    private readonly TestDatabase database = TestDatabase.Create();
+
+    public async ValueTask InitializeAsync() => await database.CreateAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Migrate_brings_an_empty_database_up_to_date()
+    {
+        var (code, output, _) = await RunAsync("migrate");
+
+        code.ShouldBe(0);
+        output.ShouldContain("Database is up to date");
+    }
+
+    [Fact]
+    public async Task Create_admin_makes_an_administrator_who_can_sign_in_with_the_printed_password()
+    {
+        var (code, output, _) = await RunAsync("create-admin", "--email", "it-beheer@heerdonk.example", "--name", "IT-beheer");
+
+        code.ShouldBe(0);
+        var password = output.Split('\n').Single(l => l.StartsWith("Password (shown once): ", StringComparison.Ordinal))["Password (shown once): ".Length..].Trim();
+        await using var app = new AppOnDatabase(database);
+        await app.InitializeAsync();
+        var client = app.Browser();
+        using var signIn = await client.SignInAsync("it-beheer@heerdonk.example", password);
+        signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetAsync("/beheer/accounts", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Create_admin_refuses_a_weak_password_in_Dutch_and_creates_nothing()
+    {
+        var (code, _, errors) = await RunAsync("create-admin", "--email", "zwak@heerdonk.example", "--password", "kort");
+
+        code.ShouldBe(1);
+        errors.ShouldContain("Het wachtwoord moet minstens 12 tekens lang zijn.");
+        var (again, _, _) = await RunAsync("create-admin", "--email", "zwak@heerdonk.example", "--password", "Een-sterk-wachtwoord-7");
+        again.ShouldBe(0, "the refused attempt left no half-made account behind");
+    }
+
+    [Fact]
+    public async Task Seed_demo_is_idempotent_and_refused_on_acceptance()
+    {
+        var (first, firstOutput, _) = await RunAsync("seed-demo");
+        var (second, secondOutput, _) = await RunAsync("seed-demo");
+        var (production, _, refusal) = await RunAsync(["seed-demo"], environment: "Staging");
+
+        first.ShouldBe(0);
+        firstOutput.ShouldNotContain("(0 records added)");
+        second.ShouldBe(0);
+        secondOutput.ShouldContain("(0 records added)");
+        production.ShouldBe(1);
+        refusal.ShouldContain("nooit op acceptatie of productie");
+    }
+
+    private Task<(int Code, string Output, string Errors)> RunAsync(params string[] args) => RunAsync(args, "Testing");
+
+    private async Task<(int Code, string Output, string Errors)> RunAsync(string[] args, string environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetTempPath(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Keukentafel.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = environment;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["Serilog__MinimumLevel__Default"] = "Error";
+        foreach (var (key, value) in database.Settings())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output, await errors);
+    }
+}
+
+/// <summary>The web application on a database a test already made (with the CLI).</summary>
+internal sealed class AppOnDatabase(TestDatabase database) : KeukentafelApp(database, ownsDatabase: false);
