@@ -87,7 +87,8 @@ public sealed partial class Case
             Status = CaseStatus.Signalled,
         };
         @case.Members.Add(new CaseMember(@case.Id, bringer.Id, CaseRole.Bringer, @case.Deadline));
-        @case.Record(by, nowUtc, "case.signalled", $"Casus aangebracht door {by.Description}. Uiterlijk opgelost op {@case.Deadline:d-M-yyyy}.",
+        var consent = @case.EnsureConsent(bringer.OrganisationId, by.Organisation, SignalPurpose, by, nowUtc);
+        @case.Record(by, nowUtc, "case.signalled", $"Casus aangebracht door {by.Description}. Uiterlijk opgelost op {@case.Deadline:d-M-yyyy}.{consent}",
             null, new { @case.Number, @case.Description, Source = source.ToString(), @case.Deadline });
         return @case;
     }

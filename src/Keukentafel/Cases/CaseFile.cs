@@ -14,7 +14,8 @@ public sealed record CaseFile(
     Guid CaseBringerId, string CaseBringer, LifeDomains LifeDomains, IReadOnlyList<TeamMemberView> Team,
     IReadOnlyList<AnswerView> Answers, IReadOnlyList<NetworkView> Network, IReadOnlyList<MeetingView> Meetings,
     IReadOnlyList<ActionView> Actions, IReadOnlyList<DeviationView> Deviations, IReadOnlyList<BottleneckView> Bottlenecks,
-    string? NoContributionReason, string? Evaluation, DateTime? SolutionCarriedOutAtUtc, DateTime? ClosedAtUtc)
+    string? NoContributionReason, string? Evaluation, DateTime? SolutionCarriedOutAtUtc, DateTime? ClosedAtUtc,
+    IReadOnlyList<Privacy.ConsentView> Consents)
 {
     public MeetingView? PlannedMeeting => Meetings.FirstOrDefault(m => m.Status == MeetingStatus.Planned);
 
@@ -62,6 +63,7 @@ public sealed class CaseFiles(KeukentafelDbContext db, TimeProvider time)
             .Include(x => x.Actions)
             .Include(x => x.Deviations)
             .Include(x => x.Bottlenecks)
+            .Include(x => x.Consents)
             .AsSplitQuery()
             .SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null)
@@ -99,10 +101,22 @@ public sealed class CaseFiles(KeukentafelDbContext db, TimeProvider time)
             [.. c.Deviations.OrderBy(d => d.RecordedAtUtc).Select(d => new DeviationView(
                 d.Id, d.Rule, d.Reason, d.Otherwise, d.OtherwiseCost, d.ManagerId, d.ManagerName, d.RecordedByName, d.RecordedAtUtc, d.BackedAtUtc))],
             [.. c.Bottlenecks.OrderBy(b => b.RecordedAtUtc).Select(b => new BottleneckView(b.Id, b.Category, b.Category.Dutch(), b.Description, b.RecordedByName, b.RecordedAtUtc))],
-            c.NoContributionReason, c.Evaluation, c.SolutionCarriedOutAtUtc, c.ClosedAtUtc);
+            c.NoContributionReason, c.Evaluation, c.SolutionCarriedOutAtUtc, c.ClosedAtUtc,
+            [.. c.Consents.OrderByDescending(k => k.IsActive(today)).ThenByDescending(k => k.GivenAtUtc).Select(k => ConsentView(k, today))]);
     }
 
+    public static Privacy.ConsentView ConsentView(Privacy.Consent k, DateOnly today) => new(
+        k.Id, k.OrganisationId, k.OrganisationName, k.Purpose, k.ValidUntil, k.GivenAtUtc, k.RecordedByName, k.WithdrawnAtUtc, k.WithdrawnByName, k.WithdrawalReason,
+        k.IsActive(today),
+        k.WithdrawnAtUtc is { } withdrawn ? $"Ingetrokken op {DutchTime.Date(withdrawn):d-M-yyyy}"
+        : k.ValidUntil is { } last && last < today ? $"Verlopen op {last:d-M-yyyy}"
+        : k.ValidUntil is { } until ? $"Geldig tot en met {until:d-M-yyyy}"
+        : "Geldig tot de bewoner die intrekt");
+
     /// <summary>All answers to one question, newest first: the question's history.</summary>
+    public Task<string> NumberAsync(Guid caseId, CancellationToken ct) =>
+        db.Cases.Where(c => c.Id == caseId).Select(c => c.Number).SingleAsync(ct);
+
     public async Task<IReadOnlyList<AnswerView>> AnswerHistoryAsync(Guid caseId, Question question, CancellationToken ct)
     {
         var answers = await db.Set<CaseAnswer>().AsNoTracking()

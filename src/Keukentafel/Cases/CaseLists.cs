@@ -35,6 +35,12 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
         limit = Math.Clamp(limit, 1, 100);
         var open = !filter.Closed;
         var query = db.CaseMembers.AsNoTracking().Where(m => m.StaffMemberId == staffMemberId && m.IsOpen == open);
+
+        // As in the access check: at the table only while the resident's consent for his organisation holds.
+        var organisationId = await db.StaffMembers.Where(s => s.Id == staffMemberId).Select(s => s.OrganisationId).SingleOrDefaultAsync(ct);
+        var today = DutchTime.Today(time);
+        query = query.Where(m => m.Role == CaseRole.Bringer || organisationId == null
+            || db.Consents.Any(k => k.CaseId == m.CaseId && k.OrganisationId == organisationId && k.WithdrawnAtUtc == null && (k.ValidUntil == null || k.ValidUntil >= today)));
         if (Cursor.Read(cursor) is var (deadline, id))
         {
             query = query.Where(m => m.Deadline > deadline || (m.Deadline == deadline && m.CaseId.CompareTo(id) > 0));
@@ -79,7 +85,6 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
                 x.m.Role,
             })
             .ToListAsync(ct);
-        var today = DutchTime.Today(time);
         var items = found.Take(limit).Select(x =>
         {
             var daysLeft = x.SolutionCarriedOutAtUtc is null && x.Status != CaseStatus.Closed ? x.Deadline.DayNumber - today.DayNumber : (int?)null;

@@ -123,6 +123,7 @@ public sealed class CaseWork(KeukentafelDbContext db, CaseNumbers numbers, CaseA
             .Include(c => c.Meetings).ThenInclude(m => m.Participants)
             .Include(c => c.Actions)
             .Include(c => c.Deviations)
+            .Include(c => c.Consents)
             .AsSplitQuery()
             .SingleAsync(c => c.Id == id, ct);
 }

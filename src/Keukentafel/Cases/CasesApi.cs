@@ -32,6 +32,13 @@ public static class CasesApi
             .WithSummary("The case file: the three questions, the table, the plan, deviations and bottlenecks, the six-week clock.");
         one.MapGet("/history", History).RequireCaseAccess(CaseAccessLevel.Read, AuditAction.Read, "geschiedenis")
             .WithSummary("Every change, newest first; page with 'before' (a version).");
+        one.MapPost("/consents", RecordConsent).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "toestemming")
+            .WithSummary("Record what the resident agreed to: sharing his file with an organisation, for a purpose, until a date (or until he withdraws).");
+        one.MapPost("/consents/{consentId:guid}/withdrawal", WithdrawConsent).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "toestemming")
+            .WithSummary("The resident withdraws a consent: from the next request on, professionals of that organisation at the table cannot open the file.");
+        one.MapGet("/access-log", async (HttpContext http, AccessLog log, CancellationToken ct) => TypedResults.Ok(await log.ForCaseAsync(http.CaseDecision().CaseId, ct)))
+            .RequireCaseAccess(CaseAccessLevel.Read, AuditAction.Read, "logboek")
+            .WithSummary("Who looked at this case, newest first, with break-the-glass reasons: to show the resident at his request.");
         one.MapGet("/answers/{question}", AnswerHistory).RequireCaseAccess(CaseAccessLevel.Read, AuditAction.Read, "vragen")
             .WithSummary("All answers to one question (Want, Can, Need), newest first.");
         one.MapPost("/answers", Answer).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "vragen")
@@ -129,6 +136,11 @@ public static class CasesApi
         [property: Required(ErrorMessage = "Beschrijf het knelpunt."), StringLength(4000)] string Description);
 
     public sealed record HandOverRequest(int Version, Guid StaffMemberId);
+
+    public sealed record ConsentRequest(int Version, Guid OrganisationId,
+        [property: Required(ErrorMessage = "Geef het doel."), StringLength(1000)] string Purpose, DateOnly? ValidUntil);
+
+    public sealed record ConsentWithdrawalRequest(int Version, [property: StringLength(2000)] string? Reason);
 
     public sealed record WithdrawRequest(int Version, [property: Required(ErrorMessage = "Geef de reden."), StringLength(2000)] string Reason);
 
@@ -256,6 +268,20 @@ public static class CasesApi
         Guid created = default;
         var @case = await work.ChangeAsync(http.CaseDecision(), request.Version, (c, by, now) => created = c.RecordBottleneck(request.Category, request.Description, by, now).Id, ct);
         return TypedResults.Ok(new Changed(@case.Id, @case.Version, created));
+    }
+
+    private static async Task<Ok<Changed>> RecordConsent(ConsentRequest request, HttpContext http, CaseWork work, CancellationToken ct)
+    {
+        var organisation = await work.OrganisationAsync(request.OrganisationId, ct);
+        Guid created = default;
+        var @case = await work.ChangeAsync(http.CaseDecision(), request.Version, (c, by, now) => created = c.RecordConsent(organisation!, request.Purpose, request.ValidUntil, by, now).Id, ct);
+        return TypedResults.Ok(new Changed(@case.Id, @case.Version, created));
+    }
+
+    private static async Task<Ok<Changed>> WithdrawConsent(Guid consentId, ConsentWithdrawalRequest request, HttpContext http, CaseWork work, CancellationToken ct)
+    {
+        var @case = await work.ChangeAsync(http.CaseDecision(), request.Version, (c, by, now) => c.WithdrawConsent(consentId, request.Reason, by, now), ct);
+        return TypedResults.Ok(new Changed(@case.Id, @case.Version));
     }
 
     private static async Task<Ok<Changed>> HandOver(HandOverRequest request, HttpContext http, CaseWork work, CancellationToken ct)

@@ -11,6 +11,8 @@ public static class CasesExtensions
         var services = builder.Services;
         services.AddScoped<CaseAccess>();
         services.AddSingleton<AuditLog>();
+        services.AddScoped<AccessLog>();
+        services.AddSingleton<AccessLogExport>();
         services.AddScoped<CaseNumbers>();
         services.AddScoped<CaseWork>();
         services.AddScoped<CaseFiles>();

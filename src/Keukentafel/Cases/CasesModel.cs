@@ -34,6 +34,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         e.HasMany(c => c.Actions).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(c => c.Deviations).WithOne().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(c => c.Bottlenecks).WithOne().HasForeignKey(b => b.CaseId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(c => c.Consents).WithOne().HasForeignKey(k => k.CaseId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(c => c.Events).WithOne().HasForeignKey(v => v.CaseId).OnDelete(DeleteBehavior.Cascade);
         e.Ignore(c => c.IsOpen);
     }

@@ -68,7 +68,10 @@ public sealed partial class Case
             throw DomainException.About("StaffMemberId", "meeting.professional_not_in_neighbourhood", "Stel een professional voor die in deze wijk werkt.");
         }
 
-        var participant = new MeetingParticipant(meeting.Id, ParticipantKind.Professional, professional.Name.Display, professional.Id, organisation, null, by, nowUtc);
+        var participant = new MeetingParticipant(meeting.Id, ParticipantKind.Professional, professional.Name.Display, professional.Id, organisation, null, by, nowUtc)
+        {
+            OrganisationId = professional.OrganisationId,
+        };
         meeting.Participants.Add(participant);
         Record(by, nowUtc, "meeting.professional_proposed", $"{participant.Name}{(organisation is null ? "" : $" ({organisation})")} voorgesteld voor het MDO. De bewoner beslist.",
             null, new { participant.Name, participant.StaffMemberId });
@@ -88,8 +91,9 @@ public sealed partial class Case
         var before = participant.Agreement;
         participant.RecordAgreement(agreed, by, nowUtc);
         var removed = !agreed && participant.StaffMemberId is { } staff && RemoveParticipant(staff);
+        var consent = agreed ? EnsureConsent(participant.OrganisationId, participant.Organisation, TablePurpose, by, nowUtc) : "";
         Record(by, nowUtc, "meeting.agreement_recorded",
-            $"De bewoner {(agreed ? "wil" : "wil niet")} dat {participant.Name} aan tafel komt.{(removed ? " Hij werkt niet meer mee aan de casus." : "")}",
+            $"De bewoner {(agreed ? "wil" : "wil niet")} dat {participant.Name} aan tafel komt.{(removed ? " Hij werkt niet meer mee aan de casus." : "")}{consent}",
             new { Agreement = before.ToString() }, new { Agreement = participant.Agreement.ToString(), participant.Name, RemovedFromCase = removed });
     }
 

@@ -30,6 +30,9 @@ public sealed class MeetingParticipant
     public string Name { get; private set; }
     public Guid? StaffMemberId { get; private set; }
     public string? Organisation { get; private set; }
+
+    /// <summary>A professional's organisation: the one the resident's consent goes to when he agrees.</summary>
+    public Guid? OrganisationId { get; init; }
     public Guid? NetworkMemberId { get; private set; }
     public string ProposedByName { get; private set; }
     public DateTime ProposedAtUtc { get; private set; }

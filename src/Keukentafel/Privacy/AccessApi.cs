@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Keukentafel.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,6 +27,19 @@ public static class AccessApi
                 return TypedResults.NoContent();
             })
             .WithSummary("The neighbourhood's coordinator records why he opens a case he does not work on; the file is then open to him for a working day.");
+
+        endpoints.MapGet("/api/me/access-log", async Task<Results<Ok<IReadOnlyList<AccessLogEntry>>, NotFound>> (HttpContext http, AccessLog log, CaseAccess access, CancellationToken ct) =>
+            {
+                if (!Guid.TryParse(http.User.FindFirstValue(AccountClaims.ResidentId), out var resident))
+                {
+                    return TypedResults.NotFound();
+                }
+
+                await access.LogAsync(http, null, resident, AuditAction.Read, "logboek", ct);
+                return TypedResults.Ok(await log.ForResidentAsync(resident, http.User.AccountId(), ct));
+            })
+            .WithTags("Privacy").RequireAuthorization(Policies.Api, Policies.Resident)
+            .WithSummary("For the resident: who else looked at his file, newest first, with the reasons given.");
         return endpoints;
     }
 }

@@ -15,11 +15,22 @@ public sealed record AccessLogDay(DateOnly Date, string Who, string? Organisatio
 /// </summary>
 public sealed class AccessLog(KeukentafelDbContext db)
 {
-    public async Task<IReadOnlyList<AccessLogEntry>> ForResidentAsync(Guid residentId, Guid? exceptAccount, CancellationToken ct) =>
-        [.. (await db.AuditEvents.AsNoTracking()
-                .Where(a => a.ResidentId == residentId && a.Allowed && (exceptAccount == null || a.AccountId != exceptAccount))
-                .OrderByDescending(a => a.Sequence)
-                .Take(5_000)
+    /// <summary>At most this many looks are shown or exported at once: years of ordinary use.</summary>
+    public const int Limit = 5_000;
+
+    /// <summary>Every look by someone else at any of this resident's data, newest first.</summary>
+    public Task<IReadOnlyList<AccessLogEntry>> ForResidentAsync(Guid residentId, Guid? exceptAccount, CancellationToken ct) =>
+        ReadAsync(db.AuditEvents.Where(a => a.ResidentId == residentId && (exceptAccount == null || a.AccountId != exceptAccount)), ct);
+
+    /// <summary>The looks at one case, for the professional who shows them to the resident at his request.</summary>
+    public Task<IReadOnlyList<AccessLogEntry>> ForCaseAsync(Guid caseId, CancellationToken ct) =>
+        ReadAsync(db.AuditEvents.Where(a => a.CaseId == caseId), ct);
+
+    private static async Task<IReadOnlyList<AccessLogEntry>> ReadAsync(IQueryable<AuditEvent> events, CancellationToken ct) =>
+        [.. (await events.AsNoTracking()
+                .Where(a => a.Allowed)
+                .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Sequence)
+                .Take(Limit)
                 .Select(a => new { a.AtUtc, a.UserName, a.Organisation, a.Action, a.Part, a.Reason })
                 .ToListAsync(ct))
             .Select(a => new AccessLogEntry(a.AtUtc, a.UserName, a.Organisation, Words(a.Action, a.Part), a.Reason, true))];
@@ -49,12 +60,14 @@ public sealed class AccessLog(KeukentafelDbContext db)
             "reden voor inzage" => "de reden om uw dossier te openen",
             _ => part,
         };
-        return action switch
+        return (action, part) switch
         {
-            AuditAction.Create => $"maakte {what} aan",
-            AuditAction.Change => $"veranderde {what}",
-            AuditAction.Export => $"downloadde {what}",
-            AuditAction.Print => $"printte {what}",
+            (AuditAction.Create, "casus") => "meldde uw casus aan",
+            (AuditAction.Change, "casus") => "zette een stap in uw casus",
+            (AuditAction.Create, _) => $"maakte {what} aan",
+            (AuditAction.Change, _) => $"veranderde {what}",
+            (AuditAction.Export, _) => $"downloadde {what}",
+            (AuditAction.Print, _) => $"printte {what}",
             _ => $"bekeek {what}",
         };
     }

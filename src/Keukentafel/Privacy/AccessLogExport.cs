@@ -1,15 +1,24 @@
 using System.Globalization;
 using CsvHelper;
-using PdfSharp.Drawing;
-using PdfSharp.Fonts;
-using PdfSharp.Pdf;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Writer;
 
 namespace Keukentafel.Privacy;
 
-/// <summary>The access log as a file to keep: CSV for a spreadsheet, PDF to read or print.</summary>
-public static class AccessLogExport
+/// <summary>
+/// The access log as a file to keep: CSV for a spreadsheet, PDF to read or print. The PDF uses DejaVu Sans, which
+/// the build copies from npm into wwwroot/lib/fonts, so names with any European letter print as they are written.
+/// </summary>
+public sealed class AccessLogExport(IWebHostEnvironment environment)
 {
+    private readonly Lazy<(byte[] Regular, byte[] Bold)> fonts = new(() => (Font(environment, "DejaVuSans.ttf"), Font(environment, "DejaVuSans-Bold.ttf")));
+
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    /// <summary>The line under the title: for whom, made when.</summary>
+    public static string MadeFor(string whom, TimeProvider time) =>
+        $"{whom}, gemaakt op {Cases.DutchTime.Local(time.GetUtcNow().UtcDateTime).ToString("d MMMM yyyy 'om' HH:mm", Dutch)}";
 
     public static byte[] Csv(IReadOnlyList<AccessLogEntry> entries)
     {
@@ -38,64 +47,92 @@ public static class AccessLogExport
         return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    public static byte[] Pdf(string title, string subtitle, IReadOnlyList<AccessLogDay> days)
+    public byte[] Pdf(string title, string subtitle, IReadOnlyList<AccessLogDay> days)
     {
-        SystemFonts.Use();
-        using var document = new PdfDocument();
-        document.Info.Title = title;
-        var regular = new XFont(SystemFonts.Family, 10);
-        var bold = new XFont(SystemFonts.Family, 10, XFontStyleEx.Bold);
-        var heading = new XFont(SystemFonts.Family, 16, XFontStyleEx.Bold);
-        PdfPage page = null!;
-        XGraphics graphics = null!;
+        using var builder = new PdfDocumentBuilder();
+        builder.DocumentInformation.Title = title;
+        builder.DocumentInformation.Producer = "Keukentafel";
+        var regular = builder.AddTrueTypeFont(fonts.Value.Regular);
+        var bold = builder.AddTrueTypeFont(fonts.Value.Bold);
+        PdfPageBuilder page = null!;
         double y = 0;
+        const double Margin = 56;
 
         void NewPage()
         {
-            graphics?.Dispose();
-            page = document.AddPage();
-            graphics = XGraphics.FromPdfPage(page);
-            y = 50;
+            page = builder.AddPage(PageSize.A4);
+            y = page.PageSize.Height - Margin;
         }
 
-        void Line(string text, XFont font, double height = 14)
+        void Line(string text, PdfDocumentBuilder.AddedFont font, double size = 10, double after = 4)
         {
-            if (y > page.Height.Point - 50)
+            foreach (var part in Wrap(Printable(text), size > 12 ? 50 : 85))
             {
-                NewPage();
+                if (y < Margin)
+                {
+                    NewPage();
+                }
+
+                page.AddText(part, size, new PdfPoint(Margin, y), font);
+                y -= size * 1.4;
             }
 
-            foreach (var part in Wrap(text, 95))
-            {
-                graphics.DrawString(part, font, XBrushes.Black, new XPoint(50, y));
-                y += height;
-            }
+            y -= after;
         }
 
         NewPage();
-        Line(title, heading, 24);
-        Line(subtitle, regular, 22);
+        Line(title, bold, 16, 6);
+        Line(subtitle, regular, 10, 14);
         if (days.Count == 0)
         {
-            Line("Niemand anders heeft uw dossier bekeken.", regular);
+            Line("Niemand anders heeft dit dossier bekeken.", regular);
         }
 
         foreach (var day in days)
         {
-            Line($"{day.Date.ToString("d MMMM yyyy", Dutch)}: {day.Who}{(day.Organisation is null ? "" : $" ({day.Organisation})")}", bold);
-            Line($"{string.Join(", ", day.Parts)} ({day.Times} keer)", regular);
+            Line($"{day.Date.ToString("d MMMM yyyy", Dutch)}: {day.Who}{(day.Organisation is null ? "" : $" ({day.Organisation})")}", bold, after: 0);
+            Line($"{string.Join(", ", day.Parts)}{(day.Times > 1 ? $" ({day.Times} keer)" : "")}", regular, after: day.Reasons.Count == 0 ? 8 : 0);
             foreach (var reason in day.Reasons)
             {
-                Line($"Reden: {reason}", regular);
+                Line($"Reden: {reason}", regular, after: 8);
             }
-
-            y += 6;
         }
 
-        graphics.Dispose();
-        using var stream = new MemoryStream();
-        document.Save(stream);
-        return stream.ToArray();
+        return builder.Build();
+    }
+
+    private static byte[] Font(IWebHostEnvironment environment, string name)
+    {
+        var file = environment.WebRootFileProvider.GetFileInfo($"lib/fonts/{name}");
+        if (!file.Exists || file.PhysicalPath is null)
+        {
+            throw new InvalidOperationException($"The PDF font wwwroot/lib/fonts/{name} is missing: build the application (it copies the font from npm).");
+        }
+
+        return File.ReadAllBytes(file.PhysicalPath);
+    }
+
+    /// <summary>
+    /// DejaVu Sans has the Latin, Greek and Cyrillic alphabets and the usual punctuation; any other character is
+    /// written as its plain letter, or a question mark, rather than failing the download.
+    /// </summary>
+    private static string Printable(string text)
+    {
+        var plain = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text.Normalize(System.Text.NormalizationForm.FormC))
+        {
+            if (c is (>= ' ' and < '\u0530') or (>= '\u2000' and < '\u20d0'))
+            {
+                plain.Append(c);
+            }
+            else
+            {
+                var baseLetter = c.ToString().Normalize(System.Text.NormalizationForm.FormD)[0];
+                plain.Append(baseLetter < 0x7f ? baseLetter : '?');
+            }
+        }
+
+        return plain.ToString();
     }
 
     private static IEnumerable<string> Wrap(string text, int width)
@@ -113,44 +150,5 @@ public static class AccessLogExport
         }
 
         yield return line;
-    }
-
-    /// <summary>
-    /// PDFsharp needs font files; on Linux it finds none by itself. This uses DejaVu Sans (Debian's fonts-dejavu-core),
-    /// or the TrueType files in Privacy:PdfFontDirectory.
-    /// </summary>
-    private sealed class SystemFonts : IFontResolver
-    {
-        public const string Family = "KeukentafelSans";
-        private static readonly Lock Gate = new();
-        private static bool installed;
-
-        private static readonly string[] Directories =
-        [
-            Environment.GetEnvironmentVariable("Privacy__PdfFontDirectory") ?? "",
-            "/usr/share/fonts/truetype/dejavu",
-            "/usr/share/fonts/dejavu",
-            "/usr/local/share/fonts",
-        ];
-
-        public static void Use()
-        {
-            lock (Gate)
-            {
-                if (!installed)
-                {
-                    GlobalFontSettings.FontResolver = new SystemFonts();
-                    installed = true;
-                }
-            }
-        }
-
-        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-            new(bold ? "DejaVuSans-Bold" : "DejaVuSans");
-
-        public byte[]? GetFont(string faceName) =>
-            Directories.Where(d => d.Length > 0).Select(d => Path.Combine(d, faceName + ".ttf")).FirstOrDefault(File.Exists) is { } file
-                ? File.ReadAllBytes(file)
-                : throw new DomainException("export.no_font", "PDF maken lukt hier niet: er is geen lettertype gevonden. Download de lijst als CSV, of vraag de beheerder om fonts-dejavu-core te installeren.");
     }
 }

@@ -30,8 +30,9 @@ public sealed record CaseAccessDecision(bool Allowed, Guid CaseId, Guid? Residen
 /// The one place that decides whether someone may touch a case's data, and that writes the audit event for
 /// every decision, allowed or refused (NEN 7513). Pages and API endpoints never decide this themselves: the
 /// filters in <see cref="CaseAccessFilters"/> call this for every route with a case id, before the handler runs.
-/// Who may: the case bringer and the professionals the resident let in (core rule 3, seed 002); the coordinator of
-/// the neighbourhood only with a recorded reason (<see cref="BreakGlass"/>). Nobody else, whatever his role.
+/// Who may: the case bringer, and the professionals the resident let in (core rule 3, seed 002) while their
+/// organisation holds his consent (<see cref="Consent"/>); the coordinator of the neighbourhood only with a recorded
+/// reason (<see cref="BreakGlass"/>). Nobody else, whatever his role.
 /// </summary>
 public sealed class CaseAccess(KeukentafelDbContext db, AuditLog log, TimeProvider time, IConfiguration configuration)
 {
@@ -40,12 +41,16 @@ public sealed class CaseAccess(KeukentafelDbContext db, AuditLog log, TimeProvid
         var user = http.User;
         var staffId = user.StaffId();
         var now = time.GetUtcNow().UtcDateTime;
+        var today = DutchTime.Date(now);
         var facts = await db.Cases.AsNoTracking()
             .Where(c => c.Id == caseId)
             .Select(c => new
             {
                 c.ResidentId,
                 Role = db.CaseMembers.Where(m => m.CaseId == c.Id && m.StaffMemberId == staffId).Select(m => (CaseRole?)m.Role).FirstOrDefault(),
+                // The resident's consent for the professional's organisation (staff of no organisation need none).
+                Consented = db.StaffMembers.Any(s => s.Id == staffId && (s.OrganisationId == null
+                    || db.Consents.Any(k => k.CaseId == c.Id && k.OrganisationId == s.OrganisationId && k.WithdrawnAtUtc == null && (k.ValidUntil == null || k.ValidUntil >= today)))),
                 IsCoordinator = db.Neighbourhoods.Any(n => n.Id == c.NeighbourhoodId && n.CoordinatorId == staffId),
                 Reason = db.BreakGlasses.Where(b => b.CaseId == c.Id && b.StaffMemberId == staffId && b.ValidUntilUtc > now)
                     .OrderByDescending(b => b.AtUtc).Select(b => b.Reason).FirstOrDefault(),
@@ -55,7 +60,7 @@ public sealed class CaseAccess(KeukentafelDbContext db, AuditLog log, TimeProvid
         var actor = await ActorAsync(user, ct);
         var professional = user.IsInRole(Roles.Professional) || user.IsInRole(Roles.Coordinator);
         var onCase = facts is not null && staffId is not null && professional;
-        var asMember = onCase && (level == CaseAccessLevel.Lead ? facts!.Role == CaseRole.Bringer : facts!.Role is not null);
+        var asMember = onCase && (facts!.Role == CaseRole.Bringer || (level != CaseAccessLevel.Lead && facts.Role == CaseRole.Participant && facts.Consented));
         var asCoordinator = onCase && !asMember && facts!.IsCoordinator && facts.Reason is not null;
         var needsReason = onCase && !asMember && facts!.IsCoordinator && facts.Reason is null;
         var allowed = asMember || asCoordinator;

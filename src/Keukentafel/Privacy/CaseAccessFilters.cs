@@ -20,6 +20,9 @@ public sealed class CasePageAttribute(string part) : Attribute
 
     /// <summary>Page handlers (e.g. "Invite") that only the case bringer or the coordinator may use.</summary>
     public string[] LeadHandlers { get; init; } = [];
+
+    /// <summary>GET handlers (e.g. "Csv") that hand out a copy: logged as an export, not a read.</summary>
+    public string[] ExportHandlers { get; init; } = [];
 }
 
 public static class CaseAccessFilters
@@ -97,7 +100,7 @@ public sealed class CasePageAccessFilter(CaseAccess access) : IAsyncPageFilter
             : page.LeadHandlers.Contains(context.HandlerMethod?.Name) ? CaseAccessLevel.Lead
             : page.WriteLevel;
         var decision = Guid.TryParse(context.RouteData.Values["id"]?.ToString(), out var caseId)
-            ? await access.CheckAsync(http, caseId, level, reading ? AuditAction.Read : AuditAction.Change, page.Part, http.RequestAborted)
+            ? await access.CheckAsync(http, caseId, level, Action(page, reading, context.HandlerMethod?.Name), page.Part, http.RequestAborted)
             : null;
         if (decision is { NeedsReason: true })
         {
@@ -114,4 +117,9 @@ public sealed class CasePageAccessFilter(CaseAccess access) : IAsyncPageFilter
         http.Features.Set(decision);
         await next();
     }
+
+    private static AuditAction Action(CasePageAttribute page, bool reading, string? handler) =>
+        !reading ? AuditAction.Change
+        : handler is not null && page.ExportHandlers.Contains(handler) ? AuditAction.Export
+        : AuditAction.Read;
 }

@@ -1,3 +1,4 @@
+using Keukentafel.Neighbourhoods;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -38,5 +39,20 @@ internal sealed class AuditPurgeConfiguration : IEntityTypeConfiguration<AuditPu
     public void Configure(EntityTypeBuilder<AuditPurge> e)
     {
         e.Property(p => p.ByName).HasMaxLength(300);
+    }
+}
+
+internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
+{
+    public void Configure(EntityTypeBuilder<Consent> e)
+    {
+        e.HasOne<Organisation>().WithMany().HasForeignKey(k => k.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(k => k.OrganisationName).HasMaxLength(200);
+        e.Property(k => k.Purpose).HasMaxLength(1000);
+        e.Property(k => k.RecordedByName).HasMaxLength(300);
+        e.Property(k => k.WithdrawnByName).HasMaxLength(300);
+        e.Property(k => k.WithdrawalReason).HasMaxLength(2000);
+        // The access check: does this organisation hold a consent on this case?
+        e.HasIndex(k => new { k.CaseId, k.OrganisationId });
     }
 }

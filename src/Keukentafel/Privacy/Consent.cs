@@ -1,0 +1,56 @@
+using Keukentafel.Cases;
+
+namespace Keukentafel.Privacy;
+
+/// <summary>
+/// What the resident agreed to (AVG art. 6 and 9: explicit consent for special-category data): his file may be
+/// shared with this organisation, for this purpose, until this date (or until he withdraws it). Kept for good:
+/// a withdrawal ends it, it never disappears.
+/// </summary>
+public sealed class Consent
+{
+    private Consent() { OrganisationName = Purpose = RecordedByName = ""; }
+
+    internal Consent(Guid caseId, Guid organisationId, string organisationName, string purpose, DateOnly? validUntil, Actor by, DateTime atUtc)
+    {
+        CaseId = caseId;
+        OrganisationId = organisationId;
+        OrganisationName = organisationName;
+        Purpose = purpose;
+        ValidUntil = validUntil;
+        GivenAtUtc = atUtc;
+        RecordedByName = by.Description;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; private set; }
+    public Guid OrganisationId { get; private set; }
+
+    /// <summary>The organisation's name as it was when the resident agreed.</summary>
+    public string OrganisationName { get; private set; }
+
+    public string Purpose { get; private set; }
+
+    /// <summary>The last day it holds; none: until the resident withdraws it.</summary>
+    public DateOnly? ValidUntil { get; private set; }
+
+    public DateTime GivenAtUtc { get; private set; }
+    public string RecordedByName { get; private set; }
+    public DateTime? WithdrawnAtUtc { get; private set; }
+    public string? WithdrawnByName { get; private set; }
+    public string? WithdrawalReason { get; private set; }
+
+    public bool IsActive(DateOnly today) => WithdrawnAtUtc is null && (ValidUntil is null || today <= ValidUntil);
+
+    internal void Withdraw(string? reason, Actor by, DateTime atUtc)
+    {
+        WithdrawnAtUtc = atUtc;
+        WithdrawnByName = by.Description;
+        WithdrawalReason = reason;
+    }
+}
+
+/// <summary>A consent as pages and the API show it.</summary>
+public sealed record ConsentView(
+    Guid Id, Guid OrganisationId, string Organisation, string Purpose, DateOnly? ValidUntil, DateTime GivenAtUtc, string RecordedBy,
+    DateTime? WithdrawnAtUtc, string? WithdrawnBy, string? WithdrawalReason, bool Active, string StatusText);

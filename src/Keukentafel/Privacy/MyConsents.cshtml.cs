@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Keukentafel.Accounts;
+using Keukentafel.Cases;
+using Keukentafel.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Privacy;
+
+/// <summary>One of the resident's cases with what he agreed to.</summary>
+public sealed record MyCaseConsents(Guid CaseId, string Number, int Version, bool Open, IReadOnlyList<ConsentView> Consents);
+
+/// <summary>
+/// The resident's own page: with whom his file is shared, for what and until when; he withdraws a consent himself,
+/// and it counts from the next request on.
+/// </summary>
+public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseAccess access, TimeProvider time) : PageModel
+{
+    public bool Linked { get; private set; }
+
+    public IReadOnlyList<MyCaseConsents> Cases { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync(string? message)
+    {
+        Message = message;
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid caseId, Guid consentId, int version)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (ResidentId() is not { } resident || !await db.Cases.AnyAsync(c => c.Id == caseId && c.ResidentId == resident, ct))
+        {
+            // Not his case: refused like any other, and logged.
+            await access.LogAsync(HttpContext, caseId, null, AuditAction.Change, "toestemming", ct, allowed: false);
+            return NotFound();
+        }
+
+        var actor = await access.ActorAsync(User, ct);
+        await access.LogAsync(HttpContext, caseId, resident, AuditAction.Change, "toestemming", ct);
+        try
+        {
+            await work.ChangeAsync(new CaseAccessDecision(true, caseId, resident, actor, null, false), version,
+                (c, by, now) => c.WithdrawConsent(consentId, "Door de bewoner zelf ingetrokken.", by, now), ct);
+        }
+        catch (DomainException refused)
+        {
+            ModelState.AddModelError("", refused.Message);
+            await LoadAsync();
+            return Page();
+        }
+
+        return RedirectToPage(new { message = "Uw toestemming is ingetrokken. Dat geldt meteen." });
+    }
+
+    private async Task LoadAsync()
+    {
+        if (ResidentId() is not { } resident)
+        {
+            return;
+        }
+
+        Linked = true;
+        var ct = HttpContext.RequestAborted;
+        await access.LogAsync(HttpContext, null, resident, AuditAction.Read, "toestemming", ct);
+        var today = DutchTime.Today(time);
+        var cases = await db.Cases.AsNoTracking().Include(c => c.Consents)
+            .Where(c => c.ResidentId == resident)
+            .OrderByDescending(c => c.SignalledAtUtc)
+            .ToListAsync(ct);
+        Cases = [.. cases.Select(c => new MyCaseConsents(c.Id, c.Number, c.Version, c.IsOpen,
+            [.. c.Consents.OrderByDescending(k => k.IsActive(today)).ThenByDescending(k => k.GivenAtUtc).Select(k => CaseFiles.ConsentView(k, today))]))];
+    }
+
+    private Guid? ResidentId() => Guid.TryParse(User.FindFirstValue(AccountClaims.ResidentId), out var id) ? id : null;
+}
