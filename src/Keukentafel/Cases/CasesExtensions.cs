@@ -20,6 +20,7 @@ public static class CasesExtensions
         services.AddScoped<Suggestions>();
         services.AddScoped<Plans.DeviationBacking>();
         services.AddScoped<CasePageAccessFilter>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusalAudit>();
         services.Configure<MvcOptions>(o => o.Filters.AddService<CasePageAccessFilter>());
         return builder;
     }

@@ -26,6 +26,7 @@ public static class AccessApi
 
                 return TypedResults.NoContent();
             })
+            .WithMetadata(new BreakGlassRouteAttribute())
             .WithSummary("The neighbourhood's coordinator records why he opens a case he does not work on; the file is then open to him for a working day.");
 
         endpoints.MapGet("/api/me/access-log", async Task<Results<Ok<IReadOnlyList<AccessLogEntry>>, NotFound>> (HttpContext http, AccessLog log, CaseAccess access, CancellationToken ct) =>

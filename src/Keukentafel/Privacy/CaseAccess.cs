@@ -99,6 +99,14 @@ public sealed class CaseAccess(KeukentafelDbContext db, AuditLog log, TimeProvid
         await log.AppendAsync(Audit(http, await ActorAsync(http.User, ct), residentId, caseId, action, part, allowed, reason: null), ct);
     }
 
+    /// <summary>A request refused before the case access check (by a policy): logged against the case, and its resident.</summary>
+    public async Task LogRefusalAsync(HttpContext http, Guid caseId, AuditAction action, string part, CancellationToken ct)
+    {
+        var residentId = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => (Guid?)c.ResidentId).SingleOrDefaultAsync(ct);
+        var actor = http.User.Identity?.IsAuthenticated == true ? await ActorAsync(http.User, ct) : new Actor(Guid.Empty, null, "niet ingelogd", null);
+        await log.AppendAsync(Audit(http, actor, residentId, residentId is null ? null : caseId, action, part, false, null), ct);
+    }
+
     public async Task<Actor> ActorAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var staffId = user.StaffId();

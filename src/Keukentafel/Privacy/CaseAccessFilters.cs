@@ -6,6 +6,9 @@ namespace Keukentafel.Privacy;
 /// <summary>What an API endpoint on a case needs: the level, and what the audit log calls the access.</summary>
 public sealed record CaseAccessRequirement(CaseAccessLevel Level, AuditAction Action, string Part);
 
+/// <summary>Marks the API routes about one case (<c>{id}</c>): the case access check runs for each of them.</summary>
+public sealed class CaseRoute;
+
 /// <summary>
 /// A page about one case (route <c>{id}</c>). GET reads the named part of the file; POST changes it and needs
 /// <see cref="WriteLevel"/>, or <see cref="CaseAccessLevel.Lead"/> for the handlers named in <see cref="LeadHandlers"/>.
@@ -37,37 +40,51 @@ public static class CaseAccessFilters
         builder.WithMetadata(new CaseAccessRequirement(level, action, part));
 
     /// <summary>
-    /// Every endpoint of the group gets the case access check for its <c>{id}</c>; one without a declared
-    /// requirement fails (closed), and a test checks that none lacks it. Refused or unknown: 404, and nothing
-    /// of the case is shown.
+    /// Every endpoint of the group gets the case access check for its <c>{id}</c> (see <see cref="UseCaseAccessCheck"/>);
+    /// one without a declared requirement fails (closed), and a test checks that none lacks it.
     /// </summary>
-    public static RouteGroupBuilder WithCaseAccessCheck(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter(async (invocation, next) =>
-            {
-                var http = invocation.HttpContext;
-                var requirement = http.GetEndpoint()?.Metadata.GetMetadata<CaseAccessRequirement>()
-                    ?? throw new InvalidOperationException($"{http.GetEndpoint()?.DisplayName} touches a case but declares no case access requirement.");
-                if (!Guid.TryParse(http.Request.RouteValues["id"]?.ToString(), out var caseId))
-                {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: NotFoundTitle, detail: NotFoundDetail);
-                }
+    public static RouteGroupBuilder WithCaseAccessCheck(this RouteGroupBuilder group) => group.WithMetadata(new CaseRoute());
 
-                var decision = await http.RequestServices.GetRequiredService<CaseAccess>()
-                    .CheckAsync(http, caseId, requirement.Level, requirement.Action, requirement.Part, http.RequestAborted);
-                if (decision.NeedsReason)
-                {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: ReasonTitle, detail: ReasonDetail,
-                        extensions: new Dictionary<string, object?> { ["code"] = "access.reason_required", ["reasonUrl"] = $"/api/access/{caseId}/reason" });
-                }
+    /// <summary>
+    /// The check itself, as middleware right after authorization: it runs before anything of the endpoint (its
+    /// request validation included), so someone without access learns nothing, not even whether his body was valid.
+    /// Refused or unknown: 404, and nothing of the case is shown; the coordinator without a reason: 403 with where to give one.
+    /// </summary>
+    public static IApplicationBuilder UseCaseAccessCheck(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var endpoint = http.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<CaseRoute>() is null)
+        {
+            await next(http);
+            return;
+        }
 
-                if (!decision.Allowed)
-                {
-                    return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: NotFoundTitle, detail: NotFoundDetail);
-                }
+        var requirement = endpoint.Metadata.GetMetadata<CaseAccessRequirement>()
+            ?? throw new InvalidOperationException($"{endpoint.DisplayName} touches a case but declares no case access requirement.");
+        if (!Guid.TryParse(http.Request.RouteValues["id"]?.ToString(), out var caseId))
+        {
+            await TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: NotFoundTitle, detail: NotFoundDetail).ExecuteAsync(http);
+            return;
+        }
 
-                http.Features.Set(decision);
-                return await next(invocation);
-            });
+        var decision = await http.RequestServices.GetRequiredService<CaseAccess>()
+            .CheckAsync(http, caseId, requirement.Level, requirement.Action, requirement.Part, http.RequestAborted);
+        if (decision.NeedsReason)
+        {
+            await TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: ReasonTitle, detail: ReasonDetail,
+                extensions: new Dictionary<string, object?> { ["code"] = "access.reason_required", ["reasonUrl"] = $"/api/access/{caseId}/reason" }).ExecuteAsync(http);
+            return;
+        }
+
+        if (!decision.Allowed)
+        {
+            await TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: NotFoundTitle, detail: NotFoundDetail).ExecuteAsync(http);
+            return;
+        }
+
+        http.Features.Set(decision);
+        await next(http);
+    });
 
     /// <summary>The decision the filter made for this request.</summary>
     public static CaseAccessDecision CaseDecision(this HttpContext http) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Keukentafel.Privacy;
 using Microsoft.AspNetCore.HttpOverrides;
 using Scalar.AspNetCore;
 
@@ -98,6 +99,7 @@ public static class WebExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCaseAccessCheck();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
