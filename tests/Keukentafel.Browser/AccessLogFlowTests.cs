@@ -21,6 +21,13 @@ public sealed class AccessLogFlowTests(BrowserApp app) : IClassFixture<BrowserAp
             await page.ShouldBeAccessibleAsync();
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download als PDF" }).ClickAsync());
             download.SuggestedFilename.ShouldBe("wie-keek-in-mijn-dossier.pdf");
+
+            // Everything about him, to read and to take along.
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Mijn gegevens", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Over u" }).WaitForAsync();
+            await page.ShouldBeAccessibleAsync();
+            var json = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download alles als bestand (JSON)" }).ClickAsync());
+            json.SuggestedFilename.ShouldBe("mijn-gegevens-keukentafel.json");
         });
     }
 

@@ -14,6 +14,10 @@ public static class AccountClaims
     public static Guid? AccountId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
+    /// <summary>The resident a resident's account belongs to (claim kt:resident).</summary>
+    public static Guid? ResidentOf(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ResidentId), out var id) ? id : null;
+
     public static Guid? StaffId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(StaffMemberId), out var id) ? id : null;
 }

@@ -13,6 +13,7 @@ public static class CasesExtensions
         services.AddSingleton<AuditLog>();
         services.AddScoped<AccessLog>();
         services.AddSingleton<AccessLogExport>();
+        services.AddScoped<ResidentExport>();
         services.AddScoped<CaseNumbers>();
         services.AddScoped<CaseWork>();
         services.AddScoped<CaseFiles>();

@@ -31,7 +31,7 @@ public static class AccessApi
 
         endpoints.MapGet("/api/me/access-log", async Task<Results<Ok<IReadOnlyList<AccessLogEntry>>, NotFound>> (HttpContext http, AccessLog log, CaseAccess access, CancellationToken ct) =>
             {
-                if (!Guid.TryParse(http.User.FindFirstValue(AccountClaims.ResidentId), out var resident))
+                if (http.User.ResidentOf() is not { } resident)
                 {
                     return TypedResults.NotFound();
                 }

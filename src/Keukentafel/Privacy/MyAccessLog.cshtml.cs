@@ -41,5 +41,5 @@ public sealed class MyAccessLogPage(AccessLog log, AccessLogExport export, CaseA
         return file(await log.ForResidentAsync(resident, User.AccountId(), HttpContext.RequestAborted));
     }
 
-    private Guid? ResidentId() => Guid.TryParse(User.FindFirstValue(AccountClaims.ResidentId), out var id) ? id : null;
+    private Guid? ResidentId() => User.ResidentOf();
 }

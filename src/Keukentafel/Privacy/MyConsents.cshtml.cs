@@ -75,5 +75,5 @@ public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseA
             [.. c.Consents.OrderByDescending(k => k.IsActive(today)).ThenByDescending(k => k.GivenAtUtc).Select(k => CaseFiles.ConsentView(k, today))]))];
     }
 
-    private Guid? ResidentId() => Guid.TryParse(User.FindFirstValue(AccountClaims.ResidentId), out var id) ? id : null;
+    private Guid? ResidentId() => User.ResidentOf();
 }
