@@ -104,6 +104,9 @@ public sealed class CaseWork(KeukentafelDbContext db, CaseNumbers numbers, CaseA
         await db.StaffMembers.Include(s => s.WorkAreas).Include(s => s.Organisation).SingleOrDefaultAsync(s => s.Id == id, ct)
         ?? throw DomainException.About(field, "staff.unknown", "Deze medewerker bestaat niet.");
 
+    /// <summary>The resident of a case, tracked, to rectify his details in the same unit of work as the case.</summary>
+    public Task<Resident> ResidentAsync(Guid residentId, CancellationToken ct) => db.Residents.SingleAsync(r => r.Id == residentId, ct);
+
     public async Task<Organisation?> OrganisationAsync(Guid? id, CancellationToken ct) =>
         id is null ? null : await db.Organisations.Include(o => o.Neighbourhoods).SingleOrDefaultAsync(o => o.Id == id, ct)
             ?? throw DomainException.About("OrganisationId", "organisation.unknown", "Deze organisatie bestaat niet.");

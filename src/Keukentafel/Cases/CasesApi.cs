@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Keukentafel.Accounts;
 using Keukentafel.Meetings;
+using Keukentafel.Neighbourhoods;
 using Keukentafel.Plans;
 using Keukentafel.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,6 +33,8 @@ public static class CasesApi
             .WithSummary("The case file: the three questions, the table, the plan, deviations and bottlenecks, the six-week clock.");
         one.MapGet("/history", History).RequireCaseAccess(CaseAccessLevel.Read, AuditAction.Read, "geschiedenis")
             .WithSummary("Every change, newest first; page with 'before' (a version).");
+        one.MapPost("/resident", RectifyResident).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "bewoner")
+            .WithSummary("Rectify the resident's details (name, birth date, address, phone, e-mail); the case history keeps what was there before.");
         one.MapPost("/consents", RecordConsent).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "toestemming")
             .WithSummary("Record what the resident agreed to: sharing his file with an organisation, for a purpose, until a date (or until he withdraws).");
         one.MapPost("/consents/{consentId:guid}/withdrawal", WithdrawConsent).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "toestemming")
@@ -136,6 +139,18 @@ public static class CasesApi
         [property: Required(ErrorMessage = "Beschrijf het knelpunt."), StringLength(4000)] string Description);
 
     public sealed record HandOverRequest(int Version, Guid StaffMemberId);
+
+    public sealed record ResidentRequest(int Version,
+        [property: Required(ErrorMessage = "Geef de voornaam van de bewoner."), StringLength(100)] string GivenName,
+        [property: StringLength(20)] string? FamilyNamePrefix,
+        [property: Required(ErrorMessage = "Geef de achternaam van de bewoner."), StringLength(100)] string FamilyName,
+        [property: Required(ErrorMessage = "Geef de geboortedatum van de bewoner.")] DateOnly? DateOfBirth,
+        [property: Required(ErrorMessage = "Geef de straat."), StringLength(200)] string Street,
+        [property: Required(ErrorMessage = "Geef het huisnummer."), StringLength(20)] string HouseNumber,
+        [property: Required(ErrorMessage = "Geef de postcode."), StringLength(7)] string PostalCode,
+        [property: Required(ErrorMessage = "Geef de woonplaats."), StringLength(100)] string Town,
+        [property: StringLength(40)] string? Phone,
+        [property: StringLength(256), EmailAddress(ErrorMessage = "Dit is geen e-mailadres.")] string? Email);
 
     public sealed record ConsentRequest(int Version, Guid OrganisationId,
         [property: Required(ErrorMessage = "Geef het doel."), StringLength(1000)] string Purpose, DateOnly? ValidUntil);
@@ -268,6 +283,14 @@ public static class CasesApi
         Guid created = default;
         var @case = await work.ChangeAsync(http.CaseDecision(), request.Version, (c, by, now) => created = c.RecordBottleneck(request.Category, request.Description, by, now).Id, ct);
         return TypedResults.Ok(new Changed(@case.Id, @case.Version, created));
+    }
+
+    private static async Task<Ok<Changed>> RectifyResident(ResidentRequest request, HttpContext http, CaseWork work, CancellationToken ct)
+    {
+        var @case = await work.ChangeAsync(http.CaseDecision(), request.Version, async (c, by, now) => c.RectifyResident(
+            await work.ResidentAsync(c.ResidentId, ct), new PersonName(request.GivenName, request.FamilyNamePrefix, request.FamilyName), request.DateOfBirth!.Value,
+            new Address(request.Street, request.HouseNumber, request.PostalCode, request.Town), request.Phone, request.Email, by, now), ct);
+        return TypedResults.Ok(new Changed(@case.Id, @case.Version));
     }
 
     private static async Task<Ok<Changed>> RecordConsent(ConsentRequest request, HttpContext http, CaseWork work, CancellationToken ct)

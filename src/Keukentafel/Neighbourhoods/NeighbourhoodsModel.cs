@@ -89,6 +89,7 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         });
         e.Property(r => r.Phone).HasMaxLength(40);
         e.Property(r => r.Email).HasMaxLength(256);
+        e.Property(r => r.Version).IsConcurrencyToken();
         e.HasOne(r => r.Neighbourhood).WithMany().HasForeignKey(r => r.NeighbourhoodId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(r => r.NeighbourhoodId);
     }

@@ -38,6 +38,48 @@ public sealed class Resident
     public string? Email { get; private set; }
     public DateTime RegisteredAtUtc { get; private set; }
 
+    /// <summary>Goes up with every rectification: two people correcting the same resident at once are noticed.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>
+    /// Rectification (AVG art. 16): the corrected details replace the old ones; what changed, before and after, is
+    /// returned for the history of the case it was done through. Only the fields that differ are listed.
+    /// </summary>
+    public (Dictionary<string, string?> Before, Dictionary<string, string?> After) Rectify(
+        PersonName name, DateOnly dateOfBirth, Address address, string? phone, string? email, DateTime nowUtc)
+    {
+        if (dateOfBirth > DateOnly.FromDateTime(nowUtc))
+        {
+            throw DomainException.About("DateOfBirth", "resident.born_in_future", "De geboortedatum ligt in de toekomst.");
+        }
+
+        var before = new Dictionary<string, string?>();
+        var after = new Dictionary<string, string?>();
+        void Compare(string field, string? old, string? now)
+        {
+            if (!string.Equals(old, now, StringComparison.Ordinal))
+            {
+                before[field] = old;
+                after[field] = now;
+            }
+        }
+
+        var newPhone = Text.Optional(phone);
+        var newEmail = Text.Optional(email)?.ToLowerInvariant();
+        Compare("naam", Name.Display, name.Display);
+        Compare("geboortedatum", DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), dateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Compare("adres", Address.ToString(), address.ToString());
+        Compare("telefoon", Phone, newPhone);
+        Compare("e-mail", Email, newEmail);
+        if (before.Count > 0)
+        {
+            (Name, DateOfBirth, Address, Phone, Email) = (name, dateOfBirth, address, newPhone, newEmail);
+            Version++;
+        }
+
+        return (before, after);
+    }
+
     public void ChangeContact(string? phone, string? email)
     {
         Phone = Text.Optional(phone);

@@ -57,6 +57,9 @@ public sealed class AccessLog(KeukentafelDbContext db)
             "geschiedenis" => "de geschiedenis van uw casus",
             "casus" => "de stappen van uw casus",
             "logboek" => "dit logboek",
+            "bewoner" => "uw naam, adres en contactgegevens",
+            "toestemming" => "uw toestemmingen",
+            "alle gegevens" => "al uw gegevens",
             "reden voor inzage" => "de reden om uw dossier te openen",
             _ => part,
         };

@@ -623,6 +623,10 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.Property<DateTime>("RegisteredAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "Keukentafel.Neighbourhoods.Resident.Address#Address", b1 =>
                         {
                             b1.IsRequired();

@@ -618,6 +618,10 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.Property<DateTime>("RegisteredAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "Keukentafel.Neighbourhoods.Resident.Address#Address", b1 =>
                         {
                             b1.IsRequired();
