@@ -35,6 +35,20 @@ public sealed class Account : IdentityUser<Guid>
         StaffMemberId = staffMemberId;
     }
 
+    /// <summary>The resident's account after his retention term: no name, no e-mail address, no way to sign in.</summary>
+    public void Anonymise()
+    {
+        DisplayName = "Geanonimiseerde bewoner";
+        Email = UserName = $"geanonimiseerd-{Id:N}@keukentafel.invalid";
+        NormalizedEmail = NormalizedUserName = Email.ToUpperInvariant();
+        PasswordHash = null;
+        PhoneNumber = null;
+        TwoFactorEnabled = false;
+        LockoutEnabled = true;
+        LockoutEnd = DateTimeOffset.MaxValue;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
     public void LinkToResident(Guid residentId)
     {
         if (StaffMemberId is not null)

@@ -14,6 +14,9 @@ public static class CasesExtensions
         services.AddScoped<AccessLog>();
         services.AddSingleton<AccessLogExport>();
         services.AddScoped<ResidentExport>();
+        services.AddSingleton<RetentionPolicy>();
+        services.AddScoped<RetentionService>();
+        services.AddHostedService<RetentionJob>();
         services.AddScoped<CaseNumbers>();
         services.AddScoped<CaseWork>();
         services.AddScoped<CaseFiles>();

@@ -83,7 +83,18 @@ public static class OperatorCommands
             return 0;
         });
 
+        var anonymise = new Command("anonymise-due", "Anonymise the residents whose closed cases are past their retention term (Privacy:Retention:Years:*); recorded and audited.");
+        anonymise.SetAction(async (_, ct) =>
+        {
+            await services.MigrateAsync(ct);
+            await using var scope = services.CreateAsyncScope();
+            var anonymised = await scope.ServiceProvider.GetRequiredService<Privacy.RetentionService>().AnonymiseDueAsync(ct);
+            Console.WriteLine($"Anonymised {anonymised} residents whose retention term ran out.");
+            return 0;
+        });
+
         root.Subcommands.Add(migrate);
+        root.Subcommands.Add(anonymise);
         root.Subcommands.Add(verify);
         root.Subcommands.Add(purge);
         root.Subcommands.Add(seed);

@@ -41,6 +41,7 @@ public abstract class KeukentafelDbContext(DbContextOptions options)
     public DbSet<AuditPurge> AuditPurges => Set<AuditPurge>();
     public DbSet<BreakGlass> BreakGlasses => Set<BreakGlass>();
     public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<Anonymisation> Anonymisations => Set<Anonymisation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

@@ -21,6 +21,9 @@ public sealed partial record Address
         Town = Text.Required(town, "address.town_required", "Geef de woonplaats.", "Town");
     }
 
+    /// <summary>What is left of an address after anonymisation: the postcode area (four digits) and the town.</summary>
+    public Address Anonymised() => new() { Street = "-", HouseNumber = "-", PostalCode = PostalCode[..4], Town = Town };
+
     public string Street { get; private set; }
     public string HouseNumber { get; private set; }
     public string PostalCode { get; private set; }

@@ -80,6 +80,23 @@ public sealed class Resident
         return (before, after);
     }
 
+    /// <summary>Set when the retention term ran out and his identity was removed.</summary>
+    public DateTime? AnonymisedAtUtc { get; private set; }
+
+    /// <summary>
+    /// After the retention term: the identity goes; what figures need stays (the birth year for age groups, the
+    /// neighbourhood, the four digits of the postcode and the town).
+    /// </summary>
+    public void Anonymise(DateTime nowUtc)
+    {
+        Name = new PersonName("Geanonimiseerde", null, "bewoner");
+        DateOfBirth = new DateOnly(DateOfBirth.Year, 1, 1);
+        Address = Address.Anonymised();
+        Phone = Email = null;
+        AnonymisedAtUtc = nowUtc;
+        Version++;
+    }
+
     public void ChangeContact(string? phone, string? email)
     {
         Phone = Text.Optional(phone);

@@ -56,3 +56,12 @@ internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>
         e.HasIndex(k => new { k.CaseId, k.OrganisationId });
     }
 }
+
+internal sealed class AnonymisationConfiguration : IEntityTypeConfiguration<Anonymisation>
+{
+    public void Configure(EntityTypeBuilder<Anonymisation> e)
+    {
+        e.Property(a => a.Rule).HasMaxLength(500);
+        e.HasIndex(a => a.ResidentId);
+    }
+}

@@ -606,6 +606,9 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("date");
 
@@ -919,6 +922,32 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.HasIndex("ManagerId", "BackedAtUtc");
 
                     b.ToTable("RuleDeviations");
+                });
+
+            modelBuilder.Entity("Keukentafel.Privacy.Anonymisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("Anonymisations");
                 });
 
             modelBuilder.Entity("Keukentafel.Privacy.AuditEvent", b =>

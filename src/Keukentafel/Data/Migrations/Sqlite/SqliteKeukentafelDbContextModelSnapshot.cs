@@ -601,6 +601,9 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DateOfBirth")
                         .HasColumnType("TEXT");
 
@@ -914,6 +917,32 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.HasIndex("ManagerId", "BackedAtUtc");
 
                     b.ToTable("RuleDeviations");
+                });
+
+            modelBuilder.Entity("Keukentafel.Privacy.Anonymisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("Anonymisations");
                 });
 
             modelBuilder.Entity("Keukentafel.Privacy.AuditEvent", b =>

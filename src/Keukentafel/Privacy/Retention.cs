@@ -1,0 +1,197 @@
+using Keukentafel.Accounts;
+using Keukentafel.Cases;
+using Keukentafel.Data;
+using Keukentafel.Meetings;
+using Keukentafel.Neighbourhoods;
+using Keukentafel.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Privacy;
+
+/// <summary>
+/// How long a closed case is kept (AVG art. 5(1)(e): no longer than necessary), in years after closing, per law
+/// domain of its plan. A case keeps the longest term of the domains in its plan. The defaults and their basis:
+/// Jeugdwet 20 (Jeugdwet art. 7.3.8), Zvw and Wlz 20 (WGBO, BW art. 7:454 lid 3); every other domain has no term
+/// in its own law: 7 years, to be set by the municipality from its selectielijst (Archiefwet 1995).
+/// Configure with Privacy:Retention:Years:{domain} and Privacy:Retention:Years:Default.
+/// </summary>
+public sealed class RetentionPolicy(IConfiguration configuration)
+{
+    public const int StatutoryCareYears = 20;
+    public const int DefaultYears = 7;
+
+    public int YearsFor(LawDomain domain) => configuration.GetValue<int?>($"Privacy:Retention:Years:{domain}") ?? domain switch
+    {
+        LawDomain.Jeugdwet or LawDomain.Zvw or LawDomain.Wlz => StatutoryCareYears,
+        _ => DefaultTerm,
+    };
+
+    /// <summary>The term for a case without plan actions, and for domains without a term of their own.</summary>
+    public int DefaultTerm => configuration.GetValue("Privacy:Retention:Years:Default", DefaultYears);
+
+    public int YearsFor(IEnumerable<LawDomain> domains) => domains.Select(YearsFor).DefaultIfEmpty(DefaultTerm).Max();
+}
+
+/// <summary>A resident anonymised after the retention of all his cases ran out: kept, so it can be shown that it happened.</summary>
+public sealed class Anonymisation
+{
+    private Anonymisation() { Rule = ""; }
+
+    public Anonymisation(Guid residentId, DateTime atUtc, int cases, string rule)
+    {
+        ResidentId = residentId;
+        AtUtc = atUtc;
+        Cases = cases;
+        Rule = rule;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid ResidentId { get; private set; }
+    public DateTime AtUtc { get; private set; }
+    public int Cases { get; private set; }
+    public string Rule { get; private set; }
+}
+
+/// <summary>
+/// Anonymises the residents whose cases have all been closed longer than their retention term: the identity goes
+/// (name, birth day, address, contact, every free text about him), the figures stay (case steps and dates, life
+/// domains, plan actions with their law domain, cost and status), so effects and cost analyses remain valid.
+/// Each anonymisation is recorded and audited.
+/// </summary>
+public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy policy, AuditLog log, TimeProvider time)
+{
+    public const string Removed = "[verwijderd]";
+    public const string ActorName = "Keukentafel (bewaartermijn)";
+
+    public async Task<int> AnonymiseDueAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var earliest = now.AddYears(-Math.Min(policy.DefaultTerm, Enum.GetValues<LawDomain>().Min(policy.YearsFor)));
+
+        // Residents not yet anonymised with only closed cases, the last closed long enough ago for the shortest term.
+        var candidates = await db.Residents.AsNoTracking()
+            .Where(r => r.AnonymisedAtUtc == null
+                && db.Cases.Any(c => c.ResidentId == r.Id)
+                && !db.Cases.Any(c => c.ResidentId == r.Id && (c.ClosedAtUtc == null || c.ClosedAtUtc > earliest)))
+            .Select(r => r.Id)
+            .ToListAsync(ct);
+
+        var done = 0;
+        foreach (var residentId in candidates)
+        {
+            var cases = await db.Cases.AsNoTracking().Where(c => c.ResidentId == residentId)
+                .Select(c => new { c.Id, c.ClosedAtUtc, c.Version })
+                .ToListAsync(ct);
+            var ids = cases.Select(c => c.Id).ToList();
+            var domains = (await db.PlanActions.AsNoTracking().Where(a => ids.Contains(a.CaseId)).Select(a => new { a.CaseId, a.LawDomain }).Distinct().ToListAsync(ct))
+                .ToLookup(a => a.CaseId, a => a.LawDomain);
+            var terms = cases.Select(c => (c.ClosedAtUtc!.Value, Years: policy.YearsFor(domains[c.Id]))).ToList();
+            if (terms.Any(t => t.Value.AddYears(t.Years) > now))
+            {
+                continue;
+            }
+
+            var rule = $"{cases.Count} casus(sen), de laatste gesloten op {DutchTime.Date(cases.Max(c => c.ClosedAtUtc!.Value)):yyyy-MM-dd}, bewaartermijn {terms.Max(t => t.Years)} jaar";
+            await AnonymiseAsync(residentId, [.. cases.Select(c => (c.Id, c.Version))], rule, now, ct);
+            done++;
+        }
+
+        return done;
+    }
+
+    private async Task AnonymiseAsync(Guid residentId, IReadOnlyList<(Guid Id, int Version)> cases, string rule, DateTime now, CancellationToken ct)
+    {
+        var ids = cases.Select(c => c.Id).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var resident = await db.Residents.SingleAsync(r => r.Id == residentId, ct);
+        var formerName = resident.Name.Display;
+        resident.Anonymise(now);
+
+        // His account, if he had one, cannot sign in any more and no longer carries his name or e-mail address.
+        if (await db.Users.SingleOrDefaultAsync(u => u.ResidentId == residentId, ct) is { } account)
+        {
+            account.Anonymise();
+        }
+
+        await db.Cases.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.Description, Removed)
+            .SetProperty(c => c.SourceDetail, (string?)null)
+            .SetProperty(c => c.Evaluation, c => c.Evaluation == null ? null : Removed)
+            .SetProperty(c => c.NoContributionReason, c => c.NoContributionReason == null ? null : Removed)
+            .SetProperty(c => c.Version, c => c.Version + 1)
+            .SetProperty(c => c.LastChangedAtUtc, now), ct);
+        await db.Set<CaseAnswer>().Where(a => ids.Contains(a.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(a => a.Text, Removed), ct);
+        await db.Set<NetworkMember>().Where(n => ids.Contains(n.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(n => n.Name, Removed).SetProperty(n => n.Phone, (string?)null), ct);
+        await db.Meetings.Where(m => ids.Contains(m.CaseId)).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Place, Removed)
+            .SetProperty(m => m.ReasonNotAtHome, m => m.ReasonNotAtHome == null ? null : Removed)
+            .SetProperty(m => m.Decisions, m => m.Decisions == null ? null : Removed), ct);
+        await db.Set<MeetingParticipant>().Where(p => p.Kind != ParticipantKind.Professional && db.Meetings.Any(m => m.Id == p.MeetingId && ids.Contains(m.CaseId)))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, Removed), ct);
+        await db.PlanActions.Where(a => ids.Contains(a.CaseId)).ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.What, Removed)
+            .SetProperty(a => a.DropReason, a => a.DropReason == null ? null : Removed)
+            .SetProperty(a => a.CarrierName, a => a.Carrier == Carrier.Resident || a.Carrier == Carrier.Network ? Removed : a.CarrierName), ct);
+        await db.RuleDeviations.Where(d => ids.Contains(d.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(d => d.Reason, Removed).SetProperty(d => d.Otherwise, Removed), ct);
+        await db.Bottlenecks.Where(b => ids.Contains(b.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Description, Removed), ct);
+        await db.BreakGlasses.Where(b => ids.Contains(b.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Reason, Removed), ct);
+        await db.Consents.Where(k => ids.Contains(k.CaseId)).ExecuteUpdateAsync(s => s
+            .SetProperty(k => k.WithdrawalReason, k => k.WithdrawalReason == null ? null : Removed)
+            .SetProperty(k => k.WithdrawnByName, k => k.WithdrawnByName == formerName ? "de bewoner" : k.WithdrawnByName), ct);
+        // The history keeps what happened and when, not what was written.
+        await db.CaseEvents.Where(e => ids.Contains(e.CaseId)).ExecuteUpdateAsync(s => s
+            .SetProperty(e => e.Summary, Removed)
+            .SetProperty(e => e.Before, (string?)null)
+            .SetProperty(e => e.After, (string?)null)
+            .SetProperty(e => e.ActorName, e => e.ActorName == formerName ? "de bewoner" : e.ActorName), ct);
+
+        var actor = new Actor(Guid.Empty, null, ActorName, null);
+        foreach (var (id, version) in cases)
+        {
+            db.CaseEvents.Add(new CaseEvent(id, version + 1, now, actor, "resident.anonymised", $"Na de bewaartermijn geanonimiseerd ({rule}).", null, null));
+        }
+
+        db.Anonymisations.Add(new Anonymisation(residentId, now, cases.Count, rule));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        await log.AppendAsync(new AuditEvent(now, null, ActorName, "system", null, residentId, null, AuditAction.Change, "anonimisering", true, rule, "-"), ct);
+    }
+}
+
+/// <summary>Runs the retention every few hours (Privacy:Retention:RunEveryHours, default 24; 0 switches it off).</summary>
+/// <remarks>The first run is a minute after start-up; <c>anonymise-due</c> runs it by hand.</remarks>
+public sealed partial class RetentionJob(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RetentionJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var hours = configuration.GetValue("Privacy:Retention:RunEveryHours", 24.0);
+        if (hours <= 0)
+        {
+            return;
+        }
+
+        // The first run after start-up has settled (migrations done, the host warm).
+        await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken);
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(hours));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var anonymised = await scope.ServiceProvider.GetRequiredService<RetentionService>().AnonymiseDueAsync(stoppingToken);
+                Ran(anonymised);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                Failed(failure);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Anonymised} residents anonymised")]
+    private partial void Ran(int anonymised);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Retention run failed; it is tried again at the next interval")]
+    private partial void Failed(Exception failure);
+}

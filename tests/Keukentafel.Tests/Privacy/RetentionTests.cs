@@ -1,0 +1,102 @@
+using Keukentafel.Data;
+using Keukentafel.Plans;
+using Keukentafel.Privacy;
+using Keukentafel.Tests.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Keukentafel.Tests.Privacy;
+
+/// <summary>
+/// Storage limitation (AVG art. 5(1)(e), 17): after the retention term of a closed case the resident is anonymised,
+/// the figures stay. The clock is run forward by moving the closing date back in the database.
+/// </summary>
+public sealed class RetentionTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
+{
+    [Fact]
+    public async Task After_the_term_the_identity_and_the_stories_go_and_the_figures_stay()
+    {
+        var @case = await ClosedAsync("Vergetelheid");
+        var before = await @case.FileAsync();
+        await ClosedYearsAgoAsync(@case.Id, 8);
+
+        var anonymised = await RunAsync();
+
+        anonymised.ShouldBeGreaterThanOrEqualTo(1);
+        var file = await @case.FileAsync();
+        file.GetProperty("resident").GetProperty("name").GetString().ShouldBe("Geanonimiseerde bewoner");
+        file.GetProperty("resident").GetProperty("dateOfBirth").GetString().ShouldBe("1951-01-01");
+        file.GetProperty("resident").GetProperty("address").GetString().ShouldBe("- -, 9991 Heerdonk");
+        file.GetProperty("description").GetString().ShouldBe(RetentionService.Removed);
+        file.GetProperty("answers").EnumerateArray().ShouldAllBe(a => a.GetProperty("text").GetString() == RetentionService.Removed);
+        file.GetProperty("evaluation").GetString().ShouldBe(RetentionService.Removed);
+        var text = file.GetRawText();
+        text.ShouldNotContain("Vergetelheid");
+        text.ShouldNotContain("Samen de post openen");
+
+        // The figures: steps, dates, the plan's law domains, statuses and costs.
+        file.GetProperty("status").GetString().ShouldBe("Closed");
+        file.GetProperty("solvedWithinSixWeeks").GetBoolean().ShouldBe(before.GetProperty("solvedWithinSixWeeks").GetBoolean());
+        file.GetProperty("actions").EnumerateArray().Select(a => (a.GetProperty("lawDomain").GetString(), a.GetProperty("status").GetString()))
+            .ShouldBe(before.GetProperty("actions").EnumerateArray().Select(a => (a.GetProperty("lawDomain").GetString(), a.GetProperty("status").GetString())));
+
+        var history = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history");
+        history[0].GetProperty("summary").GetString()!.ShouldStartWith("Na de bewaartermijn geanonimiseerd");
+        history.EnumerateArray().Skip(1).ShouldAllBe(h => h.GetProperty("summary").GetString() == RetentionService.Removed && h.GetProperty("before").ValueKind == System.Text.Json.JsonValueKind.Null);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        var residentId = await db.Cases.Where(c => c.Id == @case.Id).Select(c => c.ResidentId).SingleAsync(TestContext.Current.CancellationToken);
+        (await db.Anonymisations.SingleAsync(a => a.ResidentId == residentId, TestContext.Current.CancellationToken)).Cases.ShouldBe(1);
+        (await db.AuditEvents.AnyAsync(a => a.ResidentId == residentId && a.Part == "anonimisering" && a.UserName == RetentionService.ActorName, TestContext.Current.CancellationToken)).ShouldBeTrue();
+        (await app.Services.GetRequiredService<AuditLog>().VerifyAsync(TestContext.Current.CancellationToken)).Intact.ShouldBeTrue();
+
+        // A second run finds nothing new for him.
+        await RunAsync();
+        (await db.Anonymisations.CountAsync(a => a.ResidentId == residentId, TestContext.Current.CancellationToken)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_youth_case_is_kept_twenty_years_and_an_open_case_keeps_the_resident()
+    {
+        var youth = await ClosedAsync("Jeugdzorgsma");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().PlanActions.Where(a => a.CaseId == youth.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.LawDomain, LawDomain.Jeugdwet), TestContext.Current.CancellationToken);
+        }
+
+        var stillOpen = await ClosedAsync("Tweedekans");
+        await ClosedYearsAgoAsync(stillOpen.Id, 30);
+        await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Tweedekans"); // the same resident, a new open case
+
+        await ClosedYearsAgoAsync(youth.Id, 8);
+        await RunAsync();
+        (await youth.FileAsync()).GetProperty("resident").GetProperty("name").GetString().ShouldBe("Greet Jeugdzorgsma");
+        (await stillOpen.FileAsync()).GetProperty("resident").GetProperty("name").GetString().ShouldBe("Greet Tweedekans");
+
+        await ClosedYearsAgoAsync(youth.Id, 21);
+        await RunAsync();
+        (await youth.FileAsync()).GetProperty("resident").GetProperty("name").GetString().ShouldBe("Geanonimiseerde bewoner");
+    }
+
+    private async Task<CaseDriver> ClosedAsync(string family)
+    {
+        var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: family)).EvaluatedAsync();
+        await @case.PostAsync("transitions", new { to = "Closed" });
+        return @case;
+    }
+
+    private async Task ClosedYearsAgoAsync(Guid caseId, int years)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var closed = DateTime.UtcNow.AddYears(-years);
+        await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().Cases.Where(c => c.Id == caseId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClosedAtUtc, closed), TestContext.Current.CancellationToken);
+    }
+
+    private async Task<int> RunAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RetentionService>().AnonymiseDueAsync(TestContext.Current.CancellationToken);
+    }
+}
