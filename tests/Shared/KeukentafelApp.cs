@@ -42,6 +42,7 @@ public class KeukentafelApp : WebApplicationFactory<Program>, IAsyncLifetime
             new("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Error"),
             new("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Error"),
             new("RateLimiting:SignInPerMinute", "10000"),
+            new("RateLimiting:ApiPerMinute", "100000"),
             new("Privacy:Retention:RunEveryHours", "0"), // tests run the retention themselves
         ];
         foreach (var (key, value) in defaults.Concat(Database.Settings()).Concat(ScenarioSettings()))

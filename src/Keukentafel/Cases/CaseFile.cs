@@ -126,6 +126,11 @@ public sealed class CaseFiles(KeukentafelDbContext db, TimeProvider time)
         return [.. answers.Select(a => new AnswerView(a.Question, a.Question.Dutch(), a.Text, a.Domains, a.WithResident, a.WrittenByName, a.WrittenAtUtc, answers.Count))];
     }
 
+    /// <summary>The most a page of history asks for; the export asks for all (<see cref="AllHistory"/>).</summary>
+    public const int MaxHistory = 200;
+
+    public const int AllHistory = int.MaxValue;
+
     /// <summary>The history, newest first, a page at a time (keyset on the version).</summary>
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid caseId, int? beforeVersion, int limit, CancellationToken ct)
     {
@@ -135,7 +140,7 @@ public sealed class CaseFiles(KeukentafelDbContext db, TimeProvider time)
             query = query.Where(e => e.Version < before);
         }
 
-        return await query.OrderByDescending(e => e.Version).Take(Math.Clamp(limit, 1, 200))
+        return await query.OrderByDescending(e => e.Version).Take(limit == AllHistory ? int.MaxValue : Math.Clamp(limit, 1, MaxHistory))
             .Select(e => new HistoryEntry(e.Version, e.AtUtc, e.ActorName, e.Kind, e.Summary, e.Before, e.After))
             .ToListAsync(ct);
     }

@@ -26,7 +26,7 @@ public sealed class CaseListPage(CaseLists lists, CaseAccess access) : PageModel
             Cases = await lists.MineAsync(User.StaffId() ?? Guid.Empty, new CaseFilter(closed, status, domain, q), null, CaseLists.PageSize, HttpContext.RequestAborted);
         }
 
-        await access.LogAsync(HttpContext, null, null, AuditAction.List, $"mijn casussen ({Cases.Items.Count})", HttpContext.RequestAborted);
+        await access.LogListAsync(HttpContext, [.. Cases.Items.Select(i => (i.Id, i.ResidentId))], "casuslijst", "mijn casussen (0)", HttpContext.RequestAborted);
     }
 
     public string NextLink(string cursor)

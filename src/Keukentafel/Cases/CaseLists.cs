@@ -11,7 +11,8 @@ public sealed record CaseFilter(bool Closed = false, CaseStatus? Status = null, 
 
 public sealed record CaseListItem(
     Guid Id, string Number, string Resident, CaseStatus Status, string StatusText, DateOnly Deadline, int? DaysLeft, bool Overdue,
-    string SixWeeksText, LifeDomains LifeDomains, CaseRole Role);
+    string SixWeeksText, LifeDomains LifeDomains, CaseRole Role,
+    [property: System.Text.Json.Serialization.JsonIgnore] Guid ResidentId);
 
 public sealed record CasePage(IReadOnlyList<CaseListItem> Items, string? Next);
 
@@ -76,6 +77,7 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
             {
                 x.c.Id,
                 x.c.Number,
+                x.c.ResidentId,
                 x.r.Name,
                 x.c.Status,
                 x.c.Deadline,
@@ -89,7 +91,7 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
         {
             var daysLeft = x.SolutionCarriedOutAtUtc is null && x.Status != CaseStatus.Closed ? x.Deadline.DayNumber - today.DayNumber : (int?)null;
             return new CaseListItem(x.Id, x.Number, x.Name.Display, x.Status, x.Status.Dutch(), x.Deadline, daysLeft, daysLeft < 0,
-                SixWeeks.Text(x.Deadline, x.SolutionCarriedOutAtUtc, x.Status != CaseStatus.Closed, today), x.LifeDomains, x.Role);
+                SixWeeks.Text(x.Deadline, x.SolutionCarriedOutAtUtc, x.Status != CaseStatus.Closed, today), x.LifeDomains, x.Role, x.ResidentId);
         }).ToList();
         return new CasePage(items, found.Count > limit ? Cursor.Write(items[^1].Deadline, items[^1].Id) : null);
     }

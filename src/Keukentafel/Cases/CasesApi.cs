@@ -35,7 +35,7 @@ public static class CasesApi
             .WithSummary("Every change, newest first; page with 'before' (a version).");
         one.MapPost("/resident", RectifyResident).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "bewoner")
             .WithSummary("Rectify the resident's details (name, birth date, address, phone, e-mail); the case history keeps what was there before.");
-        one.MapPost("/consents", RecordConsent).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "toestemming")
+        one.MapPost("/consents", RecordConsent).RequireCaseAccess(CaseAccessLevel.Lead, AuditAction.Change, "toestemming")
             .WithSummary("Record what the resident agreed to: sharing his file with an organisation, for a purpose, until a date (or until he withdraws).");
         one.MapPost("/consents/{consentId:guid}/withdrawal", WithdrawConsent).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "toestemming")
             .WithSummary("The resident withdraws a consent: from the next request on, professionals of that organisation at the table cannot open the file.");
@@ -173,7 +173,7 @@ public static class CasesApi
         HttpContext http, CaseLists lists, CaseAccess access, CancellationToken ct)
     {
         var page = await lists.MineAsync(http.User.StaffId() ?? Guid.Empty, new CaseFilter(closed ?? false, status, domain, q), cursor, limit ?? CaseLists.PageSize, ct);
-        await access.LogAsync(http, null, null, AuditAction.List, $"mijn casussen ({page.Items.Count})", ct);
+        await access.LogListAsync(http, [.. page.Items.Select(i => (i.Id, i.ResidentId))], "casuslijst", "mijn casussen (0)", ct);
         return TypedResults.Ok(page);
     }
 

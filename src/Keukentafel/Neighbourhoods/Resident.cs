@@ -48,6 +48,11 @@ public sealed class Resident
     public (Dictionary<string, string?> Before, Dictionary<string, string?> After) Rectify(
         PersonName name, DateOnly dateOfBirth, Address address, string? phone, string? email, DateTime nowUtc)
     {
+        if (AnonymisedAtUtc is not null)
+        {
+            throw DomainException.Conflict("resident.anonymised", "Deze bewoner is geanonimiseerd na de bewaartermijn. Zijn gegevens komen niet terug.");
+        }
+
         if (dateOfBirth > DateOnly.FromDateTime(nowUtc))
         {
             throw DomainException.About("DateOfBirth", "resident.born_in_future", "De geboortedatum ligt in de toekomst.");

@@ -10,7 +10,8 @@ namespace Keukentafel.Plans;
 /// <summary>A deviation as the manager asked to back it sees it: what and why, not the resident's file.</summary>
 public sealed record DeviationToBack(
     Guid Id, Guid CaseId, string CaseNumber, string Neighbourhood, string Rule, string Reason, string Otherwise, decimal? OtherwiseCost,
-    string RecordedBy, DateTime RecordedAtUtc, DateTime? BackedAtUtc);
+    string RecordedBy, DateTime RecordedAtUtc, DateTime? BackedAtUtc,
+    [property: System.Text.Json.Serialization.JsonIgnore] Guid ResidentId);
 
 /// <summary>
 /// Managers back the deviations professionals put to them (seeds: "managers back them"). A manager sees only
@@ -27,10 +28,10 @@ public sealed class DeviationBacking(KeukentafelDbContext db, CaseAccess access,
             .Join(db.Neighbourhoods, x => x.c.NeighbourhoodId, n => n.Id, (x, n) => new { x.d, x.c, Neighbourhood = n.Name })
             .OrderBy(x => x.d.BackedAtUtc != null).ThenBy(x => x.d.RecordedAtUtc)
             .Select(x => new DeviationToBack(x.d.Id, x.c.Id, x.c.Number, x.Neighbourhood, x.d.Rule, x.d.Reason, x.d.Otherwise, x.d.OtherwiseCost,
-                x.d.RecordedByName, x.d.RecordedAtUtc, x.d.BackedAtUtc))
+                x.d.RecordedByName, x.d.RecordedAtUtc, x.d.BackedAtUtc, x.c.ResidentId))
             .Take(200)
             .ToListAsync(ct);
-        await access.LogAsync(http, null, null, AuditAction.List, $"afwijkingen om te steunen ({deviations.Count})", ct);
+        await access.LogListAsync(http, [.. deviations.Select(d => (d.CaseId, d.ResidentId)).Distinct()], "afwijking", "afwijkingen om te steunen (0)", ct);
         return deviations;
     }
 

@@ -66,6 +66,8 @@ public sealed class AccessLog(KeukentafelDbContext db)
         return (action, part) switch
         {
             (AuditAction.Create, "casus") => "meldde uw casus aan",
+            (AuditAction.List, "casuslijst") => "zag uw naam in de lijst met casussen",
+            (AuditAction.List, "afwijking") => "las een afwijking van een regel in uw casus",
             (AuditAction.Change, "casus") => "zette een stap in uw casus",
             (AuditAction.Create, _) => $"maakte {what} aan",
             (AuditAction.Change, _) => $"veranderde {what}",

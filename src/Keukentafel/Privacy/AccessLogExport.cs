@@ -73,7 +73,15 @@ public sealed class AccessLogExport(IWebHostEnvironment environment)
                     NewPage();
                 }
 
-                page.AddText(part, size, new PdfPoint(Margin, y), font);
+                try
+                {
+                    page.AddText(part, size, new PdfPoint(Margin, y), font);
+                }
+                catch (InvalidOperationException)
+                {
+                    // A letter the font cannot draw after all: the plain ASCII line rather than no download.
+                    page.AddText(new string([.. part.Select(ch => ch is >= ' ' and < '\u007f' ? ch : '?')]), size, new PdfPoint(Margin, y), font);
+                }
                 y -= size * 1.4;
             }
 
@@ -119,16 +127,22 @@ public sealed class AccessLogExport(IWebHostEnvironment environment)
     private static string Printable(string text)
     {
         var plain = new System.Text.StringBuilder(text.Length);
-        foreach (var c in text.Normalize(System.Text.NormalizationForm.FormC))
+        foreach (var rune in text.EnumerateRunes())
         {
-            if (c is (>= ' ' and < '\u0530') or (>= '\u2000' and < '\u20d0'))
+            var c = rune.Value;
+            if (System.Text.Rune.IsWhiteSpace(rune) || System.Text.Rune.IsControl(rune))
             {
-                plain.Append(c);
+                // Line breaks, tabs and control characters have no letter in the font: a space stands in.
+                plain.Append(' ');
+            }
+            else if (c is (>= 0x20 and < 0x7f) or (>= 0xa0 and < 0x530) or (>= 0x2010 and < 0x20d0))
+            {
+                plain.Append(rune.ToString());
             }
             else
             {
-                var baseLetter = c.ToString().Normalize(System.Text.NormalizationForm.FormD)[0];
-                plain.Append(baseLetter < 0x7f ? baseLetter : '?');
+                var folded = rune.ToString().Normalize(System.Text.NormalizationForm.FormD)[0];
+                plain.Append(folded is >= ' ' and < '\u007f' ? folded : '?');
             }
         }
 

@@ -35,6 +35,39 @@ public sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, ICo
         }
     }
 
+    /// <summary>Several events at once (a list that shows several residents): one place in the chain each, one save.</summary>
+    public async Task AppendManyAsync(IReadOnlyList<AuditEvent> audits, CancellationToken ct)
+    {
+        if (audits.Count == 0)
+        {
+            return;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+            var last = await db.AuditEvents.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+            var (sequence, hash) = (last?.Sequence ?? 0, last?.Hash ?? "");
+            foreach (var audit in audits)
+            {
+                audit.Chain(++sequence, hash);
+                hash = audit.Hash;
+            }
+
+            db.AuditEvents.AddRange(audits);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 20)
+            {
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
+            }
+        }
+    }
+
     /// <summary>Walks the chain in order: every hash must match its event and link to the one before.</summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
     {

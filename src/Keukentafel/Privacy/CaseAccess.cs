@@ -99,10 +99,33 @@ public sealed class CaseAccess(KeukentafelDbContext db, AuditLog log, TimeProvid
         await log.AppendAsync(Audit(http, await ActorAsync(http.User, ct), residentId, caseId, action, part, allowed, reason: null), ct);
     }
 
+    /// <summary>
+    /// A list that shows something of several residents (a name, a deviation's reasons): one event per resident
+    /// shown, so each of them finds the look in "who looked at my file". An empty list is one event.
+    /// </summary>
+    public async Task LogListAsync(HttpContext http, IReadOnlyList<(Guid CaseId, Guid ResidentId)> shown, string part, string summary, CancellationToken ct)
+    {
+        var actor = await ActorAsync(http.User, ct);
+        if (shown.Count == 0)
+        {
+            await log.AppendAsync(Audit(http, actor, null, null, AuditAction.List, summary, true, null), ct);
+            return;
+        }
+
+        await log.AppendManyAsync([.. shown.Select(x => Audit(http, actor, x.ResidentId, x.CaseId, AuditAction.List, part, true, null))], ct);
+    }
+
     /// <summary>A request refused before the case access check (by a policy): logged against the case, and its resident.</summary>
     public async Task LogRefusalAsync(HttpContext http, Guid caseId, AuditAction action, string part, CancellationToken ct)
     {
         var residentId = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => (Guid?)c.ResidentId).SingleOrDefaultAsync(ct);
+        if (residentId is null && http.User.Identity?.IsAuthenticated != true)
+        {
+            // Someone signed out trying ids that are no case: nothing of a resident was at stake, and logging each
+            // guess would let anyone fill the permanent log.
+            return;
+        }
+
         var actor = http.User.Identity?.IsAuthenticated == true ? await ActorAsync(http.User, ct) : new Actor(Guid.Empty, null, "niet ingelogd", null);
         await log.AppendAsync(Audit(http, actor, residentId, residentId is null ? null : caseId, action, part, false, null), ct);
     }

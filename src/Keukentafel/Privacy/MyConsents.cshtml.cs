@@ -29,7 +29,7 @@ public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseA
         await LoadAsync();
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid caseId, Guid consentId, int version)
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid caseId, Guid consentId)
     {
         var ct = HttpContext.RequestAborted;
         if (ResidentId() is not { } resident || !await db.Cases.AnyAsync(c => c.Id == caseId && c.ResidentId == resident, ct))
@@ -40,10 +40,11 @@ public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseA
         }
 
         var actor = await access.ActorAsync(User, ct);
-        await access.LogAsync(HttpContext, caseId, resident, AuditAction.Change, "toestemming", ct);
         try
         {
-            await work.ChangeAsync(new CaseAccessDecision(true, caseId, resident, actor, null, false), version,
+            // His withdrawal does not depend on what the team changed meanwhile: it applies to the case as it is now.
+            var current = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Version).SingleAsync(ct);
+            await work.ChangeAsync(new CaseAccessDecision(true, caseId, resident, actor, null, false), current,
                 (c, by, now) => c.WithdrawConsent(consentId, "Door de bewoner zelf ingetrokken.", by, now), ct);
         }
         catch (DomainException refused)
@@ -52,6 +53,8 @@ public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseA
             await LoadAsync();
             return Page();
         }
+
+        await access.LogAsync(HttpContext, caseId, resident, AuditAction.Change, "toestemming", ct);
 
         return RedirectToPage(new { message = "Uw toestemming is ingetrokken. Dat geldt meteen." });
     }

@@ -8,7 +8,7 @@ namespace Keukentafel.Privacy;
 public sealed record ResidentDetails(Guid Id, string Name, DateOnly DateOfBirth, string Address, string Neighbourhood, string? Phone, string? Email, DateTime RegisteredAtUtc);
 
 /// <summary>One of his cases, whole: the file and every change ever made to it.</summary>
-public sealed record ExportedCase(CaseFile File, IReadOnlyList<HistoryEntry> History);
+public sealed record ExportedCase(CaseFile File, IReadOnlyList<AnswerView> EveryAnswer, IReadOnlyList<HistoryEntry> History);
 
 /// <summary>Everything Keukentafel holds about one resident (AVG art. 15 and 20): his details, his cases, and who looked.</summary>
 public sealed record ResidentExportData(DateTime MadeAtUtc, ResidentDetails Resident, IReadOnlyList<ExportedCase> Cases, IReadOnlyList<AccessLogEntry> AccessLog);
@@ -29,7 +29,13 @@ public sealed class ResidentExport(KeukentafelDbContext db, CaseFiles files, Acc
         var cases = new List<ExportedCase>();
         foreach (var caseId in await db.Cases.AsNoTracking().Where(c => c.ResidentId == residentId).OrderBy(c => c.SignalledAtUtc).Select(c => c.Id).ToListAsync(ct))
         {
-            cases.Add(new ExportedCase((await files.GetAsync(caseId, ct))!, await files.HistoryAsync(caseId, null, int.MaxValue, ct)));
+            var answers = new List<AnswerView>();
+            foreach (var question in Enum.GetValues<Question>())
+            {
+                answers.AddRange(await files.AnswerHistoryAsync(caseId, question, ct));
+            }
+
+            cases.Add(new ExportedCase((await files.GetAsync(caseId, ct))!, answers, await files.HistoryAsync(caseId, null, CaseFiles.AllHistory, ct)));
         }
 
         return new ResidentExportData(time.GetUtcNow().UtcDateTime,

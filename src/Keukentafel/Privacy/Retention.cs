@@ -85,32 +85,72 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
             var ids = cases.Select(c => c.Id).ToList();
             var domains = (await db.PlanActions.AsNoTracking().Where(a => ids.Contains(a.CaseId)).Select(a => new { a.CaseId, a.LawDomain }).Distinct().ToListAsync(ct))
                 .ToLookup(a => a.CaseId, a => a.LawDomain);
-            var terms = cases.Select(c => (c.ClosedAtUtc!.Value, Years: policy.YearsFor(domains[c.Id]))).ToList();
-            if (terms.Any(t => t.Value.AddYears(t.Years) > now))
+            if (cases.Any(c => c.ClosedAtUtc is null))
+            {
+                continue; // reopened since the first look
+            }
+
+            var terms = cases.Select(c => (Closed: c.ClosedAtUtc!.Value, Years: policy.YearsFor(domains[c.Id]))).ToList();
+            if (terms.Any(t => t.Closed.AddYears(t.Years) > now))
             {
                 continue;
             }
 
             var rule = $"{cases.Count} casus(sen), de laatste gesloten op {DutchTime.Date(cases.Max(c => c.ClosedAtUtc!.Value)):yyyy-MM-dd}, bewaartermijn {terms.Max(t => t.Years)} jaar";
-            await AnonymiseAsync(residentId, [.. cases.Select(c => (c.Id, c.Version))], rule, now, ct);
-            done++;
+            try
+            {
+                if (await AnonymiseAsync(residentId, [.. cases.Select(c => (c.Id, c.Version))], rule, now, ct))
+                {
+                    done++;
+                }
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another instance, or a professional, changed him or his cases at this moment: the next run looks again.
+                db.ChangeTracker.Clear();
+            }
         }
 
         return done;
     }
 
-    private async Task AnonymiseAsync(Guid residentId, IReadOnlyList<(Guid Id, int Version)> cases, string rule, DateTime now, CancellationToken ct)
+    private async Task<bool> AnonymiseAsync(Guid residentId, IReadOnlyList<(Guid Id, int Version)> cases, string rule, DateTime now, CancellationToken ct)
     {
         var ids = cases.Select(c => c.Id).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // Look again inside the transaction: a new case, a reopened one, or another instance that was first.
         var resident = await db.Residents.SingleAsync(r => r.Id == residentId, ct);
-        var formerName = resident.Name.Display;
+        var unchanged = await db.Cases.Where(c => c.ResidentId == residentId).Select(c => new { c.Id, c.Version, c.ClosedAtUtc }).ToListAsync(ct);
+        if (resident.AnonymisedAtUtc is not null || unchanged.Count != cases.Count
+            || unchanged.Any(c => c.ClosedAtUtc is null || !cases.Contains((c.Id, c.Version))))
+        {
+            return false;
+        }
+
+        // The case updates below check the versions read above, so a change made in between stops this resident's run.
+        foreach (var (id, version) in cases)
+        {
+            if (await db.Cases.Where(c => c.Id == id && c.Version == version).ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, c => c.Version + 1), ct) != 1)
+            {
+                throw new DbUpdateConcurrencyException($"Case {id} changed during anonymisation.");
+            }
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal) { resident.Name.Display };
         resident.Anonymise(now);
 
-        // His account, if he had one, cannot sign in any more and no longer carries his name or e-mail address.
+        // His account, if he had one: no name, no e-mail address, no way to sign in, no sessions, passkeys or tokens.
+        Guid? accountId = null;
         if (await db.Users.SingleOrDefaultAsync(u => u.ResidentId == residentId, ct) is { } account)
         {
+            accountId = account.Id;
+            names.Add(account.DisplayName);
             account.Anonymise();
+            await db.UserLogins.Where(l => l.UserId == account.Id).ExecuteDeleteAsync(ct);
+            await db.UserTokens.Where(t => t.UserId == account.Id).ExecuteDeleteAsync(ct);
+            await db.UserPasskeys.Where(k => k.UserId == account.Id).ExecuteDeleteAsync(ct);
+            await db.SignInSessions.Where(x => x.AccountId == account.Id).ExecuteDeleteAsync(ct);
         }
 
         await db.Cases.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
@@ -118,16 +158,16 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
             .SetProperty(c => c.SourceDetail, (string?)null)
             .SetProperty(c => c.Evaluation, c => c.Evaluation == null ? null : Removed)
             .SetProperty(c => c.NoContributionReason, c => c.NoContributionReason == null ? null : Removed)
-            .SetProperty(c => c.Version, c => c.Version + 1)
             .SetProperty(c => c.LastChangedAtUtc, now), ct);
         await db.Set<CaseAnswer>().Where(a => ids.Contains(a.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(a => a.Text, Removed), ct);
-        await db.Set<NetworkMember>().Where(n => ids.Contains(n.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(n => n.Name, Removed).SetProperty(n => n.Phone, (string?)null), ct);
+        await db.Set<NetworkMember>().Where(n => ids.Contains(n.CaseId))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Name, Removed).SetProperty(n => n.Relation, Removed).SetProperty(n => n.Phone, (string?)null), ct);
         await db.Meetings.Where(m => ids.Contains(m.CaseId)).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Place, Removed)
             .SetProperty(m => m.ReasonNotAtHome, m => m.ReasonNotAtHome == null ? null : Removed)
             .SetProperty(m => m.Decisions, m => m.Decisions == null ? null : Removed), ct);
         await db.Set<MeetingParticipant>().Where(p => p.Kind != ParticipantKind.Professional && db.Meetings.Any(m => m.Id == p.MeetingId && ids.Contains(m.CaseId)))
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, Removed), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, Removed).SetProperty(p => p.Organisation, (string?)null), ct);
         await db.PlanActions.Where(a => ids.Contains(a.CaseId)).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.What, Removed)
             .SetProperty(a => a.DropReason, a => a.DropReason == null ? null : Removed)
@@ -136,14 +176,15 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
         await db.Bottlenecks.Where(b => ids.Contains(b.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Description, Removed), ct);
         await db.BreakGlasses.Where(b => ids.Contains(b.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Reason, Removed), ct);
         await db.Consents.Where(k => ids.Contains(k.CaseId)).ExecuteUpdateAsync(s => s
+            .SetProperty(k => k.Purpose, Removed)
             .SetProperty(k => k.WithdrawalReason, k => k.WithdrawalReason == null ? null : Removed)
-            .SetProperty(k => k.WithdrawnByName, k => k.WithdrawnByName == formerName ? "de bewoner" : k.WithdrawnByName), ct);
+            .SetProperty(k => k.WithdrawnByName, k => k.WithdrawnByName != null && names.Contains(k.WithdrawnByName) ? "de bewoner" : k.WithdrawnByName), ct);
         // The history keeps what happened and when, not what was written.
         await db.CaseEvents.Where(e => ids.Contains(e.CaseId)).ExecuteUpdateAsync(s => s
             .SetProperty(e => e.Summary, Removed)
             .SetProperty(e => e.Before, (string?)null)
             .SetProperty(e => e.After, (string?)null)
-            .SetProperty(e => e.ActorName, e => e.ActorName == formerName ? "de bewoner" : e.ActorName), ct);
+            .SetProperty(e => e.ActorName, e => e.ActorAccountId == accountId || names.Contains(e.ActorName) ? "de bewoner" : e.ActorName), ct);
 
         var actor = new Actor(Guid.Empty, null, ActorName, null);
         foreach (var (id, version) in cases)
@@ -155,6 +196,7 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         await log.AppendAsync(new AuditEvent(now, null, ActorName, "system", null, residentId, null, AuditAction.Change, "anonimisering", true, rule, "-"), ct);
+        return true;
     }
 }
 

@@ -49,11 +49,34 @@ public static class WebExtensions
                         PermitLimit = builder.Configuration.GetValue("RateLimiting:SignInPerMinute", 30),
                         Window = TimeSpan.FromMinutes(1),
                     }));
+
+            // The API as a whole: per bearer token (tokens come only from a rate-limited sign-in), or without one per
+            // client network, so one runaway script or scraper cannot take the service from everyone else.
+            var apiPerMinute = builder.Configuration.GetValue("RateLimiting:ApiPerMinute", 600);
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsApi(context)
+                ? RateLimitPartition.GetFixedWindowLimiter(ApiCaller(context),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = apiPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("pages"));
+            o.OnRejected = async (rejected, ct) =>
+            {
+                if (IsApi(rejected.HttpContext))
+                {
+                    rejected.HttpContext.Response.Headers.RetryAfter = "60";
+                    await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Te veel verzoeken",
+                        detail: "U stuurt te veel verzoeken achter elkaar. Wacht een minuut en probeer het opnieuw.").ExecuteAsync(rejected.HttpContext);
+                }
+            };
         });
         return builder;
     }
 
     public const string SignInRateLimit = "sign-in";
+
+    /// <summary>Who is calling the API, for its rate limit: a digest of the bearer token, or the client network.</summary>
+    private static string ApiCaller(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString() is { Length: > 7 } authorization && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? $"token:{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(authorization[7..])), 0, 16)}"
+            : $"network:{ClientNetwork.Of(context.Connection.RemoteIpAddress)}";
 
     /// <summary>What the framework says when a form value cannot be read, in Dutch like everything else.</summary>
     private static void DutchBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider messages)

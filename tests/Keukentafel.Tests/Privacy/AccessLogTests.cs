@@ -20,6 +20,7 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
         var coordinator = await app.ApiAsync(coordinatorEmail);
         await coordinator.PostJsonAsync($"/api/access/{caseId}/reason", new { reason = Reason }, HttpStatusCode.NoContent);
         await coordinator.GetJsonAsync($"/api/cases/{caseId}");
+        await (await app.ApiAsync(bringer.Email)).GetJsonAsync("/api/cases");
         var resident = await app.SignedInAsync(PageSession.Resident);
 
         var page = await resident.GetPageAsync("/mijn/inzage");
@@ -28,6 +29,7 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
         var organisation = (await AuditAsync(a => a.CaseId == caseId && a.Action == AuditAction.Create)).Single().Organisation!;
         rows.ShouldContain(r => r.Contains(bringer.Name) && r.Contains("meldde uw casus aan") && r.Contains(organisation));
         rows.ShouldContain(r => r.Contains(coordinatorName) && r.Contains("bekeek uw dossier") && r.Contains(Reason));
+        rows.ShouldContain(r => r.Contains(bringer.Name) && r.Contains("zag uw naam in de lijst met casussen"), "a list that shows his name is a look too");
         rows.ShouldNotContain(r => r.Contains(residentName), "the resident's own looks are not listed");
         var api = await (await app.ApiAsync(PageSession.Resident)).GetJsonAsync("/api/me/access-log");
         api.EnumerateArray().ShouldContain(e => e.GetProperty("who").GetString() == coordinatorName && e.GetProperty("reason").GetString() == Reason);
@@ -130,7 +132,7 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
     {
         var pdf = app.Services.GetRequiredService<AccessLogExport>().Pdf("Wie keek in mijn dossier", "Zoë Özdemir-van 't Hooft, gemaakt op 1 maart 2026", [
             new AccessLogDay(new DateOnly(2026, 2, 27), "René Boëthius", "Stichting Welzijn & Wonen", ["bekeek uw dossier", "bekeek uw plan"], 3, ["De casusaanbrenger is ziek – dringende vraag over de huur (€ 450)."]),
-            new AccessLogDay(new DateOnly(2026, 2, 26), "Łukasz Wiśniewski 李", null, ["veranderde uw drie vragen"], 1, []),
+            new AccessLogDay(new DateOnly(2026, 2, 26), "Łukasz Wiśniewski 李", null, ["veranderde uw drie vragen"], 1, ["Eerste regel\nTweede regel\tmet tab 😀"]),
         ]);
 
         var text = PdfText(pdf);
@@ -140,6 +142,7 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
         text.ShouldContain("bekeek uw dossier, bekeek uw plan (3 keer)");
         text.ShouldContain("Reden: De casusaanbrenger is ziek – dringende vraag over de huur (€ 450).");
         text.ShouldContain("Łukasz Wiśniewski ?");
+        text.ShouldContain("Reden: Eerste regel Tweede regel met tab ?");
     }
 
     private static string PdfText(byte[] pdf)

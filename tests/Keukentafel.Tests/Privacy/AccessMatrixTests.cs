@@ -206,6 +206,7 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
             Person("professional of another neighbourhood", elsewhere.Email, Never),
             Person("manager", PageSession.Manager, Never),
             Person("director", PageSession.Director, Never),
+            Person("financier", PageSession.Financier, Never),
             Person("the resident himself", PageSession.Resident, Never),
             Person("another resident", otherResident, Never),
             new("anonymous", () => Task.FromResult(app.CreateClient()), () => Task.FromResult(app.Browser()), Never),

@@ -17,6 +17,7 @@ public sealed class ResidentExportTests(KeukentafelApp app) : IClassFixture<Keuk
         var signalled = await app.SignalCaseAsync();
         var bringer = await app.ApiAsync(signalled.Bringer.Email);
         var mine = new CaseDriver(app, bringer, signalled.CaseId, (await bringer.GetJsonAsync($"/api/cases/{signalled.CaseId}")).Version());
+        await mine.PostAsync("answers", new { question = "Want", text = "Eerst wilde ik alleen van de brieven af.", withResident = true });
         await mine.PostAsync("answers", new { question = "Want", text = "Ik wil weer rustig slapen zonder rekeningen.", withResident = true });
         var neighbour = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Buurvrouwsma");
         var neighbourNumber = (await neighbour.FileAsync()).GetProperty("number").GetString()!;
@@ -34,6 +35,7 @@ public sealed class ResidentExportTests(KeukentafelApp app) : IClassFixture<Keuk
         cases.ShouldAllBe(c => c.GetProperty("file").GetProperty("resident").GetProperty("name").GetString() == signalled.ResidentName);
         cases.Single(c => c.GetProperty("file").GetProperty("id").GetGuid() == signalled.CaseId).GetProperty("history").GetArrayLength().ShouldBeGreaterThanOrEqualTo(2);
         text.ShouldContain("Ik wil weer rustig slapen zonder rekeningen.");
+        text.ShouldContain("Eerst wilde ik alleen van de brieven af.", Case.Sensitive, "every version of an answer, not only the current one");
         text.ShouldContain("\"accessLog\"");
         text.ShouldNotContain("Buurvrouwsma");
         text.ShouldNotContain(neighbourNumber);

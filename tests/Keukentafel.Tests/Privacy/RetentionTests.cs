@@ -50,7 +50,10 @@ public sealed class RetentionTests(KeukentafelApp app) : IClassFixture<Keukentaf
         (await db.AuditEvents.AnyAsync(a => a.ResidentId == residentId && a.Part == "anonimisering" && a.UserName == RetentionService.ActorName, TestContext.Current.CancellationToken)).ShouldBeTrue();
         (await app.Services.GetRequiredService<AuditLog>().VerifyAsync(TestContext.Current.CancellationToken)).Intact.ShouldBeTrue();
 
-        // A second run finds nothing new for him.
+        // His details do not come back, and a second run finds nothing new for him.
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/resident",
+            new { version = file.GetProperty("version").GetInt32(), givenName = "Greet", familyName = "Vergetelheid", dateOfBirth = "1951-03-14", street = "Rietvinkstraat", houseNumber = "12", postalCode = "9991 KT", town = "Heerdonk" },
+            System.Net.HttpStatusCode.Conflict)).Code().ShouldBe("resident.anonymised");
         await RunAsync();
         (await db.Anonymisations.CountAsync(a => a.ResidentId == residentId, TestContext.Current.CancellationToken)).ShouldBe(1);
     }

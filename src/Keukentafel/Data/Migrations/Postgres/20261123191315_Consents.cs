@@ -63,11 +63,19 @@ namespace Keukentafel.Data.Migrations.Postgres
             // Professionals already on a case keep access: their organisations get the consent the resident gave
             // when he let them in, dated at the signal, so nobody loses access by this upgrade.
             migrationBuilder.Sql("""
+                UPDATE "MeetingParticipant" p SET "OrganisationId" = s."OrganisationId"
+                FROM "StaffMembers" s WHERE s."Id" = p."StaffMemberId";
+                """);
+            migrationBuilder.Sql("""
                 INSERT INTO "Consents" ("Id", "CaseId", "OrganisationId", "OrganisationName", "Purpose", "ValidUntil", "GivenAtUtc", "RecordedByName")
                 SELECT gen_random_uuid(), t."CaseId", t."OrganisationId", o."Name", 'Aan de casus werken (toestemming van vóór het toestemmingsregister)', NULL, c."SignalledAtUtc", 'Keukentafel, bij de invoering van het toestemmingsregister'
-                FROM (SELECT DISTINCT m."CaseId", s."OrganisationId"
+                FROM (SELECT m."CaseId", s."OrganisationId"
                       FROM "CaseMembers" m JOIN "StaffMembers" s ON s."Id" = m."StaffMemberId"
-                      WHERE s."OrganisationId" IS NOT NULL) t
+                      WHERE s."OrganisationId" IS NOT NULL
+                      UNION
+                      SELECT g."CaseId", p."OrganisationId"
+                      FROM "MeetingParticipant" p JOIN "Meetings" g ON g."Id" = p."MeetingId"
+                      WHERE p."Agreement" = 'Agreed' AND p."OrganisationId" IS NOT NULL) t
                 JOIN "Organisations" o ON o."Id" = t."OrganisationId" JOIN "Cases" c ON c."Id" = t."CaseId";
                 """);
         }

@@ -63,10 +63,18 @@ namespace Keukentafel.Data.Migrations.Sqlite
             // Professionals already on a case keep access: their organisations get the consent the resident gave
             // when he let them in, dated at the signal, so nobody loses access by this upgrade.
             migrationBuilder.Sql("""
+                UPDATE MeetingParticipant SET OrganisationId = (SELECT s.OrganisationId FROM StaffMembers s WHERE s.Id = MeetingParticipant.StaffMemberId)
+                WHERE StaffMemberId IS NOT NULL;
+                """);
+            migrationBuilder.Sql("""
                 CREATE TEMP TABLE ConsentCarryOver AS
-                SELECT DISTINCT m.CaseId AS CaseId, s.OrganisationId AS OrganisationId
+                SELECT m.CaseId AS CaseId, s.OrganisationId AS OrganisationId
                 FROM CaseMembers m JOIN StaffMembers s ON s.Id = m.StaffMemberId
-                WHERE s.OrganisationId IS NOT NULL;
+                WHERE s.OrganisationId IS NOT NULL
+                UNION
+                SELECT g.CaseId, p.OrganisationId
+                FROM MeetingParticipant p JOIN Meetings g ON g.Id = p.MeetingId
+                WHERE p.Agreement = 'Agreed' AND p.OrganisationId IS NOT NULL;
                 """);
             migrationBuilder.Sql("""
                 CREATE TEMP TABLE ConsentCarryOverIds AS
