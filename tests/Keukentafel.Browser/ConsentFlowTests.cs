@@ -30,6 +30,15 @@ public sealed class ConsentFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.GetByRole(AriaRole.Button, new() { Name = "Toestemming vastleggen" }).ClickAsync();
             await page.GetByText($"De toestemming voor {organisation} is vastgelegd.").WaitForAsync();
 
+            // Correcting the resident's details with him: the form is accessible, a mistake is shown beside the field.
+            await page.GetByRole(AriaRole.Link, new() { Name = "gegevens verbeteren" }).ClickAsync();
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Gegevens van de bewoner" }).WaitForAsync();
+            await page.ShouldBeAccessibleAsync();
+            await page.GetByLabel("Postcode").FillAsync("12");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gegevens verbeteren" }).ClickAsync();
+            await page.GetByText("Een postcode is vier cijfers en twee letters").First.WaitForAsync();
+            await page.ShouldBeAccessibleAsync();
+
             // The resident sees it on his own page and withdraws it.
             await page.Context.ClearCookiesAsync();
             await CaseFlowTests.SignInAsync(page, PageSession.Resident);

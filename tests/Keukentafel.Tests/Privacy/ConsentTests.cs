@@ -80,6 +80,12 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
         (await @case.PostAsync("consents", new { organisationId = housing, purpose = "" }, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("Purpose", out _).ShouldBeTrue();
         (await @case.PostAsync("consents", new { organisationId = Guid.NewGuid(), purpose = "Huur" }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("organisation.unknown");
         (await @case.PostAsync($"consents/{Guid.NewGuid()}/withdrawal", new { }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("consent.unknown");
+
+        // A consent of another case, under this case's id: refused, and the other case keeps it.
+        var other = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Anderegeval");
+        var othersConsent = (await other.FileAsync()).GetProperty("consents")[0].Id();
+        (await @case.PostAsync($"consents/{othersConsent}/withdrawal", new { }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("consent.unknown");
+        (await other.FileAsync()).GetProperty("consents")[0].GetProperty("active").GetBoolean().ShouldBeTrue();
         var elsewhere = (await OrganisationOnlyInAsync("WK990102")).ShouldNotBeNull("the demo has an organisation that works only in Kloosterkamp");
         (await @case.PostAsync("consents", new { organisationId = elsewhere, purpose = "Huur" }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("consent.organisation_not_in_neighbourhood");
 
