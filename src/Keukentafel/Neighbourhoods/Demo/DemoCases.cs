@@ -45,6 +45,19 @@ internal sealed class DemoCases(KeukentafelDbContext db, CaseNumbers numbers)
         var managers = staff.Where(s => s.Function == StaffFunction.Manager).ToList();
         var residents = await db.Residents.Where(r => ids.Contains(r.NeighbourhoodId)).OrderBy(r => r.RegisteredAtUtc).ThenBy(r => r.Name.Family).ThenBy(r => r.Name.Given).ThenBy(r => r.DateOfBirth).Take(44).ToListAsync(ct);
         accounts = await db.Users.Where(u => u.StaffMemberId != null).ToDictionaryAsync(u => u.StaffMemberId!.Value, u => u.Id, ct);
+
+        // The demo resident who can sign in gets a case with a plan agreed (place 5 of the plan below), so his own
+        // pages (his data, his consents, who looked) have something to show.
+        const int DemoResidentPlace = 5;
+        if (await db.Users.Where(u => u.Email == DemoNeighbourhood.ResidentEmail).Select(u => u.ResidentId).FirstOrDefaultAsync(ct) is { } demoResidentId
+            && residents.Count > DemoResidentPlace)
+        {
+            var at = residents.FindIndex(r => r.Id == demoResidentId);
+            var demoResident = at >= 0 ? residents[at] : await db.Residents.SingleAsync(r => r.Id == demoResidentId, ct);
+            residents.RemoveAt(at >= 0 ? at : residents.Count - 1);
+            residents.Insert(DemoResidentPlace, demoResident);
+        }
+
         var highlighted = staff.Single(s => s.Email == DemoNeighbourhood.HighlightedAccounts[0].Email);
         var added = 0;
 
