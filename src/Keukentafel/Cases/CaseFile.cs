@@ -24,7 +24,8 @@ public sealed record CaseFile(
     public bool IsOpenCase => Status != CaseStatus.Closed;
 }
 
-public sealed record CaseResident(Guid Id, string Name, DateOnly DateOfBirth, string Address, string? Phone);
+/// <summary>The resident as the file shows him; <see cref="Version"/> goes with a rectification, so two corrections at once are noticed.</summary>
+public sealed record CaseResident(Guid Id, string Name, DateOnly DateOfBirth, string Address, string? Phone, int Version);
 
 public sealed record AnswerView(Question Question, string QuestionText, string? Text, LifeDomains Domains, bool WithResident, string? WrittenBy, DateTime? WrittenAtUtc, int Versions);
 
@@ -72,7 +73,7 @@ public sealed class CaseFiles(KeukentafelDbContext db, TimeProvider time)
         }
 
         var resident = await db.Residents.AsNoTracking().Where(r => r.Id == c.ResidentId)
-            .Select(r => new { r.Id, r.Name, r.DateOfBirth, r.Address, r.Phone }).SingleAsync(ct);
+            .Select(r => new { r.Id, r.Name, r.DateOfBirth, r.Address, r.Phone, r.Version }).SingleAsync(ct);
         var neighbourhood = await db.Neighbourhoods.Where(n => n.Id == c.NeighbourhoodId).Select(n => n.Name).SingleAsync(ct);
         var bringer = await db.StaffMembers.Where(s => s.Id == c.CaseBringerId)
             .Select(s => new { s.Name, Organisation = s.Organisation == null ? null : s.Organisation.Name }).SingleAsync(ct);
@@ -86,7 +87,7 @@ public sealed class CaseFiles(KeukentafelDbContext db, TimeProvider time)
 
         return new CaseFile(
             c.Id, c.Number, c.Version, c.Status, c.Status.Dutch(), c.Status.NextStep(),
-            new CaseResident(resident.Id, resident.Name.Display, resident.DateOfBirth, resident.Address.ToString(), resident.Phone),
+            new CaseResident(resident.Id, resident.Name.Display, resident.DateOfBirth, resident.Address.ToString(), resident.Phone, resident.Version),
             c.NeighbourhoodId, neighbourhood, c.Description, c.Source, c.SourceDetail, c.SignalledAtUtc,
             c.Deadline, c.DaysLeft(today), c.IsOverdue(today), c.SolvedWithinSixWeeks(today), SixWeeks.Text(c, today),
             c.CaseBringerId, bringer.Organisation is null ? bringer.Name.Display : $"{bringer.Name.Display} ({bringer.Organisation})", c.LifeDomains, team,

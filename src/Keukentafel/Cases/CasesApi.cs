@@ -150,7 +150,8 @@ public static class CasesApi
         [property: Required(ErrorMessage = "Geef de postcode."), StringLength(7)] string PostalCode,
         [property: Required(ErrorMessage = "Geef de woonplaats."), StringLength(100)] string Town,
         [property: StringLength(40)] string? Phone,
-        [property: StringLength(256), EmailAddress(ErrorMessage = "Dit is geen e-mailadres.")] string? Email);
+        [property: StringLength(256), EmailAddress(ErrorMessage = "Dit is geen e-mailadres.")] string? Email,
+        int? ResidentVersion = null);
 
     public sealed record ConsentRequest(int Version, Guid OrganisationId,
         [property: Required(ErrorMessage = "Geef het doel."), StringLength(1000)] string Purpose, DateOnly? ValidUntil);
@@ -288,7 +289,7 @@ public static class CasesApi
     private static async Task<Ok<Changed>> RectifyResident(ResidentRequest request, HttpContext http, CaseWork work, CancellationToken ct)
     {
         var @case = await work.ChangeAsync(http.CaseDecision(), request.Version, async (c, by, now) => c.RectifyResident(
-            await work.ResidentAsync(c.ResidentId, ct), new PersonName(request.GivenName, request.FamilyNamePrefix, request.FamilyName), request.DateOfBirth!.Value,
+            await work.ResidentAsync(c.ResidentId, ct), request.ResidentVersion, new PersonName(request.GivenName, request.FamilyNamePrefix, request.FamilyName), request.DateOfBirth!.Value,
             new Address(request.Street, request.HouseNumber, request.PostalCode, request.Town), request.Phone, request.Email, by, now), ct);
         return TypedResults.Ok(new Changed(@case.Id, @case.Version));
     }

@@ -13,7 +13,7 @@ public sealed class ResidentDetailsPage(CaseWork work, CaseFiles files, Keukenta
     public ResidentInput Input { get; set; } = new();
 
     public Task<IActionResult> OnPostAsync() => ChangeAsync(Input, nameof(Input), async (c, by, now) => c.RectifyResident(
-            await Work.ResidentAsync(c.ResidentId, HttpContext.RequestAborted), new PersonName(Input.GivenName, Input.FamilyNamePrefix, Input.FamilyName),
+            await Work.ResidentAsync(c.ResidentId, HttpContext.RequestAborted), Input.ResidentVersion, new PersonName(Input.GivenName, Input.FamilyNamePrefix, Input.FamilyName),
             Input.DateOfBirth!.Value, new Address(Input.Street, Input.HouseNumber, Input.PostalCode, Input.Town), Input.Phone, Input.Email, by, now),
         "De gegevens van de bewoner zijn verbeterd.");
 
@@ -43,6 +43,9 @@ public sealed class ResidentDetailsPage(CaseWork work, CaseFiles files, Keukenta
 
 public sealed class ResidentInput
 {
+    /// <summary>The resident's version when the form was opened.</summary>
+    public int? ResidentVersion { get; set; }
+
     [Required(ErrorMessage = "Vul de voornaam in."), StringLength(100)]
     public string GivenName { get; set; } = "";
 

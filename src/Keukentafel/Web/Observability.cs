@@ -14,7 +14,7 @@ public static class Observability
 
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext());
@@ -34,7 +34,9 @@ public static class Observability
         return builder;
     }
 
-    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging();
+    /// <summary>Request completion events go to this host's logger, not the static one (several hosts may share a process, as in the tests).</summary>
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(o => o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>());
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {

@@ -68,6 +68,22 @@ public sealed class RectificationTests(KeukentafelApp app) : IClassFixture<Keuke
     }
 
     [Fact]
+    public async Task A_correction_through_another_case_of_the_same_resident_is_not_overwritten()
+    {
+        var first = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Tweezijdig");
+        var second = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Tweezijdig");
+        var seen = (await second.FileAsync()).GetProperty("resident").GetProperty("version").GetInt32();
+        (await first.FileAsync()).GetProperty("resident").GetProperty("id").GetGuid().ShouldBe((await second.FileAsync()).GetProperty("resident").GetProperty("id").GetGuid());
+
+        await first.PostAsync("resident", new { residentVersion = seen, givenName = "Greet", familyName = "Tweezijdig-Eerst", dateOfBirth = "1951-03-14", street = "Rietvinkstraat", houseNumber = "12", postalCode = "9991 KT", town = "Heerdonk" });
+        var stale = await second.PostAsync("resident", new { residentVersion = seen, givenName = "Greet", familyName = "Tweezijdig-Later", dateOfBirth = "1951-03-14", street = "Rietvinkstraat", houseNumber = "12", postalCode = "9991 KT", town = "Heerdonk" },
+            HttpStatusCode.Conflict);
+
+        stale.Code().ShouldBe("resident.stale");
+        (await second.FileAsync()).GetProperty("resident").GetProperty("name").GetString().ShouldBe("Greet Tweezijdig-Eerst");
+    }
+
+    [Fact]
     public async Task The_page_shows_the_details_and_a_mistake_beside_the_field()
     {
         var @case = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Formulier");
