@@ -13,27 +13,7 @@ public sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, ICo
 {
     public int RetentionYears => configuration.GetValue("Privacy:AuditRetentionYears", 5);
 
-    public async Task AppendAsync(AuditEvent audit, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
-            var last = await db.AuditEvents.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
-            audit.Chain((last?.Sequence ?? 0) + 1, last?.Hash ?? "");
-            db.AuditEvents.Add(audit);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < 20)
-            {
-                // Another event took this place in the chain first: continue from it.
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
-            }
-        }
-    }
+    public Task AppendAsync(AuditEvent audit, CancellationToken ct) => AppendManyAsync([audit], ct);
 
     /// <summary>Several events at once (a list that shows several residents): one place in the chain each, one save.</summary>
     public async Task AppendManyAsync(IReadOnlyList<AuditEvent> audits, CancellationToken ct)
@@ -63,6 +43,7 @@ public sealed class AuditLog(IServiceScopeFactory scopes, TimeProvider time, ICo
             }
             catch (DbUpdateException) when (attempt < 20)
             {
+                // Another event took this place in the chain first: continue from it.
                 await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
             }
         }
