@@ -2,6 +2,7 @@ using Keukentafel.Accounts;
 using Keukentafel.Cases;
 using Keukentafel.Cli;
 using Keukentafel.Data;
+using Keukentafel.Effects;
 using Keukentafel.Neighbourhoods;
 using Keukentafel.Plans;
 using Keukentafel.Privacy;
@@ -14,6 +15,7 @@ builder.AddAccounts();
 builder.AddWeb();
 builder.AddNeighbourhoods();
 builder.AddCases();
+builder.AddEffects();
 
 var app = builder.Build();
 if (OperatorCommands.IsCommand(args))
@@ -29,6 +31,7 @@ app.MapNeighbourhoodsApi();
 app.MapCasesApi();
 app.MapDeviationsApi();
 app.MapAccessApi();
+app.MapEffectsApi();
 app.Run();
 return 0;
 

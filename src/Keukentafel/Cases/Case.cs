@@ -167,7 +167,7 @@ public sealed partial class Case
     }
 
     /// <summary>Core rule 7: a case closes only with the resident's contribution done, or the reason why there is none.</summary>
-    public void Close(Actor by, DateTime nowUtc)
+    public void Close(Actor by, DateTime nowUtc, int followUpMonths = Effects.EffectSettings.DefaultFollowUpMonths)
     {
         RequireStatus(CaseStatus.Evaluated, "Afsluiten kan na de evaluatie.");
         if (!Actions.Any(a => a.IsContribution && a.Status == ActionStatus.Done) && NoContributionReason is null)
@@ -178,8 +178,11 @@ public sealed partial class Case
 
         Status = CaseStatus.Closed;
         ClosedAtUtc = nowUtc;
+        // Core rule 8: wellbeing "in the longer term" is measured again, months after the closing.
+        FollowUpDue = DutchTime.Date(nowUtc).AddMonths(followUpMonths);
         Members.ForEach(m => m.IsOpen = false);
-        Record(by, nowUtc, "case.closed", "Casus afgesloten.", new { Status = CaseStatus.Evaluated.ToString() }, new { Status = Status.ToString() });
+        Record(by, nowUtc, "case.closed", $"Casus afgesloten. Nameting van het welbevinden rond {FollowUpDue:d-M-yyyy}.",
+            new { Status = CaseStatus.Evaluated.ToString() }, new { Status = Status.ToString(), FollowUpDue });
     }
 
     public void Reopen(string reason, Actor by, DateTime nowUtc)
@@ -188,6 +191,7 @@ public sealed partial class Case
         var why = Text.Required(reason, "case.reopen_reason_required", "Geef de reden waarom de casus weer open gaat.", "Reason");
         Status = CaseStatus.PlanAgreed;
         ClosedAtUtc = null;
+        FollowUpDue = null;
         Members.ForEach(m => m.IsOpen = true);
         Record(by, nowUtc, "case.reopened", $"Casus heropend: {why}", new { Status = CaseStatus.Closed.ToString() }, new { Status = Status.ToString(), Reason = why });
     }

@@ -5,9 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Keukentafel.Cases;
 
-public sealed class CaseListPage(CaseLists lists, CaseAccess access) : PageModel
+public sealed class CaseListPage(CaseLists lists, CaseAccess access, Effects.Wellbeing wellbeing) : PageModel
 {
     public CasePage Cases { get; private set; } = new([], null);
+
+    /// <summary>Closed cases of mine whose follow-up measurement of wellbeing is due.</summary>
+    public IReadOnlyList<Effects.FollowUpDue> FollowUps { get; private set; } = [];
     public string? Q { get; private set; }
     public CaseStatus? Status { get; private set; }
     public LifeDomains? Domain { get; private set; }
@@ -26,7 +29,9 @@ public sealed class CaseListPage(CaseLists lists, CaseAccess access) : PageModel
             Cases = await lists.MineAsync(User.StaffId() ?? Guid.Empty, new CaseFilter(closed, status, domain, q), null, CaseLists.PageSize, HttpContext.RequestAborted);
         }
 
-        await access.LogListAsync(HttpContext, [.. Cases.Items.Select(i => (i.Id, i.ResidentId))], "casuslijst", "mijn casussen (0)", HttpContext.RequestAborted);
+        FollowUps = cursor is null && !closed ? await wellbeing.DueForAsync(User.StaffId() ?? Guid.Empty, HttpContext.RequestAborted) : [];
+        await access.LogListAsync(HttpContext, [.. Cases.Items.Select(i => (i.Id, i.ResidentId)), .. FollowUps.Select(f => (f.CaseId, f.ResidentId))],
+            "casuslijst", "mijn casussen (0)", HttpContext.RequestAborted);
     }
 
     public string NextLink(string cursor)

@@ -111,6 +111,13 @@ public sealed class CaseWork(KeukentafelDbContext db, CaseNumbers numbers, CaseA
         id is null ? null : await db.Organisations.Include(o => o.Neighbourhoods).SingleOrDefaultAsync(o => o.Id == id, ct)
             ?? throw DomainException.About("OrganisationId", "organisation.unknown", "Deze organisatie bestaat niet.");
 
+    /// <summary>How the case's neighbourhood measures effects.</summary>
+    public async Task<Effects.EffectSettings> EffectSettingsAsync(Guid neighbourhoodId, CancellationToken ct) =>
+        (await db.Neighbourhoods.AsNoTracking().Where(n => n.Id == neighbourhoodId)
+            .Select(n => new { n.UsesPositiveHealth, n.UsesZrm, n.FollowUpMonths }).SingleAsync(ct)) is var n
+            ? new Effects.EffectSettings(n.UsesPositiveHealth, n.UsesZrm, n.FollowUpMonths)
+            : throw new InvalidOperationException();
+
     public async Task<string> ResidentNameAsync(Case @case, CancellationToken ct) =>
         (await db.Residents.Where(r => r.Id == @case.ResidentId).Select(r => r.Name).SingleAsync(ct)).Display;
 
@@ -127,6 +134,7 @@ public sealed class CaseWork(KeukentafelDbContext db, CaseNumbers numbers, CaseA
             .Include(c => c.Actions)
             .Include(c => c.Deviations)
             .Include(c => c.Consents)
+            .Include(c => c.Measurements)
             .AsSplitQuery()
             .SingleAsync(c => c.Id == id, ct);
 }

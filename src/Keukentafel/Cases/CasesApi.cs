@@ -323,13 +323,13 @@ public static class CasesApi
 
     private static async Task<Ok<Changed>> Transition(TransitionRequest request, HttpContext http, CaseWork work, CancellationToken ct)
     {
-        var @case = await work.ChangeAsync(http.CaseDecision(), request.Version, (c, by, now) =>
+        var @case = await work.ChangeAsync(http.CaseDecision(), request.Version, async (c, by, now) =>
         {
             switch (request.To)
             {
                 case TransitionTarget.SolutionCarriedOut: c.MarkSolutionCarriedOut(by, now); break;
                 case TransitionTarget.Evaluated: c.Evaluate(request.Text ?? "", by, now); break;
-                case TransitionTarget.Closed: c.Close(by, now); break;
+                case TransitionTarget.Closed: c.Close(by, now, (await work.EffectSettingsAsync(c.NeighbourhoodId, ct)).FollowUpMonths); break;
                 case TransitionTarget.Reopened: c.Reopen(request.Text ?? "", by, now); break;
                 default: throw DomainException.Conflict("case.transition_not_allowed", "Deze stap bestaat niet.");
             }

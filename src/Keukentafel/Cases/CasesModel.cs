@@ -27,6 +27,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         // The coordinator's and the reports' lists: a neighbourhood's cases by deadline.
         e.HasIndex(c => new { c.NeighbourhoodId, c.Status, c.Deadline, c.Id });
         e.HasIndex(c => c.ResidentId);
+        // "Follow-ups due": a case bringer's closed cases by the date their follow-up measurement is due.
+        e.HasIndex(c => new { c.CaseBringerId, c.FollowUpDue });
         e.HasMany(c => c.Members).WithOne().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(c => c.Answers).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(c => c.Network).WithOne().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.Cascade);

@@ -22,7 +22,8 @@ public sealed class StepsPage(CaseWork work, CaseFiles files, KeukentafelDbConte
         ChangeAsync(Evaluation, nameof(Evaluation), (c, by, now) => c.Evaluate(Evaluation.Evaluation, by, now), "De evaluatie is vastgelegd.");
 
     public Task<IActionResult> OnPostCloseAsync() =>
-        ApplyAsync((c, by, now) => c.Close(by, now), "De casus is afgesloten.");
+        ApplyAsync(async (c, by, now) => c.Close(by, now, (await Work.EffectSettingsAsync(c.NeighbourhoodId, HttpContext.RequestAborted)).FollowUpMonths),
+            "De casus is afgesloten.");
 
     public Task<IActionResult> OnPostReopenAsync() =>
         ChangeAsync(Reopen, nameof(Reopen), (c, by, now) => c.Reopen(Reopen.Reason, by, now), "De casus is heropend.");

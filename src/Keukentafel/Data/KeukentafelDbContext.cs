@@ -42,6 +42,7 @@ public abstract class KeukentafelDbContext(DbContextOptions options)
     public DbSet<BreakGlass> BreakGlasses => Set<BreakGlass>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<Anonymisation> Anonymisations => Set<Anonymisation>();
+    public DbSet<Effects.WellbeingMeasurement> WellbeingMeasurements => Set<Effects.WellbeingMeasurement>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

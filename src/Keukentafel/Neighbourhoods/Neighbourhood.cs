@@ -33,6 +33,19 @@ public sealed class Neighbourhood
 
     public StaffMember? Coordinator { get; private set; }
 
+    public bool UsesPositiveHealth { get; private set; }
+    public bool UsesZrm { get; private set; }
+    public int FollowUpMonths { get; private set; } = Effects.EffectSettings.DefaultFollowUpMonths;
+
+    /// <summary>How this neighbourhood's team measures effects (which instruments, when the follow-up is).</summary>
+    public Effects.EffectSettings EffectSettings => new(UsesPositiveHealth, UsesZrm, FollowUpMonths);
+
+    public void ChangeEffectSettings(Effects.EffectSettings settings)
+    {
+        var valid = Effects.EffectSettings.Validated(settings.UsesPositiveHealth, settings.UsesZrm, settings.FollowUpMonths);
+        (UsesPositiveHealth, UsesZrm, FollowUpMonths) = (valid.UsesPositiveHealth, valid.UsesZrm, valid.FollowUpMonths);
+    }
+
     public void AppointCoordinator(StaffMember coordinator)
     {
         if (coordinator.Function != StaffFunction.Coordinator)

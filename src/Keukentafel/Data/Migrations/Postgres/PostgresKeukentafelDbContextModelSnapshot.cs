@@ -165,6 +165,9 @@ namespace Keukentafel.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateOnly?>("FollowUpDue")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("LastChangedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -212,12 +215,12 @@ namespace Keukentafel.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseBringerId");
-
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ResidentId");
+
+                    b.HasIndex("CaseBringerId", "FollowUpDue");
 
                     b.HasIndex("NeighbourhoodId", "Status", "Deadline", "Id");
 
@@ -381,6 +384,52 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.ToTable("NetworkMember");
                 });
 
+            modelBuilder.Entity("Keukentafel.Effects.WellbeingMeasurement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal>("Mark")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Moment", "RecordedAtUtc");
+
+                    b.ToTable("WellbeingMeasurements");
+                });
+
             modelBuilder.Entity("Keukentafel.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -528,6 +577,9 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.Property<Guid?>("CoordinatorId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("FollowUpMonths")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("Inhabitants")
                         .HasColumnType("integer");
 
@@ -538,6 +590,12 @@ namespace Keukentafel.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("UsesPositiveHealth")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("UsesZrm")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1377,6 +1435,37 @@ namespace Keukentafel.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Keukentafel.Effects.WellbeingMeasurement", b =>
+                {
+                    b.HasOne("Keukentafel.Cases.Case", null)
+                        .WithMany("Measurements")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Keukentafel.Effects.WellbeingScore", "Scores", b1 =>
+                        {
+                            b1.Property<Guid>("MeasurementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Dimension")
+                                .HasMaxLength(60)
+                                .HasColumnType("character varying(60)");
+
+                            b1.Property<int>("Score")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("MeasurementId", "Dimension");
+
+                            b1.ToTable("WellbeingScores", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeasurementId");
+                        });
+
+                    b.Navigation("Scores");
+                });
+
             modelBuilder.Entity("Keukentafel.Meetings.Meeting", b =>
                 {
                     b.HasOne("Keukentafel.Cases.Case", null)
@@ -1656,6 +1745,8 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.Navigation("Deviations");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Measurements");
 
                     b.Navigation("Meetings");
 

@@ -160,6 +160,9 @@ namespace Keukentafel.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FollowUpDue")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("LastChangedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -207,12 +210,12 @@ namespace Keukentafel.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseBringerId");
-
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ResidentId");
+
+                    b.HasIndex("CaseBringerId", "FollowUpDue");
 
                     b.HasIndex("NeighbourhoodId", "Status", "Deadline", "Id");
 
@@ -376,6 +379,52 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.ToTable("NetworkMember");
                 });
 
+            modelBuilder.Entity("Keukentafel.Effects.WellbeingMeasurement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Mark")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Moment", "RecordedAtUtc");
+
+                    b.ToTable("WellbeingMeasurements");
+                });
+
             modelBuilder.Entity("Keukentafel.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -523,6 +572,9 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.Property<Guid?>("CoordinatorId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FollowUpMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Inhabitants")
                         .HasColumnType("INTEGER");
 
@@ -533,6 +585,12 @@ namespace Keukentafel.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("UsesPositiveHealth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UsesZrm")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1366,6 +1424,37 @@ namespace Keukentafel.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Keukentafel.Effects.WellbeingMeasurement", b =>
+                {
+                    b.HasOne("Keukentafel.Cases.Case", null)
+                        .WithMany("Measurements")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Keukentafel.Effects.WellbeingScore", "Scores", b1 =>
+                        {
+                            b1.Property<Guid>("MeasurementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Dimension")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Score")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("MeasurementId", "Dimension");
+
+                            b1.ToTable("WellbeingScores", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MeasurementId");
+                        });
+
+                    b.Navigation("Scores");
+                });
+
             modelBuilder.Entity("Keukentafel.Meetings.Meeting", b =>
                 {
                     b.HasOne("Keukentafel.Cases.Case", null)
@@ -1645,6 +1734,8 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.Navigation("Deviations");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Measurements");
 
                     b.Navigation("Meetings");
 

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Net;
+using Keukentafel.Data;
+using Keukentafel.Tests.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Keukentafel.Tests.Effects;
+
+/// <summary>Wellbeing before, after and later, over HTTP on a real database.</summary>
+public sealed class WellbeingTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
+{
+    private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Intake_closure_and_a_follow_up_that_shows_up_in_the_case_bringers_list_when_due()
+    {
+        var @case = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Nameting");
+        await @case.PostAsync("wellbeing", new { moment = "Intake", mark = 3.5, measuredOn = Today });
+        await @case.EvaluatedAsync();
+        await @case.PostAsync("wellbeing", new { moment = "FollowUp", mark = 8.5, measuredOn = Today }, HttpStatusCode.Conflict);
+        await @case.PostAsync("wellbeing", new { moment = "Closure", mark = 8.3, measuredOn = Today });
+        await @case.PostAsync("transitions", new { to = "Closed" });
+
+        var file = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing");
+        file.GetProperty("followUpDue").GetString().ShouldBe(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        file.GetProperty("measurements").GetArrayLength().ShouldBe(2);
+        (await @case.Bringer.GetJsonAsync("/api/wellbeing/follow-ups")).EnumerateArray().ShouldNotContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
+
+        await DueYesterdayAsync(@case.Id);
+        (await @case.Bringer.GetJsonAsync("/api/wellbeing/follow-ups")).EnumerateArray().ShouldContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
+        var list = await (await app.SignedInAsync((await CaseDriver.HomeCareAsync(app)).Email)).GetPageAsync("/casussen");
+        list.QuerySelector("#follow-ups")!.ParentElement!.TextContent.ShouldContain("Nameting");
+
+        await @case.PostAsync("wellbeing", new { moment = "FollowUp", mark = 8.5, measuredOn = Today });
+        (await @case.Bringer.GetJsonAsync("/api/wellbeing/follow-ups")).EnumerateArray().ShouldNotContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
+    }
+
+    [Fact]
+    public async Task A_mark_of_eleven_or_with_two_decimals_is_refused_and_nothing_is_saved()
+    {
+        var @case = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Elfje");
+        var version = @case.Version;
+
+        var eleven = await @case.PostAsync("wellbeing", new { moment = "Intake", mark = 11, measuredOn = Today }, HttpStatusCode.BadRequest);
+        var twoDecimals = await @case.PostAsync("wellbeing", new { moment = "Intake", mark = 7.25, measuredOn = Today }, HttpStatusCode.UnprocessableEntity);
+        var noDate = await @case.PostAsync("wellbeing", new { moment = "Intake", mark = 7 }, HttpStatusCode.BadRequest);
+
+        eleven.GetProperty("errors").GetRawText().ShouldContain("rapportcijfer van 1 tot en met 10");
+        twoDecimals.Code().ShouldBe("wellbeing.mark_range");
+        noDate.GetProperty("errors").GetRawText().ShouldContain("datum van de meting");
+        var file = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing");
+        file.GetProperty("measurements").GetArrayLength().ShouldBe(0);
+        file.GetProperty("version").GetInt32().ShouldBe(version);
+    }
+
+    [Fact]
+    public async Task The_page_takes_a_dutch_decimal_comma_and_shows_the_error_beside_the_field()
+    {
+        var bringer = await CaseDriver.HomeCareAsync(app);
+        var @case = await CaseDriver.SignalAsync(app, bringer.Email, family: "Kommagetal");
+        var browser = await app.SignedInAsync(bringer.Email);
+
+        using var wrong = await browser.SubmitAsync($"/casussen/{@case.Id}/welbevinden", new Dictionary<string, string>
+        {
+            ["Input.Moment"] = "Intake",
+            ["Input.Mark"] = "12",
+            ["Input.MeasuredOn"] = Today,
+        });
+        (await PageSession.ParseAsync(wrong)).QuerySelector("#Input_Mark-error")!.TextContent.ShouldContain("1 tot en met 10");
+
+        using var right = await browser.SubmitAsync($"/casussen/{@case.Id}/welbevinden", new Dictionary<string, string>
+        {
+            ["Input.Moment"] = "Intake",
+            ["Input.Mark"] = "4,5",
+            ["Input.MeasuredOn"] = Today,
+        });
+        right.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var file = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing");
+        file.GetProperty("measurements")[0].GetProperty("mark").GetDecimal().ShouldBe(4.5m);
+        (await browser.GetPageAsync($"/casussen/{@case.Id}/welbevinden")).Text().ShouldContain("4,5");
+    }
+
+    private async Task DueYesterdayAsync(Guid caseId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.FollowUpDue, yesterday), TestContext.Current.CancellationToken);
+    }
+}
