@@ -32,6 +32,7 @@ app.MapCasesApi();
 app.MapDeviationsApi();
 app.MapAccessApi();
 app.MapEffectsApi();
+app.MapPricesApi();
 app.Run();
 return 0;
 

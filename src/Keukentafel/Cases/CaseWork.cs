@@ -135,6 +135,7 @@ public sealed class CaseWork(KeukentafelDbContext db, CaseNumbers numbers, CaseA
             .Include(c => c.Deviations)
             .Include(c => c.Consents)
             .Include(c => c.Measurements)
+            .Include(c => c.Analysis).ThenInclude(a => a!.Lines)
             .AsSplitQuery()
             .SingleAsync(c => c.Id == id, ct);
 }

@@ -43,6 +43,8 @@ public abstract class KeukentafelDbContext(DbContextOptions options)
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<Anonymisation> Anonymisations => Set<Anonymisation>();
     public DbSet<Effects.WellbeingMeasurement> WellbeingMeasurements => Set<Effects.WellbeingMeasurement>();
+    public DbSet<Effects.NeighbourhoodPrice> NeighbourhoodPrices => Set<Effects.NeighbourhoodPrice>();
+    public DbSet<Effects.MicroAnalysis> MicroAnalyses => Set<Effects.MicroAnalysis>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

@@ -18,6 +18,25 @@ public static class EffectsApi
         [property: StringLength(2000)] string? Note,
         [property: StringLength(2000)] string? CorrectionReason);
 
+    public sealed record AnalysisTermsRequest(
+        int Version,
+        [property: Range(1, MicroAnalysis.MaxHorizonMonths, ErrorMessage = "Kies een horizon van 1 tot en met 60 maanden.")] int HorizonMonths = Analyses.DefaultHorizonMonths,
+        int? PriceYear = null,
+        bool ExistingCare = false,
+        [property: StringLength(8000)] string? Assumptions = null);
+
+    public sealed record CostLineRequest(
+        int Version,
+        Scenario Scenario,
+        [property: Required(ErrorMessage = "Kies een onderdeel uit de kostencatalogus."), StringLength(60)] string ItemCode,
+        [property: Range(0.01, 100000, ErrorMessage = "Geef een aantal groter dan nul.")] decimal Quantity,
+        [property: Range(0.01, 100, ErrorMessage = "Geef een kans groter dan 0 en hooguit 100 procent.")] decimal ProbabilityPercent = 100,
+        int FromMonth = 1,
+        int? ToMonth = null,
+        [property: StringLength(2000)] string? Note = null);
+
+    public sealed record VersionRequest(int Version);
+
     public static IEndpointRouteBuilder MapEffectsApi(this IEndpointRouteBuilder endpoints)
     {
         var one = endpoints.MapGroup("/api/cases/{id:guid}").WithTags("Effects").RequireAuthorization(Policies.Api, Policies.CaseWork).WithCaseAccessCheck();
@@ -34,8 +53,63 @@ public static class EffectsApi
             })
             .WithTags("Effects").RequireAuthorization(Policies.Api, Policies.CaseWork)
             .WithSummary("For the case bringer: his closed cases whose follow-up measurement of wellbeing is due, oldest first.");
+        one.MapGet("/analysis", async (HttpContext http, Analyses analyses, CancellationToken ct) => TypedResults.Ok(await analyses.ForCaseAsync(http.CaseDecision().CaseId, ct)))
+            .RequireCaseAccess(CaseAccessLevel.Read, AuditAction.Read, "kostenanalyse")
+            .WithSummary("The case's micro-analysis: terms, lines, and costs per scenario, law domain and payer; 'terms' is null while none is started.");
+        one.MapPost("/analysis", async (AnalysisTermsRequest request, HttpContext http, CaseWork work, CostCatalogues catalogues, Analyses analyses, CancellationToken ct) =>
+                await ChangedAsync(http, work, request.Version, (c, by, now) => c.StartAnalysis(request.HorizonMonths, request.PriceYear ?? analyses.DefaultPriceYear, catalogues.Current, request.ExistingCare, request.Assumptions, by, now).Id, ct))
+            .RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "kostenanalyse")
+            .WithSummary("Start the micro-analysis: horizon (default 12 months), price year, whether the resident already had care, the assumptions.");
+        one.MapPost("/analysis/terms", async (AnalysisTermsRequest request, HttpContext http, CaseWork work, CostCatalogues catalogues, Analyses analyses, CancellationToken ct) =>
+                await ChangedAsync(http, work, request.Version, (c, by, now) => c.ChangeAnalysisTerms(request.HorizonMonths, request.PriceYear ?? analyses.DefaultPriceYear, catalogues.Current, request.ExistingCare, request.Assumptions, by, now), ct))
+            .RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "kostenanalyse")
+            .WithSummary("Change the terms of a draft analysis.");
+        one.MapPost("/analysis/lines", AddCostLine).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "kostenanalyse")
+            .WithSummary("Add an expected cost to a scenario: a catalogue item, a quantity, a probability in percent, the months of the horizon it falls in.");
+        one.MapPost("/analysis/lines/{lineId:guid}/removal", async (Guid lineId, VersionRequest request, HttpContext http, CaseWork work, CancellationToken ct) =>
+                await ChangedAsync(http, work, request.Version, (c, by, now) => c.RemoveCostLine(lineId, by, now), ct))
+            .RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "kostenanalyse")
+            .WithSummary("Take a line out of a draft analysis; it stays in the history.");
+        one.MapPost("/analysis/lock", async (VersionRequest request, HttpContext http, CaseWork work, CostCatalogues catalogues, Prices prices, CancellationToken ct) =>
+                await ChangedAsync(http, work, request.Version, async (c, by, now) =>
+                    c.LockAnalysis(catalogues.Current, await prices.ForAsync(c.NeighbourhoodId, catalogues.Current, c.Analysis?.PriceYear ?? 0, ct), by, now), ct))
+            .RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "kostenanalyse")
+            .WithSummary("A colleague who did not write it reviews and locks the analysis: prices and plan costs are frozen in it.");
         return endpoints;
     }
+
+    private static async Task<Ok<CasesApi.Changed>> AddCostLine(CostLineRequest request, HttpContext http, CaseWork work, CostCatalogues catalogues, Prices prices, CancellationToken ct) =>
+        await ChangedAsync(http, work, request.Version, async (c, by, now) =>
+        {
+            var year = c.Analysis?.PriceYear ?? catalogues.Current.Index.Values.Keys.Max();
+            var price = (await prices.ForAsync(c.NeighbourhoodId, catalogues.Current, year, ct)).GetValueOrDefault(request.ItemCode.Trim())
+                ?? throw DomainException.About("ItemCode", "price.item_unknown", "Kies een onderdeel uit de kostencatalogus.");
+            return c.AddCostLine(request.Scenario, price, request.Quantity, request.ProbabilityPercent / 100m, request.FromMonth, request.ToMonth ?? c.Analysis?.HorizonMonths ?? 1, request.Note, by, now).Id;
+        }, ct);
+
+    private static async Task<Ok<CasesApi.Changed>> ChangedAsync(HttpContext http, CaseWork work, int version, Func<Case, Actor, DateTime, Task<Guid?>> change, CancellationToken ct)
+    {
+        Guid? created = null;
+        var @case = await work.ChangeAsync(http.CaseDecision(), version, async (c, by, now) => created = await change(c, by, now), ct);
+        return TypedResults.Ok(new CasesApi.Changed(@case.Id, @case.Version, created));
+    }
+
+    private static Task<Ok<CasesApi.Changed>> ChangedAsync(HttpContext http, CaseWork work, int version, Func<Case, Actor, DateTime, Guid?> change, CancellationToken ct) =>
+        ChangedAsync(http, work, version, (c, by, now) => Task.FromResult(change(c, by, now)), ct);
+
+    private static Task<Ok<CasesApi.Changed>> ChangedAsync(HttpContext http, CaseWork work, int version, Action<Case, Actor, DateTime> change, CancellationToken ct) =>
+        ChangedAsync(http, work, version, (c, by, now) =>
+        {
+            change(c, by, now);
+            return Task.FromResult<Guid?>(null);
+        }, ct);
+
+    private static Task<Ok<CasesApi.Changed>> ChangedAsync(HttpContext http, CaseWork work, int version, Func<Case, Actor, DateTime, Task> change, CancellationToken ct) =>
+        ChangedAsync(http, work, version, async (c, by, now) =>
+        {
+            await change(c, by, now);
+            return (Guid?)null;
+        }, ct);
 
     private static async Task<Ok<CasesApi.Changed>> RecordWellbeing(WellbeingRequest request, HttpContext http, CaseWork work, CancellationToken ct)
     {

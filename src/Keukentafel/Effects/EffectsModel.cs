@@ -24,3 +24,50 @@ internal sealed class WellbeingMeasurementConfiguration : IEntityTypeConfigurati
         });
     }
 }
+
+internal sealed class MicroAnalysisConfiguration : IEntityTypeConfiguration<MicroAnalysis>
+{
+    public void Configure(EntityTypeBuilder<MicroAnalysis> e)
+    {
+        e.HasOne<Case>().WithOne(c => c.Analysis).HasForeignKey<MicroAnalysis>(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(a => a.CaseId).IsUnique();
+        e.Property(a => a.CatalogueVersion).HasMaxLength(40);
+        e.Property(a => a.Assumptions).HasMaxLength(8000);
+        e.Property(a => a.CreatedByName).HasMaxLength(300);
+        e.Property(a => a.LockedByName).HasMaxLength(300);
+        e.Ignore(a => a.IsLocked);
+        e.Ignore(a => a.CurrentLines);
+        e.HasMany(a => a.Lines).WithOne().HasForeignKey(l => l.AnalysisId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AnalysisLineConfiguration : IEntityTypeConfiguration<AnalysisLine>
+{
+    public void Configure(EntityTypeBuilder<AnalysisLine> e)
+    {
+        e.Property(l => l.Scenario).HasConversion<string>().HasMaxLength(20);
+        e.Property(l => l.ItemCode).HasMaxLength(60);
+        e.Property(l => l.Description).HasMaxLength(500);
+        e.Property(l => l.Unit).HasMaxLength(40);
+        e.Property(l => l.Quantity).HasPrecision(12, 2);
+        e.Property(l => l.Probability).HasPrecision(5, 4);
+        e.Property(l => l.LawDomain).HasConversion<string>().HasMaxLength(30);
+        e.Property(l => l.Payer).HasConversion<string>().HasMaxLength(30);
+        e.Property(l => l.Note).HasMaxLength(2000);
+        e.Property(l => l.PriceSource).HasMaxLength(1000);
+        e.Property(l => l.AddedByName).HasMaxLength(300);
+        e.Property(l => l.RemovedByName).HasMaxLength(300);
+    }
+}
+
+internal sealed class NeighbourhoodPriceConfiguration : IEntityTypeConfiguration<NeighbourhoodPrice>
+{
+    public void Configure(EntityTypeBuilder<NeighbourhoodPrice> e)
+    {
+        e.HasOne<Neighbourhoods.Neighbourhood>().WithMany().HasForeignKey(p => p.NeighbourhoodId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(p => p.ItemCode).HasMaxLength(60);
+        e.Property(p => p.Source).HasMaxLength(1000);
+        e.Property(p => p.SetByName).HasMaxLength(300);
+        e.HasIndex(p => new { p.NeighbourhoodId, p.ItemCode, p.SetAtUtc });
+    }
+}

@@ -20,8 +20,9 @@ public abstract class FieldTagHelper(HtmlEncoder encoder) : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
 
-    protected string Name => For.Name;
-    protected string Id => TagBuilder.CreateSanitizedId(For.Name, "_");
+    /// <summary>With the prefix of a partial rendered <c>for</c> a sub-model, so its fields bind back to it.</summary>
+    protected string Name => ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+    protected string Id => TagBuilder.CreateSanitizedId(Name, "_");
 
     protected IReadOnlyList<string> Errors =>
         ViewContext.ViewData.ModelState.TryGetValue(Name, out var entry) ? [.. entry.Errors.Select(e => e.ErrorMessage)] : [];

@@ -87,6 +87,7 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
         string[] notAboutAResident =
         [
             "/api/neighbourhoods/{id:guid}",
+            "/api/neighbourhoods/{id:guid}/prices",
             "/api/organisations/{id:guid}",
             "/api/admin/accounts/{id:guid}/unlock",
             "/api/deviations/{deviationId:guid}/backing",

@@ -384,6 +384,192 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.ToTable("NetworkMember");
                 });
 
+            modelBuilder.Entity("Keukentafel.Effects.AnalysisLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("AnalysisId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("FromMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("LawDomain")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("PlanActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("PriceEstimate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PriceSource")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal>("Probability")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ToMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("UnitPrice")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnalysisId");
+
+                    b.ToTable("AnalysisLine");
+                });
+
+            modelBuilder.Entity("Keukentafel.Effects.MicroAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Assumptions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CatalogueVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("ExistingCare")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("HorizonMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LockedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LockedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LockedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PriceYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("MicroAnalyses");
+                });
+
+            modelBuilder.Entity("Keukentafel.Effects.NeighbourhoodPrice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("NeighbourhoodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("PriceYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SetAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeighbourhoodId", "ItemCode", "SetAtUtc");
+
+                    b.ToTable("NeighbourhoodPrices");
+                });
+
             modelBuilder.Entity("Keukentafel.Effects.WellbeingMeasurement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1435,6 +1621,33 @@ namespace Keukentafel.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Keukentafel.Effects.AnalysisLine", b =>
+                {
+                    b.HasOne("Keukentafel.Effects.MicroAnalysis", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keukentafel.Effects.MicroAnalysis", b =>
+                {
+                    b.HasOne("Keukentafel.Cases.Case", null)
+                        .WithOne("Analysis")
+                        .HasForeignKey("Keukentafel.Effects.MicroAnalysis", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keukentafel.Effects.NeighbourhoodPrice", b =>
+                {
+                    b.HasOne("Keukentafel.Neighbourhoods.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("NeighbourhoodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Keukentafel.Effects.WellbeingMeasurement", b =>
                 {
                     b.HasOne("Keukentafel.Cases.Case", null)
@@ -1736,6 +1949,8 @@ namespace Keukentafel.Data.Migrations.Postgres
                 {
                     b.Navigation("Actions");
 
+                    b.Navigation("Analysis");
+
                     b.Navigation("Answers");
 
                     b.Navigation("Bottlenecks");
@@ -1753,6 +1968,11 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.Navigation("Members");
 
                     b.Navigation("Network");
+                });
+
+            modelBuilder.Entity("Keukentafel.Effects.MicroAnalysis", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Keukentafel.Meetings.Meeting", b =>

@@ -379,6 +379,192 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.ToTable("NetworkMember");
                 });
 
+            modelBuilder.Entity("Keukentafel.Effects.AnalysisLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AnalysisId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LawDomain")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PlanActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PriceEstimate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriceSource")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Probability")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scenario")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("UnitPrice")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnalysisId");
+
+                    b.ToTable("AnalysisLine");
+                });
+
+            modelBuilder.Entity("Keukentafel.Effects.MicroAnalysis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assumptions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CatalogueVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ExistingCare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HorizonMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LockedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LockedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LockedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriceYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.ToTable("MicroAnalyses");
+                });
+
+            modelBuilder.Entity("Keukentafel.Effects.NeighbourhoodPrice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NeighbourhoodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PriceYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SetAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeighbourhoodId", "ItemCode", "SetAtUtc");
+
+                    b.ToTable("NeighbourhoodPrices");
+                });
+
             modelBuilder.Entity("Keukentafel.Effects.WellbeingMeasurement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1424,6 +1610,33 @@ namespace Keukentafel.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Keukentafel.Effects.AnalysisLine", b =>
+                {
+                    b.HasOne("Keukentafel.Effects.MicroAnalysis", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keukentafel.Effects.MicroAnalysis", b =>
+                {
+                    b.HasOne("Keukentafel.Cases.Case", null)
+                        .WithOne("Analysis")
+                        .HasForeignKey("Keukentafel.Effects.MicroAnalysis", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keukentafel.Effects.NeighbourhoodPrice", b =>
+                {
+                    b.HasOne("Keukentafel.Neighbourhoods.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("NeighbourhoodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Keukentafel.Effects.WellbeingMeasurement", b =>
                 {
                     b.HasOne("Keukentafel.Cases.Case", null)
@@ -1725,6 +1938,8 @@ namespace Keukentafel.Data.Migrations.Sqlite
                 {
                     b.Navigation("Actions");
 
+                    b.Navigation("Analysis");
+
                     b.Navigation("Answers");
 
                     b.Navigation("Bottlenecks");
@@ -1742,6 +1957,11 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.Navigation("Members");
 
                     b.Navigation("Network");
+                });
+
+            modelBuilder.Entity("Keukentafel.Effects.MicroAnalysis", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Keukentafel.Meetings.Meeting", b =>

@@ -1,0 +1,48 @@
+using Keukentafel.Cases;
+using Keukentafel.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Effects;
+
+/// <summary>A case's micro-analysis as the team reads it: the terms, every line (removed ones too), and what it comes to.</summary>
+public sealed record AnalysisFile(
+    Guid CaseId, int Version, AnalysisTerms? Terms, AnalysisResult? Result, IReadOnlyList<AnalysisLineView> Lines, string CurrentCatalogue,
+    IReadOnlyList<UnitPrice> Prices, int DefaultPriceYear);
+
+public sealed record AnalysisTerms(
+    Guid Id, int HorizonMonths, int PriceYear, string CatalogueVersion, bool ExistingCare, string? Assumptions,
+    string CreatedBy, DateTime CreatedAtUtc, string? LockedBy, DateTime? LockedAtUtc, bool Locked);
+
+public sealed record AnalysisLineView(Guid Id, Scenario Scenario, string Description, decimal Quantity, decimal Probability, int FromMonth, int ToMonth,
+    string AddedBy, DateTime AddedAtUtc, string? RemovedBy, DateTime? RemovedAtUtc);
+
+/// <summary>Reads micro-analyses (after the case access check) and prices them.</summary>
+public sealed class Analyses(KeukentafelDbContext db, CostCatalogues catalogues, Prices prices, TimeProvider time)
+{
+    public const int DefaultHorizonMonths = 12;
+
+    /// <summary>New analyses price in euros of this year, when the index has it (else the newest year it has).</summary>
+    public int DefaultPriceYear => Math.Min(DutchTime.Today(time).Year, catalogues.Current.Index.Values.Keys.Max());
+
+    public async Task<AnalysisFile> ForCaseAsync(Guid caseId, CancellationToken ct)
+    {
+        var @case = await db.Cases.AsNoTracking().Include(c => c.Actions).Include(c => c.Analysis).ThenInclude(a => a!.Lines)
+            .AsSplitQuery().SingleAsync(c => c.Id == caseId, ct);
+        var analysis = @case.Analysis;
+        var catalogue = analysis is { IsLocked: true } ? catalogues.Version(analysis.CatalogueVersion) ?? catalogues.Current : catalogues.Current;
+        var unitPrices = await prices.ForAsync(@case.NeighbourhoodId, catalogue, analysis?.PriceYear ?? DefaultPriceYear, ct);
+        var list = unitPrices.Values.OrderBy(p => p.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true)).ToList();
+        if (analysis is null)
+        {
+            return new AnalysisFile(caseId, @case.Version, null, null, [], catalogues.Current.Version, list, DefaultPriceYear);
+        }
+
+        var result = AnalysisResult.Of(analysis, unitPrices, @case.PricedActions(catalogue, analysis));
+        var terms = new AnalysisTerms(analysis.Id, analysis.HorizonMonths, analysis.PriceYear, analysis.CatalogueVersion, analysis.ExistingCare, analysis.Assumptions,
+            analysis.CreatedByName, analysis.CreatedAtUtc, analysis.LockedByName, analysis.LockedAtUtc, analysis.IsLocked);
+        var lines = analysis.Lines.Where(l => l.PlanActionId is null).OrderBy(l => l.AddedAtUtc).ThenBy(l => l.Id)
+            .Select(l => new AnalysisLineView(l.Id, l.Scenario, l.Description, l.Quantity, l.Probability, l.FromMonth, l.ToMonth, l.AddedByName, l.AddedAtUtc, l.RemovedByName, l.RemovedAtUtc))
+            .ToList();
+        return new AnalysisFile(caseId, @case.Version, terms, result, lines, catalogues.Current.Version, list, DefaultPriceYear);
+    }
+}

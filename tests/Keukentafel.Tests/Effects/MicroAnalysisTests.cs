@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Keukentafel.Neighbourhoods;
+using Keukentafel.Tests.Cases;
+
+namespace Keukentafel.Tests.Effects;
+
+/// <summary>A micro-analysis over HTTP on a real database, to the cent.</summary>
+public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
+{
+    private const string Neighbourhood = "WK990101";
+
+    [Fact]
+    public async Task A_hand_calculated_case_gives_the_exact_euros_per_domain_and_payer_and_a_locked_analysis_keeps_its_prices()
+    {
+        var neighbourhood = await app.NeighbourhoodIdAsync(Neighbourhood);
+        var coordinator = await app.StaffAsync(null, Neighbourhood, StaffFunction.Coordinator);
+        var coordinatorApi = await app.ApiAsync(coordinator.Email);
+        var year = DateTime.UtcNow.Year;
+        // The neighbourhood's own prices, in euros of this year: no indexing, so every euro below can be checked by hand.
+        await SetPriceAsync(coordinatorApi, neighbourhood, "huisuitzetting", 8000m, year);
+        await SetPriceAsync(coordinatorApi, neighbourhood, "maatschappelijke-opvang-nacht", 45m, year);
+        await SetPriceAsync(coordinatorApi, neighbourhood, "ggz-crisiscontact", 500m, year);
+
+        var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Rekensom")).MeetingPlannedAsync();
+        await @case.PostAsync("actions", new
+        {
+            what = "Schuldhulptraject bij de gemeente",
+            carrier = "CollectiveInitiative",
+            carrierName = "Schuldhulpmaatje",
+            lawDomain = "Schuldhulp",
+            expectedCost = 1200m,
+            dueDate = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            isContribution = false,
+        });
+        await @case.PostAsync("analysis", new { horizonMonths = 12, priceYear = year, existingCare = true, assumptions = "Zonder hulp liep de huurachterstand op tot een ontruiming." });
+        await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "huisuitzetting", quantity = 1, probabilityPercent = 40, fromMonth = 6, toMonth = 6 });
+        await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "maatschappelijke-opvang-nacht", quantity = 30, probabilityPercent = 40, fromMonth = 7, toMonth = 8 });
+        await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "ggz-crisiscontact", quantity = 2, probabilityPercent = 50 });
+        await @case.PostAsync("analysis/lines", new { scenario = "With", itemCode = "huisarts-consult", quantity = 2 });
+
+        var draft = Result(await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/analysis"));
+        // The GP consultation comes from the catalogue (30,87 euro in 2022), indexed with the CBS CPI to this year.
+        var gp = decimal.Round(30.87m * Index(year) / Index(2022), 2) * 2;
+        draft.GetProperty("without").GetDecimal().ShouldBe(3200m + 540m + 500m);
+        draft.GetProperty("with").GetDecimal().ShouldBe(1200m + gp);
+        Split(draft, "byPayer", "HousingCorporation").ShouldBe((3200m, 0m));
+        Split(draft, "byPayer", "Municipality").ShouldBe((540m, 1200m));
+        Split(draft, "byPayer", "HealthInsurer").ShouldBe((500m, gp));
+        Split(draft, "byDomain", "Wonen").ShouldBe((3200m, 0m));
+        Split(draft, "byDomain", "Wmo").ShouldBe((540m, 0m));
+        Split(draft, "byDomain", "Zvw").ShouldBe((500m, gp));
+        Split(draft, "byDomain", "Schuldhulp").ShouldBe((0m, 1200m));
+        var cumulativeWithout = draft.GetProperty("cumulativeWithout").EnumerateArray().Select(v => v.GetDecimal()).ToList();
+        cumulativeWithout.Count.ShouldBe(12);
+        cumulativeWithout[^1].ShouldBe(4240m);
+
+        // The author cannot lock his own analysis; the coordinator, after giving his reason to open the file, can.
+        (await @case.PostAsync("analysis/lock", new { }, HttpStatusCode.Conflict)).Code().ShouldBe("analysis.review_by_other");
+        await coordinatorApi.PostJsonAsync($"/api/access/{@case.Id}/reason", new { reason = "Controle van de kostenanalyse voor de effectrapportage." }, HttpStatusCode.NoContent);
+        await @case.PostAsync("analysis/lock", new { }, client: coordinatorApi);
+
+        await SetPriceAsync(coordinatorApi, neighbourhood, "huisuitzetting", 9500m, year);
+        var locked = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/analysis");
+        locked.GetProperty("terms").GetProperty("locked").GetBoolean().ShouldBeTrue();
+        locked.GetProperty("terms").GetProperty("catalogueVersion").GetString().ShouldBe("2026.1");
+        Result(locked).GetProperty("without").GetDecimal().ShouldBe(4240m);
+        Split(Result(locked), "byPayer", "HousingCorporation").ShouldBe((3200m, 0m));
+        (await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "politie-inzet", quantity = 1 }, HttpStatusCode.Conflict)).Code().ShouldBe("analysis.locked");
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_a_clear_error_and_saves_nothing()
+    {
+        var neighbourhood = await app.NeighbourhoodIdAsync(Neighbourhood);
+        var coordinatorApi = await app.ApiAsync((await app.StaffAsync(null, Neighbourhood, StaffFunction.Coordinator)).Email);
+        var @case = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Foutinvoer");
+        var ownPrices = (await coordinatorApi.GetJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices")).GetProperty("history").GetArrayLength();
+
+        (await @case.PostAsync("analysis", new { horizonMonths = 0 }, HttpStatusCode.BadRequest)).GetProperty("errors").GetRawText().ShouldContain("horizon van 1 tot en met 60");
+        (await @case.PostAsync("analysis", new { horizonMonths = 12, priceYear = 1990 }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("catalogue.year_unknown");
+        await @case.PostAsync("analysis", new { horizonMonths = 12 });
+        var version = @case.Version;
+        (await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "politie-inzet", quantity = -2 }, HttpStatusCode.BadRequest))
+            .GetProperty("errors").GetRawText().ShouldContain("groter dan nul");
+        (await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "bestaat-niet", quantity = 1 }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("price.item_unknown");
+        (await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "politie-inzet", quantity = 1, fromMonth = 10, toMonth = 14 }, HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("analysis.months_range");
+        var noSource = await coordinatorApi.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices", new { itemCode = "politie-inzet", price = 250, priceYear = 2026, source = " " }, HttpStatusCode.BadRequest);
+        noSource.GetProperty("errors").GetRawText().ShouldContain("bron");
+
+        var file = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/analysis");
+        file.GetProperty("version").GetInt32().ShouldBe(version);
+        Result(file).GetProperty("lines").GetArrayLength().ShouldBe(0);
+        (await coordinatorApi.GetJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices")).GetProperty("history").GetArrayLength().ShouldBe(ownPrices);
+    }
+
+    [Fact]
+    public async Task Only_the_neighbourhoods_coordinator_sets_its_prices()
+    {
+        var neighbourhood = await app.NeighbourhoodIdAsync(Neighbourhood);
+        var elsewhere = await app.NeighbourhoodIdAsync("WK990102");
+        var coordinator = await app.ApiAsync((await app.StaffAsync(null, Neighbourhood, StaffFunction.Coordinator)).Email);
+        var professional = await app.ApiAsync((await CaseDriver.HomeCareAsync(app)).Email);
+        var body = new { itemCode = "politie-inzet", price = 250, priceYear = 2026, source = "Tarief politie-eenheid, brief van 1 maart." };
+
+        await professional.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices", body, HttpStatusCode.Forbidden);
+        var other = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator);
+        if (other.Email != (await app.StaffAsync(null, Neighbourhood, StaffFunction.Coordinator)).Email)
+        {
+            await (await app.ApiAsync(other.Email)).PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices", body, HttpStatusCode.NotFound);
+        }
+
+        await coordinator.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices", body, HttpStatusCode.Created);
+        var prices = await professional.GetJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices?priceYear=2026");
+        prices.GetProperty("prices").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "politie-inzet").GetProperty("price").GetDecimal().ShouldBe(250m);
+        var there = await professional.GetJsonAsync($"/api/neighbourhoods/{elsewhere}/prices?priceYear=2026");
+        there.GetProperty("prices").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "politie-inzet").GetProperty("neighbourhood").GetBoolean().ShouldBeFalse();
+    }
+
+    private static decimal Index(int year) => year switch
+    {
+        2022 => 121.43m,
+        2026 => 137.59m,
+        2027 => 137.59m, // the catalogue's newest year, when the tests run later
+        _ => throw new InvalidOperationException($"No index in this test for {year}."),
+    };
+
+    private static JsonElement Result(JsonElement file) => file.GetProperty("result");
+
+    private static (decimal Without, decimal With) Split(JsonElement result, string property, string key)
+    {
+        var split = result.GetProperty(property).EnumerateArray().Single(s => s.GetProperty("key").GetString() == key);
+        return (split.GetProperty("without").GetDecimal(), split.GetProperty("with").GetDecimal());
+    }
+
+    private static Task<JsonElement> SetPriceAsync(HttpClient coordinator, Guid neighbourhood, string item, decimal price, int year) =>
+        coordinator.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices", new { itemCode = item, price, priceYear = year, source = "Contract van de wijk, bijlage tarieven." }, HttpStatusCode.Created);
+}
