@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>Neighbourhood coordinators: the overview of the neighbourhood's cases (without names).</summary>
     public const string Coordination = "coordination";
 
+    /// <summary>Coordinators, managers, directors and financiers: outcomes and costs in aggregate, never a file.</summary>
+    public const string Effects = "effects";
+
     /// <summary>Managers: they back the deviations put to them.</summary>
     public const string Management = "management";
 
@@ -37,6 +40,7 @@ public static class Policies
         .AddPolicy(CaseWork, p => p.RequireRole(Roles.Professional, Roles.Coordinator))
         .AddPolicy(Management, p => p.RequireRole(Roles.Manager))
         .AddPolicy(Coordination, p => p.RequireRole(Roles.Coordinator))
+        .AddPolicy(Effects, p => p.RequireRole(Roles.Coordinator, Roles.Manager, Roles.Director))
         .AddPolicy(Resident, p => p.RequireRole(Roles.Resident))
         .AddPolicy(Api, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
 }

@@ -99,9 +99,12 @@ public sealed partial class Case
     public bool IsOverdue(DateOnly today) => DaysLeft(today) is < 0;
 
     /// <summary>Whether the solution was carried out by the deadline; for an open case past it, already "no".</summary>
-    public bool? SolvedWithinSixWeeks(DateOnly today) => SolutionCarriedOutAtUtc is { } done
-        ? DutchTime.Date(done) <= Deadline
-        : today > Deadline ? false : null;
+    public bool? SolvedWithinSixWeeks(DateOnly today) => SolvedInTime(SolutionCarriedOutAtUtc, Deadline, today);
+
+    /// <summary>The same for figures read without the whole case (reports).</summary>
+    public static bool? SolvedInTime(DateTime? solutionCarriedOutAtUtc, DateOnly deadline, DateOnly today) => solutionCarriedOutAtUtc is { } done
+        ? DutchTime.Date(done) <= deadline
+        : today > deadline ? false : null;
 
     public void HandOverTo(StaffMember newBringer, Actor by, DateTime nowUtc)
     {

@@ -13,6 +13,7 @@ public static class CasesExtensions
         services.AddSingleton<AuditLog>();
         services.AddScoped<AccessLog>();
         services.AddSingleton<AccessLogExport>();
+        services.AddSingleton<Web.PdfText>();
         services.AddScoped<ResidentExport>();
         services.AddSingleton<RetentionPolicy>();
         services.AddScoped<RetentionService>();

@@ -9,6 +9,8 @@ public static class EffectsExtensions
         builder.Services.AddSingleton(_ => CostCatalogues.FromFolder(folder));
         builder.Services.AddScoped<Prices>();
         builder.Services.AddScoped<Analyses>();
+        builder.Services.AddScoped<EffectReports>();
+        builder.Services.AddSingleton<EffectReportExport>();
         return builder;
     }
 }

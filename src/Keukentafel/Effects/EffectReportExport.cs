@@ -1,0 +1,129 @@
+using System.Globalization;
+using CsvHelper;
+using MiniExcelLibs;
+
+namespace Keukentafel.Effects;
+
+/// <summary>One figure of the report, as the exports write it: the section, the group, what is measured, the value.</summary>
+public sealed record Figure(string Section, string Group, string Measure, decimal? Value, string Text);
+
+/// <summary>The effect report as files: CSV and XLSX for the spreadsheet, PDF to read and print. The same figures as the page, suppressed groups left out.</summary>
+public sealed class EffectReportExport(Web.PdfText pdf)
+{
+    private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static IEnumerable<Figure> Figures(EffectReport r)
+    {
+        const string Selection = "Selectie";
+        yield return new(Selection, "", "Wijk", null, r.Neighbourhood);
+        yield return new(Selection, "", "Periode (aangebracht)", null, $"{r.From:yyyy-MM-dd} tot en met {r.To:yyyy-MM-dd}");
+        if (r.Sample is { } sample)
+        {
+            yield return new(Selection, "", "Steekproef", sample, $"{sample} casussen, trekking {r.Seed}");
+        }
+
+        yield return new(Selection, "", "Casussen", r.Cases, r.Cases.ToString(Nl));
+        yield return new(Selection, "", "Bewoners", r.Shown ? r.Residents : null, r.Shown ? r.Residents.ToString(Nl) : "minder dan 5");
+        foreach (var m in r.Wellbeing)
+        {
+            const string Section = "Welbevinden (rapportcijfer)";
+            if (m.Summary is not { } s)
+            {
+                yield return new(Section, m.MomentText, "n", null, "minder dan 5 bewoners: niet getoond");
+                continue;
+            }
+
+            yield return new(Section, m.MomentText, "n", s.N, s.N.ToString(Nl));
+            yield return new(Section, m.MomentText, "gemiddelde", Round1(s.Mean), Round1(s.Mean).ToString("0.0", Nl));
+            yield return new(Section, m.MomentText, "mediaan", Round1(s.Median), Round1(s.Median).ToString("0.0", Nl));
+            yield return new(Section, m.MomentText, "95%-betrouwbaarheidsinterval, ondergrens", Round1(s.Low), Round1(s.Low).ToString("0.0", Nl));
+            yield return new(Section, m.MomentText, "95%-betrouwbaarheidsinterval, bovengrens", Round1(s.High), Round1(s.High).ToString("0.0", Nl));
+            for (var mark = 1; mark <= 10; mark++)
+            {
+                yield return new(Section, m.MomentText, $"aantal met cijfer {mark}", m.Distribution![mark - 1], m.Distribution[mark - 1].ToString(Nl));
+            }
+        }
+
+        if (r.SixWeeks is { } six)
+        {
+            yield return new("Zes weken", "", "opgelost binnen zes weken (aandeel)", decimal.Round(six.Share, 3), $"{six.Share.ToString("P0", Nl)} van {six.Known}");
+        }
+
+        foreach (var g in new[] { r.AllCosts, r.NewCases, r.ExistingCases }.OfType<CostGroup>())
+        {
+            var section = $"Kosten in euro's van {r.PriceYear}";
+            yield return new(section, g.Name, "analyses", g.Analyses, g.Analyses.ToString(Nl));
+            foreach (var (measure, value) in new[] { ("totaal zonder de aanpak", g.Without), ("totaal met de aanpak", g.With), ("verschil", g.Difference),
+                ("gemiddeld per casus zonder de aanpak", g.MeanWithout), ("gemiddeld per casus met de aanpak", g.MeanWith), ("verschil per casus", g.MeanDifference) })
+            {
+                yield return new(section, g.Name, measure, decimal.Round(value, 2), Money(value));
+            }
+
+            foreach (var (kind, splits) in new[] { ("wet", g.ByDomain), ("betaler", g.ByPayer) })
+            {
+                foreach (var s in splits)
+                {
+                    yield return new(section, g.Name, $"{kind} {s.Name}: zonder", decimal.Round(s.Without, 2), Money(s.Without));
+                    yield return new(section, g.Name, $"{kind} {s.Name}: met", decimal.Round(s.With, 2), Money(s.With));
+                }
+            }
+        }
+    }
+
+    public static byte[] Csv(EffectReport report)
+    {
+        using var text = new StringWriter(Nl);
+        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Separator = ';', Injection = CsvInjection.Escape }, true))
+        {
+            foreach (var header in new[] { "Onderdeel", "Groep", "Maat", "Waarde" })
+            {
+                csv.WriteField(header);
+            }
+
+            csv.EndRecord();
+            foreach (var f in Figures(report))
+            {
+                csv.WriteField(f.Section);
+                csv.WriteField(f.Group);
+                csv.WriteField(f.Measure);
+                csv.WriteField(f.Value is { } v ? v.ToString(Nl) : f.Text);
+                csv.EndRecord();
+            }
+        }
+
+        return System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray();
+    }
+
+    /// <summary>One sheet per section; numbers stay numbers, so the spreadsheet can calculate on with them.</summary>
+    public static byte[] Xlsx(EffectReport report)
+    {
+        var sheets = Figures(report).GroupBy(f => f.Section).ToDictionary(
+            g => SheetName(g.Key),
+            g => (object)g.Select(f => new Dictionary<string, object?> { ["Groep"] = f.Group, ["Maat"] = f.Measure, ["Waarde"] = f.Value is { } v ? v : f.Text }).ToList());
+        using var stream = new MemoryStream();
+        stream.SaveAs(sheets);
+        return stream.ToArray();
+    }
+
+    public byte[] Pdf(EffectReport report, string madeFor) => pdf.Build($"Effecten in {report.Neighbourhood}", madeFor, text =>
+    {
+        foreach (var section in Figures(report).GroupBy(f => f.Section))
+        {
+            text.Line(section.Key, bold: true, size: 12, after: 2);
+            foreach (var f in section)
+            {
+                text.Line($"{(f.Group.Length == 0 ? "" : $"{f.Group}, ")}{f.Measure}: {f.Text}", after: 0);
+            }
+
+            text.Line("", after: 6);
+        }
+
+        text.Line("Groepen van minder dan 5 bewoners worden niet getoond. Kosten alleen van gecontroleerde en vastgezette analyses.", after: 0);
+    });
+
+    private static decimal Round1(decimal value) => decimal.Round(value, 1);
+
+    private static string Money(decimal value) => decimal.Round(value, 2).ToString("C", Nl);
+
+    private static string SheetName(string section) => new([.. section.Where(c => c is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\')).Take(31)]);
+}

@@ -1,0 +1,133 @@
+using System.Net;
+using Keukentafel.Cases;
+using Keukentafel.Data;
+using Keukentafel.Effects;
+using Keukentafel.Neighbourhoods;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Keukentafel.Tests.Effects;
+
+/// <summary>The effect report: computed from the case records, in line with the seeds on the demo, aggregates only.</summary>
+public sealed class EffectReportTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    [Fact]
+    public async Task The_demo_neighbourhoods_report_shows_the_seeds_table_computed_from_its_cases()
+    {
+        var report = await ReportAsync("WK990101", Today.AddYears(-3), Today);
+
+        report.Shown.ShouldBeTrue();
+        Mean(report, MeasurementMoment.Intake).ShouldBe(3.5m, 0.4m);
+        Mean(report, MeasurementMoment.Closure).ShouldBe(8.3m, 0.3m);
+        Mean(report, MeasurementMoment.FollowUp).ShouldBe(8.5m, 0.3m);
+        report.LockedAnalyses.ShouldBeGreaterThanOrEqualTo(40);
+        // Existing cases cost less with the approach; new ones cost more at first and less by the end of the year.
+        var existing = report.ExistingCases.ShouldNotBeNull();
+        existing.MeanWith.ShouldBeLessThan(existing.MeanWithout);
+        var fresh = report.NewCases.ShouldNotBeNull();
+        fresh.MeanCumulativeWith[2].ShouldBeGreaterThan(fresh.MeanCumulativeWithout[2]);
+        fresh.MeanCumulativeWith[11].ShouldBeLessThan(fresh.MeanCumulativeWithout[11]);
+    }
+
+    [Fact]
+    public async Task A_generated_data_set_with_known_parameters_is_recovered_by_the_report()
+    {
+        var parameters = new EffectParameters(Cases: 60, Seed: 11, IntakeMean: 5.0, IntakeSd: 0.8, ClosureMean: 7.0, ClosureSd: 0.8, FollowUpMean: 7.5, FollowUpSd: 0.8,
+            ShareExisting: 0.3, ShareInSixWeeks: 0.6, FollowUpResponse: 1.0, FirstMonthsAgo: 30, LastMonthsAgo: 12);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<KeukentafelDbContext>();
+            var neighbourhood = await app.NeighbourhoodIdAsync("WK990102");
+            await new EffectDataGenerator(db, services.GetRequiredService<CaseNumbers>(), services.GetRequiredService<CostCatalogues>(), services.GetRequiredService<Prices>())
+                .AddAsync(neighbourhood, parameters, DateTime.UtcNow, TestContext.Current.CancellationToken);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        // Only the generated cases fall in this period: they were signalled 12 to 31 months ago, the demo's later.
+        var report = await ReportAsync("WK990102", Today.AddMonths(-32), Today.AddMonths(-11));
+
+        report.Wellbeing.Single(m => m.Moment == MeasurementMoment.Intake).Summary!.N.ShouldBe(60);
+        Mean(report, MeasurementMoment.Intake).ShouldBe(5.0m, 0.3m);
+        Mean(report, MeasurementMoment.Closure).ShouldBe(7.0m, 0.3m);
+        Mean(report, MeasurementMoment.FollowUp).ShouldBe(7.5m, 0.3m);
+        var intake = report.Wellbeing.Single(m => m.Moment == MeasurementMoment.Intake).Summary!;
+        intake.Low.ShouldBeLessThan(intake.Mean);
+        ((double)(intake.High - intake.Low)).ShouldBe(2 * 2.0 * 0.8 / Math.Sqrt(60), 0.1);
+        ((double)report.ExistingCases!.Analyses / report.AllCosts!.Analyses).ShouldBe(0.3, 0.15);
+        ((double)report.SixWeeks!.Share).ShouldBe(0.6, 0.15);
+        report.LockedAnalyses.ShouldBe(60);
+    }
+
+    [Fact]
+    public async Task A_selection_of_fewer_than_five_residents_shows_no_figures()
+    {
+        var report = await ReportAsync("WK990101", Today.AddYears(-3), Today, sample: 4);
+
+        report.Cases.ShouldBe(4);
+        report.Shown.ShouldBeFalse();
+        report.Wellbeing.ShouldAllBe(m => m.Summary == null && m.Distribution == null);
+        report.AllCosts.ShouldBeNull();
+        report.SixWeeks.ShouldBeNull();
+
+        var page = await (await app.SignedInAsync(PageSession.Coordinator)).GetPageAsync($"/effecten?steekproef=4&trekking=3&van={Today.AddYears(-3):yyyy-MM-dd}");
+        page.Text().ShouldContain("minder dan 5 bewoners");
+        page.QuerySelectorAll("svg.kt-chart").Length.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_coordinator_sees_charts_can_drill_into_a_case_and_download_the_report()
+    {
+        var coordinator = await app.SignedInAsync(PageSession.Coordinator);
+        var van = Today.AddYears(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var page = await coordinator.GetPageAsync($"/effecten?van={van}");
+
+        page.QuerySelectorAll("svg.kt-chart").Length.ShouldBeGreaterThanOrEqualTo(4);
+        page.Text().ShouldContain("Bij de start");
+        var link = page.QuerySelector("section[aria-labelledby=cases] a")!.GetAttribute("href")!;
+        link.ShouldEndWith("/kosten");
+        using var drill = await coordinator.GetAsync(link, TestContext.Current.CancellationToken);
+        drill.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the coordinator gives a reason before he opens a file he does not work on");
+        drill.Headers.Location!.ToString().ShouldStartWith("/inzage/");
+
+        var pdf = await coordinator.GetByteArrayAsync($"/effecten?handler=Pdf&van={van}", TestContext.Current.CancellationToken);
+        var xlsx = await coordinator.GetByteArrayAsync($"/effecten?handler=Xlsx&van={van}", TestContext.Current.CancellationToken);
+        var csv = await coordinator.GetStringAsync($"/effecten?handler=Csv&van={van}", TestContext.Current.CancellationToken);
+        System.Text.Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
+        System.Text.Encoding.ASCII.GetString(xlsx, 0, 2).ShouldBe("PK");
+        csv.ShouldContain("Welbevinden (rapportcijfer);Bij de start;gemiddelde;");
+        csv.ShouldContain("Nieuwe casussen");
+    }
+
+    [Fact]
+    public async Task Directors_and_financiers_see_aggregates_only_and_nobody_sees_a_neighbourhood_they_do_not_work_in()
+    {
+        var van = Today.AddYears(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var email in new[] { PageSession.Director, PageSession.Financier })
+        {
+            var page = await (await app.SignedInAsync(email)).GetPageAsync($"/effecten?van={van}");
+            page.QuerySelectorAll("svg.kt-chart").Length.ShouldBeGreaterThanOrEqualTo(1);
+            page.QuerySelector("section[aria-labelledby=cases]").ShouldBeNull();
+            page.QuerySelectorAll("a[href^='/casussen/']").Length.ShouldBe(0);
+        }
+
+        using var professional = await (await app.SignedInAsync(PageSession.Professional)).GetAsync("/effecten", TestContext.Current.CancellationToken);
+        professional.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
+        var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator, onlyThere: true);
+        using var other = await (await app.SignedInAsync(elsewhere.Email)).GetAsync($"/effecten?wijk={await app.NeighbourhoodIdAsync("WK990101")}", TestContext.Current.CancellationToken);
+        other.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static decimal Mean(EffectReport report, MeasurementMoment moment) => report.Wellbeing.Single(m => m.Moment == moment).Summary!.Mean;
+
+    private async Task<EffectReport> ReportAsync(string code, DateOnly from, DateOnly to, int? sample = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var neighbourhood = await app.NeighbourhoodIdAsync(code);
+        return (await scope.ServiceProvider.GetRequiredService<EffectReports>()
+            .BuildAsync(new ReportSelection(neighbourhood, from, to, sample, sample is null ? null : 3), false, TestContext.Current.CancellationToken))!;
+    }
+}
