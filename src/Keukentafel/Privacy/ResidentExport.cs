@@ -8,13 +8,14 @@ namespace Keukentafel.Privacy;
 public sealed record ResidentDetails(Guid Id, string Name, DateOnly DateOfBirth, string Address, string Neighbourhood, string? Phone, string? Email, DateTime RegisteredAtUtc);
 
 /// <summary>One of his cases, whole: the file and every change ever made to it.</summary>
-public sealed record ExportedCase(CaseFile File, IReadOnlyList<AnswerView> EveryAnswer, IReadOnlyList<HistoryEntry> History);
+public sealed record ExportedCase(CaseFile File, IReadOnlyList<AnswerView> EveryAnswer, IReadOnlyList<HistoryEntry> History,
+    IReadOnlyList<Effects.MeasurementView> Wellbeing, Effects.AnalysisTerms? CostAnalysis, Effects.AnalysisResult? Costs);
 
 /// <summary>Everything Keukentafel holds about one resident (AVG art. 15 and 20): his details, his cases, and who looked.</summary>
 public sealed record ResidentExportData(DateTime MadeAtUtc, ResidentDetails Resident, IReadOnlyList<ExportedCase> Cases, IReadOnlyList<AccessLogEntry> AccessLog);
 
 /// <summary>Gathers the export: only what is about this resident, nothing about another.</summary>
-public sealed class ResidentExport(KeukentafelDbContext db, CaseFiles files, AccessLog log, TimeProvider time)
+public sealed class ResidentExport(KeukentafelDbContext db, CaseFiles files, AccessLog log, Effects.Wellbeing wellbeing, Effects.Analyses analyses, TimeProvider time)
 {
     public async Task<ResidentExportData?> BuildAsync(Guid residentId, CancellationToken ct)
     {
@@ -35,7 +36,9 @@ public sealed class ResidentExport(KeukentafelDbContext db, CaseFiles files, Acc
                 answers.AddRange(await files.AnswerHistoryAsync(caseId, question, ct));
             }
 
-            cases.Add(new ExportedCase((await files.GetAsync(caseId, ct))!, answers, await files.HistoryAsync(caseId, null, CaseFiles.AllHistory, ct)));
+            var analysis = await analyses.ForCaseAsync(caseId, ct);
+            cases.Add(new ExportedCase((await files.GetAsync(caseId, ct))!, answers, await files.HistoryAsync(caseId, null, CaseFiles.AllHistory, ct),
+                (await wellbeing.ForCaseAsync(caseId, ct)).Measurements, analysis.Terms, analysis.Result));
         }
 
         return new ResidentExportData(time.GetUtcNow().UtcDateTime,

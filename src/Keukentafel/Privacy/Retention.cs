@@ -179,6 +179,14 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
             .SetProperty(k => k.Purpose, Removed)
             .SetProperty(k => k.WithdrawalReason, k => k.WithdrawalReason == null ? null : Removed)
             .SetProperty(k => k.WithdrawnByName, k => k.WithdrawnByName != null && names.Contains(k.WithdrawnByName) ? "de bewoner" : k.WithdrawnByName), ct);
+        // Effects keep their figures (marks, scores, quantities, prices), not what was written about the resident.
+        await db.WellbeingMeasurements.Where(m => ids.Contains(m.CaseId)).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Note, m => m.Note == null ? null : Removed)
+            .SetProperty(m => m.CorrectionReason, m => m.CorrectionReason == null ? null : Removed), ct);
+        await db.MicroAnalyses.Where(a => ids.Contains(a.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(a => a.Assumptions, a => a.Assumptions == null ? null : Removed), ct);
+        await db.Set<Effects.AnalysisLine>().Where(l => db.MicroAnalyses.Any(a => a.Id == l.AnalysisId && ids.Contains(a.CaseId))).ExecuteUpdateAsync(s => s
+            .SetProperty(l => l.Note, l => l.Note == null ? null : Removed)
+            .SetProperty(l => l.Description, l => l.PlanActionId == null ? l.Description : Removed), ct);
         // The history keeps what happened and when, not what was written.
         await db.CaseEvents.Where(e => ids.Contains(e.CaseId)).ExecuteUpdateAsync(s => s
             .SetProperty(e => e.Summary, Removed)

@@ -119,6 +119,50 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
         there.GetProperty("prices").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "politie-inzet").GetProperty("neighbourhood").GetBoolean().ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task The_page_starts_an_analysis_adds_lines_with_a_dutch_comma_and_shows_errors_beside_the_field()
+    {
+        var bringer = await CaseDriver.HomeCareAsync(app);
+        var @case = await CaseDriver.SignalAsync(app, bringer.Email, family: "Formulierkosten");
+        var browser = await app.SignedInAsync(bringer.Email);
+        var url = $"/casussen/{@case.Id}/kosten";
+
+        using var zero = await browser.SubmitAsync(url, new Dictionary<string, string> { ["Terms.HorizonMonths"] = "0", ["Terms.PriceYear"] = "2026" }, formSelector: "form[action*='handler=Start']");
+        (await PageSession.ParseAsync(zero)).QuerySelector("#Terms_HorizonMonths-error")!.TextContent.ShouldContain("1 tot en met 60");
+        using var started = await browser.SubmitAsync(url, new Dictionary<string, string>
+        {
+            ["Terms.HorizonMonths"] = "12",
+            ["Terms.PriceYear"] = "2026",
+            ["Terms.ExistingCare"] = "true",
+            ["Terms.Assumptions"] = "Zonder hulp was de bewoner zijn huis kwijtgeraakt.",
+        }, formSelector: "form[action*='handler=Start']");
+        started.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var line = new Dictionary<string, string>
+        {
+            ["Line.Scenario"] = "Without",
+            ["Line.ItemCode"] = "maatschappelijke-opvang-nacht",
+            ["Line.Quantity"] = "-1",
+            ["Line.ProbabilityPercent"] = "50",
+            ["Line.FromMonth"] = "1",
+            ["Line.ToMonth"] = "12",
+        };
+        using var negative = await browser.SubmitAsync(url, line, formSelector: "form[action*='handler=Line']");
+        (await PageSession.ParseAsync(negative)).QuerySelector("#Line_Quantity-error")!.TextContent.ShouldContain("groter dan nul");
+        line["Line.Quantity"] = "1,5";
+        using var added = await browser.SubmitAsync(url, line, formSelector: "form[action*='handler=Line']");
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var analysis = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/analysis");
+        var priced = Result(analysis).GetProperty("lines")[0];
+        priced.GetProperty("quantity").GetDecimal().ShouldBe(1.5m);
+        priced.GetProperty("probability").GetDecimal().ShouldBe(0.5m);
+        analysis.GetProperty("terms").GetProperty("existingCare").GetBoolean().ShouldBeTrue();
+
+        using var own = await browser.SubmitAsync(url, new Dictionary<string, string>(), formSelector: "form[action*='handler=Lock']");
+        (await PageSession.ParseAsync(own)).Text().ShouldContain("Een collega die de analyse niet zelf maakte");
+    }
+
     private static decimal Index(int year) => year switch
     {
         2022 => 121.43m,

@@ -81,6 +81,40 @@ public sealed class WellbeingTests(KeukentafelApp app) : IClassFixture<Keukentaf
         (await browser.GetPageAsync($"/casussen/{@case.Id}/welbevinden")).Text().ShouldContain("4,5");
     }
 
+    [Fact]
+    public async Task The_coordinator_turns_on_the_zrm_for_his_neighbourhood_and_its_scores_are_recorded_with_the_mark()
+    {
+        var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
+        var bringer = await CaseDriver.HomeCareAsync(app);
+        var professional = await app.SignedInAsync(bringer.Email);
+        var settings = await professional.GetPageAsync($"/wijken/{neighbourhood}/meten");
+        settings.QuerySelector("input[name='Input.FollowUpMonths']").ShouldBeNull("a professional sees the settings, without a form to change them");
+        var token = settings.QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        using var refused = await professional.PostAsync($"/wijken/{neighbourhood}/meten", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.UsesZrm"] = "true",
+            ["Input.FollowUpMonths"] = "3",
+        }), TestContext.Current.CancellationToken);
+        refused.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
+        (await professional.GetPageAsync($"/wijken/{neighbourhood}/meten")).Text().ShouldNotContain("3 maanden na het afsluiten");
+
+        var coordinator = await app.SignedInAsync((await app.StaffAsync(null, "WK990101", Keukentafel.Neighbourhoods.StaffFunction.Coordinator)).Email);
+        using var wrong = await coordinator.SubmitAsync($"/wijken/{neighbourhood}/meten", new Dictionary<string, string> { ["Input.UsesZrm"] = "true", ["Input.FollowUpMonths"] = "0" });
+        (await PageSession.ParseAsync(wrong)).QuerySelector("#Input_FollowUpMonths-error")!.TextContent.ShouldContain("tussen 1 en 36");
+        using var saved = await coordinator.SubmitAsync($"/wijken/{neighbourhood}/meten", new Dictionary<string, string> { ["Input.UsesZrm"] = "true", ["Input.FollowUpMonths"] = "6" });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var @case = await CaseDriver.SignalAsync(app, bringer.Email, family: "Zelfredzaam");
+        (await (await app.SignedInAsync(bringer.Email)).GetPageAsync($"/casussen/{@case.Id}/welbevinden")).QuerySelectorAll("input[name^='Input.Scores[zrm-']").Length.ShouldBe(11);
+        var scores = Keukentafel.Effects.Instrument.Zrm.Dimensions.ToDictionary(d => d.Code, _ => 2);
+        await @case.PostAsync("wellbeing", new { moment = "Intake", mark = 4, measuredOn = Today, scores });
+        var measured = (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing")).GetProperty("measurements")[0];
+        measured.GetProperty("scores").GetArrayLength().ShouldBe(11);
+        (await @case.PostAsync("wellbeing", new { moment = "Intake", mark = 4, measuredOn = Today, scores = new Dictionary<string, int> { ["ph-zingeving"] = 5 }, correctionReason = "opnieuw" },
+            HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("wellbeing.instrument_not_used");
+    }
+
     private async Task DueYesterdayAsync(Guid caseId)
     {
         await using var scope = app.Services.CreateAsyncScope();

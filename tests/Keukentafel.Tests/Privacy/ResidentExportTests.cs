@@ -19,6 +19,7 @@ public sealed class ResidentExportTests(KeukentafelApp app) : IClassFixture<Keuk
         var mine = new CaseDriver(app, bringer, signalled.CaseId, (await bringer.GetJsonAsync($"/api/cases/{signalled.CaseId}")).Version());
         await mine.PostAsync("answers", new { question = "Want", text = "Eerst wilde ik alleen van de brieven af.", withResident = true });
         await mine.PostAsync("answers", new { question = "Want", text = "Ik wil weer rustig slapen zonder rekeningen.", withResident = true });
+        await mine.PostAsync("wellbeing", new { moment = "Intake", mark = 3.7, measuredOn = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         var neighbour = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Buurvrouwsma");
         var neighbourNumber = (await neighbour.FileAsync()).GetProperty("number").GetString()!;
         var resident = await app.SignedInAsync(PageSession.Resident);
@@ -37,10 +38,13 @@ public sealed class ResidentExportTests(KeukentafelApp app) : IClassFixture<Keuk
         text.ShouldContain("Ik wil weer rustig slapen zonder rekeningen.");
         text.ShouldContain("Eerst wilde ik alleen van de brieven af.", Case.Sensitive, "every version of an answer, not only the current one");
         text.ShouldContain("\"accessLog\"");
+        cases.Single(c => c.GetProperty("file").GetProperty("id").GetGuid() == signalled.CaseId).GetProperty("wellbeing")[0].GetProperty("mark").GetDecimal().ShouldBe(3.7m);
         text.ShouldNotContain("Buurvrouwsma");
         text.ShouldNotContain(neighbourNumber);
 
-        (await resident.GetPageAsync("/mijn/gegevens")).Text().ShouldContain("Ik wil weer rustig slapen zonder rekeningen.");
+        var page = (await resident.GetPageAsync("/mijn/gegevens")).Text();
+        page.ShouldContain("Ik wil weer rustig slapen zonder rekeningen.");
+        page.ShouldContain("3,7");
         await using var scope = app.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().AuditEvents
             .CountAsync(a => a.UserName == signalled.ResidentName && a.Action == AuditAction.Export && a.Part == "alle gegevens", TestContext.Current.CancellationToken)).ShouldBe(1);

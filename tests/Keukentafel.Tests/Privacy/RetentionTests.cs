@@ -17,6 +17,10 @@ public sealed class RetentionTests(KeukentafelApp app) : IClassFixture<Keukentaf
     public async Task After_the_term_the_identity_and_the_stories_go_and_the_figures_stay()
     {
         var @case = await ClosedAsync("Vergetelheid");
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await @case.PostAsync("wellbeing", new { moment = "FollowUp", mark = 8.1, measuredOn = today, note = "Mevrouw Vergetelheid is blij met haar nieuwe buren." });
+        await @case.PostAsync("analysis", new { horizonMonths = 12, assumptions = "Zonder hulp was mevrouw Vergetelheid haar huis kwijtgeraakt." });
+        await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "huisuitzetting", quantity = 1, probabilityPercent = 30, note = "De verhuurder van Vergetelheid dreigde al." });
         var before = await @case.FileAsync();
         await ClosedYearsAgoAsync(@case.Id, 8);
 
@@ -30,8 +34,12 @@ public sealed class RetentionTests(KeukentafelApp app) : IClassFixture<Keukentaf
         file.GetProperty("description").GetString().ShouldBe(RetentionService.Removed);
         file.GetProperty("answers").EnumerateArray().ShouldAllBe(a => a.GetProperty("text").GetString() == RetentionService.Removed);
         file.GetProperty("evaluation").GetString().ShouldBe(RetentionService.Removed);
-        var text = file.GetRawText();
+        var wellbeing = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing");
+        var analysis = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/analysis");
+        var text = file.GetRawText() + wellbeing.GetRawText() + analysis.GetRawText();
         text.ShouldNotContain("Vergetelheid");
+        wellbeing.GetProperty("measurements")[0].GetProperty("mark").GetDecimal().ShouldBe(8.1m);
+        analysis.GetProperty("result").GetProperty("lines")[0].GetProperty("probability").GetDecimal().ShouldBe(0.3m);
         text.ShouldNotContain("Samen de post openen");
 
         // The figures: steps, dates, the plan's law domains, statuses and costs.

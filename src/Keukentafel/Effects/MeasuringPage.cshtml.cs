@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+using Keukentafel.Accounts;
+using Keukentafel.Data;
+using Keukentafel.Privacy;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Effects;
+
+/// <summary>How a neighbourhood measures effects: Positive Health and the ZRM on or off, and when the follow-up is.</summary>
+public sealed class MeasuringPage(KeukentafelDbContext db, CaseAccess access) : PageModel
+{
+    public string Neighbourhood { get; private set; } = "";
+    public bool MayChange { get; private set; }
+    public EffectSettings Settings { get; private set; } = new();
+    public string? Message { get; private set; }
+
+    [BindProperty]
+    public SettingsInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? message)
+    {
+        Message = message;
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Input = new SettingsInput { UsesPositiveHealth = Settings.UsesPositiveHealth, UsesZrm = Settings.UsesZrm, FollowUpMonths = Settings.FollowUpMonths };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!MayChange)
+        {
+            await access.LogAsync(HttpContext, null, null, AuditAction.Change, "meetinstrumenten van een wijk", HttpContext.RequestAborted, allowed: false);
+            return Forbid();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var neighbourhood = await db.Neighbourhoods.SingleAsync(n => n.Id == id, HttpContext.RequestAborted);
+        try
+        {
+            neighbourhood.ChangeEffectSettings(new EffectSettings(Input.UsesPositiveHealth, Input.UsesZrm, Input.FollowUpMonths!.Value));
+        }
+        catch (DomainException refused)
+        {
+            ModelState.AddModelError($"Input.{refused.Field}", refused.Message);
+            return Page();
+        }
+
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        await access.LogAsync(HttpContext, null, null, AuditAction.Change, $"meetinstrumenten van {neighbourhood.Name}", HttpContext.RequestAborted);
+        return RedirectToPage(new { id, message = "De instellingen voor het meten zijn opgeslagen. Ze gelden voor nieuwe metingen en voor casussen die vanaf nu sluiten." });
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var n = await db.Neighbourhoods.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new { x.Name, x.CoordinatorId, x.UsesPositiveHealth, x.UsesZrm, x.FollowUpMonths }).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        if (n is null)
+        {
+            return false;
+        }
+
+        Neighbourhood = n.Name;
+        Settings = new EffectSettings(n.UsesPositiveHealth, n.UsesZrm, n.FollowUpMonths);
+        MayChange = (n.CoordinatorId is not null && n.CoordinatorId == User.StaffId()) || User.IsInRole(Roles.Administrator);
+        return true;
+    }
+}
+
+public sealed class SettingsInput
+{
+    public bool UsesPositiveHealth { get; set; }
+
+    public bool UsesZrm { get; set; }
+
+    [Required(ErrorMessage = "Geef na hoeveel maanden de nameting is."), Range(1, 36, ErrorMessage = "Kies een nameting tussen 1 en 36 maanden na het afsluiten.")]
+    public int? FollowUpMonths { get; set; }
+}
