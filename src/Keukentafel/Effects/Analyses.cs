@@ -29,15 +29,18 @@ public sealed class Analyses(KeukentafelDbContext db, CostCatalogues catalogues,
         var @case = await db.Cases.AsNoTracking().Include(c => c.Actions).Include(c => c.Analysis).ThenInclude(a => a!.Lines)
             .AsSplitQuery().SingleAsync(c => c.Id == caseId, ct);
         var analysis = @case.Analysis;
-        var catalogue = analysis is { IsLocked: true } ? catalogues.Version(analysis.CatalogueVersion) ?? catalogues.Current : catalogues.Current;
-        var unitPrices = await prices.ForAsync(@case.NeighbourhoodId, catalogue, analysis?.PriceYear ?? DefaultPriceYear, ct);
+        var catalogue = catalogues.Current;
+        // A locked analysis has its prices frozen in its lines: today's prices play no part in it.
+        IReadOnlyDictionary<string, UnitPrice> unitPrices = analysis is { IsLocked: true }
+            ? new Dictionary<string, UnitPrice>()
+            : await prices.ForAsync(@case.NeighbourhoodId, catalogue, analysis?.PriceYear ?? DefaultPriceYear, ct);
         var list = unitPrices.Values.OrderBy(p => p.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true)).ToList();
         if (analysis is null)
         {
             return new AnalysisFile(caseId, @case.Version, null, null, [], catalogues.Current.Version, list, DefaultPriceYear);
         }
 
-        var result = AnalysisResult.Of(analysis, unitPrices, @case.PricedActions(catalogue, analysis));
+        var result = AnalysisResult.Of(analysis, unitPrices, analysis.IsLocked ? [] : @case.PricedActions(catalogue, analysis));
         var terms = new AnalysisTerms(analysis.Id, analysis.HorizonMonths, analysis.PriceYear, analysis.CatalogueVersion, analysis.ExistingCare, analysis.Assumptions,
             analysis.CreatedByName, analysis.CreatedAtUtc, analysis.LockedByName, analysis.LockedAtUtc, analysis.IsLocked);
         var lines = analysis.Lines.Where(l => l.PlanActionId is null).OrderBy(l => l.AddedAtUtc).ThenBy(l => l.Id)

@@ -27,6 +27,7 @@ public sealed class AnalysisLine
         LawDomain = lawDomain;
         Payer = payer;
         Note = note;
+        AddedById = by.StaffMemberId;
         AddedByName = by.Description;
         AddedAtUtc = atUtc;
     }
@@ -54,12 +55,14 @@ public sealed class AnalysisLine
 
     public string? PriceSource { get; private set; }
     public bool PriceEstimate { get; private set; }
+    public Guid? AddedById { get; private set; }
     public string AddedByName { get; private set; }
     public DateTime AddedAtUtc { get; private set; }
+    public Guid? RemovedById { get; private set; }
     public string? RemovedByName { get; private set; }
     public DateTime? RemovedAtUtc { get; private set; }
 
-    internal void Remove(Actor by, DateTime atUtc) => (RemovedByName, RemovedAtUtc) = (by.Description, atUtc);
+    internal void Remove(Actor by, DateTime atUtc) => (RemovedById, RemovedByName, RemovedAtUtc) = (by.StaffMemberId, by.Description, atUtc);
 
     internal void Freeze(UnitPrice price) => (UnitPrice, PriceSource, PriceEstimate) = (price.Price, price.Source, price.Estimate);
 

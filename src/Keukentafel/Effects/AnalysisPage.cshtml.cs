@@ -35,7 +35,7 @@ public sealed class AnalysisPage(CaseWork work, CaseFiles files, Analyses analys
     public Task<IActionResult> OnPostRemoveAsync() => ChangeAsync(Remove, nameof(Remove), (c, by, now) => c.RemoveCostLine(Remove.LineId, by, now), "De regel is eruit gehaald. Hij blijft in de geschiedenis.");
 
     public Task<IActionResult> OnPostLockAsync() => ApplyAsync(async (c, by, now) =>
-        c.LockAnalysis(catalogues.Current, await prices.ForAsync(c.NeighbourhoodId, catalogues.Current, c.Analysis?.PriceYear ?? 0, HttpContext.RequestAborted), by, now),
+        c.LockAnalysis(catalogues.Current, (c.Analysis is { } analysis ? await prices.ForAsync(c.NeighbourhoodId, catalogues.Current, analysis.PriceYear, HttpContext.RequestAborted) : new Dictionary<string, UnitPrice>()), by, now),
         "De kostenanalyse is gecontroleerd en vastgezet.");
 
     protected override async Task PrepareAsync()
@@ -92,8 +92,7 @@ public sealed class LineInput
     [StringLength(2000)]
     public string? Note { get; set; }
 
-    public decimal? QuantityValue() =>
-        decimal.TryParse(Quantity?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var q) ? q : null;
+    public decimal? QuantityValue() => Web.DutchNumber.Parse(Quantity);
 }
 
 public sealed class RemoveInput

@@ -78,7 +78,6 @@ public sealed record AnalysisResult(
             perMonth[m] += perMonth[m - 1];
         }
 
-        // Points of a chart: cents are enough (and the spreading leaves no thirds of cents behind).
-        return [.. perMonth.Select(v => decimal.Round(v, 2))];
+        return perMonth;
     }
 }

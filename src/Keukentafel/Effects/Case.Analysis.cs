@@ -58,8 +58,8 @@ public sealed partial class Case
     }
 
     /// <summary>
-    /// The plan's actions with a cost (not dropped), in the analysis's euros (indexed from the year they were planned),
-    /// in the month of the horizon they are due.
+    /// The plan's actions with a cost (not dropped) due within the horizon, in the analysis's euros (indexed from the
+    /// year they were planned), in the month they are due (month 1: the month of the signal).
     /// </summary>
     public IReadOnlyList<PricedAction> PricedActions(CostCatalogue catalogue, MicroAnalysis analysis)
     {
@@ -67,11 +67,13 @@ public sealed partial class Case
         var start = DutchTime.Date(SignalledAtUtc);
         return [.. Actions.Where(a => a.Status != ActionStatus.Dropped && a.ExpectedCost is > 0)
             .OrderBy(a => a.DueDate).ThenBy(a => a.Id)
-            .Select(a =>
+            .Select(a => (Action: a, Month: Math.Max(1, ((a.DueDate.Year - start.Year) * 12) + a.DueDate.Month - start.Month + 1)))
+            .Where(x => x.Month <= analysis.HorizonMonths) // due after the horizon: outside what the analysis looks at
+            .Select(x =>
             {
-                var year = Math.Clamp(DutchTime.Date(a.CreatedAtUtc).Year, years.Min(), years.Max());
-                var month = Math.Clamp(((a.DueDate.Year - start.Year) * 12) + a.DueDate.Month - start.Month + 1, 1, analysis.HorizonMonths);
-                return new PricedAction(a.Id, a.What, a.LawDomain, PayerText.DefaultFor(a.LawDomain), decimal.Round(catalogue.Indexed(a.ExpectedCost!.Value, year, analysis.PriceYear), 2), month);
+                var year = Math.Clamp(DutchTime.Date(x.Action.CreatedAtUtc).Year, years.Min(), years.Max());
+                return new PricedAction(x.Action.Id, x.Action.What, x.Action.LawDomain, PayerText.DefaultFor(x.Action.LawDomain),
+                    catalogue.Indexed(x.Action.ExpectedCost!.Value, year, analysis.PriceYear), x.Month);
             })];
     }
 

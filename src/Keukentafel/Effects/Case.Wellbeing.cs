@@ -38,6 +38,10 @@ public sealed partial class Case
                 throw DomainException.Conflict("wellbeing.closure_too_early", $"De meting bij het afsluiten kan als de oplossing is uitgevoerd. De casus staat nu op: {Status.Dutch()}.");
             case MeasurementMoment.FollowUp when Status != CaseStatus.Closed:
                 throw DomainException.Conflict("wellbeing.follow_up_too_early", "De nameting kan als de casus is afgesloten.");
+            case MeasurementMoment.Closure when SolutionCarriedOutAtUtc is { } done && measuredOn < DutchTime.Date(done):
+                throw DomainException.About("MeasuredOn", "wellbeing.date_range", $"De meting bij het afsluiten is op of na de dag dat de oplossing werd uitgevoerd ({DutchTime.Date(done):d-M-yyyy}).");
+            case MeasurementMoment.FollowUp when ClosedAtUtc is { } closed && measuredOn <= DutchTime.Date(closed):
+                throw DomainException.About("MeasuredOn", "wellbeing.date_range", $"De nameting is na de dag van het afsluiten ({DutchTime.Date(closed):d-M-yyyy}).");
         }
 
         var earlier = Measurement(moment);

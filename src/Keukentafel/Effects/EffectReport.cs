@@ -5,13 +5,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Effects;
 
 /// <summary>
-/// Which cases a report is about: a neighbourhood's cases signalled in a period, optionally narrowed to a random
-/// sample (reproducible with its seed, as the Ruwaard micro-analyses sampled 40 cases) or to named case numbers.
+/// Which cases a report is about: a neighbourhood's cases signalled in a period of whole quarters, optionally narrowed
+/// to a random sample (as the Ruwaard micro-analyses sampled 40 cases; the same selection draws the same sample) or to
+/// named case numbers.
 /// </summary>
-public sealed record ReportSelection(Guid NeighbourhoodId, DateOnly From, DateOnly To, int? Sample = null, int? Seed = null, IReadOnlyList<string>? Numbers = null, int? PriceYear = null);
+public sealed record ReportSelection(Guid NeighbourhoodId, DateOnly From, DateOnly To, int? Sample = null, IReadOnlyList<string>? Numbers = null, int? PriceYear = null);
 
-/// <summary>Wellbeing at one moment: its summary and its distribution over the marks 1 to 10 (null: group too small).</summary>
-public sealed record MomentFigures(MeasurementMoment Moment, string MomentText, int Residents, Summary? Summary, IReadOnlyList<int>? Distribution);
+/// <summary>
+/// Wellbeing at one moment: its summary and its distribution over the marks 1 to 10, rounded (null: group too small;
+/// a count under 5 in the distribution is null too).
+/// </summary>
+public sealed record MomentFigures(MeasurementMoment Moment, string MomentText, int Residents, Summary? Summary, IReadOnlyList<int?>? Distribution);
+
+/// <summary>The change of the same residents' marks from intake to a later moment (null below five residents).</summary>
+public sealed record ChangeFigures(MeasurementMoment To, string Text, Summary? Change);
 
 public sealed record SixWeeksFigures(int Known, int InTime, decimal Share);
 
@@ -33,11 +40,22 @@ public sealed record CaseReference(Guid Id, string Number, bool Locked);
 /// </summary>
 public sealed record EffectReport(
     Guid NeighbourhoodId, string Neighbourhood, DateOnly From, DateOnly To, int? Sample, int? Seed,
-    int Cases, int Residents, IReadOnlyList<MomentFigures> Wellbeing, SixWeeksFigures? SixWeeks,
+    int Cases, int Residents, IReadOnlyList<string> SmallQuarters, IReadOnlyList<MomentFigures> Wellbeing, IReadOnlyList<ChangeFigures> Changes, SixWeeksFigures? SixWeeks,
     CostGroup? AllCosts, CostGroup? NewCases, CostGroup? ExistingCases, int LockedAnalyses, int DraftAnalyses, int PriceYear,
     IReadOnlyList<CaseReference> CaseReferences)
 {
+    /// <summary>Figures are shown for at least five residents (quarters with fewer are left out before: see <see cref="SmallQuarters"/>).</summary>
     public bool Shown => Statistics.Shown(Residents);
+
+    /// <summary>Whole calendar quarters: the period a report is about, from its first to its last day.</summary>
+    public static (DateOnly From, DateOnly To) Quarters(DateOnly from, DateOnly to)
+    {
+        var first = new DateOnly(from.Year, (((from.Month - 1) / 3) * 3) + 1, 1);
+        var lastStart = new DateOnly(to.Year, (((to.Month - 1) / 3) * 3) + 1, 1);
+        return (first, lastStart.AddMonths(3).AddDays(-1));
+    }
+
+    public static string Quarter(DateOnly date) => $"{date.Year} K{((date.Month - 1) / 3) + 1}";
 }
 
 /// <summary>Builds effect reports from the case records themselves: nothing is entered twice, nothing is typed in by hand.</summary>
@@ -51,8 +69,10 @@ public sealed class EffectReports(KeukentafelDbContext db, CostCatalogues catalo
             return null;
         }
 
-        var from = DutchTime.ToUtc(selection.From.ToDateTime(TimeOnly.MinValue));
-        var to = DutchTime.ToUtc(selection.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        // Whole quarters only, and a sample drawn from the selection itself: no two reports differ by one resident.
+        var (first, last) = EffectReport.Quarters(selection.From, selection.To);
+        var from = DutchTime.ToUtc(first.ToDateTime(TimeOnly.MinValue));
+        var to = DutchTime.ToUtc(last.AddDays(1).ToDateTime(TimeOnly.MinValue));
         var priceYear = selection.PriceYear ?? Math.Min(DutchTime.Today(time).Year, catalogues.Current.Index.Values.Keys.Max());
         if (!catalogues.Current.HasYear(priceYear))
         {
@@ -62,17 +82,25 @@ public sealed class EffectReports(KeukentafelDbContext db, CostCatalogues catalo
         var cases = await db.Cases.AsNoTracking()
             .Where(c => c.NeighbourhoodId == selection.NeighbourhoodId && c.SignalledAtUtc >= from && c.SignalledAtUtc < to)
             .OrderBy(c => c.Number)
-            .Select(c => new CaseFacts(c.Id, c.Number, c.ResidentId, c.Deadline, c.SolutionCarriedOutAtUtc))
+            .Select(c => new CaseFacts(c.Id, c.Number, c.ResidentId, c.Deadline, c.SolutionCarriedOutAtUtc, c.SignalledAtUtc))
             .ToListAsync(ct);
+        // A quarter with fewer than five residents is left out: otherwise a report with and one without it would tell
+        // the difference. So every report is a sum of whole quarters of five residents or more.
+        var smallQuarters = cases.GroupBy(c => EffectReport.Quarter(DutchTime.Date(c.SignalledAtUtc)))
+            .Where(q => !Statistics.Shown(q.Select(c => c.ResidentId).Distinct().Count())).Select(q => q.Key).Order(StringComparer.Ordinal).ToList();
+        cases = [.. cases.Where(c => !smallQuarters.Contains(EffectReport.Quarter(DutchTime.Date(c.SignalledAtUtc))))];
         if (selection.Numbers is { Count: > 0 } numbers)
         {
             cases = [.. cases.Where(c => numbers.Contains(c.Number))];
         }
 
+        int? seed = null;
         if (selection.Sample is { } size && size < cases.Count)
         {
-            // A simple random sample without replacement, reproducible with its seed.
-            var random = new Random(selection.Seed ?? 0);
+            // A simple random sample without replacement. Its seed follows from the selection (so the same sample comes
+            // back), the size included: a sample one larger is a new draw, not the same one plus one resident.
+            seed = Seed(selection.NeighbourhoodId, first, last, size);
+            var random = new Random(seed.Value);
             cases = [.. cases.OrderBy(_ => random.Next()).Take(size).OrderBy(c => c.Number)];
         }
 
@@ -100,23 +128,49 @@ public sealed class EffectReports(KeukentafelDbContext db, CostCatalogues catalo
             var marks = measurements.Where(m => m.Moment == moment).ToList();
             var who = marks.Select(m => residentOf[m.CaseId]).Distinct().Count();
             var values = marks.Select(m => m.Mark).ToList();
-            var summary = Statistics.Summarise(values, who);
-            return new MomentFigures(moment, moment.Dutch(), who, summary,
-                summary is null ? null : [.. Enumerable.Range(1, 10).Select(mark => values.Count(v => Math.Clamp((int)Math.Floor(v), 1, 10) == mark))]);
+            var summary = shown ? Statistics.Summarise(values, who) : null;
+            return new MomentFigures(moment, moment.Dutch(), who, summary, summary is null ? null : Distribution(values));
+        }).ToList();
+        var intake = measurements.Where(m => m.Moment == MeasurementMoment.Intake).ToDictionary(m => m.CaseId, m => m.Mark);
+        var changes = new[] { MeasurementMoment.Closure, MeasurementMoment.FollowUp }.Select(moment =>
+        {
+            // Paired: only cases with both marks, so the change is that of the same residents.
+            var pairs = measurements.Where(m => m.Moment == moment && intake.ContainsKey(m.CaseId)).ToList();
+            var who = pairs.Select(m => residentOf[m.CaseId]).Distinct().Count();
+            return new ChangeFigures(moment, $"Van de start tot {(moment == MeasurementMoment.Closure ? "het afsluiten" : "de nameting")}",
+                shown ? Statistics.Summarise([.. pairs.Select(m => m.Mark - intake[m.CaseId])], who) : null);
         }).ToList();
 
-        return new EffectReport(selection.NeighbourhoodId, neighbourhood, selection.From, selection.To, selection.Sample, selection.Seed,
-            cases.Count, residents, wellbeing,
+        var newCases = shown ? Costs("Nieuwe casussen", [.. locked.Where(a => !a.ExistingCare)], residentOf, priceYear) : null;
+        var existingCases = shown ? Costs("Bestaande casussen", [.. locked.Where(a => a.ExistingCare)], residentOf, priceYear) : null;
+        if (newCases is null || existingCases is null)
+        {
+            // One hidden group would follow from the other and the whole: then neither is shown apart.
+            (newCases, existingCases) = (null, null);
+        }
+
+        return new EffectReport(selection.NeighbourhoodId, neighbourhood, first, last, selection.Sample, seed,
+            cases.Count, residents, smallQuarters, wellbeing, changes,
             shown && Statistics.Shown(known.Count) ? new SixWeeksFigures(known.Count, known.Count(k => k), (decimal)known.Count(k => k) / known.Count) : null,
-            Costs("Alle casussen", locked, residentOf, priceYear), Costs("Nieuwe casussen", [.. locked.Where(a => !a.ExistingCare)], residentOf, priceYear),
-            Costs("Bestaande casussen", [.. locked.Where(a => a.ExistingCare)], residentOf, priceYear),
+            shown ? Costs("Alle casussen", locked, residentOf, priceYear) : null, newCases, existingCases,
             locked.Count, analyses.Count - locked.Count, priceYear,
             withCaseReferences ? [.. cases.Select(c => new CaseReference(c.Id, c.Number, locked.Any(a => a.CaseId == c.Id)))] : []);
     }
 
+    /// <summary>How many marks round to each of 1..10; a count of 1 to 4 is not shown.</summary>
+    private static List<int?> Distribution(List<decimal> values) =>
+        [.. Enumerable.Range(1, 10).Select(mark => values.Count(v => Math.Clamp((int)decimal.Round(v, MidpointRounding.AwayFromZero), 1, 10) == mark))
+            .Select(count => count is > 0 and < Statistics.MinimumGroup ? (int?)null : count)];
+
+    private static int Seed(Guid neighbourhood, DateOnly from, DateOnly to, int size)
+    {
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{neighbourhood}|{from:yyyy-MM-dd}|{to:yyyy-MM-dd}|{size}"));
+        return (BitConverter.ToInt32(bytes, 0) & int.MaxValue) % 1_000_000;
+    }
+
     /// <summary>
     /// The costs of a group of locked analyses (their prices are frozen in their lines), each brought to the report's
-    /// price year with the index of the catalogue it was locked with; null below five residents.
+    /// price year with the price index of the newest catalogue; null below five residents.
     /// </summary>
     private CostGroup? Costs(string name, List<MicroAnalysis> group, Dictionary<Guid, Guid> residentOf, int priceYear)
     {
@@ -126,27 +180,42 @@ public sealed class EffectReports(KeukentafelDbContext db, CostCatalogues catalo
             return null;
         }
 
-        var results = group.Select(a =>
-        {
-            var catalogue = catalogues.Version(a.CatalogueVersion) ?? catalogues.Current;
-            return (Result: AnalysisResult.Of(a, new Dictionary<string, UnitPrice>(), []), Factor: catalogue.Indexed(1m, a.PriceYear, priceYear));
-        }).ToList();
+        // One index for all (the newest catalogue's): the prices frozen in each analysis are moved to the report's year.
+        var results = group.Select(a => (Result: AnalysisResult.Of(a, new Dictionary<string, UnitPrice>(), []),
+            Factor: catalogues.Current.Indexed(1m, a.PriceYear, priceYear), Resident: residentOf[a.CaseId])).ToList();
         var months = results.Max(r => r.Result.HorizonMonths);
         decimal MeanAt(Func<AnalysisResult, IReadOnlyList<decimal>> series, int month) =>
             results.Average(r => series(r.Result)[Math.Min(month, r.Result.HorizonMonths - 1)] * r.Factor); // after its horizon, a case adds nothing more
-        var lines = results.SelectMany(r => r.Result.Lines.Select(l => l with { Cost = l.Cost * r.Factor })).ToList();
-        var byDomain = lines.GroupBy(l => l.LawDomain).Select(g => Split(g.Key.ToString(), Plans.LawDomainText.Dutch(g.Key), g)).OrderBy(s => s.Difference).ToList();
-        var byPayer = lines.GroupBy(l => l.Payer).Select(g => Split(g.Key.ToString(), g.Key.Dutch(), g)).OrderBy(s => s.Difference).ToList();
+        var lines = results.SelectMany(r => r.Result.Lines.Select(l => (Line: l with { Cost = l.Cost * r.Factor }, r.Resident))).ToList();
         return new CostGroup(name, residents, group.Count,
             results.Sum(r => r.Result.Without * r.Factor), results.Sum(r => r.Result.With * r.Factor),
             results.Average(r => r.Result.Without * r.Factor), results.Average(r => r.Result.With * r.Factor),
-            byDomain, byPayer,
+            Splits(lines, l => l.LawDomain.ToString(), l => Plans.LawDomainText.Dutch(l.LawDomain), "Overige wetten samen"),
+            Splits(lines, l => l.Payer.ToString(), l => l.Payer.Dutch(), "Overige betalers samen"),
             [.. Enumerable.Range(0, months).Select(m => decimal.Round(MeanAt(r => r.CumulativeWithout, m), 2))],
             [.. Enumerable.Range(0, months).Select(m => decimal.Round(MeanAt(r => r.CumulativeWith, m), 2))]);
+    }
+
+    /// <summary>
+    /// Costs per law domain or payer. One with costs of fewer than five residents is not shown apart: such ones are
+    /// added up into one "other" row, shown only when that row itself is about five residents or more.
+    /// </summary>
+    private static List<CostSplit> Splits(List<(PricedLine Line, Guid Resident)> lines, Func<PricedLine, string> key, Func<PricedLine, string> name, string others)
+    {
+        var groups = lines.Where(x => x.Line.Cost != 0).GroupBy(x => key(x.Line)).ToList();
+        var large = groups.Where(g => Statistics.Shown(g.Select(x => x.Resident).Distinct().Count())).ToList();
+        var small = groups.Except(large).SelectMany(g => g).ToList();
+        var splits = large.Select(g => Split(g.Key, name(g.First().Line), g.Select(x => x.Line))).ToList();
+        if (small.Count > 0 && Statistics.Shown(small.Select(x => x.Resident).Distinct().Count()))
+        {
+            splits.Add(Split("Merged", others, small.Select(x => x.Line)));
+        }
+
+        return [.. splits.OrderBy(s => s.Difference)];
     }
 
     private static CostSplit Split(string key, string name, IEnumerable<PricedLine> lines) =>
         new(key, name, lines.Where(l => l.Scenario == Scenario.Without).Sum(l => l.Cost), lines.Where(l => l.Scenario == Scenario.With).Sum(l => l.Cost));
 
-    private sealed record CaseFacts(Guid Id, string Number, Guid ResidentId, DateOnly Deadline, DateTime? SolutionCarriedOutAtUtc);
+    private sealed record CaseFacts(Guid Id, string Number, Guid ResidentId, DateOnly Deadline, DateTime? SolutionCarriedOutAtUtc, DateTime SignalledAtUtc);
 }

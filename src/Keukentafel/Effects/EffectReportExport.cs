@@ -22,6 +22,11 @@ public sealed class EffectReportExport(Web.PdfText pdf)
             yield return new(Selection, "", "Steekproef", sample, $"{sample} casussen, trekking {r.Seed}");
         }
 
+        if (r.SmallQuarters.Count > 0)
+        {
+            yield return new(Selection, "", "Niet meegeteld", null, $"kwartalen met minder dan 5 bewoners: {string.Join(", ", r.SmallQuarters)}");
+        }
+
         yield return new(Selection, "", "Casussen", r.Cases, r.Cases.ToString(Nl));
         yield return new(Selection, "", "Bewoners", r.Shown ? r.Residents : null, r.Shown ? r.Residents.ToString(Nl) : "minder dan 5");
         foreach (var m in r.Wellbeing)
@@ -40,7 +45,19 @@ public sealed class EffectReportExport(Web.PdfText pdf)
             yield return new(Section, m.MomentText, "95%-betrouwbaarheidsinterval, bovengrens", Round1(s.High), Round1(s.High).ToString("0.0", Nl));
             for (var mark = 1; mark <= 10; mark++)
             {
-                yield return new(Section, m.MomentText, $"aantal met cijfer {mark}", m.Distribution![mark - 1], m.Distribution[mark - 1].ToString(Nl));
+                var count = m.Distribution![mark - 1];
+                yield return new(Section, m.MomentText, $"aantal met afgerond cijfer {mark}", count, count is { } c ? c.ToString(Nl) : "minder dan 5");
+            }
+        }
+
+        foreach (var change in r.Changes)
+        {
+            const string Section = "Verandering per bewoner";
+            if (change.Change is { } c)
+            {
+                yield return new(Section, change.Text, "n", c.N, c.N.ToString(Nl));
+                yield return new(Section, change.Text, "gemiddelde verandering", Round1(c.Mean), Round1(c.Mean).ToString("+0.0;-0.0;0.0", Nl));
+                yield return new(Section, change.Text, "95%-betrouwbaarheidsinterval", null, $"{Round1(c.Low).ToString("+0.0;-0.0;0.0", Nl)} tot {Round1(c.High).ToString("+0.0;-0.0;0.0", Nl)}");
             }
         }
 

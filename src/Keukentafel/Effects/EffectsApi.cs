@@ -3,6 +3,7 @@ using Keukentafel.Accounts;
 using Keukentafel.Cases;
 using Keukentafel.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Effects;
 
@@ -45,6 +46,31 @@ public static class EffectsApi
             .WithSummary("The resident's wellbeing on this case: every measurement (corrections included), which counts per moment, the instruments of the neighbourhood, the follow-up date.");
         one.MapPost("/wellbeing", RecordWellbeing).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "welbevinden")
             .WithSummary("Record the resident's report mark (1-10, one decimal) at intake, closure or follow-up, with his instrument scores; a second one of a moment is a correction with a reason.");
+        endpoints.MapGet("/api/effects/report", async Task<Results<Ok<EffectReport>, NotFound>> (Guid neighbourhoodId, DateOnly? from, DateOnly? to, int? sample, int? priceYear,
+                HttpContext http, EffectReports reports, Data.KeukentafelDbContext db, CaseAccess access, TimeProvider time, CancellationToken ct) =>
+            {
+                var staffId = http.User.StaffId();
+                var mine = await db.StaffNeighbourhoods.AnyAsync(w => w.StaffMemberId == staffId && w.NeighbourhoodId == neighbourhoodId, ct);
+                if (!mine)
+                {
+                    await access.LogAsync(http, null, null, AuditAction.Read, "effectrapportage van een andere wijk", ct, allowed: false);
+                    return TypedResults.NotFound();
+                }
+
+                var today = DutchTime.Today(time);
+                var (first, last) = (from ?? new DateOnly(today.Year - 2, 1, 1), to ?? today);
+                if (first > last || sample is < 1)
+                {
+                    throw DomainException.About(first > last ? "From" : "Sample", "report.selection", "Kies een periode waarin de eerste datum eerst komt, en een steekproef van minstens 1 casus.");
+                }
+
+                // Over the API the report holds no case numbers, for anyone: aggregates only.
+                var report = await reports.BuildAsync(new ReportSelection(neighbourhoodId, first, last, sample, null, priceYear), false, ct);
+                await access.LogAsync(http, null, null, AuditAction.Read, $"effectrapportage ({report!.Cases} casussen)", ct);
+                return TypedResults.Ok(report);
+            })
+            .WithTags("Effects").RequireAuthorization(Policies.Api, Policies.Effects)
+            .WithSummary("The effect report of a neighbourhood the caller works in: wellbeing, six weeks, costs with and without the approach; whole quarters; groups under 5 residents are null. The same selection draws the same sample.");
         endpoints.MapGet("/api/wellbeing/follow-ups", async (HttpContext http, Wellbeing wellbeing, CaseAccess access, CancellationToken ct) =>
             {
                 var due = await wellbeing.DueForAsync(http.User.StaffId() ?? Guid.Empty, ct);
@@ -72,7 +98,7 @@ public static class EffectsApi
             .WithSummary("Take a line out of a draft analysis; it stays in the history.");
         one.MapPost("/analysis/lock", async (VersionRequest request, HttpContext http, CaseWork work, CostCatalogues catalogues, Prices prices, CancellationToken ct) =>
                 await ChangedAsync(http, work, request.Version, async (c, by, now) =>
-                    c.LockAnalysis(catalogues.Current, await prices.ForAsync(c.NeighbourhoodId, catalogues.Current, c.Analysis?.PriceYear ?? 0, ct), by, now), ct))
+                    c.LockAnalysis(catalogues.Current, (c.Analysis is { } analysis ? await prices.ForAsync(c.NeighbourhoodId, catalogues.Current, analysis.PriceYear, ct) : new Dictionary<string, UnitPrice>()), by, now), ct))
             .RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "kostenanalyse")
             .WithSummary("A colleague who did not write it reviews and locks the analysis: prices and plan costs are frozen in it.");
         return endpoints;

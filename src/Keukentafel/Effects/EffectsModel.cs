@@ -51,6 +51,8 @@ internal sealed class AnalysisLineConfiguration : IEntityTypeConfiguration<Analy
         e.Property(l => l.Unit).HasMaxLength(40);
         e.Property(l => l.Quantity).HasPrecision(12, 2);
         e.Property(l => l.Probability).HasPrecision(5, 4);
+        // An indexed unit price, frozen as computed: cents come only at the edges (totals on the page and in exports).
+        e.Property(l => l.UnitPrice).HasPrecision(18, 6);
         e.Property(l => l.LawDomain).HasConversion<string>().HasMaxLength(30);
         e.Property(l => l.Payer).HasConversion<string>().HasMaxLength(30);
         e.Property(l => l.Note).HasMaxLength(2000);

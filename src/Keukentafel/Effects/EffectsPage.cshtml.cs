@@ -31,20 +31,11 @@ public sealed class EffectsPage(KeukentafelDbContext db, EffectReports reports, 
     [BindProperty(SupportsGet = true, Name = "steekproef")]
     public int? Sample { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "trekking")]
-    public int? Seed { get; set; }
-
     [BindProperty(SupportsGet = true, Name = "prijsjaar")]
     public int? PriceYear { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (Sample is not null && Seed is null)
-        {
-            // A sample is drawn once; its seed goes into the address, so the same report can be made again.
-            return RedirectToPage(new { wijk = NeighbourhoodId, van = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), tot = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), steekproef = Sample, trekking = Random.Shared.Next(1, 1_000_000), prijsjaar = PriceYear });
-        }
-
         return await BuildAsync(AuditAction.Read) ?? Page();
     }
 
@@ -66,7 +57,6 @@ public sealed class EffectsPage(KeukentafelDbContext db, EffectReports reports, 
         ["van"] = Report?.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["tot"] = Report?.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["steekproef"] = Report?.Sample?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["trekking"] = Report?.Seed?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["prijsjaar"] = Report?.PriceYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => p.Value is not null)).ToString();
 
@@ -87,9 +77,11 @@ public sealed class EffectsPage(KeukentafelDbContext db, EffectReports reports, 
             return NotFound();
         }
 
+        // By default the last eight whole quarters.
         var today = DutchTime.Today(time);
-        var to = To ?? today;
-        var from = From ?? new DateOnly(today.Year - 2, 1, 1);
+        var lastQuarter = EffectReport.Quarters(today, today).From.AddDays(-1);
+        var to = To ?? lastQuarter;
+        var from = From ?? EffectReport.Quarters(lastQuarter, lastQuarter).From.AddMonths(-21);
         if (from > to)
         {
             ModelState.AddModelError("van", "De eerste datum ligt na de laatste. Kies een periode waarin de eerste datum eerst komt.");
@@ -107,7 +99,7 @@ public sealed class EffectsPage(KeukentafelDbContext db, EffectReports reports, 
 
         try
         {
-            Report = await reports.BuildAsync(new ReportSelection(chosen.NeighbourhoodId, from, to, Sample, Seed, null, PriceYear), chosen.CoordinatorId == staffId, ct);
+            Report = await reports.BuildAsync(new ReportSelection(chosen.NeighbourhoodId, from, to, Sample, null, PriceYear), chosen.CoordinatorId == staffId, ct);
         }
         catch (DomainException refused)
         {
@@ -115,7 +107,7 @@ public sealed class EffectsPage(KeukentafelDbContext db, EffectReports reports, 
             return action == AuditAction.Read ? null : BadRequest();
         }
 
-        await access.LogAsync(HttpContext, null, null, action, $"effectrapportage {chosen.Name} ({Report!.Cases} casussen)", ct);
+        await access.LogAsync(HttpContext, null, null, action, $"effectrapportage ({Report!.Cases} casussen)", ct);
         return null;
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Effects;
 
 /// <summary>How a neighbourhood measures effects: Positive Health and the ZRM on or off, and when the follow-up is.</summary>
-public sealed class MeasuringPage(KeukentafelDbContext db, CaseAccess access) : PageModel
+public sealed partial class MeasuringPage(KeukentafelDbContext db, CaseAccess access, ILogger<MeasuringPage> logger) : PageModel
 {
     public string Neighbourhood { get; private set; } = "";
     public bool MayChange { get; private set; }
@@ -50,6 +50,7 @@ public sealed class MeasuringPage(KeukentafelDbContext db, CaseAccess access) : 
         }
 
         var neighbourhood = await db.Neighbourhoods.SingleAsync(n => n.Id == id, HttpContext.RequestAborted);
+        var before = Describe(neighbourhood.EffectSettings);
         try
         {
             neighbourhood.ChangeEffectSettings(new EffectSettings(Input.UsesPositiveHealth, Input.UsesZrm, Input.FollowUpMonths!.Value));
@@ -61,9 +62,17 @@ public sealed class MeasuringPage(KeukentafelDbContext db, CaseAccess access) : 
         }
 
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        await access.LogAsync(HttpContext, null, null, AuditAction.Change, $"meetinstrumenten van {neighbourhood.Name}", HttpContext.RequestAborted);
+        await access.LogAsync(HttpContext, null, null, AuditAction.Change, "meetinstrumenten van een wijk", HttpContext.RequestAborted);
+        var after = Describe(neighbourhood.EffectSettings);
+        SettingsChanged(logger, id, before, after);
         return RedirectToPage(new { id, message = "De instellingen voor het meten zijn opgeslagen. Ze gelden voor nieuwe metingen en voor casussen die vanaf nu sluiten." });
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Effect settings of neighbourhood {NeighbourhoodId} changed from {Before} to {After}")]
+    private static partial void SettingsChanged(ILogger logger, Guid neighbourhoodId, string before, string after);
+
+    private static string Describe(EffectSettings s) =>
+        $"Positieve Gezondheid {(s.UsesPositiveHealth ? "ja" : "nee")}, ZRM {(s.UsesZrm ? "ja" : "nee")}, nameting na {s.FollowUpMonths} maanden";
 
     private async Task<bool> LoadAsync(Guid id)
     {

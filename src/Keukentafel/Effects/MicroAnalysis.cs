@@ -96,6 +96,16 @@ public sealed class MicroAnalysis
             throw DomainException.About("Quantity", "analysis.quantity_positive", "Geef een aantal groter dan nul.");
         }
 
+        if (decimal.Round(quantity, 2) != quantity)
+        {
+            throw DomainException.About("Quantity", "analysis.quantity_decimals", "Geef het aantal met hooguit twee cijfers achter de komma.");
+        }
+
+        if (decimal.Round(probability, 4) != probability)
+        {
+            throw DomainException.About("Probability", "analysis.probability_decimals", "Geef de kans in procent met hooguit twee cijfers achter de komma.");
+        }
+
         if (probability is <= 0 or > 1)
         {
             throw DomainException.About("Probability", "analysis.probability_range", "Geef een kans groter dan 0 en hooguit 100 procent.");
@@ -134,9 +144,11 @@ public sealed class MicroAnalysis
             throw DomainException.Conflict("analysis.without_empty", "Vul eerst in wat er zonder de aanpak waarschijnlijk was gebeurd.");
         }
 
-        if (by.StaffMemberId is null || by.StaffMemberId == CreatedById)
+        // Four eyes: not the author, and not someone who added or took out lines himself.
+        var reviewer = by.StaffMemberId;
+        if (reviewer is null || reviewer == CreatedById || Lines.Any(l => l.AddedById == reviewer || l.RemovedById == reviewer))
         {
-            throw DomainException.Conflict("analysis.review_by_other", "Een collega die de analyse niet zelf maakte, controleert hem en zet hem vast.");
+            throw DomainException.Conflict("analysis.review_by_other", "Een collega die niet zelf aan de analyse werkte, controleert hem en zet hem vast.");
         }
 
         foreach (var line in CurrentLines)

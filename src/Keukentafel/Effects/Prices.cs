@@ -30,9 +30,9 @@ public sealed class Prices(KeukentafelDbContext db, CostCatalogues catalogues, T
             .GroupBy(p => p.ItemCode)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.SetAtUtc).ThenByDescending(p => p.Id).First());
         return catalogue.Items.ToDictionary(i => i.Code, i => own.TryGetValue(i.Code, out var p)
-            ? new UnitPrice(i.Code, i.Name, i.Unit, decimal.Round(catalogue.Indexed(p.Price, p.PriceYear, priceYear), 2), priceYear, p.Price, p.PriceYear, i.LawDomain, i.Payer,
+            ? new UnitPrice(i.Code, i.Name, i.Unit, catalogue.Indexed(p.Price, p.PriceYear, priceYear), priceYear, p.Price, p.PriceYear, i.LawDomain, i.Payer,
                 $"{p.Source} (prijs van de wijk, vastgesteld door {p.SetByName})", null, Estimate: false, Neighbourhood: true)
-            : new UnitPrice(i.Code, i.Name, i.Unit, decimal.Round(catalogue.Indexed(i.Price, i.PriceYear, priceYear), 2), priceYear, i.Price, i.PriceYear, i.LawDomain, i.Payer,
+            : new UnitPrice(i.Code, i.Name, i.Unit, catalogue.Indexed(i.Price, i.PriceYear, priceYear), priceYear, i.Price, i.PriceYear, i.LawDomain, i.Payer,
                 i.Source, i.Url, i.Estimate, Neighbourhood: false));
     }
 

@@ -35,8 +35,7 @@ public sealed class PricesPage(KeukentafelDbContext db, Prices prices, Analyses 
             try
             {
                 await prices.SetAsync(id, User.StaffId(), await access.ActorAsync(User, HttpContext.RequestAborted), Input.ItemCode ?? "",
-                    decimal.TryParse(Input.Price?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var price)
-                        ? price : throw DomainException.About("Price", "price.format", "Geef de prijs in euro, bijvoorbeeld 45 of 32,40."),
+                    Web.DutchNumber.Parse(Input.Price) ?? throw DomainException.About("Price", "price.format", "Geef de prijs in euro, bijvoorbeeld 45 of 32,40."),
                     Input.PriceYear!.Value, Input.Source, HttpContext.RequestAborted);
                 return RedirectToPage(new { id, message = "De prijs van de wijk is vastgelegd." });
             }

@@ -58,6 +58,5 @@ public sealed class WellbeingInput
     [StringLength(2000)]
     public string? CorrectionReason { get; set; }
 
-    public decimal? MarkValue() =>
-        decimal.TryParse(Mark?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var mark) ? mark : null;
+    public decimal? MarkValue() => Web.DutchNumber.Parse(Mark);
 }

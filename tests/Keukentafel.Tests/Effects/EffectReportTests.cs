@@ -49,16 +49,18 @@ public sealed class EffectReportTests(KeukentafelApp app) : IClassFixture<Keuken
         // Only the generated cases fall in this period: they were signalled 12 to 31 months ago, the demo's later.
         var report = await ReportAsync("WK990102", Today.AddMonths(-32), Today.AddMonths(-11));
 
-        report.Wellbeing.Single(m => m.Moment == MeasurementMoment.Intake).Summary!.N.ShouldBe(60);
+        // Whole quarters of five residents or more: a thin quarter at the edge of the period is left out, the rest is there.
+        report.Cases.ShouldBeGreaterThanOrEqualTo(50);
+        report.Wellbeing.Single(m => m.Moment == MeasurementMoment.Intake).Summary!.N.ShouldBe(report.Cases);
         Mean(report, MeasurementMoment.Intake).ShouldBe(5.0m, 0.3m);
         Mean(report, MeasurementMoment.Closure).ShouldBe(7.0m, 0.3m);
         Mean(report, MeasurementMoment.FollowUp).ShouldBe(7.5m, 0.3m);
         var intake = report.Wellbeing.Single(m => m.Moment == MeasurementMoment.Intake).Summary!;
         intake.Low.ShouldBeLessThan(intake.Mean);
-        ((double)(intake.High - intake.Low)).ShouldBe(2 * 2.0 * 0.8 / Math.Sqrt(60), 0.1);
+        ((double)(intake.High - intake.Low)).ShouldBe(2 * 2.0 * 0.8 / Math.Sqrt(report.Cases), 0.1);
         ((double)report.ExistingCases!.Analyses / report.AllCosts!.Analyses).ShouldBe(0.3, 0.15);
         ((double)report.SixWeeks!.Share).ShouldBe(0.6, 0.15);
-        report.LockedAnalyses.ShouldBe(60);
+        report.LockedAnalyses.ShouldBe(report.Cases);
     }
 
     [Fact]
@@ -72,9 +74,40 @@ public sealed class EffectReportTests(KeukentafelApp app) : IClassFixture<Keuken
         report.AllCosts.ShouldBeNull();
         report.SixWeeks.ShouldBeNull();
 
-        var page = await (await app.SignedInAsync(PageSession.Coordinator)).GetPageAsync($"/effecten?steekproef=4&trekking=3&van={Today.AddYears(-3):yyyy-MM-dd}");
+        var page = await (await app.SignedInAsync(PageSession.Coordinator)).GetPageAsync($"/effecten?steekproef=4&van={Today.AddYears(-3):yyyy-MM-dd}");
         page.Text().ShouldContain("minder dan 5 bewoners");
         page.QuerySelectorAll("svg.kt-chart").Length.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task No_two_reports_differ_by_one_resident_thin_quarters_samples_and_rare_marks()
+    {
+        // Two cases of Kloosterkamp moved five years back: a quarter of two residents.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+            var kloosterkamp = await app.NeighbourhoodIdAsync("WK990102");
+            var two = await db.Cases.Where(c => c.NeighbourhoodId == kloosterkamp).OrderBy(c => c.Number).Select(c => c.Id).Take(2).ToListAsync(TestContext.Current.CancellationToken);
+            var then = new DateTime(Today.Year - 5, 2, 10, 9, 0, 0, DateTimeKind.Utc);
+            await db.Cases.Where(c => two.Contains(c.Id)).ExecuteUpdateAsync(u => u.SetProperty(c => c.SignalledAtUtc, then), TestContext.Current.CancellationToken);
+        }
+
+        var thin = await ReportAsync("WK990102", Today.AddYears(-6), Today);
+        thin.SmallQuarters.ShouldContain($"{Today.Year - 5} K1");
+        var without = await ReportAsync("WK990102", Today.AddYears(-4), Today);
+        thin.Cases.ShouldBe(without.Cases, "the thin quarter is left out, so it cannot be found as a difference");
+
+        // A sample one larger is a new draw, not the same one plus one case; the same selection draws the same sample.
+        var ten = await ReportAsync("WK990101", Today.AddYears(-3), Today, sample: 10, withCaseReferences: true);
+        var eleven = await ReportAsync("WK990101", Today.AddYears(-3), Today, sample: 11, withCaseReferences: true);
+        var again = await ReportAsync("WK990101", Today.AddYears(-3), Today, sample: 10, withCaseReferences: true);
+        eleven.CaseReferences.Select(c => c.Number).Intersect(ten.CaseReferences.Select(c => c.Number)).Count().ShouldBeLessThan(10);
+        again.CaseReferences.Select(c => c.Number).ShouldBe(ten.CaseReferences.Select(c => c.Number));
+
+        // A mark given fewer than five times is not counted out in the distribution.
+        var report = await ReportAsync("WK990101", Today.AddYears(-3), Today);
+        report.Wellbeing.SelectMany(m => m.Distribution ?? []).ShouldAllBe(count => count == null || count == 0 || count >= 5);
+        report.Wellbeing.SelectMany(m => m.Distribution ?? []).ShouldContain(count => count == null);
     }
 
     [Fact]
@@ -106,9 +139,10 @@ public sealed class EffectReportTests(KeukentafelApp app) : IClassFixture<Keuken
     public async Task Directors_and_financiers_see_aggregates_only_and_nobody_sees_a_neighbourhood_they_do_not_work_in()
     {
         var van = Today.AddYears(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var rietvelden = await app.NeighbourhoodIdAsync("WK990101");
         foreach (var email in new[] { PageSession.Director, PageSession.Financier })
         {
-            var page = await (await app.SignedInAsync(email)).GetPageAsync($"/effecten?van={van}");
+            var page = await (await app.SignedInAsync(email)).GetPageAsync($"/effecten?wijk={rietvelden}&van={van}");
             page.QuerySelectorAll("svg.kt-chart").Length.ShouldBeGreaterThanOrEqualTo(1);
             page.QuerySelector("section[aria-labelledby=cases]").ShouldBeNull();
             page.QuerySelectorAll("a[href^='/casussen/']").Length.ShouldBe(0);
@@ -121,13 +155,34 @@ public sealed class EffectReportTests(KeukentafelApp app) : IClassFixture<Keuken
         other.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task The_report_over_the_api_is_aggregates_for_the_neighbourhoods_the_caller_works_in()
+    {
+        var rietvelden = await app.NeighbourhoodIdAsync("WK990101");
+        var van = Today.AddYears(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var financier = await app.ApiAsync(PageSession.Financier);
+
+        var report = await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&from={van}");
+        report.GetProperty("wellbeing")[0].GetProperty("summary").GetProperty("n").GetInt32().ShouldBeGreaterThanOrEqualTo(40);
+        report.GetProperty("caseReferences").GetArrayLength().ShouldBe(0);
+        var small = await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&from={van}&sample=3");
+        small.GetProperty("wellbeing")[0].GetProperty("summary").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        small.GetProperty("seed").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Number);
+        (await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&from={Today:yyyy-MM-dd}&to={Today.AddDays(-1):yyyy-MM-dd}", HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("report.selection");
+
+        await (await app.ApiAsync(PageSession.Professional)).GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}", HttpStatusCode.Forbidden);
+        var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator, onlyThere: true);
+        await (await app.ApiAsync(elsewhere.Email)).GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}", HttpStatusCode.NotFound);
+    }
+
     private static decimal Mean(EffectReport report, MeasurementMoment moment) => report.Wellbeing.Single(m => m.Moment == moment).Summary!.Mean;
 
-    private async Task<EffectReport> ReportAsync(string code, DateOnly from, DateOnly to, int? sample = null)
+    private async Task<EffectReport> ReportAsync(string code, DateOnly from, DateOnly to, int? sample = null, bool withCaseReferences = false)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var neighbourhood = await app.NeighbourhoodIdAsync(code);
         return (await scope.ServiceProvider.GetRequiredService<EffectReports>()
-            .BuildAsync(new ReportSelection(neighbourhood, from, to, sample, sample is null ? null : 3), false, TestContext.Current.CancellationToken))!;
+            .BuildAsync(new ReportSelection(neighbourhood, from, to, sample), withCaseReferences, TestContext.Current.CancellationToken))!;
     }
 }

@@ -27,6 +27,7 @@ public sealed class WellbeingTests(KeukentafelApp app) : IClassFixture<Keukentaf
         file.GetProperty("measurements").GetArrayLength().ShouldBe(2);
         (await @case.Bringer.GetJsonAsync("/api/wellbeing/follow-ups")).EnumerateArray().ShouldNotContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
 
+        (await @case.PostAsync("wellbeing", new { moment = "FollowUp", mark = 8.5, measuredOn = Today }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("wellbeing.date_range");
         await DueYesterdayAsync(@case.Id);
         (await @case.Bringer.GetJsonAsync("/api/wellbeing/follow-ups")).EnumerateArray().ShouldContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
         var list = await (await app.SignedInAsync((await CaseDriver.HomeCareAsync(app)).Email)).GetPageAsync("/casussen");
@@ -120,6 +121,9 @@ public sealed class WellbeingTests(KeukentafelApp app) : IClassFixture<Keukentaf
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
         var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
-        await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.FollowUpDue, yesterday), TestContext.Current.CancellationToken);
+        // As if the case closed six months ago.
+        await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.FollowUpDue, yesterday)
+            .SetProperty(c => c.ClosedAtUtc, DateTime.UtcNow.AddMonths(-6)), TestContext.Current.CancellationToken);
     }
 }

@@ -18,7 +18,7 @@ public sealed class RetentionTests(KeukentafelApp app) : IClassFixture<Keukentaf
     {
         var @case = await ClosedAsync("Vergetelheid");
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await @case.PostAsync("wellbeing", new { moment = "FollowUp", mark = 8.1, measuredOn = today, note = "Mevrouw Vergetelheid is blij met haar nieuwe buren." });
+        await @case.PostAsync("wellbeing", new { moment = "Closure", mark = 8.1, measuredOn = today, note = "Mevrouw Vergetelheid is blij met haar nieuwe buren." });
         await @case.PostAsync("analysis", new { horizonMonths = 12, assumptions = "Zonder hulp was mevrouw Vergetelheid haar huis kwijtgeraakt." });
         await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "huisuitzetting", quantity = 1, probabilityPercent = 30, note = "De verhuurder van Vergetelheid dreigde al." });
         var before = await @case.FileAsync();

@@ -392,6 +392,9 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.Property<DateTime>("AddedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("AddedById")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("AddedByName")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -447,6 +450,9 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.Property<DateTime?>("RemovedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RemovedByName")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -465,8 +471,8 @@ namespace Keukentafel.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.Property<decimal?>("UnitPrice")
-                        .HasPrecision(14, 2)
-                        .HasColumnType("numeric(14,2)");
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
 
                     b.HasKey("Id");
 

@@ -387,6 +387,9 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.Property<DateTime>("AddedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AddedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AddedByName")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -442,6 +445,9 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.Property<DateTime?>("RemovedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RemovedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RemovedByName")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -460,7 +466,7 @@ namespace Keukentafel.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("UnitPrice")
-                        .HasPrecision(14, 2)
+                        .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
