@@ -11,7 +11,7 @@ namespace Keukentafel.Tests.Effects;
 /// <summary>The effect report: computed from the case records, in line with the seeds on the demo, aggregates only.</summary>
 public sealed class EffectReportTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow);
 
     [Fact]
     public async Task The_demo_neighbourhoods_report_shows_the_seeds_table_computed_from_its_cases()

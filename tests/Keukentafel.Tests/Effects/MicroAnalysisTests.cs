@@ -17,7 +17,7 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
         var neighbourhood = await app.NeighbourhoodIdAsync(Neighbourhood);
         var coordinator = await app.StaffAsync(null, Neighbourhood, StaffFunction.Coordinator);
         var coordinatorApi = await app.ApiAsync(coordinator.Email);
-        var year = DateTime.UtcNow.Year;
+        var year = Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).Year;
         // The neighbourhood's own prices, in euros of this year: no indexing, so every euro below can be checked by hand.
         await SetPriceAsync(coordinatorApi, neighbourhood, "huisuitzetting", 8000m, year);
         await SetPriceAsync(coordinatorApi, neighbourhood, "maatschappelijke-opvang-nacht", 45m, year);

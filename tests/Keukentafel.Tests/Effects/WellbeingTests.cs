@@ -10,7 +10,8 @@ namespace Keukentafel.Tests.Effects;
 /// <summary>Wellbeing before, after and later, over HTTP on a real database.</summary>
 public sealed class WellbeingTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
 {
-    private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    // The Dutch date: the case counts its days in Dutch time, also just after midnight.
+    private static string Today => Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Intake_closure_and_a_follow_up_that_shows_up_in_the_case_bringers_list_when_due()
@@ -23,7 +24,7 @@ public sealed class WellbeingTests(KeukentafelApp app) : IClassFixture<Keukentaf
         await @case.PostAsync("transitions", new { to = "Closed" });
 
         var file = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing");
-        file.GetProperty("followUpDue").GetString().ShouldBe(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        file.GetProperty("followUpDue").GetString().ShouldBe(Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         file.GetProperty("measurements").GetArrayLength().ShouldBe(2);
         (await @case.Bringer.GetJsonAsync("/api/wellbeing/follow-ups")).EnumerateArray().ShouldNotContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
 
@@ -120,7 +121,7 @@ public sealed class WellbeingTests(KeukentafelApp app) : IClassFixture<Keukentaf
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
-        var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
+        var yesterday = Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).AddDays(-1);
         // As if the case closed six months ago.
         await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.FollowUpDue, yesterday)

@@ -19,7 +19,7 @@ public sealed class ResidentExportTests(KeukentafelApp app) : IClassFixture<Keuk
         var mine = new CaseDriver(app, bringer, signalled.CaseId, (await bringer.GetJsonAsync($"/api/cases/{signalled.CaseId}")).Version());
         await mine.PostAsync("answers", new { question = "Want", text = "Eerst wilde ik alleen van de brieven af.", withResident = true });
         await mine.PostAsync("answers", new { question = "Want", text = "Ik wil weer rustig slapen zonder rekeningen.", withResident = true });
-        await mine.PostAsync("wellbeing", new { moment = "Intake", mark = 3.7, measuredOn = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        await mine.PostAsync("wellbeing", new { moment = "Intake", mark = 3.7, measuredOn = Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         var neighbour = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Buurvrouwsma");
         var neighbourNumber = (await neighbour.FileAsync()).GetProperty("number").GetString()!;
         var resident = await app.SignedInAsync(PageSession.Resident);

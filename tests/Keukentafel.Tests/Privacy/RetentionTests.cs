@@ -17,7 +17,7 @@ public sealed class RetentionTests(KeukentafelApp app) : IClassFixture<Keukentaf
     public async Task After_the_term_the_identity_and_the_stories_go_and_the_figures_stay()
     {
         var @case = await ClosedAsync("Vergetelheid");
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         await @case.PostAsync("wellbeing", new { moment = "Closure", mark = 8.1, measuredOn = today, note = "Mevrouw Vergetelheid is blij met haar nieuwe buren." });
         await @case.PostAsync("analysis", new { horizonMonths = 12, assumptions = "Zonder hulp was mevrouw Vergetelheid haar huis kwijtgeraakt." });
         await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "huisuitzetting", quantity = 1, probabilityPercent = 30, note = "De verhuurder van Vergetelheid dreigde al." });
