@@ -41,4 +41,44 @@ public sealed class EffectsFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.ShouldBeAccessibleAsync();
         });
     }
+
+    [Fact]
+    public async Task The_professional_records_a_mark_and_writes_a_cost_analysis_with_accessible_forms()
+    {
+        var signalled = await app.SignalCaseAsync();
+        var page = await app.NewPageAsync();
+        await page.StepsAsync(async () =>
+        {
+            await CaseFlowTests.SignInAsync(page, signalled.Bringer.Email);
+            await page.GotoAsync($"/casussen/{signalled.CaseId}");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Welbevinden", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Meting vastleggen" }).WaitForAsync();
+            await page.ShouldBeAccessibleAsync();
+            await page.GetByLabel("Rapportcijfer dat de bewoner zichzelf geeft").FillAsync("11");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Meting vastleggen" }).ClickAsync();
+            await page.GetByText("rapportcijfer van 1 tot en met 10").First.WaitForAsync();
+            await page.ShouldBeAccessibleAsync();
+            await page.GetByLabel("Rapportcijfer dat de bewoner zichzelf geeft").FillAsync("3,5");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Meting vastleggen" }).ClickAsync();
+            await page.GetByText("is vastgelegd").WaitForAsync();
+            (await page.Locator("section[aria-labelledby=marks]").InnerTextAsync()).ShouldContain("3,5");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Kosten", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Kostenanalyse beginnen" }).WaitForAsync();
+            await page.ShouldBeAccessibleAsync();
+            await page.GetByLabel("Aannames").FillAsync("Zonder hulp liep de huurachterstand op tot een ontruiming.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Kostenanalyse beginnen" }).ClickAsync();
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Regel toevoegen" }).WaitForAsync();
+            await page.GetByLabel("Wat", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "huisuitzetting" });
+            await page.GetByLabel("Aantal").FillAsync("1");
+            await page.GetByLabel("Kans in procent").FillAsync("40");
+            await page.GetByLabel("Vanaf maand").FillAsync("6");
+            await page.GetByLabel("Tot en met maand").FillAsync("6");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Regel toevoegen" }).ClickAsync();
+            await page.GetByText("De regel is toegevoegd.").WaitForAsync();
+            (await page.Locator("#lines-Without").Locator("..").InnerTextAsync()).ShouldContain("Huisuitzetting");
+            (await page.GetByRole(AriaRole.Img, new() { Name = "Kosten opgeteld per maand" }).CountAsync()).ShouldBe(1);
+            await page.ShouldBeAccessibleAsync();
+        });
+    }
 }
