@@ -1,4 +1,5 @@
 using Keukentafel.Accounts;
+using Keukentafel.Budget;
 using Keukentafel.Cases;
 using Keukentafel.Cli;
 using Keukentafel.Data;
@@ -16,6 +17,7 @@ builder.AddWeb();
 builder.AddNeighbourhoods();
 builder.AddCases();
 builder.AddEffects();
+builder.AddBudget();
 
 var app = builder.Build();
 if (OperatorCommands.IsCommand(args))

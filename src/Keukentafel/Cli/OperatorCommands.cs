@@ -13,7 +13,7 @@ namespace Keukentafel.Cli;
 /// </summary>
 public static class OperatorCommands
 {
-    private static readonly string[] Names = ["migrate", "seed-demo", "create-admin", "verify-audit", "purge-audit"];
+    private static readonly string[] Names = ["migrate", "seed-demo", "create-admin", "verify-audit", "purge-audit", "anonymise-due", "verify-budget"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Names.Contains(args[0]) || args[0] is "--help" or "-h" or "help");
 
@@ -93,7 +93,23 @@ public static class OperatorCommands
             return 0;
         });
 
+        var verifyBudget = new Command("verify-budget", "Check that every budget's ledger adds up: exit 0 when it does, 2 with the problems found.");
+        verifyBudget.SetAction(async (_, ct) =>
+        {
+            await services.MigrateAsync(ct);
+            await using var scope = services.CreateAsyncScope();
+            var problems = await scope.ServiceProvider.GetRequiredService<Budget.Financing>().VerifyAsync(ct);
+            foreach (var problem in problems)
+            {
+                await Console.Error.WriteLineAsync(problem);
+            }
+
+            Console.WriteLine(problems.Count == 0 ? "Every budget's ledger adds up." : $"{problems.Count} problems found.");
+            return problems.Count == 0 ? 0 : 2;
+        });
+
         root.Subcommands.Add(migrate);
+        root.Subcommands.Add(verifyBudget);
         root.Subcommands.Add(anonymise);
         root.Subcommands.Add(verify);
         root.Subcommands.Add(purge);

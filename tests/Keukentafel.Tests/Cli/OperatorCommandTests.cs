@@ -66,6 +66,20 @@ public sealed class OperatorCommandTests : IAsyncLifetime
         refusal.ShouldContain("nooit op acceptatie of productie");
     }
 
+    [Fact]
+    public async Task Anonymise_due_and_verify_budget_are_commands_not_a_web_server()
+    {
+        (await RunAsync("migrate")).Code.ShouldBe(0);
+
+        var (anonymise, anonymised, _) = await RunAsync("anonymise-due");
+        var (verify, verified, _) = await RunAsync("verify-budget");
+
+        anonymise.ShouldBe(0);
+        anonymised.ShouldContain("Anonymised");
+        verify.ShouldBe(0);
+        verified.ShouldContain("adds up");
+    }
+
     private Task<(int Code, string Output, string Errors)> RunAsync(params string[] args) => RunAsync(args, "Testing");
 
     private async Task<(int Code, string Output, string Errors)> RunAsync(string[] args, string environment)

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Keukentafel.Budget;
+
+internal sealed class NeighbourhoodBudgetConfiguration : IEntityTypeConfiguration<NeighbourhoodBudget>
+{
+    public void Configure(EntityTypeBuilder<NeighbourhoodBudget> e)
+    {
+        e.ToTable("Budgets");
+        e.HasOne<Neighbourhoods.Neighbourhood>().WithMany().HasForeignKey(b => b.NeighbourhoodId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(b => b.Name).HasMaxLength(200);
+        e.Property(b => b.CreatedByName).HasMaxLength(300);
+        e.HasMany(b => b.Contributions).WithOne().HasForeignKey(c => c.BudgetId).OnDelete(DeleteBehavior.Restrict);
+        e.Ignore(b => b.Years);
+        e.Ignore(b => b.Total);
+        e.HasIndex(b => b.NeighbourhoodId);
+    }
+}
+
+internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contribution>
+{
+    public void Configure(EntityTypeBuilder<Contribution> e)
+    {
+        e.Property(c => c.Contributor).HasMaxLength(300);
+        e.Property(c => c.LawDomain).HasConversion<string>().HasMaxLength(30);
+        e.Property(c => c.RecordedByName).HasMaxLength(300);
+        e.HasOne<Neighbourhoods.Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
+{
+    public void Configure(EntityTypeBuilder<LedgerEntry> e)
+    {
+        e.HasOne<NeighbourhoodBudget>().WithMany().HasForeignKey(l => l.BudgetId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(l => l.Kind).HasConversion<string>().HasMaxLength(20);
+        e.Property(l => l.Reason).HasMaxLength(2000);
+        e.Property(l => l.ByName).HasMaxLength(300);
+        // Balances of an organisation's year, and the entries of one action.
+        e.HasIndex(l => new { l.BudgetId, l.OrganisationId, l.Year });
+        e.HasIndex(l => l.PlanActionId);
+    }
+}
+
+internal sealed class RoomLockConfiguration : IEntityTypeConfiguration<RoomLock>
+{
+    public void Configure(EntityTypeBuilder<RoomLock> e)
+    {
+        e.HasKey(l => new { l.BudgetId, l.OrganisationId, l.Year });
+        e.Property(l => l.Version).IsConcurrencyToken();
+    }
+}

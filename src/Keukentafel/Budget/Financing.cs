@@ -1,0 +1,88 @@
+using Keukentafel.Cases;
+using Keukentafel.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Budget;
+
+/// <summary>
+/// The unit of work around the ledger: reads the budget's entries, lets <see cref="LedgerBook"/> decide, and saves the
+/// new entries together with a bumped <see cref="RoomLock"/>. Of two changes to the same room at the same moment, the
+/// second finds the lock moved, reads again and is decided on the new balance (so it may be refused).
+/// </summary>
+public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
+{
+    private const int Attempts = 5;
+
+    public Task<IReadOnlyList<LedgerEntry>> SetRoomAsync(Guid budgetId, Guid organisationId, int year, decimal amount, Actor by, CancellationToken ct) =>
+        ChangeAsync(budgetId, [(Guid.Empty, 0), (organisationId, year)], (book, now) => [book.SetRoom(organisationId, year, amount, by, now)], ct);
+
+    public Task<IReadOnlyList<LedgerEntry>> CommitAsync(Guid budgetId, Guid organisationId, int year, Guid caseId, Guid planActionId, decimal amount, Actor by, CancellationToken ct) =>
+        ChangeAsync(budgetId, [(organisationId, year)], (book, now) => [book.Commit(organisationId, year, caseId, planActionId, amount, by, now)], ct);
+
+    public async Task<IReadOnlyList<LedgerEntry>> ReleaseAsync(Guid budgetId, Guid planActionId, string? reason, Actor by, CancellationToken ct) =>
+        await ChangeAsync(budgetId, [await KeyOfAsync(planActionId, ct)], (book, now) => [book.Release(planActionId, reason, by, now)], ct);
+
+    public async Task<IReadOnlyList<LedgerEntry>> RealiseAsync(Guid budgetId, Guid planActionId, decimal actualCost, Actor by, CancellationToken ct) =>
+        await ChangeAsync(budgetId, [await KeyOfAsync(planActionId, ct)], (book, now) => book.Realise(planActionId, actualCost, by, now), ct);
+
+    public Task<IReadOnlyList<LedgerEntry>> CorrectAsync(Guid budgetId, Guid organisationId, int year, decimal amount, string? reason, Actor by, CancellationToken ct) =>
+        ChangeAsync(budgetId, [(organisationId, year)], (book, now) => [book.Correct(organisationId, year, amount, null, null, reason, by, now)], ct);
+
+    /// <summary>Every budget's ledger checked against its rules: the problems found, none when all add up.</summary>
+    public async Task<IReadOnlyList<string>> VerifyAsync(CancellationToken ct)
+    {
+        var problems = new List<string>();
+        foreach (var budget in await db.Budgets.AsNoTracking().Include(b => b.Contributions).ToListAsync(ct))
+        {
+            problems.AddRange(LedgerBook.Violations(budget, await db.LedgerEntries.AsNoTracking().Where(l => l.BudgetId == budget.Id).ToListAsync(ct)));
+        }
+
+        return problems;
+    }
+
+    public async Task<LedgerBook> BookAsync(Guid budgetId, CancellationToken ct)
+    {
+        var budget = await db.Budgets.AsNoTracking().Include(b => b.Contributions).SingleOrDefaultAsync(b => b.Id == budgetId, ct)
+            ?? throw DomainException.About("BudgetId", "budget.unknown", "Dit budget bestaat niet.");
+        return new LedgerBook(budget, await db.LedgerEntries.AsNoTracking().Where(l => l.BudgetId == budgetId).OrderBy(l => l.AtUtc).ThenBy(l => l.Id).ToListAsync(ct));
+    }
+
+    private async Task<(Guid, int)> KeyOfAsync(Guid planActionId, CancellationToken ct) =>
+        await db.LedgerEntries.AsNoTracking().Where(l => l.PlanActionId == planActionId && l.Kind == EntryKind.Commitment)
+            .OrderByDescending(l => l.AtUtc).Select(l => new ValueTuple<Guid, int>(l.OrganisationId, l.Year)).FirstOrDefaultAsync(ct);
+
+    private async Task<IReadOnlyList<LedgerEntry>> ChangeAsync(Guid budgetId, IReadOnlyList<(Guid Organisation, int Year)> locks,
+        Func<LedgerBook, DateTime, IReadOnlyList<LedgerEntry>> change, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var rows = new List<RoomLock>();
+            foreach (var (organisation, year) in locks)
+            {
+                var row = await db.RoomLocks.SingleOrDefaultAsync(l => l.BudgetId == budgetId && l.OrganisationId == organisation && l.Year == year, ct);
+                if (row is null)
+                {
+                    row = new RoomLock(budgetId, organisation, year);
+                    db.RoomLocks.Add(row);
+                }
+
+                rows.Add(row);
+            }
+
+            var book = await BookAsync(budgetId, ct);
+            var added = change(book, time.GetUtcNow().UtcDateTime);
+            db.LedgerEntries.AddRange(added);
+            rows.ForEach(r => r.Bump());
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return added;
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // Someone changed the same room in between (or made its lock first): decide again on what is there now.
+            }
+        }
+    }
+}

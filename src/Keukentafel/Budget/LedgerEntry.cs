@@ -1,0 +1,70 @@
+using Keukentafel.Cases;
+
+namespace Keukentafel.Budget;
+
+/// <summary>What a ledger entry does to an organisation's year in the budget.</summary>
+public enum EntryKind
+{
+    /// <summary>The organisation's room for the year changes by the amount (positive or negative).</summary>
+    Room,
+
+    /// <summary>A plan action is accepted for financing: the amount is reserved from the room.</summary>
+    Commitment,
+
+    /// <summary>A reservation is given back: the action was dropped, or it was delivered (and realised).</summary>
+    Release,
+
+    /// <summary>Delivered, at this actual cost.</summary>
+    Realisation,
+
+    /// <summary>A correction of what was realised (positive or negative), with its reason.</summary>
+    Correction,
+}
+
+/// <summary>
+/// One immutable line of the budget's ledger: who, when, why, for which organisation's year, and (for a plan action)
+/// which case and action. Balances are sums of these; nothing is ever changed or deleted.
+/// </summary>
+public sealed class LedgerEntry
+{
+    private LedgerEntry() { ByName = ""; }
+
+    internal LedgerEntry(Guid budgetId, Guid organisationId, int year, EntryKind kind, decimal amount, Guid? caseId, Guid? planActionId, string? reason, Actor by, DateTime atUtc)
+    {
+        BudgetId = budgetId;
+        OrganisationId = organisationId;
+        Year = year;
+        Kind = kind;
+        Amount = amount;
+        CaseId = caseId;
+        PlanActionId = planActionId;
+        Reason = reason;
+        ById = by.StaffMemberId;
+        ByName = by.Description;
+        AtUtc = atUtc;
+    }
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+    public Guid BudgetId { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public int Year { get; private set; }
+    public EntryKind Kind { get; private set; }
+
+    /// <summary>Euros with cents. Positive for commitments, releases and realisations; signed for room changes and corrections.</summary>
+    public decimal Amount { get; private set; }
+
+    public Guid? CaseId { get; private set; }
+    public Guid? PlanActionId { get; private set; }
+    public string? Reason { get; private set; }
+    public Guid? ById { get; private set; }
+    public string ByName { get; private set; }
+    public DateTime AtUtc { get; private set; }
+}
+
+/// <summary>An organisation's year: its room, what is reserved and not yet delivered, what is spent, and what is left.</summary>
+public sealed record Balance(decimal Room, decimal Committed, decimal Realised)
+{
+    public decimal Used => Committed + Realised;
+
+    public decimal Remaining => Room - Used;
+}
