@@ -126,6 +126,10 @@ public sealed partial class DemoSeeder(
             await db.SaveChangesAsync(ct);
         }
 
+        // The shared budget of that neighbourhood, with the demo's plan actions financed from it.
+        added += await new Budget.DemoBudget(db).AddAsync(first, now, ct);
+        await db.SaveChangesAsync(ct);
+
         await transaction.CommitAsync(ct);
 
         var result = new DemoSeedResult(added);

@@ -1,0 +1,52 @@
+using System.Net;
+using Keukentafel.Budget;
+using Keukentafel.Data;
+using Keukentafel.Neighbourhoods;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Keukentafel.Tests.Budget;
+
+/// <summary>The demo's shared budget: its ledger adds up, and it is shown to whom it concerns.</summary>
+public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
+{
+    [Fact]
+    public async Task The_demo_budget_adds_up_and_finances_the_demo_plan_actions()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var financing = scope.ServiceProvider.GetRequiredService<Financing>();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        var budget = await db.Budgets.SingleAsync(TestContext.Current.CancellationToken);
+
+        (await financing.VerifyAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
+        var book = await financing.BookAsync(budget.Id, TestContext.Current.CancellationToken);
+        book.Entries.Count(e => e.Kind == EntryKind.Commitment).ShouldBeGreaterThan(10);
+        book.Entries.Count(e => e.Kind == EntryKind.Realisation).ShouldBeGreaterThan(5);
+    }
+
+    [Fact]
+    public async Task Coordinator_and_director_see_the_budget_of_their_neighbourhood_and_nobody_else_does()
+    {
+        foreach (var email in new[] { PageSession.Coordinator, PageSession.Director, PageSession.Financier })
+        {
+            var page = await (await app.SignedInAsync(email)).GetPageAsync("/budget");
+            page.QuerySelectorAll("table tbody tr").Length.ShouldBeGreaterThan(3, email);
+            page.Text().ShouldContain("Wijkbudget Rietvelden");
+        }
+
+        using var professional = await (await app.SignedInAsync(PageSession.Professional)).GetAsync("/budget", TestContext.Current.CancellationToken);
+        professional.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
+
+        Guid budgetId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            budgetId = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().Budgets.Select(b => b.Id).SingleAsync(TestContext.Current.CancellationToken);
+        }
+
+        var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator, onlyThere: true);
+        var other = await app.SignedInAsync(elsewhere.Email);
+        (await other.GetPageAsync("/budget")).Text().ShouldContain("Er is nog geen wijkbudget");
+        using var refused = await other.GetAsync($"/budget?id={budgetId}", TestContext.Current.CancellationToken);
+        refused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
