@@ -35,6 +35,7 @@ app.MapDeviationsApi();
 app.MapAccessApi();
 app.MapEffectsApi();
 app.MapPricesApi();
+app.MapBudgetApi();
 app.Run();
 return 0;
 

@@ -28,6 +28,36 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
     public Task<IReadOnlyList<LedgerEntry>> CorrectAsync(Guid budgetId, Guid organisationId, int year, decimal amount, string? reason, Actor by, CancellationToken ct) =>
         ChangeAsync(budgetId, [(organisationId, year)], (book, now) => [book.Correct(organisationId, year, amount, null, null, reason, by, now)], ct);
 
+    /// <summary>
+    /// Finances a plan action of a case from the neighbourhood's budget: its expected cost, from the room of the
+    /// organisation that delivers it, in the year it was planned.
+    /// </summary>
+    public async Task<LedgerEntry> FinanceActionAsync(Guid caseId, Guid planActionId, Actor by, CancellationToken ct)
+    {
+        var action = await db.PlanActions.AsNoTracking().Where(a => a.Id == planActionId && a.CaseId == caseId)
+            .Select(a => new { a.CarrierOrganisationId, a.ExpectedCost, a.Status, a.CreatedAtUtc, NeighbourhoodId = db.Cases.Where(c => c.Id == a.CaseId).Select(c => c.NeighbourhoodId).Single() })
+            .SingleOrDefaultAsync(ct)
+            ?? throw new DomainException("action.unknown", "Deze actie hoort niet bij deze casus.");
+        if (action.CarrierOrganisationId is not { } organisation || action.ExpectedCost is not > 0 || action.Status == Plans.ActionStatus.Dropped)
+        {
+            throw DomainException.Conflict("budget.not_financeable", "Alleen een actie die een organisatie uitvoert, met verwachte kosten, en die niet is vervallen, wordt uit het wijkbudget betaald.");
+        }
+
+        var year = DutchTime.Date(action.CreatedAtUtc).Year;
+        var budgetId = await db.Budgets.Where(b => b.NeighbourhoodId == action.NeighbourhoodId && b.FirstYear <= year && b.LastYear >= year)
+            .OrderBy(b => b.CreatedAtUtc).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.Conflict("budget.none", $"Deze wijk heeft geen wijkbudget voor {year}.");
+        return (await CommitAsync(budgetId, organisation, year, caseId, planActionId, action.ExpectedCost.Value, by, ct)).Single();
+    }
+
+    /// <summary>Per plan action of a case: reserved and not yet delivered, and spent.</summary>
+    public async Task<IReadOnlyDictionary<Guid, Balance>> ForCaseAsync(Guid caseId, CancellationToken ct) =>
+        (await db.LedgerEntries.AsNoTracking().Where(l => l.CaseId == caseId && l.PlanActionId != null).ToListAsync(ct))
+            .GroupBy(l => l.PlanActionId!.Value)
+            .ToDictionary(g => g.Key, g => new Balance(0,
+                g.Where(l => l.Kind == EntryKind.Commitment).Sum(l => l.Amount) - g.Where(l => l.Kind == EntryKind.Release).Sum(l => l.Amount),
+                g.Where(l => l.Kind is EntryKind.Realisation or EntryKind.Correction).Sum(l => l.Amount)));
+
     /// <summary>Every budget's ledger checked against its rules: the problems found, none when all add up.</summary>
     public async Task<IReadOnlyList<string>> VerifyAsync(CancellationToken ct)
     {

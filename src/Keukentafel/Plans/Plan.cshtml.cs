@@ -8,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Plans;
 
 /// <summary>The plan: actions with an owner each, and the resident's contribution (core rule 7).</summary>
-public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContext db, TimeProvider time) : CasePageModel(work, files)
+public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContext db, Budget.Financing financing, TimeProvider time) : CasePageModel(work, files)
 {
+    /// <summary>What the neighbourhood budget reserved and spent per action.</summary>
+    public IReadOnlyDictionary<Guid, Budget.Balance> Financed { get; private set; } = new Dictionary<Guid, Budget.Balance>();
+
     public ActionInput Action { get; set; } = new();
     public NoContributionInput NoContribution { get; set; } = new();
 
@@ -40,11 +43,27 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
             errorKey: refused => refused.Field == "DropReason" ? $"drop-{actionId}" : "");
     }
 
+    /// <summary>The action's expected cost is reserved in the neighbourhood budget, from its organisation's room; refused with the room left.</summary>
+    public async Task<IActionResult> OnPostFinanceAsync(Guid actionId)
+    {
+        try
+        {
+            var entry = await financing.FinanceActionAsync(Decision.CaseId, actionId, Decision.Actor, HttpContext.RequestAborted);
+            return RedirectToPage(new { id = Decision.CaseId, message = $"{entry.Amount.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))} is vastgelegd in het wijkbudget." });
+        }
+        catch (DomainException refused)
+        {
+            ModelState.AddModelError("", refused.Message);
+            return await AgainAsync();
+        }
+    }
+
     public Task<IActionResult> OnPostNoContributionAsync() => ChangeAsync(NoContribution, nameof(NoContribution),
         (c, by, now) => c.RecordNoContributionReason(NoContribution.Reason, by, now), "De reden is vastgelegd.");
 
     protected override async Task PrepareAsync()
     {
+        Financed = await financing.ForCaseAsync(Decision.CaseId, HttpContext.RequestAborted);
         Action.DueDate ??= DutchTime.Today(time).AddDays(14);
         Organisations = await db.OrganisationNeighbourhoods.Where(w => w.NeighbourhoodId == Case.NeighbourhoodId)
             .Join(db.Organisations, w => w.OrganisationId, o => o.Id, (w, o) => o)

@@ -25,6 +25,30 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
     }
 
     [Fact]
+    public async Task A_professional_finances_a_plan_action_from_the_neighbourhood_budget_once_and_within_the_room()
+    {
+        var @case = await (await Keukentafel.Tests.Cases.CaseDriver.SignalAsync(app, (await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email, family: "Budgetwijzer")).MeetingPlannedAsync();
+        var gemeente = await app.OrganisationIdAsync(OrganisationType.Municipality);
+        var due = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var debts = (await @case.PostAsync("actions", new { what = "Schuldhulptraject starten", carrier = "Organisation", carrierOrganisationId = gemeente, lawDomain = "Schuldhulp", expectedCost = 1450m, dueDate = due, isContribution = false })).Id("createdId");
+        var tooDear = (await @case.PostAsync("actions", new { what = "Een jaar begeleid wonen", carrier = "Organisation", carrierOrganisationId = gemeente, lawDomain = "Wmo", expectedCost = 900_000m, dueDate = due, isContribution = false })).Id("createdId");
+        var own = (await @case.PostAsync("actions", new { what = "Zelf de post openen", carrier = "Resident", lawDomain = "Other", dueDate = due, isContribution = false })).Id("createdId");
+
+        var financed = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{debts}/financing", new { });
+        financed.GetProperty("amount").GetDecimal().ShouldBe(1450m);
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{debts}/financing", new { }, HttpStatusCode.Conflict)).Code().ShouldBe("budget.already_committed");
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{tooDear}/financing", new { }, HttpStatusCode.Conflict)).Code().ShouldBe("budget.room_exceeded");
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{own}/financing", new { }, HttpStatusCode.Conflict)).Code().ShouldBe("budget.not_financeable");
+        var other = await app.ApiAsync((await app.StaffAsync(OrganisationType.Welfare, "WK990101", skip: 1)).Email);
+        await other.PostJsonAsync($"/api/cases/{@case.Id}/actions/{debts}/financing", new { }, HttpStatusCode.NotFound);
+
+        var plan = await (await app.SignedInAsync((await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email)).GetPageAsync($"/casussen/{@case.Id}/plan");
+        plan.Text().ShouldContain("1.450,00 vastgelegd");
+        await using var scope = app.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<Financing>().VerifyAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Coordinator_and_director_see_the_budget_of_their_neighbourhood_and_nobody_else_does()
     {
         foreach (var email in new[] { PageSession.Coordinator, PageSession.Director, PageSession.Financier })
