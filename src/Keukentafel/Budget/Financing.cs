@@ -50,6 +50,17 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
         return (await CommitAsync(budgetId, organisation, year, caseId, planActionId, action.ExpectedCost.Value, by, ct)).Single();
     }
 
+    /// <summary>A dropped action gives back what was reserved for it, if anything was.</summary>
+    public async Task ReleaseDroppedAsync(Guid planActionId, string? reason, Actor by, CancellationToken ct)
+    {
+        var budgetId = await db.LedgerEntries.AsNoTracking().Where(l => l.PlanActionId == planActionId && l.Kind == EntryKind.Commitment)
+            .Select(l => (Guid?)l.BudgetId).FirstOrDefaultAsync(ct);
+        if (budgetId is { } budget && (await BookAsync(budget, ct)).Open(planActionId) > 0)
+        {
+            await ReleaseAsync(budget, planActionId, $"Actie vervallen: {reason}", by, ct);
+        }
+    }
+
     /// <summary>Per plan action of a case: reserved and not yet delivered, and spent.</summary>
     public async Task<IReadOnlyDictionary<Guid, Balance>> ForCaseAsync(Guid caseId, CancellationToken ct) =>
         (await db.LedgerEntries.AsNoTracking().Where(l => l.CaseId == caseId && l.PlanActionId != null).ToListAsync(ct))

@@ -258,9 +258,15 @@ public static class CasesApi
         return TypedResults.Ok(new Changed(@case.Id, @case.Version, created));
     }
 
-    private static async Task<Ok<Changed>> ActionStatusChange(Guid actionId, ActionStatusRequest request, HttpContext http, CaseWork work, CancellationToken ct)
+    private static async Task<Ok<Changed>> ActionStatusChange(Guid actionId, ActionStatusRequest request, HttpContext http, CaseWork work, Budget.Financing financing, CancellationToken ct)
     {
         var @case = await work.ChangeAsync(http.CaseDecision(), request.Version, (c, by, now) => c.ChangeActionStatus(actionId, request.Status, request.DropReason, by, now), ct);
+        if (request.Status == ActionStatus.Dropped)
+        {
+            // After the case is saved: what the budget reserved for the dropped action goes back to the room.
+            await financing.ReleaseDroppedAsync(actionId, request.DropReason, http.CaseDecision().Actor, ct);
+        }
+
         return TypedResults.Ok(new Changed(@case.Id, @case.Version));
     }
 

@@ -36,11 +36,18 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
         },
         () => Action.IsContribution ? "De bijdrage van de bewoner staat in het plan." : "De actie staat in het plan.");
 
-    public Task<IActionResult> OnPostStatusAsync(Guid actionId, ActionStatus status, string? dropReason)
+    public async Task<IActionResult> OnPostStatusAsync(Guid actionId, ActionStatus status, string? dropReason)
     {
         DropRefused = actionId;
-        return ApplyAsync((c, by, now) => c.ChangeActionStatus(actionId, status, dropReason, by, now), $"De actie staat nu op: {status.Dutch().ToLowerInvariant()}.",
+        var result = await ApplyAsync((c, by, now) => c.ChangeActionStatus(actionId, status, dropReason, by, now), $"De actie staat nu op: {status.Dutch().ToLowerInvariant()}.",
             errorKey: refused => refused.Field == "DropReason" ? $"drop-{actionId}" : "");
+        if (status == ActionStatus.Dropped && result is RedirectToPageResult)
+        {
+            // After the case is saved: what the budget reserved for the dropped action goes back to the room.
+            await financing.ReleaseDroppedAsync(actionId, dropReason, Decision.Actor, HttpContext.RequestAborted);
+        }
+
+        return result;
     }
 
     /// <summary>The action's expected cost is reserved in the neighbourhood budget, from its organisation's room; refused with the room left.</summary>

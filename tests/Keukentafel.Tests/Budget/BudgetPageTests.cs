@@ -44,8 +44,13 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
 
         var plan = await (await app.SignedInAsync((await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email)).GetPageAsync($"/casussen/{@case.Id}/plan");
         plan.Text().ShouldContain("1.450,00 vastgelegd");
+
+        // Dropped: what was reserved goes back to the room.
+        await @case.PostAsync($"actions/{debts}/status", new { status = "Dropped", dropReason = "De schuldeiser trok de vordering in." });
         await using var scope = app.Services.CreateAsyncScope();
-        (await scope.ServiceProvider.GetRequiredService<Financing>().VerifyAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
+        var financing = scope.ServiceProvider.GetRequiredService<Financing>();
+        (await financing.ForCaseAsync(@case.Id, TestContext.Current.CancellationToken))[debts].Committed.ShouldBe(0m);
+        (await financing.VerifyAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
     }
 
     [Fact]
