@@ -65,9 +65,7 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
     public async Task<IReadOnlyDictionary<Guid, Balance>> ForCaseAsync(Guid caseId, CancellationToken ct) =>
         (await db.LedgerEntries.AsNoTracking().Where(l => l.CaseId == caseId && l.PlanActionId != null).ToListAsync(ct))
             .GroupBy(l => l.PlanActionId!.Value)
-            .ToDictionary(g => g.Key, g => new Balance(0,
-                g.Where(l => l.Kind == EntryKind.Commitment).Sum(l => l.Amount) - g.Where(l => l.Kind == EntryKind.Release).Sum(l => l.Amount),
-                g.Where(l => l.Kind is EntryKind.Realisation or EntryKind.Correction).Sum(l => l.Amount)));
+            .ToDictionary(g => g.Key, Balance.Of);
 
     /// <summary>Every budget's ledger checked against its rules: the problems found, none when all add up.</summary>
     public async Task<IReadOnlyList<string>> VerifyAsync(CancellationToken ct)

@@ -13,12 +13,10 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
 
     public IReadOnlyList<LedgerEntry> Entries => entries;
 
-    public Balance BalanceOf(Guid organisationId, int year) => Sum(entries.Where(e => e.OrganisationId == organisationId && e.Year == year));
+    public Balance BalanceOf(Guid organisationId, int year) => Balance.Of(entries.Where(e => e.OrganisationId == organisationId && e.Year == year));
 
     /// <summary>What is reserved for a plan action and not yet released.</summary>
-    public decimal Open(Guid planActionId) =>
-        entries.Where(e => e.PlanActionId == planActionId && e.Kind == EntryKind.Commitment).Sum(e => e.Amount)
-        - entries.Where(e => e.PlanActionId == planActionId && e.Kind == EntryKind.Release).Sum(e => e.Amount);
+    public decimal Open(Guid planActionId) => Balance.Of(entries.Where(e => e.PlanActionId == planActionId)).Committed;
 
     public decimal TotalRoom => entries.Where(e => e.Kind == EntryKind.Room).Sum(e => e.Amount);
 
@@ -125,7 +123,7 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
         var problems = new List<string>();
         foreach (var year in all.GroupBy(e => (e.OrganisationId, e.Year)))
         {
-            var b = Sum(year);
+            var b = Balance.Of(year);
             if (b.Room < 0 || b.Committed < 0 || b.Realised < 0 || b.Remaining < 0)
             {
                 problems.Add($"{budget.Name}, organisation {year.Key.OrganisationId}, {year.Key.Year}: room {b.Room}, committed {b.Committed}, realised {b.Realised}, remaining {b.Remaining}");
@@ -148,23 +146,6 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
         }
 
         return problems;
-    }
-
-    private static Balance Sum(IEnumerable<LedgerEntry> entries)
-    {
-        decimal room = 0, committed = 0, realised = 0;
-        foreach (var e in entries)
-        {
-            switch (e.Kind)
-            {
-                case EntryKind.Room: room += e.Amount; break;
-                case EntryKind.Commitment: committed += e.Amount; break;
-                case EntryKind.Release: committed -= e.Amount; break;
-                case EntryKind.Realisation or EntryKind.Correction: realised += e.Amount; break;
-            }
-        }
-
-        return new Balance(room, committed, realised);
     }
 
     private (LedgerEntry Commitment, decimal Open) Committed(Guid planActionId)

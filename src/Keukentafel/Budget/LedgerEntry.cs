@@ -67,4 +67,22 @@ public sealed record Balance(decimal Room, decimal Committed, decimal Realised)
     public decimal Used => Committed + Realised;
 
     public decimal Remaining => Room - Used;
+
+    /// <summary>What a set of ledger entries adds up to.</summary>
+    public static Balance Of(IEnumerable<LedgerEntry> entries)
+    {
+        decimal room = 0, committed = 0, realised = 0;
+        foreach (var e in entries)
+        {
+            switch (e.Kind)
+            {
+                case EntryKind.Room: room += e.Amount; break;
+                case EntryKind.Commitment: committed += e.Amount; break;
+                case EntryKind.Release: committed -= e.Amount; break;
+                case EntryKind.Realisation or EntryKind.Correction: realised += e.Amount; break;
+            }
+        }
+
+        return new Balance(room, committed, realised);
+    }
 }

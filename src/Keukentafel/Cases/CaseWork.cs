@@ -112,11 +112,7 @@ public sealed class CaseWork(KeukentafelDbContext db, CaseNumbers numbers, CaseA
             ?? throw DomainException.About("OrganisationId", "organisation.unknown", "Deze organisatie bestaat niet.");
 
     /// <summary>How the case's neighbourhood measures effects.</summary>
-    public async Task<Effects.EffectSettings> EffectSettingsAsync(Guid neighbourhoodId, CancellationToken ct) =>
-        (await db.Neighbourhoods.AsNoTracking().Where(n => n.Id == neighbourhoodId)
-            .Select(n => new { n.UsesPositiveHealth, n.UsesZrm, n.FollowUpMonths }).SingleAsync(ct)) is var n
-            ? new Effects.EffectSettings(n.UsesPositiveHealth, n.UsesZrm, n.FollowUpMonths)
-            : throw new InvalidOperationException();
+    public Task<Effects.EffectSettings> EffectSettingsAsync(Guid neighbourhoodId, CancellationToken ct) => Effects.EffectSettingsQueries.EffectSettingsAsync(db, neighbourhoodId, ct);
 
     public async Task<string> ResidentNameAsync(Case @case, CancellationToken ct) =>
         (await db.Residents.Where(r => r.Id == @case.ResidentId).Select(r => r.Name).SingleAsync(ct)).Display;

@@ -22,7 +22,7 @@ public sealed class Analyses(KeukentafelDbContext db, CostCatalogues catalogues,
     public const int DefaultHorizonMonths = 12;
 
     /// <summary>New analyses price in euros of this year, when the index has it (else the newest year it has).</summary>
-    public int DefaultPriceYear => Math.Min(DutchTime.Today(time).Year, catalogues.Current.Index.Values.Keys.Max());
+    public int DefaultPriceYear => catalogues.Current.PriceYearFor(DutchTime.Today(time));
 
     public async Task<AnalysisFile> ForCaseAsync(Guid caseId, CancellationToken ct)
     {

@@ -26,16 +26,14 @@ public sealed class AnalysisPage(CaseWork work, CaseFiles files, Analyses analys
     public Task<IActionResult> OnPostLineAsync() =>
         ChangeAsync(Line, nameof(Line), async (c, by, now) =>
         {
-            var price = (await prices.ForAsync(c.NeighbourhoodId, catalogues.Current, c.Analysis?.PriceYear ?? analyses.DefaultPriceYear, HttpContext.RequestAborted)).GetValueOrDefault(Line.ItemCode ?? "")
-                ?? throw DomainException.About("ItemCode", "price.item_unknown", "Kies een onderdeel uit de kostencatalogus.");
+            var price = await prices.ForCaseAsync(c, Line.ItemCode, HttpContext.RequestAborted);
             var quantity = Line.QuantityValue() ?? throw DomainException.About("Quantity", "analysis.quantity_format", "Geef een aantal, bijvoorbeeld 3 of 1,5.");
             c.AddCostLine(Line.Scenario, price, quantity, Line.ProbabilityPercent!.Value / 100m, Line.FromMonth!.Value, Line.ToMonth!.Value, Line.Note, by, now);
         }, "De regel is toegevoegd.");
 
     public Task<IActionResult> OnPostRemoveAsync() => ChangeAsync(Remove, nameof(Remove), (c, by, now) => c.RemoveCostLine(Remove.LineId, by, now), "De regel is eruit gehaald. Hij blijft in de geschiedenis.");
 
-    public Task<IActionResult> OnPostLockAsync() => ApplyAsync(async (c, by, now) =>
-        c.LockAnalysis(catalogues.Current, (c.Analysis is { } analysis ? await prices.ForAsync(c.NeighbourhoodId, catalogues.Current, analysis.PriceYear, HttpContext.RequestAborted) : new Dictionary<string, UnitPrice>()), by, now),
+    public Task<IActionResult> OnPostLockAsync() => ApplyAsync((c, by, now) => prices.LockAnalysisAsync(c, by, now, HttpContext.RequestAborted),
         "De kostenanalyse is gecontroleerd en vastgezet.");
 
     protected override async Task PrepareAsync()

@@ -11,6 +11,9 @@ public sealed record PricedLine(
 public sealed record CostSplit(string Key, string Name, decimal Without, decimal With)
 {
     public decimal Difference => With - Without;
+
+    public static CostSplit Of(string key, string name, IEnumerable<PricedLine> lines) =>
+        new(key, name, lines.Where(l => l.Scenario == Scenario.Without).Sum(l => l.Cost), lines.Where(l => l.Scenario == Scenario.With).Sum(l => l.Cost));
 }
 
 /// <summary>
@@ -57,9 +60,7 @@ public sealed record AnalysisResult(
     }
 
     private static List<CostSplit> Split(List<PricedLine> lines, Func<PricedLine, string> key, Func<PricedLine, string> name) =>
-        [.. lines.GroupBy(key).Select(g => new CostSplit(g.Key, name(g.First()),
-                g.Where(l => l.Scenario == Scenario.Without).Sum(l => l.Cost), g.Where(l => l.Scenario == Scenario.With).Sum(l => l.Cost)))
-            .OrderBy(s => s.Difference)];
+        [.. lines.GroupBy(key).Select(g => CostSplit.Of(g.Key, name(g.First()), g)).OrderBy(s => s.Difference)];
 
     private static decimal[] Cumulative(List<PricedLine> lines, Scenario scenario, int months)
     {

@@ -63,7 +63,6 @@ public sealed partial class Case
     /// </summary>
     public IReadOnlyList<PricedAction> PricedActions(CostCatalogue catalogue, MicroAnalysis analysis)
     {
-        var years = catalogue.Index.Values.Keys;
         var start = DutchTime.Date(SignalledAtUtc);
         return [.. Actions.Where(a => a.Status != ActionStatus.Dropped && a.ExpectedCost is > 0)
             .OrderBy(a => a.DueDate).ThenBy(a => a.Id)
@@ -71,7 +70,7 @@ public sealed partial class Case
             .Where(x => x.Month <= analysis.HorizonMonths) // due after the horizon: outside what the analysis looks at
             .Select(x =>
             {
-                var year = Math.Clamp(DutchTime.Date(x.Action.CreatedAtUtc).Year, years.Min(), years.Max());
+                var year = Math.Clamp(DutchTime.Date(x.Action.CreatedAtUtc).Year, catalogue.FirstYear, catalogue.LastYear);
                 return new PricedAction(x.Action.Id, x.Action.What, x.Action.LawDomain, PayerText.DefaultFor(x.Action.LawDomain),
                     catalogue.Indexed(x.Action.ExpectedCost!.Value, year, analysis.PriceYear), x.Month);
             })];

@@ -42,13 +42,20 @@ public sealed class CostCatalogue
 
     public bool HasYear(int year) => Index.Values.ContainsKey(year);
 
+    public int FirstYear => Index.Values.Keys.Min();
+
+    public int LastYear => Index.Values.Keys.Max();
+
+    /// <summary>The price year new figures are in: this year, or the newest year the index has.</summary>
+    public int PriceYearFor(DateOnly today) => Math.Min(today.Year, LastYear);
+
     /// <summary>A price of one year in the euros of another, by the price index; unrounded (cents only at the edges).</summary>
     public decimal Indexed(decimal price, int fromYear, int toYear)
     {
         if (!HasYear(fromYear) || !HasYear(toYear))
         {
             throw DomainException.About("PriceYear", "catalogue.year_unknown",
-                $"Voor het prijsjaar {(HasYear(fromYear) ? toYear : fromYear)} is er geen prijsindex. Kies een jaar van {Index.Values.Keys.Min()} tot en met {Index.Values.Keys.Max()}.");
+                $"Voor het prijsjaar {(HasYear(fromYear) ? toYear : fromYear)} is er geen prijsindex. Kies een jaar van {FirstYear} tot en met {LastYear}.");
         }
 
         return fromYear == toYear ? price : price * Index.Values[toYear] / Index.Values[fromYear];

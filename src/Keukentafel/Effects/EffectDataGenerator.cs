@@ -62,7 +62,7 @@ public sealed class EffectDataGenerator(KeukentafelDbContext db, CaseNumbers num
             .OrderBy(s => s.Email, StringComparer.Ordinal).ToList();
         accounts = await db.Users.Where(u => u.StaffMemberId != null).ToDictionaryAsync(u => u.StaffMemberId!.Value, u => u.Id, ct);
         var catalogue = catalogues.Current;
-        var priceYear = Math.Min(DutchTime.Date(nowUtc).Year, catalogue.Index.Values.Keys.Max());
+        var priceYear = catalogue.PriceYearFor(DutchTime.Date(nowUtc));
         var unitPrices = await prices.ForAsync(neighbourhoodId, catalogue, priceYear, ct);
         var added = 0;
 

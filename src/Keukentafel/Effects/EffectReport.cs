@@ -73,7 +73,7 @@ public sealed class EffectReports(KeukentafelDbContext db, CostCatalogues catalo
         var (first, last) = EffectReport.Quarters(selection.From, selection.To);
         var from = DutchTime.ToUtc(first.ToDateTime(TimeOnly.MinValue));
         var to = DutchTime.ToUtc(last.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        var priceYear = selection.PriceYear ?? Math.Min(DutchTime.Today(time).Year, catalogues.Current.Index.Values.Keys.Max());
+        var priceYear = selection.PriceYear ?? catalogues.Current.PriceYearFor(DutchTime.Today(time));
         if (!catalogues.Current.HasYear(priceYear))
         {
             throw DomainException.About("PriceYear", "catalogue.year_unknown", $"Voor het prijsjaar {priceYear} is er geen prijsindex.");
@@ -205,17 +205,14 @@ public sealed class EffectReports(KeukentafelDbContext db, CostCatalogues catalo
         var groups = lines.Where(x => x.Line.Cost != 0).GroupBy(x => key(x.Line)).ToList();
         var large = groups.Where(g => Statistics.Shown(g.Select(x => x.Resident).Distinct().Count())).ToList();
         var small = groups.Except(large).SelectMany(g => g).ToList();
-        var splits = large.Select(g => Split(g.Key, name(g.First().Line), g.Select(x => x.Line))).ToList();
+        var splits = large.Select(g => CostSplit.Of(g.Key, name(g.First().Line), g.Select(x => x.Line))).ToList();
         if (small.Count > 0 && Statistics.Shown(small.Select(x => x.Resident).Distinct().Count()))
         {
-            splits.Add(Split("Merged", others, small.Select(x => x.Line)));
+            splits.Add(CostSplit.Of("Merged", others, small.Select(x => x.Line)));
         }
 
         return [.. splits.OrderBy(s => s.Difference)];
     }
-
-    private static CostSplit Split(string key, string name, IEnumerable<PricedLine> lines) =>
-        new(key, name, lines.Where(l => l.Scenario == Scenario.Without).Sum(l => l.Cost), lines.Where(l => l.Scenario == Scenario.With).Sum(l => l.Cost));
 
     private sealed record CaseFacts(Guid Id, string Number, Guid ResidentId, DateOnly Deadline, DateTime? SolutionCarriedOutAtUtc, DateTime SignalledAtUtc);
 }

@@ -1,3 +1,6 @@
+using Keukentafel.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace Keukentafel.Effects;
 
 /// <summary>
@@ -28,4 +31,12 @@ public sealed record EffectSettings(bool UsesPositiveHealth = false, bool UsesZr
         followUpMonths is < 1 or > 36
             ? throw DomainException.About("FollowUpMonths", "effects.follow_up_months", "Kies een nameting tussen 1 en 36 maanden na het afsluiten.")
             : new(usesPositiveHealth, usesZrm, followUpMonths);
+}
+
+public static class EffectSettingsQueries
+{
+    /// <summary>How a neighbourhood measures effects, read in one query.</summary>
+    public static Task<EffectSettings> EffectSettingsAsync(this KeukentafelDbContext db, Guid neighbourhoodId, CancellationToken ct) =>
+        db.Neighbourhoods.AsNoTracking().Where(n => n.Id == neighbourhoodId)
+            .Select(n => new EffectSettings(n.UsesPositiveHealth, n.UsesZrm, n.FollowUpMonths)).SingleAsync(ct);
 }

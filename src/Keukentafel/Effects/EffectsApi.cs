@@ -96,20 +96,17 @@ public static class EffectsApi
                 await ChangedAsync(http, work, request.Version, (c, by, now) => c.RemoveCostLine(lineId, by, now), ct))
             .RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "kostenanalyse")
             .WithSummary("Take a line out of a draft analysis; it stays in the history.");
-        one.MapPost("/analysis/lock", async (VersionRequest request, HttpContext http, CaseWork work, CostCatalogues catalogues, Prices prices, CancellationToken ct) =>
-                await ChangedAsync(http, work, request.Version, async (c, by, now) =>
-                    c.LockAnalysis(catalogues.Current, (c.Analysis is { } analysis ? await prices.ForAsync(c.NeighbourhoodId, catalogues.Current, analysis.PriceYear, ct) : new Dictionary<string, UnitPrice>()), by, now), ct))
+        one.MapPost("/analysis/lock", async (VersionRequest request, HttpContext http, CaseWork work, Prices prices, CancellationToken ct) =>
+                await ChangedAsync(http, work, request.Version, (c, by, now) => prices.LockAnalysisAsync(c, by, now, ct), ct))
             .RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "kostenanalyse")
             .WithSummary("A colleague who did not write it reviews and locks the analysis: prices and plan costs are frozen in it.");
         return endpoints;
     }
 
-    private static async Task<Ok<CasesApi.Changed>> AddCostLine(CostLineRequest request, HttpContext http, CaseWork work, CostCatalogues catalogues, Prices prices, CancellationToken ct) =>
+    private static async Task<Ok<CasesApi.Changed>> AddCostLine(CostLineRequest request, HttpContext http, CaseWork work, Prices prices, CancellationToken ct) =>
         await ChangedAsync(http, work, request.Version, async (c, by, now) =>
         {
-            var year = c.Analysis?.PriceYear ?? catalogues.Current.Index.Values.Keys.Max();
-            var price = (await prices.ForAsync(c.NeighbourhoodId, catalogues.Current, year, ct)).GetValueOrDefault(request.ItemCode.Trim())
-                ?? throw DomainException.About("ItemCode", "price.item_unknown", "Kies een onderdeel uit de kostencatalogus.");
+            var price = await prices.ForCaseAsync(c, request.ItemCode, ct);
             return c.AddCostLine(request.Scenario, price, request.Quantity, request.ProbabilityPercent / 100m, request.FromMonth, request.ToMonth ?? c.Analysis?.HorizonMonths ?? 1, request.Note, by, now).Id;
         }, ct);
 

@@ -36,6 +36,16 @@ public sealed class Prices(KeukentafelDbContext db, CostCatalogues catalogues, T
                 i.Source, i.Url, i.Estimate, Neighbourhood: false));
     }
 
+    /// <summary>Today's price of a catalogue item in the neighbourhood of a case, in the price year of its analysis.</summary>
+    public async Task<UnitPrice> ForCaseAsync(Cases.Case @case, string? itemCode, CancellationToken ct) =>
+        (await ForAsync(@case.NeighbourhoodId, catalogues.Current, @case.Analysis?.PriceYear ?? catalogues.Current.LastYear, ct)).GetValueOrDefault(itemCode?.Trim() ?? "")
+        ?? throw DomainException.About("ItemCode", "price.item_unknown", "Kies een onderdeel uit de kostencatalogus.");
+
+    /// <summary>A colleague locks the case's analysis with today's prices of its neighbourhood (the case refuses when there is none).</summary>
+    public async Task LockAnalysisAsync(Cases.Case @case, Cases.Actor by, DateTime nowUtc, CancellationToken ct) =>
+        @case.LockAnalysis(catalogues.Current,
+            @case.Analysis is { } analysis ? await ForAsync(@case.NeighbourhoodId, catalogues.Current, analysis.PriceYear, ct) : new Dictionary<string, UnitPrice>(), by, nowUtc);
+
     public Task<IReadOnlyDictionary<string, UnitPrice>> CurrentAsync(Guid neighbourhoodId, int priceYear, CancellationToken ct) =>
         ForAsync(neighbourhoodId, catalogues.Current, priceYear, ct);
 

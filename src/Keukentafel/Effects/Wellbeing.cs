@@ -26,8 +26,7 @@ public sealed class Wellbeing(KeukentafelDbContext db, TimeProvider time)
     {
         var c = await db.Cases.AsNoTracking().Where(x => x.Id == caseId)
             .Select(x => new { x.Version, x.Status, x.FollowUpDue, x.NeighbourhoodId }).SingleAsync(ct);
-        var settings = await db.Neighbourhoods.AsNoTracking().Where(n => n.Id == c.NeighbourhoodId)
-            .Select(n => new EffectSettings(n.UsesPositiveHealth, n.UsesZrm, n.FollowUpMonths)).SingleAsync(ct);
+        var settings = await db.EffectSettingsAsync(c.NeighbourhoodId, ct);
         var rows = await db.WellbeingMeasurements.AsNoTracking().Where(m => m.CaseId == caseId).ToListAsync(ct);
         var counting = rows.GroupBy(m => m.Moment).Select(g => g.OrderByDescending(m => m.RecordedAtUtc).ThenByDescending(m => m.Id).First().Id).ToHashSet();
         var views = rows.OrderByDescending(m => m.RecordedAtUtc).ThenByDescending(m => m.Id)
