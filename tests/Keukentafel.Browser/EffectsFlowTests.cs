@@ -81,4 +81,29 @@ public sealed class EffectsFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.ShouldBeAccessibleAsync();
         });
     }
+
+    [Fact]
+    public async Task The_coordinator_s_prices_measuring_and_budget_pages_are_accessible()
+    {
+        var rietvelden = await app.NeighbourhoodIdAsync("WK990101");
+        var page = await app.NewPageAsync();
+        await page.StepsAsync(async () =>
+        {
+            await CaseFlowTests.SignInAsync(page, PageSession.Coordinator);
+            await page.GotoAsync($"/wijken/{rietvelden}/prijzen");
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Eigen prijs vastleggen" }).WaitForAsync();
+            await page.ShouldBeAccessibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Prijs vastleggen" }).ClickAsync();
+            await page.GetByText("Geef de bron van deze prijs").First.WaitForAsync();
+            await page.ShouldBeAccessibleAsync();
+
+            await page.GotoAsync($"/wijken/{rietvelden}/meten");
+            await page.GetByLabel("Nameting, aantal maanden na het afsluiten").WaitForAsync();
+            await page.ShouldBeAccessibleAsync();
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Wijkbudget" }).ClickAsync();
+            await page.GetByRole(AriaRole.Table).WaitForAsync();
+            await page.ShouldBeAccessibleAsync();
+        });
+    }
 }
