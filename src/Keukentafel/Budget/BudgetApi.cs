@@ -1,25 +1,61 @@
 using Keukentafel.Accounts;
+using Keukentafel.Effects;
 using Keukentafel.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Keukentafel.Budget;
 
-/// <summary>The budget over JSON, for now: financing a plan action of a case from the neighbourhood budget.</summary>
+/// <summary>The budget over JSON: white-label allocation of a case's plan action, and the managers' decisions.</summary>
 public static class BudgetApi
 {
-    public sealed record Financed(Guid EntryId, Guid OrganisationId, int Year, decimal Amount);
+    public sealed record Financed(Guid EntryId, Guid OrganisationId, string Organisation, int Year, decimal Amount);
+
+    /// <summary>Which organisation (none: the one proposed), and, when the budget pays first, who should pay in the end.</summary>
+    public sealed record FinancingRequestBody(Guid? OrganisationId, Payer? PreFinancedFor);
+
+    public sealed record DecisionBody(RequestStatus Decision, Guid? FromOrganisationId, string? Reason);
+
+    public sealed record Decided(Guid Id, RequestStatus Status, string? DecidedBy, DateTime? DecidedAtUtc);
 
     public static IEndpointRouteBuilder MapBudgetApi(this IEndpointRouteBuilder endpoints)
     {
         var one = endpoints.MapGroup("/api/cases/{id:guid}").WithTags("Budget").RequireAuthorization(Policies.Api, Policies.CaseWork).WithCaseAccessCheck();
-        one.MapPost("/actions/{actionId:guid}/financing", async Task<Ok<Financed>> (Guid actionId, HttpContext http, Financing financing, CancellationToken ct) =>
+        one.MapGet("/actions/{actionId:guid}/allocation", async Task<Ok<AllocationView>> (Guid actionId, HttpContext http, Allocation allocation, CancellationToken ct) =>
+                TypedResults.Ok(await allocation.ViewAsync(http.CaseDecision().CaseId, actionId, ct)))
+            .RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Read, "budget")
+            .WithSummary("The organisations that can deliver a plan action in the neighbourhood, with their room left in the year, the one proposed (most room), and any request to the managers.");
+        one.MapPost("/actions/{actionId:guid}/financing", async Task<Results<Ok<Financed>, Accepted<RequestView>>> (Guid actionId, FinancingRequestBody? body, HttpContext http, Allocation allocation, CancellationToken ct) =>
             {
                 var decision = http.CaseDecision();
-                var entry = await financing.FinanceActionAsync(decision.CaseId, actionId, decision.Actor, ct);
-                return TypedResults.Ok(new Financed(entry.Id, entry.OrganisationId, entry.Year, entry.Amount));
+                var outcome = await allocation.AllocateAsync(decision.CaseId, actionId, body?.OrganisationId, body?.PreFinancedFor, decision.Actor, ct);
+                if (outcome.Commitment is { } entry)
+                {
+                    return TypedResults.Ok(new Financed(entry.Id, entry.OrganisationId, outcome.Organisation, entry.Year, entry.Amount));
+                }
+
+                var r = outcome.Request!;
+                return TypedResults.Accepted($"/api/budget/requests/{r.Id}", new RequestView(r.Id, r.Status, r.OrganisationId, outcome.Organisation, r.Amount, r.RoomLeft,
+                    r.RequestedByName, r.RequestedAtUtc, null, null, null));
             })
             .RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "budget")
-            .WithSummary("Finance a plan action from the neighbourhood budget: its expected cost, from the room of the organisation that delivers it; refused with the room left when it does not fit.");
+            .WithSummary("Finance a plan action from the neighbourhood budget: from the chosen organisation's room (none chosen: the one with the most room). Refused with the room left when it does not fit; when only one organisation can deliver, the request goes to its managers (202).");
+
+        var managers = endpoints.MapGroup("/api/budget/requests").WithTags("Budget").RequireAuthorization(Policies.Api, Policies.Management);
+        managers.MapGet("/mine", async (HttpContext http, Decisions decisions, CancellationToken ct) => TypedResults.Ok(await decisions.MineAsync(http, ct)))
+            .WithSummary("The financing requests for my organisation as manager, open ones first, with the organisations I may take room from.");
+        managers.MapPost("/{requestId:guid}/decision", async Task<Results<Ok<Decided>, ProblemHttpResult>> (Guid requestId, DecisionBody body, HttpContext http, Decisions decisions, CancellationToken ct) =>
+            {
+                try
+                {
+                    var r = await decisions.DecideAsync(http, requestId, body.Decision, body.FromOrganisationId, body.Reason, ct);
+                    return TypedResults.Ok(new Decided(r.Id, r.Status, r.DecidedByName, r.DecidedAtUtc));
+                }
+                catch (NotYoursException refused)
+                {
+                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: refused.Message, extensions: new Dictionary<string, object?> { ["code"] = refused.Code });
+                }
+            })
+            .WithSummary("Decide a request as manager of its organisation: BeyondRoom (finance beyond the room), RoomShifted (take the shortfall from another organisation's room) or Refused; with the reason.");
         return endpoints;
     }
 }

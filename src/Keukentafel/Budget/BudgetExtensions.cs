@@ -5,6 +5,8 @@ public static class BudgetExtensions
     public static WebApplicationBuilder AddBudget(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<Financing>();
+        builder.Services.AddScoped<Allocation>();
+        builder.Services.AddScoped<Decisions>();
         return builder;
     }
 }

@@ -35,6 +35,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
     {
         e.HasOne<NeighbourhoodBudget>().WithMany().HasForeignKey(l => l.BudgetId).OnDelete(DeleteBehavior.Restrict);
         e.Property(l => l.Kind).HasConversion<string>().HasMaxLength(20);
+        e.Property(l => l.LawDomain).HasConversion<string>().HasMaxLength(30);
         e.Property(l => l.Reason).HasMaxLength(2000);
         e.Property(l => l.ByName).HasMaxLength(300);
         // Balances of an organisation's year, and the entries of one action.
@@ -49,5 +50,35 @@ internal sealed class RoomLockConfiguration : IEntityTypeConfiguration<RoomLock>
     {
         e.HasKey(l => new { l.BudgetId, l.OrganisationId, l.Year });
         e.Property(l => l.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class FinancingRequestConfiguration : IEntityTypeConfiguration<FinancingRequest>
+{
+    public void Configure(EntityTypeBuilder<FinancingRequest> e)
+    {
+        e.HasOne<NeighbourhoodBudget>().WithMany().HasForeignKey(r => r.BudgetId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Neighbourhoods.Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(r => r.RequestedByName).HasMaxLength(300);
+        e.Property(r => r.DecidedByName).HasMaxLength(300);
+        e.Property(r => r.DecisionReason).HasMaxLength(2000);
+        e.Property(r => r.Version).IsConcurrencyToken();
+        // A manager's open requests; an action's requests.
+        e.HasIndex(r => new { r.OrganisationId, r.Status });
+        e.HasIndex(r => r.PlanActionId, "IX_FinancingRequests_OneOpenPerAction").IsUnique().HasFilter("\"Status\" = 'Open'");
+        e.HasIndex(r => r.PlanActionId);
+    }
+}
+
+internal sealed class PreFinancingConfiguration : IEntityTypeConfiguration<PreFinancing>
+{
+    public void Configure(EntityTypeBuilder<PreFinancing> e)
+    {
+        e.HasOne<NeighbourhoodBudget>().WithMany().HasForeignKey(p => p.BudgetId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(p => p.Payer).HasConversion<string>().HasMaxLength(30);
+        e.Property(p => p.ByName).HasMaxLength(300);
+        e.HasIndex(p => p.PlanActionId).IsUnique();
+        e.HasIndex(p => p.BudgetId);
     }
 }

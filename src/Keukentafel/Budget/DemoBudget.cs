@@ -55,7 +55,7 @@ internal sealed class DemoBudget(KeukentafelDbContext db)
                 continue;
             }
 
-            book.Commit(action.CarrierOrganisationId!.Value, at, action.CaseId, action.Id, action.ExpectedCost!.Value, by, action.CreatedAtUtc);
+            book.Commit(action.CarrierOrganisationId!.Value, at, action.CaseId, action.Id, action.ExpectedCost!.Value, action.LawDomain, by, action.CreatedAtUtc);
             if (action.Status == ActionStatus.Done && action.DoneAtUtc is { } done)
             {
                 // Delivered at about the expected cost: a little more or less, as it goes.
@@ -63,7 +63,35 @@ internal sealed class DemoBudget(KeukentafelDbContext db)
             }
         }
 
+        var asked = await AskTheManagersAsync(neighbourhood, budget, book, organisations, nowUtc, ct);
         db.LedgerEntries.AddRange(book.Entries);
-        return book.Entries.Count + budget.Contributions.Count + 1;
+        return book.Entries.Count + budget.Contributions.Count + 1 + asked;
+    }
+
+    /// <summary>
+    /// A request waiting for the welfare foundation's managers (the demo manager's organisation): late in the year its room
+    /// is nearly used, and only it offers social work here, so a plan action needing social work goes to them.
+    /// </summary>
+    private async Task<int> AskTheManagersAsync(Neighbourhood neighbourhood, NeighbourhoodBudget budget, LedgerBook book, List<Organisation> organisations, DateTime nowUtc, CancellationToken ct)
+    {
+        var year = DutchTime.Date(nowUtc).Year;
+        var welfare = organisations.FirstOrDefault(o => o.Type == OrganisationType.Welfare);
+        // Not the demo resident's own case: its plan is what he reads on his pages.
+        var demoResident = await db.Users.Where(u => u.Email == Neighbourhoods.Demo.DemoNeighbourhood.ResidentEmail).Select(u => u.ResidentId).FirstOrDefaultAsync(ct);
+        var @case = await db.Cases.Include(c => c.Actions).Where(c => c.NeighbourhoodId == neighbourhood.Id && c.Status == CaseStatus.PlanAgreed && c.ResidentId != demoResident)
+            .OrderBy(c => c.Number).FirstOrDefaultAsync(ct);
+        if (welfare is null || @case is null || !budget.Covers(year) || organisations.Count(o => o.Offers.HasFlag(Services.SocialWork)) != 1)
+        {
+            return 0;
+        }
+
+        var bringer = await db.StaffMembers.Include(s => s.Organisation).SingleAsync(s => s.Id == @case.CaseBringerId, ct);
+        var by = new Actor(Guid.Empty, bringer.Id, bringer.Name.Display, bringer.Organisation?.Name);
+        var resident = await db.Residents.Where(r => r.Id == @case.ResidentId).Select(r => r.Name).SingleAsync(ct);
+        var action = @case.AddAction("Wekelijks gesprek met een maatschappelijk werker over rouw en geldzorgen", new ActionCarrier(Carrier.Organisation, Service: Services.SocialWork),
+            null, null, LawDomain.Wmo, 2_400m, DutchTime.Date(nowUtc).AddDays(28), false, resident.Display, by, nowUtc);
+        book.SetRoom(welfare.Id, year, book.BalanceOf(welfare.Id, year).Used + 1_500m, new Actor(Guid.Empty, null, "Demo", null), nowUtc);
+        db.FinancingRequests.Add(new FinancingRequest(budget.Id, @case.Id, action.Id, welfare.Id, year, 2_400m, book.BalanceOf(welfare.Id, year).Remaining, by, nowUtc));
+        return 2;
     }
 }

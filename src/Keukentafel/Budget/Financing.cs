@@ -17,7 +17,7 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
         ChangeAsync(budgetId, [(Guid.Empty, 0), (organisationId, year)], (book, now) => [book.SetRoom(organisationId, year, amount, by, now)], ct);
 
     public Task<IReadOnlyList<LedgerEntry>> CommitAsync(Guid budgetId, Guid organisationId, int year, Guid caseId, Guid planActionId, decimal amount, Actor by, CancellationToken ct) =>
-        ChangeAsync(budgetId, [(organisationId, year)], (book, now) => [book.Commit(organisationId, year, caseId, planActionId, amount, by, now)], ct);
+        ChangeAsync(budgetId, [(organisationId, year)], (book, now) => [book.Commit(organisationId, year, caseId, planActionId, amount, null, by, now)], ct);
 
     public async Task<IReadOnlyList<LedgerEntry>> ReleaseAsync(Guid budgetId, Guid planActionId, string? reason, Actor by, CancellationToken ct) =>
         await ChangeAsync(budgetId, [await KeyOfAsync(planActionId, ct)], (book, now) => [book.Release(planActionId, reason, by, now)], ct);
@@ -27,28 +27,6 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
 
     public Task<IReadOnlyList<LedgerEntry>> CorrectAsync(Guid budgetId, Guid organisationId, int year, decimal amount, string? reason, Actor by, CancellationToken ct) =>
         ChangeAsync(budgetId, [(organisationId, year)], (book, now) => [book.Correct(organisationId, year, amount, null, null, reason, by, now)], ct);
-
-    /// <summary>
-    /// Finances a plan action of a case from the neighbourhood's budget: its expected cost, from the room of the
-    /// organisation that delivers it, in the year it was planned.
-    /// </summary>
-    public async Task<LedgerEntry> FinanceActionAsync(Guid caseId, Guid planActionId, Actor by, CancellationToken ct)
-    {
-        var action = await db.PlanActions.AsNoTracking().Where(a => a.Id == planActionId && a.CaseId == caseId)
-            .Select(a => new { a.CarrierOrganisationId, a.ExpectedCost, a.Status, a.CreatedAtUtc, NeighbourhoodId = db.Cases.Where(c => c.Id == a.CaseId).Select(c => c.NeighbourhoodId).Single() })
-            .SingleOrDefaultAsync(ct)
-            ?? throw new DomainException("action.unknown", "Deze actie hoort niet bij deze casus.");
-        if (action.CarrierOrganisationId is not { } organisation || action.ExpectedCost is not > 0 || action.Status == Plans.ActionStatus.Dropped)
-        {
-            throw DomainException.Conflict("budget.not_financeable", "Alleen een actie die een organisatie uitvoert, met verwachte kosten, en die niet is vervallen, wordt uit het wijkbudget betaald.");
-        }
-
-        var year = DutchTime.Date(action.CreatedAtUtc).Year;
-        var budgetId = await db.Budgets.Where(b => b.NeighbourhoodId == action.NeighbourhoodId && b.FirstYear <= year && b.LastYear >= year)
-            .OrderBy(b => b.CreatedAtUtc).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.Conflict("budget.none", $"Deze wijk heeft geen wijkbudget voor {year}.");
-        return (await CommitAsync(budgetId, organisation, year, caseId, planActionId, action.ExpectedCost.Value, by, ct)).Single();
-    }
 
     /// <summary>A dropped action gives back what was reserved for it, if anything was.</summary>
     public async Task ReleaseDroppedAsync(Guid planActionId, string? reason, Actor by, CancellationToken ct)
@@ -60,6 +38,16 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
             await ReleaseAsync(budget, planActionId, $"Actie vervallen: {reason}", by, ct);
         }
     }
+
+    /// <summary>The budget a plan action was financed from.</summary>
+    public async Task<Guid> BudgetOfAsync(Guid planActionId, CancellationToken ct) =>
+        await db.LedgerEntries.AsNoTracking().Where(l => l.PlanActionId == planActionId && l.Kind == EntryKind.Commitment)
+            .Select(l => (Guid?)l.BudgetId).FirstOrDefaultAsync(ct)
+        ?? throw DomainException.Conflict("budget.not_committed", "Voor deze actie is geen geld vastgelegd.");
+
+    /// <summary>The case a plan action belongs to, if it exists: a page checks it against the case it was opened for.</summary>
+    public async Task<Guid?> CaseOfActionAsync(Guid planActionId, CancellationToken ct) =>
+        await db.PlanActions.AsNoTracking().Where(a => a.Id == planActionId).Select(a => (Guid?)a.CaseId).SingleOrDefaultAsync(ct);
 
     /// <summary>Per plan action of a case: reserved and not yet delivered, and spent.</summary>
     public async Task<IReadOnlyDictionary<Guid, Balance>> ForCaseAsync(Guid caseId, CancellationToken ct) =>
@@ -90,8 +78,16 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
         await db.LedgerEntries.AsNoTracking().Where(l => l.PlanActionId == planActionId && l.Kind == EntryKind.Commitment)
             .OrderByDescending(l => l.AtUtc).Select(l => new ValueTuple<Guid, int>(l.OrganisationId, l.Year)).FirstOrDefaultAsync(ct);
 
-    private async Task<IReadOnlyList<LedgerEntry>> ChangeAsync(Guid budgetId, IReadOnlyList<(Guid Organisation, int Year)> locks,
-        Func<LedgerBook, DateTime, IReadOnlyList<LedgerEntry>> change, CancellationToken ct)
+    private Task<IReadOnlyList<LedgerEntry>> ChangeAsync(Guid budgetId, IReadOnlyList<(Guid Organisation, int Year)> locks,
+        Func<LedgerBook, DateTime, IReadOnlyList<LedgerEntry>> change, CancellationToken ct) =>
+        ChangeAsync(budgetId, locks, (book, now) => Task.FromResult(change(book, now)), ct);
+
+    /// <summary>
+    /// One change of the ledger, decided on what is there now, saved with the room locks bumped. The change may track
+    /// other rows (the case, a request) that are saved in the same transaction; on a conflict all is read again.
+    /// </summary>
+    internal async Task<IReadOnlyList<LedgerEntry>> ChangeAsync(Guid budgetId, IReadOnlyList<(Guid Organisation, int Year)> locks,
+        Func<LedgerBook, DateTime, Task<IReadOnlyList<LedgerEntry>>> change, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -110,7 +106,7 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
             }
 
             var book = await BookAsync(budgetId, ct);
-            var added = change(book, time.GetUtcNow().UtcDateTime);
+            var added = await change(book, time.GetUtcNow().UtcDateTime);
             db.LedgerEntries.AddRange(added);
             rows.ForEach(r => r.Bump());
             try

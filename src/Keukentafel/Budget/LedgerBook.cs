@@ -46,8 +46,12 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
         return Add(new LedgerEntry(budget.Id, organisationId, year, EntryKind.Room, delta, null, null, $"Ruimte {year}: {Euro(amount)}", by, nowUtc));
     }
 
-    /// <summary>A plan action is accepted for financing from an organisation's room.</summary>
-    public LedgerEntry Commit(Guid organisationId, int year, Guid caseId, Guid planActionId, decimal amount, Actor by, DateTime nowUtc)
+    /// <summary>
+    /// A plan action is accepted for financing from an organisation's room. Beyond the room only with the managers'
+    /// decision to allow it (<paramref name="beyondRoom"/>), which the entry keeps.
+    /// </summary>
+    public LedgerEntry Commit(Guid organisationId, int year, Guid caseId, Guid planActionId, decimal amount, Plans.LawDomain? lawDomain, Actor by, DateTime nowUtc,
+        FinancingRequest? beyondRoom = null)
     {
         RequireYear(year);
         RequireCents(amount, "Amount");
@@ -61,13 +65,38 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
             throw DomainException.Conflict("budget.already_committed", "Voor deze actie is al geld vastgelegd.");
         }
 
+        var allowed = beyondRoom is { Status: RequestStatus.BeyondRoom } d && d.PlanActionId == planActionId && d.OrganisationId == organisationId && d.Year == year && d.Amount >= amount;
         var remaining = BalanceOf(organisationId, year).Remaining;
-        if (amount > remaining)
+        if (amount > remaining && !allowed)
         {
             throw DomainException.Conflict("budget.room_exceeded", $"Er is nog {Euro(remaining)} ruimte in {year}; deze actie kost {Euro(amount)}. Kies een organisatie met meer ruimte, of vraag de managers om een besluit.");
         }
 
-        return Add(new LedgerEntry(budget.Id, organisationId, year, EntryKind.Commitment, amount, caseId, planActionId, null, by, nowUtc));
+        return Add(new LedgerEntry(budget.Id, organisationId, year, EntryKind.Commitment, amount, caseId, planActionId, allowed ? "Besluit managers: boven de ruimte" : null, by, nowUtc,
+            lawDomain, allowed ? beyondRoom!.Id : null));
+    }
+
+    /// <summary>The managers move room from one organisation's year to another's, for a decision; what the first has left must allow it.</summary>
+    public IReadOnlyList<LedgerEntry> ShiftRoom(Guid fromOrganisationId, Guid toOrganisationId, int year, decimal amount, Guid decisionId, string reason, Actor by, DateTime nowUtc)
+    {
+        RequireYear(year);
+        RequireCents(amount, "Amount");
+        if (fromOrganisationId == toOrganisationId || amount <= 0)
+        {
+            throw DomainException.About("FromOrganisationId", "budget.shift_same", "Kies een andere organisatie om ruimte van te nemen.");
+        }
+
+        var left = BalanceOf(fromOrganisationId, year).Remaining;
+        if (amount > left)
+        {
+            throw DomainException.About("FromOrganisationId", "budget.shift_too_much", $"Die organisatie heeft nog {Euro(left)} ruimte in {year}; er is {Euro(amount)} nodig.");
+        }
+
+        return
+        [
+            Add(new LedgerEntry(budget.Id, fromOrganisationId, year, EntryKind.Room, -amount, null, null, reason, by, nowUtc, decisionId: decisionId)),
+            Add(new LedgerEntry(budget.Id, toOrganisationId, year, EntryKind.Room, amount, null, null, reason, by, nowUtc, decisionId: decisionId)),
+        ];
     }
 
     /// <summary>The action is dropped: what was reserved for it goes back to the room.</summary>
@@ -75,10 +104,13 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
     {
         var (commitment, open) = Committed(planActionId);
         return Add(new LedgerEntry(budget.Id, commitment.OrganisationId, commitment.Year, EntryKind.Release, open, commitment.CaseId, planActionId,
-            Text.Required(reason, "budget.reason_required", "Geef de reden waarom het geld vrijkomt.", "Reason"), by, nowUtc));
+            Text.Required(reason, "budget.reason_required", "Geef de reden waarom het geld vrijkomt.", "Reason"), by, nowUtc, commitment.LawDomain));
     }
 
-    /// <summary>Delivered at the actual cost: the reservation is released and the cost realised; more than the room allows is refused.</summary>
+    /// <summary>
+    /// Delivered at the actual cost: the reservation is released and the cost realised. What was reserved is always
+    /// covered (also beyond the room, when the managers allowed it); more than that only from room that is left.
+    /// </summary>
     public IReadOnlyList<LedgerEntry> Realise(Guid planActionId, decimal actualCost, Actor by, DateTime nowUtc)
     {
         RequireCents(actualCost, "ActualCost");
@@ -88,7 +120,7 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
         }
 
         var (commitment, open) = Committed(planActionId);
-        var remaining = BalanceOf(commitment.OrganisationId, commitment.Year).Remaining + open;
+        var remaining = Math.Max(BalanceOf(commitment.OrganisationId, commitment.Year).Remaining, 0) + open;
         if (actualCost > remaining)
         {
             throw DomainException.Conflict("budget.room_exceeded", $"De werkelijke kosten ({Euro(actualCost)}) zijn meer dan de ruimte die er is ({Euro(remaining)}).");
@@ -96,8 +128,8 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
 
         return
         [
-            Add(new LedgerEntry(budget.Id, commitment.OrganisationId, commitment.Year, EntryKind.Release, open, commitment.CaseId, planActionId, "Geleverd", by, nowUtc)),
-            Add(new LedgerEntry(budget.Id, commitment.OrganisationId, commitment.Year, EntryKind.Realisation, actualCost, commitment.CaseId, planActionId, null, by, nowUtc)),
+            Add(new LedgerEntry(budget.Id, commitment.OrganisationId, commitment.Year, EntryKind.Release, open, commitment.CaseId, planActionId, "Geleverd", by, nowUtc, commitment.LawDomain)),
+            Add(new LedgerEntry(budget.Id, commitment.OrganisationId, commitment.Year, EntryKind.Realisation, actualCost, commitment.CaseId, planActionId, null, by, nowUtc, commitment.LawDomain)),
         ];
     }
 
@@ -113,7 +145,43 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
             throw DomainException.About("Amount", "budget.correction_range", $"Een correctie is niet nul, maakt het besteed bedrag ({Euro(balance.Realised)}) niet negatief en gaat niet over de ruimte ({Euro(balance.Remaining)}).");
         }
 
-        return Add(new LedgerEntry(budget.Id, organisationId, year, EntryKind.Correction, amount, caseId, planActionId, why, by, nowUtc));
+        var lawDomain = planActionId is null ? null : entries.LastOrDefault(e => e.PlanActionId == planActionId && e.Kind == EntryKind.Commitment)?.LawDomain;
+        return Add(new LedgerEntry(budget.Id, organisationId, year, EntryKind.Correction, amount, caseId, planActionId, why, by, nowUtc, lawDomain));
+    }
+
+    /// <summary>What of a pre-financed action was spent and has not come back nor been written off.</summary>
+    public decimal Outstanding(Guid planActionId)
+    {
+        var spent = entries.Where(e => e.PlanActionId == planActionId && e.Kind is EntryKind.Realisation or EntryKind.Correction).Sum(e => e.Amount);
+        var closed = entries.Where(e => e.PlanActionId == planActionId && e.Kind is EntryKind.Settlement or EntryKind.WriteOff).Sum(e => e.Amount);
+        return spent - closed;
+    }
+
+    /// <summary>The regular payer of a pre-financed action paid (part of) it back (<see cref="EntryKind.Settlement"/>), or it will not come back (<see cref="EntryKind.WriteOff"/>).</summary>
+    public LedgerEntry Settle(Guid planActionId, EntryKind kind, decimal amount, string? reason, Actor by, DateTime nowUtc)
+    {
+        RequireCents(amount, "Amount");
+        if (kind is not (EntryKind.Settlement or EntryKind.WriteOff))
+        {
+            throw DomainException.About("Kind", "budget.settlement_kind", "Kies: terugbetaald of afgeschreven.");
+        }
+
+        var realisation = entries.LastOrDefault(e => e.PlanActionId == planActionId && e.Kind == EntryKind.Realisation)
+            ?? throw DomainException.Conflict("budget.not_realised", "Deze actie is nog niet geleverd; verrekenen kan daarna.");
+        var outstanding = Outstanding(planActionId);
+        if (kind == EntryKind.Settlement)
+        {
+            // What came back cannot be more than what the organisation's year has spent (after credit notes).
+            outstanding = Math.Min(outstanding, BalanceOf(realisation.OrganisationId, realisation.Year).Realised);
+        }
+
+        if (amount <= 0 || amount > outstanding)
+        {
+            throw DomainException.About("Amount", "budget.settlement_range", $"Geef een bedrag groter dan nul en niet meer dan wat nog openstaat ({Euro(outstanding)}).");
+        }
+
+        var why = Text.Required(reason, "budget.reason_required", kind == EntryKind.Settlement ? "Geef aan wie terugbetaalde, bijvoorbeeld: de zorgverzekeraar." : "Geef de reden waarom het niet terugkomt.", "Reason");
+        return Add(new LedgerEntry(budget.Id, realisation.OrganisationId, realisation.Year, kind, amount, realisation.CaseId, planActionId, why, by, nowUtc, realisation.LawDomain));
     }
 
     /// <summary>Everything that would mean the ledger does not add up; empty when it does. The check command and the tests use this.</summary>
@@ -124,7 +192,9 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
         foreach (var year in all.GroupBy(e => (e.OrganisationId, e.Year)))
         {
             var b = Balance.Of(year);
-            if (b.Room < 0 || b.Committed < 0 || b.Realised < 0 || b.Remaining < 0)
+            // Beyond the room only as far as the managers allowed it.
+            var allowed = year.Where(e => e.Kind == EntryKind.Commitment && e.DecisionId is not null).Sum(e => e.Amount);
+            if (b.Room < 0 || b.Committed < 0 || b.Realised < 0 || b.Remaining < -allowed)
             {
                 problems.Add($"{budget.Name}, organisation {year.Key.OrganisationId}, {year.Key.Year}: room {b.Room}, committed {b.Committed}, realised {b.Realised}, remaining {b.Remaining}");
             }
@@ -134,9 +204,12 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
         {
             var committed = action.Where(e => e.Kind == EntryKind.Commitment).Sum(e => e.Amount);
             var released = action.Where(e => e.Kind == EntryKind.Release).Sum(e => e.Amount);
-            if (released > committed || action.Any(e => e.Kind is EntryKind.Commitment or EntryKind.Release or EntryKind.Realisation && e.Amount < 0))
+            var spent = action.Where(e => e.Kind is EntryKind.Realisation or EntryKind.Correction).Sum(e => e.Amount);
+            var closed = action.Where(e => e.Kind is EntryKind.Settlement or EntryKind.WriteOff).Sum(e => e.Amount);
+            if (released > committed || closed > spent
+                || action.Any(e => e.Kind is EntryKind.Commitment or EntryKind.Release or EntryKind.Realisation or EntryKind.Settlement or EntryKind.WriteOff && e.Amount < 0))
             {
-                problems.Add($"{budget.Name}, action {action.Key}: committed {committed}, released {released}");
+                problems.Add($"{budget.Name}, action {action.Key}: committed {committed}, released {released}, spent {spent}, settled or written off {closed}");
             }
         }
 

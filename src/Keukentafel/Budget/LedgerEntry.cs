@@ -19,6 +19,12 @@ public enum EntryKind
 
     /// <summary>A correction of what was realised (positive or negative), with its reason.</summary>
     Correction,
+
+    /// <summary>A pre-financed action's regular payer paid (part of) it back: what was spent goes down by the amount.</summary>
+    Settlement,
+
+    /// <summary>A pre-financed amount that will not come back: recorded, the budget bears it (no change to the balance).</summary>
+    WriteOff,
 }
 
 /// <summary>
@@ -29,8 +35,11 @@ public sealed class LedgerEntry
 {
     private LedgerEntry() { ByName = ""; }
 
-    internal LedgerEntry(Guid budgetId, Guid organisationId, int year, EntryKind kind, decimal amount, Guid? caseId, Guid? planActionId, string? reason, Actor by, DateTime atUtc)
+    internal LedgerEntry(Guid budgetId, Guid organisationId, int year, EntryKind kind, decimal amount, Guid? caseId, Guid? planActionId, string? reason, Actor by, DateTime atUtc,
+        Plans.LawDomain? lawDomain = null, Guid? decisionId = null)
     {
+        LawDomain = lawDomain;
+        DecisionId = decisionId;
         BudgetId = budgetId;
         OrganisationId = organisationId;
         Year = year;
@@ -56,6 +65,13 @@ public sealed class LedgerEntry
     public Guid? CaseId { get; private set; }
     public Guid? PlanActionId { get; private set; }
     public string? Reason { get; private set; }
+
+    /// <summary>The law domain of the plan action the money is for; none for room changes.</summary>
+    public Plans.LawDomain? LawDomain { get; private set; }
+
+    /// <summary>The managers' decision (a <see cref="FinancingRequest"/>) that allowed a commitment beyond the room, or shifted the room.</summary>
+    public Guid? DecisionId { get; private set; }
+
     public Guid? ById { get; private set; }
     public string ByName { get; private set; }
     public DateTime AtUtc { get; private set; }
@@ -80,6 +96,7 @@ public sealed record Balance(decimal Room, decimal Committed, decimal Realised)
                 case EntryKind.Commitment: committed += e.Amount; break;
                 case EntryKind.Release: committed -= e.Amount; break;
                 case EntryKind.Realisation or EntryKind.Correction: realised += e.Amount; break;
+                case EntryKind.Settlement: realised -= e.Amount; break;
             }
         }
 

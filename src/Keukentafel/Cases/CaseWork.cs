@@ -121,6 +121,9 @@ public sealed class CaseWork(KeukentafelDbContext db, CaseNumbers numbers, CaseA
     public async Task<IReadOnlyList<CaseEvent>> ChangesSinceAsync(Guid caseId, int version, CancellationToken ct) =>
         await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId && e.Version > version).OrderBy(e => e.Version).ToListAsync(ct);
 
+    /// <summary>The case, tracked, for a change saved together with other rows (e.g. the budget's ledger); the caller saves.</summary>
+    public Task<Case> TrackedAsync(Guid id, CancellationToken ct) => LoadAsync(id, ct);
+
     private async Task<Case> LoadAsync(Guid id, CancellationToken ct) =>
         await db.Cases
             .Include(c => c.Members)

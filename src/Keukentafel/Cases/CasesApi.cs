@@ -122,7 +122,8 @@ public static class CasesApi
         [property: Required(ErrorMessage = "Beschrijf wat er gebeurt."), StringLength(1000)] string What,
         Carrier Carrier, Guid? CarrierStaffMemberId, Guid? CarrierOrganisationId, [property: StringLength(300)] string? CarrierName,
         LawDomain LawDomain, [property: Range(0, 1_000_000, ErrorMessage = "Geef een bedrag tussen 0 en 1.000.000 euro.")] decimal? ExpectedCost,
-        [property: Required(ErrorMessage = "Geef de datum waarop de actie klaar moet zijn.")] DateOnly? DueDate, bool IsContribution);
+        [property: Required(ErrorMessage = "Geef de datum waarop de actie klaar moet zijn.")] DateOnly? DueDate, bool IsContribution,
+        Neighbourhoods.Services Service = Neighbourhoods.Services.None);
 
     public sealed record ActionStatusRequest(int Version, ActionStatus Status, [property: StringLength(1000)] string? DropReason);
 
@@ -253,7 +254,7 @@ public static class CasesApi
         var organisation = await work.OrganisationAsync(request.CarrierOrganisationId ?? staff?.OrganisationId, ct);
         Guid created = default;
         var @case = await work.ChangeAsync(http.CaseDecision(), request.Version, async (c, by, now) => created = c.AddAction(
-            request.What, new ActionCarrier(request.Carrier, request.CarrierStaffMemberId, request.CarrierOrganisationId, request.CarrierName),
+            request.What, new ActionCarrier(request.Carrier, request.CarrierStaffMemberId, request.CarrierOrganisationId, request.CarrierName, request.Service),
             staff, organisation, request.LawDomain, request.ExpectedCost, request.DueDate!.Value, request.IsContribution, await work.ResidentNameAsync(c, ct), by, now).Id, ct);
         return TypedResults.Ok(new Changed(@case.Id, @case.Version, created));
     }

@@ -48,6 +48,8 @@ public abstract class KeukentafelDbContext(DbContextOptions options)
     public DbSet<Budget.NeighbourhoodBudget> Budgets => Set<Budget.NeighbourhoodBudget>();
     public DbSet<Budget.LedgerEntry> LedgerEntries => Set<Budget.LedgerEntry>();
     public DbSet<Budget.RoomLock> RoomLocks => Set<Budget.RoomLock>();
+    public DbSet<Budget.FinancingRequest> FinancingRequests => Set<Budget.FinancingRequest>();
+    public DbSet<Budget.PreFinancing> PreFinancings => Set<Budget.PreFinancing>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

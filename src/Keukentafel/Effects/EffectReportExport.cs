@@ -87,40 +87,9 @@ public sealed class EffectReportExport(Web.PdfText pdf)
         }
     }
 
-    public static byte[] Csv(EffectReport report)
-    {
-        using var text = new StringWriter(Nl);
-        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { Separator = ';', Injection = CsvInjection.Escape }, true))
-        {
-            foreach (var header in new[] { "Onderdeel", "Groep", "Maat", "Waarde" })
-            {
-                csv.WriteField(header);
-            }
+    public static byte[] Csv(EffectReport report) => Web.FigureFiles.Csv(Figures(report));
 
-            csv.EndRecord();
-            foreach (var f in Figures(report))
-            {
-                csv.WriteField(f.Section);
-                csv.WriteField(f.Group);
-                csv.WriteField(f.Measure);
-                csv.WriteField(f.Value is { } v ? v.ToString(Nl) : f.Text);
-                csv.EndRecord();
-            }
-        }
-
-        return System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text.ToString())).ToArray();
-    }
-
-    /// <summary>One sheet per section; numbers stay numbers, so the spreadsheet can calculate on with them.</summary>
-    public static byte[] Xlsx(EffectReport report)
-    {
-        var sheets = Figures(report).GroupBy(f => f.Section).ToDictionary(
-            g => SheetName(g.Key),
-            g => (object)g.Select(f => new Dictionary<string, object?> { ["Groep"] = f.Group, ["Maat"] = f.Measure, ["Waarde"] = f.Value is { } v ? v : f.Text }).ToList());
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheets);
-        return stream.ToArray();
-    }
+    public static byte[] Xlsx(EffectReport report) => Web.FigureFiles.Xlsx(Figures(report));
 
     public byte[] Pdf(EffectReport report, string madeFor) => pdf.Build($"Effecten in {report.Neighbourhood}", madeFor, text =>
     {
@@ -141,6 +110,4 @@ public sealed class EffectReportExport(Web.PdfText pdf)
     private static decimal Round1(decimal value) => decimal.Round(value, 1);
 
     private static string Money(decimal value) => decimal.Round(value, 2).ToString("C", Nl);
-
-    private static string SheetName(string section) => new([.. section.Where(c => c is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\')).Take(31)]);
 }

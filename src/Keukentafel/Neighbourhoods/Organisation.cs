@@ -26,6 +26,9 @@ public sealed class Organisation
     public Cases.LifeDomains Covers { get; private set; }
     public List<OrganisationNeighbourhood> Neighbourhoods { get; } = [];
 
+    /// <summary>The kinds of professional help this organisation delivers; the budget's allocation looks here.</summary>
+    public Services Offers { get; private set; }
+
     public bool WorksIn(Guid neighbourhoodId) => Neighbourhoods.Any(n => n.NeighbourhoodId == neighbourhoodId);
 
     public void StartWorkingIn(Neighbourhood neighbourhood)
@@ -37,6 +40,16 @@ public sealed class Organisation
     }
 
     public void Cover(Cases.LifeDomains domains) => Covers = domains;
+
+    public void Offer(Services services)
+    {
+        if ((services & ~ServicesText.Each.Aggregate(Services.None, (all, s) => all | s)) != 0)
+        {
+            throw DomainException.About("Offers", "organisation.services_unknown", "Kies soorten hulp uit de lijst.");
+        }
+
+        Offers = services;
+    }
 
     public void AppointAmbassador(StaffMember ambassador)
     {

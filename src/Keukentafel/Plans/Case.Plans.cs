@@ -3,8 +3,11 @@ using Keukentafel.Plans;
 
 namespace Keukentafel.Cases;
 
-/// <summary>Who carries out a new action, as the person planning it chooses.</summary>
-public sealed record ActionCarrier(Carrier Kind, Guid? StaffMemberId = null, Guid? OrganisationId = null, string? Name = null);
+/// <summary>
+/// Who carries out a new action, as the person planning it chooses. For professional help he may name only the kind of
+/// help (<paramref name="Service"/>): which organisation delivers it, the budget's allocation decides (white label).
+/// </summary>
+public sealed record ActionCarrier(Carrier Kind, Guid? StaffMemberId = null, Guid? OrganisationId = null, string? Name = null, Services Service = Services.None);
 
 public sealed partial class Case
 {
@@ -33,7 +36,7 @@ public sealed partial class Case
             Carrier.Resident => (residentName, (Guid?)null, (Guid?)null),
             Carrier.Network => (Network.SingleOrDefault(n => n.Name == Text.Optional(carrier.Name))?.Name
                 ?? throw DomainException.About("NetworkName", "action.owner_required", "Kies wie uit het netwerk van de bewoner deze actie doet."), null, null),
-            Carrier.Organisation => OrganisationCarrier(carrierStaff, carrierOrganisation),
+            Carrier.Organisation => OrganisationCarrier(carrierStaff, carrierOrganisation, carrier.Service),
             Carrier.CollectiveInitiative => (Text.Required(carrier.Name, "action.owner_required", "Geef het collectieve initiatief dat deze actie doet, bijvoorbeeld: het buurthuis.", "InitiativeName"), null, null),
             _ => throw DomainException.About("Carrier", "action.owner_required", "Kies wie deze actie uitvoert."),
         };
@@ -42,11 +45,16 @@ public sealed partial class Case
             throw DomainException.About("DueDate", "action.due_in_past", "De datum waarop de actie klaar moet zijn, ligt in het verleden.");
         }
 
-        var action = new PlanAction(Id, what, carrier.Kind, name, staffId, organisationId, lawDomain, expectedCost, dueDate, isContribution, by, nowUtc);
+        if (carrier.Service != Services.None && (carrier.Kind != Carrier.Organisation || !carrier.Service.IsOne()))
+        {
+            throw DomainException.About("Service", "action.service", "Een soort hulp hoort bij een actie die een organisatie uitvoert. Kies er één.");
+        }
+
+        var action = new PlanAction(Id, what, carrier.Kind, name, staffId, organisationId, carrier.Service, lawDomain, expectedCost, dueDate, isContribution, by, nowUtc);
         Actions.Add(action);
         Record(by, nowUtc, isContribution ? "contribution.added" : "action.added",
             isContribution ? $"Bijdrage van de bewoner: {action.What}." : $"Actie: {action.What} ({name}, klaar op {dueDate:d-M-yyyy}).",
-            null, new { action.What, Carrier = carrier.Kind.ToString(), CarrierName = name, LawDomain = lawDomain.ToString(), action.ExpectedCost, action.DueDate, action.IsContribution });
+            null, new { action.What, Carrier = carrier.Kind.ToString(), CarrierName = name, Service = action.Service.ToString(), LawDomain = lawDomain.ToString(), action.ExpectedCost, action.DueDate, action.IsContribution });
         return action;
     }
 
@@ -119,8 +127,42 @@ public sealed partial class Case
         return bottleneck;
     }
 
-    private (string Name, Guid? StaffId, Guid? OrganisationId) OrganisationCarrier(StaffMember? staff, Organisation? organisation)
+    /// <summary>
+    /// The budget's allocation chose the organisation that delivers a white-label action (or confirmed the one named):
+    /// the plan shows it from now on. Only an organisation that offers the kind of help and works here.
+    /// </summary>
+    public void AllocateAction(Guid actionId, Organisation organisation, Actor by, DateTime nowUtc)
     {
+        var action = Action(actionId);
+        if (action.Carrier != Carrier.Organisation || action.IsSettled)
+        {
+            throw DomainException.Conflict("action.not_allocatable", "Alleen een open actie die een organisatie uitvoert, wordt aan een organisatie toegewezen.");
+        }
+
+        if (!organisation.WorksIn(NeighbourhoodId) || (action.Service != Services.None && !organisation.Offers.HasFlag(action.Service)))
+        {
+            throw DomainException.About("OrganisationId", "action.organisation_cannot_deliver", $"{organisation.Name} levert deze hulp niet in deze wijk.");
+        }
+
+        if (action.CarrierOrganisationId == organisation.Id)
+        {
+            return;
+        }
+
+        var before = new { action.CarrierName, action.CarrierOrganisationId };
+        action.Allocate(organisation.Id, organisation.Name);
+        Record(by, nowUtc, "action.allocated", $"{action.What}: uitgevoerd door {organisation.Name} (toegewezen uit het wijkbudget).",
+            before, new { action.CarrierName, action.CarrierOrganisationId });
+    }
+
+    private (string Name, Guid? StaffId, Guid? OrganisationId) OrganisationCarrier(StaffMember? staff, Organisation? organisation, Services service)
+    {
+        if (organisation is null && staff is null && service != Services.None)
+        {
+            // White label: the allocation picks the organisation with room among those that offer this help.
+            return ($"Nog toe te wijzen: {service.Dutch().ToLowerInvariant()}", null, null);
+        }
+
         if (organisation is null)
         {
             throw DomainException.About("OrganisationId", "action.owner_required", "Kies de organisatie die deze actie uitvoert.");

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Keukentafel.Cases;
 using Keukentafel.Data;
+using Keukentafel.Effects;
+using Keukentafel.Neighbourhoods;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +10,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Plans;
 
 /// <summary>The plan: actions with an owner each, and the resident's contribution (core rule 7).</summary>
-public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContext db, Budget.Financing financing, TimeProvider time) : CasePageModel(work, files)
+public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContext db, Budget.Financing financing, Budget.Allocation allocation, TimeProvider time) : CasePageModel(work, files)
 {
     /// <summary>What the neighbourhood budget reserved and spent per action.</summary>
     public IReadOnlyDictionary<Guid, Budget.Balance> Financed { get; private set; } = new Dictionary<Guid, Budget.Balance>();
+
+    /// <summary>Per action that may be paid from the budget: who can deliver it and with how much room; or why not.</summary>
+    public IReadOnlyDictionary<Guid, Budget.AllocationView> Allocations { get; private set; } = new Dictionary<Guid, Budget.AllocationView>();
+
+    public string? NoBudget { get; private set; }
+
+    /// <summary>The action whose financing or realisation was refused: its form opens again with the message.</summary>
+    public Guid? MoneyRefused { get; private set; }
+
+    public string? MoneyError { get; private set; }
+
+    public IEnumerable<SelectListItem> Services { get; } = ServicesText.Each.Select(s => new SelectListItem(s.Dutch(), s.ToString()));
+
+    public IEnumerable<SelectListItem> Payers { get; } = Enum.GetValues<Payer>().Select(p => new SelectListItem(p.Dutch(), p.ToString()));
 
     public ActionInput Action { get; set; } = new();
     public NoContributionInput NoContribution { get; set; } = new();
@@ -30,7 +46,8 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
     public Task<IActionResult> OnPostAddAsync() => ChangeAsync(Action, nameof(Action), async (c, by, now) =>
         {
             var organisation = Action.Carrier == Carrier.Organisation ? await Work.OrganisationAsync(Action.OrganisationId, HttpContext.RequestAborted) : null;
-            c.AddAction(Action.What, new ActionCarrier(Action.Carrier, null, Action.OrganisationId, Action.Carrier == Carrier.Network ? Action.NetworkName : Action.InitiativeName),
+            c.AddAction(Action.What, new ActionCarrier(Action.Carrier, null, Action.OrganisationId, Action.Carrier == Carrier.Network ? Action.NetworkName : Action.InitiativeName,
+                    Action.Carrier == Carrier.Organisation ? Action.Service ?? Neighbourhoods.Services.None : Neighbourhoods.Services.None),
                 null, organisation, Action.LawDomain, Action.ExpectedCost, Action.DueDate!.Value, Action.IsContribution,
                 await Work.ResidentNameAsync(c, HttpContext.RequestAborted), by, now);
         },
@@ -50,20 +67,47 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
         return result;
     }
 
-    /// <summary>The action's expected cost is reserved in the neighbourhood budget, from its organisation's room; refused with the room left.</summary>
-    public async Task<IActionResult> OnPostFinanceAsync(Guid actionId)
+    /// <summary>
+    /// White-label allocation: the action's expected cost is reserved from the room of the chosen organisation (default:
+    /// the one with the most room); a single supplier without room goes to its managers; otherwise refused with the room left.
+    /// </summary>
+    public Task<IActionResult> OnPostFinanceAsync(Guid actionId, Guid? organisationId, Effects.Payer? preFinancedFor) => MoneyAsync(actionId, async () =>
     {
+        var outcome = await allocation.AllocateAsync(Decision.CaseId, actionId, organisationId, preFinancedFor, Decision.Actor, HttpContext.RequestAborted);
+        return outcome.Commitment is { } entry
+            ? $"{Euro(entry.Amount)} is vastgelegd in het wijkbudget, bij {outcome.Organisation}."
+            : $"Alleen {outcome.Organisation} levert dit en de ruimte is te klein. De vraag ligt nu bij de managers van {outcome.Organisation}.";
+    });
+
+    /// <summary>Delivered: the actual cost is spent from the budget and the reservation released.</summary>
+    public Task<IActionResult> OnPostRealiseAsync(Guid actionId, decimal? actualCost) => MoneyAsync(actionId, async () =>
+    {
+        var budgetId = await financing.BudgetOfAsync(actionId, HttpContext.RequestAborted);
+        await financing.RealiseAsync(budgetId, actionId, actualCost ?? throw DomainException.About("ActualCost", "budget.amount_required", "Vul de werkelijke kosten in."),
+            Decision.Actor, HttpContext.RequestAborted);
+        return $"{Euro(actualCost.Value)} is besteed uit het wijkbudget.";
+    });
+
+    private async Task<IActionResult> MoneyAsync(Guid actionId, Func<Task<string>> change)
+    {
+        if (await financing.CaseOfActionAsync(actionId, HttpContext.RequestAborted) is { } owner && owner != Decision.CaseId)
+        {
+            return NotFound();
+        }
+
         try
         {
-            var entry = await financing.FinanceActionAsync(Decision.CaseId, actionId, Decision.Actor, HttpContext.RequestAborted);
-            return RedirectToPage(new { id = Decision.CaseId, message = $"{entry.Amount.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))} is vastgelegd in het wijkbudget." });
+            return RedirectToPage(new { id = Decision.CaseId, message = await change() });
         }
         catch (DomainException refused)
         {
-            ModelState.AddModelError("", refused.Message);
+            MoneyRefused = actionId;
+            MoneyError = refused.Message;
             return await AgainAsync();
         }
     }
+
+    private static string Euro(decimal amount) => amount.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
 
     public Task<IActionResult> OnPostNoContributionAsync() => ChangeAsync(NoContribution, nameof(NoContribution),
         (c, by, now) => c.RecordNoContributionReason(NoContribution.Reason, by, now), "De reden is vastgelegd.");
@@ -71,6 +115,20 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
     protected override async Task PrepareAsync()
     {
         Financed = await financing.ForCaseAsync(Decision.CaseId, HttpContext.RequestAborted);
+        var allocations = new Dictionary<Guid, Budget.AllocationView>();
+        foreach (var a in Case.Actions.Where(a => a.Carrier == Carrier.Organisation && a.ExpectedCost > 0 && a.Status is not (ActionStatus.Done or ActionStatus.Dropped) && !a.IsContribution && !Financed.ContainsKey(a.Id)))
+        {
+            try
+            {
+                allocations[a.Id] = await allocation.ViewAsync(Decision.CaseId, a.Id, HttpContext.RequestAborted);
+            }
+            catch (DomainException none)
+            {
+                NoBudget = none.Message;
+            }
+        }
+
+        Allocations = allocations;
         Action.DueDate ??= DutchTime.Today(time).AddDays(14);
         Organisations = await db.OrganisationNeighbourhoods.Where(w => w.NeighbourhoodId == Case.NeighbourhoodId)
             .Join(db.Organisations, w => w.OrganisationId, o => o.Id, (w, o) => o)
@@ -93,6 +151,9 @@ public sealed class ActionInput
 
     [StringLength(300)]
     public string? InitiativeName { get; set; }
+
+    /// <summary>The kind of help, for white-label allocation: the organisation may then be left open.</summary>
+    public Neighbourhoods.Services? Service { get; set; }
 
     public LawDomain LawDomain { get; set; } = LawDomain.Other;
 

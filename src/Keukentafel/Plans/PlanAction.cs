@@ -28,7 +28,7 @@ public sealed class PlanAction
     private PlanAction() { What = CarrierName = ""; }
 
     internal PlanAction(Guid caseId, string what, Carrier carrier, string carrierName, Guid? carrierStaffMemberId, Guid? carrierOrganisationId,
-        LawDomain lawDomain, decimal? expectedCost, DateOnly dueDate, bool isContribution, Actor by, DateTime atUtc)
+        Neighbourhoods.Services service, LawDomain lawDomain, decimal? expectedCost, DateOnly dueDate, bool isContribution, Actor by, DateTime atUtc)
     {
         CaseId = caseId;
         What = Text.Required(what, "action.what_required", "Beschrijf wat er gebeurt.", "What");
@@ -36,6 +36,7 @@ public sealed class PlanAction
         CarrierName = carrierName;
         CarrierStaffMemberId = carrierStaffMemberId;
         CarrierOrganisationId = carrierOrganisationId;
+        Service = service;
         LawDomain = lawDomain;
         if (expectedCost is < 0)
         {
@@ -59,6 +60,9 @@ public sealed class PlanAction
 
     public Guid? CarrierStaffMemberId { get; private set; }
     public Guid? CarrierOrganisationId { get; private set; }
+
+    /// <summary>The kind of professional help (white label); none when the organisation itself was chosen.</summary>
+    public Neighbourhoods.Services Service { get; private set; }
     public LawDomain LawDomain { get; private set; }
 
     /// <summary>Euros with cents; what the budget issue will commit.</summary>
@@ -73,6 +77,12 @@ public sealed class PlanAction
     public DateTime CreatedAtUtc { get; private set; }
 
     public bool IsSettled => Status is ActionStatus.Done or ActionStatus.Dropped;
+
+    internal void Allocate(Guid organisationId, string organisationName)
+    {
+        CarrierOrganisationId = organisationId;
+        CarrierName = organisationName;
+    }
 
     internal void ChangeStatus(ActionStatus status, string? dropReason, DateTime atUtc)
     {

@@ -91,6 +91,7 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
             "/api/organisations/{id:guid}",
             "/api/admin/accounts/{id:guid}/unlock",
             "/api/deviations/{deviationId:guid}/backing",
+            "/api/budget/requests/{requestId:guid}/decision", // only the managers of the request's organisation; checked and logged by Decisions
             "/api/access/{caseId:guid}/reason",
         ];
         var withId = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

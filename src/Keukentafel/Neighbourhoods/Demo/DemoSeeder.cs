@@ -62,6 +62,7 @@ public sealed partial class DemoSeeder(
             {
                 organisation = db.Organisations.Add(new Organisation(o.Name, o.Type, o.Description)).Entity;
                 organisation.Cover(o.Type.TypicalDomains());
+                organisation.Offer(o.Type.TypicalServices());
                 added++;
             }
 

@@ -1,0 +1,215 @@
+using Keukentafel.Cases;
+using Keukentafel.Data;
+using Keukentafel.Effects;
+using Keukentafel.Neighbourhoods;
+using Keukentafel.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Budget;
+
+/// <summary>An organisation that can deliver an action, with the room it has left in the year.</summary>
+public sealed record Candidate(Guid OrganisationId, string Name, decimal Remaining, bool Fits);
+
+/// <summary>A request to the managers as the case shows it.</summary>
+public sealed record RequestView(Guid Id, RequestStatus Status, Guid OrganisationId, string Organisation, decimal Amount, decimal RoomLeft,
+    string RequestedBy, DateTime RequestedAtUtc, string? DecidedBy, DateTime? DecidedAtUtc, string? Reason);
+
+/// <summary>
+/// White-label allocation of one plan action: the organisations in the neighbourhood that offer its kind of help (or the
+/// one named for it), their room left in the year, the one proposed (the most room), and any request to the managers.
+/// </summary>
+public sealed record AllocationView(Guid ActionId, string What, Services Service, decimal Amount, int Year, Guid BudgetId, string Budget,
+    IReadOnlyList<Candidate> Candidates, Guid? Proposed, RequestView? Request)
+{
+    /// <summary>Only one organisation can deliver it: when its room is too small, its managers decide.</summary>
+    public bool SingleSupplier => Candidates.Count == 1;
+}
+
+/// <summary>What financing an action came to: financed from an organisation's room, or put to its managers.</summary>
+public sealed record AllocationOutcome(LedgerEntry? Commitment, Guid? OrganisationId, string Organisation, FinancingRequest? Request);
+
+/// <summary>
+/// White-label allocation (seeds: "it does not matter which organisation delivers"): finance a plan action from the room
+/// of an organisation that can deliver it, proposing the one with the most room; when only one can and its room is too
+/// small, the request goes to that organisation's managers. The commitment, the case's record of who delivers, and a
+/// pre-financing are saved in one transaction.
+/// </summary>
+public sealed class Allocation(KeukentafelDbContext db, Financing financing, CaseWork work, TimeProvider time)
+{
+    public async Task<AllocationView> ViewAsync(Guid caseId, Guid actionId, CancellationToken ct)
+    {
+        var (action, budget, book) = await LoadAsync(caseId, actionId, ct);
+        var year = YearOf(action);
+        var offering = await db.Organisations.AsNoTracking()
+            .Where(o => o.Neighbourhoods.Any(n => n.NeighbourhoodId == budget.NeighbourhoodId))
+            .Where(o => action.Service == Services.None ? o.Id == action.CarrierOrganisationId : (o.Offers & action.Service) == action.Service)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        var amount = action.ExpectedCost!.Value;
+        var candidates = offering
+            .Select(o => new Candidate(o.Id, o.Name, book.BalanceOf(o.Id, year).Remaining, book.BalanceOf(o.Id, year).Remaining >= amount))
+            .OrderByDescending(c => c.Remaining).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+        var request = await db.FinancingRequests.AsNoTracking().Where(r => r.PlanActionId == actionId).OrderByDescending(r => r.RequestedAtUtc)
+            .Join(db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => new RequestView(r.Id, r.Status, r.OrganisationId, o.Name, r.Amount, r.RoomLeft,
+                r.RequestedByName, r.RequestedAtUtc, r.DecidedByName, r.DecidedAtUtc, r.DecisionReason))
+            .FirstOrDefaultAsync(ct);
+        return new AllocationView(actionId, action.What, action.Service, amount, year, budget.Id, budget.Name, candidates,
+            candidates.FirstOrDefault(c => c.Fits)?.OrganisationId, request);
+    }
+
+    /// <summary>
+    /// Finances the action from the chosen organisation's room (none chosen: the one proposed). Refused with the reason when
+    /// it does not fit, except for a single supplier: then the managers of that organisation are asked.
+    /// </summary>
+    public async Task<AllocationOutcome> AllocateAsync(Guid caseId, Guid actionId, Guid? organisationId, Payer? preFinancedFor, Actor by, CancellationToken ct)
+    {
+        var view = await ViewAsync(caseId, actionId, ct);
+        if (view.Request is { Status: RequestStatus.Open } open)
+        {
+            throw DomainException.Conflict("budget.request_open", $"De vraag ligt al bij de managers van {open.Organisation}.");
+        }
+
+        if (view.Candidates.Count == 0)
+        {
+            throw DomainException.Conflict("budget.no_supplier", "Geen organisatie in deze wijk levert deze hulp. Vraag de beheerder welke organisaties dit aanbieden.");
+        }
+
+        var chosen = organisationId is { } id
+            ? view.Candidates.SingleOrDefault(c => c.OrganisationId == id)
+                ?? throw DomainException.About("OrganisationId", "budget.not_a_candidate", "Deze organisatie levert deze hulp niet in deze wijk.")
+            : view.Candidates.FirstOrDefault(c => c.Fits);
+        if (chosen is null or { Fits: false })
+        {
+            if (view.SingleSupplier)
+            {
+                return await RequestAsync(caseId, view, view.Candidates[0], by, ct);
+            }
+
+            throw DomainException.Conflict("budget.room_exceeded", chosen is null
+                ? $"Geen van de organisaties die dit leveren heeft nog {Money(view.Amount)} ruimte in {view.Year}. De meeste ruimte heeft {view.Candidates[0].Name}: {Money(view.Candidates[0].Remaining)}."
+                : $"{chosen.Name} heeft nog {Money(chosen.Remaining)} ruimte in {view.Year}; deze actie kost {Money(view.Amount)}. Kies een organisatie met meer ruimte.");
+        }
+
+        var entries = await financing.ChangeAsync(view.BudgetId, [(chosen.OrganisationId, view.Year)], async (book, now) =>
+        {
+            var entry = book.Commit(chosen.OrganisationId, view.Year, caseId, actionId, view.Amount, await LawDomainAsync(actionId, ct), by, now);
+            await AssignAsync(caseId, actionId, chosen.OrganisationId, preFinancedFor, view.BudgetId, by, now, ct);
+            return [entry];
+        }, ct);
+        return new AllocationOutcome(entries[0], chosen.OrganisationId, chosen.Name, null);
+    }
+
+    /// <summary>
+    /// The managers' decision on a request, saved with what it does to the ledger: beyond the room (a commitment the
+    /// decision allows), room shifted from another organisation (two room entries, then the commitment), or refused.
+    /// </summary>
+    public async Task<FinancingRequest> DecideAsync(Guid requestId, RequestStatus decision, Guid? shiftFrom, string? reason, Actor by, CancellationToken ct)
+    {
+        var request = await db.FinancingRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, ct)
+            ?? throw new DomainException("budget.request_unknown", "Deze aanvraag bestaat niet.");
+        if (!await IsManagerOfAsync(by.StaffMemberId, request.OrganisationId, ct))
+        {
+            throw new NotYoursException();
+        }
+
+        List<(Guid, int)> locks = [(request.OrganisationId, request.Year)];
+        if (decision == RequestStatus.RoomShifted)
+        {
+            locks.Add((shiftFrom ?? throw DomainException.About("FromOrganisationId", "budget.shift_from_required", "Kies de organisatie waarvan ruimte naar deze organisatie gaat."), request.Year));
+        }
+
+        FinancingRequest tracked = null!;
+        await financing.ChangeAsync(request.BudgetId, locks, async (book, now) =>
+        {
+            tracked = await db.FinancingRequests.SingleAsync(r => r.Id == requestId, ct);
+            tracked.Decide(decision, shiftFrom, reason, by, now);
+            if (decision == RequestStatus.Refused)
+            {
+                return [];
+            }
+
+            var action = await db.PlanActions.AsNoTracking().SingleAsync(a => a.Id == tracked.PlanActionId, ct);
+            if (action.IsSettled || action.ExpectedCost != tracked.Amount)
+            {
+                throw DomainException.Conflict("budget.request_outdated", "De actie is intussen veranderd, vervallen of gedaan. Kies: niet betalen, en laat de professional opnieuw vragen.");
+            }
+
+            var added = new List<LedgerEntry>();
+            if (decision == RequestStatus.RoomShifted)
+            {
+                // Enough room for this action to fit, also when the organisation is already beyond its room by an earlier decision.
+                var shortfall = tracked.Amount - book.BalanceOf(tracked.OrganisationId, tracked.Year).Remaining;
+                if (shortfall > 0)
+                {
+                    added.AddRange(book.ShiftRoom(shiftFrom!.Value, tracked.OrganisationId, tracked.Year, shortfall, tracked.Id, $"Besluit managers: ruimte verschoven. {tracked.DecisionReason}", by, now));
+                }
+            }
+
+            added.Add(book.Commit(tracked.OrganisationId, tracked.Year, tracked.CaseId, tracked.PlanActionId, tracked.Amount, action.LawDomain, by, now, tracked));
+            await AssignAsync(tracked.CaseId, tracked.PlanActionId, tracked.OrganisationId, null, tracked.BudgetId, by, now, ct);
+            return added;
+        }, ct);
+        return tracked;
+    }
+
+    /// <summary>Only the managers of the organisation the request is for decide on it.</summary>
+    public Task<bool> IsManagerOfAsync(Guid? staffId, Guid organisationId, CancellationToken ct) =>
+        db.StaffMembers.AnyAsync(s => s.Id == staffId && s.OrganisationId == organisationId && s.Function == StaffFunction.Manager, ct);
+
+    private async Task<AllocationOutcome> RequestAsync(Guid caseId, AllocationView view, Candidate supplier, Actor by, CancellationToken ct)
+    {
+        var request = new FinancingRequest(view.BudgetId, caseId, view.ActionId, supplier.OrganisationId, view.Year, view.Amount, supplier.Remaining, by, time.GetUtcNow().UtcDateTime);
+        db.ChangeTracker.Clear();
+        db.FinancingRequests.Add(request);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // One open request per action (a unique index): a colleague asked at the same moment.
+            throw DomainException.Conflict("budget.request_open", $"De vraag ligt al bij de managers van {supplier.Name}.");
+        }
+
+        return new AllocationOutcome(null, supplier.OrganisationId, supplier.Name, request);
+    }
+
+    private async Task AssignAsync(Guid caseId, Guid actionId, Guid organisationId, Payer? preFinancedFor, Guid budgetId, Actor by, DateTime now, CancellationToken ct)
+    {
+        var @case = await work.TrackedAsync(caseId, ct);
+        var organisation = await db.Organisations.Include(o => o.Neighbourhoods).SingleAsync(o => o.Id == organisationId, ct);
+        @case.AllocateAction(actionId, organisation, by, now);
+        if (preFinancedFor is { } payer)
+        {
+            db.PreFinancings.Add(new PreFinancing(budgetId, caseId, actionId, organisationId, payer, by, now));
+        }
+    }
+
+    private Task<LawDomain> LawDomainAsync(Guid actionId, CancellationToken ct) =>
+        db.PlanActions.AsNoTracking().Where(a => a.Id == actionId).Select(a => a.LawDomain).SingleAsync(ct);
+
+    private async Task<(PlanAction Action, NeighbourhoodBudget Budget, LedgerBook Book)> LoadAsync(Guid caseId, Guid actionId, CancellationToken ct)
+    {
+        var action = await db.PlanActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == actionId && a.CaseId == caseId, ct)
+            ?? throw new DomainException("action.unknown", "Deze actie hoort niet bij deze casus.");
+        if (action.Carrier != Carrier.Organisation || action.ExpectedCost is not > 0 || action.IsSettled || action.IsContribution)
+        {
+            throw DomainException.Conflict("budget.not_financeable", "Alleen een open actie die een organisatie uitvoert, met verwachte kosten, wordt uit het wijkbudget betaald.");
+        }
+
+        var neighbourhoodId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.NeighbourhoodId).SingleAsync(ct);
+        var year = YearOf(action);
+        var budgetId = await db.Budgets.Where(b => b.NeighbourhoodId == neighbourhoodId && b.FirstYear <= year && b.LastYear >= year)
+            .OrderBy(b => b.CreatedAtUtc).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.Conflict("budget.none", $"Deze wijk heeft geen wijkbudget voor {year}.");
+        var book = await financing.BookAsync(budgetId, ct);
+        return (action, (await db.Budgets.AsNoTracking().SingleAsync(b => b.Id == budgetId, ct)), book);
+    }
+
+    /// <summary>An action is paid from the budget year in which it was planned.</summary>
+    private static int YearOf(PlanAction action) => DutchTime.Date(action.CreatedAtUtc).Year;
+
+    private static string Money(decimal amount) => amount.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+}
+
+/// <summary>A decision asked of someone who is not a manager of the organisation concerned.</summary>
+public sealed class NotYoursException() : DomainException("budget.request_not_yours", "Over deze aanvraag besluiten de managers van de organisatie zelf.");

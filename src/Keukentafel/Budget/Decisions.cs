@@ -1,0 +1,85 @@
+using Keukentafel.Accounts;
+using Keukentafel.Data;
+using Keukentafel.Neighbourhoods;
+using Keukentafel.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Budget;
+
+/// <summary>An organisation the managers may take room from, with what it has left.</summary>
+public sealed record RoomSource(Guid OrganisationId, string Name, decimal Remaining);
+
+/// <summary>
+/// A request as the manager sees it: the action and its cost, the room that was left, who asked; the case number, not
+/// the resident's file.
+/// </summary>
+public sealed record RequestToDecide(
+    Guid Id, Guid CaseId, string CaseNumber, string Neighbourhood, string Organisation, string What, Services Service, decimal Amount, decimal RoomLeft, int Year,
+    string RequestedBy, DateTime RequestedAtUtc, RequestStatus Status, string? DecidedBy, DateTime? DecidedAtUtc, string? Reason,
+    IReadOnlyList<RoomSource> RoomSources,
+    [property: System.Text.Json.Serialization.JsonIgnore] Guid ResidentId);
+
+/// <summary>
+/// The managers' side of allocation: the requests for their organisation (open ones first), and their decisions. Every
+/// look and every decision is in the audit log of the resident concerned.
+/// </summary>
+public sealed class Decisions(KeukentafelDbContext db, Allocation allocation, Financing financing, CaseAccess access)
+{
+    public async Task<IReadOnlyList<RequestToDecide>> MineAsync(HttpContext http, CancellationToken ct)
+    {
+        var me = http.User.StaffId();
+        var rows = await db.FinancingRequests.AsNoTracking()
+            .Where(r => db.StaffMembers.Any(s => s.Id == me && s.OrganisationId == r.OrganisationId && s.Function == StaffFunction.Manager))
+            .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { r, c.Number, c.ResidentId, c.NeighbourhoodId })
+            .Join(db.PlanActions, x => x.r.PlanActionId, a => a.Id, (x, a) => new { x.r, x.Number, x.ResidentId, x.NeighbourhoodId, a.What, a.Service })
+            .Join(db.Neighbourhoods, x => x.NeighbourhoodId, n => n.Id, (x, n) => new { x.r, x.Number, x.ResidentId, x.What, x.Service, Neighbourhood = n.Name })
+            .Join(db.Organisations, x => x.r.OrganisationId, o => o.Id, (x, o) => new { x.r, x.Number, x.ResidentId, x.What, x.Service, x.Neighbourhood, Organisation = o.Name })
+            .OrderBy(x => x.r.Status != RequestStatus.Open).ThenByDescending(x => x.r.RequestedAtUtc)
+            .Take(100)
+            .ToListAsync(ct);
+        var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var books = new Dictionary<Guid, LedgerBook>();
+        var result = new List<RequestToDecide>();
+        foreach (var x in rows)
+        {
+            IReadOnlyList<RoomSource> sources = [];
+            if (x.r.Status == RequestStatus.Open)
+            {
+                if (!books.TryGetValue(x.r.BudgetId, out var book))
+                {
+                    books[x.r.BudgetId] = book = await financing.BookAsync(x.r.BudgetId, ct);
+                }
+
+                var shortfall = x.r.Amount - book.BalanceOf(x.r.OrganisationId, x.r.Year).Remaining;
+                sources = [.. book.Entries.Where(e => e.Year == x.r.Year && e.OrganisationId != x.r.OrganisationId).Select(e => e.OrganisationId).Distinct()
+                    .Select(o => new RoomSource(o, names.GetValueOrDefault(o, "?"), book.BalanceOf(o, x.r.Year).Remaining))
+                    .Where(s => s.Remaining >= shortfall)
+                    .OrderByDescending(s => s.Remaining)];
+            }
+
+            result.Add(new RequestToDecide(x.r.Id, x.r.CaseId, x.Number, x.Neighbourhood, x.Organisation, x.What, x.Service, x.r.Amount, x.r.RoomLeft, x.r.Year,
+                x.r.RequestedByName, x.r.RequestedAtUtc, x.r.Status, x.r.DecidedByName, x.r.DecidedAtUtc, x.r.DecisionReason, sources, x.ResidentId));
+        }
+
+        await access.LogListAsync(http, [.. result.Select(r => (r.CaseId, r.ResidentId)).Distinct()], "financiering", "aanvragen wijkbudget (0)", ct);
+        return result;
+    }
+
+    /// <summary>A manager decides; someone else is refused (and that refusal is logged).</summary>
+    public async Task<FinancingRequest> DecideAsync(HttpContext http, Guid requestId, RequestStatus decision, Guid? shiftFrom, string? reason, CancellationToken ct)
+    {
+        var target = await db.FinancingRequests.AsNoTracking().Where(r => r.Id == requestId)
+            .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { c.Id, c.ResidentId }).SingleOrDefaultAsync(ct);
+        try
+        {
+            var decided = await allocation.DecideAsync(requestId, decision, shiftFrom, reason, await access.ActorAsync(http.User, ct), ct);
+            await access.LogAsync(http, target?.Id, target?.ResidentId, AuditAction.Change, "financiering", ct);
+            return decided;
+        }
+        catch (NotYoursException)
+        {
+            await access.LogAsync(http, target?.Id, target?.ResidentId, AuditAction.Change, "financiering", ct, allowed: false);
+            throw;
+        }
+    }
+}

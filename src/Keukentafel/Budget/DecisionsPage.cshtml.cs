@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Keukentafel.Budget;
+
+/// <summary>A manager's requests: plan actions only his organisation can deliver, beyond its room. He decides, with a reason.</summary>
+public sealed class DecisionsPage(Decisions decisions) : PageModel
+{
+    public IReadOnlyList<RequestToDecide> Requests { get; private set; } = [];
+    public string? Message { get; private set; }
+
+    /// <summary>The request whose decision was refused: its form shows the message beside the field.</summary>
+    public Guid? Refused { get; private set; }
+
+    public string? RefusedField { get; private set; }
+    public string? RefusedMessage { get; private set; }
+
+    public async Task OnGetAsync(string? message)
+    {
+        Message = message;
+        Requests = await decisions.MineAsync(HttpContext, HttpContext.RequestAborted);
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(Guid requestId, RequestStatus decision, Guid? fromOrganisationId, string? reason)
+    {
+        try
+        {
+            var decided = await decisions.DecideAsync(HttpContext, requestId, decision, fromOrganisationId, reason, HttpContext.RequestAborted);
+            return RedirectToPage(new
+            {
+                message = decided.Status switch
+                {
+                    RequestStatus.BeyondRoom => "Besloten: betalen boven de ruimte. Het geld is vastgelegd; de professional ziet het in de casus.",
+                    RequestStatus.RoomShifted => "Besloten: ruimte verschoven. Het geld is vastgelegd; de professional ziet het in de casus.",
+                    _ => "Besloten: niet betalen uit het wijkbudget. De professional ziet uw reden in de casus.",
+                },
+            });
+        }
+        catch (DomainException refused)
+        {
+            Refused = requestId;
+            RefusedField = refused.Field;
+            RefusedMessage = refused.Message;
+            ModelState.AddModelError("", refused.Message);
+            Requests = await decisions.MineAsync(HttpContext, HttpContext.RequestAborted);
+            return Page();
+        }
+    }
+}
