@@ -13,9 +13,18 @@ public static class BudgetApi
     /// <summary>Which organisation (none: the one proposed), and, when the budget pays first, who should pay in the end.</summary>
     public sealed record FinancingRequestBody(Guid? OrganisationId, Payer? PreFinancedFor);
 
+    public sealed record RealisationBody(decimal? ActualCost);
+
+    public sealed record Realised(Guid EntryId, decimal ActualCost);
+
     public sealed record DecisionBody(RequestStatus Decision, Guid? FromOrganisationId, string? Reason);
 
     public sealed record Decided(Guid Id, RequestStatus Status, string? DecidedBy, DateTime? DecidedAtUtc);
+
+    public sealed record BudgetItem(Guid Id, string Name);
+
+    /// <summary>The dashboard; the financed actions only for a coordinator (all) or a manager (his organisation's), else null.</summary>
+    public sealed record DashboardResponse(BudgetDashboard Dashboard, IReadOnlyList<FinancedAction>? FinancedActions, string? FinancedActionsScope);
 
     public static IEndpointRouteBuilder MapBudgetApi(this IEndpointRouteBuilder endpoints)
     {
@@ -39,6 +48,20 @@ public static class BudgetApi
             })
             .RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "budget")
             .WithSummary("Finance a plan action from the neighbourhood budget: from the chosen organisation's room (none chosen: the one with the most room). Refused with the room left when it does not fit; when only one organisation can deliver, the request goes to its managers (202).");
+        one.MapPost("/actions/{actionId:guid}/realisation", async Task<Ok<Realised>> (Guid actionId, RealisationBody body, HttpContext http, Financing financing, CancellationToken ct) =>
+            {
+                var decision = http.CaseDecision();
+                if (await financing.CaseOfActionAsync(actionId, ct) != decision.CaseId)
+                {
+                    throw new DomainException("action.unknown", "Deze actie hoort niet bij deze casus.");
+                }
+
+                var cost = body.ActualCost ?? throw DomainException.About("ActualCost", "budget.amount_required", "Geef de werkelijke kosten.");
+                var entries = await financing.RealiseAsync(await financing.BudgetOfAsync(actionId, ct), actionId, cost, decision.Actor, ct);
+                return TypedResults.Ok(new Realised(entries[^1].Id, cost));
+            })
+            .RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "budget")
+            .WithSummary("Delivered: the actual cost is spent from the budget and the reservation released; more than what was reserved only from room that is left.");
 
         var managers = endpoints.MapGroup("/api/budget/requests").WithTags("Budget").RequireAuthorization(Policies.Api, Policies.Management);
         managers.MapGet("/mine", async (HttpContext http, Decisions decisions, CancellationToken ct) => TypedResults.Ok(await decisions.MineAsync(http, ct)))
@@ -56,6 +79,24 @@ public static class BudgetApi
                 }
             })
             .WithSummary("Decide a request as manager of its organisation: BeyondRoom (finance beyond the room), RoomShifted (take the shortfall from another organisation's room) or Refused; with the reason.");
+
+        var budgets = endpoints.MapGroup("/api/budgets").WithTags("Budget").RequireAuthorization(Policies.Api, Policies.Effects);
+        budgets.MapGet("/", async (HttpContext http, Dashboards dashboards, CancellationToken ct) =>
+                TypedResults.Ok((await dashboards.VisibleAsync(http.User.StaffId(), ct)).Select(b => new BudgetItem(b.Id, b.Name)).ToList()))
+            .WithSummary("The budgets of the neighbourhoods I work in.");
+        budgets.MapGet("/{budgetId:guid}/dashboard", async Task<Results<Ok<DashboardResponse>, NotFound>> (Guid budgetId, int? year, HttpContext http, Dashboards dashboards, CancellationToken ct) =>
+            {
+                try
+                {
+                    var view = await dashboards.ForAsync(http, budgetId, year, ct);
+                    return view is null ? TypedResults.NotFound() : TypedResults.Ok(new DashboardResponse(view.Dashboard, view.Detail, view.DetailScope));
+                }
+                catch (NotYoursException)
+                {
+                    return TypedResults.NotFound();
+                }
+            })
+            .WithSummary("The monthly dashboard of a budget year (default: the current one): per month, organisation and law domain, against the straight-line plan, pre-financing and the forecast. Sums of the ledger.");
         return endpoints;
     }
 }

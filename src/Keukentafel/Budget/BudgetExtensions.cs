@@ -7,6 +7,7 @@ public static class BudgetExtensions
         builder.Services.AddScoped<Financing>();
         builder.Services.AddScoped<Allocation>();
         builder.Services.AddScoped<Decisions>();
+        builder.Services.AddScoped<Dashboards>();
         return builder;
     }
 }

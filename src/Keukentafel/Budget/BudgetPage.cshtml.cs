@@ -1,60 +1,99 @@
 using Keukentafel.Accounts;
-using Keukentafel.Cases;
-using Keukentafel.Data;
 using Keukentafel.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Budget;
 
-/// <summary>One organisation's year in the budget, as the overview shows it.</summary>
-public sealed record RoomRow(string Organisation, Balance Balance);
-
 /// <summary>
-/// The shared budget of a neighbourhood the user works in: what is in the pot, and per organisation its room, what is
-/// committed, what is spent and what is left, for a year. Sums of the ledger; no resident's data.
+/// The monthly dashboard of the shared budget of a neighbourhood the user works in: charts with the table behind each,
+/// downloads, the forecast; financed actions for the coordinator (all) and a manager (his organisation's), where the
+/// coordinator also settles pre-financing. Aggregates only for directors and financiers.
 /// </summary>
-public sealed class BudgetPage(KeukentafelDbContext db, Financing financing, CaseAccess access, TimeProvider time) : PageModel
+public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseAccess access) : PageModel
 {
-    public NeighbourhoodBudget? Budget { get; private set; }
-    public IReadOnlyList<(Guid Id, string Name)> Budgets { get; private set; } = [];
-    public int Year { get; private set; }
-    public IReadOnlyList<RoomRow> Rows { get; private set; } = [];
-    public Balance Total { get; private set; } = new(0, 0, 0);
-    public decimal ContributedThisYear { get; private set; }
+    public DashboardView? View { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, int? jaar)
+    public BudgetDashboard Dashboard => View!.Dashboard;
+
+    public string? Message { get; private set; }
+
+    /// <summary>The action whose settlement was refused: its form shows the message.</summary>
+    public Guid? Refused { get; private set; }
+
+    public string? RefusedMessage { get; private set; }
+
+    public bool Settles => User.IsInRole(Roles.Coordinator);
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, int? jaar, string? message)
     {
-        var ct = HttpContext.RequestAborted;
-        var staffId = User.StaffId();
-        Budgets = [.. (await db.Budgets.AsNoTracking()
-                .Where(b => db.StaffNeighbourhoods.Any(w => w.StaffMemberId == staffId && w.NeighbourhoodId == b.NeighbourhoodId))
-                .OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(ct))
-            .Select(b => (b.Id, b.Name))];
-        var chosen = id ?? (Budgets.Count > 0 ? Budgets[0].Id : null);
-        if (chosen is null)
+        Message = message;
+        return await LoadAsync(id, jaar) ?? Page();
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(Guid? id, int? jaar, string? formaat)
+    {
+        if (await LoadAsync(id, jaar) is { } refused)
         {
-            return Page();
+            return refused;
         }
 
-        if (!Budgets.Any(b => b.Id == chosen))
+        if (View is null)
         {
-            await access.LogAsync(HttpContext, null, null, AuditAction.Read, "budget van een andere wijk", ct, allowed: false);
             return NotFound();
         }
 
-        var book = await financing.BookAsync(chosen.Value, ct);
-        Budget = await db.Budgets.AsNoTracking().Include(b => b.Contributions).SingleAsync(b => b.Id == chosen, ct);
-        var today = DutchTime.Today(time).Year;
-        Year = jaar is { } y && Budget.Covers(y) ? y : Math.Clamp(today, Budget.FirstYear, Budget.LastYear);
-        var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        Rows = [.. book.Entries.Where(e => e.Year == Year).Select(e => e.OrganisationId).Distinct()
-            .Select(o => new RoomRow(names.GetValueOrDefault(o, "?"), book.BalanceOf(o, Year)))
-            .OrderBy(r => r.Organisation, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true))];
-        Total = new Balance(Rows.Sum(r => r.Balance.Room), Rows.Sum(r => r.Balance.Committed), Rows.Sum(r => r.Balance.Realised));
-        ContributedThisYear = Budget.Contributions.Where(c => c.Date.Year == Year).Sum(c => c.Amount);
-        await access.LogAsync(HttpContext, null, null, AuditAction.Read, "wijkbudget", ct);
-        return Page();
+        var name = $"wijkbudget-{Dashboard.Year}";
+        return formaat == "xlsx"
+            ? File(Web.FigureFiles.Xlsx(Dashboard.Figures()), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx")
+            : File(Web.FigureFiles.Csv(Dashboard.Figures()), "text/csv; charset=utf-8", $"{name}.csv");
+    }
+
+    /// <summary>The coordinator records that a pre-financed action's regular payer paid back, or writes off what will not come back.</summary>
+    public async Task<IActionResult> OnPostSettleAsync(Guid id, int jaar, Guid actionId, EntryKind kind, string? amount, string? reason)
+    {
+        if (!Settles)
+        {
+            return Forbid();
+        }
+
+        if (await LoadAsync(id, jaar) is { } refused)
+        {
+            return refused;
+        }
+
+        var item = View?.Detail?.SingleOrDefault(d => d.PlanActionId == actionId);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var euros = Web.DutchNumber.Parse(amount) ?? throw DomainException.About("Amount", "budget.amount_required", "Vul een bedrag in euro's in, bijvoorbeeld 250,00.");
+            await financing.SettleAsync(id, actionId, kind, euros, reason, await access.ActorAsync(User, HttpContext.RequestAborted), HttpContext.RequestAborted);
+            await access.LogAsync(HttpContext, item.CaseId, item.ResidentId, AuditAction.Change, "wijkbudget", HttpContext.RequestAborted);
+            return RedirectToPage(new { id, jaar, message = kind == EntryKind.Settlement ? "De terugbetaling is vastgelegd." : "Het bedrag is afgeschreven." });
+        }
+        catch (DomainException problem)
+        {
+            Refused = actionId;
+            RefusedMessage = problem.Message;
+            ModelState.AddModelError("", problem.Message);
+            return Page();
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid? id, int? jaar)
+    {
+        try
+        {
+            View = await dashboards.ForAsync(HttpContext, id, jaar, HttpContext.RequestAborted);
+            return null;
+        }
+        catch (NotYoursException)
+        {
+            return NotFound();
+        }
     }
 }

@@ -25,7 +25,8 @@ internal sealed class DemoBudget(KeukentafelDbContext db)
         var budget = NeighbourhoodBudget.Create(neighbourhood, $"Wijkbudget {neighbourhood.Name} {year - 2}-{year + 2}", year - 2, year + 2, by, nowUtc);
         var organisations = await db.Organisations.Where(o => o.Neighbourhoods.Any(n => n.NeighbourhoodId == neighbourhood.Id) && o.Type != OrganisationType.HealthInsurer)
             .OrderBy(o => o.Name).ToListAsync(ct);
-        foreach (var y in budget.Years.Where(y => y <= year))
+        // Fixed for the whole period, as in Ruwaard: the later years' contributions are promised and dated in their year.
+        foreach (var y in budget.Years)
         {
             var start = new DateOnly(y, 1, 2);
             budget.AddContribution("Gemeente (Wmo)", organisations.FirstOrDefault(o => o.Type == OrganisationType.Municipality)?.Id, 380_000m, start, LawDomain.Wmo, by, nowUtc);

@@ -28,6 +28,17 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
     public Task<IReadOnlyList<LedgerEntry>> CorrectAsync(Guid budgetId, Guid organisationId, int year, decimal amount, string? reason, Actor by, CancellationToken ct) =>
         ChangeAsync(budgetId, [(organisationId, year)], (book, now) => [book.Correct(organisationId, year, amount, null, null, reason, by, now)], ct);
 
+    /// <summary>A pre-financed action's regular payer paid back, or what is left of it is written off.</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> SettleAsync(Guid budgetId, Guid planActionId, EntryKind kind, decimal amount, string? reason, Actor by, CancellationToken ct)
+    {
+        if (!await db.PreFinancings.AnyAsync(p => p.PlanActionId == planActionId && p.BudgetId == budgetId, ct))
+        {
+            throw DomainException.Conflict("budget.not_pre_financed", "Deze actie is niet voorgefinancierd.");
+        }
+
+        return await ChangeAsync(budgetId, [await KeyOfAsync(planActionId, ct)], (book, now) => [book.Settle(planActionId, kind, amount, reason, by, now)], ct);
+    }
+
     /// <summary>A dropped action gives back what was reserved for it, if anything was.</summary>
     public async Task ReleaseDroppedAsync(Guid planActionId, string? reason, Actor by, CancellationToken ct)
     {

@@ -145,6 +145,12 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
             throw DomainException.About("Amount", "budget.correction_range", $"Een correctie is niet nul, maakt het besteed bedrag ({Euro(balance.Realised)}) niet negatief en gaat niet over de ruimte ({Euro(balance.Remaining)}).");
         }
 
+        if (planActionId is { } action && Outstanding(action) + amount < 0)
+        {
+            // For one action: never less spent than nothing, nor than what already came back or was written off.
+            throw DomainException.About("Amount", "budget.correction_range", $"Een correctie maakt het besteed bedrag van deze actie niet negatief, en niet lager dan wat al is terugbetaald of afgeschreven. Er kan hooguit {Euro(Outstanding(action))} af.");
+        }
+
         var lawDomain = planActionId is null ? null : entries.LastOrDefault(e => e.PlanActionId == planActionId && e.Kind == EntryKind.Commitment)?.LawDomain;
         return Add(new LedgerEntry(budget.Id, organisationId, year, EntryKind.Correction, amount, caseId, planActionId, why, by, nowUtc, lawDomain));
     }

@@ -55,6 +55,82 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
     }
 
     [Fact]
+    public async Task The_coordinator_sees_this_years_dashboard_with_charts_forecast_and_financed_actions_and_the_director_only_sums()
+    {
+        var coordinator = await (await app.SignedInAsync(PageSession.Coordinator)).GetPageAsync("/budget");
+        coordinator.QuerySelectorAll("figure svg").Length.ShouldBeGreaterThanOrEqualTo(4);
+        coordinator.Text().ShouldContain($"{Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).Year} in het kort");
+        coordinator.Text().ShouldContain("In dat tempo");
+        coordinator.Text().ShouldContain("Gefinancierde acties (alle organisaties)");
+        var numbers = coordinator.QuerySelectorAll("caption").Single(c => c.TextContent.StartsWith("Gefinancierde acties", StringComparison.Ordinal))
+            .ParentElement!.QuerySelectorAll("tbody th").Select(th => th.TextContent).ToList();
+        numbers.ShouldNotBeEmpty();
+
+        var director = await (await app.SignedInAsync(PageSession.Director)).GetPageAsync("/budget");
+        director.QuerySelectorAll("figure svg").Length.ShouldBeGreaterThanOrEqualTo(4);
+        director.Text().ShouldNotContain("Gefinancierde acties");
+        numbers.ShouldAllBe(n => !director.Body!.InnerHtml.Contains(n));
+        var api = await (await app.ApiAsync(PageSession.Financier)).GetJsonAsync($"/api/budgets/{await BudgetIdAsync()}/dashboard");
+        api.GetProperty("financedActions").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+
+        var manager = await (await app.ApiAsync(PageSession.Manager)).GetJsonAsync($"/api/budgets/{await BudgetIdAsync()}/dashboard");
+        manager.GetProperty("financedActionsScope").GetString().ShouldBe("Stichting Welzijn Samen");
+        manager.GetProperty("financedActions").EnumerateArray().ShouldAllBe(a => a.GetProperty("organisation").GetString() == "Stichting Welzijn Samen");
+    }
+
+    [Fact]
+    public async Task The_dashboards_sums_are_the_ledgers_and_the_downloads_carry_the_same_tables()
+    {
+        var budgetId = await BudgetIdAsync();
+        var year = Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).Year;
+        var dashboard = (await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync($"/api/budgets/{budgetId}/dashboard?year={year}")).GetProperty("dashboard");
+        await using var scope = app.Services.CreateAsyncScope();
+        var book = await scope.ServiceProvider.GetRequiredService<Financing>().BookAsync(budgetId, TestContext.Current.CancellationToken);
+        var entries = book.Entries.Where(e => e.Year == year).ToList();
+
+        dashboard.GetProperty("total").GetProperty("room").GetDecimal().ShouldBe(entries.Where(e => e.Kind == EntryKind.Room).Sum(e => e.Amount));
+        dashboard.GetProperty("total").GetProperty("realised").GetDecimal().ShouldBe(entries.Where(e => e.Kind == EntryKind.Realisation).Sum(e => e.Amount));
+        dashboard.GetProperty("months").EnumerateArray().Sum(m => m.GetProperty("realised").GetDecimal()).ShouldBe(entries.Where(e => e.Kind == EntryKind.Realisation).Sum(e => e.Amount));
+
+        var coordinator = await app.SignedInAsync(PageSession.Coordinator);
+        var csv = await coordinator.GetStringAsync($"/budget?handler=Export&id={budgetId}&jaar={year}&formaat=csv", TestContext.Current.CancellationToken);
+        csv.ShouldContain("Per maand;");
+        csv.ShouldContain("Per organisatie;Stichting Welzijn Samen;Ruimte;");
+        csv.ShouldNotContain($"{year}-0", Case.Sensitive); // no case numbers in the download
+        var xlsx = await coordinator.GetByteArrayAsync($"/budget?handler=Export&id={budgetId}&jaar={year}&formaat=xlsx", TestContext.Current.CancellationToken);
+        xlsx.Take(2).ShouldBe("PK"u8.ToArray());
+    }
+
+    [Fact]
+    public async Task A_pre_financed_action_is_outstanding_until_the_coordinator_records_the_repayment()
+    {
+        var @case = await (await Keukentafel.Tests.Cases.CaseDriver.SignalAsync(app, (await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email, family: "Voorschot")).MeetingPlannedAsync();
+        var due = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var nursing = (await @case.PostAsync("actions", new { what = "Wijkverpleging na ontslag uit het ziekenhuis", carrier = "Organisation", service = "DistrictNursing", lawDomain = "Zvw", expectedCost = 900m, dueDate = due, isContribution = false })).Id("createdId");
+        await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/financing", new { preFinancedFor = "HealthInsurer" });
+        await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/realisation", new { actualCost = 860m });
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/realisation", new { actualCost = 10m }, HttpStatusCode.Conflict)).Code().ShouldBe("budget.not_committed");
+
+        var budgetId = await BudgetIdAsync();
+        var coordinator = await app.SignedInAsync(PageSession.Coordinator);
+        var page = await coordinator.GetPageAsync($"/budget?id={budgetId}");
+        page.Text().ShouldContain("Zorgverzekeraar: nog € 860,00 open");
+        var form = page.QuerySelectorAll("form").Single(f => (f.GetAttribute("action") ?? "").Contains(nursing.ToString(), StringComparison.Ordinal)).GetAttribute("action")!;
+
+        using var tooMuch = await coordinator.SubmitAsync($"/budget?id={budgetId}", new Dictionary<string, string> { ["kind"] = "Settlement", ["amount"] = "900,00", ["reason"] = "Zekerzorg" }, action: form);
+        (await PageSession.ParseAsync(tooMuch)).QuerySelector(".utrecht-form-field-error-message").ShouldNotBeNull().TextContent.ShouldContain("openstaat");
+        using var repaid = await coordinator.SubmitAsync($"/budget?id={budgetId}", new Dictionary<string, string> { ["kind"] = "Settlement", ["amount"] = "860,00", ["reason"] = "Zekerzorg betaalde terug." }, action: form);
+        repaid.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var dashboard = (await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync($"/api/budgets/{budgetId}/dashboard")).GetProperty("dashboard");
+        var insurer = dashboard.GetProperty("preFinancing").EnumerateArray().Single(p => p.GetProperty("payer").GetString() == "HealthInsurer");
+        insurer.GetProperty("outstanding").GetDecimal().ShouldBe(0m);
+        insurer.GetProperty("settled").GetDecimal().ShouldBe(860m);
+        await using var scope = app.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<Financing>().VerifyAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Coordinator_and_director_see_the_budget_of_their_neighbourhood_and_nobody_else_does()
     {
         foreach (var email in new[] { PageSession.Coordinator, PageSession.Director, PageSession.Financier })
@@ -74,9 +150,16 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
         }
 
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator, onlyThere: true);
+        await (await app.ApiAsync(elsewhere.Email)).GetJsonAsync($"/api/budgets/{budgetId}/dashboard", HttpStatusCode.NotFound);
         var other = await app.SignedInAsync(elsewhere.Email);
         (await other.GetPageAsync("/budget")).Text().ShouldContain("Er is nog geen wijkbudget");
         using var refused = await other.GetAsync($"/budget?id={budgetId}", TestContext.Current.CancellationToken);
         refused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private async Task<Guid> BudgetIdAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().Budgets.Select(b => b.Id).SingleAsync(TestContext.Current.CancellationToken);
     }
 }

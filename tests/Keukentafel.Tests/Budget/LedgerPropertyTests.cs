@@ -41,7 +41,7 @@ public sealed class LedgerPropertyTests
                         1 => [book.Commit(organisation, year, Guid.Empty, Actions[op.Action], amount, LawDomain.Wmo, Professional, now)],
                         2 => [book.Release(Actions[op.Action], "Actie vervalt.", Professional, now)],
                         3 => book.Realise(Actions[op.Action], Math.Abs(amount), Professional, now),
-                        4 => [book.Correct(organisation, year, amount, null, null, "Creditnota.", Professional, now)],
+                        4 => [book.Correct(organisation, year, amount, null, op.Cents % 2 == 0 ? null : Actions[op.Action], "Creditnota.", Professional, now)],
                         5 => [book.Settle(Actions[op.Action], EntryKind.Settlement, Math.Abs(amount), "Zorgverzekeraar betaalde terug.", Professional, now)],
                         6 => [book.Settle(Actions[op.Action], EntryKind.WriteOff, Math.Abs(amount), "Komt niet terug.", Professional, now)],
                         7 => book.ShiftRoom(Organisations[(op.Organisation + 1) % 3], organisation, year, Math.Abs(amount), Guid.CreateVersion7(), "Besluit managers.", Professional, now),

@@ -1,0 +1,175 @@
+using Keukentafel.Cases;
+using Keukentafel.Effects;
+using Keukentafel.Plans;
+
+namespace Keukentafel.Budget;
+
+/// <summary>One month of the year: what was spent and reserved in it, the running totals, and the straight-line plan.</summary>
+public sealed record MonthRow(int Month, decimal Realised, decimal Committed, decimal CumulativeRealised, decimal CumulativeUsed, decimal Plan, bool Passed);
+
+/// <summary>One organisation's year: its balance, its spending per month and the cases it was financed for.</summary>
+public sealed record OrganisationRow(Guid OrganisationId, string Organisation, Balance Balance, IReadOnlyList<decimal> RealisedPerMonth, int Cases);
+
+/// <summary>Reserved and spent under one law domain (none: a correction not tied to an action).</summary>
+public sealed record LawDomainRow(LawDomain? LawDomain, string Name, decimal Committed, decimal Realised);
+
+/// <summary>Pre-financing for one regular payer: actions, spent and not yet back, paid back, written off.</summary>
+public sealed record PayerRow(Payer Payer, string Name, int Actions, decimal Outstanding, decimal Settled, decimal WrittenOff);
+
+/// <summary>
+/// At the monthly rate so far (reserved plus spent, per month passed): when the year's room and the period's money
+/// run out, and what is left at the end of each. Dates are null when that does not happen before the end.
+/// </summary>
+public sealed record Forecast(decimal MonthlyRate, decimal MonthsPassed, DateOnly? YearRoomUsedUpOn, decimal LeftAtYearEnd, DateOnly? PeriodUsedUpOn, decimal LeftAtPeriodEnd, bool Applies);
+
+/// <summary>
+/// The monthly budget dashboard of one budget year (Ruwaard's partners asked for it): spending per month, per organisation
+/// and per law domain against the budget and the straight-line plan; reserved versus spent; room left per organisation;
+/// pre-financing outstanding; cases financed and the average cost per case; and the forecast. Sums of the ledger only.
+/// </summary>
+public sealed record BudgetDashboard(
+    Guid BudgetId, string Budget, int FirstYear, int LastYear, int Year, DateOnly AsOf, decimal Contributed, decimal ContributedInPeriod, Balance Total,
+    IReadOnlyList<MonthRow> Months, IReadOnlyList<OrganisationRow> Organisations, IReadOnlyList<LawDomainRow> LawDomains, IReadOnlyList<PayerRow> PreFinancing,
+    int CasesFinanced, decimal AverageCostPerCase, Forecast Forecast)
+{
+    /// <summary>
+    /// Computes the dashboard from the budget's ledger. An entry counts in the Dutch month it was booked; an entry of this
+    /// budget year booked before or after the calendar year (an action planned in December, delivered in January) counts
+    /// in the first or last month.
+    /// </summary>
+    public static BudgetDashboard Of(NeighbourhoodBudget budget, IReadOnlyList<LedgerEntry> ledger, int year, IReadOnlyDictionary<Guid, string> organisations,
+        IReadOnlyDictionary<Guid, Payer> preFinanced, DateOnly today)
+    {
+        var entries = ledger.Where(e => e.Year == year).ToList();
+        var total = Balance.Of(entries);
+        var months = Enumerable.Range(1, 12).ToList();
+        int MonthOf(LedgerEntry e) => DutchTime.Date(e.AtUtc) is var d && d.Year < year ? 1 : d.Year > year ? 12 : d.Month;
+        var byMonth = entries.GroupBy(MonthOf).ToDictionary(g => g.Key, g => Balance.Of(g));
+        var passed = year < today.Year ? 12 : year > today.Year ? 0 : today.Month;
+        decimal realisedSoFar = 0, usedSoFar = 0;
+        var monthRows = new List<MonthRow>();
+        foreach (var m in months)
+        {
+            var b = byMonth.GetValueOrDefault(m) ?? new Balance(0, 0, 0);
+            realisedSoFar += b.Realised;
+            usedSoFar += b.Committed + b.Realised;
+            monthRows.Add(new MonthRow(m, b.Realised, b.Committed, realisedSoFar, usedSoFar, decimal.Round(total.Room * m / 12, 2), m <= passed));
+        }
+
+        var organisationRows = entries.GroupBy(e => e.OrganisationId)
+            .Select(g => new OrganisationRow(g.Key, organisations.GetValueOrDefault(g.Key, "Onbekende organisatie"), Balance.Of(g),
+                [.. months.Select(m => Balance.Of(g.Where(e => MonthOf(e) == m)).Realised)],
+                g.Where(e => e.Kind == EntryKind.Commitment).Select(e => e.CaseId).Distinct().Count()))
+            .OrderBy(r => r.Organisation, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true))
+            .ToList();
+        var lawDomains = entries.Where(e => e.Kind != EntryKind.Room).GroupBy(e => e.LawDomain)
+            .Select(g => (g.Key, Balance: Balance.Of(g)))
+            .Select(x => new LawDomainRow(x.Key, x.Key?.Dutch() ?? "Niet aan een actie toegerekend", x.Balance.Committed, x.Balance.Realised))
+            .Where(r => r.Committed != 0 || r.Realised != 0)
+            .OrderByDescending(r => r.Committed + r.Realised)
+            .ToList();
+        var byAction = entries.Where(e => e.PlanActionId is not null).GroupBy(e => e.PlanActionId!.Value).ToDictionary(g => g.Key, g => g.ToList());
+        var payers = byAction.Where(a => preFinanced.ContainsKey(a.Key))
+            .GroupBy(a => preFinanced[a.Key])
+            .Select(g => new PayerRow(g.Key, g.Key.Dutch(), g.Count(),
+                g.Sum(a => Spent(a.Value) - Sum(a.Value, EntryKind.Settlement) - Sum(a.Value, EntryKind.WriteOff)),
+                g.Sum(a => Sum(a.Value, EntryKind.Settlement)), g.Sum(a => Sum(a.Value, EntryKind.WriteOff))))
+            .OrderBy(r => r.Payer)
+            .ToList();
+        var perCase = entries.Where(e => e.CaseId is not null && e.Kind != EntryKind.Room).GroupBy(e => e.CaseId!.Value)
+            .Select(g => Balance.Of(g).Used).Where(used => used > 0).ToList();
+        // All contributions of the period, also those promised for later years (dated then): the pot the period has.
+        var contributedInPeriod = budget.Total;
+        var usedInPeriod = Balance.Of(ledger.Where(e => e.Kind != EntryKind.Room)).Used;
+        return new BudgetDashboard(budget.Id, budget.Name, budget.FirstYear, budget.LastYear, year, today,
+            budget.Contributions.Where(c => c.Date.Year == year).Sum(c => c.Amount), contributedInPeriod, total,
+            monthRows, organisationRows, lawDomains, payers, perCase.Count, perCase.Count == 0 ? 0 : decimal.Round(perCase.Sum() / perCase.Count, 2),
+            Project(budget, year, today, total, contributedInPeriod - usedInPeriod));
+    }
+
+    /// <summary>The dashboard's figures as the exports write them: every table behind a chart, nothing about a resident.</summary>
+    public IEnumerable<Figure> Figures()
+    {
+        var nl = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+        string Money(decimal v) => v.ToString("C", nl);
+        const string Summary = "Overzicht";
+        yield return new(Summary, "", "Budget", null, Budget);
+        yield return new(Summary, "", "Jaar", Year, Year.ToString(nl));
+        yield return new(Summary, "", "Stand op", null, AsOf.ToString("yyyy-MM-dd", nl));
+        yield return new(Summary, "", "Ingelegd dit jaar", Contributed, Money(Contributed));
+        yield return new(Summary, "", "Ruimte verdeeld", Total.Room, Money(Total.Room));
+        yield return new(Summary, "", "Vastgelegd, nog niet geleverd", Total.Committed, Money(Total.Committed));
+        yield return new(Summary, "", "Besteed", Total.Realised, Money(Total.Realised));
+        yield return new(Summary, "", "Over", Total.Remaining, Money(Total.Remaining));
+        yield return new(Summary, "", "Casussen gefinancierd", CasesFinanced, CasesFinanced.ToString(nl));
+        yield return new(Summary, "", "Gemiddeld per casus", AverageCostPerCase, Money(AverageCostPerCase));
+        foreach (var m in Months)
+        {
+            var month = new DateOnly(Year, m.Month, 1).ToString("MMMM", nl);
+            yield return new("Per maand", month, "Besteed", m.Realised, Money(m.Realised));
+            yield return new("Per maand", month, "Vastgelegd (netto)", m.Committed, Money(m.Committed));
+            yield return new("Per maand", month, "Besteed tot en met", m.CumulativeRealised, Money(m.CumulativeRealised));
+            yield return new("Per maand", month, "Gebruikt tot en met", m.CumulativeUsed, Money(m.CumulativeUsed));
+            yield return new("Per maand", month, "Rechte-lijnplan", m.Plan, Money(m.Plan));
+        }
+
+        foreach (var o in Organisations)
+        {
+            yield return new("Per organisatie", o.Organisation, "Ruimte", o.Balance.Room, Money(o.Balance.Room));
+            yield return new("Per organisatie", o.Organisation, "Vastgelegd", o.Balance.Committed, Money(o.Balance.Committed));
+            yield return new("Per organisatie", o.Organisation, "Besteed", o.Balance.Realised, Money(o.Balance.Realised));
+            yield return new("Per organisatie", o.Organisation, "Over", o.Balance.Remaining, Money(o.Balance.Remaining));
+            yield return new("Per organisatie", o.Organisation, "Casussen", o.Cases, o.Cases.ToString(nl));
+            for (var m = 0; m < 12; m++)
+            {
+                yield return new("Organisatie per maand", o.Organisation, new DateOnly(Year, m + 1, 1).ToString("MMMM", nl), o.RealisedPerMonth[m], Money(o.RealisedPerMonth[m]));
+            }
+        }
+
+        foreach (var d in LawDomains)
+        {
+            yield return new("Per wet of domein", d.Name, "Vastgelegd", d.Committed, Money(d.Committed));
+            yield return new("Per wet of domein", d.Name, "Besteed", d.Realised, Money(d.Realised));
+        }
+
+        foreach (var p in PreFinancing)
+        {
+            yield return new("Voorfinanciering", p.Name, "Acties", p.Actions, p.Actions.ToString(nl));
+            yield return new("Voorfinanciering", p.Name, "Openstaand", p.Outstanding, Money(p.Outstanding));
+            yield return new("Voorfinanciering", p.Name, "Terugbetaald", p.Settled, Money(p.Settled));
+            yield return new("Voorfinanciering", p.Name, "Afgeschreven", p.WrittenOff, Money(p.WrittenOff));
+        }
+
+        if (Forecast.Applies)
+        {
+            yield return new("Prognose", "", "Per maand (tempo tot nu)", Forecast.MonthlyRate, Money(Forecast.MonthlyRate));
+            yield return new("Prognose", "", "Ruimte dit jaar op", null, Forecast.YearRoomUsedUpOn?.ToString("yyyy-MM-dd", nl) ?? "niet dit jaar");
+            yield return new("Prognose", "", "Over aan het eind van het jaar", Forecast.LeftAtYearEnd, Money(Forecast.LeftAtYearEnd));
+            yield return new("Prognose", "", "Budget van de periode op", null, Forecast.PeriodUsedUpOn?.ToString("yyyy-MM-dd", nl) ?? "niet binnen de periode");
+            yield return new("Prognose", "", "Over aan het eind van de periode", Forecast.LeftAtPeriodEnd, Money(Forecast.LeftAtPeriodEnd));
+        }
+    }
+
+    private static Forecast Project(NeighbourhoodBudget budget, int year, DateOnly today, Balance total, decimal leftInPeriod)
+    {
+        if (year != today.Year)
+        {
+            return new Forecast(0, year < today.Year ? 12 : 0, null, total.Remaining, null, leftInPeriod, Applies: false);
+        }
+
+        // Months passed, with the part of this month that has passed: on 15 March that is about 2.5.
+        var passed = today.Month - 1 + ((decimal)today.Day / DateTime.DaysInMonth(today.Year, today.Month));
+        var rate = decimal.Round(total.Used / passed, 2);
+        var monthsLeftInYear = 12 - passed;
+        var periodEnd = new DateOnly(budget.LastYear, 12, 31);
+        var monthsLeftInPeriod = monthsLeftInYear + (12 * (budget.LastYear - year));
+        DateOnly? UsedUpOn(decimal left, DateOnly end) =>
+            rate <= 0 ? null : left <= 0 ? today : today.AddDays((int)Math.Ceiling(left / rate * 30.4375m)) is var d && d <= end ? d : null;
+        return new Forecast(rate, decimal.Round(passed, 2), UsedUpOn(total.Remaining, new DateOnly(year, 12, 31)), decimal.Round(total.Remaining - (rate * monthsLeftInYear), 2),
+            UsedUpOn(leftInPeriod, periodEnd), decimal.Round(leftInPeriod - (rate * monthsLeftInPeriod), 2), Applies: true);
+    }
+
+    private static decimal Spent(IEnumerable<LedgerEntry> entries) => entries.Where(e => e.Kind is EntryKind.Realisation or EntryKind.Correction).Sum(e => e.Amount);
+
+    private static decimal Sum(IEnumerable<LedgerEntry> entries, EntryKind kind) => entries.Where(e => e.Kind == kind).Sum(e => e.Amount);
+}

@@ -1,0 +1,116 @@
+using Keukentafel.Accounts;
+using Keukentafel.Cases;
+using Keukentafel.Data;
+using Keukentafel.Effects;
+using Keukentafel.Neighbourhoods;
+using Keukentafel.Plans;
+using Keukentafel.Privacy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Budget;
+
+/// <summary>One financed action as the coordinator (all) and a manager (his organisation's) see it: the case number, not the resident.</summary>
+public sealed record FinancedAction(Guid CaseId, string CaseNumber, Guid PlanActionId, string What, Guid OrganisationId, string Organisation, LawDomain? LawDomain,
+    decimal Committed, decimal Realised, Payer? PreFinancedFor, decimal Outstanding,
+    [property: System.Text.Json.Serialization.JsonIgnore] Guid ResidentId);
+
+/// <summary>The dashboard as one viewer may see it: the aggregates for all; the financed actions only for a coordinator, and for a manager his organisation's.</summary>
+public sealed record DashboardView(BudgetDashboard Dashboard, IReadOnlyList<(Guid Id, string Name)> Budgets, IReadOnlyList<FinancedAction>? Detail, string? DetailScope);
+
+/// <summary>
+/// Who sees which budget (those of the neighbourhoods he works in), the dashboard computed from the ledger, and the
+/// financed actions for those who may see them: the coordinator of the neighbourhood, and managers for their own
+/// organisation; directors and financiers see aggregates only. Showing case numbers is logged per case.
+/// </summary>
+public sealed class Dashboards(KeukentafelDbContext db, CaseAccess access, TimeProvider time)
+{
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> VisibleAsync(Guid? staffId, CancellationToken ct) =>
+        [.. (await db.Budgets.AsNoTracking()
+                .Where(b => db.StaffNeighbourhoods.Any(w => w.StaffMemberId == staffId && w.NeighbourhoodId == b.NeighbourhoodId))
+                .OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(ct))
+            .Select(b => (b.Id, b.Name))];
+
+    /// <summary>The dashboard of a budget the user may see (none asked: his first), or null when there is none; a budget elsewhere is refused and logged.</summary>
+    public async Task<DashboardView?> ForAsync(HttpContext http, Guid? budgetId, int? year, CancellationToken ct)
+    {
+        var staffId = http.User.StaffId();
+        var budgets = await VisibleAsync(staffId, ct);
+        var chosen = budgetId ?? (budgets.Count > 0 ? budgets[0].Id : null);
+        if (chosen is null)
+        {
+            return null;
+        }
+
+        if (!budgets.Any(b => b.Id == chosen))
+        {
+            await access.LogAsync(http, null, null, AuditAction.Read, "budget van een andere wijk", ct, allowed: false);
+            throw new NotYoursException();
+        }
+
+        var budget = await db.Budgets.AsNoTracking().Include(b => b.Contributions).SingleAsync(b => b.Id == chosen, ct);
+        var today = DutchTime.Today(time);
+        var y = year is { } asked && budget.Covers(asked) ? asked : Math.Clamp(today.Year, budget.FirstYear, budget.LastYear);
+        var ledger = await db.LedgerEntries.AsNoTracking().Where(l => l.BudgetId == budget.Id).ToListAsync(ct);
+        var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var preFinanced = await db.PreFinancings.AsNoTracking().Where(p => p.BudgetId == budget.Id).ToDictionaryAsync(p => p.PlanActionId, p => p.Payer, ct);
+        var dashboard = BudgetDashboard.Of(budget, ledger, y, names, preFinanced, today);
+
+        var (scope, organisation) = await ScopeAsync(http, staffId, ct);
+        IReadOnlyList<FinancedAction>? detail = null;
+        if (scope is not null)
+        {
+            detail = await DetailAsync(ledger.Where(e => e.Year == y && e.PlanActionId is not null && (organisation is null || e.OrganisationId == organisation)).ToList(), names, preFinanced, ct);
+            await access.LogListAsync(http, [.. detail.Select(d => (d.CaseId, d.ResidentId)).Distinct()], "wijkbudget", "wijkbudget (0 casussen)", ct);
+        }
+        else
+        {
+            await access.LogAsync(http, null, null, AuditAction.Read, "wijkbudget", ct);
+        }
+
+        return new DashboardView(dashboard, budgets, detail, scope);
+    }
+
+    /// <summary>Coordinators see every organisation's financed actions; a manager his own organisation's; others none.</summary>
+    private async Task<(string? Scope, Guid? Organisation)> ScopeAsync(HttpContext http, Guid? staffId, CancellationToken ct)
+    {
+        if (http.User.IsInRole(Roles.Coordinator))
+        {
+            return ("alle organisaties", null);
+        }
+
+        if (http.User.IsInRole(Roles.Manager)
+            && await db.StaffMembers.AsNoTracking().Where(s => s.Id == staffId && s.Function == StaffFunction.Manager)
+                .Select(s => new { s.OrganisationId, Name = s.Organisation!.Name }).SingleOrDefaultAsync(ct) is { OrganisationId: { } own } manager)
+        {
+            return (manager.Name, own);
+        }
+
+        return (null, null);
+    }
+
+    private async Task<IReadOnlyList<FinancedAction>> DetailAsync(List<LedgerEntry> entries, Dictionary<Guid, string> names, Dictionary<Guid, Payer> preFinanced, CancellationToken ct)
+    {
+        var ids = entries.Select(e => e.PlanActionId!.Value).Distinct().ToList();
+        var actions = new Dictionary<Guid, (string What, Guid CaseId, string Number, Guid ResidentId)>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            foreach (var a in await db.PlanActions.AsNoTracking().Where(a => chunk.Contains(a.Id))
+                         .Join(db.Cases, a => a.CaseId, c => c.Id, (a, c) => new { a.Id, a.What, CaseId = c.Id, c.Number, c.ResidentId }).ToListAsync(ct))
+            {
+                actions[a.Id] = (a.What, a.CaseId, a.Number, a.ResidentId);
+            }
+        }
+
+        return [.. entries.GroupBy(e => e.PlanActionId!.Value).Where(g => actions.ContainsKey(g.Key)).Select(g =>
+            {
+                var b = Balance.Of(g);
+                var a = actions[g.Key];
+                var last = g.First(e => e.Kind == EntryKind.Commitment);
+                var outstanding = g.Where(e => e.Kind is EntryKind.Realisation or EntryKind.Correction).Sum(e => e.Amount)
+                    - g.Where(e => e.Kind is EntryKind.Settlement or EntryKind.WriteOff).Sum(e => e.Amount);
+                return new FinancedAction(a.CaseId, a.Number, g.Key, a.What, last.OrganisationId, names.GetValueOrDefault(last.OrganisationId, "?"), last.LawDomain,
+                    b.Committed, b.Realised, preFinanced.TryGetValue(g.Key, out var payer) ? payer : null, preFinanced.ContainsKey(g.Key) ? outstanding : 0, a.ResidentId);
+            })
+            .OrderBy(f => f.Organisation, StringComparer.Ordinal).ThenBy(f => f.CaseNumber, StringComparer.Ordinal)];
+    }
+}
