@@ -211,5 +211,6 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
     private static string Money(decimal amount) => amount.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
 }
 
-/// <summary>A decision asked of someone who is not a manager of the organisation concerned.</summary>
-public sealed class NotYoursException() : DomainException("budget.request_not_yours", "Over deze aanvraag besluiten de managers van de organisatie zelf.");
+/// <summary>A decision asked of someone who is not a manager of the organisation concerned, or a budget of a neighbourhood he does not work in.</summary>
+public sealed class NotYoursException(string code = "budget.request_not_yours", string message = "Over deze aanvraag besluiten de managers van de organisatie zelf.")
+    : DomainException(code, message);

@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using Keukentafel.Accounts;
 using Keukentafel.Effects;
+using Keukentafel.Plans;
 using Keukentafel.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,6 +24,16 @@ public static class BudgetApi
     public sealed record Decided(Guid Id, RequestStatus Status, string? DecidedBy, DateTime? DecidedAtUtc);
 
     public sealed record BudgetItem(Guid Id, string Name);
+
+    public sealed record NewBudget(Guid NeighbourhoodId, [property: Required(ErrorMessage = "Geef het budget een naam."), StringLength(200)] string Name,
+        [property: Range(2000, 2100, ErrorMessage = "Geef een jaar, bijvoorbeeld 2026.")] int FirstYear, [property: Range(2000, 2100, ErrorMessage = "Geef een jaar, bijvoorbeeld 2030.")] int LastYear);
+
+    public sealed record NewContribution([property: Required(ErrorMessage = "Geef wie bijdraagt."), StringLength(300)] string Contributor, Guid? OrganisationId,
+        decimal Amount, [property: Required(ErrorMessage = "Geef de datum van de bijdrage.")] DateOnly? Date, LawDomain LawDomain);
+
+    public sealed record RoomBody(Guid OrganisationId, int Year, decimal Amount);
+
+    public sealed record RoomSet(Guid EntryId, Guid OrganisationId, int Year, decimal Room);
 
     /// <summary>The dashboard; the financed actions only for a coordinator (all) or a manager (his organisation's), else null.</summary>
     public sealed record DashboardResponse(BudgetDashboard Dashboard, IReadOnlyList<FinancedAction>? FinancedActions, string? FinancedActionsScope);
@@ -84,6 +96,31 @@ public static class BudgetApi
         budgets.MapGet("/", async (HttpContext http, Dashboards dashboards, CancellationToken ct) =>
                 TypedResults.Ok((await dashboards.VisibleAsync(http.User.StaffId(), ct)).Select(b => new BudgetItem(b.Id, b.Name)).ToList()))
             .WithSummary("The budgets of the neighbourhoods I work in.");
+        var keep = endpoints.MapGroup("/api/budgets").WithTags("Budget").RequireAuthorization(Policies.Api, Policies.Coordination);
+        keep.MapPost("/", async Task<Created<BudgetItem>> (NewBudget body, HttpContext http, BudgetAdministration admin, CancellationToken ct) =>
+            {
+                var budget = await admin.CreateAsync(http, body.NeighbourhoodId, body.Name, body.FirstYear, body.LastYear, ct);
+                return TypedResults.Created($"/api/budgets/{budget.Id}", new BudgetItem(budget.Id, budget.Name));
+            })
+            .WithSummary("Start a budget for a neighbourhood I work in, for a period of 1 to 10 years that does not overlap another.");
+        keep.MapGet("/{budgetId:guid}", async Task<Results<Ok<BudgetDetail>, NotFound>> (Guid budgetId, HttpContext http, BudgetAdministration admin, CancellationToken ct) =>
+                await Mine(async () => TypedResults.Ok(await admin.DetailAsync(http, budgetId, ct))))
+            .WithSummary("A budget with its contributions and every organisation's room per year.");
+        keep.MapPost("/{budgetId:guid}/contributions", async Task<Results<Ok<ContributionView>, NotFound>> (Guid budgetId, NewContribution body, HttpContext http, BudgetAdministration admin, CancellationToken ct) =>
+                await Mine(async () =>
+                {
+                    var c = await admin.ContributeAsync(http, budgetId, body.Contributor, body.OrganisationId, body.Amount, body.Date!.Value, body.LawDomain, ct);
+                    return TypedResults.Ok(new ContributionView(c.Id, c.Contributor, c.OrganisationId, c.Amount, c.Date, c.LawDomain, c.RecordedByName, c.RecordedAtUtc));
+                }))
+            .WithSummary("Record a partner's contribution (also one promised for a later year of the period, dated then).");
+        keep.MapPut("/{budgetId:guid}/rooms", async Task<Results<Ok<RoomSet>, NotFound>> (Guid budgetId, RoomBody body, HttpContext http, BudgetAdministration admin, CancellationToken ct) =>
+                await Mine(async () =>
+                {
+                    var entry = await admin.SetRoomAsync(http, budgetId, body.OrganisationId, body.Year, body.Amount, ct);
+                    return TypedResults.Ok(new RoomSet(entry.Id, body.OrganisationId, body.Year, body.Amount));
+                }))
+            .WithSummary("Set an organisation's room for a year: the rooms together stay within the contributions, and a room never falls below what is used.");
+
         budgets.MapGet("/{budgetId:guid}/dashboard", async Task<Results<Ok<DashboardResponse>, NotFound>> (Guid budgetId, int? year, HttpContext http, Dashboards dashboards, CancellationToken ct) =>
             {
                 try
@@ -98,5 +135,18 @@ public static class BudgetApi
             })
             .WithSummary("The monthly dashboard of a budget year (default: the current one): per month, organisation and law domain, against the straight-line plan, pre-financing and the forecast. Sums of the ledger.");
         return endpoints;
+    }
+
+    /// <summary>A budget of a neighbourhood the user does not work in is not found (and the attempt logged).</summary>
+    private static async Task<Results<Ok<T>, NotFound>> Mine<T>(Func<Task<Ok<T>>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (NotYoursException)
+        {
+            return TypedResults.NotFound();
+        }
     }
 }

@@ -8,6 +8,7 @@ public static class BudgetExtensions
         builder.Services.AddScoped<Allocation>();
         builder.Services.AddScoped<Decisions>();
         builder.Services.AddScoped<Dashboards>();
+        builder.Services.AddScoped<BudgetAdministration>();
         return builder;
     }
 }

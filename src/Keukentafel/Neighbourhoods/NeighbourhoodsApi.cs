@@ -17,8 +17,14 @@ public static class NeighbourhoodsApi
             .WithSummary("All participating organisations with their type and ambassador.");
         api.MapGet("/organisations/{id:guid}", Organisation)
             .WithSummary("One organisation: the neighbourhoods it works in and its staff.");
+        var admin = endpoints.MapGroup("/api").WithTags("Neighbourhoods").RequireAuthorization(Policies.Api, Policies.Administration);
+        admin.MapPut("/organisations/{id:guid}/services", async Task<Results<NoContent, NotFound>> (Guid id, ServicesRequest request, Data.KeukentafelDbContext db, CancellationToken ct) =>
+                await OrganisationPage.OfferAsync(db, id, request.Services ?? [], ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .WithSummary("Set the kinds of help an organisation delivers (the budget's white-label allocation looks here).");
         return endpoints;
     }
+
+    public sealed record ServicesRequest(IReadOnlyList<Services>? Services);
 
     private static async Task<Results<Ok<NeighbourhoodDetail>, NotFound>> Neighbourhood(Guid id, StaffDirectory directory, CancellationToken ct) =>
         await directory.NeighbourhoodAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();

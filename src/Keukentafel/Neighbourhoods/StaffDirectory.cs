@@ -55,14 +55,14 @@ public sealed class StaffDirectory(KeukentafelDbContext db)
             return null;
         }
 
-        var description = await db.Organisations.Where(o => o.Id == id).Select(o => o.Description).SingleAsync(ct);
+        var more = await db.Organisations.Where(o => o.Id == id).Select(o => new { o.Description, o.Offers }).SingleAsync(ct);
         var neighbourhoods = await db.OrganisationNeighbourhoods.AsNoTracking()
             .Where(w => w.OrganisationId == id)
             .OrderBy(w => w.Neighbourhood!.Name)
             .Select(w => new NeighbourhoodRef(w.NeighbourhoodId, w.Neighbourhood!.Name))
             .ToListAsync(ct);
         var staff = await StaffSummaries(db.StaffMembers.Where(s => s.OrganisationId == id)).ToListAsync(ct);
-        return new OrganisationDetail(organisation, description, neighbourhoods, staff);
+        return new OrganisationDetail(organisation, more.Description, neighbourhoods, staff, more.Offers);
     }
 
     /// <summary>What a staff member's start page shows: who he is and where he works.</summary>
@@ -117,7 +117,7 @@ public sealed record OrganisationSummary(Guid Id, string Name, OrganisationType 
 }
 
 public sealed record OrganisationDetail(
-    OrganisationSummary Organisation, string? Description, IReadOnlyList<NeighbourhoodRef> Neighbourhoods, IReadOnlyList<StaffSummary> Staff);
+    OrganisationSummary Organisation, string? Description, IReadOnlyList<NeighbourhoodRef> Neighbourhoods, IReadOnlyList<StaffSummary> Staff, Services Offers);
 
 public sealed record StaffSummary(
     Guid Id, string GivenName, string? FamilyNamePrefix, string FamilyName, StaffFunction Function, string? JobTitle,

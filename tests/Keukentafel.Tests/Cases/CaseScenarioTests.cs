@@ -146,18 +146,5 @@ public sealed class CaseScenarioTests(KeukentafelApp app) : IClassFixture<Keuken
         audit.ShouldContain(a => !a.Allowed && a.UserName == mentalHealth.Name);
     }
 
-    public static object NewCase(Guid neighbourhoodId, string family = "Veldhoven", string source = "Professional") => new
-    {
-        neighbourhoodId,
-        givenName = "Greet",
-        familyName = family,
-        dateOfBirth = "1951-03-14",
-        street = "Rietvinkstraat",
-        houseNumber = "12",
-        postalCode = "9991 KT",
-        town = "Heerdonk",
-        description = "Ik krijg brieven over de huur die ik niet begrijp en ik slaap er slecht van.",
-        source,
-        sourceDetail = "Tijdens het wassen vertelde mevrouw over de brieven.",
-    };
+    public static object NewCase(Guid neighbourhoodId, string family = "Veldhoven", string source = "Professional") => NewCases.Body(neighbourhoodId, family, source);
 }

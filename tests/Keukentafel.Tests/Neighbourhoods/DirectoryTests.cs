@@ -10,6 +10,22 @@ namespace Keukentafel.Tests.Neighbourhoods;
 public sealed class DirectoryTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
 {
     [Fact]
+    public async Task The_administrator_sets_which_help_an_organisation_delivers_and_others_cannot()
+    {
+        var housing = await app.OrganisationIdAsync(Keukentafel.Neighbourhoods.OrganisationType.Housing);
+        var admin = await app.ApiAsync(PageSession.Administrator);
+        using var set = await admin.PutAsJsonAsync($"/api/organisations/{housing}/services", new { services = new[] { "HomeAdaptation", "SocialWork" } }, TestContext.Current.CancellationToken);
+        set.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var page = await (await app.SignedInAsync(PageSession.Professional)).GetPageAsync($"/organisaties/{housing}");
+        page.Text().ShouldContain("Maatschappelijk werk, Woningaanpassing");
+        page.QuerySelector("form[action*='handler=Services']").ShouldBeNull();
+        using var refused = await (await app.ApiAsync(PageSession.Coordinator)).PutAsJsonAsync($"/api/organisations/{housing}/services", new { services = Array.Empty<string>() }, TestContext.Current.CancellationToken);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await app.SignedInAsync(PageSession.Administrator)).GetPageAsync($"/organisaties/{housing}")).QuerySelectorAll("input[name=services]:checked").Length.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_professional_sees_the_organisations_and_people_of_her_neighbourhood()
     {
         var client = await app.SignedInAsync(PageSession.Professional);

@@ -89,10 +89,14 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
             "/api/neighbourhoods/{id:guid}",
             "/api/neighbourhoods/{id:guid}/prices",
             "/api/organisations/{id:guid}",
+            "/api/organisations/{id:guid}/services",
             "/api/admin/accounts/{id:guid}/unlock",
             "/api/deviations/{deviationId:guid}/backing",
             "/api/budget/requests/{requestId:guid}/decision", // only the managers of the request's organisation; checked and logged by Decisions
             "/api/budgets/{budgetId:guid}/dashboard", // sums; the case numbers in it are logged per case by Dashboards
+            "/api/budgets/{budgetId:guid}", // the budget's contributions and rooms: no resident data
+            "/api/budgets/{budgetId:guid}/contributions",
+            "/api/budgets/{budgetId:guid}/rooms",
             "/api/access/{caseId:guid}/reason",
         ];
         var withId = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
