@@ -19,6 +19,8 @@ public static class BudgetApi
 
     public sealed record Realised(Guid EntryId, decimal ActualCost);
 
+    public sealed record CorrectionBody(decimal Amount, [property: StringLength(2000)] string? Reason);
+
     public sealed record DecisionBody(RequestStatus Decision, Guid? FromOrganisationId, string? Reason);
 
     public sealed record Decided(Guid Id, RequestStatus Status, string? DecidedBy, DateTime? DecidedAtUtc);
@@ -74,6 +76,19 @@ public static class BudgetApi
             })
             .RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "budget")
             .WithSummary("Delivered: the actual cost is spent from the budget and the reservation released; more than what was reserved only from room that is left.");
+        one.MapPost("/actions/{actionId:guid}/correction", async Task<Ok<Realised>> (Guid actionId, CorrectionBody body, HttpContext http, Financing financing, CancellationToken ct) =>
+            {
+                var decision = http.CaseDecision();
+                if (await financing.CaseOfActionAsync(actionId, ct) != decision.CaseId)
+                {
+                    throw new DomainException("action.unknown", "Deze actie hoort niet bij deze casus.");
+                }
+
+                var entry = (await financing.CorrectActionAsync(actionId, body.Amount, body.Reason, decision.Actor, ct)).Single();
+                return TypedResults.Ok(new Realised(entry.Id, entry.Amount));
+            })
+            .RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "budget")
+            .WithSummary("Correct what was spent on an action (negative: credited), with the reason; never below nothing nor below what came back, never beyond the room.");
 
         var managers = endpoints.MapGroup("/api/budget/requests").WithTags("Budget").RequireAuthorization(Policies.Api, Policies.Management);
         managers.MapGet("/mine", async (HttpContext http, Decisions decisions, CancellationToken ct) => TypedResults.Ok(await decisions.MineAsync(http, ct)))

@@ -28,6 +28,15 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
     public Task<IReadOnlyList<LedgerEntry>> CorrectAsync(Guid budgetId, Guid organisationId, int year, decimal amount, string? reason, Actor by, CancellationToken ct) =>
         ChangeAsync(budgetId, [(organisationId, year)], (book, now) => [book.Correct(organisationId, year, amount, null, null, reason, by, now)], ct);
 
+    /// <summary>Corrects what was spent on a delivered action (an invoice credited or added to), with the reason.</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> CorrectActionAsync(Guid planActionId, decimal amount, string? reason, Actor by, CancellationToken ct)
+    {
+        var budgetId = await BudgetOfAsync(planActionId, ct);
+        var (organisation, year) = await KeyOfAsync(planActionId, ct);
+        var caseId = await CaseOfActionAsync(planActionId, ct);
+        return await ChangeAsync(budgetId, [(organisation, year)], (book, now) => [book.Correct(organisation, year, amount, caseId, planActionId, reason, by, now)], ct);
+    }
+
     /// <summary>A pre-financed action's regular payer paid back, or what is left of it is written off.</summary>
     public async Task<IReadOnlyList<LedgerEntry>> SettleAsync(Guid budgetId, Guid planActionId, EntryKind kind, decimal amount, string? reason, Actor by, CancellationToken ct)
     {
@@ -40,13 +49,14 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
     }
 
     /// <summary>A dropped action gives back what was reserved for it, if anything was.</summary>
-    public async Task ReleaseDroppedAsync(Guid planActionId, string? reason, Actor by, CancellationToken ct)
+    public async Task ReleaseDroppedAsync(Guid planActionId, Actor by, CancellationToken ct)
     {
         var budgetId = await db.LedgerEntries.AsNoTracking().Where(l => l.PlanActionId == planActionId && l.Kind == EntryKind.Commitment)
             .Select(l => (Guid?)l.BudgetId).FirstOrDefaultAsync(ct);
         if (budgetId is { } budget && (await BookAsync(budget, ct)).Open(planActionId) > 0)
         {
-            await ReleaseAsync(budget, planActionId, $"Actie vervallen: {reason}", by, ct);
+            // Not the drop reason itself: it may say something about the resident, and the ledger is kept for ever.
+            await ReleaseAsync(budget, planActionId, "Actie vervallen", by, ct);
         }
     }
 

@@ -265,7 +265,7 @@ public static class CasesApi
         if (request.Status == ActionStatus.Dropped)
         {
             // After the case is saved: what the budget reserved for the dropped action goes back to the room.
-            await financing.ReleaseDroppedAsync(actionId, request.DropReason, http.CaseDecision().Actor, ct);
+            await financing.ReleaseDroppedAsync(actionId, http.CaseDecision().Actor, ct);
         }
 
         return TypedResults.Ok(new Changed(@case.Id, @case.Version));

@@ -61,7 +61,7 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
         if (status == ActionStatus.Dropped && result is RedirectToPageResult)
         {
             // After the case is saved: what the budget reserved for the dropped action goes back to the room.
-            await financing.ReleaseDroppedAsync(actionId, dropReason, Decision.Actor, HttpContext.RequestAborted);
+            await financing.ReleaseDroppedAsync(actionId, Decision.Actor, HttpContext.RequestAborted);
         }
 
         return result;

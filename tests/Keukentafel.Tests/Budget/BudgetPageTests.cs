@@ -110,6 +110,10 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
         await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/financing", new { preFinancedFor = "HealthInsurer" });
         await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/realisation", new { actualCost = 860m });
         (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/realisation", new { actualCost = 10m }, HttpStatusCode.Conflict)).Code().ShouldBe("budget.not_committed");
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/correction", new { amount = -60m }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.reason_required");
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/correction", new { amount = -900m, reason = "Creditnota" }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.correction_range");
+        await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/correction", new { amount = -60m, reason = "Creditnota: een bezoek minder." });
+        await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/correction", new { amount = 60m, reason = "Creditnota ingetrokken." });
 
         var budgetId = await BudgetIdAsync();
         var coordinator = await app.SignedInAsync(PageSession.Coordinator);

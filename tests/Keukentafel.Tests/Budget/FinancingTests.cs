@@ -60,6 +60,29 @@ public sealed class FinancingTests(KeukentafelApp app) : IClassFixture<Keukentaf
         (await InScopeAsync(f => f.VerifyAsync(ct))).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task The_database_refuses_to_change_or_delete_a_ledger_entry_or_a_contribution()
+    {
+        var (budgetId, organisation) = await BudgetAsync("Wijkbudget onveranderlijk");
+        await InScopeAsync(f => f.SetRoomAsync(budgetId, organisation, 2026, 1_000m, Coordinator, TestContext.Current.CancellationToken));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+
+        foreach (var sql in new[]
+        {
+            "UPDATE \"LedgerEntries\" SET \"Amount\" = 0",
+            "DELETE FROM \"LedgerEntries\"",
+            "UPDATE \"Contribution\" SET \"Amount\" = 1",
+            "DELETE FROM \"Contribution\"",
+        })
+        {
+            await Should.ThrowAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync(sql, TestContext.Current.CancellationToken), sql);
+        }
+
+        var book = await InScopeAsync(f => f.BookAsync(budgetId, TestContext.Current.CancellationToken));
+        book.BalanceOf(organisation, 2026).Room.ShouldBe(1_000m);
+    }
+
     private async Task<T> InScopeAsync<T>(Func<Financing, Task<T>> work)
     {
         await using var scope = app.Services.CreateAsyncScope();
