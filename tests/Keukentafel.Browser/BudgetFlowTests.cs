@@ -57,7 +57,7 @@ public sealed class BudgetFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await manager.GetByRole(AriaRole.Heading, new() { Name = "Besluiten over het wijkbudget" }).WaitForAsync();
             await manager.ShouldBeAccessibleAsync();
             await manager.GetByRole(AriaRole.Button, new() { Name = "Besluit vastleggen" }).First.ClickAsync();
-            await manager.GetByText("Geef de reden van het besluit.").First.WaitForAsync();
+            await manager.GetByText("Kies een besluit.").First.WaitForAsync();
             await manager.ShouldBeAccessibleAsync();
             await manager.GetByLabel("Ruimte overnemen van een andere organisatie").First.CheckAsync();
             var from = manager.GetByLabel("Van welke organisatie (alleen bij ruimte overnemen)").First;

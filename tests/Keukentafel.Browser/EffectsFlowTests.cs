@@ -102,7 +102,7 @@ public sealed class EffectsFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.ShouldBeAccessibleAsync();
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Wijkbudget" }).ClickAsync();
-            await page.GetByRole(AriaRole.Table).WaitForAsync();
+            await page.GetByRole(AriaRole.Table).First.WaitForAsync();
             await page.ShouldBeAccessibleAsync();
         });
     }

@@ -26,7 +26,7 @@ public sealed record AllocationView(Guid ActionId, string What, Services Service
 }
 
 /// <summary>What financing an action came to: financed from an organisation's room, or put to its managers.</summary>
-public sealed record AllocationOutcome(LedgerEntry? Commitment, Guid? OrganisationId, string Organisation, FinancingRequest? Request);
+public sealed record AllocationOutcome(LedgerEntry? Commitment, Guid? OrganisationId, string Organisation, FinancingRequest? Request, int? CaseVersion = null);
 
 /// <summary>
 /// White-label allocation (seeds: "it does not matter which organisation delivers"): finance a plan action from the room
@@ -52,8 +52,9 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
             .Join(db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => new RequestView(r.Id, r.Status, r.OrganisationId, o.Name, r.Amount, r.RoomLeft,
                 r.RequestedByName, r.RequestedAtUtc, r.DecidedByName, r.DecidedAtUtc, r.DecisionReason))
             .FirstOrDefaultAsync(ct);
-        return new AllocationView(actionId, action.What, action.Service, amount, year, budget.Id, budget.Name, candidates,
-            candidates.FirstOrDefault(c => c.Fits)?.OrganisationId, request);
+        // The organisation the professional named, if it can deliver and has the room; otherwise the one with the most room.
+        var proposed = candidates.FirstOrDefault(c => c.Fits && c.OrganisationId == action.CarrierOrganisationId) ?? candidates.FirstOrDefault(c => c.Fits);
+        return new AllocationView(actionId, action.What, action.Service, amount, year, budget.Id, budget.Name, candidates, proposed?.OrganisationId, request);
     }
 
     /// <summary>
@@ -62,6 +63,12 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
     /// </summary>
     public async Task<AllocationOutcome> AllocateAsync(Guid caseId, Guid actionId, Guid? organisationId, Payer? preFinancedFor, Actor by, CancellationToken ct)
     {
+        if (await db.LedgerEntries.AnyAsync(l => l.PlanActionId == actionId && l.Kind == EntryKind.Commitment, ct))
+        {
+            // Once per action (a dropped action, whose reservation came back, is not financed again either).
+            throw DomainException.Conflict("budget.already_committed", "Voor deze actie is al geld vastgelegd.");
+        }
+
         var view = await ViewAsync(caseId, actionId, ct);
         if (view.Request is { Status: RequestStatus.Open } open)
         {
@@ -76,12 +83,12 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
         var chosen = organisationId is { } id
             ? view.Candidates.SingleOrDefault(c => c.OrganisationId == id)
                 ?? throw DomainException.About("OrganisationId", "budget.not_a_candidate", "Deze organisatie levert deze hulp niet in deze wijk.")
-            : view.Candidates.FirstOrDefault(c => c.Fits);
+            : view.Candidates.FirstOrDefault(c => c.OrganisationId == view.Proposed);
         if (chosen is null or { Fits: false })
         {
             if (view.SingleSupplier)
             {
-                return await RequestAsync(caseId, view, view.Candidates[0], by, ct);
+                return await RequestAsync(caseId, view, view.Candidates[0], preFinancedFor, by, ct);
             }
 
             throw DomainException.Conflict("budget.room_exceeded", chosen is null
@@ -95,7 +102,9 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
             await AssignAsync(caseId, actionId, chosen.OrganisationId, preFinancedFor, view.BudgetId, by, now, ct);
             return [entry];
         }, ct);
-        return new AllocationOutcome(entries[0], chosen.OrganisationId, chosen.Name, null);
+        // The case has a new version (the allocation is in its history): an API client goes on from there.
+        var version = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Version).SingleAsync(ct);
+        return new AllocationOutcome(entries[0], chosen.OrganisationId, chosen.Name, null, version);
     }
 
     /// <summary>
@@ -114,14 +123,22 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
         List<(Guid, int)> locks = [(request.OrganisationId, request.Year)];
         if (decision == RequestStatus.RoomShifted)
         {
-            locks.Add((shiftFrom ?? throw DomainException.About("FromOrganisationId", "budget.shift_from_required", "Kies de organisatie waarvan ruimte naar deze organisatie gaat."), request.Year));
+            var from = shiftFrom ?? throw DomainException.About("FromOrganisationId", "budget.shift_from_required", "Kies de organisatie waarvan ruimte naar deze organisatie gaat.");
+            if (from == request.OrganisationId)
+            {
+                throw DomainException.About("FromOrganisationId", "budget.shift_same", "Kies een andere organisatie om ruimte van te nemen.");
+            }
+
+            locks.Add((from, request.Year));
         }
 
         FinancingRequest tracked = null!;
         await financing.ChangeAsync(request.BudgetId, locks, async (book, now) =>
         {
             tracked = await db.FinancingRequests.SingleAsync(r => r.Id == requestId, ct);
-            tracked.Decide(decision, shiftFrom, reason, by, now);
+            // Enough room for this action to fit, also when the organisation is already beyond its room by an earlier decision.
+            var shortfall = tracked.Amount - book.BalanceOf(tracked.OrganisationId, tracked.Year).Remaining;
+            tracked.Decide(decision, shortfall > 0 ? shiftFrom : null, reason, by, now);
             if (decision == RequestStatus.Refused)
             {
                 return [];
@@ -134,18 +151,13 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
             }
 
             var added = new List<LedgerEntry>();
-            if (decision == RequestStatus.RoomShifted)
+            if (decision == RequestStatus.RoomShifted && shortfall > 0)
             {
-                // Enough room for this action to fit, also when the organisation is already beyond its room by an earlier decision.
-                var shortfall = tracked.Amount - book.BalanceOf(tracked.OrganisationId, tracked.Year).Remaining;
-                if (shortfall > 0)
-                {
-                    added.AddRange(book.ShiftRoom(shiftFrom!.Value, tracked.OrganisationId, tracked.Year, shortfall, tracked.Id, $"Besluit managers: ruimte verschoven. {tracked.DecisionReason}", by, now));
-                }
+                added.AddRange(book.ShiftRoom(shiftFrom!.Value, tracked.OrganisationId, tracked.Year, shortfall, tracked.Id, $"Besluit managers: ruimte verschoven. {tracked.DecisionReason}", by, now));
             }
 
             added.Add(book.Commit(tracked.OrganisationId, tracked.Year, tracked.CaseId, tracked.PlanActionId, tracked.Amount, action.LawDomain, by, now, tracked));
-            await AssignAsync(tracked.CaseId, tracked.PlanActionId, tracked.OrganisationId, null, tracked.BudgetId, by, now, ct);
+            await AssignAsync(tracked.CaseId, tracked.PlanActionId, tracked.OrganisationId, tracked.PreFinancedFor, tracked.BudgetId, by, now, ct);
             return added;
         }, ct);
         return tracked;
@@ -155,9 +167,10 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
     public Task<bool> IsManagerOfAsync(Guid? staffId, Guid organisationId, CancellationToken ct) =>
         db.StaffMembers.AnyAsync(s => s.Id == staffId && s.OrganisationId == organisationId && s.Function == StaffFunction.Manager, ct);
 
-    private async Task<AllocationOutcome> RequestAsync(Guid caseId, AllocationView view, Candidate supplier, Actor by, CancellationToken ct)
+    private async Task<AllocationOutcome> RequestAsync(Guid caseId, AllocationView view, Candidate supplier, Payer? preFinancedFor, Actor by, CancellationToken ct)
     {
-        var request = new FinancingRequest(view.BudgetId, caseId, view.ActionId, supplier.OrganisationId, view.Year, view.Amount, supplier.Remaining, by, time.GetUtcNow().UtcDateTime);
+        var request = new FinancingRequest(view.BudgetId, caseId, view.ActionId, supplier.OrganisationId, view.Year, view.Amount, supplier.Remaining, by,
+            time.GetUtcNow().UtcDateTime, preFinancedFor);
         db.ChangeTracker.Clear();
         db.FinancingRequests.Add(request);
         try

@@ -10,7 +10,8 @@ namespace Keukentafel.Budget;
 /// <summary>The budget over JSON: white-label allocation of a case's plan action, and the managers' decisions.</summary>
 public static class BudgetApi
 {
-    public sealed record Financed(Guid EntryId, Guid OrganisationId, string Organisation, int Year, decimal Amount);
+    /// <summary>Financed; <paramref name="Version"/> is the case's new version (the allocation is recorded in its history).</summary>
+    public sealed record Financed(Guid EntryId, Guid OrganisationId, string Organisation, int Year, decimal Amount, int Version);
 
     /// <summary>Which organisation (none: the one proposed), and, when the budget pays first, who should pay in the end.</summary>
     public sealed record FinancingRequestBody(Guid? OrganisationId, Payer? PreFinancedFor);
@@ -53,11 +54,11 @@ public static class BudgetApi
                 var outcome = await allocation.AllocateAsync(decision.CaseId, actionId, body?.OrganisationId, body?.PreFinancedFor, decision.Actor, ct);
                 if (outcome.Commitment is { } entry)
                 {
-                    return TypedResults.Ok(new Financed(entry.Id, entry.OrganisationId, outcome.Organisation, entry.Year, entry.Amount));
+                    return TypedResults.Ok(new Financed(entry.Id, entry.OrganisationId, outcome.Organisation, entry.Year, entry.Amount, outcome.CaseVersion ?? 0));
                 }
 
                 var r = outcome.Request!;
-                return TypedResults.Accepted($"/api/budget/requests/{r.Id}", new RequestView(r.Id, r.Status, r.OrganisationId, outcome.Organisation, r.Amount, r.RoomLeft,
+                return TypedResults.Accepted($"/api/cases/{decision.CaseId}/actions/{actionId}/allocation", new RequestView(r.Id, r.Status, r.OrganisationId, outcome.Organisation, r.Amount, r.RoomLeft,
                     r.RequestedByName, r.RequestedAtUtc, null, null, null));
             })
             .RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "budget")

@@ -60,6 +60,7 @@ internal sealed class FinancingRequestConfiguration : IEntityTypeConfiguration<F
         e.HasOne<NeighbourhoodBudget>().WithMany().HasForeignKey(r => r.BudgetId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Neighbourhoods.Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(r => r.PreFinancedFor).HasConversion<string>().HasMaxLength(30);
         e.Property(r => r.RequestedByName).HasMaxLength(300);
         e.Property(r => r.DecidedByName).HasMaxLength(300);
         e.Property(r => r.DecisionReason).HasMaxLength(2000);

@@ -59,7 +59,7 @@ public sealed record BudgetDashboard(
         var organisationRows = entries.GroupBy(e => e.OrganisationId)
             .Select(g => new OrganisationRow(g.Key, organisations.GetValueOrDefault(g.Key, "Onbekende organisatie"), Balance.Of(g),
                 [.. months.Select(m => Balance.Of(g.Where(e => MonthOf(e) == m)).Realised)],
-                g.Where(e => e.Kind == EntryKind.Commitment).Select(e => e.CaseId).Distinct().Count()))
+                g.Where(e => e.CaseId is not null && e.Kind != EntryKind.Room).GroupBy(e => e.CaseId).Count(c => Balance.Of(c).Used > 0)))
             .OrderBy(r => r.Organisation, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true))
             .ToList();
         var lawDomains = entries.Where(e => e.Kind != EntryKind.Room).GroupBy(e => e.LawDomain)
@@ -157,14 +157,24 @@ public sealed record BudgetDashboard(
             return new Forecast(0, year < today.Year ? 12 : 0, null, total.Remaining, null, leftInPeriod, Applies: false);
         }
 
-        // Months passed, with the part of this month that has passed: on 15 March that is about 2.5.
-        var passed = today.Month - 1 + ((decimal)today.Day / DateTime.DaysInMonth(today.Year, today.Month));
+        // Months passed, with the part of this month that has passed: on 15 March that is about 2.5. In January at least
+        // one month, so the first days of a year do not make a few reservations look like a year's pace.
+        var passed = Math.Max(1, today.Month - 1 + ((decimal)today.Day / DateTime.DaysInMonth(today.Year, today.Month)));
         var rate = decimal.Round(total.Used / passed, 2);
         var monthsLeftInYear = 12 - passed;
         var periodEnd = new DateOnly(budget.LastYear, 12, 31);
         var monthsLeftInPeriod = monthsLeftInYear + (12 * (budget.LastYear - year));
-        DateOnly? UsedUpOn(decimal left, DateOnly end) =>
-            rate <= 0 ? null : left <= 0 ? today : today.AddDays((int)Math.Ceiling(left / rate * 30.4375m)) is var d && d <= end ? d : null;
+        DateOnly? UsedUpOn(decimal left, DateOnly end)
+        {
+            if (rate <= 0)
+            {
+                return null;
+            }
+
+            // Only a date before the end: a small pace against a large pot would otherwise run past the calendar.
+            var days = left <= 0 ? 0 : Math.Ceiling(left / rate * 30.4375m);
+            return days <= end.DayNumber - today.DayNumber ? today.AddDays((int)days) : null;
+        }
         return new Forecast(rate, decimal.Round(passed, 2), UsedUpOn(total.Remaining, new DateOnly(year, 12, 31)), decimal.Round(total.Remaining - (rate * monthsLeftInYear), 2),
             UsedUpOn(leftInPeriod, periodEnd), decimal.Round(leftInPeriod - (rate * monthsLeftInPeriod), 2), Applies: true);
     }

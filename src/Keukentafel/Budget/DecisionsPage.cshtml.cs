@@ -15,17 +15,21 @@ public sealed class DecisionsPage(Decisions decisions) : PageModel
     public string? RefusedField { get; private set; }
     public string? RefusedMessage { get; private set; }
 
+    /// <summary>What the manager chose before the refusal, shown again so nothing is decided by accident.</summary>
+    public (RequestStatus? Decision, Guid? From, string? Reason) Posted { get; private set; }
+
     public async Task OnGetAsync(string? message)
     {
         Message = message;
         Requests = await decisions.MineAsync(HttpContext, HttpContext.RequestAborted);
     }
 
-    public async Task<IActionResult> OnPostDecideAsync(Guid requestId, RequestStatus decision, Guid? fromOrganisationId, string? reason)
+    public async Task<IActionResult> OnPostDecideAsync(Guid requestId, RequestStatus? decision, Guid? fromOrganisationId, string? reason)
     {
         try
         {
-            var decided = await decisions.DecideAsync(HttpContext, requestId, decision, fromOrganisationId, reason, HttpContext.RequestAborted);
+            var decided = await decisions.DecideAsync(HttpContext, requestId,
+                decision ?? throw DomainException.About("Decision", "budget.decision_required", "Kies een besluit."), fromOrganisationId, reason, HttpContext.RequestAborted);
             return RedirectToPage(new
             {
                 message = decided.Status switch
@@ -39,6 +43,7 @@ public sealed class DecisionsPage(Decisions decisions) : PageModel
         catch (DomainException refused)
         {
             Refused = requestId;
+            Posted = (decision, fromOrganisationId, reason);
             RefusedField = refused.Field;
             RefusedMessage = refused.Message;
             ModelState.AddModelError("", refused.Message);

@@ -48,9 +48,16 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
         return await ChangeAsync(budgetId, [await KeyOfAsync(planActionId, ct)], (book, now) => [book.Settle(planActionId, kind, amount, reason, by, now)], ct);
     }
 
-    /// <summary>A dropped action gives back what was reserved for it, if anything was.</summary>
+    /// <summary>A dropped action gives back what was reserved for it, if anything was; a request waiting for the managers is withdrawn.</summary>
     public async Task ReleaseDroppedAsync(Guid planActionId, Actor by, CancellationToken ct)
     {
+        foreach (var waiting in await db.FinancingRequests.Where(r => r.PlanActionId == planActionId && r.Status == RequestStatus.Open).ToListAsync(ct))
+        {
+            waiting.Withdraw(time.GetUtcNow().UtcDateTime);
+        }
+
+        await db.SaveChangesAsync(ct);
+
         var budgetId = await db.LedgerEntries.AsNoTracking().Where(l => l.PlanActionId == planActionId && l.Kind == EntryKind.Commitment)
             .Select(l => (Guid?)l.BudgetId).FirstOrDefaultAsync(ct);
         if (budgetId is { } budget && (await BookAsync(budget, ct)).Open(planActionId) > 0)

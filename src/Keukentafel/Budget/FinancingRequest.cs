@@ -15,6 +15,9 @@ public enum RequestStatus
 
     /// <summary>The managers decided not to finance it from the budget.</summary>
     Refused,
+
+    /// <summary>The action was dropped before the managers decided.</summary>
+    Withdrawn,
 }
 
 /// <summary>
@@ -26,8 +29,10 @@ public sealed class FinancingRequest
 {
     private FinancingRequest() { RequestedByName = ""; }
 
-    internal FinancingRequest(Guid budgetId, Guid caseId, Guid planActionId, Guid organisationId, int year, decimal amount, decimal roomLeft, Actor by, DateTime atUtc)
+    internal FinancingRequest(Guid budgetId, Guid caseId, Guid planActionId, Guid organisationId, int year, decimal amount, decimal roomLeft, Actor by, DateTime atUtc,
+        Effects.Payer? preFinancedFor = null)
     {
+        PreFinancedFor = preFinancedFor;
         BudgetId = budgetId;
         CaseId = caseId;
         PlanActionId = planActionId;
@@ -55,11 +60,26 @@ public sealed class FinancingRequest
     public string RequestedByName { get; private set; }
     public DateTime RequestedAtUtc { get; private set; }
     public RequestStatus Status { get; private set; }
+
+    /// <summary>When the budget is to pay first: who should pay in the end (the pre-financing starts when it is financed).</summary>
+    public Effects.Payer? PreFinancedFor { get; private set; }
     public Guid? ShiftedFromOrganisationId { get; private set; }
     public string? DecisionReason { get; private set; }
     public Guid? DecidedById { get; private set; }
     public string? DecidedByName { get; private set; }
     public DateTime? DecidedAtUtc { get; private set; }
+
+    /// <summary>The action was dropped while the request waited: nothing is left to decide.</summary>
+    internal void Withdraw(DateTime atUtc)
+    {
+        if (Status == RequestStatus.Open)
+        {
+            Status = RequestStatus.Withdrawn;
+            DecisionReason = "De actie is vervallen.";
+            DecidedAtUtc = atUtc;
+            Version++;
+        }
+    }
 
     /// <summary>Guards two managers deciding the same request at once.</summary>
     public int Version { get; private set; }
@@ -71,7 +91,7 @@ public sealed class FinancingRequest
             throw DomainException.Conflict("budget.request_decided", "Over deze aanvraag is al besloten.");
         }
 
-        if (decision == RequestStatus.Open)
+        if (decision is RequestStatus.Open or RequestStatus.Withdrawn || !Enum.IsDefined(decision))
         {
             throw DomainException.About("Decision", "budget.decision_required", "Kies een besluit.");
         }

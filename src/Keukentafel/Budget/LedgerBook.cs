@@ -60,7 +60,8 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
             throw DomainException.About("Amount", "budget.amount_positive", "Geef een bedrag groter dan nul.");
         }
 
-        if (Open(planActionId) > 0)
+        // Once per action: reserved now, or already delivered and paid (a released reservation without delivery is a dropped action).
+        if (Open(planActionId) > 0 || entries.Any(e => e.PlanActionId == planActionId && e.Kind == EntryKind.Realisation))
         {
             throw DomainException.Conflict("budget.already_committed", "Voor deze actie is al geld vastgelegd.");
         }
@@ -212,7 +213,7 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
             var released = action.Where(e => e.Kind == EntryKind.Release).Sum(e => e.Amount);
             var spent = action.Where(e => e.Kind is EntryKind.Realisation or EntryKind.Correction).Sum(e => e.Amount);
             var closed = action.Where(e => e.Kind is EntryKind.Settlement or EntryKind.WriteOff).Sum(e => e.Amount);
-            if (released > committed || closed > spent
+            if (released > committed || closed > spent || action.Count(e => e.Kind == EntryKind.Realisation) > 1
                 || action.Any(e => e.Kind is EntryKind.Commitment or EntryKind.Release or EntryKind.Realisation or EntryKind.Settlement or EntryKind.WriteOff && e.Amount < 0))
             {
                 problems.Add($"{budget.Name}, action {action.Key}: committed {committed}, released {released}, spent {spent}, settled or written off {closed}");

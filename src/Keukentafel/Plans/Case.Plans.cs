@@ -144,14 +144,11 @@ public sealed partial class Case
             throw DomainException.About("OrganisationId", "action.organisation_cannot_deliver", $"{organisation.Name} levert deze hulp niet in deze wijk.");
         }
 
-        if (action.CarrierOrganisationId == organisation.Id)
-        {
-            return;
-        }
-
+        // Always a new version, also when the organisation stays: a drop at the same moment is then detected, not overwritten.
         var before = new { action.CarrierName, action.CarrierOrganisationId };
-        action.Allocate(organisation.Id, organisation.Name);
-        Record(by, nowUtc, "action.allocated", $"{action.What}: uitgevoerd door {organisation.Name} (toegewezen uit het wijkbudget).",
+        var carrierName = action.CarrierOrganisationId == organisation.Id ? action.CarrierName : organisation.Name;
+        action.Allocate(organisation.Id, carrierName);
+        Record(by, nowUtc, "action.allocated", $"{action.What}: betaald uit het wijkbudget, uitgevoerd door {organisation.Name}.",
             before, new { action.CarrierName, action.CarrierOrganisationId });
     }
 

@@ -69,7 +69,7 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         var manager = await app.ApiAsync((await app.StaffAsync(OrganisationType.Sports, "WK990101", StaffFunction.Manager)).Email);
         var otherManager = await app.ApiAsync(PageSession.Manager);
 
-        var asked = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{beyond}/financing", new { }, HttpStatusCode.Accepted);
+        var asked = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{beyond}/financing", new { preFinancedFor = "HealthInsurer" }, HttpStatusCode.Accepted);
         asked.GetProperty("status").GetString().ShouldBe("Open");
         (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{beyond}/financing", new { }, HttpStatusCode.Conflict)).Code().ShouldBe("budget.request_open");
 
@@ -82,6 +82,8 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         (await manager.PostJsonAsync($"/api/budget/requests/{asked.Id()}/decision", new { decision = "BeyondRoom" }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.decision_reason");
 
         var decided = await manager.PostJsonAsync($"/api/budget/requests/{asked.Id()}/decision", new { decision = "BeyondRoom", reason = "Alleen wij bieden dit; het voorkomt een opname." });
+        await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{beyond}/realisation", new { actualCost = 50_000m });
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{beyond}/financing", new { }, HttpStatusCode.Conflict)).Code().ShouldBe("budget.already_committed");
         decided.GetProperty("status").GetString().ShouldBe("BeyondRoom");
         (await manager.PostJsonAsync($"/api/budget/requests/{asked.Id()}/decision", new { decision = "Refused", reason = "Toch niet." }, HttpStatusCode.Conflict)).Code().ShouldBe("budget.request_decided");
 
@@ -90,6 +92,8 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         await manager.PostJsonAsync($"/api/budget/requests/{second.Id()}/decision", new { decision = "RoomShifted", fromOrganisationId = source.Id("organisationId"), reason = "Welzijn heeft ruimte over dit jaar." });
 
         var third = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{refusedAction}/financing", new { }, HttpStatusCode.Accepted);
+        (await manager.PostJsonAsync($"/api/budget/requests/{third.Id()}/decision", new { decision = "Withdrawn", reason = "Zelf ingetrokken." }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.decision_required");
+        (await manager.PostJsonAsync($"/api/budget/requests/{third.Id()}/decision", new { decision = "RoomShifted", fromOrganisationId = asked.GetProperty("organisationId").GetGuid(), reason = "Van onszelf." }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.shift_same");
         await manager.PostJsonAsync($"/api/budget/requests/{third.Id()}/decision", new { decision = "Refused", reason = "Het buurthuis biedt een wandelgroep; die past beter." });
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -97,6 +101,7 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         var ct = TestContext.Current.CancellationToken;
         var entries = await db.LedgerEntries.Where(l => l.CaseId == @case.Id || l.DecisionId == second.Id()).ToListAsync(ct);
         entries.Single(e => e.PlanActionId == beyond && e.Kind == EntryKind.Commitment).DecisionId.ShouldBe(asked.Id());
+        (await db.PreFinancings.SingleAsync(p => p.PlanActionId == beyond, ct)).Payer.ShouldBe(Keukentafel.Effects.Payer.HealthInsurer);
         entries.Single(e => e.PlanActionId == shifted && e.Kind == EntryKind.Commitment).Amount.ShouldBe(20_000m);
         entries.Where(e => e.Kind == EntryKind.Room && e.DecisionId == second.Id()).Sum(e => e.Amount).ShouldBe(0m);
         entries.ShouldNotContain(e => e.PlanActionId == refusedAction);
@@ -104,7 +109,7 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         (await db.AuditEvents.CountAsync(a => a.CaseId == @case.Id && a.Part == "financiering" && !a.Allowed, ct)).ShouldBe(1);
 
         var plan = await (await app.SignedInAsync((await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email)).GetPageAsync($"/casussen/{@case.Id}/plan");
-        plan.Text().ShouldContain("50.000,00 vastgelegd");
+        plan.Text().ShouldContain("50.000,00 besteed");
         plan.Text().ShouldContain("besloten dit niet te betalen");
     }
 

@@ -89,6 +89,8 @@ public sealed class LedgerPropertyTests
         book.Realise(Actions[0], 650m, Professional, now.AddDays(10));
 
         book.BalanceOf(Organisations[0], 2026).ShouldBe(new Balance(1_000m, 0m, 650m));
+        // Delivered and paid: the same action is not financed a second time.
+        Should.Throw<DomainException>(() => book.Commit(Organisations[0], 2026, Guid.Empty, Actions[0], 100m, LawDomain.Wmo, Professional, now)).Code.ShouldBe("budget.already_committed");
         book.Commit(Organisations[0], 2026, Guid.Empty, Actions[1], 350m, LawDomain.Wmo, Professional, now.AddDays(11));
         Should.Throw<DomainException>(() => book.SetRoom(Organisations[0], 2026, 900m, Professional, now)).Code.ShouldBe("budget.room_below_used");
         Should.Throw<DomainException>(() => book.SetRoom(Organisations[1], 2026, 4_500m, Professional, now)).Code.ShouldBe("budget.rooms_exceed_contributions");

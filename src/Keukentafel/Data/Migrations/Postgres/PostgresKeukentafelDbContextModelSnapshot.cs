@@ -219,6 +219,10 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.Property<Guid>("PlanActionId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PreFinancedFor")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<DateTime>("RequestedAtUtc")
                         .HasColumnType("timestamp with time zone");
 

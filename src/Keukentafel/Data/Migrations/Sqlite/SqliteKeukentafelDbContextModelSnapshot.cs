@@ -214,6 +214,10 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.Property<Guid>("PlanActionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreFinancedFor")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RequestedAtUtc")
                         .HasColumnType("TEXT");
 
