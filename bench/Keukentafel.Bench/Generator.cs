@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using Keukentafel.Budget;
+using Keukentafel.Cases;
+using Keukentafel.Data;
+using Keukentafel.Effects;
+using Keukentafel.Neighbourhoods;
+using Keukentafel.Neighbourhoods.Demo;
+using Keukentafel.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Bench;
+
+/// <summary>How much to generate. The same seed always gives the same data (apart from the time it is generated at).</summary>
+internal sealed record GenerateOptions(int Cases, int Seed = 1, int CasesPerNeighbourhood = 5_000, int Years = 5, int Batch = 2_000);
+
+internal sealed record Generated(int Neighbourhoods, int Organisations, int Staff, int Cases, long Rows, TimeSpan Took);
+
+/// <summary>
+/// Fills an empty database at municipal or national scale: municipalities of ten neighbourhoods, eight organisations
+/// per municipality, professionals, managers and a coordinator per neighbourhood, and cases spread over several years
+/// in every step of their life, each taken there by <see cref="CaseScript"/> (the demo's own domain methods): questions,
+/// the table with agreements and consents, plan actions, history, wellbeing marks; then one budget per neighbourhood
+/// whose ledger finances the plan actions. Rows go in through <see cref="BulkWriter"/>, a batch of cases at a time.
+/// </summary>
+internal sealed class Generator(Func<KeukentafelDbContext> newContext)
+{
+    private static readonly OrganisationType[] Kinds =
+    [
+        OrganisationType.Municipality, OrganisationType.Welfare, OrganisationType.HomeCare, OrganisationType.HomeCare,
+        OrganisationType.MentalHealth, OrganisationType.Youth, OrganisationType.Housing, OrganisationType.Sports,
+    ];
+
+    private static readonly string[] Given = ["Anna", "Bas", "Cor", "Dina", "Erik", "Fleur", "Gijs", "Hanna", "Ilias", "Joke", "Karel", "Lies", "Milan", "Nora", "Omar", "Pien", "Ruud", "Saar", "Teun", "Uma", "Vince", "Wies", "Yusuf", "Zoë"];
+    private static readonly string[] Family = ["Akkerman", "Beukers", "Claes", "Dekkers", "Eijk", "Fonteijn", "Geurts", "Heesters", "IJpelaar", "Jonkers", "Kerkhof", "Lenssen", "Mulders", "Nouwen", "Otten", "Peeters", "Quaedvlieg", "Rovers", "Smulders", "Thijssen", "Vissers", "Wouters", "Zwartjes", "Bakkal", "Öztürk", "Nowak"];
+
+    public async Task<Generated> RunAsync(GenerateOptions o, DateTime nowUtc, TextWriter log, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var random = new Random(o.Seed);
+        var neighbourhoodCount = Math.Max(2, (o.Cases + o.CasesPerNeighbourhood - 1) / o.CasesPerNeighbourhood);
+        long rows = 0;
+
+        // The map: municipalities, neighbourhoods, organisations and their people.
+        var neighbourhoods = new List<Neighbourhood>();
+        var professionals = new Dictionary<Guid, List<StaffMember>>();
+        var managers = new List<StaffMember>();
+        var coordinators = new List<StaffMember>();
+        var organisations = new List<Organisation>();
+        await using (var db = newContext())
+        {
+            Municipality? municipality = null;
+            List<Organisation> local = [];
+            for (var n = 0; n < neighbourhoodCount; n++)
+            {
+                if (n % 10 == 0)
+                {
+                    municipality = new Municipality($"Gemeente Proef {(n / 10) + 1}", $"GM{9000 + (n / 10):D4}");
+                    db.Add(municipality);
+                    local = [.. Kinds.Select((k, i) => new Organisation($"{k.Dutch()} Proef {(n / 10) + 1}-{i + 1}", k, null))];
+                    foreach (var organisation in local)
+                    {
+                        organisation.Cover(organisation.Type.TypicalDomains());
+                        organisation.Offer(organisation.Type.TypicalServices());
+                        db.Add(organisation);
+                        managers.Add(db.Add(new StaffMember(Person(random), StaffFunction.Manager, organisation, $"manager.{organisation.Id:N}@proef.example", "Teammanager")).Entity);
+                    }
+
+                    organisations.AddRange(local);
+                }
+
+                var neighbourhood = new Neighbourhood(municipality!, $"Proefwijk {n + 1}", $"WK{9000 + (n / 10):D4}{(n % 10) + 1:D2}", 8_000 + random.Next(8_000));
+                db.Add(neighbourhood);
+                neighbourhoods.Add(neighbourhood);
+                var coordinator = db.Add(new StaffMember(Person(random), StaffFunction.Coordinator, null, $"coordinator.{n + 1}@proef.example", "Wijkcoördinator")).Entity;
+                coordinator.StartWorkingIn(neighbourhood);
+                coordinators.Add(coordinator);
+                var here = new List<StaffMember>();
+                foreach (var organisation in local)
+                {
+                    organisation.StartWorkingIn(neighbourhood);
+                    for (var p = 0; p < 4; p++)
+                    {
+                        var professional = db.Add(new StaffMember(Person(random), StaffFunction.Professional, organisation, $"p{p}.{n + 1}.{organisation.Id:N}@proef.example", "Professional")).Entity;
+                        professional.StartWorkingIn(neighbourhood);
+                        here.Add(professional);
+                    }
+                }
+
+                foreach (var manager in managers.TakeLast(local.Count))
+                {
+                    manager.StartWorkingIn(neighbourhood);
+                }
+
+                professionals[neighbourhood.Id] = here;
+            }
+
+            rows += await new BulkWriter(db).FlushAsync(ct);
+
+            // Neighbourhoods and their coordinators refer to each other: the appointment comes after both are stored.
+            await using var appoint = newContext();
+            appoint.AttachRange(neighbourhoods);
+            appoint.AttachRange(coordinators);
+            for (var n = 0; n < neighbourhoods.Count; n++)
+            {
+                neighbourhoods[n].AppointCoordinator(coordinators[n]);
+            }
+
+            await appoint.SaveChangesAsync(ct);
+        }
+
+        log.WriteLine($"map: {neighbourhoods.Count} neighbourhoods, {organisations.Count} organisations, {professionals.Values.Sum(p => p.Count) + managers.Count + neighbourhoods.Count} staff ({clock.Elapsed.TotalSeconds:0.0} s)");
+
+        // The cases, a batch at a time.
+        var numbers = new Dictionary<int, int>();
+        var financed = new List<(Guid Neighbourhood, Guid Case, PlanAction Action)>();
+        for (var done = 0; done < o.Cases; done += o.Batch)
+        {
+            await using var db = newContext();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            for (var i = done; i < Math.Min(o.Cases, done + o.Batch); i++)
+            {
+                var neighbourhood = neighbourhoods[i % neighbourhoods.Count];
+                var local = professionals[neighbourhood.Id];
+                var daysAgo = random.Next(0, (o.Years * 365) - 1);
+                var start = nowUtc.AddDays(-daysAgo).Date.AddHours(8 + random.Next(9)).AddMinutes(random.Next(60));
+                if (start > nowUtc)
+                {
+                    start = nowUtc.AddHours(-1);
+                }
+
+                var target = Target(daysAgo, random);
+                var resident = new Resident(Person(random), new DateOnly(1935, 1, 1).AddDays(random.Next(0, 80 * 365)), neighbourhood,
+                    new Address($"Proefstraat {1 + random.Next(60)}", (1 + random.Next(200)).ToString(System.Globalization.CultureInfo.InvariantCulture), $"9{random.Next(100, 999)} {(char)('A' + random.Next(26))}{(char)('A' + random.Next(26))}", "Proefstad"), start);
+                var year = DutchTime.Date(start).Year;
+                numbers[year] = numbers.GetValueOrDefault(year) + 1;
+                var bringer = local[random.Next(local.Count)];
+                var story = DemoCases.Stories[random.Next(DemoCases.Stories.Length)];
+                var @case = Case.Signal($"{year}-{numbers[year]:D6}", resident, bringer, story.Want, (CaseSource)random.Next(7), null, Actor(bringer), start);
+                CaseScript.Advance(@case, resident, bringer, story, target, start, nowUtc, local, managers, random, Actor);
+                if (@case.Status == CaseStatus.Closed && @case.ClosedAtUtc is { } closed)
+                {
+                    var settings = new EffectSettings(false, false, EffectSettings.DefaultFollowUpMonths);
+                    @case.RecordWellbeing(MeasurementMoment.Intake, 2 + (random.Next(40) / 10m), DutchTime.Date(start), null, null, null, settings, Actor(bringer), start.AddHours(1));
+                    @case.RecordWellbeing(MeasurementMoment.Closure, 6 + (random.Next(40) / 10m), DutchTime.Date(closed), null, null, null, settings, Actor(bringer), closed);
+                }
+
+                db.Add(resident);
+                db.Add(@case);
+                financed.AddRange(@case.Actions.Where(a => a.CarrierOrganisationId is not null && a.ExpectedCost > 0 && a.Status != ActionStatus.Dropped)
+                    .Select(a => (neighbourhood.Id, @case.Id, a)));
+            }
+
+            rows += await new BulkWriter(db).FlushAsync(ct);
+            if ((done / o.Batch) % 25 == 0)
+            {
+                log.WriteLine($"cases: {Math.Min(o.Cases, done + o.Batch)} ({clock.Elapsed.TotalSeconds:0.0} s, {rows} rows)");
+            }
+        }
+
+        // One budget per neighbourhood over the years, whose ledger finances the plan actions.
+        await using (var db = newContext())
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            foreach (var counter in numbers)
+            {
+                db.Add(new CaseNumberCounter(counter.Key));
+            }
+
+            rows += await new BulkWriter(db).FlushAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(string.Join(";", numbers.Select(n => $"UPDATE \"CaseNumberCounters\" SET \"Last\" = {n.Value} WHERE \"Year\" = {n.Key}")), ct);
+        }
+
+        foreach (var group in financed.GroupBy(f => f.Neighbourhood))
+        {
+            await using var db = newContext();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            AddBudget(db, neighbourhoods.Single(n => n.Id == group.Key), [.. group], nowUtc, o.Years, random);
+            rows += await new BulkWriter(db).FlushAsync(ct);
+        }
+
+        log.WriteLine($"done: {o.Cases} cases, {rows} rows in {clock.Elapsed.TotalSeconds:0.0} s");
+        return new Generated(neighbourhoods.Count, organisations.Count, professionals.Values.Sum(p => p.Count) + managers.Count + neighbourhoods.Count, o.Cases, rows, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// A budget over the generated years: per organisation and year a room a fifth above what its actions need, the
+    /// contributions covering the rooms, each action committed and, when done, released and realised at 90-110%.
+    /// </summary>
+    private static void AddBudget(KeukentafelDbContext db, Neighbourhood neighbourhood, List<(Guid Neighbourhood, Guid Case, PlanAction Action)> actions, DateTime nowUtc, int years, Random random)
+    {
+        var by = new Actor(Guid.Empty, null, "Generator", null);
+        var last = DutchTime.Date(nowUtc).Year;
+        var first = last - years + 1;
+        var budget = NeighbourhoodBudget.Create(neighbourhood, $"Wijkbudget {neighbourhood.Name} {first}-{last}", first, last, by, nowUtc);
+        var inYears = actions.Where(a => budget.Covers(DutchTime.Date(a.Action.CreatedAtUtc).Year)).ToList();
+        var rooms = inYears.GroupBy(a => (Organisation: a.Action.CarrierOrganisationId!.Value, Year: DutchTime.Date(a.Action.CreatedAtUtc).Year))
+            .ToDictionary(g => g.Key, g => decimal.Round(g.Sum(a => a.Action.ExpectedCost!.Value) * 1.2m, 0) + 1_000m);
+        foreach (var year in budget.Years)
+        {
+            var total = rooms.Where(r => r.Key.Year == year).Sum(r => r.Value);
+            if (total > 0)
+            {
+                budget.AddContribution("Gemeente (Wmo)", null, total, new DateOnly(year, 1, 2), LawDomain.Wmo, by, nowUtc);
+            }
+        }
+
+        db.Add(budget);
+        var ledger = new List<LedgerEntry>();
+        foreach (var ((organisation, year), room) in rooms)
+        {
+            ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Room, room, null, null, $"Ruimte {year}", by, DutchTime.ToUtc(new DateTime(year, 1, 3, 9, 0, 0))));
+        }
+
+        foreach (var (_, caseId, action) in inYears)
+        {
+            var year = DutchTime.Date(action.CreatedAtUtc).Year;
+            var organisation = action.CarrierOrganisationId!.Value;
+            var cost = action.ExpectedCost!.Value;
+            ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Commitment, cost, caseId, action.Id, null, by, action.CreatedAtUtc, action.LawDomain));
+            if (action.Status == ActionStatus.Done && action.DoneAtUtc is { } doneAt)
+            {
+                ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Release, cost, caseId, action.Id, "Geleverd", by, doneAt, action.LawDomain));
+                ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Realisation, decimal.Round(cost * (0.9m + (random.Next(21) / 100m)), 2), caseId, action.Id, null, by, doneAt, action.LawDomain));
+            }
+        }
+
+        db.AddRange(ledger);
+    }
+
+    /// <summary>Older cases are mostly closed; recent ones are in every step.</summary>
+    private static CaseStatus Target(int daysAgo, Random random) => daysAgo switch
+    {
+        > 180 => random.Next(20) == 0 ? CaseStatus.Evaluated : CaseStatus.Closed,
+        > 60 => (CaseStatus)Math.Min((int)CaseStatus.Closed, 3 + random.Next(5)),
+        > 14 => (CaseStatus)(1 + random.Next(5)),
+        _ => (CaseStatus)random.Next(4),
+    };
+
+    private static PersonName Person(Random random) => new(Given[random.Next(Given.Length)], null, Family[random.Next(Family.Length)]);
+
+    private static Actor Actor(StaffMember staff) => new(Guid.Empty, staff.Id, staff.Name.Display, null);
+}

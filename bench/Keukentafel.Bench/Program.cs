@@ -1,0 +1,100 @@
+using System.Globalization;
+using Keukentafel.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Keukentafel.Bench;
+
+// The benchmark tool. `generate` fills a fresh database at scale:
+//   dotnet run -c Release --project bench/Keukentafel.Bench -- generate --cases 100000 --sqlite bench/data/kt-100k.db
+//   dotnet run -c Release --project bench/Keukentafel.Bench -- generate --cases 100000 --postgres "Host=127.0.0.1;Port=54329;Username=postgres;Database=kt_100k"
+internal static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = Arguments.Parse(args);
+        if (options.Command != "generate")
+        {
+            Console.Error.WriteLine("Gebruik: generate --cases N [--seed S] [--sqlite FILE | --postgres CONNECTION]");
+            return 64;
+        }
+
+        var cases = int.Parse(options.Get("cases", "100000"), CultureInfo.InvariantCulture);
+        var seed = int.Parse(options.Get("seed", "1"), CultureInfo.InvariantCulture);
+        Func<KeukentafelDbContext> newContext;
+        if (options.Has("postgres"))
+        {
+            var connection = new NpgsqlConnectionStringBuilder(options.Get("postgres", ""));
+            await Databases.RecreatePostgresAsync(connection);
+            var built = new DbContextOptionsBuilder<PostgresKeukentafelDbContext>().UseNpgsql(connection.ConnectionString).Options;
+            newContext = () => new PostgresKeukentafelDbContext(built);
+        }
+        else
+        {
+            var file = Path.GetFullPath(options.Get("sqlite", "bench/data/keukentafel-bench.db"));
+            Databases.RemoveSqlite(file);
+            var built = new DbContextOptionsBuilder<SqliteKeukentafelDbContext>().UseSqlite($"Data Source={file};Pooling=False").Options;
+            newContext = () => new SqliteKeukentafelDbContext(built);
+        }
+
+        await using (var db = newContext())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        var generated = await new Generator(newContext).RunAsync(new GenerateOptions(cases, seed), DateTime.UtcNow, Console.Out, CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {generated.Cases} cases in {generated.Neighbourhoods} neighbourhoods, {generated.Rows} rows, {generated.Took.TotalSeconds:0.0} s"));
+        return 0;
+    }
+}
+
+/// <summary>"command --name value --flag" into a command and its options.</summary>
+internal sealed record Arguments(string Command, IReadOnlyDictionary<string, string> Values)
+{
+    public static Arguments Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                values[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+            }
+        }
+
+        return new Arguments(args.Length > 0 ? args[0] : "", values);
+    }
+
+    public bool Has(string name) => Values.ContainsKey(name);
+
+    public string Get(string name, string otherwise) => Values.GetValueOrDefault(name, otherwise);
+}
+
+internal static class Databases
+{
+    public static void RemoveSqlite(string file)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        foreach (var path in new[] { file, $"{file}-wal", $"{file}-shm" })
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A fresh, empty database of that name (dropped first if it was there).</summary>
+    public static async Task RecreatePostgresAsync(NpgsqlConnectionStringBuilder target)
+    {
+        var name = target.Database ?? throw new ArgumentException("Geef een database in de verbinding, bijvoorbeeld Database=kt_bench.");
+        var admin = new NpgsqlConnectionStringBuilder(target.ConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        var quoted = "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)", connection))
+        {
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", connection);
+        await create.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,60 @@
+using Keukentafel.Bench;
+using Keukentafel.Budget;
+using Keukentafel.Cases;
+using Keukentafel.Data;
+using Keukentafel.Neighbourhoods;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Keukentafel.Tests.Data;
+
+/// <summary>The benchmark's data generator on a real database: cases in every step, a budget that adds up, lists that work.</summary>
+public sealed class GeneratorTests(GeneratorTests.EmptyApp app) : IClassFixture<GeneratorTests.EmptyApp>
+{
+    /// <summary>The application on an empty database: no demo, so what is there is what the generator wrote.</summary>
+    public sealed class EmptyApp : KeukentafelApp
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> ScenarioSettings() => [new("Demo:SeedOnStart", "false")];
+    }
+
+    [Fact]
+    public async Task Generated_cases_are_in_every_step_their_budgets_add_up_and_a_professionals_list_reads_them()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        _ = app.Services; // starts the host, which migrates the database
+        var generated = await new Generator(() => app.Services.CreateScope().ServiceProvider.GetRequiredService<KeukentafelDbContext>())
+            .RunAsync(new GenerateOptions(Cases: 1_200, Seed: 7, CasesPerNeighbourhood: 400, Batch: 500), DateTime.UtcNow, TextWriter.Null, ct);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        generated.Neighbourhoods.ShouldBe(3);
+        (await db.Cases.CountAsync(ct)).ShouldBe(1_200);
+        (await db.Cases.Select(c => c.Status).Distinct().CountAsync(ct)).ShouldBe(Enum.GetValues<CaseStatus>().Length);
+        (await db.Cases.Select(c => c.Number).Distinct().CountAsync(ct)).ShouldBe(1_200);
+        (await db.CaseEvents.CountAsync(ct)).ShouldBeGreaterThan(10_000);
+        (await db.WellbeingMeasurements.CountAsync(ct)).ShouldBeGreaterThan(1_000);
+        (await db.LedgerEntries.CountAsync(l => l.Kind == EntryKind.Realisation, ct)).ShouldBeGreaterThan(1_000);
+        (await new Financing(db, TimeProvider.System).VerifyAsync(ct)).ShouldBeEmpty();
+        (await db.Neighbourhoods.CountAsync(n => n.CoordinatorId != null, ct)).ShouldBe(3);
+
+        // The busiest professional's list: a page of 25, overdue first, and the next page goes on where it stopped.
+        var professional = await db.CaseMembers.Where(m => m.IsOpen).GroupBy(m => m.StaffMemberId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(ct);
+        var lists = new CaseLists(db, TimeProvider.System);
+        var first = await lists.MineAsync(professional, new CaseFilter(), null, 25, ct);
+        first.Items.Count.ShouldBeGreaterThan(0);
+        first.Items.Select(i => i.Deadline).ShouldBeInOrder();
+        if (first.Next is { } next)
+        {
+            var second = await lists.MineAsync(professional, new CaseFilter(), next, 25, ct);
+            var lastDeadline = first.Items[^1].Deadline;
+            second.Items.ShouldAllBe(i => i.Deadline >= lastDeadline);
+            second.Items.Select(i => i.Id).Intersect(first.Items.Select(i => i.Id)).ShouldBeEmpty();
+        }
+
+        // A new case after the generated ones gets the next number of its year.
+        var year = DutchTime.Date(DateTime.UtcNow).Year;
+        var last = await db.CaseNumberCounters.Where(c => c.Year == year).Select(c => c.Last).SingleAsync(ct);
+        last.ShouldBe(await db.Cases.CountAsync(c => c.Number.StartsWith($"{year}-"), ct));
+        (await db.StaffMembers.CountAsync(s => s.Function == StaffFunction.Professional, ct)).ShouldBe(3 * 8 * 4);
+    }
+}
