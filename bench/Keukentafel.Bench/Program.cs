@@ -13,9 +13,20 @@ internal static class BenchProgram
     public static async Task<int> Main(string[] args)
     {
         var options = Arguments.Parse(args);
+        if (options.Command == "run")
+        {
+            var target = options.Has("postgres") ? new Target("postgres", options.Get("postgres", "")) : new Target("sqlite", $"Data Source={Path.GetFullPath(options.Get("sqlite", "bench/data/keukentafel-bench.db"))}");
+            var figures = await new Runner(target, Path.GetFullPath(options.Get("server", "src/Keukentafel/bin/Release/net10.0/Keukentafel.dll")),
+                int.Parse(options.Get("cases", "0"), CultureInfo.InvariantCulture), double.Parse(options.Get("load-seconds", "0"), CultureInfo.InvariantCulture),
+                TimeSpan.FromSeconds(int.Parse(options.Get("seconds", "10"), CultureInfo.InvariantCulture)), Console.Out).RunAsync(CancellationToken.None);
+            await Results.WriteAsync(Path.GetFullPath(options.Get("out", "bench")), target.Provider, figures, options.Get("commit", "unknown"));
+            return 0;
+        }
+
         if (options.Command != "generate")
         {
             Console.Error.WriteLine("Gebruik: generate --cases N [--seed S] [--sqlite FILE | --postgres CONNECTION]");
+            Console.Error.WriteLine("         run [--sqlite FILE | --postgres CONNECTION] --cases N --load-seconds S [--seconds 10] [--server DLL] [--out bench] [--commit SHA]");
             return 64;
         }
 

@@ -52,6 +52,10 @@ public static class Observability
                 });
             },
         }).AllowAnonymous();
+
+        // The framework's own ceiling for load measurements (bench/): authentication and routing, no database.
+        endpoints.MapGet("/api/ping", () => TypedResults.Ok(new { pong = true })).RequireAuthorization(Accounts.Policies.Api)
+            .WithSummary("Answers a signed-in caller at once; the benchmarks measure the host's own ceiling with it.");
         return endpoints;
     }
 }

@@ -20,6 +20,14 @@ public sealed class ApiTokenTests(KeukentafelApp app) : IClassFixture<Keukentafe
     }
 
     [Fact]
+    public async Task The_ping_of_the_benchmarks_answers_a_signed_in_caller_only()
+    {
+        using var anonymous = await app.CreateClient().GetAsync("/api/ping", TestContext.Current.CancellationToken);
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await (await app.ApiAsync(PageSession.Professional)).GetJsonAsync("/api/ping")).GetProperty("pong").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_wrong_password_gets_401_with_a_Dutch_problem()
     {
         using var response = await app.CreateClient().PostAsJsonAsync("/api/auth/token",

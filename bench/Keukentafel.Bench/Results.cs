@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Keukentafel.Bench;
+
+/// <summary>
+/// Keeps the figures of each provider in results.json (for programs comparing runs) and writes RESULTS.md from it: the
+/// machine, the date, the commit, every figure, the ratios against the bare database and the trivial endpoint measured
+/// in the same run, and which targets of issue 8 were met.
+/// </summary>
+internal static class Results
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static async Task WriteAsync(string directory, string provider, Dictionary<string, object> figures, string commit)
+    {
+        var jsonFile = Path.Combine(directory, "results.json");
+        var all = File.Exists(jsonFile) ? JsonNode.Parse(await File.ReadAllTextAsync(jsonFile))!.AsObject() : [];
+        var node = JsonSerializer.SerializeToNode(figures)!.AsObject();
+        node["measured_at_utc"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", Invariant);
+        node["commit"] = commit;
+        all[provider] = node;
+        await File.WriteAllTextAsync(jsonFile, all.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        // The reasons found for misses are written by people, in FINDINGS.md, and carried into RESULTS.md.
+        var findings = Path.Combine(directory, "FINDINGS.md");
+        await File.WriteAllTextAsync(Path.Combine(directory, "RESULTS.md"), Markdown(all) + (File.Exists(findings) ? await File.ReadAllTextAsync(findings) : ""));
+    }
+
+    private static string Markdown(JsonObject all)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Benchmark results").AppendLine();
+        md.AppendLine("Written by `bench/run` (do not edit by hand). Latencies are over loopback HTTP to the application running as its own process (Release build, Production settings).").AppendLine();
+        md.AppendLine(Invariant, $"- Machine: {Machine()}");
+        md.AppendLine();
+        foreach (var (provider, value) in all)
+        {
+            var f = value!.AsObject();
+            double D(string key) => f[key]?.GetValue<double>() ?? double.NaN;
+            md.AppendLine(Invariant, $"## {(provider == "postgres" ? "PostgreSQL" : "SQLite")}: {f["cases"]} cases").AppendLine();
+            md.AppendLine(Invariant, $"Measured {f["measured_at_utc"]} at commit `{f["commit"]}`; generating and loading the data took {D("load_seconds"):0.0} s.").AppendLine();
+            md.AppendLine("| figure | value |").AppendLine("|---|---|");
+            foreach (var (key, v) in f.Where(p => p.Key is not ("measured_at_utc" or "commit")))
+            {
+                md.AppendLine(Invariant, $"| `{key}` | {v} |");
+            }
+
+            if (D("failures") > 0)
+            {
+                md.AppendLine().AppendLine(Invariant, $"**{D("failures"):0} requests of this run failed: its figures are not valid.**");
+            }
+
+            var ceiling = D("case_list_bare_db_median_ms") + D("trivial_endpoint_16c_median_ms");
+            md.AppendLine().AppendLine("Ratios in the same run:").AppendLine();
+            md.AppendLine(Invariant, $"- case list, 1 client, against bare database + trivial endpoint: {D("case_list_1c_median_ms") / ceiling:0.00}x (target at most 2x)");
+            md.AppendLine(Invariant, $"- case list, 16 clients, against bare database + trivial endpoint: {D("case_list_16c_median_ms") / ceiling:0.00}x");
+            md.AppendLine(Invariant, $"- case list, 16 clients, throughput against the trivial endpoint: {D("case_list_16c_rps") / D("trivial_endpoint_16c_rps"):0.00}");
+            md.AppendLine().AppendLine("Targets of issue 8:").AppendLine();
+            md.AppendLine(Invariant, $"- case list at 16 clients: median {D("case_list_16c_median_ms"):0.00} ms (target < 10 ms): {Met(D("case_list_16c_median_ms") < 10)}; p99 {D("case_list_16c_p99_ms"):0.00} ms (target < 50 ms): {Met(D("case_list_16c_p99_ms") < 50)}");
+            md.AppendLine(Invariant, $"- budget dashboard {D("budget_dashboard_ms"):0.00} ms and effect report {D("effect_report_ms"):0.00} ms (target < 200 ms each): {Met(D("budget_dashboard_ms") < 200 && D("effect_report_ms") < 200)}");
+            md.AppendLine(Invariant, $"- server peak memory {D("server_peak_mb"):0} MB (target < 500 MB): {Met(D("server_peak_mb") < 500)}");
+            md.AppendLine();
+        }
+
+        return md.ToString();
+    }
+
+    private static string Met(bool met) => met ? "met" : "**missed**";
+
+    private static string Machine()
+    {
+        var cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() : null;
+        var memory = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] : "0";
+        return string.Create(Invariant, $"{Environment.ProcessorCount} CPUs ({cpu ?? "unknown"}), {double.Parse(memory, Invariant) / 1024 / 1024:0} GB memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+    }
+}

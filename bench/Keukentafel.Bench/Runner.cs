@@ -1,0 +1,277 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Keukentafel.Bench;
+
+/// <summary>Where the generated database is: a SQLite file or a PostgreSQL connection.</summary>
+internal sealed record Target(string Provider, string Connection)
+{
+    public bool IsPostgres => Provider == "postgres";
+}
+
+/// <summary>
+/// Runs the application as its own process on a generated database and measures it over loopback HTTP: the case list
+/// of a professional (1 and 16 clients), opening a case, searching by name, the budget dashboard, the effect report and
+/// a trivial endpoint; the same list query straight against the database (ADO.NET, no HTTP) as the bare baseline; and
+/// the server's peak memory. The figures go into results.json (one object per provider) and RESULTS.md.
+/// </summary>
+internal sealed class Runner(Target target, string serverDll, int cases, double loadSeconds, TimeSpan duration, TextWriter log)
+{
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+
+    public async Task<Dictionary<string, object>> RunAsync(CancellationToken ct)
+    {
+        var (professionals, coordinator) = await BenchAccounts.EnsureAsync(
+            o => _ = target.IsPostgres ? o.UseNpgsqlFor(target.Connection) : o.UseSqliteFor(target.Connection), target.IsPostgres, 16, ct);
+        var port = FreePort();
+        var server = new Uri($"http://127.0.0.1:{port}/");
+        using var process = StartServer(port);
+        try
+        {
+            await WaitUntilUpAsync(server, process, ct);
+            using var http = new HttpClient { BaseAddress = server };
+            var tokens = new List<string>();
+            foreach (var email in professionals)
+            {
+                tokens.Add(await TokenAsync(http, email, ct));
+            }
+
+            var coordinatorToken = await TokenAsync(http, coordinator, ct);
+            var driver = new LoadDriver(server);
+            var figures = new Dictionary<string, object>(StringComparer.Ordinal) { ["cases"] = cases, ["load_seconds"] = Math.Round(loadSeconds, 1) };
+
+            var trivial = await driver.RunAsync("trivial", tokens, 16, (_, _) => "api/ping", WarmUp, duration);
+            var list1 = await driver.RunAsync("case list", tokens, 1, (_, _) => "api/cases?limit=25", WarmUp, duration);
+            var list16 = await driver.RunAsync("case list", tokens, 16, (_, _) => "api/cases?limit=25", WarmUp, duration);
+            var ids = new List<string>();
+            foreach (var token in tokens.Take(4))
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "api/cases?limit=25");
+                request.Headers.Authorization = new("Bearer", token);
+                using var response = await http.SendAsync(request, ct);
+                var page = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+                ids.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
+            }
+
+            var open = await driver.RunAsync("case open", tokens.Take(1).ToList(), 1, (_, i) => $"api/cases/{ids[i % Math.Max(1, Math.Min(ids.Count, 25))]}", WarmUp, duration);
+            var search = await driver.RunAsync("search", tokens, 1, (_, i) => $"api/cases?limit=25&q={Uri.EscapeDataString(SearchTerms[i % SearchTerms.Length])}", WarmUp, duration);
+            using var budgets = new HttpRequestMessage(HttpMethod.Get, "api/budgets");
+            budgets.Headers.Authorization = new("Bearer", coordinatorToken);
+            var budgetList = await (await http.SendAsync(budgets, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+            var budgetId = budgetList.EnumerateArray().First().GetProperty("id").GetString();
+            var dashboard = await driver.RunAsync("budget dashboard", [coordinatorToken], 1, (_, _) => $"api/budgets/{budgetId}/dashboard", WarmUp, duration);
+            var neighbourhood = await BudgetNeighbourhoodAsync(http, coordinatorToken, budgetId!, ct);
+            var from = DateTime.UtcNow.AddYears(-1).ToString("yyyy-01-01", CultureInfo.InvariantCulture);
+            var to = DateTime.UtcNow.AddYears(-1).ToString("yyyy-12-31", CultureInfo.InvariantCulture);
+            var report = await driver.RunAsync("effect report", [coordinatorToken], 1, (_, _) => $"api/effects/report?neighbourhoodId={neighbourhood}&from={from}&to={to}", WarmUp, duration);
+            var bare = await BareCaseListAsync(professionals[0], ct);
+            process.Refresh();
+            var peak = PeakMegabytes(process.Id);
+
+            foreach (var m in new[] { trivial, list1, list16, open, search, dashboard, report })
+            {
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{target.Provider} {m.Name} x{m.Clients}: median {m.MedianMs:0.00} ms, p99 {m.P99Ms:0.00} ms, {m.RequestsPerSecond:0} req/s, {m.Requests} requests, {m.Failures} failed"));
+            }
+
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{target.Provider} case list, bare database: median {bare:0.000} ms; server peak {peak:0} MB"));
+            figures["case_list_1c_median_ms"] = Round(list1.MedianMs);
+            figures["case_list_1c_p99_ms"] = Round(list1.P99Ms);
+            figures["case_list_16c_median_ms"] = Round(list16.MedianMs);
+            figures["case_list_16c_p99_ms"] = Round(list16.P99Ms);
+            figures["case_list_16c_rps"] = Math.Round(list16.RequestsPerSecond);
+            figures["case_list_bare_db_median_ms"] = Math.Round(bare, 3);
+            figures["case_open_median_ms"] = Round(open.MedianMs);
+            figures["search_median_ms"] = Round(search.MedianMs);
+            figures["budget_dashboard_ms"] = Round(dashboard.MedianMs);
+            figures["effect_report_ms"] = Round(report.MedianMs);
+            figures["trivial_endpoint_16c_rps"] = Math.Round(trivial.RequestsPerSecond);
+            figures["trivial_endpoint_16c_median_ms"] = Round(trivial.MedianMs);
+            figures["server_peak_mb"] = Math.Round(peak);
+            figures["failures"] = new[] { trivial, list1, list16, open, search, dashboard, report }.Sum(m => m.Failures);
+            return figures;
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(ct);
+            }
+        }
+    }
+
+    private static readonly string[] SearchTerms = ["Peeters", "Dekkers", "Öztürk", "anna", "Smulders"];
+
+    private static double Round(double value) => Math.Round(value, 2);
+
+    private Process StartServer(int port)
+    {
+        var start = new ProcessStartInfo("dotnet", [serverDll]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Demo__SeedOnStart"] = "false";
+        start.Environment["RateLimiting__ApiPerMinute"] = "100000000";
+        start.Environment["RateLimiting__SignInPerMinute"] = "100000";
+        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        start.Environment["Privacy__Retention__RunEveryHours"] = "0";
+        // A throwaway database of synthetic data: no certificate to protect its keys.
+        start.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
+        if (target.IsPostgres)
+        {
+            start.Environment["ConnectionStrings__Postgres"] = target.Connection;
+        }
+        else
+        {
+            start.Environment["Database__SqlitePath"] = new SqliteConnectionStringBuilder(target.Connection).DataSource;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                log.WriteLine($"server: {line}");
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntilUpAsync(Uri server, Process process, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(5) };
+        for (var i = 0; i < 240 && !process.HasExited; i++)
+        {
+            try
+            {
+                using var response = await http.GetAsync("health", ct);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(500, ct);
+        }
+
+        throw new TimeoutException(process.HasExited ? "The server stopped (see its output above)." : "The server did not answer /health within two minutes.");
+    }
+
+    private static async Task<string> TokenAsync(HttpClient http, string email, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync("api/auth/token", new { email, password = BenchAccounts.Password }, ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>The neighbourhood of the coordinator's budget: the one his effect report is about.</summary>
+    private static async Task<string> BudgetNeighbourhoodAsync(HttpClient http, string token, string budgetId, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/budgets/{budgetId}");
+        request.Headers.Authorization = new("Bearer", token);
+        var budget = await (await http.SendAsync(request, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+        return budget.GetProperty("neighbourhoodId").GetString()!;
+    }
+
+    /// <summary>The professional's first page straight from the database: the same joins, filter, order and limit as the endpoint's query.</summary>
+    private async Task<double> BareCaseListAsync(string email, CancellationToken ct)
+    {
+        await using DbConnection connection = target.IsPostgres ? new NpgsqlConnection(target.Connection) : new SqliteConnection(target.Connection);
+        await connection.OpenAsync(ct);
+        Guid staffId, organisationId;
+        await using (var who = connection.CreateCommand())
+        {
+            who.CommandText = "SELECT \"Id\", \"OrganisationId\" FROM \"StaffMembers\" WHERE \"Email\" = @email";
+            Add(who, "@email", email);
+            await using var reader = await who.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            (staffId, organisationId) = (Guid.Parse(reader.GetValue(0).ToString()!), Guid.Parse(reader.GetValue(1).ToString()!));
+        }
+
+        await using var list = connection.CreateCommand();
+        list.CommandText = """
+            SELECT c."Id", c."Number", c."ResidentId", r."GivenName", r."FamilyNamePrefix", r."FamilyName", c."Status", c."Deadline",
+                   c."SolutionCarriedOutAtUtc", c."ClosedAtUtc", c."LifeDomains", m."Role"
+            FROM "CaseMembers" m
+            JOIN "Cases" c ON c."Id" = m."CaseId"
+            JOIN "Residents" r ON r."Id" = c."ResidentId"
+            WHERE m."StaffMemberId" = @staff AND m."IsOpen" = @open
+              AND (m."Role" = 'Bringer' OR EXISTS (SELECT 1 FROM "Consents" k WHERE k."CaseId" = m."CaseId" AND k."OrganisationId" = @organisation
+                   AND k."WithdrawnAtUtc" IS NULL AND (k."ValidUntil" IS NULL OR k."ValidUntil" >= @today)))
+            ORDER BY m."Deadline", m."CaseId"
+            LIMIT 26
+            """;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Add(list, "@staff", target.IsPostgres ? staffId : staffId.ToString().ToUpperInvariant());
+        Add(list, "@open", target.IsPostgres ? true : 1);
+        Add(list, "@organisation", target.IsPostgres ? organisationId : organisationId.ToString().ToUpperInvariant());
+        Add(list, "@today", target.IsPostgres ? today : today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await list.PrepareAsync(ct);
+        var times = new List<double>();
+        var stop = DateTime.UtcNow + WarmUp + duration;
+        var measureFrom = DateTime.UtcNow + WarmUp;
+        while (DateTime.UtcNow < stop)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await using (var reader = await list.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        _ = reader.GetValue(i);
+                    }
+                }
+            }
+
+            if (DateTime.UtcNow >= measureFrom)
+            {
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        return LoadDriver.Percentile(times, 0.5);
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static double PeakMegabytes(int pid)
+    {
+        var status = File.ReadAllLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return status is null ? double.NaN : double.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+internal static class DatabaseOptions
+{
+    public static Microsoft.EntityFrameworkCore.DbContextOptionsBuilder UseNpgsqlFor(this Microsoft.EntityFrameworkCore.DbContextOptionsBuilder o, string connection) =>
+        Microsoft.EntityFrameworkCore.NpgsqlDbContextOptionsBuilderExtensions.UseNpgsql(o, connection);
+
+    public static Microsoft.EntityFrameworkCore.DbContextOptionsBuilder UseSqliteFor(this Microsoft.EntityFrameworkCore.DbContextOptionsBuilder o, string connection) =>
+        Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions.UseSqlite(o, connection);
+}
