@@ -3,6 +3,7 @@ using Keukentafel.Data;
 using Keukentafel.Effects;
 using Keukentafel.Neighbourhoods;
 using Keukentafel.Plans;
+using Keukentafel.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Budget;
@@ -92,8 +93,8 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
             }
 
             throw DomainException.Conflict("budget.room_exceeded", chosen is null
-                ? $"Geen van de organisaties die dit leveren heeft nog {Money(view.Amount)} ruimte in {view.Year}. De meeste ruimte heeft {view.Candidates[0].Name}: {Money(view.Candidates[0].Remaining)}."
-                : $"{chosen.Name} heeft nog {Money(chosen.Remaining)} ruimte in {view.Year}; deze actie kost {Money(view.Amount)}. Kies een organisatie met meer ruimte.");
+                ? $"Geen van de organisaties die dit leveren heeft nog {DutchNumber.Euro(view.Amount)} ruimte in {view.Year}. De meeste ruimte heeft {view.Candidates[0].Name}: {DutchNumber.Euro(view.Candidates[0].Remaining)}."
+                : $"{chosen.Name} heeft nog {DutchNumber.Euro(chosen.Remaining)} ruimte in {view.Year}; deze actie kost {DutchNumber.Euro(view.Amount)}. Kies een organisatie met meer ruimte.");
         }
 
         var entries = await financing.ChangeAsync(view.BudgetId, [(chosen.OrganisationId, view.Year)], async (book, now) =>
@@ -221,7 +222,6 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
     /// <summary>An action is paid from the budget year in which it was planned.</summary>
     private static int YearOf(PlanAction action) => DutchTime.Date(action.CreatedAtUtc).Year;
 
-    private static string Money(decimal amount) => amount.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
 }
 
 /// <summary>A decision asked of someone who is not a manager of the organisation concerned, or a budget of a neighbourhood he does not work in.</summary>

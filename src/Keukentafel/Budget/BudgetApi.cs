@@ -66,10 +66,7 @@ public static class BudgetApi
         one.MapPost("/actions/{actionId:guid}/realisation", async Task<Ok<Realised>> (Guid actionId, RealisationBody body, HttpContext http, Financing financing, CancellationToken ct) =>
             {
                 var decision = http.CaseDecision();
-                if (await financing.CaseOfActionAsync(actionId, ct) != decision.CaseId)
-                {
-                    throw new DomainException("action.unknown", "Deze actie hoort niet bij deze casus.");
-                }
+                await financing.RequireOfCaseAsync(decision.CaseId, actionId, ct);
 
                 var cost = body.ActualCost ?? throw DomainException.About("ActualCost", "budget.amount_required", "Geef de werkelijke kosten.");
                 var entries = await financing.RealiseAsync(await financing.BudgetOfAsync(actionId, ct), actionId, cost, decision.Actor, ct);
@@ -80,10 +77,7 @@ public static class BudgetApi
         one.MapPost("/actions/{actionId:guid}/correction", async Task<Ok<Realised>> (Guid actionId, CorrectionBody body, HttpContext http, Financing financing, CancellationToken ct) =>
             {
                 var decision = http.CaseDecision();
-                if (await financing.CaseOfActionAsync(actionId, ct) != decision.CaseId)
-                {
-                    throw new DomainException("action.unknown", "Deze actie hoort niet bij deze casus.");
-                }
+                await financing.RequireOfCaseAsync(decision.CaseId, actionId, ct);
 
                 var entry = (await financing.CorrectActionAsync(actionId, body.Amount, body.Reason, decision.Actor, ct)).Single();
                 return TypedResults.Ok(new Realised(entry.Id, entry.Amount));

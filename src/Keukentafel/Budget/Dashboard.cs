@@ -1,6 +1,7 @@
 using Keukentafel.Cases;
 using Keukentafel.Effects;
 using Keukentafel.Plans;
+using Keukentafel.Web;
 
 namespace Keukentafel.Budget;
 
@@ -72,7 +73,7 @@ public sealed record BudgetDashboard(
         var payers = byAction.Where(a => preFinanced.ContainsKey(a.Key))
             .GroupBy(a => preFinanced[a.Key])
             .Select(g => new PayerRow(g.Key, g.Key.Dutch(), g.Count(),
-                g.Sum(a => Spent(a.Value) - Sum(a.Value, EntryKind.Settlement) - Sum(a.Value, EntryKind.WriteOff)),
+                g.Sum(a => LedgerBook.OutstandingOf(a.Value)),
                 g.Sum(a => Sum(a.Value, EntryKind.Settlement)), g.Sum(a => Sum(a.Value, EntryKind.WriteOff))))
             .OrderBy(r => r.Payer)
             .ToList();
@@ -91,62 +92,61 @@ public sealed record BudgetDashboard(
     public IEnumerable<Figure> Figures()
     {
         var nl = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
-        string Money(decimal v) => v.ToString("C", nl);
         const string Summary = "Overzicht";
         yield return new(Summary, "", "Budget", null, Budget);
         yield return new(Summary, "", "Jaar", Year, Year.ToString(nl));
         yield return new(Summary, "", "Stand op", null, AsOf.ToString("yyyy-MM-dd", nl));
-        yield return new(Summary, "", "Ingelegd dit jaar", Contributed, Money(Contributed));
-        yield return new(Summary, "", "Ruimte verdeeld", Total.Room, Money(Total.Room));
-        yield return new(Summary, "", "Vastgelegd, nog niet geleverd", Total.Committed, Money(Total.Committed));
-        yield return new(Summary, "", "Besteed", Total.Realised, Money(Total.Realised));
-        yield return new(Summary, "", "Over", Total.Remaining, Money(Total.Remaining));
+        yield return new(Summary, "", "Ingelegd dit jaar", Contributed, DutchNumber.Euro(Contributed));
+        yield return new(Summary, "", "Ruimte verdeeld", Total.Room, DutchNumber.Euro(Total.Room));
+        yield return new(Summary, "", "Vastgelegd, nog niet geleverd", Total.Committed, DutchNumber.Euro(Total.Committed));
+        yield return new(Summary, "", "Besteed", Total.Realised, DutchNumber.Euro(Total.Realised));
+        yield return new(Summary, "", "Over", Total.Remaining, DutchNumber.Euro(Total.Remaining));
         yield return new(Summary, "", "Casussen gefinancierd", CasesFinanced, CasesFinanced.ToString(nl));
-        yield return new(Summary, "", "Gemiddeld per casus", AverageCostPerCase, Money(AverageCostPerCase));
+        yield return new(Summary, "", "Gemiddeld per casus", AverageCostPerCase, DutchNumber.Euro(AverageCostPerCase));
         foreach (var m in Months)
         {
             var month = new DateOnly(Year, m.Month, 1).ToString("MMMM", nl);
-            yield return new("Per maand", month, "Besteed", m.Realised, Money(m.Realised));
-            yield return new("Per maand", month, "Vastgelegd (netto)", m.Committed, Money(m.Committed));
-            yield return new("Per maand", month, "Besteed tot en met", m.CumulativeRealised, Money(m.CumulativeRealised));
-            yield return new("Per maand", month, "Gebruikt tot en met", m.CumulativeUsed, Money(m.CumulativeUsed));
-            yield return new("Per maand", month, "Rechte-lijnplan", m.Plan, Money(m.Plan));
+            yield return new("Per maand", month, "Besteed", m.Realised, DutchNumber.Euro(m.Realised));
+            yield return new("Per maand", month, "Vastgelegd (netto)", m.Committed, DutchNumber.Euro(m.Committed));
+            yield return new("Per maand", month, "Besteed tot en met", m.CumulativeRealised, DutchNumber.Euro(m.CumulativeRealised));
+            yield return new("Per maand", month, "Gebruikt tot en met", m.CumulativeUsed, DutchNumber.Euro(m.CumulativeUsed));
+            yield return new("Per maand", month, "Rechte-lijnplan", m.Plan, DutchNumber.Euro(m.Plan));
         }
 
         foreach (var o in Organisations)
         {
-            yield return new("Per organisatie", o.Organisation, "Ruimte", o.Balance.Room, Money(o.Balance.Room));
-            yield return new("Per organisatie", o.Organisation, "Vastgelegd", o.Balance.Committed, Money(o.Balance.Committed));
-            yield return new("Per organisatie", o.Organisation, "Besteed", o.Balance.Realised, Money(o.Balance.Realised));
-            yield return new("Per organisatie", o.Organisation, "Over", o.Balance.Remaining, Money(o.Balance.Remaining));
+            yield return new("Per organisatie", o.Organisation, "Ruimte", o.Balance.Room, DutchNumber.Euro(o.Balance.Room));
+            yield return new("Per organisatie", o.Organisation, "Vastgelegd", o.Balance.Committed, DutchNumber.Euro(o.Balance.Committed));
+            yield return new("Per organisatie", o.Organisation, "Besteed", o.Balance.Realised, DutchNumber.Euro(o.Balance.Realised));
+            yield return new("Per organisatie", o.Organisation, "Over", o.Balance.Remaining, DutchNumber.Euro(o.Balance.Remaining));
             yield return new("Per organisatie", o.Organisation, "Casussen", o.Cases, o.Cases.ToString(nl));
             for (var m = 0; m < 12; m++)
             {
-                yield return new("Organisatie per maand", o.Organisation, new DateOnly(Year, m + 1, 1).ToString("MMMM", nl), o.RealisedPerMonth[m], Money(o.RealisedPerMonth[m]));
+                yield return new("Organisatie per maand", o.Organisation, new DateOnly(Year, m + 1, 1).ToString("MMMM", nl), o.RealisedPerMonth[m], DutchNumber.Euro(o.RealisedPerMonth[m]));
             }
         }
 
         foreach (var d in LawDomains)
         {
-            yield return new("Per wet of domein", d.Name, "Vastgelegd", d.Committed, Money(d.Committed));
-            yield return new("Per wet of domein", d.Name, "Besteed", d.Realised, Money(d.Realised));
+            yield return new("Per wet of domein", d.Name, "Vastgelegd", d.Committed, DutchNumber.Euro(d.Committed));
+            yield return new("Per wet of domein", d.Name, "Besteed", d.Realised, DutchNumber.Euro(d.Realised));
         }
 
         foreach (var p in PreFinancing)
         {
             yield return new("Voorfinanciering", p.Name, "Acties", p.Actions, p.Actions.ToString(nl));
-            yield return new("Voorfinanciering", p.Name, "Openstaand", p.Outstanding, Money(p.Outstanding));
-            yield return new("Voorfinanciering", p.Name, "Terugbetaald", p.Settled, Money(p.Settled));
-            yield return new("Voorfinanciering", p.Name, "Afgeschreven", p.WrittenOff, Money(p.WrittenOff));
+            yield return new("Voorfinanciering", p.Name, "Openstaand", p.Outstanding, DutchNumber.Euro(p.Outstanding));
+            yield return new("Voorfinanciering", p.Name, "Terugbetaald", p.Settled, DutchNumber.Euro(p.Settled));
+            yield return new("Voorfinanciering", p.Name, "Afgeschreven", p.WrittenOff, DutchNumber.Euro(p.WrittenOff));
         }
 
         if (Forecast.Applies)
         {
-            yield return new("Prognose", "", "Per maand (tempo tot nu)", Forecast.MonthlyRate, Money(Forecast.MonthlyRate));
+            yield return new("Prognose", "", "Per maand (tempo tot nu)", Forecast.MonthlyRate, DutchNumber.Euro(Forecast.MonthlyRate));
             yield return new("Prognose", "", "Ruimte dit jaar op", null, Forecast.YearRoomUsedUpOn?.ToString("yyyy-MM-dd", nl) ?? "niet dit jaar");
-            yield return new("Prognose", "", "Over aan het eind van het jaar", Forecast.LeftAtYearEnd, Money(Forecast.LeftAtYearEnd));
+            yield return new("Prognose", "", "Over aan het eind van het jaar", Forecast.LeftAtYearEnd, DutchNumber.Euro(Forecast.LeftAtYearEnd));
             yield return new("Prognose", "", "Budget van de periode op", null, Forecast.PeriodUsedUpOn?.ToString("yyyy-MM-dd", nl) ?? "niet binnen de periode");
-            yield return new("Prognose", "", "Over aan het eind van de periode", Forecast.LeftAtPeriodEnd, Money(Forecast.LeftAtPeriodEnd));
+            yield return new("Prognose", "", "Over aan het eind van de periode", Forecast.LeftAtPeriodEnd, DutchNumber.Euro(Forecast.LeftAtPeriodEnd));
         }
     }
 
@@ -178,8 +178,6 @@ public sealed record BudgetDashboard(
         return new Forecast(rate, decimal.Round(passed, 2), UsedUpOn(total.Remaining, new DateOnly(year, 12, 31)), decimal.Round(total.Remaining - (rate * monthsLeftInYear), 2),
             UsedUpOn(leftInPeriod, periodEnd), decimal.Round(leftInPeriod - (rate * monthsLeftInPeriod), 2), Applies: true);
     }
-
-    private static decimal Spent(IEnumerable<LedgerEntry> entries) => entries.Where(e => e.Kind is EntryKind.Realisation or EntryKind.Correction).Sum(e => e.Amount);
 
     private static decimal Sum(IEnumerable<LedgerEntry> entries, EntryKind kind) => entries.Where(e => e.Kind == kind).Sum(e => e.Amount);
 }

@@ -106,10 +106,8 @@ public sealed class Dashboards(KeukentafelDbContext db, CaseAccess access, TimeP
                 var b = Balance.Of(g);
                 var a = actions[g.Key];
                 var last = g.First(e => e.Kind == EntryKind.Commitment);
-                var outstanding = g.Where(e => e.Kind is EntryKind.Realisation or EntryKind.Correction).Sum(e => e.Amount)
-                    - g.Where(e => e.Kind is EntryKind.Settlement or EntryKind.WriteOff).Sum(e => e.Amount);
                 return new FinancedAction(a.CaseId, a.Number, g.Key, a.What, last.OrganisationId, names.GetValueOrDefault(last.OrganisationId, "?"), last.LawDomain,
-                    b.Committed, b.Realised, preFinanced.TryGetValue(g.Key, out var payer) ? payer : null, preFinanced.ContainsKey(g.Key) ? outstanding : 0, a.ResidentId);
+                    b.Committed, b.Realised, preFinanced.TryGetValue(g.Key, out var payer) ? payer : null, preFinanced.ContainsKey(g.Key) ? LedgerBook.OutstandingOf(g) : 0, a.ResidentId);
             })
             .OrderBy(f => f.Organisation, StringComparer.Ordinal).ThenBy(f => f.CaseNumber, StringComparer.Ordinal)];
     }

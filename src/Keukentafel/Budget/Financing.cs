@@ -73,6 +73,15 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
             .Select(l => (Guid?)l.BudgetId).FirstOrDefaultAsync(ct)
         ?? throw DomainException.Conflict("budget.not_committed", "Voor deze actie is geen geld vastgelegd.");
 
+    /// <summary>Refuses an action that is not of this case (an id from another case, or none).</summary>
+    public async Task RequireOfCaseAsync(Guid caseId, Guid planActionId, CancellationToken ct)
+    {
+        if (await CaseOfActionAsync(planActionId, ct) != caseId)
+        {
+            throw new DomainException("action.unknown", "Deze actie hoort niet bij deze casus.");
+        }
+    }
+
     /// <summary>The case a plan action belongs to, if it exists: a page checks it against the case it was opened for.</summary>
     public async Task<Guid?> CaseOfActionAsync(Guid planActionId, CancellationToken ct) =>
         await db.PlanActions.AsNoTracking().Where(a => a.Id == planActionId).Select(a => (Guid?)a.CaseId).SingleOrDefaultAsync(ct);

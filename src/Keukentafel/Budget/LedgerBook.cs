@@ -1,4 +1,5 @@
 using Keukentafel.Cases;
+using Keukentafel.Web;
 
 namespace Keukentafel.Budget;
 
@@ -33,17 +34,17 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
         var balance = BalanceOf(organisationId, year);
         if (amount < balance.Used)
         {
-            throw DomainException.About("Amount", "budget.room_below_used", $"Er is al {Euro(balance.Used)} vastgelegd of besteed. De ruimte kan niet lager zijn.");
+            throw DomainException.About("Amount", "budget.room_below_used", $"Er is al {DutchNumber.Euro(balance.Used)} vastgelegd of besteed. De ruimte kan niet lager zijn.");
         }
 
         var delta = amount - balance.Room;
         if (TotalRoom + delta > budget.Total)
         {
             throw DomainException.About("Amount", "budget.rooms_exceed_contributions",
-                $"De ruimtes samen ({Euro(TotalRoom + delta)}) zouden meer zijn dan wat er in het budget zit ({Euro(budget.Total)}).");
+                $"De ruimtes samen ({DutchNumber.Euro(TotalRoom + delta)}) zouden meer zijn dan wat er in het budget zit ({DutchNumber.Euro(budget.Total)}).");
         }
 
-        return Add(new LedgerEntry(budget.Id, organisationId, year, EntryKind.Room, delta, null, null, $"Ruimte {year}: {Euro(amount)}", by, nowUtc));
+        return Add(new LedgerEntry(budget.Id, organisationId, year, EntryKind.Room, delta, null, null, $"Ruimte {year}: {DutchNumber.Euro(amount)}", by, nowUtc));
     }
 
     /// <summary>
@@ -70,7 +71,7 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
         var remaining = BalanceOf(organisationId, year).Remaining;
         if (amount > remaining && !allowed)
         {
-            throw DomainException.Conflict("budget.room_exceeded", $"Er is nog {Euro(remaining)} ruimte in {year}; deze actie kost {Euro(amount)}. Kies een organisatie met meer ruimte, of vraag de managers om een besluit.");
+            throw DomainException.Conflict("budget.room_exceeded", $"Er is nog {DutchNumber.Euro(remaining)} ruimte in {year}; deze actie kost {DutchNumber.Euro(amount)}. Kies een organisatie met meer ruimte, of vraag de managers om een besluit.");
         }
 
         return Add(new LedgerEntry(budget.Id, organisationId, year, EntryKind.Commitment, amount, caseId, planActionId, allowed ? "Besluit managers: boven de ruimte" : null, by, nowUtc,
@@ -90,7 +91,7 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
         var left = BalanceOf(fromOrganisationId, year).Remaining;
         if (amount > left)
         {
-            throw DomainException.About("FromOrganisationId", "budget.shift_too_much", $"Die organisatie heeft nog {Euro(left)} ruimte in {year}; er is {Euro(amount)} nodig.");
+            throw DomainException.About("FromOrganisationId", "budget.shift_too_much", $"Die organisatie heeft nog {DutchNumber.Euro(left)} ruimte in {year}; er is {DutchNumber.Euro(amount)} nodig.");
         }
 
         return
@@ -124,7 +125,7 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
         var remaining = Math.Max(BalanceOf(commitment.OrganisationId, commitment.Year).Remaining, 0) + open;
         if (actualCost > remaining)
         {
-            throw DomainException.Conflict("budget.room_exceeded", $"De werkelijke kosten ({Euro(actualCost)}) zijn meer dan de ruimte die er is ({Euro(remaining)}).");
+            throw DomainException.Conflict("budget.room_exceeded", $"De werkelijke kosten ({DutchNumber.Euro(actualCost)}) zijn meer dan de ruimte die er is ({DutchNumber.Euro(remaining)}).");
         }
 
         return
@@ -143,13 +144,13 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
         var balance = BalanceOf(organisationId, year);
         if (amount == 0 || balance.Realised + amount < 0 || amount > balance.Remaining)
         {
-            throw DomainException.About("Amount", "budget.correction_range", $"Een correctie is niet nul, maakt het besteed bedrag ({Euro(balance.Realised)}) niet negatief en gaat niet over de ruimte ({Euro(balance.Remaining)}).");
+            throw DomainException.About("Amount", "budget.correction_range", $"Een correctie is niet nul, maakt het besteed bedrag ({DutchNumber.Euro(balance.Realised)}) niet negatief en gaat niet over de ruimte ({DutchNumber.Euro(balance.Remaining)}).");
         }
 
         if (planActionId is { } action && Outstanding(action) + amount < 0)
         {
             // For one action: never less spent than nothing, nor than what already came back or was written off.
-            throw DomainException.About("Amount", "budget.correction_range", $"Een correctie maakt het besteed bedrag van deze actie niet negatief, en niet lager dan wat al is terugbetaald of afgeschreven. Er kan hooguit {Euro(Outstanding(action))} af.");
+            throw DomainException.About("Amount", "budget.correction_range", $"Een correctie maakt het besteed bedrag van deze actie niet negatief, en niet lager dan wat al is terugbetaald of afgeschreven. Er kan hooguit {DutchNumber.Euro(Outstanding(action))} af.");
         }
 
         var lawDomain = planActionId is null ? null : entries.LastOrDefault(e => e.PlanActionId == planActionId && e.Kind == EntryKind.Commitment)?.LawDomain;
@@ -157,12 +158,16 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
     }
 
     /// <summary>What of a pre-financed action was spent and has not come back nor been written off.</summary>
-    public decimal Outstanding(Guid planActionId)
-    {
-        var spent = entries.Where(e => e.PlanActionId == planActionId && e.Kind is EntryKind.Realisation or EntryKind.Correction).Sum(e => e.Amount);
-        var closed = entries.Where(e => e.PlanActionId == planActionId && e.Kind is EntryKind.Settlement or EntryKind.WriteOff).Sum(e => e.Amount);
-        return spent - closed;
-    }
+    public decimal Outstanding(Guid planActionId) => OutstandingOf(entries.Where(e => e.PlanActionId == planActionId));
+
+    /// <summary>Spent on one action (realised and corrected) minus what came back or was written off, over its entries.</summary>
+    public static decimal OutstandingOf(IEnumerable<LedgerEntry> actionEntries) =>
+        actionEntries.Sum(e => e.Kind switch
+        {
+            EntryKind.Realisation or EntryKind.Correction => e.Amount,
+            EntryKind.Settlement or EntryKind.WriteOff => -e.Amount,
+            _ => 0,
+        });
 
     /// <summary>The regular payer of a pre-financed action paid (part of) it back (<see cref="EntryKind.Settlement"/>), or it will not come back (<see cref="EntryKind.WriteOff"/>).</summary>
     public LedgerEntry Settle(Guid planActionId, EntryKind kind, decimal amount, string? reason, Actor by, DateTime nowUtc)
@@ -184,7 +189,7 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
 
         if (amount <= 0 || amount > outstanding)
         {
-            throw DomainException.About("Amount", "budget.settlement_range", $"Geef een bedrag groter dan nul en niet meer dan wat nog openstaat ({Euro(outstanding)}).");
+            throw DomainException.About("Amount", "budget.settlement_range", $"Geef een bedrag groter dan nul en niet meer dan wat nog openstaat ({DutchNumber.Euro(outstanding)}).");
         }
 
         var why = Text.Required(reason, "budget.reason_required", kind == EntryKind.Settlement ? "Geef aan wie terugbetaalde, bijvoorbeeld: de zorgverzekeraar." : "Geef de reden waarom het niet terugkomt.", "Reason");
@@ -259,5 +264,4 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
         }
     }
 
-    private static string Euro(decimal amount) => amount.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
 }

@@ -3,6 +3,7 @@ using Keukentafel.Cases;
 using Keukentafel.Data;
 using Keukentafel.Effects;
 using Keukentafel.Neighbourhoods;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +76,7 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
     {
         var outcome = await allocation.AllocateAsync(Decision.CaseId, actionId, organisationId, preFinancedFor, Decision.Actor, HttpContext.RequestAborted);
         return outcome.Commitment is { } entry
-            ? $"{Euro(entry.Amount)} is vastgelegd in het wijkbudget, bij {outcome.Organisation}."
+            ? $"{DutchNumber.Euro(entry.Amount)} is vastgelegd in het wijkbudget, bij {outcome.Organisation}."
             : $"Alleen {outcome.Organisation} levert dit en de ruimte is te klein. De vraag ligt nu bij de managers van {outcome.Organisation}.";
     });
 
@@ -85,7 +86,7 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
         var budgetId = await financing.BudgetOfAsync(actionId, HttpContext.RequestAborted);
         await financing.RealiseAsync(budgetId, actionId, actualCost ?? throw DomainException.About("ActualCost", "budget.amount_required", "Vul de werkelijke kosten in."),
             Decision.Actor, HttpContext.RequestAborted);
-        return $"{Euro(actualCost.Value)} is besteed uit het wijkbudget.";
+        return $"{DutchNumber.Euro(actualCost.Value)} is besteed uit het wijkbudget.";
     });
 
     private async Task<IActionResult> MoneyAsync(Guid actionId, Func<Task<string>> change)
@@ -107,7 +108,6 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
         }
     }
 
-    private static string Euro(decimal amount) => amount.ToString("C", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
 
     public Task<IActionResult> OnPostNoContributionAsync() => ChangeAsync(NoContribution, nameof(NoContribution),
         (c, by, now) => c.RecordNoContributionReason(NoContribution.Reason, by, now), "De reden is vastgelegd.");

@@ -29,6 +29,9 @@ public static partial class DutchNumber
         return decimal.TryParse(t, Styles, CultureInfo.InvariantCulture, out var plain) ? plain : null;
     }
 
+    /// <summary>An amount as Dutch readers write it: "€ 1.250,50".</summary>
+    public static string Euro(decimal amount) => amount.ToString("C", Nl);
+
     [GeneratedRegex(@"^-?\d{1,3}(\.\d{3})+$")]
     private static partial Regex Thousands();
 }
