@@ -13,12 +13,30 @@ internal static class BenchProgram
     public static async Task<int> Main(string[] args)
     {
         var options = Arguments.Parse(args);
+        if (options.Command == "micro")
+        {
+            var rest = args.SkipWhile(a => a != "--").Skip(1).ToArray();
+            return await Micro.RunAsync(TargetOf(options), rest);
+        }
+
         if (options.Command == "run")
         {
-            var target = options.Has("postgres") ? new Target("postgres", options.Get("postgres", "")) : new Target("sqlite", $"Data Source={Path.GetFullPath(options.Get("sqlite", "bench/data/keukentafel-bench.db"))}");
+            var only = options.Has("only") ? options.Get("only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal) : null;
+            if (only?.Except(Runner.Measurements).FirstOrDefault() is { } unknown)
+            {
+                Console.Error.WriteLine($"Onbekende meting '{unknown}'; kies uit {string.Join(", ", Runner.Measurements)}.");
+                return 64;
+            }
+
+            var target = TargetOf(options);
             var figures = await new Runner(target, Path.GetFullPath(options.Get("server", "src/Keukentafel/bin/Release/net10.0/Keukentafel.dll")),
                 int.Parse(options.Get("cases", "0"), CultureInfo.InvariantCulture), double.Parse(options.Get("load-seconds", "0"), CultureInfo.InvariantCulture),
-                TimeSpan.FromSeconds(int.Parse(options.Get("seconds", "10"), CultureInfo.InvariantCulture)), Console.Out).RunAsync(CancellationToken.None);
+                TimeSpan.FromSeconds(int.Parse(options.Get("seconds", "10"), CultureInfo.InvariantCulture)), Console.Out, only).RunAsync(CancellationToken.None);
+            if (only is not null)
+            {
+                return 0; // a partial run for profiling: no results written
+            }
+
             await Results.WriteAsync(Path.GetFullPath(options.Get("out", "bench")), target.Provider, figures, options.Get("commit", "unknown"));
             return 0;
         }
@@ -26,7 +44,8 @@ internal static class BenchProgram
         if (options.Command != "generate")
         {
             Console.Error.WriteLine("Gebruik: generate --cases N [--seed S] [--sqlite FILE | --postgres CONNECTION]");
-            Console.Error.WriteLine("         run [--sqlite FILE | --postgres CONNECTION] --cases N --load-seconds S [--seconds 10] [--server DLL] [--out bench] [--commit SHA]");
+            Console.Error.WriteLine("         micro [--sqlite FILE | --postgres CONNECTION] [-- BenchmarkDotNet arguments]");
+            Console.Error.WriteLine("         run [--sqlite FILE | --postgres CONNECTION] --cases N --load-seconds S [--seconds 10] [--server DLL] [--out bench] [--commit SHA] [--only list16,dashboard,...]");
             return 64;
         }
 
@@ -57,6 +76,10 @@ internal static class BenchProgram
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {generated.Cases} cases in {generated.Neighbourhoods} neighbourhoods, {generated.Rows} rows, {generated.Took.TotalSeconds:0.0} s"));
         return 0;
     }
+
+    private static Target TargetOf(Arguments options) => options.Has("postgres")
+        ? new Target("postgres", options.Get("postgres", ""))
+        : new Target("sqlite", $"Data Source={Path.GetFullPath(options.Get("sqlite", "bench/data/keukentafel-bench.db"))}");
 }
 
 /// <summary>"command --name value --flag" into a command and its options.</summary>

@@ -12,6 +12,9 @@ namespace Keukentafel.Bench;
 internal sealed record Target(string Provider, string Connection)
 {
     public bool IsPostgres => Provider == "postgres";
+
+    public void Configure(Microsoft.EntityFrameworkCore.DbContextOptionsBuilder options) =>
+        _ = IsPostgres ? options.UseNpgsqlFor(Connection) : options.UseSqliteFor(Connection);
 }
 
 /// <summary>
@@ -20,14 +23,20 @@ internal sealed record Target(string Provider, string Connection)
 /// a trivial endpoint; the same list query straight against the database (ADO.NET, no HTTP) as the bare baseline; and
 /// the server's peak memory. The figures go into results.json (one object per provider) and RESULTS.md.
 /// </summary>
-internal sealed class Runner(Target target, string serverDll, int cases, double loadSeconds, TimeSpan duration, TextWriter log)
+/// <remarks>
+/// <c>only</c> names the measurements to make (trivial, list1, list16, open, search, dashboard, report, bare), for a
+/// developer who profiles one of them (the server's process id is printed at the start); the figures are then incomplete
+/// and the caller writes no results.
+/// </remarks>
+internal sealed class Runner(Target target, string serverDll, int cases, double loadSeconds, TimeSpan duration, TextWriter log, IReadOnlySet<string>? only = null)
 {
+    public static readonly IReadOnlyList<string> Measurements = ["trivial", "list1", "list16", "open", "search", "dashboard", "report", "bare"];
+
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
 
     public async Task<Dictionary<string, object>> RunAsync(CancellationToken ct)
     {
-        var (professionals, coordinator) = await BenchAccounts.EnsureAsync(
-            o => _ = target.IsPostgres ? o.UseNpgsqlFor(target.Connection) : o.UseSqliteFor(target.Connection), target.IsPostgres, 16, ct);
+        var (professionals, coordinator) = await BenchAccounts.EnsureAsync(target.Configure, target.IsPostgres, 16, ct);
         var port = FreePort();
         var server = new Uri($"http://127.0.0.1:{port}/");
         using var process = StartServer(port);
@@ -45,9 +54,23 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
             var driver = new LoadDriver(server);
             var figures = new Dictionary<string, object>(StringComparer.Ordinal) { ["cases"] = cases, ["load_seconds"] = Math.Round(loadSeconds, 1) };
 
-            var trivial = await driver.RunAsync("trivial", tokens, 16, (_, _) => "api/ping", WarmUp, duration);
-            var list1 = await driver.RunAsync("case list", tokens, 1, (_, _) => "api/cases?limit=25", WarmUp, duration);
-            var list16 = await driver.RunAsync("case list", tokens, 16, (_, _) => "api/cases?limit=25", WarmUp, duration);
+            var skipped = new Measured("", 0, 0, double.NaN, double.NaN, 0, 0);
+            async Task<Measured> Measure(string key, Func<Task<Measured>> run)
+            {
+                if (only is not null && !only.Contains(key))
+                {
+                    return skipped;
+                }
+
+                var m = await run();
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{target.Provider} {m.Name} x{m.Clients}: median {m.MedianMs:0.00} ms, p99 {m.P99Ms:0.00} ms, {m.RequestsPerSecond:0} req/s, {m.Requests} requests, {m.Failures} failed"));
+                return m;
+            }
+
+            log.WriteLine($"{target.Provider}: server process {process.Id} on {server}");
+            var trivial = await Measure("trivial", () => driver.RunAsync("trivial", tokens, 16, (_, _) => "api/ping", WarmUp, duration));
+            var list1 = await Measure("list1", () => driver.RunAsync("case list", tokens, 1, (_, _) => "api/cases?limit=25", WarmUp, duration));
+            var list16 = await Measure("list16", () => driver.RunAsync("case list", tokens, 16, (_, _) => "api/cases?limit=25", WarmUp, duration));
             var ids = new List<string>();
             foreach (var token in tokens.Take(4))
             {
@@ -58,26 +81,20 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
                 ids.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
             }
 
-            var open = await driver.RunAsync("case open", tokens.Take(1).ToList(), 1, (_, i) => $"api/cases/{ids[i % Math.Max(1, Math.Min(ids.Count, 25))]}", WarmUp, duration);
-            var search = await driver.RunAsync("search", tokens, 1, (_, i) => $"api/cases?limit=25&q={Uri.EscapeDataString(SearchTerms[i % SearchTerms.Length])}", WarmUp, duration);
+            var open = await Measure("open", () => driver.RunAsync("case open", tokens.Take(1).ToList(), 1, (_, i) => $"api/cases/{ids[i % Math.Max(1, Math.Min(ids.Count, 25))]}", WarmUp, duration));
+            var search = await Measure("search", () => driver.RunAsync("search", tokens, 1, (_, i) => $"api/cases?limit=25&q={Uri.EscapeDataString(SearchTerms[i % SearchTerms.Length])}", WarmUp, duration));
             using var budgets = new HttpRequestMessage(HttpMethod.Get, "api/budgets");
             budgets.Headers.Authorization = new("Bearer", coordinatorToken);
             var budgetList = await (await http.SendAsync(budgets, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
             var budgetId = budgetList.EnumerateArray().First().GetProperty("id").GetString();
-            var dashboard = await driver.RunAsync("budget dashboard", [coordinatorToken], 1, (_, _) => $"api/budgets/{budgetId}/dashboard", WarmUp, duration);
+            var dashboard = await Measure("dashboard", () => driver.RunAsync("budget dashboard", [coordinatorToken], 1, (_, _) => $"api/budgets/{budgetId}/dashboard", WarmUp, duration));
             var neighbourhood = await BudgetNeighbourhoodAsync(http, coordinatorToken, budgetId!, ct);
             var from = DateTime.UtcNow.AddYears(-1).ToString("yyyy-01-01", CultureInfo.InvariantCulture);
             var to = DateTime.UtcNow.AddYears(-1).ToString("yyyy-12-31", CultureInfo.InvariantCulture);
-            var report = await driver.RunAsync("effect report", [coordinatorToken], 1, (_, _) => $"api/effects/report?neighbourhoodId={neighbourhood}&from={from}&to={to}", WarmUp, duration);
-            var bare = await BareCaseListAsync(professionals[0], ct);
+            var report = await Measure("report", () => driver.RunAsync("effect report", [coordinatorToken], 1, (_, _) => $"api/effects/report?neighbourhoodId={neighbourhood}&from={from}&to={to}", WarmUp, duration));
+            var bare = only is null || only.Contains("bare") ? await BareCaseListAsync(professionals[0], ct) : double.NaN;
             process.Refresh();
             var peak = PeakMegabytes(process.Id);
-
-            foreach (var m in new[] { trivial, list1, list16, open, search, dashboard, report })
-            {
-                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{target.Provider} {m.Name} x{m.Clients}: median {m.MedianMs:0.00} ms, p99 {m.P99Ms:0.00} ms, {m.RequestsPerSecond:0} req/s, {m.Requests} requests, {m.Failures} failed"));
-            }
-
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{target.Provider} case list, bare database: median {bare:0.000} ms; server peak {peak:0} MB"));
             figures["case_list_1c_median_ms"] = Round(list1.MedianMs);
             figures["case_list_1c_p99_ms"] = Round(list1.P99Ms);
@@ -184,57 +201,17 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
         return budget.GetProperty("neighbourhoodId").GetString()!;
     }
 
-    /// <summary>The professional's first page straight from the database: the same joins, filter, order and limit as the endpoint's query.</summary>
+    /// <summary>The professional's first page straight from the database, run repeatedly for the measured time.</summary>
     private async Task<double> BareCaseListAsync(string email, CancellationToken ct)
     {
-        await using DbConnection connection = target.IsPostgres ? new NpgsqlConnection(target.Connection) : new SqliteConnection(target.Connection);
-        await connection.OpenAsync(ct);
-        Guid staffId, organisationId;
-        await using (var who = connection.CreateCommand())
-        {
-            who.CommandText = "SELECT \"Id\", \"OrganisationId\" FROM \"StaffMembers\" WHERE \"Email\" = @email";
-            Add(who, "@email", email);
-            await using var reader = await who.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            (staffId, organisationId) = (Guid.Parse(reader.GetValue(0).ToString()!), Guid.Parse(reader.GetValue(1).ToString()!));
-        }
-
-        await using var list = connection.CreateCommand();
-        list.CommandText = """
-            SELECT c."Id", c."Number", c."ResidentId", r."GivenName", r."FamilyNamePrefix", r."FamilyName", c."Status", c."Deadline",
-                   c."SolutionCarriedOutAtUtc", c."ClosedAtUtc", c."LifeDomains", m."Role"
-            FROM "CaseMembers" m
-            JOIN "Cases" c ON c."Id" = m."CaseId"
-            JOIN "Residents" r ON r."Id" = c."ResidentId"
-            WHERE m."StaffMemberId" = @staff AND m."IsOpen" = @open
-              AND (m."Role" = 'Bringer' OR EXISTS (SELECT 1 FROM "Consents" k WHERE k."CaseId" = m."CaseId" AND k."OrganisationId" = @organisation
-                   AND k."WithdrawnAtUtc" IS NULL AND (k."ValidUntil" IS NULL OR k."ValidUntil" >= @today)))
-            ORDER BY m."Deadline", m."CaseId"
-            LIMIT 26
-            """;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        Add(list, "@staff", target.IsPostgres ? staffId : staffId.ToString().ToUpperInvariant());
-        Add(list, "@open", target.IsPostgres ? true : 1);
-        Add(list, "@organisation", target.IsPostgres ? organisationId : organisationId.ToString().ToUpperInvariant());
-        Add(list, "@today", target.IsPostgres ? today : today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await list.PrepareAsync(ct);
+        await using var bare = await BareCaseList.OpenAsync(target, email, ct);
         var times = new List<double>();
         var stop = DateTime.UtcNow + WarmUp + duration;
         var measureFrom = DateTime.UtcNow + WarmUp;
         while (DateTime.UtcNow < stop)
         {
             var started = Stopwatch.GetTimestamp();
-            await using (var reader = await list.ExecuteReaderAsync(ct))
-            {
-                while (await reader.ReadAsync(ct))
-                {
-                    for (var i = 0; i < reader.FieldCount; i++)
-                    {
-                        _ = reader.GetValue(i);
-                    }
-                }
-            }
-
+            await bare.RunAsync(ct);
             if (DateTime.UtcNow >= measureFrom)
             {
                 times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -243,14 +220,6 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
 
         times.Sort();
         return LoadDriver.Percentile(times, 0.5);
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     private static double PeakMegabytes(int pid)
@@ -270,7 +239,7 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
 internal static class DatabaseOptions
 {
     public static Microsoft.EntityFrameworkCore.DbContextOptionsBuilder UseNpgsqlFor(this Microsoft.EntityFrameworkCore.DbContextOptionsBuilder o, string connection) =>
-        Microsoft.EntityFrameworkCore.NpgsqlDbContextOptionsBuilderExtensions.UseNpgsql(o, connection);
+        Microsoft.EntityFrameworkCore.NpgsqlDbContextOptionsBuilderExtensions.UseNpgsql(o, Keukentafel.Data.DatabaseSettings.WithPreparedStatements(connection));
 
     public static Microsoft.EntityFrameworkCore.DbContextOptionsBuilder UseSqliteFor(this Microsoft.EntityFrameworkCore.DbContextOptionsBuilder o, string connection) =>
         Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions.UseSqlite(o, connection);

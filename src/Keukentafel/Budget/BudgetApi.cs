@@ -39,7 +39,8 @@ public static class BudgetApi
     public sealed record RoomSet(Guid EntryId, Guid OrganisationId, int Year, decimal Room);
 
     /// <summary>The dashboard; the financed actions only for a coordinator (all) or a manager (his organisation's), else null.</summary>
-    public sealed record DashboardResponse(BudgetDashboard Dashboard, IReadOnlyList<FinancedAction>? FinancedActions, string? FinancedActionsScope);
+    /// <summary>The dashboard, and (for those who may see them) one page of the financed actions: <c>page</c> of <c>pages</c>, <c>total</c> in all.</summary>
+    public sealed record DashboardResponse(BudgetDashboard Dashboard, IReadOnlyList<FinancedAction>? FinancedActions, string? FinancedActionsScope, int? Page, int? Pages, int? Total);
 
     public static IEndpointRouteBuilder MapBudgetApi(this IEndpointRouteBuilder endpoints)
     {
@@ -131,19 +132,21 @@ public static class BudgetApi
                 }))
             .WithSummary("Set an organisation's room for a year: the rooms together stay within the contributions, and a room never falls below what is used.");
 
-        budgets.MapGet("/{budgetId:guid}/dashboard", async Task<Results<Ok<DashboardResponse>, NotFound>> (Guid budgetId, int? year, HttpContext http, Dashboards dashboards, CancellationToken ct) =>
+        budgets.MapGet("/{budgetId:guid}/dashboard", async Task<Results<Ok<DashboardResponse>, NotFound>> (Guid budgetId, int? year, int? page, HttpContext http, Dashboards dashboards, CancellationToken ct) =>
             {
                 try
                 {
-                    var view = await dashboards.ForAsync(http, budgetId, year, ct);
-                    return view is null ? TypedResults.NotFound() : TypedResults.Ok(new DashboardResponse(view.Dashboard, view.Detail, view.DetailScope));
+                    var view = await dashboards.ForAsync(http, budgetId, year, ct, page);
+                    return view is null
+                        ? TypedResults.NotFound()
+                        : TypedResults.Ok(new DashboardResponse(view.Dashboard, view.Detail?.Items, view.DetailScope, view.Detail?.Page, view.Detail?.Pages, view.Detail?.Total));
                 }
                 catch (NotYoursException)
                 {
                     return TypedResults.NotFound();
                 }
             })
-            .WithSummary("The monthly dashboard of a budget year (default: the current one): per month, organisation and law domain, against the straight-line plan, pre-financing and the forecast. Sums of the ledger.");
+            .WithSummary("The monthly dashboard of a budget year (default: the current one): per month, organisation and law domain, against the straight-line plan, pre-financing and the forecast. Sums of the ledger; the financed actions 50 per page ('page').");
         return endpoints;
     }
 

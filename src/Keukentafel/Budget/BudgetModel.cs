@@ -39,7 +39,8 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         e.Property(l => l.Reason).HasMaxLength(2000);
         e.Property(l => l.ByName).HasMaxLength(300);
         // Balances of an organisation's year, and the entries of one action.
-        e.HasIndex(l => new { l.BudgetId, l.OrganisationId, l.Year });
+        // A budget's year (the dashboard), and an organisation's year in it (the room checks).
+        e.HasIndex(l => new { l.BudgetId, l.Year, l.OrganisationId });
         e.HasIndex(l => l.PlanActionId);
     }
 }

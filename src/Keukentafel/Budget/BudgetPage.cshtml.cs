@@ -25,10 +25,10 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
 
     public bool Settles => User.IsInRole(Roles.Coordinator);
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, int? jaar, string? message)
+    public async Task<IActionResult> OnGetAsync(Guid? id, int? jaar, int? pagina, string? message)
     {
         Message = message;
-        return await LoadAsync(id, jaar) ?? Page();
+        return await LoadAsync(id, jaar, pagina) ?? Page();
     }
 
     public async Task<IActionResult> OnGetExportAsync(Guid? id, int? jaar, string? formaat)
@@ -57,12 +57,12 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
             return Forbid();
         }
 
-        if (await LoadAsync(id, jaar) is { } refused)
+        if (await LoadAsync(id, jaar, null, actionId) is { } refused)
         {
             return refused;
         }
 
-        var item = View?.Detail?.SingleOrDefault(d => d.PlanActionId == actionId);
+        var item = View?.Detail?.Items.SingleOrDefault(d => d.PlanActionId == actionId);
         if (item is null)
         {
             return NotFound();
@@ -73,7 +73,7 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
             var euros = Web.DutchNumber.Parse(amount) ?? throw DomainException.About("Amount", "budget.amount_required", "Vul een bedrag in euro's in, bijvoorbeeld 250,00.");
             await financing.SettleAsync(id, actionId, kind, euros, reason, await access.ActorAsync(User, HttpContext.RequestAborted), HttpContext.RequestAborted);
             await access.LogAsync(HttpContext, item.CaseId, item.ResidentId, AuditAction.Change, "wijkbudget", HttpContext.RequestAborted);
-            return RedirectToPage(new { id, jaar, message = kind == EntryKind.Settlement ? "De terugbetaling is vastgelegd." : "Het bedrag is afgeschreven." });
+            return RedirectToPage(new { id, jaar, pagina = View!.Detail!.Page, message = kind == EntryKind.Settlement ? "De terugbetaling is vastgelegd." : "Het bedrag is afgeschreven." });
         }
         catch (DomainException problem)
         {
@@ -84,11 +84,11 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
         }
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid? id, int? jaar)
+    private async Task<IActionResult?> LoadAsync(Guid? id, int? jaar, int? pagina = null, Guid? containing = null)
     {
         try
         {
-            View = await dashboards.ForAsync(HttpContext, id, jaar, HttpContext.RequestAborted);
+            View = await dashboards.ForAsync(HttpContext, id, jaar, HttpContext.RequestAborted, pagina, containing);
             return null;
         }
         catch (NotYoursException)

@@ -39,9 +39,16 @@ public sealed record BudgetDashboard(
     /// in the first or last month.
     /// </summary>
     public static BudgetDashboard Of(NeighbourhoodBudget budget, IReadOnlyList<LedgerEntry> ledger, int year, IReadOnlyDictionary<Guid, string> organisations,
-        IReadOnlyDictionary<Guid, Payer> preFinanced, DateOnly today)
+        IReadOnlyDictionary<Guid, Payer> preFinanced, DateOnly today) =>
+        OfYear(budget, [.. ledger.Where(e => e.Year == year)], year, organisations, preFinanced, today, Balance.Of(ledger.Where(e => e.Kind != EntryKind.Room)).Used);
+
+    /// <summary>
+    /// The same from the year's entries only, with what the whole period used so far summed elsewhere (by the database):
+    /// a budget of ten years need not be read to show one.
+    /// </summary>
+    public static BudgetDashboard OfYear(NeighbourhoodBudget budget, IReadOnlyList<LedgerEntry> entries, int year, IReadOnlyDictionary<Guid, string> organisations,
+        IReadOnlyDictionary<Guid, Payer> preFinanced, DateOnly today, decimal usedInPeriod)
     {
-        var entries = ledger.Where(e => e.Year == year).ToList();
         var total = Balance.Of(entries);
         var months = Enumerable.Range(1, 12).ToList();
         int MonthOf(LedgerEntry e) => DutchTime.Date(e.AtUtc) is var d && d.Year < year ? 1 : d.Year > year ? 12 : d.Month;
@@ -81,7 +88,6 @@ public sealed record BudgetDashboard(
             .Select(g => Balance.Of(g).Used).Where(used => used > 0).ToList();
         // All contributions of the period, also those promised for later years (dated then): the pot the period has.
         var contributedInPeriod = budget.Total;
-        var usedInPeriod = Balance.Of(ledger.Where(e => e.Kind != EntryKind.Room)).Used;
         return new BudgetDashboard(budget.Id, budget.Name, budget.FirstYear, budget.LastYear, year, today,
             budget.Contributions.Where(c => c.Date.Year == year).Sum(c => c.Amount), contributedInPeriod, total,
             monthRows, organisationRows, lawDomains, payers, perCase.Count, perCase.Count == 0 ? 0 : decimal.Round(perCase.Sum() / perCase.Count, 2),

@@ -14,8 +14,11 @@ public sealed record FinancedAction(Guid CaseId, string CaseNumber, Guid PlanAct
     decimal Committed, decimal Realised, Payer? PreFinancedFor, decimal Outstanding,
     [property: System.Text.Json.Serialization.JsonIgnore] Guid ResidentId);
 
+/// <summary>One page of the financed actions (1-based), and how many there are in all.</summary>
+public sealed record FinancedPage(IReadOnlyList<FinancedAction> Items, int Page, int Pages, int Total);
+
 /// <summary>The dashboard as one viewer may see it: the aggregates for all; the financed actions only for a coordinator, and for a manager his organisation's.</summary>
-public sealed record DashboardView(BudgetDashboard Dashboard, IReadOnlyList<(Guid Id, string Name)> Budgets, IReadOnlyList<FinancedAction>? Detail, string? DetailScope);
+public sealed record DashboardView(BudgetDashboard Dashboard, IReadOnlyList<(Guid Id, string Name)> Budgets, FinancedPage? Detail, string? DetailScope);
 
 /// <summary>
 /// Who sees which budget (those of the neighbourhoods he works in), the dashboard computed from the ledger, and the
@@ -30,8 +33,15 @@ public sealed class Dashboards(KeukentafelDbContext db, CaseAccess access, TimeP
                 .OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync(ct))
             .Select(b => (b.Id, b.Name))];
 
-    /// <summary>The dashboard of a budget the user may see (none asked: his first), or null when there is none; a budget elsewhere is refused and logged.</summary>
-    public async Task<DashboardView?> ForAsync(HttpContext http, Guid? budgetId, int? year, CancellationToken ct)
+    /// <summary>Financed actions per page: the case numbers shown are logged per case, so a page is what one reads at once.</summary>
+    public const int DetailPageSize = 50;
+
+    /// <summary>
+    /// The dashboard of a budget the user may see (none asked: his first), or null when there is none; a budget elsewhere
+    /// is refused and logged. Reads the year's ledger entries only; what the period used before is summed by the database.
+    /// The financed actions come a page at a time (<paramref name="page"/>, or the page holding <paramref name="containing"/>).
+    /// </summary>
+    public async Task<DashboardView?> ForAsync(HttpContext http, Guid? budgetId, int? year, CancellationToken ct, int? page = null, Guid? containing = null)
     {
         var staffId = http.User.StaffId();
         var budgets = await VisibleAsync(staffId, ct);
@@ -50,17 +60,23 @@ public sealed class Dashboards(KeukentafelDbContext db, CaseAccess access, TimeP
         var budget = await db.Budgets.AsNoTracking().Include(b => b.Contributions).SingleAsync(b => b.Id == chosen, ct);
         var today = DutchTime.Today(time);
         var y = year is { } asked && budget.Covers(asked) ? asked : Math.Clamp(today.Year, budget.FirstYear, budget.LastYear);
-        var ledger = await db.LedgerEntries.AsNoTracking().Where(l => l.BudgetId == budget.Id).ToListAsync(ct);
-        var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var entries = await db.LedgerEntries.AsNoTracking().Where(l => l.BudgetId == budget.Id && l.Year == y).ToListAsync(ct);
+        var inOrganisations = entries.Select(e => e.OrganisationId).Distinct().ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => inOrganisations.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var preFinanced = await db.PreFinancings.AsNoTracking().Where(p => p.BudgetId == budget.Id).ToDictionaryAsync(p => p.PlanActionId, p => p.Payer, ct);
-        var dashboard = BudgetDashboard.Of(budget, ledger, y, names, preFinanced, today);
+        var dashboard = BudgetDashboard.OfYear(budget, entries, y, names, preFinanced, today, await UsedInPeriodAsync(budget.Id, ct));
 
         var (scope, organisation) = await ScopeAsync(http, staffId, ct);
-        IReadOnlyList<FinancedAction>? detail = null;
+        FinancedPage? detail = null;
         if (scope is not null)
         {
-            detail = await DetailAsync(ledger.Where(e => e.Year == y && e.PlanActionId is not null && (organisation is null || e.OrganisationId == organisation)).ToList(), names, preFinanced, ct);
-            await access.LogListAsync(http, [.. detail.Select(d => (d.CaseId, d.ResidentId)).Distinct()], "wijkbudget", "wijkbudget (0 casussen)", ct);
+            var all = await DetailAsync([.. entries.Where(e => e.PlanActionId is not null && (organisation is null || e.OrganisationId == organisation))], names, preFinanced, ct);
+            var pages = Math.Max(1, (all.Count + DetailPageSize - 1) / DetailPageSize);
+            var at = containing is { } action && all.FindIndex(f => f.PlanActionId == action) is >= 0 and var index
+                ? (index / DetailPageSize) + 1
+                : Math.Clamp(page ?? 1, 1, pages);
+            detail = new FinancedPage([.. all.Skip((at - 1) * DetailPageSize).Take(DetailPageSize)], at, pages, all.Count);
+            await access.LogListAsync(http, [.. detail.Items.Select(d => (d.CaseId, d.ResidentId)).Distinct()], "wijkbudget", "wijkbudget (0 casussen)", ct);
         }
         else
         {
@@ -68,6 +84,14 @@ public sealed class Dashboards(KeukentafelDbContext db, CaseAccess access, TimeP
         }
 
         return new DashboardView(dashboard, budgets, detail, scope);
+    }
+
+    /// <summary>Reserved plus spent over the whole period so far (room changes aside), summed in the database.</summary>
+    private async Task<decimal> UsedInPeriodAsync(Guid budgetId, CancellationToken ct)
+    {
+        var sums = await db.LedgerEntries.AsNoTracking().Where(l => l.BudgetId == budgetId && l.Kind != EntryKind.Room)
+            .GroupBy(l => l.Kind).Select(g => new { Kind = g.Key, Amount = g.Sum(l => l.Amount) }).ToListAsync(ct);
+        return Balance.Of(sums.Select(s => (s.Kind, s.Amount))).Used;
     }
 
     /// <summary>Coordinators see every organisation's financed actions; a manager his own organisation's; others none.</summary>
@@ -88,7 +112,7 @@ public sealed class Dashboards(KeukentafelDbContext db, CaseAccess access, TimeP
         return (null, null);
     }
 
-    private async Task<IReadOnlyList<FinancedAction>> DetailAsync(List<LedgerEntry> entries, Dictionary<Guid, string> names, Dictionary<Guid, Payer> preFinanced, CancellationToken ct)
+    private async Task<List<FinancedAction>> DetailAsync(List<LedgerEntry> entries, Dictionary<Guid, string> names, Dictionary<Guid, Payer> preFinanced, CancellationToken ct)
     {
         var ids = entries.Select(e => e.PlanActionId!.Value).Distinct().ToList();
         var actions = new Dictionary<Guid, (string What, Guid CaseId, string Number, Guid ResidentId)>();

@@ -85,7 +85,10 @@ public sealed record Balance(decimal Room, decimal Committed, decimal Realised)
     public decimal Remaining => Room - Used;
 
     /// <summary>What a set of ledger entries adds up to.</summary>
-    public static Balance Of(IEnumerable<LedgerEntry> entries)
+    public static Balance Of(IEnumerable<LedgerEntry> entries) => Of(entries.Select(e => (e.Kind, e.Amount)));
+
+    /// <summary>The same from amounts per kind (sums the database made, or single entries).</summary>
+    public static Balance Of(IEnumerable<(EntryKind Kind, decimal Amount)> entries)
     {
         decimal room = 0, committed = 0, realised = 0;
         foreach (var e in entries)

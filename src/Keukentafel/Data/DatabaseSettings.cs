@@ -19,12 +19,27 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         var postgres = configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
         {
-            return new DatabaseSettings(DatabaseProvider.Postgres, postgres, null);
+            return new DatabaseSettings(DatabaseProvider.Postgres, WithPreparedStatements(postgres), null);
         }
 
         var file = Path.GetFullPath(configuration["Database:SqlitePath"] ?? Path.Combine("data", "keukentafel.db"), contentRoot);
         var connection = new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 30 };
         return new DatabaseSettings(DatabaseProvider.Sqlite, connection.ToString(), file);
+    }
+
+    /// <summary>
+    /// Lets Npgsql prepare the statements a connection runs often (unless the operator chose otherwise): PostgreSQL then
+    /// plans the case list once per connection instead of on every request (measured in bench/: most of the list's time).
+    /// </summary>
+    public static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 100;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>A description for operators that never shows a password.</summary>

@@ -22,9 +22,12 @@ public sealed class AccessLog(KeukentafelDbContext db)
     public Task<IReadOnlyList<AccessLogEntry>> ForResidentAsync(Guid residentId, Guid? exceptAccount, CancellationToken ct) =>
         ReadAsync(db.AuditEvents.Where(a => a.ResidentId == residentId && (exceptAccount == null || a.AccountId != exceptAccount)), ct);
 
-    /// <summary>The looks at one case, for the professional who shows them to the resident at his request.</summary>
-    public Task<IReadOnlyList<AccessLogEntry>> ForCaseAsync(Guid caseId, CancellationToken ct) =>
-        ReadAsync(db.AuditEvents.Where(a => a.CaseId == caseId), ct);
+    /// <summary>
+    /// The looks at one case, for the professional who shows them to the resident at his request. Found through the
+    /// resident's events (a resident has few cases), so the log needs no second index that every event must update.
+    /// </summary>
+    public Task<IReadOnlyList<AccessLogEntry>> ForCaseAsync(CaseAccessDecision decision, CancellationToken ct) =>
+        ReadAsync(db.AuditEvents.Where(a => a.ResidentId == decision.ResidentId && a.CaseId == decision.CaseId), ct);
 
     private static async Task<IReadOnlyList<AccessLogEntry>> ReadAsync(IQueryable<AuditEvent> events, CancellationToken ct) =>
         [.. (await events.AsNoTracking()

@@ -14,15 +14,15 @@ public sealed class CaseAccessLogPage(CaseWork work, CaseFiles files, AccessLog 
     public IReadOnlyList<AccessLogDay> Days { get; private set; } = [];
 
     public async Task<IActionResult> OnGetCsvAsync() =>
-        File(AccessLogExport.Csv(await log.ForCaseAsync(Decision.CaseId, HttpContext.RequestAborted)), "text/csv; charset=utf-8", "wie-keek-in-dit-dossier.csv");
+        File(AccessLogExport.Csv(await log.ForCaseAsync(Decision, HttpContext.RequestAborted)), "text/csv; charset=utf-8", "wie-keek-in-dit-dossier.csv");
 
     public async Task<IActionResult> OnGetPdfAsync()
     {
         var number = await files.NumberAsync(Decision.CaseId, HttpContext.RequestAborted);
-        var days = AccessLog.ByDay(await log.ForCaseAsync(Decision.CaseId, HttpContext.RequestAborted));
+        var days = AccessLog.ByDay(await log.ForCaseAsync(Decision, HttpContext.RequestAborted));
         return File(export.Pdf($"Wie keek in dossier {number}", AccessLogExport.MadeFor(Decision.Actor.Name, time), days), "application/pdf", $"wie-keek-in-dossier-{number}.pdf");
     }
 
     protected override async Task PrepareAsync() =>
-        Days = AccessLog.ByDay(await log.ForCaseAsync(Decision.CaseId, HttpContext.RequestAborted));
+        Days = AccessLog.ByDay(await log.ForCaseAsync(Decision, HttpContext.RequestAborted));
 }

@@ -79,6 +79,29 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
     }
 
     [Fact]
+    public async Task The_financed_actions_come_a_page_at_a_time_and_only_the_page_shown_is_logged()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var budgetId = await BudgetIdAsync();
+        var api = await app.ApiAsync(PageSession.Coordinator);
+        var first = await api.GetJsonAsync($"/api/budgets/{budgetId}/dashboard");
+        var total = first.GetProperty("total").GetInt32();
+        total.ShouldBeGreaterThan(0);
+        first.GetProperty("page").GetInt32().ShouldBe(1);
+        first.GetProperty("pages").GetInt32().ShouldBe((total + Dashboards.DetailPageSize - 1) / Dashboards.DetailPageSize);
+        first.GetProperty("financedActions").GetArrayLength().ShouldBe(Math.Min(total, Dashboards.DetailPageSize));
+
+        // A page past the end shows the last one; the audit log holds one event per case shown on it.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>();
+        var before = await db.AuditEvents.CountAsync(a => a.Part == "wijkbudget", ct);
+        var past = await api.GetJsonAsync($"/api/budgets/{budgetId}/dashboard?page=999");
+        past.GetProperty("page").GetInt32().ShouldBe(past.GetProperty("pages").GetInt32());
+        var shownCases = past.GetProperty("financedActions").EnumerateArray().Select(a => a.GetProperty("caseId").GetGuid()).Distinct().Count();
+        (await db.AuditEvents.CountAsync(a => a.Part == "wijkbudget", ct)).ShouldBe(before + shownCases);
+    }
+
+    [Fact]
     public async Task The_dashboards_sums_are_the_ledgers_and_the_downloads_carry_the_same_tables()
     {
         var budgetId = await BudgetIdAsync();

@@ -125,3 +125,62 @@ public sealed class AuditRetentionTests(KeukentafelApp app) : IClassFixture<Keuk
         await Should.ThrowAsync<Exception>(() => db.AuditPurges.ExecuteDeleteAsync(ct));
     }
 }
+
+/// <summary>
+/// The writer of one process stores the events of concurrent requests together; a second process appending at the
+/// same time takes its own places; one bad event fails only its own request.
+/// </summary>
+public sealed class AuditWriterTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
+{
+    [Fact]
+    public async Task Concurrent_requests_and_a_second_process_all_get_a_place_in_one_intact_chain()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var log = app.Services.GetRequiredService<AuditLog>();
+        // A second writer on the same database, as another server process would be.
+        await using var other = new AuditLog(app.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
+        var api = await app.ApiAsync(PageSession.Professional);
+        var before = await CountAsync(ct);
+
+        var lists = Enumerable.Range(0, 16).Select(async _ => (await api.GetAsync("/api/cases", ct)).EnsureSuccessStatusCode());
+        var here = Enumerable.Range(0, 40).Select(i => log.AppendManyAsync([Event($"hier {i}"), Event($"hier {i}b")], ct));
+        var there = Enumerable.Range(0, 40).Select(i => other.AppendAsync(Event($"daar {i}"), ct));
+        await Task.WhenAll([.. lists, .. here, .. there]);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        (await db.AuditEvents.CountAsync(a => a.UserName == "Schrijftest" && a.Part.StartsWith("hier "), ct)).ShouldBe(80);
+        (await db.AuditEvents.CountAsync(a => a.UserName == "Schrijftest" && a.Part.StartsWith("daar "), ct)).ShouldBe(40);
+        // Every list shows at least one case, and each shown case is one event.
+        (await CountAsync(ct) - before).ShouldBeGreaterThanOrEqualTo(120 + 16);
+        var verified = await log.VerifyAsync(ct);
+        verified.Intact.ShouldBeTrue(verified.Problem);
+    }
+
+    [Fact]
+    public async Task A_bad_event_fails_its_own_request_and_the_events_queued_with_it_are_stored()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var log = app.Services.GetRequiredService<AuditLog>();
+
+        var good = Enumerable.Range(0, 30).Select(i => log.AppendAsync(Event($"goed {i}"), ct)).ToList();
+        var bad = log.AppendAsync(Event("fout", userName: null!), ct);
+        good.AddRange(Enumerable.Range(30, 30).Select(i => log.AppendAsync(Event($"goed {i}"), ct)));
+
+        await Should.ThrowAsync<System.Data.Common.DbException>(() => bad);
+        await Task.WhenAll(good);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        (await db.AuditEvents.CountAsync(a => a.UserName == "Schrijftest" && a.Part.StartsWith("goed "), ct)).ShouldBe(60);
+        (await log.VerifyAsync(ct)).Intact.ShouldBeTrue();
+    }
+
+    private static AuditEvent Event(string part, string userName = "Schrijftest") =>
+        new(DateTime.UtcNow, null, userName, "professional", null, null, null, AuditAction.Read, part, true, null, "127.0.0.1");
+
+    private async Task<int> CountAsync(CancellationToken ct)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().AuditEvents.CountAsync(ct);
+    }
+}

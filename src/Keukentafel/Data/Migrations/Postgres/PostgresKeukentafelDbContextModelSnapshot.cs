@@ -323,7 +323,7 @@ namespace Keukentafel.Data.Migrations.Postgres
 
                     b.HasIndex("PlanActionId");
 
-                    b.HasIndex("BudgetId", "OrganisationId", "Year");
+                    b.HasIndex("BudgetId", "Year", "OrganisationId");
 
                     b.ToTable("LedgerEntries");
                 });
@@ -1559,8 +1559,6 @@ namespace Keukentafel.Data.Migrations.Postgres
 
                     b.HasIndex("Sequence")
                         .IsUnique();
-
-                    b.HasIndex("CaseId", "AtUtc");
 
                     b.HasIndex("ResidentId", "AtUtc");
 

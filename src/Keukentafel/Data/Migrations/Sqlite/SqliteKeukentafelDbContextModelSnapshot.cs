@@ -318,7 +318,7 @@ namespace Keukentafel.Data.Migrations.Sqlite
 
                     b.HasIndex("PlanActionId");
 
-                    b.HasIndex("BudgetId", "OrganisationId", "Year");
+                    b.HasIndex("BudgetId", "Year", "OrganisationId");
 
                     b.ToTable("LedgerEntries");
                 });
@@ -1554,8 +1554,6 @@ namespace Keukentafel.Data.Migrations.Sqlite
 
                     b.HasIndex("Sequence")
                         .IsUnique();
-
-                    b.HasIndex("CaseId", "AtUtc");
 
                     b.HasIndex("ResidentId", "AtUtc");
 
