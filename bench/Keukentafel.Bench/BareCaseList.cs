@@ -16,19 +16,24 @@ internal sealed class BareCaseList : IAsyncDisposable
 
     private BareCaseList(DbConnection connection, DbCommand list) => (this.connection, this.list) = (connection, list);
 
+    /// <summary>The staff member and organisation of an account's e-mail address.</summary>
+    public static async Task<(Guid StaffId, Guid OrganisationId)> StaffAsync(Target target, string email, CancellationToken ct)
+    {
+        await using DbConnection connection = target.IsPostgres ? new NpgsqlConnection(target.Connection) : new SqliteConnection(target.Connection);
+        await connection.OpenAsync(ct);
+        await using var who = connection.CreateCommand();
+        who.CommandText = "SELECT \"Id\", \"OrganisationId\" FROM \"StaffMembers\" WHERE \"Email\" = @email";
+        Add(who, "@email", email);
+        await using var reader = await who.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (Guid.Parse(reader.GetValue(0).ToString()!), Guid.Parse(reader.GetValue(1).ToString()!));
+    }
+
     public static async Task<BareCaseList> OpenAsync(Target target, string email, CancellationToken ct)
     {
+        var (staffId, organisationId) = await StaffAsync(target, email, ct);
         DbConnection connection = target.IsPostgres ? new NpgsqlConnection(target.Connection) : new SqliteConnection(target.Connection);
         await connection.OpenAsync(ct);
-        Guid staffId, organisationId;
-        await using (var who = connection.CreateCommand())
-        {
-            who.CommandText = "SELECT \"Id\", \"OrganisationId\" FROM \"StaffMembers\" WHERE \"Email\" = @email";
-            Add(who, "@email", email);
-            await using var reader = await who.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            (staffId, organisationId) = (Guid.Parse(reader.GetValue(0).ToString()!), Guid.Parse(reader.GetValue(1).ToString()!));
-        }
 
         var list = connection.CreateCommand();
         list.CommandText = """

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Keukentafel.Accounts;
 using Keukentafel.Budget;
 using Keukentafel.Cases;
 using Keukentafel.Data;
@@ -6,6 +7,7 @@ using Keukentafel.Effects;
 using Keukentafel.Neighbourhoods;
 using Keukentafel.Neighbourhoods.Demo;
 using Keukentafel.Plans;
+using Keukentafel.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Bench;
@@ -108,11 +110,13 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
             await appoint.SaveChangesAsync(ct);
         }
 
+        var staffNames = professionals.Values.SelectMany(p => p).Concat(managers).ToDictionary(s => s.Id, s => (s.Name.Display, Organisation: organisations.Single(o => o.Id == s.OrganisationId).Name));
         log.WriteLine($"map: {neighbourhoods.Count} neighbourhoods, {organisations.Count} organisations, {professionals.Values.Sum(p => p.Count) + managers.Count + neighbourhoods.Count} staff ({clock.Elapsed.TotalSeconds:0.0} s)");
 
         // The cases, a batch at a time.
         var numbers = new Dictionary<int, int>();
-        var financed = new List<(Guid Neighbourhood, Guid Case, PlanAction Action)>();
+        var financed = new List<Financeable>();
+        var looks = new List<Look>();
         for (var done = 0; done < o.Cases; done += o.Batch)
         {
             await using var db = newContext();
@@ -147,7 +151,9 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
                 db.Add(resident);
                 db.Add(@case);
                 financed.AddRange(@case.Actions.Where(a => a.CarrierOrganisationId is not null && a.ExpectedCost > 0 && a.Status != ActionStatus.Dropped)
-                    .Select(a => (neighbourhood.Id, @case.Id, a)));
+                    .Select(a => new Financeable(neighbourhood.Id, @case.Id, a.Id, a.CarrierOrganisationId!.Value, a.ExpectedCost!.Value, a.CreatedAtUtc,
+                        a.Status == ActionStatus.Done ? a.DoneAtUtc : null, a.LawDomain)));
+                AddLooks(looks, @case, resident.Id, bringer, local, start, @case.ClosedAtUtc ?? nowUtc, random);
             }
 
             rows += await new BulkWriter(db).FlushAsync(ct);
@@ -178,6 +184,10 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
             rows += await new BulkWriter(db).FlushAsync(ct);
         }
 
+        financed.Clear();
+        log.WriteLine($"budgets: {neighbourhoods.Count} ({clock.Elapsed.TotalSeconds:0.0} s, {rows} rows)");
+        rows += await WriteAuditLogAsync(looks, staffNames, ct);
+
         log.WriteLine($"done: {o.Cases} cases, {rows} rows in {clock.Elapsed.TotalSeconds:0.0} s");
         return new Generated(neighbourhoods.Count, organisations.Count, professionals.Values.Sum(p => p.Count) + managers.Count + neighbourhoods.Count, o.Cases, rows, clock.Elapsed);
     }
@@ -186,15 +196,15 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
     /// A budget over the generated years: per organisation and year a room a fifth above what its actions need, the
     /// contributions covering the rooms, each action committed and, when done, released and realised at 90-110%.
     /// </summary>
-    private static void AddBudget(KeukentafelDbContext db, Neighbourhood neighbourhood, List<(Guid Neighbourhood, Guid Case, PlanAction Action)> actions, DateTime nowUtc, int years, Random random)
+    private static void AddBudget(KeukentafelDbContext db, Neighbourhood neighbourhood, List<Financeable> actions, DateTime nowUtc, int years, Random random)
     {
         var by = new Actor(Guid.Empty, null, "Generator", null);
         var last = DutchTime.Date(nowUtc).Year;
         var first = last - years + 1;
         var budget = NeighbourhoodBudget.Create(neighbourhood, $"Wijkbudget {neighbourhood.Name} {first}-{last}", first, last, by, nowUtc);
-        var inYears = actions.Where(a => budget.Covers(DutchTime.Date(a.Action.CreatedAtUtc).Year)).ToList();
-        var rooms = inYears.GroupBy(a => (Organisation: a.Action.CarrierOrganisationId!.Value, Year: DutchTime.Date(a.Action.CreatedAtUtc).Year))
-            .ToDictionary(g => g.Key, g => decimal.Round(g.Sum(a => a.Action.ExpectedCost!.Value) * 1.2m, 0) + 1_000m);
+        var inYears = actions.Where(a => budget.Covers(DutchTime.Date(a.CreatedAtUtc).Year)).ToList();
+        var rooms = inYears.GroupBy(a => (a.Organisation, Year: DutchTime.Date(a.CreatedAtUtc).Year))
+            .ToDictionary(g => g.Key, g => decimal.Round(g.Sum(a => a.Cost) * 1.2m, 0) + 1_000m);
         foreach (var year in budget.Years)
         {
             var total = rooms.Where(r => r.Key.Year == year).Sum(r => r.Value);
@@ -211,20 +221,71 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
             ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Room, room, null, null, $"Ruimte {year}", by, DutchTime.ToUtc(new DateTime(year, 1, 3, 9, 0, 0))));
         }
 
-        foreach (var (_, caseId, action) in inYears)
+        foreach (var action in inYears)
         {
             var year = DutchTime.Date(action.CreatedAtUtc).Year;
-            var organisation = action.CarrierOrganisationId!.Value;
-            var cost = action.ExpectedCost!.Value;
-            ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Commitment, cost, caseId, action.Id, null, by, action.CreatedAtUtc, action.LawDomain));
-            if (action.Status == ActionStatus.Done && action.DoneAtUtc is { } doneAt)
+            var (organisation, cost, caseId) = (action.Organisation, action.Cost, action.Case);
+            ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Commitment, cost, caseId, action.Action, null, by, action.CreatedAtUtc, action.LawDomain));
+            if (action.DoneAtUtc is { } doneAt)
             {
-                ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Release, cost, caseId, action.Id, "Geleverd", by, doneAt, action.LawDomain));
-                ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Realisation, decimal.Round(cost * (0.9m + (random.Next(21) / 100m)), 2), caseId, action.Id, null, by, doneAt, action.LawDomain));
+                ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Release, cost, caseId, action.Action, "Geleverd", by, doneAt, action.LawDomain));
+                ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Realisation, decimal.Round(cost * (0.9m + (random.Next(21) / 100m)), 2), caseId, action.Action, null, by, doneAt, action.LawDomain));
             }
         }
 
         db.AddRange(ledger);
+    }
+
+    /// <summary>
+    /// The looks at a case over its life, as the audit log records them: the bringer creates the file, then he and the
+    /// professionals at the table open the file, the plan and the table a few times a week while it runs (about ten
+    /// looks for a short case, a few dozen for a long one), and the case shows up in their lists.
+    /// </summary>
+    private static void AddLooks(List<Look> looks, Case @case, Guid residentId, StaffMember bringer, List<StaffMember> local, DateTime from, DateTime until, Random random)
+    {
+        looks.Add(new Look(from, bringer.Id, residentId, @case.Id, AuditAction.Create, "dossier"));
+        var others = @case.Members.Select(m => m.StaffMemberId).Where(id => id != bringer.Id).Distinct().ToList();
+        var weeks = Math.Clamp((until - from).TotalDays / 7, 1, 12);
+        var count = (int)(weeks * 2) + random.Next(6);
+        for (var i = 0; i < count; i++)
+        {
+            var at = from.AddMinutes(random.NextDouble() * Math.Max(60, (until - from).TotalMinutes));
+            var who = others.Count > 0 && random.Next(3) == 0 ? others[random.Next(others.Count)] : bringer.Id;
+            var (action, part) = random.Next(6) switch
+            {
+                0 => (AuditAction.List, "casuslijst"),
+                1 => (AuditAction.Read, "plan"),
+                2 => (AuditAction.Read, "tafel"),
+                _ => (AuditAction.Read, "dossier"),
+            };
+            looks.Add(new Look(at, local.Any(s => s.Id == who) ? who : bringer.Id, residentId, @case.Id, action, part));
+        }
+    }
+
+    /// <summary>The looks in time order, as one hash chain, written a batch at a time.</summary>
+    private async Task<long> WriteAuditLogAsync(List<Look> looks, Dictionary<Guid, (string Name, string Organisation)> staff, CancellationToken ct)
+    {
+        looks.Sort((a, b) => a.AtUtc.CompareTo(b.AtUtc));
+        long sequence = 0, rows = 0;
+        var hash = "";
+        foreach (var chunk in looks.Chunk(50_000))
+        {
+            await using var db = newContext();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            foreach (var look in chunk)
+            {
+                var (name, organisation) = staff[look.Staff];
+                var audit = new AuditEvent(look.AtUtc, null, name, Roles.Professional, organisation, look.Resident, look.Case, look.Action, look.Part, true, null, "10.0.0.0/24");
+                audit.Chain(++sequence, hash);
+                hash = audit.Hash;
+                db.Add(audit);
+            }
+
+            rows += await new BulkWriter(db).FlushAsync(ct);
+        }
+
+        looks.Clear();
+        return rows;
     }
 
     /// <summary>Older cases are mostly closed; recent ones are in every step.</summary>
@@ -240,3 +301,9 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
 
     private static Actor Actor(StaffMember staff) => new(Guid.Empty, staff.Id, staff.Name.Display, null);
 }
+
+/// <summary>What the budget needs of a financed plan action (not the action itself: a million cases' actions stay small).</summary>
+internal sealed record Financeable(Guid Neighbourhood, Guid Case, Guid Action, Guid Organisation, decimal Cost, DateTime CreatedAtUtc, DateTime? DoneAtUtc, LawDomain? LawDomain);
+
+/// <summary>One look at a case, before it becomes an audit event in the chain.</summary>
+internal readonly record struct Look(DateTime AtUtc, Guid Staff, Guid Resident, Guid Case, AuditAction Action, string Part);

@@ -14,9 +14,14 @@ internal static class Results
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>The run the issue's "done" asks for; other sizes (the million) are kept in files of their own.</summary>
+    public const int StandardCases = 100_000;
+
     public static async Task WriteAsync(string directory, string provider, Dictionary<string, object> figures, string commit)
     {
-        var jsonFile = Path.Combine(directory, "results.json");
+        var cases = Convert.ToInt32(figures["cases"], Invariant);
+        var suffix = cases == StandardCases ? "" : $"-{cases}";
+        var jsonFile = Path.Combine(directory, $"results{suffix}.json");
         var all = File.Exists(jsonFile) ? JsonNode.Parse(await File.ReadAllTextAsync(jsonFile))!.AsObject() : [];
         var node = JsonSerializer.SerializeToNode(figures)!.AsObject();
         node["measured_at_utc"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", Invariant);
@@ -25,7 +30,7 @@ internal static class Results
         await File.WriteAllTextAsync(jsonFile, all.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         // The reasons found for misses are written by people, in FINDINGS.md, and carried into RESULTS.md.
         var findings = Path.Combine(directory, "FINDINGS.md");
-        await File.WriteAllTextAsync(Path.Combine(directory, "RESULTS.md"), Markdown(all) + (File.Exists(findings) ? await File.ReadAllTextAsync(findings) : ""));
+        await File.WriteAllTextAsync(Path.Combine(directory, $"RESULTS{suffix}.md"), Markdown(all) + (File.Exists(findings) ? await File.ReadAllTextAsync(findings) : ""));
     }
 
     private static string Markdown(JsonObject all)
@@ -57,6 +62,12 @@ internal static class Results
             md.AppendLine(Invariant, $"- case list, 1 client, against bare database + trivial endpoint: {D("case_list_1c_median_ms") / ceiling:0.00}x (target at most 2x)");
             md.AppendLine(Invariant, $"- case list, 16 clients, against bare database + trivial endpoint: {D("case_list_16c_median_ms") / ceiling:0.00}x");
             md.AppendLine(Invariant, $"- case list, 16 clients, throughput against the trivial endpoint: {D("case_list_16c_rps") / D("trivial_endpoint_16c_rps"):0.00}");
+            string Against(string endpoint, string bare) =>
+                string.Create(Invariant, $"{D(endpoint) / (D(bare) + D("trivial_endpoint_16c_median_ms")):0.00}x ({D(endpoint):0.00} ms against {D(bare):0.000} ms + {D("trivial_endpoint_16c_median_ms"):0.00} ms)");
+            md.AppendLine(Invariant, $"- search, 1 client, against its bare query + trivial endpoint: {Against("search_median_ms", "search_bare_db_median_ms")} (target at most 2x)");
+            md.AppendLine(Invariant, $"- budget dashboard against its bare queries + trivial endpoint: {Against("budget_dashboard_ms", "budget_dashboard_bare_db_ms")} (target at most 2x)");
+            md.AppendLine(Invariant, $"- effect report against its bare queries + trivial endpoint: {Against("effect_report_ms", "effect_report_bare_db_ms")} (target at most 2x)");
+            md.AppendLine("- opening a case: no bare figure; the file is several queries (the case, its questions, table, plan and history) and the audit write");
             md.AppendLine().AppendLine("Targets of issue 8:").AppendLine();
             md.AppendLine(Invariant, $"- case list at 16 clients: median {D("case_list_16c_median_ms"):0.00} ms (target < 10 ms): {Met(D("case_list_16c_median_ms") < 10)}; p99 {D("case_list_16c_p99_ms"):0.00} ms (target < 50 ms): {Met(D("case_list_16c_p99_ms") < 50)}");
             md.AppendLine(Invariant, $"- budget dashboard {D("budget_dashboard_ms"):0.00} ms and effect report {D("effect_report_ms"):0.00} ms (target < 200 ms each): {Met(D("budget_dashboard_ms") < 200 && D("effect_report_ms") < 200)}");

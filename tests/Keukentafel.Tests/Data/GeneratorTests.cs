@@ -56,5 +56,13 @@ public sealed class GeneratorTests(GeneratorTests.EmptyApp app) : IClassFixture<
         var last = await db.CaseNumberCounters.Where(c => c.Year == year).Select(c => c.Last).SingleAsync(ct);
         last.ShouldBe(await db.Cases.CountAsync(c => c.Number.StartsWith($"{year}-"), ct));
         (await db.StaffMembers.CountAsync(s => s.Function == StaffFunction.Professional, ct)).ShouldBe(3 * 8 * 4);
+
+        // The looks at the cases form one intact hash chain, a few per case, and a new look continues it.
+        (await db.AuditEvents.CountAsync(ct)).ShouldBeGreaterThan(1_200 * 5);
+        (await db.AuditEvents.Select(a => a.CaseId).Distinct().CountAsync(ct)).ShouldBe(1_200);
+        var log = app.Services.GetRequiredService<Keukentafel.Privacy.AuditLog>();
+        await log.AppendAsync(new Keukentafel.Privacy.AuditEvent(DateTime.UtcNow, null, "Test", "professional", null, null, null, Keukentafel.Privacy.AuditAction.List, "casuslijst", true, null, "127.0.0.1"), ct);
+        var verified = await log.VerifyAsync(ct);
+        verified.Intact.ShouldBeTrue(verified.Problem);
     }
 }

@@ -1,0 +1,126 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Keukentafel.Bench;
+
+/// <summary>
+/// The statements behind search, the budget dashboard and the effect report, straight against the database (ADO.NET,
+/// prepared, every value of every row read): the bare baseline each endpoint's figure is divided by. Each is what the
+/// endpoint asks the database, not what it computes afterwards.
+/// </summary>
+internal sealed class BareQueries(Target target)
+{
+    /// <summary>Searching a professional's cases by a name: the list's query with the name condition.</summary>
+    public Task<double> SearchAsync(Guid staffId, Guid organisationId, string term, TimeSpan warmUp, TimeSpan duration, CancellationToken ct) =>
+        MedianAsync(
+            [("""
+              SELECT c."Id", c."Number", c."ResidentId", r."GivenName", r."FamilyNamePrefix", r."FamilyName", c."Status", c."Deadline",
+                     c."SolutionCarriedOutAtUtc", c."ClosedAtUtc", c."LifeDomains", m."Role"
+              FROM "CaseMembers" m
+              JOIN "Cases" c ON c."Id" = m."CaseId"
+              JOIN "Residents" r ON r."Id" = c."ResidentId"
+              WHERE m."StaffMemberId" = @staff AND m."IsOpen" = @open
+                AND (m."Role" = 'Bringer' OR EXISTS (SELECT 1 FROM "Consents" k WHERE k."CaseId" = m."CaseId" AND k."OrganisationId" = @organisation
+                     AND k."WithdrawnAtUtc" IS NULL AND (k."ValidUntil" IS NULL OR k."ValidUntil" >= @today)))
+                AND (c."Number" = @term OR lower(r."GivenName" || ' ' || COALESCE(r."FamilyNamePrefix" || ' ', '') || r."FamilyName") LIKE @like
+                     OR lower(r."FamilyName") LIKE @like)
+              ORDER BY m."Deadline", m."CaseId"
+              LIMIT 26
+              """, [("@staff", Id(staffId)), ("@open", Bool(true)), ("@organisation", Id(organisationId)), ("@today", Date(DateOnly.FromDateTime(DateTime.UtcNow))),
+                  ("@term", term), ("@like", $"%{term.ToLowerInvariant()}%")])],
+            warmUp, duration, ct);
+
+    /// <summary>The dashboard's reads: the budget with its contributions, the year's ledger, the period's sums per kind, the pre-financings.</summary>
+    public Task<double> DashboardAsync(Guid budgetId, int year, TimeSpan warmUp, TimeSpan duration, CancellationToken ct) =>
+        MedianAsync(
+            [
+                ("""SELECT * FROM "Budgets" b LEFT JOIN "Contribution" k ON k."BudgetId" = b."Id" WHERE b."Id" = @budget""", [("@budget", Id(budgetId))]),
+                ("""SELECT * FROM "LedgerEntries" WHERE "BudgetId" = @budget AND "Year" = @year""", [("@budget", Id(budgetId)), ("@year", year)]),
+                ($"""SELECT "Kind", SUM({(target.IsPostgres ? "\"Amount\"" : "CAST(\"Amount\" AS REAL)")}) FROM "LedgerEntries" WHERE "BudgetId" = @budget AND "Kind" <> 'Room' GROUP BY "Kind" """, [("@budget", Id(budgetId))]),
+                ("""SELECT "PlanActionId", "Payer" FROM "PreFinancings" WHERE "BudgetId" = @budget""", [("@budget", Id(budgetId))]),
+            ],
+            warmUp, duration, ct);
+
+    /// <summary>The effect report's reads: the neighbourhood's cases signalled in the period, their measurements, their analyses with lines.</summary>
+    public Task<double> EffectReportAsync(Guid neighbourhoodId, DateTime fromUtc, DateTime toUtc, TimeSpan warmUp, TimeSpan duration, CancellationToken ct)
+    {
+        (string, object)[] period = [("@neighbourhood", Id(neighbourhoodId)), ("@from", Time(fromUtc)), ("@to", Time(toUtc))];
+        const string InPeriod = """SELECT c."Id" FROM "Cases" c WHERE c."NeighbourhoodId" = @neighbourhood AND c."SignalledAtUtc" >= @from AND c."SignalledAtUtc" < @to""";
+        return MedianAsync(
+            [
+                ("""
+                 SELECT c."Id", c."Number", c."ResidentId", c."Deadline", c."SolutionCarriedOutAtUtc", c."SignalledAtUtc" FROM "Cases" c
+                 WHERE c."NeighbourhoodId" = @neighbourhood AND c."SignalledAtUtc" >= @from AND c."SignalledAtUtc" < @to ORDER BY c."Number"
+                 """, period),
+                ($"""SELECT m."CaseId", m."Moment", m."Mark", m."RecordedAtUtc", m."Id" FROM "WellbeingMeasurements" m WHERE m."CaseId" IN ({InPeriod})""", period),
+                ($"""SELECT a.* FROM "MicroAnalyses" a WHERE a."CaseId" IN ({InPeriod}) ORDER BY a."Id" """, period),
+                ($"""SELECT l.* FROM "MicroAnalyses" a JOIN "AnalysisLine" l ON l."AnalysisId" = a."Id" WHERE a."CaseId" IN ({InPeriod}) ORDER BY a."Id" """, period),
+            ],
+            warmUp, duration, ct);
+    }
+
+    private async Task<double> MedianAsync(IReadOnlyList<(string Sql, (string Name, object Value)[] Parameters)> statements, TimeSpan warmUp, TimeSpan duration, CancellationToken ct)
+    {
+        await using DbConnection connection = target.IsPostgres ? new NpgsqlConnection(target.Connection) : new SqliteConnection(target.Connection);
+        await connection.OpenAsync(ct);
+        var commands = new List<DbCommand>();
+        foreach (var (sql, parameters) in statements)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
+            await command.PrepareAsync(ct);
+            commands.Add(command);
+        }
+
+        var times = new List<double>();
+        var measureFrom = DateTime.UtcNow + warmUp;
+        var stop = measureFrom + duration;
+        while (DateTime.UtcNow < stop)
+        {
+            var started = Stopwatch.GetTimestamp();
+            foreach (var command in commands)
+            {
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        _ = reader.GetValue(i);
+                    }
+                }
+            }
+
+            if (DateTime.UtcNow >= measureFrom)
+            {
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        foreach (var command in commands)
+        {
+            await command.DisposeAsync();
+        }
+
+        times.Sort();
+        return LoadDriver.Percentile(times, 0.5);
+    }
+
+    private object Id(Guid id) => target.IsPostgres ? id : id.ToString().ToUpperInvariant();
+
+    private object Bool(bool value) => target.IsPostgres ? value : value ? 1 : 0;
+
+    private object Date(DateOnly date) => target.IsPostgres ? date : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private object Time(DateTime utc) => target.IsPostgres ? DateTime.SpecifyKind(utc, DateTimeKind.Utc) : utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+}
