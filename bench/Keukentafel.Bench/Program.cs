@@ -13,6 +13,13 @@ internal static class BenchProgram
     public static async Task<int> Main(string[] args)
     {
         var options = Arguments.Parse(args);
+        if (options.Command == "results")
+        {
+            var size = int.Parse(options.Get("cases", Results.StandardCases.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+            await Results.RewriteAsync(Path.GetFullPath(options.Get("out", "bench")), size == Results.StandardCases ? "" : $"-{size}");
+            return 0;
+        }
+
         if (options.Command == "micro")
         {
             var rest = args.SkipWhile(a => a != "--").Skip(1).ToArray();
@@ -44,6 +51,7 @@ internal static class BenchProgram
         if (options.Command != "generate")
         {
             Console.Error.WriteLine("Gebruik: generate --cases N [--seed S] [--sqlite FILE | --postgres CONNECTION]");
+            Console.Error.WriteLine("         results [--cases N] [--out bench]   (RESULTS.md again from results.json and FINDINGS.md)");
             Console.Error.WriteLine("         micro [--sqlite FILE | --postgres CONNECTION] [-- BenchmarkDotNet arguments]");
             Console.Error.WriteLine("         run [--sqlite FILE | --postgres CONNECTION] --cases N --load-seconds S [--seconds 10] [--server DLL] [--out bench] [--commit SHA] [--only list16,dashboard,...]");
             return 64;

@@ -28,7 +28,16 @@ internal static class Results
         node["commit"] = commit;
         all[provider] = node;
         await File.WriteAllTextAsync(jsonFile, all.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        // The reasons found for misses are written by people, in FINDINGS.md, and carried into RESULTS.md.
+        await RewriteAsync(directory, suffix);
+    }
+
+    /// <summary>
+    /// RESULTS.md again from the figures in results.json and the reasons in FINDINGS.md (written by people), without
+    /// measuring: after the findings were written down.
+    /// </summary>
+    public static async Task RewriteAsync(string directory, string suffix)
+    {
+        var all = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(directory, $"results{suffix}.json")))!.AsObject();
         var findings = Path.Combine(directory, "FINDINGS.md");
         await File.WriteAllTextAsync(Path.Combine(directory, $"RESULTS{suffix}.md"), Markdown(all) + (File.Exists(findings) ? await File.ReadAllTextAsync(findings) : ""));
     }

@@ -51,7 +51,15 @@ public sealed record BudgetDashboard(
     {
         var total = Balance.Of(entries);
         var months = Enumerable.Range(1, 12).ToList();
-        int MonthOf(LedgerEntry e) => DutchTime.Date(e.AtUtc) is var d && d.Year < year ? 1 : d.Year > year ? 12 : d.Month;
+        // The Dutch month of each entry, worked out once (a time zone conversion each).
+        var monthOfEntry = entries.ToDictionary(e => e, e => DutchTime.Date(e.AtUtc) is var d && d.Year < year ? 1 : d.Year > year ? 12 : d.Month);
+        int MonthOf(LedgerEntry e) => monthOfEntry[e];
+        IReadOnlyList<decimal> RealisedPerMonth(IEnumerable<LedgerEntry> organisationEntries)
+        {
+            var byMonthOfOrganisation = organisationEntries.GroupBy(MonthOf).ToDictionary(g => g.Key, g => Balance.Of(g).Realised);
+            return [.. Enumerable.Range(1, 12).Select(m => byMonthOfOrganisation.GetValueOrDefault(m))];
+        }
+
         var byMonth = entries.GroupBy(MonthOf).ToDictionary(g => g.Key, g => Balance.Of(g));
         var passed = year < today.Year ? 12 : year > today.Year ? 0 : today.Month;
         decimal realisedSoFar = 0, usedSoFar = 0;
@@ -66,7 +74,7 @@ public sealed record BudgetDashboard(
 
         var organisationRows = entries.GroupBy(e => e.OrganisationId)
             .Select(g => new OrganisationRow(g.Key, organisations.GetValueOrDefault(g.Key, "Onbekende organisatie"), Balance.Of(g),
-                [.. months.Select(m => Balance.Of(g.Where(e => MonthOf(e) == m)).Realised)],
+                RealisedPerMonth(g),
                 g.Where(e => e.CaseId is not null && e.Kind != EntryKind.Room).GroupBy(e => e.CaseId).Count(c => Balance.Of(c).Used > 0)))
             .OrderBy(r => r.Organisation, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true))
             .ToList();
