@@ -4,6 +4,7 @@ using Keukentafel.Cases;
 using Keukentafel.Cli;
 using Keukentafel.Data;
 using Keukentafel.Effects;
+using Keukentafel.Learning;
 using Keukentafel.Neighbourhoods;
 using Keukentafel.Plans;
 using Keukentafel.Privacy;
@@ -18,6 +19,7 @@ builder.AddNeighbourhoods();
 builder.AddCases();
 builder.AddEffects();
 builder.AddBudget();
+builder.Services.AddScoped<Agendas>().AddScoped<LearningSessions>();
 
 var app = builder.Build();
 if (OperatorCommands.IsCommand(args))
@@ -36,6 +38,7 @@ app.MapAccessApi();
 app.MapEffectsApi();
 app.MapPricesApi();
 app.MapBudgetApi();
+app.MapLearningApi();
 app.Run();
 return 0;
 

@@ -19,6 +19,14 @@ public static class JsonCalls
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    public static async Task<JsonElement> PutJsonAsync(this HttpClient client, string url, object body, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await client.PutAsJsonAsync(url, body);
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(expected, $"PUT {url}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var response = await client.GetAsync(url);

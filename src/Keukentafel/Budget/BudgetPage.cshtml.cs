@@ -33,7 +33,8 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
 
     public async Task<IActionResult> OnGetExportAsync(Guid? id, int? jaar, string? formaat)
     {
-        if (await LoadAsync(id, jaar) is { } refused)
+        // The downloads hold sums only: the financed actions are not read (nor logged as read).
+        if (await LoadAsync(id, jaar, withDetail: false) is { } refused)
         {
             return refused;
         }
@@ -84,11 +85,11 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
         }
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid? id, int? jaar, int? pagina = null, Guid? containing = null)
+    private async Task<IActionResult?> LoadAsync(Guid? id, int? jaar, int? pagina = null, Guid? containing = null, bool withDetail = true)
     {
         try
         {
-            View = await dashboards.ForAsync(HttpContext, id, jaar, HttpContext.RequestAborted, pagina, containing);
+            View = await dashboards.ForAsync(HttpContext, id, jaar, HttpContext.RequestAborted, pagina, containing, withDetail);
             return null;
         }
         catch (NotYoursException)

@@ -41,7 +41,7 @@ public sealed class Dashboards(KeukentafelDbContext db, CaseAccess access, TimeP
     /// is refused and logged. Reads the year's ledger entries only; what the period used before is summed by the database.
     /// The financed actions come a page at a time (<paramref name="page"/>, or the page holding <paramref name="containing"/>).
     /// </summary>
-    public async Task<DashboardView?> ForAsync(HttpContext http, Guid? budgetId, int? year, CancellationToken ct, int? page = null, Guid? containing = null)
+    public async Task<DashboardView?> ForAsync(HttpContext http, Guid? budgetId, int? year, CancellationToken ct, int? page = null, Guid? containing = null, bool withDetail = true)
     {
         var staffId = http.User.StaffId();
         var budgets = await VisibleAsync(staffId, ct);
@@ -66,7 +66,7 @@ public sealed class Dashboards(KeukentafelDbContext db, CaseAccess access, TimeP
         var preFinanced = await db.PreFinancings.AsNoTracking().Where(p => p.BudgetId == budget.Id).ToDictionaryAsync(p => p.PlanActionId, p => p.Payer, ct);
         var dashboard = BudgetDashboard.OfYear(budget, entries, y, names, preFinanced, today, await UsedInPeriodAsync(budget.Id, ct));
 
-        var (scope, organisation) = await ScopeAsync(http, staffId, ct);
+        var (scope, organisation) = withDetail ? await ScopeAsync(http, staffId, ct) : (null, null);
         FinancedPage? detail = null;
         if (scope is not null)
         {
@@ -133,6 +133,6 @@ public sealed class Dashboards(KeukentafelDbContext db, CaseAccess access, TimeP
                 return new FinancedAction(a.CaseId, a.Number, g.Key, a.What, last.OrganisationId, names.GetValueOrDefault(last.OrganisationId, "?"), last.LawDomain,
                     b.Committed, b.Realised, preFinanced.TryGetValue(g.Key, out var payer) ? payer : null, preFinanced.ContainsKey(g.Key) ? LedgerBook.OutstandingOf(g) : 0, a.ResidentId);
             })
-            .OrderBy(f => f.Organisation, StringComparer.Ordinal).ThenBy(f => f.CaseNumber, StringComparer.Ordinal)];
+            .OrderBy(f => f.Organisation, StringComparer.Ordinal).ThenBy(f => f.CaseNumber, StringComparer.Ordinal).ThenBy(f => f.PlanActionId)];
     }
 }

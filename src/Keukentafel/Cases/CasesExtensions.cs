@@ -11,6 +11,7 @@ public static class CasesExtensions
         var services = builder.Services;
         services.AddScoped<CaseAccess>();
         services.AddSingleton<AuditLog>();
+        services.AddHostedService<AuditLogShutdown>();
         services.AddScoped<AccessLog>();
         services.AddSingleton<AccessLogExport>();
         services.AddSingleton<Web.PdfText>();

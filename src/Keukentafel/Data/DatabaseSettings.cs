@@ -33,13 +33,14 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     /// </summary>
     public static string WithPreparedStatements(string connectionString)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0)
+        // Only when the key is absent: "Max Auto Prepare=0" is a choice (behind PgBouncer in transaction mode, say).
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
         {
-            builder.MaxAutoPrepare = 100;
+            return connectionString;
         }
 
-        return builder.ConnectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 100 }.ConnectionString;
     }
 
     /// <summary>A description for operators that never shows a password.</summary>

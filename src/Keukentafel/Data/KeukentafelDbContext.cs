@@ -50,6 +50,7 @@ public abstract class KeukentafelDbContext(DbContextOptions options)
     public DbSet<Budget.RoomLock> RoomLocks => Set<Budget.RoomLock>();
     public DbSet<Budget.FinancingRequest> FinancingRequests => Set<Budget.FinancingRequest>();
     public DbSet<Budget.PreFinancing> PreFinancings => Set<Budget.PreFinancing>();
+    public DbSet<Learning.LearningSession> LearningSessions => Set<Learning.LearningSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

@@ -22,16 +22,28 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
     /// <summary>At most this many events in one save; more waiting go in the next.</summary>
     internal const int MaxBatch = 2_000;
 
+    /// <summary>At most this many requests wait for the writer; more wait to be let in (back-pressure when the database is slow).</summary>
+    internal const int MaxWaiting = 10_000;
+
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider time;
     private readonly IConfiguration configuration;
-    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(MaxWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Lazy<Task> writer;
 
     public AuditLog(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration)
     {
         (this.scopes, this.time, this.configuration) = (scopes, time, configuration);
-        writer = new Lazy<Task>(() => Task.Run(WriteQueuedAsync), LazyThreadSafetyMode.ExecutionAndPublication);
+        writer = new Lazy<Task>(
+            () =>
+            {
+                // The writer outlives the request that starts it: it must not carry that request's context along.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    return Task.Run(WriteQueuedAsync);
+                }
+            },
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public int RetentionYears => configuration.GetValue("Privacy:AuditRetentionYears", 5);
@@ -50,13 +62,29 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
         }
 
         var pending = new Pending(audits, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        ObjectDisposedException.ThrowIf(!queue.Writer.TryWrite(pending), this);
+        try
+        {
+            await queue.Writer.WriteAsync(pending, ct);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new ObjectDisposedException(nameof(AuditLog), "The audit log is shutting down.");
+        }
 
         _ = writer.Value;
         await pending.Stored.Task.WaitAsync(ct);
     }
 
-    /// <summary>Stops taking events; what is queued is still stored.</summary>
+    /// <summary>
+    /// Stops taking events and waits until what is queued is stored. Called when the application stops (by
+    /// <see cref="AuditLogShutdown"/>), while the database services can still be used.
+    /// </summary>
+    public async Task DrainAsync()
+    {
+        queue.Writer.TryComplete();
+        await writer.Value;
+    }
+
     public void Dispose() => queue.Writer.TryComplete();
 
     public async ValueTask DisposeAsync()
@@ -86,8 +114,9 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Stores the queued requests' events in one save. When that fails for another reason than a clash, a bad event
+    /// Stores the queued requests' events in one save. When that fails because of the data (a bad event), the bad event
     /// must not take the others with it: each request's events are then stored on their own and only its own fails.
+    /// When the database cannot be reached, all fail at once, without trying each in turn.
     /// </summary>
     private async Task StoreAsync(IReadOnlyList<Pending> batch)
     {
@@ -99,7 +128,7 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
                 p.Stored.TrySetResult();
             }
         }
-        catch (Exception) when (batch.Count > 1)
+        catch (Exception e) when (batch.Count > 1 && IsAboutTheData(e))
         {
             foreach (var p in batch)
             {
@@ -108,9 +137,20 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
         }
         catch (Exception e)
         {
-            batch[0].Stored.TrySetException(e);
+            foreach (var p in batch)
+            {
+                p.Stored.TrySetException(e);
+            }
         }
     }
+
+    /// <summary>A constraint or a value the database refused, as opposed to a connection or a time-out.</summary>
+    private static bool IsAboutTheData(Exception e) => e switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState.StartsWith("22", StringComparison.Ordinal) || pg.SqlState.StartsWith("23", StringComparison.Ordinal),
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is 18 or 19 or 20 or 25, // too big, constraint, mismatch, range
+        _ => false,
+    };
 
     private async Task AppendToChainAsync(IReadOnlyList<AuditEvent> audits)
     {
@@ -118,6 +158,11 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+            if (audits[0].Sequence != 0 && await AlreadyStoredAsync(db, audits))
+            {
+                return; // an earlier attempt was stored after all (its answer got lost): not again
+            }
+
             var (sequence, hash) = await EndOfChainAsync(db);
             var first = sequence;
             foreach (var audit in audits)
@@ -136,7 +181,14 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
             }
             catch (DbException) when (attempt < 20)
             {
-                if ((await EndOfChainAsync(db)).Sequence == first)
+                await using var check = scopes.CreateAsyncScope();
+                var fresh = check.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+                if (await AlreadyStoredAsync(fresh, audits))
+                {
+                    return; // the commit went through; only the answer failed
+                }
+
+                if ((await EndOfChainAsync(fresh)).Sequence == first)
                 {
                     throw; // Not a clash: the chain did not move.
                 }
@@ -145,6 +197,13 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
                 await Task.Delay(Random.Shared.Next(1, 5 * attempt));
             }
         }
+    }
+
+    /// <summary>The events go in together or not at all, so the first one's id tells.</summary>
+    private static Task<bool> AlreadyStoredAsync(KeukentafelDbContext db, IReadOnlyList<AuditEvent> audits)
+    {
+        var id = audits[0].Id;
+        return db.AuditEvents.AsNoTracking().AnyAsync(a => a.Id == id);
     }
 
     private static async Task<(long Sequence, string Hash)> EndOfChainAsync(KeukentafelDbContext db) =>
@@ -210,4 +269,12 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
     }
 
     private sealed record Pending(IReadOnlyList<AuditEvent> Events, TaskCompletionSource Stored);
+}
+
+/// <summary>Stores what the audit log still has queued when the application stops, before its services are gone.</summary>
+public sealed class AuditLogShutdown(AuditLog log) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => log.DrainAsync().WaitAsync(cancellationToken);
 }

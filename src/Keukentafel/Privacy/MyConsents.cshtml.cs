@@ -35,7 +35,7 @@ public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseA
         if (ResidentId() is not { } resident || !await db.Cases.AnyAsync(c => c.Id == caseId && c.ResidentId == resident, ct))
         {
             // Not his case: refused like any other, and logged.
-            await access.LogAsync(HttpContext, caseId, null, AuditAction.Change, "toestemming", ct, allowed: false);
+            await access.LogRefusalAsync(HttpContext, caseId, AuditAction.Change, "toestemming", ct);
             return NotFound();
         }
 

@@ -98,6 +98,9 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
             "/api/budgets/{budgetId:guid}/contributions",
             "/api/budgets/{budgetId:guid}/rooms",
             "/api/access/{caseId:guid}/reason",
+            "/api/neighbourhoods/{neighbourhoodId:guid}/learning-sessions", // sessions of a neighbourhood the user works in; checked by LearningSessions
+            "/api/learning-sessions/{sessionId:guid}", // the agenda shows case points only for cases the viewer may open, logged per case by Agendas
+            "/api/learning-sessions/{sessionId:guid}/minutes",
         ];
         var withId = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true && e.RoutePattern.Parameters.Count > 0)

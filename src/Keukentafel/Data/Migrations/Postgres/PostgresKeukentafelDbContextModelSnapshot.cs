@@ -905,6 +905,77 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.ToTable("WellbeingMeasurements");
                 });
 
+            modelBuilder.Entity("Keukentafel.Learning.LearningSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTime?>("MinutesChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MinutesChangedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("NeighbourhoodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeighbourhoodId", "Date");
+
+                    b.ToTable("LearningSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.SessionParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("StaffMemberId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.ToTable("LearningSessionParticipants", (string)null);
+                });
+
             modelBuilder.Entity("Keukentafel.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2028,6 +2099,29 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.Navigation("Scores");
                 });
 
+            modelBuilder.Entity("Keukentafel.Learning.LearningSession", b =>
+                {
+                    b.HasOne("Keukentafel.Neighbourhoods.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("NeighbourhoodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.SessionParticipant", b =>
+                {
+                    b.HasOne("Keukentafel.Learning.LearningSession", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Keukentafel.Neighbourhoods.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Keukentafel.Meetings.Meeting", b =>
                 {
                     b.HasOne("Keukentafel.Cases.Case", null)
@@ -2327,6 +2421,11 @@ namespace Keukentafel.Data.Migrations.Postgres
             modelBuilder.Entity("Keukentafel.Effects.MicroAnalysis", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.LearningSession", b =>
+                {
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Keukentafel.Meetings.Meeting", b =>

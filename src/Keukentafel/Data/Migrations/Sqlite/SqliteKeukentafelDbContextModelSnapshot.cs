@@ -900,6 +900,77 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.ToTable("WellbeingMeasurements");
                 });
 
+            modelBuilder.Entity("Keukentafel.Learning.LearningSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MinutesChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesChangedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NeighbourhoodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeighbourhoodId", "Date");
+
+                    b.ToTable("LearningSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.SessionParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StaffMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.ToTable("LearningSessionParticipants", (string)null);
+                });
+
             modelBuilder.Entity("Keukentafel.Meetings.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2017,6 +2088,29 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.Navigation("Scores");
                 });
 
+            modelBuilder.Entity("Keukentafel.Learning.LearningSession", b =>
+                {
+                    b.HasOne("Keukentafel.Neighbourhoods.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("NeighbourhoodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.SessionParticipant", b =>
+                {
+                    b.HasOne("Keukentafel.Learning.LearningSession", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Keukentafel.Neighbourhoods.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Keukentafel.Meetings.Meeting", b =>
                 {
                     b.HasOne("Keukentafel.Cases.Case", null)
@@ -2316,6 +2410,11 @@ namespace Keukentafel.Data.Migrations.Sqlite
             modelBuilder.Entity("Keukentafel.Effects.MicroAnalysis", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.LearningSession", b =>
+                {
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Keukentafel.Meetings.Meeting", b =>

@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Keukentafel.Accounts;
+using Keukentafel.Budget;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Keukentafel.Learning;
+
+/// <summary>Learning sessions over JSON: plan one (coordinator), list them, open one with its proposed agenda, keep the minutes.</summary>
+public static class LearningApi
+{
+    public sealed record ParticipantBody(Guid? StaffMemberId, [property: StringLength(300)] string? Name);
+
+    public sealed record PlanBody(DateOnly? Date, SessionLevel Level, IReadOnlyList<ParticipantBody>? Participants);
+
+    public sealed record Planned(Guid Id, int Version);
+
+    public sealed record MinutesBody(int Version, [property: StringLength(20_000)] string? Minutes);
+
+    public sealed record MinutesRecorded(int Version);
+
+    public static IEndpointRouteBuilder MapLearningApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Learning").RequireAuthorization(Policies.Api, Policies.Staff);
+        api.MapPost("/neighbourhoods/{neighbourhoodId:guid}/learning-sessions", async Task<Results<Created<Planned>, NotFound>> (Guid neighbourhoodId, PlanBody body, HttpContext http, LearningSessions sessions, CancellationToken ct) =>
+                await Mine(async () =>
+                {
+                    var session = await sessions.PlanAsync(http, neighbourhoodId, body.Date, body.Level,
+                        [.. (body.Participants ?? []).Select(p => (p.StaffMemberId, p.Name ?? ""))], ct);
+                    return TypedResults.Created($"/api/learning-sessions/{session.Id}", new Planned(session.Id, session.Version));
+                }))
+            .WithSummary("Plan a learning session of the neighbourhood (its coordinator): date, level and participants.");
+        api.MapGet("/neighbourhoods/{neighbourhoodId:guid}/learning-sessions", async Task<Results<Ok<IReadOnlyList<SessionListItem>>, NotFound>> (Guid neighbourhoodId, HttpContext http, LearningSessions sessions, CancellationToken ct) =>
+                await Mine(async () => TypedResults.Ok(await sessions.ListAsync(http, neighbourhoodId, ct))))
+            .WithSummary("The learning sessions of a neighbourhood I work in, newest first.");
+        api.MapGet("/learning-sessions/{sessionId:guid}", async Task<Results<Ok<SessionView>, NotFound>> (Guid sessionId, HttpContext http, LearningSessions sessions, CancellationToken ct) =>
+                await Mine(async () => await sessions.GetAsync(http, sessionId, ct) is { } view ? TypedResults.Ok(view) : throw new NotYoursException()))
+            .WithSummary("A learning session with the agenda proposed from the cases since the session before: case points for the cases I may open, counts (groups of five or more) for the rest; managers and directors get counts only.");
+        api.MapPut("/learning-sessions/{sessionId:guid}/minutes", async Task<Results<Ok<MinutesRecorded>, NotFound>> (Guid sessionId, MinutesBody body, HttpContext http, LearningSessions sessions, CancellationToken ct) =>
+                await Mine(async () => TypedResults.Ok(new MinutesRecorded(await sessions.RecordMinutesAsync(http, sessionId, body.Version, body.Minutes, ct)))))
+            .WithSummary("Record the minutes of a session (its neighbourhood's coordinator), with the version read: a change by someone else in between is refused.");
+        return endpoints;
+    }
+
+    /// <summary>A session or neighbourhood the user does not work in is not found (the attempt is logged).</summary>
+    private static async Task<Results<T, NotFound>> Mine<T>(Func<Task<T>> work)
+        where T : IResult
+    {
+        try
+        {
+            return await work();
+        }
+        catch (NotYoursException)
+        {
+            return TypedResults.NotFound();
+        }
+    }
+}
