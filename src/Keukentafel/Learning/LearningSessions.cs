@@ -13,6 +13,9 @@ public sealed record SessionView(Guid Id, Guid NeighbourhoodId, string Neighbour
 
 public sealed record SessionListItem(Guid Id, DateOnly Date, SessionLevel Level, string LevelText, int Participants, bool HasMinutes);
 
+/// <summary>A neighbourhood the user works in, and whether he coordinates it (then he plans its sessions).</summary>
+public sealed record LearningNeighbourhood(Guid Id, string Name, bool Coordinates);
+
 /// <summary>
 /// Learning sessions of a neighbourhood: the coordinator plans them and keeps the minutes; everyone who works in the
 /// neighbourhood sees them, each with the agenda he may see. Someone from elsewhere gets "not found", logged.
@@ -41,6 +44,17 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, C
         db.LearningSessions.Add(session);
         await db.SaveChangesAsync(ct);
         return session;
+    }
+
+    public async Task<IReadOnlyList<LearningNeighbourhood>> NeighbourhoodsAsync(HttpContext http, CancellationToken ct)
+    {
+        var staffId = http.User.StaffId();
+        var coordinator = http.User.IsInRole(Roles.Coordinator);
+        return await db.StaffNeighbourhoods.AsNoTracking().Where(w => w.StaffMemberId == staffId)
+            .Join(db.Neighbourhoods, w => w.NeighbourhoodId, n => n.Id, (w, n) => n)
+            .OrderBy(n => n.Name)
+            .Select(n => new LearningNeighbourhood(n.Id, n.Name, coordinator && n.CoordinatorId == staffId))
+            .ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<SessionListItem>> ListAsync(HttpContext http, Guid neighbourhoodId, CancellationToken ct)

@@ -74,6 +74,48 @@ public sealed class LearningSessionTests(LearningSessionTests.ClockApp app) : IC
         summary.GetProperty("anonymised").GetBoolean().ShouldBeTrue();
         summary.GetProperty("items").GetArrayLength().ShouldBe(0);
         summary.GetProperty("summaries").EnumerateArray().ShouldAllBe(s => s.GetProperty("count").ValueKind == System.Text.Json.JsonValueKind.Null || s.GetProperty("count").GetInt32() >= 5);
+
+        // And on the rendered page.
+        var page = await (await app.SignedInAsync(PageSession.Director)).GetPageAsync($"/leersessies/{second}");
+        page.Text().ShouldContain("U ziet aantallen, geen casussen");
+        page.Body!.InnerHtml.ShouldNotContain(number);
+        page.Body.InnerHtml.ShouldNotContain("Leerpunt");
+        page.Body.InnerHtml.ShouldNotContain("Sneller dan de indicatie");
+        page.QuerySelectorAll("a[href^='/casussen/']").ShouldBeEmpty();
+        // The bringer's page links his case.
+        var his = await (await app.SignedInAsync(bringer.Email)).GetPageAsync($"/leersessies/{second}");
+        his.QuerySelectorAll($"a[href='/casussen/{@case.Id}']").Length.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task The_coordinator_plans_a_session_and_writes_its_minutes_in_the_pages_and_bad_input_is_shown_at_the_field()
+    {
+        var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
+        var coordinator = await app.SignedInAsync(PageSession.Coordinator);
+        var date = Today.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var form = $"/leersessies?wijk={neighbourhood}&handler=Plan";
+
+        using var empty = await coordinator.SubmitAsync($"/leersessies?wijk={neighbourhood}", new Dictionary<string, string> { ["Plan.Date"] = date, ["Plan.Level"] = "Professionals", ["Plan.Participants"] = "" }, action: form);
+        empty.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await PageSession.ParseAsync(empty)).QuerySelector("#Plan_Participants-error, .utrecht-form-field-error-message").ShouldNotBeNull().TextContent.ShouldContain("Noem wie er meedoen");
+
+        using var planned = await coordinator.SubmitAsync($"/leersessies?wijk={neighbourhood}",
+            new Dictionary<string, string> { ["Plan.Date"] = date, ["Plan.Level"] = "Professionals", ["Plan.Participants"] = "Sanne Verhoeven\nIlse Dekkers" }, action: form);
+        planned.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var sessionUrl = planned.Headers.Location!.PathAndQuery().Split('?')[0];
+        var page = await coordinator.GetPageAsync(sessionUrl);
+        page.Text().ShouldContain("Voorgestelde agenda");
+        page.Text().ShouldContain("Ilse Dekkers, Sanne Verhoeven");
+
+        using var saved = await coordinator.SubmitAsync(sessionUrl, new Dictionary<string, string> { ["Minutes.Text"] = "Casus besproken: de wachttijd voor de Wmo-indicatie." },
+            action: $"{sessionUrl}?handler=Minutes");
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await coordinator.GetPageAsync(sessionUrl)).Text().ShouldContain("Laatst bijgewerkt door");
+
+        // A professional sees the session, not the forms.
+        var professional = await (await app.SignedInAsync(PageSession.Professional)).GetPageAsync(sessionUrl);
+        professional.Text().ShouldContain("de wachttijd voor de Wmo-indicatie");
+        professional.QuerySelectorAll("form[action*='handler=Minutes']").ShouldBeEmpty();
     }
 
     [Fact]
