@@ -73,7 +73,7 @@ public sealed class Agendas(KeukentafelDbContext db, CaseAccess access, TimeProv
     /// The cases whose file the staff member may open: he brought it, or sits at the table while the resident's consent
     /// for his organisation holds (the case access rule; the coordinator's reason for one file does not count here).
     /// </summary>
-    private async Task<HashSet<Guid?>> VisibleAsync(Guid? staffId, List<Guid?> cases, CancellationToken ct)
+    internal async Task<HashSet<Guid?>> VisibleAsync(Guid? staffId, List<Guid?> cases, CancellationToken ct)
     {
         var today = DutchTime.Today(time);
         var organisation = await db.StaffMembers.Where(s => s.Id == staffId).Select(s => s.OrganisationId).SingleOrDefaultAsync(ct);

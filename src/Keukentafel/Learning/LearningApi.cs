@@ -18,6 +18,13 @@ public static class LearningApi
 
     public sealed record MinutesRecorded(int Version);
 
+    /// <summary>A lesson: the owner is a staff member of the neighbourhood (id) or named; the cases by number.</summary>
+    public sealed record LessonBody(LessonKind Kind, [property: StringLength(4_000)] string? Text, Guid? OwnerId, [property: StringLength(300)] string? Owner, IReadOnlyList<string>? CaseNumbers);
+
+    public sealed record LessonRecorded(Guid Id, int Version);
+
+    public sealed record FollowBody(int Version, LessonStatus Status, [property: StringLength(4_000)] string? Note);
+
     public static IEndpointRouteBuilder MapLearningApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").WithTags("Learning").RequireAuthorization(Policies.Api, Policies.Staff);
@@ -38,6 +45,16 @@ public static class LearningApi
         api.MapPut("/learning-sessions/{sessionId:guid}/minutes", async Task<Results<Ok<MinutesRecorded>, NotFound>> (Guid sessionId, MinutesBody body, HttpContext http, LearningSessions sessions, CancellationToken ct) =>
                 await Mine(async () => TypedResults.Ok(new MinutesRecorded(await sessions.RecordMinutesAsync(http, sessionId, body.Version, body.Minutes, ct)))))
             .WithSummary("Record the minutes of a session (its neighbourhood's coordinator), with the version read: a change by someone else in between is refused.");
+        api.MapPost("/learning-sessions/{sessionId:guid}/lessons", async Task<Results<Created<LessonRecorded>, NotFound>> (Guid sessionId, LessonBody body, HttpContext http, LearningSessions sessions, CancellationToken ct) =>
+                await Mine(async () =>
+                {
+                    var lesson = await sessions.RecordLessonAsync(http, sessionId, body.Kind, body.Text, body.OwnerId, body.Owner, body.CaseNumbers ?? [], ct);
+                    return TypedResults.Created($"/api/learning-sessions/{sessionId}", new LessonRecorded(lesson.Id, lesson.Version));
+                }))
+            .WithSummary("Record a lesson of the session (learned, stop doing, ask of managers and directors) with its owner, linked to cases by number (only cases the author may see).");
+        api.MapPut("/lessons/{lessonId:guid}/status", async Task<Results<Ok<LessonRecorded>, NotFound>> (Guid lessonId, FollowBody body, HttpContext http, LearningSessions sessions, CancellationToken ct) =>
+                await Mine(async () => TypedResults.Ok(new LessonRecorded(lessonId, await sessions.FollowLessonAsync(http, lessonId, body.Status, body.Note, body.Version, ct)))))
+            .WithSummary("Record what became of a lesson (open, in progress, done, dropped), with the version read.");
         return endpoints;
     }
 

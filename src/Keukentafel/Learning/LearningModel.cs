@@ -29,3 +29,35 @@ internal sealed class SessionParticipantConfiguration : IEntityTypeConfiguration
         e.HasOne<Neighbourhoods.StaffMember>().WithMany().HasForeignKey(p => p.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class LessonConfiguration : IEntityTypeConfiguration<Lesson>
+{
+    public void Configure(EntityTypeBuilder<Lesson> e)
+    {
+        e.ToTable("Lessons");
+        e.HasOne<LearningSession>().WithMany().HasForeignKey(l => l.SessionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(l => new { l.SessionId, l.Status });
+        e.Property(l => l.Kind).HasConversion<string>().HasMaxLength(30);
+        e.Property(l => l.Status).HasConversion<string>().HasMaxLength(30);
+        e.Property(l => l.Text).HasMaxLength(4_000);
+        e.Property(l => l.StatusNote).HasMaxLength(4_000);
+        e.Property(l => l.OwnerName).HasMaxLength(300);
+        e.Property(l => l.RecordedByName).HasMaxLength(300);
+        e.Property(l => l.StatusChangedByName).HasMaxLength(300);
+        e.Property(l => l.Version).IsConcurrencyToken();
+        e.HasOne<Neighbourhoods.StaffMember>().WithMany().HasForeignKey(l => l.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(l => l.Cases).WithOne().HasForeignKey(c => c.LessonId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(l => l.Cases).AutoInclude();
+    }
+}
+
+internal sealed class LessonCaseConfiguration : IEntityTypeConfiguration<LessonCase>
+{
+    public void Configure(EntityTypeBuilder<LessonCase> e)
+    {
+        e.ToTable("LessonCases");
+        e.HasKey(c => new { c.LessonId, c.CaseId });
+        e.HasIndex(c => c.CaseId);
+        e.HasOne<Cases.Case>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -123,4 +123,19 @@ public static class LearningText
         SessionLevel.Directors => "Bestuurders",
         _ => "Gemengd, met bewoners",
     };
+
+    public static string Dutch(this LessonKind kind) => kind switch
+    {
+        LessonKind.Learned => "Wat we leerden",
+        LessonKind.StopDoing => "Waar we mee stoppen",
+        _ => "Wat we vragen aan managers en bestuurders",
+    };
+
+    public static string Dutch(this LessonStatus status) => status switch
+    {
+        LessonStatus.Open => "Nog te doen",
+        LessonStatus.InProgress => "Mee bezig",
+        LessonStatus.Done => "Gedaan",
+        _ => "Niet doorgegaan",
+    };
 }

@@ -15,6 +15,21 @@ public sealed class LearningSessionPage(LearningSessions sessions) : PageModel
 
     public MinutesInput Minutes { get; set; } = new();
 
+    public LessonInput Lesson { get; set; } = new();
+
+    public bool WorksWithCases => User.IsInRole(Roles.Professional) || User.IsInRole(Roles.Coordinator);
+
+    public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Kinds { get; } =
+        Enum.GetValues<LessonKind>().Select(k => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(k.Dutch(), k.ToString()));
+
+    public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Statuses { get; } =
+        Enum.GetValues<LessonStatus>().Select(k => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(k.Dutch(), k.ToString()));
+
+    /// <summary>The lesson whose follow-up was refused: its form shows the message.</summary>
+    public Guid? Refused { get; private set; }
+
+    public string? RefusedMessage { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? message)
     {
         Message = message;
@@ -44,6 +59,49 @@ public sealed class LearningSessionPage(LearningSessions sessions) : PageModel
         return await ShowAsync(id, keepInput: true);
     }
 
+    public async Task<IActionResult> OnPostLessonAsync(Guid id, [Bind(Prefix = nameof(Lesson))] LessonInput input)
+    {
+        Lesson = input;
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var numbers = (input.CaseNumbers ?? "").Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                await sessions.RecordLessonAsync(HttpContext, id, input.Kind, input.Text, null, input.Owner, numbers, HttpContext.RequestAborted);
+                return RedirectToPage(new { id, message = "De les is vastgelegd." });
+            }
+            catch (NotYoursException)
+            {
+                return NotFound();
+            }
+            catch (DomainException refused)
+            {
+                ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Lesson)}.{(field == "Cases" ? nameof(LessonInput.CaseNumbers) : field)}" : "", refused.Message);
+            }
+        }
+
+        return await ShowAsync(id, keepInput: true);
+    }
+
+    public async Task<IActionResult> OnPostFollowAsync(Guid id, Guid lessonId, int version, LessonStatus status, string? note)
+    {
+        try
+        {
+            await sessions.FollowLessonAsync(HttpContext, lessonId, status, note, version, HttpContext.RequestAborted);
+            return RedirectToPage(new { id, message = "Bijgewerkt wat er van de les geworden is." });
+        }
+        catch (NotYoursException)
+        {
+            return NotFound();
+        }
+        catch (DomainException refused)
+        {
+            (Refused, RefusedMessage) = (lessonId, refused.Message);
+            ModelState.AddModelError("", refused.Message);
+            return await ShowAsync(id, keepInput: false);
+        }
+    }
+
     private async Task<IActionResult> ShowAsync(Guid id, bool keepInput)
     {
         var ct = HttpContext.RequestAborted;
@@ -69,6 +127,20 @@ public sealed class LearningSessionPage(LearningSessions sessions) : PageModel
 
         return Page();
     }
+}
+
+public sealed class LessonInput
+{
+    public LessonKind Kind { get; set; } = LessonKind.Learned;
+
+    [Required(ErrorMessage = "Schrijf de les op."), StringLength(4_000, ErrorMessage = "De les is te lang (meer dan 4.000 tekens).")]
+    public string? Text { get; set; }
+
+    [Required(ErrorMessage = "Noem wie deze les oppakt."), StringLength(300)]
+    public string? Owner { get; set; }
+
+    [StringLength(2_000)]
+    public string? CaseNumbers { get; set; }
 }
 
 public sealed class MinutesInput

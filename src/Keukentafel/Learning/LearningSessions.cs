@@ -7,9 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Learning;
 
-/// <summary>A session as the API and pages show it, with its proposed agenda for the viewer.</summary>
+/// <summary>A session as the API and pages show it, with its proposed agenda for the viewer, its lessons and those still open from before.</summary>
 public sealed record SessionView(Guid Id, Guid NeighbourhoodId, string Neighbourhood, DateOnly Date, SessionLevel Level, string LevelText,
-    IReadOnlyList<string> Participants, string? Minutes, string? MinutesChangedBy, DateTime? MinutesChangedAtUtc, int Version, Agenda Agenda);
+    IReadOnlyList<string> Participants, string? Minutes, string? MinutesChangedBy, DateTime? MinutesChangedAtUtc, int Version, Agenda Agenda,
+    IReadOnlyList<LessonView> Lessons, IReadOnlyList<LessonView> OpenFromBefore);
+
+/// <summary>
+/// A lesson as shown: the case numbers it came from for those who work with cases; for managers and directors only how
+/// many cases (never which).
+/// </summary>
+public sealed record LessonView(Guid Id, Guid SessionId, DateOnly SessionDate, LessonKind Kind, string KindText, string Text, string Owner, LessonStatus Status, string StatusText,
+    string? StatusNote, int Version, int CaseCount, IReadOnlyList<string>? CaseNumbers);
 
 public sealed record SessionListItem(Guid Id, DateOnly Date, SessionLevel Level, string LevelText, int Participants, bool HasMinutes);
 
@@ -74,9 +82,80 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, C
 
         await RequireWorksInAsync(http, session.NeighbourhoodId, ct);
         var name = await db.Neighbourhoods.Where(n => n.Id == session.NeighbourhoodId).Select(n => n.Name).SingleAsync(ct);
+        var agenda = await agendas.ProposeAsync(http, session, ct);
+        var lessons = await db.Lessons.AsNoTracking()
+            .Join(db.LearningSessions, l => l.SessionId, s => s.Id, (l, s) => new { Lesson = l, s.Date, s.NeighbourhoodId })
+            .Where(x => x.NeighbourhoodId == session.NeighbourhoodId
+                && (x.Lesson.SessionId == session.Id || (x.Date < session.Date && (x.Lesson.Status == LessonStatus.Open || x.Lesson.Status == LessonStatus.InProgress))))
+            .OrderBy(x => x.Date).ThenBy(x => x.Lesson.RecordedAtUtc)
+            .ToListAsync(ct);
+        var caseWork = http.User.IsInRole(Roles.Professional) || http.User.IsInRole(Roles.Coordinator);
+        var ids = lessons.SelectMany(l => l.Lesson.Cases.Select(c => c.CaseId)).Distinct().ToList();
+        var numbers = caseWork ? await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct) : [];
+        LessonView View(Lesson l, DateOnly date) => new(l.Id, l.SessionId, date, l.Kind, l.Kind.Dutch(), l.Text, l.OwnerName, l.Status, l.Status.Dutch(), l.StatusNote, l.Version,
+            l.Cases.Count, caseWork ? [.. l.Cases.Select(c => numbers.GetValueOrDefault(c.CaseId, "?")).Order(StringComparer.Ordinal)] : null);
         return new SessionView(session.Id, session.NeighbourhoodId, name, session.Date, session.Level, session.Level.Dutch(),
             [.. session.Participants.Select(p => p.Name).Order(StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true))],
-            session.Minutes, session.MinutesChangedByName, session.MinutesChangedAtUtc, session.Version, await agendas.ProposeAsync(http, session, ct));
+            session.Minutes, session.MinutesChangedByName, session.MinutesChangedAtUtc, session.Version, agenda,
+            [.. lessons.Where(x => x.Lesson.SessionId == session.Id).Select(x => View(x.Lesson, x.Date))],
+            [.. lessons.Where(x => x.Lesson.SessionId != session.Id).Select(x => View(x.Lesson, x.Date))]);
+    }
+
+    /// <summary>
+    /// A lesson of a session, by someone who works in its neighbourhood with cases, linked only to cases he may see:
+    /// his own files, or as the coordinator the cases of his neighbourhood (by number, as in his overview).
+    /// </summary>
+    public async Task<Lesson> RecordLessonAsync(HttpContext http, Guid sessionId, LessonKind kind, string? text, Guid? ownerId, string? ownerName,
+        IReadOnlyCollection<string> caseNumbers, CancellationToken ct)
+    {
+        var session = await db.LearningSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct) ?? throw new NotYoursException();
+        await RequireWorksInAsync(http, session.NeighbourhoodId, ct);
+        if (!http.User.IsInRole(Roles.Professional) && !http.User.IsInRole(Roles.Coordinator))
+        {
+            throw new DomainException("lesson.not_case_work", "Lessen worden vastgelegd door de professionals en de coördinator van de wijk.");
+        }
+
+        if (ownerId is { } owner)
+        {
+            ownerName = await db.StaffNeighbourhoods.Where(w => w.StaffMemberId == owner && w.NeighbourhoodId == session.NeighbourhoodId)
+                    .Join(db.StaffMembers, w => w.StaffMemberId, s => s.Id, (w, s) => s.Name).Select(n => n.Display).FirstOrDefaultAsync(ct)
+                ?? throw DomainException.About("Owner", "lesson.owner_elsewhere", "Wie de les oppakt, werkt niet in deze wijk.");
+        }
+
+        var wanted = caseNumbers.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => c.NeighbourhoodId == session.NeighbourhoodId && wanted.Contains(c.Number))
+            .Select(c => new { c.Id, c.Number, c.ResidentId }).ToListAsync(ct);
+        var staffId = http.User.StaffId();
+        var coordinates = http.User.IsInRole(Roles.Coordinator) && await db.Neighbourhoods.AnyAsync(n => n.Id == session.NeighbourhoodId && n.CoordinatorId == staffId, ct);
+        var visible = coordinates ? [.. cases.Select(c => (Guid?)c.Id)] : await agendas.VisibleAsync(staffId, [.. cases.Select(c => (Guid?)c.Id)], ct);
+        if (wanted.FirstOrDefault(n => cases.SingleOrDefault(c => c.Number == n) is not { } found || !visible.Contains(found.Id)) is { } unknown)
+        {
+            throw DomainException.About("Cases", "lesson.case_not_visible", $"Casus {unknown} kunt u niet aan deze les koppelen: het is geen casus van deze wijk die u mag zien.");
+        }
+
+        var lesson = Lesson.Record(sessionId, kind, text, ownerId, ownerName, [.. cases.Select(c => c.Id)], await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
+        db.Lessons.Add(lesson);
+        await db.SaveChangesAsync(ct);
+        return lesson;
+    }
+
+    /// <summary>What became of a lesson: anyone who works with cases in the neighbourhood records it.</summary>
+    public async Task<int> FollowLessonAsync(HttpContext http, Guid lessonId, LessonStatus status, string? note, int version, CancellationToken ct)
+    {
+        var lesson = await db.Lessons.SingleOrDefaultAsync(l => l.Id == lessonId, ct) ?? throw new NotYoursException();
+        var neighbourhood = await db.LearningSessions.Where(s => s.Id == lesson.SessionId).Select(s => s.NeighbourhoodId).SingleAsync(ct);
+        await RequireWorksInAsync(http, neighbourhood, ct);
+        lesson.Follow(status, note, version, await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw DomainException.Conflict("lesson.changed", "Iemand anders heeft deze les net bijgewerkt. Laad de pagina opnieuw.");
+        }
+
+        return lesson.Version;
     }
 
     public async Task<int> RecordMinutesAsync(HttpContext http, Guid sessionId, int version, string? minutes, CancellationToken ct)

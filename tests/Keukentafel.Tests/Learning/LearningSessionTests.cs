@@ -3,6 +3,7 @@ using Keukentafel.Neighbourhoods;
 using Keukentafel.Tests.Cases;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -28,8 +29,8 @@ public sealed class LearningSessionTests(LearningSessionTests.ClockApp app) : IC
     [Fact]
     public async Task The_agenda_holds_exactly_what_happened_since_the_session_before_and_a_director_sees_only_counts()
     {
-        // Past the sessions the other tests of this class may have planned (their dates are a day or two ahead).
-        app.Clock.Advance(TimeSpan.FromDays(10));
+        // Past the sessions the other tests of this class may have planned (at most 17 days ahead of their day).
+        app.Clock.Advance(TimeSpan.FromDays(30));
         var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
         var bringer = await CaseDriver.HomeCareAsync(app);
         var manager = await app.StaffAsync(OrganisationType.HomeCare, "WK990101", StaffFunction.Manager);
@@ -112,6 +113,17 @@ public sealed class LearningSessionTests(LearningSessionTests.ClockApp app) : IC
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await coordinator.GetPageAsync(sessionUrl)).Text().ShouldContain("Laatst bijgewerkt door");
 
+        using var noText = await coordinator.SubmitAsync(sessionUrl, new Dictionary<string, string> { ["Lesson.Kind"] = "StopDoing", ["Lesson.Text"] = "", ["Lesson.Owner"] = "Ilse" },
+            action: $"{sessionUrl}?handler=Lesson");
+        (await PageSession.ParseAsync(noText)).QuerySelector(".utrecht-form-field-error-message").ShouldNotBeNull().TextContent.ShouldContain("Schrijf de les op");
+        using var unknownCase = await coordinator.SubmitAsync(sessionUrl, new Dictionary<string, string>
+        { ["Lesson.Kind"] = "StopDoing", ["Lesson.Text"] = "Niet meer dubbel intakes doen", ["Lesson.Owner"] = "Ilse", ["Lesson.CaseNumbers"] = "1999-999999" }, action: $"{sessionUrl}?handler=Lesson");
+        (await PageSession.ParseAsync(unknownCase)).QuerySelector(".utrecht-form-field-error-message").ShouldNotBeNull().TextContent.ShouldContain("1999-999999");
+        using var lesson = await coordinator.SubmitAsync(sessionUrl, new Dictionary<string, string>
+        { ["Lesson.Kind"] = "StopDoing", ["Lesson.Text"] = "Niet meer dubbel intakes doen", ["Lesson.Owner"] = "Ilse Dekkers" }, action: $"{sessionUrl}?handler=Lesson");
+        lesson.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await coordinator.GetPageAsync(sessionUrl)).Text().ShouldContain("Waar we mee stoppen: Niet meer dubbel intakes doen");
+
         // A professional sees the session, not the forms.
         var professional = await (await app.SignedInAsync(PageSession.Professional)).GetPageAsync(sessionUrl);
         professional.Text().ShouldContain("de wachttijd voor de Wmo-indicatie");
@@ -176,6 +188,73 @@ public sealed class LearningSessionTests(LearningSessionTests.ClockApp app) : IC
         var stale = await coordinator.PutJsonAsync($"/api/learning-sessions/{session}/minutes", new { version = 0, minutes = "Iets anders." }, HttpStatusCode.Conflict);
         stale.Code().ShouldBe("learning.changed");
         (await coordinator.GetJsonAsync($"/api/learning-sessions/{session}")).GetProperty("minutes").GetString().ShouldBe("We spraken over de wachttijd.");
+    }
+
+    [Fact]
+    public async Task Lessons_link_only_cases_the_author_may_see_and_the_next_session_sees_what_became_of_them()
+    {
+        var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
+        var bringer = await CaseDriver.HomeCareAsync(app);
+        var own = await CaseDriver.SignalAsync(app, bringer.Email, family: "Lesbron");
+        var ownNumber = (await own.FileAsync()).GetProperty("number").GetString()!;
+        var housing = await app.StaffAsync(OrganisationType.Housing, "WK990101");
+        var theirs = await CaseDriver.SignalAsync(app, housing.Email, family: "Andermans");
+        var theirNumber = (await theirs.FileAsync()).GetProperty("number").GetString()!;
+        var session = await PlanAsync(neighbourhood, Today.AddDays(3));
+        using var api = await app.ApiAsync(bringer.Email);
+
+        // Bad input: nothing is saved.
+        (await api.PostJsonAsync($"/api/learning-sessions/{session}/lessons", new { kind = "Learned", text = "Vraag eerder door", caseNumbers = new[] { ownNumber } }, HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("lesson.owner_required");
+        var notHis = await api.PostJsonAsync($"/api/learning-sessions/{session}/lessons",
+            new { kind = "Learned", text = "Vraag eerder door", owner = "Team Rietvelden", caseNumbers = new[] { ownNumber, theirNumber } }, HttpStatusCode.UnprocessableEntity);
+        notHis.Code().ShouldBe("lesson.case_not_visible");
+        notHis.GetProperty("title").GetString()!.ShouldContain(theirNumber);
+        (await api.GetJsonAsync($"/api/learning-sessions/{session}")).GetProperty("lessons").GetArrayLength().ShouldBe(0);
+
+        var lesson = (await api.PostJsonAsync($"/api/learning-sessions/{session}/lessons",
+            new { kind = "AskOfManagement", text = "Maak één contactpersoon bij de woningcorporatie", ownerId = bringer.Id, caseNumbers = new[] { ownNumber } }, HttpStatusCode.Created)).Id();
+        var view = (await api.GetJsonAsync($"/api/learning-sessions/{session}")).GetProperty("lessons")[0];
+        view.GetProperty("owner").GetString().ShouldBe(bringer.Name);
+        view.GetProperty("caseNumbers")[0].GetString().ShouldBe(ownNumber);
+        // The director reads the lesson, not which case it came from.
+        var directorView = (await (await app.ApiAsync(PageSession.Director)).GetJsonAsync($"/api/learning-sessions/{session}")).GetProperty("lessons")[0];
+        directorView.GetProperty("caseCount").GetInt32().ShouldBe(1);
+        directorView.GetProperty("caseNumbers").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+
+        // The next session sees it open, until someone records it done.
+        var next = await PlanAsync(neighbourhood, Today.AddDays(17));
+        (await api.GetJsonAsync($"/api/learning-sessions/{next}")).GetProperty("openFromBefore").EnumerateArray().ShouldContain(l => l.GetProperty("id").GetGuid() == lesson);
+        await api.PutJsonAsync($"/api/lessons/{lesson}/status", new { version = 0, status = "Done", note = "Er is nu een vast aanspreekpunt." });
+        (await api.PutJsonAsync($"/api/lessons/{lesson}/status", new { version = 0, status = "Dropped" }, HttpStatusCode.Conflict)).Code().ShouldBe("lesson.changed");
+        (await api.GetJsonAsync($"/api/learning-sessions/{next}")).GetProperty("openFromBefore").EnumerateArray().ShouldNotContain(l => l.GetProperty("id").GetGuid() == lesson);
+    }
+
+    [Fact]
+    public async Task A_lesson_keeps_its_case_when_the_resident_is_anonymised_and_his_identity_goes()
+    {
+        var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
+        var bringer = await CaseDriver.HomeCareAsync(app);
+        // (The case's steps take real dates, and this class's clock has moved on: the case is closed in the database.)
+        var @case = await CaseDriver.SignalAsync(app, bringer.Email, family: "Vergeetmenietje");
+        var number = (await @case.FileAsync()).GetProperty("number").GetString()!;
+        var session = await PlanAsync(neighbourhood, Today.AddDays(4));
+        using var api = await app.ApiAsync(bringer.Email);
+        await api.PostJsonAsync($"/api/learning-sessions/{session}/lessons",
+            new { kind = "Learned", text = "Een vaste contactpersoon werkt", owner = "Team Rietvelden", caseNumbers = new[] { number } }, HttpStatusCode.Created);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var closed = app.Clock.GetUtcNow().UtcDateTime.AddYears(-8);
+            await scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>().Cases.Where(c => c.Id == @case.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClosedAtUtc, closed).SetProperty(c => c.Status, Keukentafel.Cases.CaseStatus.Closed), TestContext.Current.CancellationToken);
+            (await scope.ServiceProvider.GetRequiredService<Keukentafel.Privacy.RetentionService>().AnonymiseDueAsync(TestContext.Current.CancellationToken)).ShouldBeGreaterThanOrEqualTo(1);
+        }
+
+        var view = await (await app.ApiAsync(bringer.Email)).GetJsonAsync($"/api/learning-sessions/{session}");
+        view.GetProperty("lessons")[0].GetProperty("caseNumbers")[0].GetString().ShouldBe(number);
+        view.GetRawText().ShouldNotContain("Vergeetmenietje");
+        (await @case.FileAsync()).GetProperty("resident").GetProperty("name").GetString().ShouldBe("Geanonimiseerde bewoner");
     }
 
     private async Task<Guid> PlanAsync(Guid neighbourhood, DateOnly date)

@@ -101,6 +101,8 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
             "/api/neighbourhoods/{neighbourhoodId:guid}/learning-sessions", // sessions of a neighbourhood the user works in; checked by LearningSessions
             "/api/learning-sessions/{sessionId:guid}", // the agenda shows case points only for cases the viewer may open, logged per case by Agendas
             "/api/learning-sessions/{sessionId:guid}/minutes",
+            "/api/learning-sessions/{sessionId:guid}/lessons", // linked by case number only to cases the author may see; checked by LearningSessions
+            "/api/lessons/{lessonId:guid}/status",
         ];
         var withId = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true && e.RoutePattern.Parameters.Count > 0)

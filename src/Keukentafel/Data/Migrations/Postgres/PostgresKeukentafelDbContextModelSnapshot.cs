@@ -951,6 +951,84 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.ToTable("LearningSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Keukentafel.Learning.Lesson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime?>("StatusChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StatusChangedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("SessionId", "Status");
+
+                    b.ToTable("Lessons", (string)null);
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.LessonCase", b =>
+                {
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("LessonId", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("LessonCases", (string)null);
+                });
+
             modelBuilder.Entity("Keukentafel.Learning.SessionParticipant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2108,6 +2186,35 @@ namespace Keukentafel.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Keukentafel.Learning.Lesson", b =>
+                {
+                    b.HasOne("Keukentafel.Neighbourhoods.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Keukentafel.Learning.LearningSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.LessonCase", b =>
+                {
+                    b.HasOne("Keukentafel.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Keukentafel.Learning.Lesson", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Keukentafel.Learning.SessionParticipant", b =>
                 {
                     b.HasOne("Keukentafel.Learning.LearningSession", null)
@@ -2426,6 +2533,11 @@ namespace Keukentafel.Data.Migrations.Postgres
             modelBuilder.Entity("Keukentafel.Learning.LearningSession", b =>
                 {
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.Lesson", b =>
+                {
+                    b.Navigation("Cases");
                 });
 
             modelBuilder.Entity("Keukentafel.Meetings.Meeting", b =>

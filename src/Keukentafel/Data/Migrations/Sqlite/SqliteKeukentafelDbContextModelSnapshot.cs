@@ -946,6 +946,84 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.ToTable("LearningSessions", (string)null);
                 });
 
+            modelBuilder.Entity("Keukentafel.Learning.Lesson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StatusChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusChangedByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("SessionId", "Status");
+
+                    b.ToTable("Lessons", (string)null);
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.LessonCase", b =>
+                {
+                    b.Property<Guid>("LessonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LessonId", "CaseId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("LessonCases", (string)null);
+                });
+
             modelBuilder.Entity("Keukentafel.Learning.SessionParticipant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2097,6 +2175,35 @@ namespace Keukentafel.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Keukentafel.Learning.Lesson", b =>
+                {
+                    b.HasOne("Keukentafel.Neighbourhoods.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Keukentafel.Learning.LearningSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.LessonCase", b =>
+                {
+                    b.HasOne("Keukentafel.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Keukentafel.Learning.Lesson", null)
+                        .WithMany("Cases")
+                        .HasForeignKey("LessonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Keukentafel.Learning.SessionParticipant", b =>
                 {
                     b.HasOne("Keukentafel.Learning.LearningSession", null)
@@ -2415,6 +2522,11 @@ namespace Keukentafel.Data.Migrations.Sqlite
             modelBuilder.Entity("Keukentafel.Learning.LearningSession", b =>
                 {
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.Lesson", b =>
+                {
+                    b.Navigation("Cases");
                 });
 
             modelBuilder.Entity("Keukentafel.Meetings.Meeting", b =>
