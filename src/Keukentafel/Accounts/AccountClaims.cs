@@ -20,6 +20,9 @@ public static class AccountClaims
 
     public static Guid? StaffId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(StaffMemberId), out var id) ? id : null;
+
+    /// <summary>Professionals and coordinators: they bring cases and sit at the table (the <see cref="Policies.CaseWork"/> roles).</summary>
+    public static bool WorksWithCases(this ClaimsPrincipal user) => user.IsInRole(Roles.Professional) || user.IsInRole(Roles.Coordinator);
 }
 
 public sealed class AccountClaimsFactory(UserManager<Account> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)

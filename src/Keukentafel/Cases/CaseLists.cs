@@ -40,8 +40,7 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
         // As in the access check: at the table only while the resident's consent for his organisation holds.
         var organisationId = await db.StaffMembers.Where(s => s.Id == staffMemberId).Select(s => s.OrganisationId).SingleOrDefaultAsync(ct);
         var today = DutchTime.Today(time);
-        query = query.Where(m => m.Role == CaseRole.Bringer || organisationId == null
-            || db.Consents.Any(k => k.CaseId == m.CaseId && k.OrganisationId == organisationId && k.WithdrawnAtUtc == null && (k.ValidUntil == null || k.ValidUntil >= today)));
+        query = MayOpen(query, db, organisationId, today);
         if (Cursor.Read(cursor) is var (deadline, id))
         {
             query = query.Where(m => m.Deadline > deadline || (m.Deadline == deadline && m.CaseId.CompareTo(id) > 0));
@@ -132,6 +131,14 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
             x.Organisation is null ? x.Bringer.Display : $"{x.Bringer.Display} ({x.Organisation})")).ToList();
         return new NeighbourhoodCasePage(items, found.Count > limit ? Cursor.Write(items[^1].Deadline, items[^1].Id) : null);
     }
+
+    /// <summary>
+    /// The memberships through which the staff member may open the file: he brought the case, or sits at the table while
+    /// the resident's consent for his organisation (none: he needs none) holds. The case access rule, as a query.
+    /// </summary>
+    public static IQueryable<CaseMember> MayOpen(IQueryable<CaseMember> members, KeukentafelDbContext db, Guid? organisationId, DateOnly today) =>
+        members.Where(m => m.Role == CaseRole.Bringer || organisationId == null
+            || db.Consents.Any(k => k.CaseId == m.CaseId && k.OrganisationId == organisationId && k.WithdrawnAtUtc == null && (k.ValidUntil == null || k.ValidUntil >= today)));
 
     /// <summary>An opaque position in the list: the deadline and id of the last case shown.</summary>
     internal static class Cursor

@@ -56,7 +56,7 @@ public sealed class Agendas(KeukentafelDbContext db, CaseAccess access, TimeProv
         var to = session.Date;
         var points = await PointsAsync(session.NeighbourhoodId, from, to, ct);
 
-        var caseWork = http.User.IsInRole(Roles.Professional) || http.User.IsInRole(Roles.Coordinator);
+        var caseWork = http.User.WorksWithCases();
         if (!caseWork)
         {
             await access.LogAsync(http, null, null, AuditAction.Read, "leersessie (samenvatting)", ct);
@@ -78,10 +78,7 @@ public sealed class Agendas(KeukentafelDbContext db, CaseAccess access, TimeProv
         var today = DutchTime.Today(time);
         var organisation = await db.StaffMembers.Where(s => s.Id == staffId).Select(s => s.OrganisationId).SingleOrDefaultAsync(ct);
         var ids = cases.OfType<Guid>().ToList();
-        var mine = await db.CaseMembers.AsNoTracking()
-            .Where(m => m.StaffMemberId == staffId && ids.Contains(m.CaseId))
-            .Where(m => m.Role == CaseRole.Bringer || organisation == null
-                || db.Consents.Any(k => k.CaseId == m.CaseId && k.OrganisationId == organisation && k.WithdrawnAtUtc == null && (k.ValidUntil == null || k.ValidUntil >= today)))
+        var mine = await CaseLists.MayOpen(db.CaseMembers.AsNoTracking().Where(m => m.StaffMemberId == staffId && ids.Contains(m.CaseId)), db, organisation, today)
             .Select(m => m.CaseId).ToListAsync(ct);
         return [.. mine.Select(id => (Guid?)id)];
     }

@@ -76,12 +76,16 @@ public sealed class LearningSession
         return session;
     }
 
+    /// <summary>Someone else saved the minutes after this editor read them (found here, or by the database's version check).</summary>
+    internal static DomainException Changed() =>
+        DomainException.Conflict("learning.changed", "Iemand anders heeft het verslag net gewijzigd. Laad de pagina opnieuw en voeg uw tekst daarna toe.");
+
     /// <summary>The minutes: who wrote them last and when is kept; a version mismatch means someone else changed them first.</summary>
     public void RecordMinutes(string? minutes, int version, Actor by, DateTime atUtc)
     {
         if (version != Version)
         {
-            throw DomainException.Conflict("learning.changed", "Iemand anders heeft het verslag net gewijzigd. Laad de pagina opnieuw en voeg uw tekst daarna toe.");
+            throw Changed();
         }
 
         if (minutes is { Length: > 20_000 })

@@ -17,7 +17,7 @@ public sealed class LearningSessionPage(LearningSessions sessions) : PageModel
 
     public LessonInput Lesson { get; set; } = new();
 
-    public bool WorksWithCases => User.IsInRole(Roles.Professional) || User.IsInRole(Roles.Coordinator);
+    public bool WorksWithCases => User.WorksWithCases();
 
     public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Kinds { get; } =
         Enum.GetValues<LessonKind>().Select(k => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(k.Dutch(), k.ToString()));

@@ -89,7 +89,7 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, C
                 && (x.Lesson.SessionId == session.Id || (x.Date < session.Date && (x.Lesson.Status == LessonStatus.Open || x.Lesson.Status == LessonStatus.InProgress))))
             .OrderBy(x => x.Date).ThenBy(x => x.Lesson.RecordedAtUtc)
             .ToListAsync(ct);
-        var caseWork = http.User.IsInRole(Roles.Professional) || http.User.IsInRole(Roles.Coordinator);
+        var caseWork = http.User.WorksWithCases();
         var ids = lessons.SelectMany(l => l.Lesson.Cases.Select(c => c.CaseId)).Distinct().ToList();
         var numbers = caseWork ? await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct) : [];
         LessonView View(Lesson l, DateOnly date) => new(l.Id, l.SessionId, date, l.Kind, l.Kind.Dutch(), l.Text, l.OwnerName, l.Status, l.Status.Dutch(), l.StatusNote, l.Version,
@@ -110,7 +110,7 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, C
     {
         var session = await db.LearningSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct) ?? throw new NotYoursException();
         await RequireWorksInAsync(http, session.NeighbourhoodId, ct);
-        if (!http.User.IsInRole(Roles.Professional) && !http.User.IsInRole(Roles.Coordinator))
+        if (!http.User.WorksWithCases())
         {
             throw new DomainException("lesson.not_case_work", "Lessen worden vastgelegd door de professionals en de coördinator van de wijk.");
         }
@@ -152,7 +152,7 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, C
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw DomainException.Conflict("lesson.changed", "Iemand anders heeft deze les net bijgewerkt. Laad de pagina opnieuw.");
+            throw Lesson.Changed();
         }
 
         return lesson.Version;
@@ -169,7 +169,7 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, C
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw DomainException.Conflict("learning.changed", "Iemand anders heeft het verslag net gewijzigd. Laad de pagina opnieuw en voeg uw tekst daarna toe.");
+            throw LearningSession.Changed();
         }
 
         return session.Version;

@@ -80,11 +80,14 @@ public sealed class Lesson
         return lesson;
     }
 
+    /// <summary>Someone else updated the lesson after this editor read it (found here, or by the database's version check).</summary>
+    internal static DomainException Changed() => DomainException.Conflict("lesson.changed", "Iemand anders heeft deze les net bijgewerkt. Laad de pagina opnieuw.");
+
     public void Follow(LessonStatus status, string? note, int version, Actor by, DateTime atUtc)
     {
         if (version != Version)
         {
-            throw DomainException.Conflict("lesson.changed", "Iemand anders heeft deze les net bijgewerkt. Laad de pagina opnieuw.");
+            throw Changed();
         }
 
         if (!Enum.IsDefined(status))

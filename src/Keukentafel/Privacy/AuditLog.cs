@@ -87,14 +87,7 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
 
     public void Dispose() => queue.Writer.TryComplete();
 
-    public async ValueTask DisposeAsync()
-    {
-        queue.Writer.TryComplete();
-        if (writer.IsValueCreated)
-        {
-            await writer.Value;
-        }
-    }
+    public ValueTask DisposeAsync() => new(DrainAsync());
 
     private async Task WriteQueuedAsync()
     {

@@ -58,7 +58,7 @@ public sealed class CaseAccess(KeukentafelDbContext db, AuditLog log, TimeProvid
             .SingleOrDefaultAsync(ct);
 
         var actor = await ActorAsync(user, ct);
-        var professional = user.IsInRole(Roles.Professional) || user.IsInRole(Roles.Coordinator);
+        var professional = user.WorksWithCases();
         var onCase = facts is not null && staffId is not null && professional;
         var asMember = onCase && (facts!.Role == CaseRole.Bringer || (level != CaseAccessLevel.Lead && facts.Role == CaseRole.Participant && facts.Consented));
         var asCoordinator = onCase && !asMember && facts!.IsCoordinator && facts.Reason is not null;
