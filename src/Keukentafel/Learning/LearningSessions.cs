@@ -91,7 +91,14 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, C
             .ToListAsync(ct);
         var caseWork = http.User.WorksWithCases();
         var ids = lessons.SelectMany(l => l.Lesson.Cases.Select(c => c.CaseId)).Distinct().ToList();
-        var numbers = caseWork ? await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, ct) : [];
+        var linked = caseWork ? await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Number, c.ResidentId }).ToListAsync(ct) : [];
+        var numbers = linked.ToDictionary(c => c.Id, c => c.Number);
+        if (linked.Count > 0)
+        {
+            // Case numbers shown with the lessons: logged per case, as everywhere a number is shown.
+            await access.LogListAsync(http, [.. linked.Select(c => (c.Id, c.ResidentId))], "les", "lessen (0 casussen)", ct);
+        }
+
         LessonView View(Lesson l, DateOnly date) => new(l.Id, l.SessionId, date, l.Kind, l.Kind.Dutch(), l.Text, l.OwnerName, l.Status, l.Status.Dutch(), l.StatusNote, l.Version,
             l.Cases.Count, caseWork ? [.. l.Cases.Select(c => numbers.GetValueOrDefault(c.CaseId, "?")).Order(StringComparer.Ordinal)] : null);
         return new SessionView(session.Id, session.NeighbourhoodId, name, session.Date, session.Level, session.Level.Dutch(),
@@ -130,12 +137,22 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, C
         var visible = coordinates ? [.. cases.Select(c => (Guid?)c.Id)] : await agendas.VisibleAsync(staffId, [.. cases.Select(c => (Guid?)c.Id)], ct);
         if (wanted.FirstOrDefault(n => cases.SingleOrDefault(c => c.Number == n) is not { } found || !visible.Contains(found.Id)) is { } unknown)
         {
+            if (cases.SingleOrDefault(c => c.Number == unknown) is { } refused)
+            {
+                await access.LogAsync(http, refused.Id, refused.ResidentId, AuditAction.Change, "les", ct, allowed: false);
+            }
+
             throw DomainException.About("Cases", "lesson.case_not_visible", $"Casus {unknown} kunt u niet aan deze les koppelen: het is geen casus van deze wijk die u mag zien.");
         }
 
         var lesson = Lesson.Record(sessionId, kind, text, ownerId, ownerName, [.. cases.Select(c => c.Id)], await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
         db.Lessons.Add(lesson);
         await db.SaveChangesAsync(ct);
+        foreach (var linked in cases)
+        {
+            await access.LogAsync(http, linked.Id, linked.ResidentId, AuditAction.Change, "les", ct);
+        }
+
         return lesson;
     }
 

@@ -209,12 +209,28 @@ public sealed class LearningSessionTests(LearningSessionTests.ClockApp app) : IC
         var notHis = await api.PostJsonAsync($"/api/learning-sessions/{session}/lessons",
             new { kind = "Learned", text = "Vraag eerder door", owner = "Team Rietvelden", caseNumbers = new[] { ownNumber, theirNumber } }, HttpStatusCode.UnprocessableEntity);
         notHis.Code().ShouldBe("lesson.case_not_visible");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The refused link is in the audit log, against the case it tried.
+            (await scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>().AuditEvents
+                .CountAsync(a => a.CaseId == theirs.Id && a.Part == "les" && !a.Allowed, TestContext.Current.CancellationToken)).ShouldBe(1);
+        }
+
         notHis.GetProperty("title").GetString()!.ShouldContain(theirNumber);
         (await api.GetJsonAsync($"/api/learning-sessions/{session}")).GetProperty("lessons").GetArrayLength().ShouldBe(0);
 
         var lesson = (await api.PostJsonAsync($"/api/learning-sessions/{session}/lessons",
             new { kind = "AskOfManagement", text = "Maak één contactpersoon bij de woningcorporatie", ownerId = bringer.Id, caseNumbers = new[] { ownNumber } }, HttpStatusCode.Created)).Id();
         var view = (await api.GetJsonAsync($"/api/learning-sessions/{session}")).GetProperty("lessons")[0];
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // Linking the case and showing its number with the lesson are both logged against it.
+            var parts = await scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>().AuditEvents
+                .Where(a => a.CaseId == own.Id && a.Part == "les" && a.Allowed).Select(a => a.Action).ToListAsync(TestContext.Current.CancellationToken);
+            parts.ShouldContain(Keukentafel.Privacy.AuditAction.Change);
+            parts.ShouldContain(Keukentafel.Privacy.AuditAction.List);
+        }
+
         view.GetProperty("owner").GetString().ShouldBe(bringer.Name);
         view.GetProperty("caseNumbers")[0].GetString().ShouldBe(ownNumber);
         // The director reads the lesson, not which case it came from.
