@@ -66,6 +66,8 @@ public static class CasesApi
             .WithSummary("Add an action (or the resident's contribution) to the plan.");
         one.MapPost("/actions/{actionId:guid}/status", ActionStatusChange).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "plan")
             .WithSummary("Planned, in progress, done, or dropped with a reason.");
+        one.MapPost("/actions/{actionId:guid}/worth-sharing", WorthSharing).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "plan")
+            .WithSummary("Mark a solution as worth sharing at the next learning session, with why; the session's proposed agenda lists it.");
         one.MapPost("/no-contribution", NoContribution).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "plan")
             .WithSummary("Record why the resident makes no contribution.");
         one.MapPost("/deviations", Deviate).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "afwijkingen")
@@ -126,6 +128,9 @@ public static class CasesApi
         Neighbourhoods.Services Service = Neighbourhoods.Services.None);
 
     public sealed record ActionStatusRequest(int Version, ActionStatus Status, [property: StringLength(1000)] string? DropReason);
+
+    public sealed record WorthSharingRequest(int Version,
+        [property: Required(ErrorMessage = "Schrijf op waarom deze oplossing de moeite waard is om te delen."), StringLength(2000)] string Why);
 
     public sealed record ReasonRequest(int Version, [property: Required(ErrorMessage = "Geef de reden."), StringLength(2000)] string Reason);
 
@@ -268,6 +273,12 @@ public static class CasesApi
             await financing.ReleaseDroppedAsync(actionId, http.CaseDecision().Actor, ct);
         }
 
+        return TypedResults.Ok(new Changed(@case.Id, @case.Version));
+    }
+
+    private static async Task<Ok<Changed>> WorthSharing(Guid actionId, WorthSharingRequest request, HttpContext http, CaseWork work, CancellationToken ct)
+    {
+        var @case = await work.ChangeAsync(http.CaseDecision(), request.Version, (c, by, now) => c.MarkWorthSharing(actionId, request.Why, by, now), ct);
         return TypedResults.Ok(new Changed(@case.Id, @case.Version));
     }
 

@@ -134,6 +134,10 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
         e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(a => a.DropReason).HasMaxLength(1000);
         e.Property(a => a.CreatedByName).HasMaxLength(300);
+        e.Property(a => a.WorthSharing).HasMaxLength(2000);
+        e.Property(a => a.WorthSharingByName).HasMaxLength(300);
+        // The learning agenda looks for solutions marked in a period.
+        e.HasIndex(a => a.WorthSharingAtUtc);
         e.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.CarrierStaffMemberId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Organisation>().WithMany().HasForeignKey(a => a.CarrierOrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.Ignore(a => a.IsSettled);

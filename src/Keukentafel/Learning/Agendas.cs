@@ -23,6 +23,9 @@ public enum AgendaKind
     /// <summary>The case was closed and the resident's wellbeing mark did not rise.</summary>
     WellbeingNotRisen,
 
+    /// <summary>A solution a professional marked as worth sharing.</summary>
+    WorthSharing,
+
     /// <summary>Something the resident did himself in return (reciprocity), done.</summary>
     Reciprocity,
 }
@@ -136,6 +139,15 @@ public sealed class Agendas(KeukentafelDbContext db, CaseAccess access, TimeProv
         }
 
         foreach (var a in await db.PlanActions.AsNoTracking()
+                     .Where(a => a.WorthSharingAtUtc >= fromUtc && a.WorthSharingAtUtc < toUtc)
+                     .Join(cases, a => a.CaseId, c => c.Id, (a, c) => new { a.What, a.WorthSharing, a.WorthSharingByName, a.WorthSharingAtUtc, c.Id, c.Number, c.ResidentId })
+                     .ToListAsync(ct))
+        {
+            points.Add(new AgendaItem(AgendaKind.WorthSharing, $"Opvallende oplossing: {a.What}", $"{a.WorthSharing} (voorgesteld door {a.WorthSharingByName})",
+                DutchTime.Date(a.WorthSharingAtUtc!.Value), a.Id, a.Number, a.ResidentId));
+        }
+
+        foreach (var a in await db.PlanActions.AsNoTracking()
                      .Where(a => a.IsContribution && a.Status == ActionStatus.Done && a.DoneAtUtc >= fromUtc && a.DoneAtUtc < toUtc)
                      .Join(cases, a => a.CaseId, c => c.Id, (a, c) => new { a.What, a.DoneAtUtc, c.Id, c.Number, c.ResidentId })
                      .ToListAsync(ct))
@@ -159,6 +171,7 @@ public sealed class Agendas(KeukentafelDbContext db, CaseAccess access, TimeProv
         AgendaKind.Deviation => "Afwijkingen van regels",
         AgendaKind.Bottleneck => "Knelpunten",
         AgendaKind.WellbeingNotRisen => "Welzijn niet gestegen",
+        AgendaKind.WorthSharing => "Opvallende oplossingen",
         _ => "Wederkerigheid",
     };
 }

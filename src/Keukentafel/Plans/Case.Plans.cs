@@ -74,6 +74,16 @@ public sealed partial class Case
             before, new { Status = status.ToString(), action.DropReason });
     }
 
+    /// <summary>A professional marks a solution as worth sharing at the next learning session (core rule 9), with why.</summary>
+    public void MarkWorthSharing(Guid actionId, string? why, Actor by, DateTime nowUtc)
+    {
+        RequireOpen();
+        var action = Action(actionId);
+        var before = new { action.WorthSharing };
+        action.MarkWorthSharing(why, by, nowUtc);
+        Record(by, nowUtc, "action.worth_sharing", $"Opvallende oplossing, om te delen in de leersessie: {action.What} ({action.WorthSharing})", before, new { action.WorthSharing });
+    }
+
     /// <summary>Core rule 7 allows no contribution only with a recorded reason.</summary>
     public void RecordNoContributionReason(string reason, Actor by, DateTime nowUtc)
     {

@@ -109,6 +109,13 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
     }
 
 
+    /// <summary>A solution worth sharing at the learning session; a refusal (no reason) opens its form again with the message.</summary>
+    public async Task<IActionResult> OnPostShareAsync(Guid actionId, string? worthSharing)
+    {
+        return await ApplyAsync((c, by, now) => c.MarkWorthSharing(actionId, worthSharing, by, now), "De oplossing staat op de agenda van de volgende leersessie.",
+            errorKey: refused => refused.Field == "WorthSharing" ? $"share-{actionId}" : "");
+    }
+
     public Task<IActionResult> OnPostNoContributionAsync() => ChangeAsync(NoContribution, nameof(NoContribution),
         (c, by, now) => c.RecordNoContributionReason(NoContribution.Reason, by, now), "De reden is vastgelegd.");
 

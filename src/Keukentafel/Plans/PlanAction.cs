@@ -76,7 +76,28 @@ public sealed class PlanAction
     public string CreatedByName { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
 
+    /// <summary>
+    /// Why a professional thinks this solution is worth sharing at the learning session (core rule 9: every case
+    /// contributes to learning); the next session's agenda lists it.
+    /// </summary>
+    public string? WorthSharing { get; private set; }
+
+    public string? WorthSharingByName { get; private set; }
+    public DateTime? WorthSharingAtUtc { get; private set; }
+
     public bool IsSettled => Status is ActionStatus.Done or ActionStatus.Dropped;
+
+    internal void MarkWorthSharing(string? why, Actor by, DateTime atUtc)
+    {
+        if (Status == ActionStatus.Dropped)
+        {
+            throw DomainException.Conflict("action.dropped_not_shared", "Deze actie is vervallen. Een vervallen actie is geen oplossing om te delen.");
+        }
+
+        WorthSharing = Text.Required(why, "action.worth_sharing_required", "Schrijf op waarom deze oplossing de moeite waard is om te delen.", "WorthSharing");
+        WorthSharingByName = by.Description;
+        WorthSharingAtUtc = atUtc;
+    }
 
     internal void Allocate(Guid organisationId, string organisationName)
     {

@@ -171,6 +171,7 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
         await db.PlanActions.Where(a => ids.Contains(a.CaseId)).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.What, Removed)
             .SetProperty(a => a.DropReason, a => a.DropReason == null ? null : Removed)
+            .SetProperty(a => a.WorthSharing, a => a.WorthSharing == null ? null : Removed)
             .SetProperty(a => a.CarrierName, a => a.Carrier == Carrier.Resident || a.Carrier == Carrier.Network ? Removed : a.CarrierName), ct);
         await db.RuleDeviations.Where(d => ids.Contains(d.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(d => d.Reason, Removed).SetProperty(d => d.Otherwise, Removed), ct);
         await db.Bottlenecks.Where(b => ids.Contains(b.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Description, Removed), ct);

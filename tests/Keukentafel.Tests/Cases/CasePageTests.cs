@@ -97,6 +97,26 @@ public sealed class CasePageTests(KeukentafelApp app) : IClassFixture<Keukentafe
         stored.ShouldBe("Van het eerste venster.", "never a silent overwrite");
     }
 
+    [Fact]
+    public async Task A_solution_shared_without_a_reason_shows_the_message_at_its_field_and_with_one_it_shows_on_the_plan()
+    {
+        var homeCare = await CaseDriver.HomeCareAsync(app);
+        var @case = await (await CaseDriver.SignalAsync(app, homeCare.Email, family: "Deelpagina")).PlanAgreedAsync();
+        var browser = await app.SignedInAsync(homeCare.Email);
+        var url = $"/casussen/{@case.Id}/plan";
+        var action = $"{url}?actionId={@case.Actions[0]}&handler=Share";
+
+        using var empty = await browser.SubmitAsync(url, new Dictionary<string, string> { ["worthSharing"] = "" }, action: action);
+        empty.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await PageSession.ParseAsync(empty);
+        page.QuerySelector($"#share-{@case.Actions[0]}-error").ShouldNotBeNull().TextContent.ShouldContain("de moeite waard");
+        page.QuerySelector($"#share-{@case.Actions[0]}")!.GetAttribute("aria-invalid").ShouldBe("true");
+
+        using var shared = await browser.SubmitAsync(url, new Dictionary<string, string> { ["worthSharing"] = "Samen met de buurvrouw ging het sneller." }, action: action);
+        shared.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await browser.GetPageAsync(url)).Text().ShouldContain("Opvallende oplossing, voor de leersessie: Samen met de buurvrouw ging het sneller.");
+    }
+
     private static Task<HttpResponseMessage> PostAnswerAsync(HttpClient client, AngleSharp.Html.Dom.IHtmlDocument page, Guid caseId, string text)
     {
         var form = page.QuerySelectorAll("form").First(f => f.GetAttribute("action")!.Contains("question=Want", StringComparison.Ordinal));

@@ -80,6 +80,26 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
     }
 
     [Fact]
+    public async Task A_solution_is_shared_for_the_learning_session_only_with_a_reason_and_never_a_dropped_one()
+    {
+        var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Deelbaar")).PlanAgreedAsync();
+        var (kept, dropped) = (@case.Actions[0], @case.Actions[1]);
+        await @case.PostAsync($"actions/{dropped}/status", new { status = "Dropped", dropReason = "Niet meer nodig" });
+        var version = @case.Version;
+
+        var noReason = await @case.PostAsync($"actions/{kept}/worth-sharing", new { why = "" }, HttpStatusCode.BadRequest);
+        var droppedOne = await @case.PostAsync($"actions/{dropped}/worth-sharing", new { why = "Mooi gedaan" }, HttpStatusCode.Conflict);
+
+        noReason.GetProperty("errors").EnumerateObject().SelectMany(e => e.Value.EnumerateArray()).ShouldContain(e => e.GetString()!.Contains("de moeite waard"));
+        droppedOne.Code().ShouldBe("action.dropped_not_shared");
+        (await @case.FileAsync()).GetProperty("version").GetInt32().ShouldBe(version);
+        await @case.PostAsync($"actions/{kept}/worth-sharing", new { why = "De buurvrouw opende de post mee: geen schuldhulp nodig." });
+        var action = (await @case.FileAsync()).GetProperty("actions").EnumerateArray().Single(a => a.Id() == kept);
+        action.GetProperty("worthSharing").GetString().ShouldBe("De buurvrouw opende de post mee: geen schuldhulp nodig.");
+        (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history")).EnumerateArray().ShouldContain(e => e.GetProperty("kind").GetString() == "action.worth_sharing");
+    }
+
+    [Fact]
     public async Task The_solution_is_not_carried_out_while_an_MDO_is_still_planned()
     {
         var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Nogeenmdo")).PlanAgreedAsync();

@@ -39,6 +39,7 @@ public sealed class LearningSessionTests(LearningSessionTests.ClockApp app) : IC
         // Before the first session: not on the second one's agenda.
         await @case.PostAsync("deviations", new { rule = "Oude regel", reason = "Voor de eerste sessie", otherwise = "Wachten", managerId = manager.Id });
         await @case.PostAsync("bottlenecks", new { category = "Financing", description = "Knelpunt van voor de eerste sessie" });
+        await @case.AnsweredAsync();
 
         app.Clock.Advance(TimeSpan.FromDays(3));
         var first = await PlanAsync(neighbourhood, Today);
@@ -46,6 +47,14 @@ public sealed class LearningSessionTests(LearningSessionTests.ClockApp app) : IC
         var now = await app.ApiAsync(bringer.Email);
         await @case.PostAsync("deviations", new { rule = "Wmo-indicatie", reason = "Sneller dan de indicatie", otherwise = "Zes weken wachten", managerId = manager.Id }, client: now);
         await @case.PostAsync("bottlenecks", new { category = "InformationSharing", description = "Gegevens mochten niet gedeeld worden" }, client: now);
+        var action = (await @case.PostAsync("actions", new
+        {
+            what = "De buurvrouw opent de post mee",
+            carrier = "Resident",
+            lawDomain = "Other",
+            dueDate = Today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        }, client: now)).Id("createdId");
+        await @case.PostAsync($"actions/{action}/worth-sharing", new { why = "Geen schuldhulp nodig" }, client: now);
 
         // Past the six weeks without a solution carried out.
         app.Clock.Advance(TimeSpan.FromDays(46));
@@ -55,7 +64,8 @@ public sealed class LearningSessionTests(LearningSessionTests.ClockApp app) : IC
         agenda.GetProperty("from").GetString().ShouldBe((Today.AddDays(-47)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         var mine = agenda.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("caseNumber").GetString() == number)
             .Select(i => (i.GetProperty("kind").GetString(), i.GetProperty("heading").GetString())).Order().ToList();
-        mine.ShouldBe([("Bottleneck", "Knelpunt: Informatie delen"), ("Deviation", "Afwijking van: Wmo-indicatie"), ("Overdue", "Niet binnen zes weken uitgevoerd")]);
+        mine.ShouldBe([("Bottleneck", "Knelpunt: Informatie delen"), ("Deviation", "Afwijking van: Wmo-indicatie"), ("Overdue", "Niet binnen zes weken uitgevoerd"),
+            ("WorthSharing", "Opvallende oplossing: De buurvrouw opent de post mee")]);
 
         // The first session's agenda holds the earlier points.
         var before = (await (await app.ApiAsync(bringer.Email)).GetJsonAsync($"/api/learning-sessions/{first}")).GetProperty("agenda");
@@ -71,6 +81,7 @@ public sealed class LearningSessionTests(LearningSessionTests.ClockApp app) : IC
         body.ShouldNotContain("Leerpunt");
         body.ShouldNotContain("Sneller dan de indicatie");
         body.ShouldNotContain("Gegevens mochten niet");
+        body.ShouldNotContain("De buurvrouw opent");
         var summary = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("agenda");
         summary.GetProperty("anonymised").GetBoolean().ShouldBeTrue();
         summary.GetProperty("items").GetArrayLength().ShouldBe(0);
@@ -85,7 +96,7 @@ public sealed class LearningSessionTests(LearningSessionTests.ClockApp app) : IC
         page.QuerySelectorAll("a[href^='/casussen/']").ShouldBeEmpty();
         // The bringer's page links his case.
         var his = await (await app.SignedInAsync(bringer.Email)).GetPageAsync($"/leersessies/{second}");
-        his.QuerySelectorAll($"a[href='/casussen/{@case.Id}']").Length.ShouldBe(3);
+        his.QuerySelectorAll($"a[href='/casussen/{@case.Id}']").Length.ShouldBe(4);
     }
 
     [Fact]

@@ -1546,6 +1546,17 @@ namespace Keukentafel.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("WorthSharing")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("WorthSharingAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WorthSharingByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CarrierOrganisationId");
@@ -1553,6 +1564,8 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.HasIndex("CarrierStaffMemberId");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("WorthSharingAtUtc");
 
                     b.ToTable("PlanActions");
                 });

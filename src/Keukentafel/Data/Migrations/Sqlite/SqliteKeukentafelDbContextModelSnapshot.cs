@@ -1541,6 +1541,17 @@ namespace Keukentafel.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WorthSharing")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WorthSharingAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorthSharingByName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CarrierOrganisationId");
@@ -1548,6 +1559,8 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.HasIndex("CarrierStaffMemberId");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("WorthSharingAtUtc");
 
                     b.ToTable("PlanActions");
                 });
