@@ -299,7 +299,7 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
 
     private static PersonName Person(Random random) => new(Given[random.Next(Given.Length)], null, Family[random.Next(Family.Length)]);
 
-    private static Actor Actor(StaffMember staff) => new(Guid.Empty, staff.Id, staff.Name.Display, null);
+    private static Actor Actor(StaffMember staff) => new(Guid.Empty, staff.Id, staff.Name.Display, null, staff.OrganisationId);
 }
 
 /// <summary>What the budget needs of a financed plan action (not the action itself: a million cases' actions stay small).</summary>

@@ -19,7 +19,7 @@ builder.AddNeighbourhoods();
 builder.AddCases();
 builder.AddEffects();
 builder.AddBudget();
-builder.Services.AddScoped<Agendas>().AddScoped<LearningSessions>();
+builder.Services.AddScoped<Agendas>().AddScoped<LearningSessions>().AddScoped<BottleneckReports>().AddSingleton<BottleneckReportExport>();
 
 var app = builder.Build();
 if (OperatorCommands.IsCommand(args))

@@ -87,7 +87,7 @@ internal sealed class DemoBudget(KeukentafelDbContext db)
         }
 
         var bringer = await db.StaffMembers.Include(s => s.Organisation).SingleAsync(s => s.Id == @case.CaseBringerId, ct);
-        var by = new Actor(Guid.Empty, bringer.Id, bringer.Name.Display, bringer.Organisation?.Name);
+        var by = new Actor(Guid.Empty, bringer.Id, bringer.Name.Display, bringer.Organisation?.Name, bringer.OrganisationId);
         var resident = await db.Residents.Where(r => r.Id == @case.ResidentId).Select(r => r.Name).SingleAsync(ct);
         var action = @case.AddAction("Wekelijks gesprek met een maatschappelijk werker over rouw en geldzorgen", new ActionCarrier(Carrier.Organisation, Service: Services.SocialWork),
             null, null, LawDomain.Wmo, 2_400m, DutchTime.Date(nowUtc).AddDays(28), false, resident.Display, by, nowUtc);

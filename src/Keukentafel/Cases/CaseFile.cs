@@ -46,9 +46,9 @@ public sealed record ActionView(
     Guid Id, string What, Carrier Carrier, string CarrierName, LawDomain LawDomain, decimal? ExpectedCost, DateOnly DueDate,
     ActionStatus Status, string StatusText, string? DropReason, bool IsContribution, string? WorthSharing);
 
-public sealed record DeviationView(Guid Id, string Rule, string Reason, string Otherwise, decimal? OtherwiseCost, Guid ManagerId, string Manager, string RecordedBy, DateTime RecordedAtUtc, DateTime? BackedAtUtc);
+public sealed record DeviationView(Guid Id, string Rule, Plans.LawDomain LawDomain, string Reason, string Otherwise, decimal? OtherwiseCost, Guid ManagerId, string Manager, string RecordedBy, DateTime RecordedAtUtc, DateTime? BackedAtUtc);
 
-public sealed record BottleneckView(Guid Id, BottleneckCategory Category, string CategoryText, string Description, string RecordedBy, DateTime RecordedAtUtc);
+public sealed record BottleneckView(Guid Id, BottleneckCategory Category, string CategoryText, Plans.LawDomain LawDomain, string Description, string RecordedBy, DateTime RecordedAtUtc);
 
 public sealed record HistoryEntry(int Version, DateTime AtUtc, string Actor, string Kind, string Summary, string? Before, string? After);
 
@@ -100,8 +100,8 @@ public sealed class CaseFiles(KeukentafelDbContext db, TimeProvider time)
             [.. c.Actions.OrderBy(a => a.IsContribution).ThenBy(a => a.DueDate).ThenBy(a => a.Id).Select(a => new ActionView(
                 a.Id, a.What, a.Carrier, a.CarrierName, a.LawDomain, a.ExpectedCost, a.DueDate, a.Status, a.Status.Dutch(), a.DropReason, a.IsContribution, a.WorthSharing))],
             [.. c.Deviations.OrderBy(d => d.RecordedAtUtc).Select(d => new DeviationView(
-                d.Id, d.Rule, d.Reason, d.Otherwise, d.OtherwiseCost, d.ManagerId, d.ManagerName, d.RecordedByName, d.RecordedAtUtc, d.BackedAtUtc))],
-            [.. c.Bottlenecks.OrderBy(b => b.RecordedAtUtc).Select(b => new BottleneckView(b.Id, b.Category, b.Category.Dutch(), b.Description, b.RecordedByName, b.RecordedAtUtc))],
+                d.Id, d.Rule, d.LawDomain, d.Reason, d.Otherwise, d.OtherwiseCost, d.ManagerId, d.ManagerName, d.RecordedByName, d.RecordedAtUtc, d.BackedAtUtc))],
+            [.. c.Bottlenecks.OrderBy(b => b.RecordedAtUtc).Select(b => new BottleneckView(b.Id, b.Category, b.Category.Dutch(), b.LawDomain, b.Description, b.RecordedByName, b.RecordedAtUtc))],
             c.NoContributionReason, c.Evaluation, c.SolutionCarriedOutAtUtc, c.ClosedAtUtc,
             [.. c.Consents.OrderByDescending(k => k.IsActive(today)).ThenByDescending(k => k.GivenAtUtc).Select(k => ConsentView(k, today))]);
     }

@@ -139,10 +139,10 @@ public static class CasesApi
         [property: Required(ErrorMessage = "Geef aan waarom."), StringLength(4000)] string Reason,
         [property: Required(ErrorMessage = "Geef aan wat het anders had gekost of veroorzaakt."), StringLength(4000)] string Otherwise,
         [property: Range(0, 10_000_000, ErrorMessage = "Geef een bedrag tussen 0 en 10.000.000 euro.")] decimal? OtherwiseCost,
-        Guid ManagerId);
+        Guid ManagerId, LawDomain LawDomain = LawDomain.Other);
 
     public sealed record BottleneckRequest(int Version, BottleneckCategory Category,
-        [property: Required(ErrorMessage = "Beschrijf het knelpunt."), StringLength(4000)] string Description);
+        [property: Required(ErrorMessage = "Beschrijf het knelpunt."), StringLength(4000)] string Description, LawDomain LawDomain = LawDomain.Other);
 
     public sealed record HandOverRequest(int Version, Guid StaffMemberId);
 
@@ -293,14 +293,14 @@ public static class CasesApi
         var manager = await work.StaffMemberAsync(request.ManagerId, ct);
         Guid created = default;
         var @case = await work.ChangeAsync(http.CaseDecision(), request.Version,
-            (c, by, now) => created = c.RecordDeviation(request.Rule, request.Reason, request.Otherwise, request.OtherwiseCost, manager, by, now).Id, ct);
+            (c, by, now) => created = c.RecordDeviation(request.Rule, request.LawDomain, request.Reason, request.Otherwise, request.OtherwiseCost, manager, by, now).Id, ct);
         return TypedResults.Ok(new Changed(@case.Id, @case.Version, created));
     }
 
     private static async Task<Ok<Changed>> Bottleneck(BottleneckRequest request, HttpContext http, CaseWork work, CancellationToken ct)
     {
         Guid created = default;
-        var @case = await work.ChangeAsync(http.CaseDecision(), request.Version, (c, by, now) => created = c.RecordBottleneck(request.Category, request.Description, by, now).Id, ct);
+        var @case = await work.ChangeAsync(http.CaseDecision(), request.Version, (c, by, now) => created = c.RecordBottleneck(request.Category, request.LawDomain, request.Description, by, now).Id, ct);
         return TypedResults.Ok(new Changed(@case.Id, @case.Version, created));
     }
 

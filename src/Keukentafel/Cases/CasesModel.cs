@@ -152,6 +152,10 @@ internal sealed class RuleDeviationConfiguration : IEntityTypeConfiguration<Rule
         e.Property(d => d.Reason).HasMaxLength(4000);
         e.Property(d => d.Otherwise).HasMaxLength(4000);
         e.Property(d => d.ManagerName).HasMaxLength(200);
+        e.Property(d => d.LawDomain).HasConversion<string>().HasMaxLength(30);
+        // The bottleneck report counts a period's deviations.
+        e.HasIndex(d => d.RecordedAtUtc);
+        e.HasOne<Organisation>().WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.Property(d => d.RecordedByName).HasMaxLength(300);
         e.HasOne<StaffMember>().WithMany().HasForeignKey(d => d.ManagerId).OnDelete(DeleteBehavior.Restrict);
         // A manager's list of deviations waiting for him.
@@ -165,6 +169,10 @@ internal sealed class BottleneckConfiguration : IEntityTypeConfiguration<Bottlen
     public void Configure(EntityTypeBuilder<Bottleneck> e)
     {
         e.Property(b => b.Category).HasConversion<string>().HasMaxLength(30);
+        e.Property(b => b.LawDomain).HasConversion<string>().HasMaxLength(30);
+        // The bottleneck report and the learning agenda count a period's bottlenecks.
+        e.HasIndex(b => b.RecordedAtUtc);
+        e.HasOne<Organisation>().WithMany().HasForeignKey(b => b.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         e.Property(b => b.Description).HasMaxLength(4000);
         e.Property(b => b.RecordedByName).HasMaxLength(300);
     }

@@ -93,17 +93,7 @@ public sealed class EffectReportExport(Web.PdfText pdf)
 
     public byte[] Pdf(EffectReport report, string madeFor) => pdf.Build($"Effecten in {report.Neighbourhood}", madeFor, text =>
     {
-        foreach (var section in Figures(report).GroupBy(f => f.Section))
-        {
-            text.Line(section.Key, bold: true, size: 12, after: 2);
-            foreach (var f in section)
-            {
-                text.Line($"{(f.Group.Length == 0 ? "" : $"{f.Group}, ")}{f.Measure}: {f.Text}", after: 0);
-            }
-
-            text.Line("", after: 6);
-        }
-
+        Web.FigureFiles.Lines(text, Figures(report));
         text.Line("Groepen van minder dan 5 bewoners worden niet getoond. Kosten alleen van gecontroleerde en vastgezette analyses.", after: 0);
     });
 

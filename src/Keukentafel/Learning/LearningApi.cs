@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Keukentafel.Accounts;
 using Keukentafel.Budget;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Learning;
 
@@ -55,6 +56,23 @@ public static class LearningApi
         api.MapPut("/lessons/{lessonId:guid}/status", async Task<Results<Ok<LessonRecorded>, NotFound>> (Guid lessonId, FollowBody body, HttpContext http, LearningSessions sessions, CancellationToken ct) =>
                 await Mine(async () => TypedResults.Ok(new LessonRecorded(lessonId, await sessions.FollowLessonAsync(http, lessonId, body.Status, body.Note, body.Version, ct)))))
             .WithSummary("Record what became of a lesson (open, in progress, done, dropped), with the version read.");
+        endpoints.MapGet("/api/neighbourhoods/{neighbourhoodId:guid}/bottleneck-report", async Task<Results<Ok<BottleneckReport>, NotFound>> (Guid neighbourhoodId, DateOnly? from, DateOnly? to,
+                HttpContext http, BottleneckReports reports, Data.KeukentafelDbContext db, Privacy.CaseAccess access, TimeProvider time, CancellationToken ct) =>
+            {
+                var staffId = http.User.StaffId();
+                if (!await db.StaffNeighbourhoods.AnyAsync(w => w.StaffMemberId == staffId && w.NeighbourhoodId == neighbourhoodId, ct))
+                {
+                    await access.LogAsync(http, null, null, Privacy.AuditAction.Read, "knelpuntenrapportage van een andere wijk", ct, allowed: false);
+                    return TypedResults.NotFound();
+                }
+
+                var (first, last) = BottleneckReports.DefaultPeriod(Cases.DutchTime.Today(time));
+                var report = await reports.BuildAsync(neighbourhoodId, from ?? first, to ?? last, ct);
+                await access.LogAsync(http, null, null, Privacy.AuditAction.Read, "knelpuntenrapportage", ct);
+                return TypedResults.Ok(report);
+            })
+            .WithTags("Learning").RequireAuthorization(Policies.Api, Policies.Effects)
+            .WithSummary("The bottleneck report of a neighbourhood the caller works in: bottlenecks and rule deviations by category, law, organisation and quarter (whole quarters; groups under 5 residents are null), with the lessons drawn from them. No resident data.");
         return endpoints;
     }
 

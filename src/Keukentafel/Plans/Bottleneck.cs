@@ -16,10 +16,12 @@ public sealed class Bottleneck
 {
     private Bottleneck() { Description = RecordedByName = ""; }
 
-    internal Bottleneck(Guid caseId, BottleneckCategory category, string description, Actor by, DateTime atUtc)
+    internal Bottleneck(Guid caseId, BottleneckCategory category, LawDomain lawDomain, string description, Actor by, DateTime atUtc)
     {
         CaseId = caseId;
         Category = category;
+        LawDomain = lawDomain;
+        OrganisationId = by.OrganisationId;
         Description = Text.Required(description, "bottleneck.description_required", "Beschrijf het knelpunt.", "Description");
         RecordedByName = by.Description;
         RecordedAtUtc = atUtc;
@@ -28,6 +30,13 @@ public sealed class Bottleneck
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid CaseId { get; private set; }
     public BottleneckCategory Category { get; private set; }
+
+    /// <summary>The law (or domain) the bottleneck is about, for the directors' report; Other when none in particular.</summary>
+    public LawDomain LawDomain { get; private set; }
+
+    /// <summary>The organisation of the professional who ran into it (none for the independent coordinator).</summary>
+    public Guid? OrganisationId { get; private set; }
+
     public string Description { get; private set; }
     public string RecordedByName { get; private set; }
     public DateTime RecordedAtUtc { get; private set; }

@@ -94,7 +94,7 @@ public sealed partial class Case
     }
 
     /// <summary>A deviation from a rule, with the manager asked to back it.</summary>
-    public RuleDeviation RecordDeviation(string rule, string reason, string otherwise, decimal? otherwiseCost, StaffMember manager, Actor by, DateTime nowUtc)
+    public RuleDeviation RecordDeviation(string rule, LawDomain lawDomain, string reason, string otherwise, decimal? otherwiseCost, StaffMember manager, Actor by, DateTime nowUtc)
     {
         RequireOpen();
         // Only a manager who works in this neighbourhood is asked: he will see what the deviation says about the case.
@@ -103,10 +103,10 @@ public sealed partial class Case
             throw DomainException.About("ManagerId", "deviation.not_a_manager", "Vraag een manager die in deze wijk werkt om de afwijking te steunen.");
         }
 
-        var deviation = new RuleDeviation(Id, rule, reason, otherwise, otherwiseCost, manager.Id, manager.Name.Display, by, nowUtc);
+        var deviation = new RuleDeviation(Id, rule, lawDomain, reason, otherwise, otherwiseCost, manager.Id, manager.Name.Display, by, nowUtc);
         Deviations.Add(deviation);
         Record(by, nowUtc, "deviation.recorded", $"Afwijking van \"{deviation.Rule}\"; {deviation.ManagerName} wordt gevraagd dit te steunen.",
-            null, new { deviation.Rule, deviation.Reason, deviation.Otherwise, deviation.OtherwiseCost, deviation.ManagerName });
+            null, new { deviation.Rule, LawDomain = lawDomain.ToString(), deviation.Reason, deviation.Otherwise, deviation.OtherwiseCost, deviation.ManagerName });
         return deviation;
     }
 
@@ -129,11 +129,11 @@ public sealed partial class Case
         Record(by, nowUtc, "deviation.backed", $"{deviation.ManagerName} steunt de afwijking van \"{deviation.Rule}\".", null, new { deviation.BackedAtUtc });
     }
 
-    public Bottleneck RecordBottleneck(BottleneckCategory category, string description, Actor by, DateTime nowUtc)
+    public Bottleneck RecordBottleneck(BottleneckCategory category, LawDomain lawDomain, string description, Actor by, DateTime nowUtc)
     {
-        var bottleneck = new Bottleneck(Id, category, description, by, nowUtc);
+        var bottleneck = new Bottleneck(Id, category, lawDomain, description, by, nowUtc);
         Bottlenecks.Add(bottleneck);
-        Record(by, nowUtc, "bottleneck.recorded", $"Knelpunt ({category.Dutch().ToLowerInvariant()}): {bottleneck.Description}", null, new { Category = category.ToString(), bottleneck.Description });
+        Record(by, nowUtc, "bottleneck.recorded", $"Knelpunt ({category.Dutch().ToLowerInvariant()}): {bottleneck.Description}", null, new { Category = category.ToString(), LawDomain = lawDomain.ToString(), bottleneck.Description });
         return bottleneck;
     }
 

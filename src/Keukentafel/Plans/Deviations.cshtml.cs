@@ -18,15 +18,17 @@ public sealed class DeviationsPage(CaseWork work, CaseFiles files, KeukentafelDb
     public IEnumerable<SelectListItem> Categories { get; } =
         Enum.GetValues<BottleneckCategory>().Select(c => new SelectListItem(c.Dutch(), c.ToString()));
 
+    public IEnumerable<SelectListItem> LawDomains { get; } = Enum.GetValues<LawDomain>().Select(d => new SelectListItem(d.Dutch(), d.ToString()));
+
     public Task<IActionResult> OnPostDeviationAsync() => ChangeAsync(Deviation, nameof(Deviation), async (c, by, now) =>
         {
             var manager = await Work.StaffMemberAsync(Deviation.ManagerId!.Value, HttpContext.RequestAborted, field: "ManagerId");
-            c.RecordDeviation(Deviation.Rule, Deviation.Reason, Deviation.Otherwise, Deviation.OtherwiseCost, manager, by, now);
+            c.RecordDeviation(Deviation.Rule, Deviation.LawDomain, Deviation.Reason, Deviation.Otherwise, Deviation.OtherwiseCost, manager, by, now);
         },
         "De afwijking is vastgelegd en voorgelegd aan de manager.");
 
     public Task<IActionResult> OnPostBottleneckAsync() => ChangeAsync(Bottleneck, nameof(Bottleneck),
-        (c, by, now) => c.RecordBottleneck(Bottleneck.Category, Bottleneck.Description, by, now), "Het knelpunt is vastgelegd.");
+        (c, by, now) => c.RecordBottleneck(Bottleneck.Category, Bottleneck.LawDomain, Bottleneck.Description, by, now), "Het knelpunt is vastgelegd.");
 
     protected override async Task PrepareAsync() =>
         Managers = [.. (await db.StaffMembers.AsNoTracking()
@@ -53,11 +55,15 @@ public sealed class DeviationInput
 
     [Required(ErrorMessage = "Kies de manager die u steunt.")]
     public Guid? ManagerId { get; set; }
+
+    public LawDomain LawDomain { get; set; } = LawDomain.Other;
 }
 
 public sealed class BottleneckInput
 {
     public BottleneckCategory Category { get; set; } = BottleneckCategory.Other;
+
+    public LawDomain LawDomain { get; set; } = LawDomain.Other;
 
     [Required(ErrorMessage = "Beschrijf het knelpunt."), StringLength(4000)]
     public string Description { get; set; } = "";

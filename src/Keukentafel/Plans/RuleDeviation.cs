@@ -10,9 +10,11 @@ public sealed class RuleDeviation
 {
     private RuleDeviation() { Rule = Reason = Otherwise = RecordedByName = ManagerName = ""; }
 
-    internal RuleDeviation(Guid caseId, string rule, string reason, string otherwise, decimal? otherwiseCost, Guid managerId, string managerName, Actor by, DateTime atUtc)
+    internal RuleDeviation(Guid caseId, string rule, LawDomain lawDomain, string reason, string otherwise, decimal? otherwiseCost, Guid managerId, string managerName, Actor by, DateTime atUtc)
     {
         CaseId = caseId;
+        LawDomain = lawDomain;
+        OrganisationId = by.OrganisationId;
         Rule = Text.Required(rule, "deviation.rule_required", "Geef aan van welke regel, welk protocol of welke indicatie u afwijkt.", "Rule");
         Reason = Text.Required(reason, "deviation.reason_required", "Geef aan waarom u afwijkt.", "Reason");
         Otherwise = Text.Required(otherwise, "deviation.otherwise_required", "Geef aan wat de regel anders had gekost of veroorzaakt.", "Otherwise");
@@ -31,6 +33,13 @@ public sealed class RuleDeviation
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid CaseId { get; private set; }
     public string Rule { get; private set; }
+
+    /// <summary>The law the rule belongs to, for the directors' report; Other when none in particular.</summary>
+    public LawDomain LawDomain { get; private set; }
+
+    /// <summary>The organisation of the professional who deviated (none for the independent coordinator).</summary>
+    public Guid? OrganisationId { get; private set; }
+
     public string Reason { get; private set; }
     public string Otherwise { get; private set; }
     public decimal? OtherwiseCost { get; private set; }

@@ -135,8 +135,8 @@ public sealed class CaseAccess(KeukentafelDbContext db, AuditLog log, TimeProvid
         var staffId = user.StaffId();
         var organisation = staffId is null
             ? null
-            : await db.StaffMembers.Where(s => s.Id == staffId).Select(s => s.Organisation == null ? null : s.Organisation.Name).SingleOrDefaultAsync(ct);
-        return new Actor(user.AccountId() ?? Guid.Empty, staffId, user.FindFirstValue(AccountClaims.DisplayName) ?? "onbekend", organisation);
+            : await db.StaffMembers.Where(s => s.Id == staffId && s.Organisation != null).Select(s => new { s.Organisation!.Id, s.Organisation.Name }).SingleOrDefaultAsync(ct);
+        return new Actor(user.AccountId() ?? Guid.Empty, staffId, user.FindFirstValue(AccountClaims.DisplayName) ?? "onbekend", organisation?.Name, organisation?.Id);
     }
 
     private AuditEvent Audit(HttpContext http, Actor actor, Guid? residentId, Guid? caseId, AuditAction action, string part, bool allowed, string? reason) =>

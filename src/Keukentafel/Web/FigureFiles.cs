@@ -45,5 +45,20 @@ public static class FigureFiles
         return stream.ToArray();
     }
 
+    /// <summary>The figures as lines of a PDF: a heading per section, a line per figure.</summary>
+    public static void Lines(IPdfLines text, IEnumerable<Figure> figures)
+    {
+        foreach (var section in figures.GroupBy(f => f.Section))
+        {
+            text.Line(section.Key, bold: true, size: 12, after: 2);
+            foreach (var f in section)
+            {
+                text.Line($"{(f.Group.Length == 0 ? "" : $"{f.Group}, ")}{f.Measure}: {f.Text}", after: 0);
+            }
+
+            text.Line("", after: 6);
+        }
+    }
+
     private static string SheetName(string section) => new([.. section.Where(c => c is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\')).Take(31)]);
 }

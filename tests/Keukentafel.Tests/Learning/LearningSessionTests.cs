@@ -10,20 +10,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Keukentafel.Tests.Learning;
 
 /// <summary>The learning session's agenda comes from the cases since the session before, shown to each as far as he may see.</summary>
-public sealed class LearningSessionTests(LearningSessionTests.ClockApp app) : IClassFixture<LearningSessionTests.ClockApp>
+public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
 {
-    /// <summary>The application with a clock the test moves forward.</summary>
-    public sealed class ClockApp : KeukentafelApp
-    {
-        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
-    }
-
     private DateOnly Today => Keukentafel.Cases.DutchTime.Date(app.Clock.GetUtcNow().UtcDateTime);
 
     [Fact]

@@ -76,12 +76,12 @@ internal static class CaseScript
 
         if (random.Next(5) == 0)
         {
-            @case.RecordBottleneck((BottleneckCategory)random.Next(5), "Gegevens over de schulden mochten niet zonder toestemming worden gedeeld; dat kostte twee weken.", by, Step(0));
+            @case.RecordBottleneck((BottleneckCategory)random.Next(5), (LawDomain)random.Next(5), "Gegevens over de schulden mochten niet zonder toestemming worden gedeeld; dat kostte twee weken.", by, Step(0));
         }
 
         if (random.Next(6) == 0 && managers.FirstOrDefault(m => m.OrganisationId == bringer.OrganisationId) is { } manager)
         {
-            var deviation = @case.RecordDeviation("Indicatie huishoudelijke hulp", "Direct starten in plaats van eerst een indicatie afwachten.",
+            var deviation = @case.RecordDeviation("Indicatie huishoudelijke hulp", LawDomain.Wmo, "Direct starten in plaats van eerst een indicatie afwachten.",
                 "Zes weken wachten, met grote kans op een crisisopname.", 2400m, manager, by, Step(0));
             if (random.Next(2) == 0)
             {

@@ -88,5 +88,5 @@ internal sealed class DemoCases(KeukentafelDbContext db, CaseNumbers numbers)
         return added;
     }
 
-    private Actor Actor(StaffMember staff) => new(accounts.GetValueOrDefault(staff.Id), staff.Id, staff.Name.Display, staff.Organisation?.Name);
+    private Actor Actor(StaffMember staff) => new(accounts.GetValueOrDefault(staff.Id), staff.Id, staff.Name.Display, staff.Organisation?.Name, staff.OrganisationId);
 }

@@ -1464,6 +1464,14 @@ namespace Keukentafel.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("LawDomain")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1475,6 +1483,10 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RecordedAtUtc");
 
                     b.ToTable("Bottlenecks");
                 });
@@ -1581,6 +1593,11 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("LawDomain")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<Guid>("ManagerId")
                         .HasColumnType("uuid");
 
@@ -1588,6 +1605,9 @@ namespace Keukentafel.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Otherwise")
                         .IsRequired()
@@ -1619,6 +1639,10 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RecordedAtUtc");
 
                     b.HasIndex("ManagerId", "BackedAtUtc");
 
@@ -2355,6 +2379,11 @@ namespace Keukentafel.Data.Migrations.Postgres
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Keukentafel.Neighbourhoods.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Keukentafel.Plans.PlanAction", b =>
@@ -2389,6 +2418,11 @@ namespace Keukentafel.Data.Migrations.Postgres
                         .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Keukentafel.Neighbourhoods.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Keukentafel.Privacy.Consent", b =>

@@ -1459,6 +1459,14 @@ namespace Keukentafel.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LawDomain")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1470,6 +1478,10 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RecordedAtUtc");
 
                     b.ToTable("Bottlenecks");
                 });
@@ -1576,12 +1588,20 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LawDomain")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ManagerId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ManagerName")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Otherwise")
@@ -1614,6 +1634,10 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("RecordedAtUtc");
 
                     b.HasIndex("ManagerId", "BackedAtUtc");
 
@@ -2344,6 +2368,11 @@ namespace Keukentafel.Data.Migrations.Sqlite
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Keukentafel.Neighbourhoods.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Keukentafel.Plans.PlanAction", b =>
@@ -2378,6 +2407,11 @@ namespace Keukentafel.Data.Migrations.Sqlite
                         .HasForeignKey("ManagerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Keukentafel.Neighbourhoods.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Keukentafel.Privacy.Consent", b =>
