@@ -19,7 +19,7 @@ builder.AddNeighbourhoods();
 builder.AddCases();
 builder.AddEffects();
 builder.AddBudget();
-builder.Services.AddScoped<Agendas>().AddScoped<LearningSessions>().AddScoped<BottleneckReports>().AddSingleton<BottleneckReportExport>();
+builder.Services.AddScoped<Membership>().AddScoped<Agendas>().AddScoped<LearningSessions>().AddScoped<Initiatives>().AddScoped<BottleneckReports>().AddSingleton<BottleneckReportExport>();
 
 var app = builder.Build();
 if (OperatorCommands.IsCommand(args))
@@ -39,6 +39,7 @@ app.MapEffectsApi();
 app.MapPricesApi();
 app.MapBudgetApi();
 app.MapLearningApi();
+app.MapInitiativesApi();
 app.Run();
 return 0;
 

@@ -44,7 +44,7 @@ public sealed record ParticipantView(
 
 public sealed record ActionView(
     Guid Id, string What, Carrier Carrier, string CarrierName, LawDomain LawDomain, decimal? ExpectedCost, DateOnly DueDate,
-    ActionStatus Status, string StatusText, string? DropReason, bool IsContribution, string? WorthSharing);
+    ActionStatus Status, string StatusText, string? DropReason, bool IsContribution, string? WorthSharing, Guid? InitiativeId);
 
 public sealed record DeviationView(Guid Id, string Rule, Plans.LawDomain LawDomain, string Reason, string Otherwise, decimal? OtherwiseCost, Guid ManagerId, string Manager, string RecordedBy, DateTime RecordedAtUtc, DateTime? BackedAtUtc);
 
@@ -98,7 +98,7 @@ public sealed class CaseFiles(KeukentafelDbContext db, TimeProvider time)
                 [.. m.Participants.OrderBy(p => p.Kind).ThenBy(p => p.ProposedAtUtc).Select(p => new ParticipantView(
                     p.Id, p.Kind, p.Name, p.Organisation, p.StaffMemberId, p.Agreement, p.Agreement.Dutch(), p.InvitedAtUtc, p.Attended))]))],
             [.. c.Actions.OrderBy(a => a.IsContribution).ThenBy(a => a.DueDate).ThenBy(a => a.Id).Select(a => new ActionView(
-                a.Id, a.What, a.Carrier, a.CarrierName, a.LawDomain, a.ExpectedCost, a.DueDate, a.Status, a.Status.Dutch(), a.DropReason, a.IsContribution, a.WorthSharing))],
+                a.Id, a.What, a.Carrier, a.CarrierName, a.LawDomain, a.ExpectedCost, a.DueDate, a.Status, a.Status.Dutch(), a.DropReason, a.IsContribution, a.WorthSharing, a.InitiativeId))],
             [.. c.Deviations.OrderBy(d => d.RecordedAtUtc).Select(d => new DeviationView(
                 d.Id, d.Rule, d.LawDomain, d.Reason, d.Otherwise, d.OtherwiseCost, d.ManagerId, d.ManagerName, d.RecordedByName, d.RecordedAtUtc, d.BackedAtUtc))],
             [.. c.Bottlenecks.OrderBy(b => b.RecordedAtUtc).Select(b => new BottleneckView(b.Id, b.Category, b.Category.Dutch(), b.LawDomain, b.Description, b.RecordedByName, b.RecordedAtUtc))],

@@ -111,6 +111,10 @@ public sealed class CaseWork(KeukentafelDbContext db, CaseNumbers numbers, CaseA
         id is null ? null : await db.Organisations.Include(o => o.Neighbourhoods).SingleOrDefaultAsync(o => o.Id == id, ct)
             ?? throw DomainException.About("OrganisationId", "organisation.unknown", "Deze organisatie bestaat niet.");
 
+    public async Task<Learning.CollectiveInitiative?> InitiativeAsync(Guid? id, CancellationToken ct) =>
+        id is null ? null : await db.CollectiveInitiatives.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw DomainException.About("InitiativeId", "initiative.unknown", "Dit collectieve initiatief bestaat niet.");
+
     /// <summary>How the case's neighbourhood measures effects.</summary>
     public Task<Effects.EffectSettings> EffectSettingsAsync(Guid neighbourhoodId, CancellationToken ct) => Effects.EffectSettingsQueries.EffectSettingsAsync(db, neighbourhoodId, ct);
 

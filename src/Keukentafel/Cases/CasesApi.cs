@@ -125,7 +125,7 @@ public static class CasesApi
         Carrier Carrier, Guid? CarrierStaffMemberId, Guid? CarrierOrganisationId, [property: StringLength(300)] string? CarrierName,
         LawDomain LawDomain, [property: Range(0, 1_000_000, ErrorMessage = "Geef een bedrag tussen 0 en 1.000.000 euro.")] decimal? ExpectedCost,
         [property: Required(ErrorMessage = "Geef de datum waarop de actie klaar moet zijn.")] DateOnly? DueDate, bool IsContribution,
-        Neighbourhoods.Services Service = Neighbourhoods.Services.None);
+        Neighbourhoods.Services Service = Neighbourhoods.Services.None, Guid? InitiativeId = null);
 
     public sealed record ActionStatusRequest(int Version, ActionStatus Status, [property: StringLength(1000)] string? DropReason);
 
@@ -257,10 +257,11 @@ public static class CasesApi
     {
         var staff = request.CarrierStaffMemberId is { } staffId ? await work.StaffMemberAsync(staffId, ct) : null;
         var organisation = await work.OrganisationAsync(request.CarrierOrganisationId ?? staff?.OrganisationId, ct);
+        var initiative = request.Carrier == Carrier.CollectiveInitiative ? await work.InitiativeAsync(request.InitiativeId, ct) : null;
         Guid created = default;
         var @case = await work.ChangeAsync(http.CaseDecision(), request.Version, async (c, by, now) => created = c.AddAction(
             request.What, new ActionCarrier(request.Carrier, request.CarrierStaffMemberId, request.CarrierOrganisationId, request.CarrierName, request.Service),
-            staff, organisation, request.LawDomain, request.ExpectedCost, request.DueDate!.Value, request.IsContribution, await work.ResidentNameAsync(c, ct), by, now).Id, ct);
+            staff, organisation, request.LawDomain, request.ExpectedCost, request.DueDate!.Value, request.IsContribution, await work.ResidentNameAsync(c, ct), by, now, initiative).Id, ct);
         return TypedResults.Ok(new Changed(@case.Id, @case.Version, created));
     }
 

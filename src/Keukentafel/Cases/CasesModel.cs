@@ -140,6 +140,7 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
         e.HasIndex(a => a.WorthSharingAtUtc);
         e.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.CarrierStaffMemberId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Organisation>().WithMany().HasForeignKey(a => a.CarrierOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Learning.CollectiveInitiative>().WithMany().HasForeignKey(a => a.InitiativeId).OnDelete(DeleteBehavior.Restrict);
         e.Ignore(a => a.IsSettled);
     }
 }

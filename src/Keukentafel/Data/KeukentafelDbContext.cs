@@ -52,6 +52,7 @@ public abstract class KeukentafelDbContext(DbContextOptions options)
     public DbSet<Budget.PreFinancing> PreFinancings => Set<Budget.PreFinancing>();
     public DbSet<Learning.LearningSession> LearningSessions => Set<Learning.LearningSession>();
     public DbSet<Learning.Lesson> Lessons => Set<Learning.Lesson>();
+    public DbSet<Learning.CollectiveInitiative> CollectiveInitiatives => Set<Learning.CollectiveInitiative>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)

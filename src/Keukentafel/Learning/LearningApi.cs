@@ -77,7 +77,7 @@ public static class LearningApi
     }
 
     /// <summary>A session or neighbourhood the user does not work in is not found (the attempt is logged).</summary>
-    private static async Task<Results<T, NotFound>> Mine<T>(Func<Task<T>> work)
+    internal static async Task<Results<T, NotFound>> Mine<T>(Func<Task<T>> work)
         where T : IResult
     {
         try

@@ -61,3 +61,30 @@ internal sealed class LessonCaseConfiguration : IEntityTypeConfiguration<LessonC
         e.HasOne<Cases.Case>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class CollectiveInitiativeConfiguration : IEntityTypeConfiguration<CollectiveInitiative>
+{
+    public void Configure(EntityTypeBuilder<CollectiveInitiative> e)
+    {
+        e.ToTable("CollectiveInitiatives");
+        e.HasOne<Neighbourhoods.Neighbourhood>().WithMany().HasForeignKey(i => i.NeighbourhoodId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Neighbourhoods.Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(i => new { i.NeighbourhoodId, i.Name });
+        e.Property(i => i.Name).HasMaxLength(300);
+        e.Property(i => i.Description).HasMaxLength(4_000);
+        e.Property(i => i.CreatedByName).HasMaxLength(300);
+        e.HasMany(i => i.Measures).WithOne().HasForeignKey(m => m.InitiativeId).OnDelete(DeleteBehavior.Restrict);
+        e.Navigation(i => i.Measures).AutoInclude();
+    }
+}
+
+internal sealed class InitiativeMeasureConfiguration : IEntityTypeConfiguration<InitiativeMeasure>
+{
+    public void Configure(EntityTypeBuilder<InitiativeMeasure> e)
+    {
+        e.ToTable("InitiativeMeasures");
+        e.HasIndex(m => new { m.InitiativeId, m.Week });
+        e.Property(m => m.Note).HasMaxLength(2_000);
+        e.Property(m => m.RecordedByName).HasMaxLength(300);
+    }
+}

@@ -28,12 +28,14 @@ public sealed record LearningNeighbourhood(Guid Id, string Name, bool Coordinate
 /// Learning sessions of a neighbourhood: the coordinator plans them and keeps the minutes; everyone who works in the
 /// neighbourhood sees them, each with the agenda he may see. Someone from elsewhere gets "not found", logged.
 /// </summary>
-public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, CaseAccess access, TimeProvider time)
+public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, Membership membership, CaseAccess access, TimeProvider time)
 {
+    private const string Part = "leersessie";
+
     public async Task<LearningSession> PlanAsync(HttpContext http, Guid neighbourhoodId, DateOnly? date, SessionLevel level,
         IReadOnlyList<(Guid? StaffMemberId, string Name)> participants, CancellationToken ct)
     {
-        await RequireCoordinatorAsync(http, neighbourhoodId, ct);
+        await membership.RequireCoordinatorAsync(http, neighbourhoodId, Part, ct);
         if (date is null)
         {
             throw DomainException.About("Date", "learning.date_required", "Kies de datum van de leersessie.");
@@ -67,7 +69,7 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, C
 
     public async Task<IReadOnlyList<SessionListItem>> ListAsync(HttpContext http, Guid neighbourhoodId, CancellationToken ct)
     {
-        await RequireWorksInAsync(http, neighbourhoodId, ct);
+        await membership.RequireWorksInAsync(http, neighbourhoodId, Part, ct);
         return [.. (await db.LearningSessions.AsNoTracking().Where(s => s.NeighbourhoodId == neighbourhoodId).OrderByDescending(s => s.Date).ToListAsync(ct))
             .Select(s => new SessionListItem(s.Id, s.Date, s.Level, s.Level.Dutch(), s.Participants.Count, s.Minutes is not null))];
     }
@@ -80,7 +82,7 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, C
             return null;
         }
 
-        await RequireWorksInAsync(http, session.NeighbourhoodId, ct);
+        await membership.RequireWorksInAsync(http, session.NeighbourhoodId, Part, ct);
         var name = await db.Neighbourhoods.Where(n => n.Id == session.NeighbourhoodId).Select(n => n.Name).SingleAsync(ct);
         var agenda = await agendas.ProposeAsync(http, session, ct);
         var lessons = await db.Lessons.AsNoTracking()
@@ -116,7 +118,7 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, C
         IReadOnlyCollection<string> caseNumbers, CancellationToken ct)
     {
         var session = await db.LearningSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct) ?? throw new NotYoursException();
-        await RequireWorksInAsync(http, session.NeighbourhoodId, ct);
+        await membership.RequireWorksInAsync(http, session.NeighbourhoodId, Part, ct);
         if (!http.User.WorksWithCases())
         {
             throw new DomainException("lesson.not_case_work", "Lessen worden vastgelegd door de professionals en de coördinator van de wijk.");
@@ -133,7 +135,7 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, C
         var cases = await db.Cases.AsNoTracking().Where(c => c.NeighbourhoodId == session.NeighbourhoodId && wanted.Contains(c.Number))
             .Select(c => new { c.Id, c.Number, c.ResidentId }).ToListAsync(ct);
         var staffId = http.User.StaffId();
-        var coordinates = http.User.IsInRole(Roles.Coordinator) && await db.Neighbourhoods.AnyAsync(n => n.Id == session.NeighbourhoodId && n.CoordinatorId == staffId, ct);
+        var coordinates = await membership.CoordinatesAsync(http, session.NeighbourhoodId, ct);
         var visible = coordinates ? [.. cases.Select(c => (Guid?)c.Id)] : await agendas.VisibleAsync(staffId, [.. cases.Select(c => (Guid?)c.Id)], ct);
         if (wanted.FirstOrDefault(n => cases.SingleOrDefault(c => c.Number == n) is not { } found || !visible.Contains(found.Id)) is { } unknown)
         {
@@ -161,7 +163,7 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, C
     {
         var lesson = await db.Lessons.SingleOrDefaultAsync(l => l.Id == lessonId, ct) ?? throw new NotYoursException();
         var neighbourhood = await db.LearningSessions.Where(s => s.Id == lesson.SessionId).Select(s => s.NeighbourhoodId).SingleAsync(ct);
-        await RequireWorksInAsync(http, neighbourhood, ct);
+        await membership.RequireWorksInAsync(http, neighbourhood, Part, ct);
         lesson.Follow(status, note, version, await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
         try
         {
@@ -178,7 +180,7 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, C
     public async Task<int> RecordMinutesAsync(HttpContext http, Guid sessionId, int version, string? minutes, CancellationToken ct)
     {
         var session = await db.LearningSessions.SingleOrDefaultAsync(s => s.Id == sessionId, ct) ?? throw new NotYoursException();
-        await RequireCoordinatorAsync(http, session.NeighbourhoodId, ct);
+        await membership.RequireCoordinatorAsync(http, session.NeighbourhoodId, Part, ct);
         session.RecordMinutes(minutes, version, await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
         try
         {
@@ -198,25 +200,5 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, C
         var first = await db.Cases.Where(c => c.NeighbourhoodId == neighbourhoodId).OrderBy(c => c.SignalledAtUtc).Select(c => (DateTime?)c.SignalledAtUtc).FirstOrDefaultAsync(ct);
         var start = first is { } signalled ? DutchTime.Date(signalled) : today;
         return (start < today ? start : today).AddYears(-1);
-    }
-
-    private async Task RequireWorksInAsync(HttpContext http, Guid neighbourhoodId, CancellationToken ct)
-    {
-        var staffId = http.User.StaffId();
-        if (!await db.StaffNeighbourhoods.AnyAsync(w => w.StaffMemberId == staffId && w.NeighbourhoodId == neighbourhoodId, ct))
-        {
-            await access.LogAsync(http, null, null, AuditAction.Read, "leersessie van een andere wijk", ct, allowed: false);
-            throw new NotYoursException();
-        }
-    }
-
-    private async Task RequireCoordinatorAsync(HttpContext http, Guid neighbourhoodId, CancellationToken ct)
-    {
-        var staffId = http.User.StaffId();
-        if (!http.User.IsInRole(Roles.Coordinator) || !await db.Neighbourhoods.AnyAsync(n => n.Id == neighbourhoodId && n.CoordinatorId == staffId, ct))
-        {
-            await access.LogAsync(http, null, null, AuditAction.Change, "leersessie van een andere wijk", ct, allowed: false);
-            throw new NotYoursException();
-        }
     }
 }

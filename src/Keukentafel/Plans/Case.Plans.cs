@@ -23,7 +23,8 @@ public sealed partial class Case
     /// is carried out by the resident himself.
     /// </summary>
     public PlanAction AddAction(string what, ActionCarrier carrier, StaffMember? carrierStaff, Organisation? carrierOrganisation,
-        LawDomain lawDomain, decimal? expectedCost, DateOnly dueDate, bool isContribution, string residentName, Actor by, DateTime nowUtc)
+        LawDomain lawDomain, decimal? expectedCost, DateOnly dueDate, bool isContribution, string residentName, Actor by, DateTime nowUtc,
+        Learning.CollectiveInitiative? initiative = null)
     {
         RequireStatus(PlanningStatuses, "Acties toevoegen kan als de vragen zijn beantwoord en de oplossing nog niet is uitgevoerd.");
         if (isContribution && carrier.Kind != Carrier.Resident)
@@ -37,6 +38,8 @@ public sealed partial class Case
             Carrier.Network => (Network.SingleOrDefault(n => n.Name == Text.Optional(carrier.Name))?.Name
                 ?? throw DomainException.About("NetworkName", "action.owner_required", "Kies wie uit het netwerk van de bewoner deze actie doet."), null, null),
             Carrier.Organisation => OrganisationCarrier(carrierStaff, carrierOrganisation, carrier.Service),
+            Carrier.CollectiveInitiative when initiative is not null => (initiative.NeighbourhoodId == NeighbourhoodId ? initiative.Name
+                : throw DomainException.About("InitiativeId", "action.initiative_elsewhere", "Dit collectieve initiatief is van een andere wijk."), null, null),
             Carrier.CollectiveInitiative => (Text.Required(carrier.Name, "action.owner_required", "Geef het collectieve initiatief dat deze actie doet, bijvoorbeeld: het buurthuis.", "InitiativeName"), null, null),
             _ => throw DomainException.About("Carrier", "action.owner_required", "Kies wie deze actie uitvoert."),
         };
@@ -51,6 +54,11 @@ public sealed partial class Case
         }
 
         var action = new PlanAction(Id, what, carrier.Kind, name, staffId, organisationId, carrier.Service, lawDomain, expectedCost, dueDate, isContribution, by, nowUtc);
+        if (carrier.Kind == Carrier.CollectiveInitiative && initiative is not null)
+        {
+            action.ServedBy(initiative.Id);
+        }
+
         Actions.Add(action);
         Record(by, nowUtc, isContribution ? "contribution.added" : "action.added",
             isContribution ? $"Bijdrage van de bewoner: {action.What}." : $"Actie: {action.What} ({name}, klaar op {dueDate:d-M-yyyy}).",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Plans;
 
 /// <summary>The plan: actions with an owner each, and the resident's contribution (core rule 7).</summary>
-public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContext db, Budget.Financing financing, Budget.Allocation allocation, TimeProvider time) : CasePageModel(work, files)
+public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContext db, Budget.Financing financing, Budget.Allocation allocation, Learning.Initiatives initiatives, TimeProvider time) : CasePageModel(work, files)
 {
     /// <summary>What the neighbourhood budget reserved and spent per action.</summary>
     public IReadOnlyDictionary<Guid, Budget.Balance> Financed { get; private set; } = new Dictionary<Guid, Budget.Balance>();
@@ -35,6 +35,9 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
 
     public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
 
+    /// <summary>The neighbourhood's collective initiatives, to choose first ("collective before individual").</summary>
+    public IReadOnlyList<SelectListItem> Initiatives { get; private set; } = [];
+
     public IEnumerable<SelectListItem> NetworkItems => Case.Network.Select(n => new SelectListItem($"{n.Name} ({n.Relation})", n.Name));
 
     public IEnumerable<SelectListItem> Carriers { get; } = Enum.GetValues<Carrier>().Select(c => new SelectListItem(c.Dutch(), c.ToString()));
@@ -47,10 +50,11 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
     public Task<IActionResult> OnPostAddAsync() => ChangeAsync(Action, nameof(Action), async (c, by, now) =>
         {
             var organisation = Action.Carrier == Carrier.Organisation ? await Work.OrganisationAsync(Action.OrganisationId, HttpContext.RequestAborted) : null;
+            var initiative = Action.Carrier == Carrier.CollectiveInitiative ? await Work.InitiativeAsync(Action.InitiativeId, HttpContext.RequestAborted) : null;
             c.AddAction(Action.What, new ActionCarrier(Action.Carrier, null, Action.OrganisationId, Action.Carrier == Carrier.Network ? Action.NetworkName : Action.InitiativeName,
                     Action.Carrier == Carrier.Organisation ? Action.Service ?? Neighbourhoods.Services.None : Neighbourhoods.Services.None),
                 null, organisation, Action.LawDomain, Action.ExpectedCost, Action.DueDate!.Value, Action.IsContribution,
-                await Work.ResidentNameAsync(c, HttpContext.RequestAborted), by, now);
+                await Work.ResidentNameAsync(c, HttpContext.RequestAborted), by, now, initiative);
         },
         () => Action.IsContribution ? "De bijdrage van de bewoner staat in het plan." : "De actie staat in het plan.");
 
@@ -137,6 +141,7 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
 
         Allocations = allocations;
         Action.DueDate ??= DutchTime.Today(time).AddDays(14);
+        Initiatives = [.. (await initiatives.ChoicesAsync(Case.NeighbourhoodId, HttpContext.RequestAborted)).Select(i => new SelectListItem(i.Name, i.Id.ToString()))];
         Organisations = await db.OrganisationNeighbourhoods.Where(w => w.NeighbourhoodId == Case.NeighbourhoodId)
             .Join(db.Organisations, w => w.OrganisationId, o => o.Id, (w, o) => o)
             .OrderBy(o => o.Name)
@@ -158,6 +163,8 @@ public sealed class ActionInput
 
     [StringLength(300)]
     public string? InitiativeName { get; set; }
+
+    public Guid? InitiativeId { get; set; }
 
     /// <summary>The kind of help, for white-label allocation: the organisation may then be left open.</summary>
     public Neighbourhoods.Services? Service { get; set; }

@@ -59,6 +59,9 @@ public sealed class PlanAction
     public string CarrierName { get; private set; }
 
     public Guid? CarrierStaffMemberId { get; private set; }
+
+    /// <summary>The collective initiative that carries out this action ("collective before individual").</summary>
+    public Guid? InitiativeId { get; private set; }
     public Guid? CarrierOrganisationId { get; private set; }
 
     /// <summary>The kind of professional help (white label); none when the organisation itself was chosen.</summary>
@@ -98,6 +101,8 @@ public sealed class PlanAction
         WorthSharingByName = by.Description;
         WorthSharingAtUtc = atUtc;
     }
+
+    internal void ServedBy(Guid initiativeId) => InitiativeId = initiativeId;
 
     internal void Allocate(Guid organisationId, string organisationName)
     {

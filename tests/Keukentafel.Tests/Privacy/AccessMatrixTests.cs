@@ -104,6 +104,9 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
             "/api/learning-sessions/{sessionId:guid}/lessons", // linked by case number only to cases the author may see; checked by LearningSessions
             "/api/lessons/{lessonId:guid}/status",
             "/api/neighbourhoods/{neighbourhoodId:guid}/bottleneck-report", // counts of a neighbourhood the user works in; groups under five residents hidden
+            "/api/neighbourhoods/{neighbourhoodId:guid}/initiatives", // collective initiatives: no resident data; checked by Initiatives
+            "/api/initiatives/{initiativeId:guid}", // measures and a count of plan actions served, never which
+            "/api/initiatives/{initiativeId:guid}/measures",
         ];
         var withId = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true && e.RoutePattern.Parameters.Count > 0)

@@ -905,6 +905,95 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.ToTable("WellbeingMeasurements");
                 });
 
+            modelBuilder.Entity("Keukentafel.Learning.CollectiveInitiative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("BudgetPerYear")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("FromNeighbourhoodBudget")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("NeighbourhoodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("RunByResidents")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("NeighbourhoodId", "Name");
+
+                    b.ToTable("CollectiveInitiatives", (string)null);
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.InitiativeMeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Activities")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("InitiativeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("ResidentsGivingBack")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Visitors")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Volunteers")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Week")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId", "Week");
+
+                    b.ToTable("InitiativeMeasures", (string)null);
+                });
+
             modelBuilder.Entity("Keukentafel.Learning.LearningSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1537,6 +1626,9 @@ namespace Keukentafel.Data.Migrations.Postgres
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)");
 
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("IsContribution")
                         .HasColumnType("boolean");
 
@@ -1576,6 +1668,8 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.HasIndex("CarrierStaffMemberId");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("InitiativeId");
 
                     b.HasIndex("WorthSharingAtUtc");
 
@@ -2214,6 +2308,29 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.Navigation("Scores");
                 });
 
+            modelBuilder.Entity("Keukentafel.Learning.CollectiveInitiative", b =>
+                {
+                    b.HasOne("Keukentafel.Neighbourhoods.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("NeighbourhoodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Keukentafel.Neighbourhoods.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.InitiativeMeasure", b =>
+                {
+                    b.HasOne("Keukentafel.Learning.CollectiveInitiative", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Keukentafel.Learning.LearningSession", b =>
                 {
                     b.HasOne("Keukentafel.Neighbourhoods.Neighbourhood", null)
@@ -2403,6 +2520,11 @@ namespace Keukentafel.Data.Migrations.Postgres
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Keukentafel.Learning.CollectiveInitiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Keukentafel.Plans.RuleDeviation", b =>
@@ -2575,6 +2697,11 @@ namespace Keukentafel.Data.Migrations.Postgres
             modelBuilder.Entity("Keukentafel.Effects.MicroAnalysis", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.CollectiveInitiative", b =>
+                {
+                    b.Navigation("Measures");
                 });
 
             modelBuilder.Entity("Keukentafel.Learning.LearningSession", b =>

@@ -900,6 +900,95 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.ToTable("WellbeingMeasurements");
                 });
 
+            modelBuilder.Entity("Keukentafel.Learning.CollectiveInitiative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BudgetPerYear")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromNeighbourhoodBudget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NeighbourhoodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RunByResidents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("NeighbourhoodId", "Name");
+
+                    b.ToTable("CollectiveInitiatives", (string)null);
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.InitiativeMeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Activities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InitiativeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResidentsGivingBack")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Visitors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Volunteers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Week")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId", "Week");
+
+                    b.ToTable("InitiativeMeasures", (string)null);
+                });
+
             modelBuilder.Entity("Keukentafel.Learning.LearningSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1532,6 +1621,9 @@ namespace Keukentafel.Data.Migrations.Sqlite
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("InitiativeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsContribution")
                         .HasColumnType("INTEGER");
 
@@ -1571,6 +1663,8 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.HasIndex("CarrierStaffMemberId");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("InitiativeId");
 
                     b.HasIndex("WorthSharingAtUtc");
 
@@ -2203,6 +2297,29 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.Navigation("Scores");
                 });
 
+            modelBuilder.Entity("Keukentafel.Learning.CollectiveInitiative", b =>
+                {
+                    b.HasOne("Keukentafel.Neighbourhoods.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("NeighbourhoodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Keukentafel.Neighbourhoods.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.InitiativeMeasure", b =>
+                {
+                    b.HasOne("Keukentafel.Learning.CollectiveInitiative", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Keukentafel.Learning.LearningSession", b =>
                 {
                     b.HasOne("Keukentafel.Neighbourhoods.Neighbourhood", null)
@@ -2392,6 +2509,11 @@ namespace Keukentafel.Data.Migrations.Sqlite
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Keukentafel.Learning.CollectiveInitiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Keukentafel.Plans.RuleDeviation", b =>
@@ -2564,6 +2686,11 @@ namespace Keukentafel.Data.Migrations.Sqlite
             modelBuilder.Entity("Keukentafel.Effects.MicroAnalysis", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Keukentafel.Learning.CollectiveInitiative", b =>
+                {
+                    b.Navigation("Measures");
                 });
 
             modelBuilder.Entity("Keukentafel.Learning.LearningSession", b =>

@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+using Keukentafel.Accounts;
+using Keukentafel.Budget;
+using Keukentafel.Cases;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Keukentafel.Learning;
+
+/// <summary>One collective initiative: its measures over time and how many plan actions it serves; professionals record a week's measures.</summary>
+public sealed class InitiativePage(Initiatives initiatives, TimeProvider time) : PageModel
+{
+    public InitiativeView Initiative { get; private set; } = null!;
+    public string? Message { get; private set; }
+    public bool MayMeasure => User.WorksWithCases();
+
+    public MeasureForm Measure { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? message)
+    {
+        Message = message;
+        return await ShowAsync(id);
+    }
+
+    public async Task<IActionResult> OnPostMeasureAsync(Guid id, [Bind(Prefix = nameof(Measure))] MeasureForm input)
+    {
+        Measure = input;
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var measure = await initiatives.MeasureAsync(HttpContext, id, new MeasureInput(input.Week, input.Visitors, input.Volunteers, input.ResidentsGivingBack, input.Activities, input.Note),
+                    HttpContext.RequestAborted);
+                return RedirectToPage(new { id, message = $"De meting van de week van {measure.Week:d-M-yyyy} is vastgelegd." });
+            }
+            catch (NotYoursException)
+            {
+                return NotFound();
+            }
+            catch (DomainException refused)
+            {
+                ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Measure)}.{field}" : "", refused.Message);
+            }
+        }
+
+        return await ShowAsync(id);
+    }
+
+    private async Task<IActionResult> ShowAsync(Guid id)
+    {
+        try
+        {
+            if (await initiatives.GetAsync(HttpContext, id, HttpContext.RequestAborted) is not { } view)
+            {
+                return NotFound();
+            }
+
+            Initiative = view;
+        }
+        catch (NotYoursException)
+        {
+            return NotFound();
+        }
+
+        Measure.Week ??= DutchTime.Today(time);
+        return Page();
+    }
+}
+
+/// <summary>A week's measure as typed; a negative number is refused by the initiative with a message beside the field.</summary>
+public sealed class MeasureForm
+{
+    [Required(ErrorMessage = "Kies een dag in de week van de meting.")]
+    public DateOnly? Week { get; set; }
+
+    public int? Visitors { get; set; }
+    public int? Volunteers { get; set; }
+    public int? ResidentsGivingBack { get; set; }
+    public int? Activities { get; set; }
+
+    [StringLength(2_000)]
+    public string? Note { get; set; }
+}

@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+using Keukentafel.Budget;
+using Keukentafel.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Learning;
+
+/// <summary>The collective initiatives of the neighbourhoods the user works in; the coordinator starts one here.</summary>
+public sealed class InitiativesPage(Initiatives initiatives, LearningSessions sessions, KeukentafelDbContext db) : PageModel
+{
+    public IReadOnlyList<LearningNeighbourhood> Neighbourhoods { get; private set; } = [];
+    public LearningNeighbourhood? Chosen { get; private set; }
+    public IReadOnlyList<InitiativeSummary> List { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
+    public string? Message { get; private set; }
+
+    public StartInput Start { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid? wijk, string? message)
+    {
+        Message = message;
+        return await ShowAsync(wijk);
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(Guid wijk, [Bind(Prefix = nameof(Start))] StartInput input)
+    {
+        Start = input;
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var started = await initiatives.StartAsync(HttpContext, wijk, new InitiativeInput(input.Name, input.Description, input.RunByResidents, input.OrganisationId,
+                    input.BudgetPerYear, input.FromNeighbourhoodBudget), HttpContext.RequestAborted);
+                return RedirectToPage("/Learning/InitiativePage", new { id = started.Id, message = "Het initiatief staat erin. Leg hieronder de eerste meting vast." });
+            }
+            catch (NotYoursException)
+            {
+                return NotFound();
+            }
+            catch (DomainException refused)
+            {
+                ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Start)}.{field}" : "", refused.Message);
+            }
+        }
+
+        return await ShowAsync(wijk);
+    }
+
+    private async Task<IActionResult> ShowAsync(Guid? wijk)
+    {
+        var ct = HttpContext.RequestAborted;
+        Neighbourhoods = await sessions.NeighbourhoodsAsync(HttpContext, ct);
+        Chosen = Neighbourhoods.FirstOrDefault(n => n.Id == wijk) ?? (wijk is null && Neighbourhoods.Count > 0 ? Neighbourhoods[0] : null);
+        if (wijk is not null && Chosen is null)
+        {
+            return NotFound();
+        }
+
+        if (Chosen is not null)
+        {
+            List = await initiatives.ListAsync(HttpContext, Chosen.Id, ct);
+            Organisations = await db.OrganisationNeighbourhoods.AsNoTracking().Where(w => w.NeighbourhoodId == Chosen.Id)
+                .Join(db.Organisations, w => w.OrganisationId, o => o.Id, (w, o) => o).OrderBy(o => o.Name)
+                .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(ct);
+        }
+
+        return Page();
+    }
+}
+
+public sealed class StartInput
+{
+    [Required(ErrorMessage = "Geef de naam van het initiatief, bijvoorbeeld: het buurthuis."), StringLength(300)]
+    public string? Name { get; set; }
+
+    [StringLength(4_000)]
+    public string? Description { get; set; }
+
+    public bool RunByResidents { get; set; } = true;
+
+    public Guid? OrganisationId { get; set; }
+
+    [Range(0, 10_000_000, ErrorMessage = "Vul een bedrag in tussen 0 en 10.000.000 euro.")]
+    public decimal? BudgetPerYear { get; set; }
+
+    public bool FromNeighbourhoodBudget { get; set; }
+}
