@@ -19,7 +19,7 @@ builder.AddNeighbourhoods();
 builder.AddCases();
 builder.AddEffects();
 builder.AddBudget();
-builder.Services.AddScoped<Membership>().AddScoped<Agendas>().AddScoped<LearningSessions>().AddScoped<Initiatives>().AddScoped<BottleneckReports>().AddSingleton<BottleneckReportExport>();
+builder.Services.AddScoped<Membership>().AddScoped<Agendas>().AddScoped<LearningSessions>().AddScoped<Initiatives>().AddScoped<BottleneckReports>().AddScoped<MunicipalityOverview>().AddSingleton<BottleneckReportExport>();
 
 var app = builder.Build();
 if (OperatorCommands.IsCommand(args))
@@ -32,6 +32,7 @@ app.MapHealth();
 app.MapAccountsApi();
 app.MapAdministrationApi();
 app.MapNeighbourhoodsApi();
+app.MapSpreadingApi();
 app.MapCasesApi();
 app.MapDeviationsApi();
 app.MapAccessApi();

@@ -17,6 +17,7 @@ public static class PageSession
     public const string Director = "hanneke.claassen@welzijnsamen.example";
     public const string Financier = "joost.verschuren@heerdonk.example";
     public const string Administrator = "beheerder@keukentafel.example";
+    public const string Aanjager = "noor.vanbeurden@heerdonk.example";
     public const string Resident = "bewoner@keukentafel.example";
 
     public static async Task<IHtmlDocument> GetPageAsync(this HttpClient client, string url)

@@ -12,6 +12,9 @@ public static class Policies
     /// <summary>People who work in the approach and may see its organisations and staff.</summary>
     public const string Staff = "staff";
 
+    /// <summary>Starting the approach in a new neighbourhood: aanjagers and administrators.</summary>
+    public const string Spreading = "spreading";
+
     /// <summary>IT administrators: accounts and roles.</summary>
     public const string Administration = "administration";
 
@@ -24,6 +27,9 @@ public static class Policies
     /// <summary>Coordinators, managers, directors and financiers: outcomes and costs in aggregate, never a file.</summary>
     public const string Effects = "effects";
 
+    /// <summary>The municipality overview, every neighbourhood side by side: as <see cref="Effects"/>, and the aanjager.</summary>
+    public const string Overview = "overview";
+
     /// <summary>Managers: they back the deviations put to them.</summary>
     public const string Management = "management";
 
@@ -35,12 +41,14 @@ public static class Policies
 
     public static AuthorizationBuilder AddKeukentafelPolicies(this AuthorizationBuilder authorization) => authorization
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-        .AddPolicy(Staff, p => p.RequireRole(Roles.Professional, Roles.Coordinator, Roles.Manager, Roles.Director, Roles.Administrator))
+        .AddPolicy(Staff, p => p.RequireRole(Roles.Professional, Roles.Coordinator, Roles.Manager, Roles.Director, Roles.Administrator, Roles.Aanjager))
+        .AddPolicy(Spreading, p => p.RequireRole(Roles.Administrator, Roles.Aanjager))
         .AddPolicy(Administration, p => p.RequireRole(Roles.Administrator))
         .AddPolicy(CaseWork, p => p.RequireRole(Roles.Professional, Roles.Coordinator))
         .AddPolicy(Management, p => p.RequireRole(Roles.Manager))
         .AddPolicy(Coordination, p => p.RequireRole(Roles.Coordinator))
         .AddPolicy(Effects, p => p.RequireRole(Roles.Coordinator, Roles.Manager, Roles.Director))
+        .AddPolicy(Overview, p => p.RequireRole(Roles.Coordinator, Roles.Manager, Roles.Director, Roles.Aanjager))
         .AddPolicy(Resident, p => p.RequireRole(Roles.Resident))
         .AddPolicy(Api, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
 }

@@ -13,7 +13,10 @@ public static class Roles
 
     public const string Administrator = "administrator";
 
-    public static IReadOnlyList<string> All { get; } = [Resident, Professional, Coordinator, Manager, Director, Administrator];
+    /// <summary>Starts the approach in another neighbourhood: its organisations, coordinator, ambassadors and start-up checklist.</summary>
+    public const string Aanjager = "aanjager";
+
+    public static IReadOnlyList<string> All { get; } = [Resident, Professional, Coordinator, Manager, Director, Administrator, Aanjager];
 
     public static string Dutch(string role) => role switch
     {
@@ -23,6 +26,7 @@ public static class Roles
         Manager => "Manager",
         Director => "Bestuurder of financier",
         Administrator => "Beheerder",
+        Aanjager => "Aanjager",
         _ => role,
     };
 }

@@ -27,6 +27,7 @@ public abstract class KeukentafelDbContext(DbContextOptions options)
     public DbSet<OrganisationNeighbourhood> OrganisationNeighbourhoods => Set<OrganisationNeighbourhood>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<StaffNeighbourhood> StaffNeighbourhoods => Set<StaffNeighbourhood>();
+    public DbSet<StartupStep> StartupSteps => Set<StartupStep>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<Case> Cases => Set<Case>();

@@ -73,6 +73,15 @@ public static class LearningApi
             })
             .WithTags("Learning").RequireAuthorization(Policies.Api, Policies.Effects)
             .WithSummary("The bottleneck report of a neighbourhood the caller works in: bottlenecks and rule deviations by category, law, organisation and quarter (whole quarters; groups under 5 residents are null), with the lessons drawn from them. No resident data.");
+        endpoints.MapGet("/api/municipalities/{municipalityId:guid}/overview", async Task<Results<Ok<Overview>, NotFound>> (Guid municipalityId, DateOnly? from, DateOnly? to,
+                HttpContext http, MunicipalityOverview overview, Privacy.CaseAccess access, CancellationToken ct) =>
+            {
+                var built = await overview.BuildAsync(http.User.StaffId(), municipalityId, from, to, ct);
+                await access.LogAsync(http, null, null, Privacy.AuditAction.Read, "gemeenteoverzicht", ct, allowed: built is not null);
+                return built is null ? TypedResults.NotFound() : TypedResults.Ok(built);
+            })
+            .WithTags("Learning").RequireAuthorization(Policies.Api, Policies.Overview)
+            .WithSummary("Every neighbourhood of a municipality the caller works in, side by side over whole quarters (default: this year): cases, share within six weeks, wellbeing at intake and closure, costs with and without the approach, this year's budget use, learning sessions held. Null where fewer than 5 residents.");
         return endpoints;
     }
 

@@ -10,7 +10,7 @@ namespace Keukentafel.Learning;
 /// <summary>A session as the API and pages show it, with its proposed agenda for the viewer, its lessons and those still open from before.</summary>
 public sealed record SessionView(Guid Id, Guid NeighbourhoodId, string Neighbourhood, DateOnly Date, SessionLevel Level, string LevelText,
     IReadOnlyList<string> Participants, string? Minutes, string? MinutesChangedBy, DateTime? MinutesChangedAtUtc, int Version, Agenda Agenda,
-    IReadOnlyList<LessonView> Lessons, IReadOnlyList<LessonView> OpenFromBefore);
+    IReadOnlyList<LessonView> Lessons, IReadOnlyList<LessonView> OpenFromBefore, IReadOnlyList<string> Ambassadors);
 
 /// <summary>
 /// A lesson as shown: the case numbers it came from for those who work with cases; for managers and directors only how
@@ -101,13 +101,20 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, M
             await access.LogListAsync(http, [.. linked.Select(c => (c.Id, c.ResidentId))], "les", "lessen (0 casussen)", ct);
         }
 
+        // The organisations' ambassadors in the neighbourhood get the agenda (core rule: one fixed contact per organisation).
+        var ambassadors = (await db.OrganisationNeighbourhoods.AsNoTracking().Where(w => w.NeighbourhoodId == session.NeighbourhoodId)
+                .Join(db.Organisations, w => w.OrganisationId, o => o.Id, (w, o) => new { Organisation = o.Name, Id = w.AmbassadorId ?? o.AmbassadorId })
+                .Join(db.StaffMembers, x => x.Id, s => s.Id, (x, s) => new { x.Organisation, s.Name })
+                .ToListAsync(ct))
+            .OrderBy(a => a.Organisation, StringComparer.Ordinal).Select(a => $"{a.Name.Display} ({a.Organisation})").ToList();
+
         LessonView View(Lesson l, DateOnly date) => new(l.Id, l.SessionId, date, l.Kind, l.Kind.Dutch(), l.Text, l.OwnerName, l.Status, l.Status.Dutch(), l.StatusNote, l.Version,
             l.Cases.Count, caseWork ? [.. l.Cases.Select(c => numbers.GetValueOrDefault(c.CaseId, "?")).Order(StringComparer.Ordinal)] : null);
         return new SessionView(session.Id, session.NeighbourhoodId, name, session.Date, session.Level, session.Level.Dutch(),
             [.. session.Participants.Select(p => p.Name).Order(StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true))],
             session.Minutes, session.MinutesChangedByName, session.MinutesChangedAtUtc, session.Version, agenda,
             [.. lessons.Where(x => x.Lesson.SessionId == session.Id).Select(x => View(x.Lesson, x.Date))],
-            [.. lessons.Where(x => x.Lesson.SessionId != session.Id).Select(x => View(x.Lesson, x.Date))]);
+            [.. lessons.Where(x => x.Lesson.SessionId != session.Id).Select(x => View(x.Lesson, x.Date))], ambassadors);
     }
 
     /// <summary>
@@ -194,9 +201,17 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, M
         return session.Version;
     }
 
-    /// <summary>A year before the neighbourhood's first case (the approach's start), or before today when there is none yet.</summary>
+    /// <summary>
+    /// The day the approach started in the neighbourhood; for a neighbourhood without a start date (from before start
+    /// dates were kept), a year before its first case, or before today when there is none yet.
+    /// </summary>
     private async Task<DateOnly> EarliestAsync(Guid neighbourhoodId, DateOnly today, CancellationToken ct)
     {
+        if (await db.Neighbourhoods.Where(n => n.Id == neighbourhoodId).Select(n => n.StartedOn).SingleAsync(ct) is { } started)
+        {
+            return started;
+        }
+
         var first = await db.Cases.Where(c => c.NeighbourhoodId == neighbourhoodId).OrderBy(c => c.SignalledAtUtc).Select(c => (DateTime?)c.SignalledAtUtc).FirstOrDefaultAsync(ct);
         var start = first is { } signalled ? DutchTime.Date(signalled) : today;
         return (start < today ? start : today).AddYears(-1);

@@ -28,6 +28,9 @@ public sealed class Neighbourhood
 
     public int? Inhabitants { get; private set; }
 
+    /// <summary>The day the approach started here; learning sessions and figures begin with it.</summary>
+    public DateOnly? StartedOn { get; private set; }
+
     /// <summary>The independent coordinator (wijkcoördinator) who matches professionals to cases here.</summary>
     public Guid? CoordinatorId { get; private set; }
 
@@ -44,6 +47,22 @@ public sealed class Neighbourhood
     {
         var valid = Effects.EffectSettings.Validated(settings.UsesPositiveHealth, settings.UsesZrm, settings.FollowUpMonths);
         (UsesPositiveHealth, UsesZrm, FollowUpMonths) = (valid.UsesPositiveHealth, valid.UsesZrm, valid.FollowUpMonths);
+    }
+
+    /// <summary>The approach starts here on this day: at the earliest ten years back, at the latest a year ahead.</summary>
+    public void StartOn(DateOnly? day, DateOnly today)
+    {
+        if (day is null)
+        {
+            throw DomainException.About("StartedOn", "neighbourhood.start_required", "Kies de datum waarop de aanpak in deze wijk begint.");
+        }
+
+        if (day < today.AddYears(-10) || day > today.AddYears(1))
+        {
+            throw DomainException.About("StartedOn", "neighbourhood.start_outside", $"Kies een startdatum tussen {today.AddYears(-10):d-M-yyyy} en {today.AddYears(1):d-M-yyyy}.");
+        }
+
+        StartedOn = day;
     }
 
     public void AppointCoordinator(StaffMember coordinator)

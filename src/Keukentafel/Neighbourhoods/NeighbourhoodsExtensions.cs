@@ -7,6 +7,7 @@ public static class NeighbourhoodsExtensions
     public static WebApplicationBuilder AddNeighbourhoods(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<StaffDirectory>();
+        builder.Services.AddScoped<NeighbourhoodStarts>();
         builder.Services.AddScoped<DemoSeeder>();
         return builder;
     }

@@ -46,6 +46,7 @@ internal sealed class OrganisationNeighbourhoodConfiguration : IEntityTypeConfig
     {
         e.HasKey(x => new { x.OrganisationId, x.NeighbourhoodId });
         e.HasIndex(x => x.NeighbourhoodId);
+        e.HasOne<StaffMember>().WithMany().HasForeignKey(x => x.AmbassadorId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Neighbourhood).WithMany().HasForeignKey(x => x.NeighbourhoodId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -102,5 +103,20 @@ internal static class PersonNameColumns
         name.Property(n => n.Given).HasColumnName("GivenName").HasMaxLength(100);
         name.Property(n => n.Prefix).HasColumnName("FamilyNamePrefix").HasMaxLength(20);
         name.Property(n => n.Family).HasColumnName("FamilyName").HasMaxLength(100);
+    }
+}
+
+internal sealed class StartupStepConfiguration : IEntityTypeConfiguration<StartupStep>
+{
+    public void Configure(EntityTypeBuilder<StartupStep> e)
+    {
+        e.ToTable("StartupSteps");
+        e.HasOne<Neighbourhood>().WithMany().HasForeignKey(s => s.NeighbourhoodId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(s => new { s.NeighbourhoodId, s.Order });
+        e.Property(s => s.Text).HasMaxLength(1_000);
+        e.Property(s => s.OwnerName).HasMaxLength(300);
+        e.Property(s => s.ChangedByName).HasMaxLength(300);
+        e.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        e.Property(s => s.Version).IsConcurrencyToken();
     }
 }

@@ -38,7 +38,12 @@ public sealed class StaffDirectory(KeukentafelDbContext db)
             return null;
         }
 
-        var organisations = await OrganisationSummaries(db.Organisations.Where(o => o.Neighbourhoods.Any(w => w.NeighbourhoodId == id))).ToListAsync(ct);
+        var general = await OrganisationSummaries(db.Organisations.Where(o => o.Neighbourhoods.Any(w => w.NeighbourhoodId == id))).ToListAsync(ct);
+        // The ambassador appointed for this neighbourhood goes before the organisation's general one.
+        var here = await db.OrganisationNeighbourhoods.AsNoTracking().Where(w => w.NeighbourhoodId == id && w.AmbassadorId != null)
+            .Join(db.StaffMembers, w => w.AmbassadorId, s => s.Id, (w, s) => new { w.OrganisationId, Ambassador = new PersonRef(s.Id, s.Name.Given, s.Name.Prefix, s.Name.Family) })
+            .ToDictionaryAsync(w => w.OrganisationId, w => w.Ambassador, ct);
+        var organisations = general.Select(o => here.TryGetValue(o.Id, out var ambassador) ? o with { Ambassador = ambassador } : o).ToList();
         var staff = await StaffSummaries(db.StaffMembers.Where(s => s.WorkAreas.Any(w => w.NeighbourhoodId == id))).ToListAsync(ct);
         return new NeighbourhoodDetail(neighbourhood.Id, neighbourhood.Name, neighbourhood.Code, neighbourhood.Inhabitants,
             neighbourhood.Municipality, neighbourhood.Coordinator, organisations, staff);
@@ -56,11 +61,18 @@ public sealed class StaffDirectory(KeukentafelDbContext db)
         }
 
         var more = await db.Organisations.Where(o => o.Id == id).Select(o => new { o.Description, o.Offers }).SingleAsync(ct);
-        var neighbourhoods = await db.OrganisationNeighbourhoods.AsNoTracking()
-            .Where(w => w.OrganisationId == id)
-            .OrderBy(w => w.Neighbourhood!.Name)
-            .Select(w => new NeighbourhoodRef(w.NeighbourhoodId, w.Neighbourhood!.Name))
-            .ToListAsync(ct);
+        var defaultAmbassador = organisation.Ambassador;
+        var neighbourhoods = (await db.OrganisationNeighbourhoods.AsNoTracking()
+                .Where(w => w.OrganisationId == id)
+                .OrderBy(w => w.Neighbourhood!.Name)
+                .Select(w => new
+                {
+                    w.NeighbourhoodId,
+                    w.Neighbourhood!.Name,
+                    Ambassador = db.StaffMembers.Where(s => s.Id == w.AmbassadorId).Select(s => new PersonRef(s.Id, s.Name.Given, s.Name.Prefix, s.Name.Family)).FirstOrDefault(),
+                })
+                .ToListAsync(ct))
+            .Select(w => new OrganisationArea(w.NeighbourhoodId, w.Name, w.Ambassador ?? defaultAmbassador)).ToList();
         var staff = await StaffSummaries(db.StaffMembers.Where(s => s.OrganisationId == id)).ToListAsync(ct);
         return new OrganisationDetail(organisation, more.Description, neighbourhoods, staff, more.Offers);
     }
@@ -99,6 +111,9 @@ public sealed class StaffDirectory(KeukentafelDbContext db)
 
 public sealed record NeighbourhoodRef(Guid Id, string Name);
 
+/// <summary>A neighbourhood an organisation works in, with its ambassador there (its general ambassador when none was appointed there).</summary>
+public sealed record OrganisationArea(Guid Id, string Name, PersonRef? Ambassador);
+
 public sealed record PersonRef(Guid Id, string GivenName, string? FamilyNamePrefix, string FamilyName)
 {
     public string DisplayName => new PersonName(GivenName, FamilyNamePrefix, FamilyName).Display;
@@ -117,7 +132,7 @@ public sealed record OrganisationSummary(Guid Id, string Name, OrganisationType 
 }
 
 public sealed record OrganisationDetail(
-    OrganisationSummary Organisation, string? Description, IReadOnlyList<NeighbourhoodRef> Neighbourhoods, IReadOnlyList<StaffSummary> Staff, Services Offers);
+    OrganisationSummary Organisation, string? Description, IReadOnlyList<OrganisationArea> Neighbourhoods, IReadOnlyList<StaffSummary> Staff, Services Offers);
 
 public sealed record StaffSummary(
     Guid Id, string GivenName, string? FamilyNamePrefix, string FamilyName, StaffFunction Function, string? JobTitle,

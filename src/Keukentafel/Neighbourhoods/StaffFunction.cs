@@ -8,6 +8,9 @@ public enum StaffFunction
     Manager,
     Director,
     Financier,
+
+    /// <summary>Helps start the approach in more neighbourhoods (Oss, from 2018).</summary>
+    Aanjager,
 }
 
 public static class StaffFunctionText
@@ -18,6 +21,7 @@ public static class StaffFunctionText
         StaffFunction.Coordinator => "Wijkcoördinator",
         StaffFunction.Manager => "Manager",
         StaffFunction.Director => "Bestuurder",
-        _ => "Financier",
+        StaffFunction.Financier => "Financier",
+        _ => "Aanjager",
     };
 }

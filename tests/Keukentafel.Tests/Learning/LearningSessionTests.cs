@@ -146,6 +146,9 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         agenda.GetProperty("items").EnumerateArray().ShouldNotContain(i => i.GetProperty("caseNumber").GetString() == number);
         agenda.GetProperty("notShown").GetInt32().ShouldBeGreaterThan(0);
         agenda.ToString().ShouldNotContain("Alleen voor wie aan tafel zit");
+        // The agenda goes to each organisation's ambassador in the neighbourhood.
+        (await (await app.ApiAsync(housing.Email)).GetJsonAsync($"/api/learning-sessions/{session}")).GetProperty("ambassadors").EnumerateArray()
+            .Select(x => x.GetString()).ShouldContain("Sanne Verhoeven (Stichting Welzijn Samen)");
 
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Professional, onlyThere: true);
         await (await app.ApiAsync(elsewhere.Email)).GetJsonAsync($"/api/learning-sessions/{session}", HttpStatusCode.NotFound);

@@ -107,6 +107,11 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
             "/api/neighbourhoods/{neighbourhoodId:guid}/initiatives", // collective initiatives: no resident data; checked by Initiatives
             "/api/initiatives/{initiativeId:guid}", // measures and a count of plan actions served, never which
             "/api/initiatives/{initiativeId:guid}/measures",
+            "/api/municipalities/{municipalityId:guid}/overview", // aggregates of the municipalities the user works in; groups under five residents hidden
+            "/api/neighbourhoods/{neighbourhoodId:guid}/startup", // a neighbourhood's start-up: organisations, ambassadors, checklist; no resident data
+            "/api/neighbourhoods/{neighbourhoodId:guid}/startup-steps", // aanjager, administrator or the coordinator; checked by NeighbourhoodStarts
+            "/api/startup-steps/{stepId:guid}",
+            "/api/neighbourhoods/{neighbourhoodId:guid}/organisations/{organisationId:guid}/ambassador",
         ];
         var withId = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true && e.RoutePattern.Parameters.Count > 0)

@@ -24,6 +24,7 @@ public static class DemoNeighbourhood
         ("manager", "marco.peeters@welzijnsamen.example"),
         ("bestuurder", "hanneke.claassen@welzijnsamen.example"),
         ("financier", "joost.verschuren@heerdonk.example"),
+        ("aanjager", "noor.vanbeurden@heerdonk.example"),
         ("beheerder", AdministratorEmail),
         ("bewoner", ResidentEmail),
     ];
@@ -74,6 +75,8 @@ public static class DemoNeighbourhood
 
         Person("", "keukentafel.example", StaffFunction.Coordinator, "Wijkcoördinator", ["WK990101"], ("Ilse", null, "Dekkers"));
         Person("", "keukentafel.example", StaffFunction.Coordinator, "Wijkcoördinator", ["WK990102"]);
+        // The aanjager of the municipality helps start the approach in more neighbourhoods.
+        Person("gemeente", "heerdonk.example", StaffFunction.Aanjager, "Aanjager wijkaanpak", ["WK990101", "WK990102"], ("Noor", "van", "Beurden"));
 
         var residents = new List<DemoResident>();
         var residentKeys = new HashSet<string>(StringComparer.Ordinal);

@@ -49,7 +49,10 @@ public sealed partial class DemoSeeder(
         var neighbourhoods = await db.Neighbourhoods.Where(n => n.MunicipalityId == municipality.Id).ToDictionaryAsync(n => n.Code, ct);
         foreach (var (code, name, inhabitants) in DemoNeighbourhood.Neighbourhoods.Where(n => !neighbourhoods.ContainsKey(n.Code)))
         {
-            neighbourhoods[code] = db.Neighbourhoods.Add(new Neighbourhood(municipality, name, code, inhabitants)).Entity;
+            var neighbourhood = new Neighbourhood(municipality, name, code, inhabitants);
+            // The demo's history (cases and effect data) goes back about two years; the approach started before it.
+            neighbourhood.StartOn(Cases.DutchTime.Date(now).AddYears(-3), Cases.DutchTime.Date(now));
+            neighbourhoods[code] = db.Neighbourhoods.Add(neighbourhood).Entity;
             added++;
         }
 
@@ -129,6 +132,10 @@ public sealed partial class DemoSeeder(
 
         // The shared budget of that neighbourhood, with the demo's plan actions financed from it.
         added += await new Budget.DemoBudget(db).AddAsync(first, now, ct);
+        await db.SaveChangesAsync(ct);
+
+        // A year of learning sessions and lessons, and the community centre with its measures.
+        added += await new Learning.DemoLearning(db).AddAsync(first, now, ct);
         await db.SaveChangesAsync(ct);
 
         await transaction.CommitAsync(ct);
@@ -223,6 +230,7 @@ public sealed partial class DemoSeeder(
         StaffFunction.Professional => Roles.Professional,
         StaffFunction.Coordinator => Roles.Coordinator,
         StaffFunction.Manager => Roles.Manager,
+        StaffFunction.Aanjager => Roles.Aanjager,
         _ => Roles.Director,
     };
 }

@@ -1304,6 +1304,9 @@ namespace Keukentafel.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("UsesPositiveHealth")
                         .HasColumnType("boolean");
 
@@ -1368,7 +1371,12 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.Property<Guid>("NeighbourhoodId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AmbassadorId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("OrganisationId", "NeighbourhoodId");
+
+                    b.HasIndex("AmbassadorId");
 
                     b.HasIndex("NeighbourhoodId");
 
@@ -1533,6 +1541,51 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.HasIndex("NeighbourhoodId");
 
                     b.ToTable("StaffNeighbourhoods");
+                });
+
+            modelBuilder.Entity("Keukentafel.Neighbourhoods.StartupStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("NeighbourhoodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeighbourhoodId", "Order");
+
+                    b.ToTable("StartupSteps", (string)null);
                 });
 
             modelBuilder.Entity("Keukentafel.Plans.Bottleneck", b =>
@@ -2436,6 +2489,11 @@ namespace Keukentafel.Data.Migrations.Postgres
 
             modelBuilder.Entity("Keukentafel.Neighbourhoods.OrganisationNeighbourhood", b =>
                 {
+                    b.HasOne("Keukentafel.Neighbourhoods.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AmbassadorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Keukentafel.Neighbourhoods.Neighbourhood", "Neighbourhood")
                         .WithMany()
                         .HasForeignKey("NeighbourhoodId")
@@ -2487,6 +2545,15 @@ namespace Keukentafel.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Neighbourhood");
+                });
+
+            modelBuilder.Entity("Keukentafel.Neighbourhoods.StartupStep", b =>
+                {
+                    b.HasOne("Keukentafel.Neighbourhoods.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("NeighbourhoodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Keukentafel.Plans.Bottleneck", b =>

@@ -1299,6 +1299,9 @@ namespace Keukentafel.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("StartedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("UsesPositiveHealth")
                         .HasColumnType("INTEGER");
 
@@ -1363,7 +1366,12 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.Property<Guid>("NeighbourhoodId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AmbassadorId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("OrganisationId", "NeighbourhoodId");
+
+                    b.HasIndex("AmbassadorId");
 
                     b.HasIndex("NeighbourhoodId");
 
@@ -1528,6 +1536,51 @@ namespace Keukentafel.Data.Migrations.Sqlite
                     b.HasIndex("NeighbourhoodId");
 
                     b.ToTable("StaffNeighbourhoods");
+                });
+
+            modelBuilder.Entity("Keukentafel.Neighbourhoods.StartupStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NeighbourhoodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NeighbourhoodId", "Order");
+
+                    b.ToTable("StartupSteps", (string)null);
                 });
 
             modelBuilder.Entity("Keukentafel.Plans.Bottleneck", b =>
@@ -2425,6 +2478,11 @@ namespace Keukentafel.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Keukentafel.Neighbourhoods.OrganisationNeighbourhood", b =>
                 {
+                    b.HasOne("Keukentafel.Neighbourhoods.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AmbassadorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Keukentafel.Neighbourhoods.Neighbourhood", "Neighbourhood")
                         .WithMany()
                         .HasForeignKey("NeighbourhoodId")
@@ -2476,6 +2534,15 @@ namespace Keukentafel.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Neighbourhood");
+                });
+
+            modelBuilder.Entity("Keukentafel.Neighbourhoods.StartupStep", b =>
+                {
+                    b.HasOne("Keukentafel.Neighbourhoods.Neighbourhood", null)
+                        .WithMany()
+                        .HasForeignKey("NeighbourhoodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Keukentafel.Plans.Bottleneck", b =>

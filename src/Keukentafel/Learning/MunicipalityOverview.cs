@@ -1,0 +1,75 @@
+using Keukentafel.Accounts;
+using Keukentafel.Budget;
+using Keukentafel.Cases;
+using Keukentafel.Data;
+using Keukentafel.Effects;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Learning;
+
+/// <summary>
+/// One neighbourhood in the municipality overview: the effect report's figures (null where fewer than five residents),
+/// the use of this year's neighbourhood budget and the learning sessions held. No resident data.
+/// </summary>
+public sealed record NeighbourhoodColumn(Guid Id, string Name, DateOnly? StartedOn, int Cases, IReadOnlyList<string> SmallQuarters, bool Shown, decimal? SixWeeksShare,
+    decimal? WellbeingAtIntake, decimal? WellbeingAtClosure, int CostAnalyses, decimal? CostWithout, decimal? CostWith,
+    decimal? BudgetRoom, decimal? BudgetUsed, int LearningSessions);
+
+public sealed record Overview(Guid MunicipalityId, string Municipality, DateOnly From, DateOnly To, int BudgetYear, IReadOnlyList<NeighbourhoodColumn> Neighbourhoods);
+
+/// <summary>
+/// The municipality overview: every neighbourhood of the municipalities the user works in, side by side, over the same
+/// whole quarters. Built from the effect report of each neighbourhood, so the same suppression of small groups holds.
+/// </summary>
+public sealed class MunicipalityOverview(KeukentafelDbContext db, EffectReports reports, TimeProvider time)
+{
+    /// <summary>The municipalities of the neighbourhoods the staff member works in.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> MunicipalitiesAsync(Guid? staffId, CancellationToken ct) =>
+        [.. (await db.StaffNeighbourhoods.AsNoTracking().Where(w => w.StaffMemberId == staffId)
+                .Select(w => new { w.Neighbourhood!.MunicipalityId, w.Neighbourhood.Municipality!.Name }).Distinct().ToListAsync(ct))
+            .OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => (m.MunicipalityId, m.Name))];
+
+    /// <summary>The overview of one municipality; null when the staff member works in none of its neighbourhoods.</summary>
+    public async Task<Overview?> BuildAsync(Guid? staffId, Guid municipalityId, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var municipality = (await MunicipalitiesAsync(staffId, ct)).FirstOrDefault(m => m.Id == municipalityId);
+        if (municipality.Name is null)
+        {
+            return null;
+        }
+
+        var today = DutchTime.Today(time);
+        var (first, last) = EffectReport.Quarters(from ?? new DateOnly(today.Year, 1, 1), to ?? today);
+        if (first > last)
+        {
+            throw DomainException.About("From", "report.period", "De eerste datum ligt na de laatste. Kies een periode waarin de eerste datum eerst komt.");
+        }
+
+        var year = (to ?? today).Year;
+        var neighbourhoods = await db.Neighbourhoods.AsNoTracking().Where(n => n.MunicipalityId == municipalityId).OrderBy(n => n.Name)
+            .Select(n => new { n.Id, n.Name, n.StartedOn }).ToListAsync(ct);
+        var columns = new List<NeighbourhoodColumn>();
+        foreach (var n in neighbourhoods)
+        {
+            var report = (await reports.BuildAsync(new ReportSelection(n.Id, first, last), false, ct))!;
+            var budget = await db.Budgets.AsNoTracking().Where(b => b.NeighbourhoodId == n.Id && b.FirstYear <= year && b.LastYear >= year).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
+            Balance? balance = null;
+            if (budget is { } budgetId)
+            {
+                var sums = await db.LedgerEntries.AsNoTracking().Where(e => e.BudgetId == budgetId && e.Year == year)
+                    .GroupBy(e => e.Kind).Select(g => new { Kind = g.Key, Amount = g.Sum(e => e.Amount) }).ToListAsync(ct);
+                balance = Balance.Of(sums.Select(s => (s.Kind, s.Amount)));
+            }
+
+            var sessions = await db.LearningSessions.CountAsync(s => s.NeighbourhoodId == n.Id && s.Date >= first && s.Date <= last && s.Date <= today, ct);
+            decimal? Mean(MeasurementMoment moment) => report.Wellbeing.FirstOrDefault(w => w.Moment == moment)?.Summary is { } s ? decimal.Round(s.Mean, 1) : null;
+            columns.Add(new NeighbourhoodColumn(n.Id, n.Name, n.StartedOn, report.Cases, report.SmallQuarters, report.Shown,
+                report.Shown && report.SixWeeks is { } six ? decimal.Round(six.Share, 3) : null,
+                Mean(MeasurementMoment.Intake), Mean(MeasurementMoment.Closure),
+                report.AllCosts?.Analyses ?? 0, report.AllCosts is { } c ? decimal.Round(c.Without, 2) : null, report.AllCosts is { } w ? decimal.Round(w.With, 2) : null,
+                balance?.Room, balance is { } b ? b.Committed + b.Realised : null, sessions));
+        }
+
+        return new Overview(municipalityId, municipality.Name, first, last, year, columns);
+    }
+}
