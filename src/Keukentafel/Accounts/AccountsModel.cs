@@ -25,3 +25,17 @@ internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<Sign
         e.HasIndex(s => s.AccountId);
     }
 }
+
+internal sealed class ResidentInvitationConfiguration : IEntityTypeConfiguration<ResidentInvitation>
+{
+    public void Configure(EntityTypeBuilder<ResidentInvitation> e)
+    {
+        e.ToTable("ResidentInvitations");
+        e.Property(i => i.CodeHash).HasMaxLength(64);
+        e.HasIndex(i => i.CodeHash).IsUnique();
+        e.HasIndex(i => i.ResidentId);
+        e.Property(i => i.CreatedByName).HasMaxLength(300);
+        e.HasOne<Resident>().WithMany().HasForeignKey(i => i.ResidentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Cases.Case>().WithMany().HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

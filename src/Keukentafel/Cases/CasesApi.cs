@@ -39,6 +39,10 @@ public static class CasesApi
             .WithSummary("Record what the resident agreed to: sharing his file with an organisation, for a purpose, until a date (or until he withdraws).");
         one.MapPost("/consents/{consentId:guid}/withdrawal", WithdrawConsent).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "toestemming")
             .WithSummary("The resident withdraws a consent: from the next request on, professionals of that organisation at the table cannot open the file.");
+        one.MapPost("/resident-invitation", async (HttpContext http, Accounts.ResidentInvitations invitations, CancellationToken ct) =>
+                TypedResults.Ok(await invitations.IssueAsync(http, http.CaseDecision(), ct)))
+            .RequireCaseAccess(CaseAccessLevel.Lead, AuditAction.Change, "uitnodiging")
+            .WithSummary("A one-time code (valid 14 days) with which the resident makes his own sign-in at /uitnodiging; a new code ends the old one. Shown once.");
         one.MapGet("/access-log", async (HttpContext http, AccessLog log, CancellationToken ct) => TypedResults.Ok(await log.ForCaseAsync(http.CaseDecision(), ct)))
             .RequireCaseAccess(CaseAccessLevel.Read, AuditAction.Read, "logboek")
             .WithSummary("Who looked at this case, newest first, with break-the-glass reasons: to show the resident at his request.");

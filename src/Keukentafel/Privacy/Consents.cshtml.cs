@@ -8,8 +8,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Privacy;
 
 /// <summary>The consent register of one case: what the resident agreed to, and withdrawing it at his request.</summary>
-public sealed class ConsentsPage(CaseWork work, CaseFiles files, KeukentafelDbContext db) : CasePageModel(work, files)
+public sealed class ConsentsPage(CaseWork work, CaseFiles files, KeukentafelDbContext db, Accounts.ResidentInvitations invitations) : CasePageModel(work, files)
 {
+    /// <summary>The code just made for the resident: shown once, on this answer only (never in a URL or stored).</summary>
+    public Accounts.IssuedInvitation? Invitation { get; private set; }
+
+    public async Task<IActionResult> OnPostInviteAsync()
+    {
+        Invitation = await invitations.IssueAsync(HttpContext, Decision, HttpContext.RequestAborted);
+        Response.Headers.CacheControl = "no-store";
+        return await AgainAsync();
+    }
+
     public ConsentInput Consent { get; set; } = new();
     public WithdrawalInput Withdrawal { get; set; } = new();
     public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];

@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using Keukentafel.Privacy;
+using Keukentafel.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Keukentafel.Accounts;
+
+/// <summary>
+/// The resident turns the code from his professional into his own sign-in: code, date of birth, e-mail address,
+/// password. Rate limited like the sign-in page; every refusal is a plain message beside the field.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(WebExtensions.SignInRateLimit)]
+public sealed class InvitationModel(ResidentInvitations invitations, SignInManager<Account> signIn, CaseAccess access) : PageModel
+{
+    [BindProperty]
+    public InvitationInput Input { get; set; } = new();
+
+    public void OnGet(string? code) => Input.Code ??= code;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            var account = await invitations.RedeemAsync(Input.Code, Input.DateOfBirth, Input.Email, Input.Password, HttpContext.RequestAborted);
+            await signIn.SignInAsync(account, isPersistent: false);
+            HttpContext.User = await signIn.CreateUserPrincipalAsync(account);
+            var (caseId, residentId) = await invitations.CaseOfAsync(account.Id, HttpContext.RequestAborted);
+            await access.LogAsync(HttpContext, caseId, residentId, AuditAction.Change, "eigen inlog gemaakt met een uitnodiging", HttpContext.RequestAborted);
+            return RedirectToPage("/Privacy/MyData");
+        }
+        catch (DomainException refused)
+        {
+            ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", refused.Message);
+            return Page();
+        }
+    }
+}
+
+public sealed class InvitationInput
+{
+    [Required(ErrorMessage = "Vul de code in die u kreeg."), StringLength(40)]
+    public string? Code { get; set; }
+
+    [Required(ErrorMessage = "Vul uw geboortedatum in.")]
+    public DateOnly? DateOfBirth { get; set; }
+
+    [StringLength(256), EmailAddress(ErrorMessage = "Dit is geen e-mailadres. Kijk of u het goed heeft ingevuld.")]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Kies een wachtwoord."), StringLength(200)]
+    public string? Password { get; set; }
+
+    [Required(ErrorMessage = "Vul het wachtwoord nog een keer in."), Compare(nameof(Password), ErrorMessage = "De twee wachtwoorden zijn niet hetzelfde.")]
+    public string? RepeatPassword { get; set; }
+}

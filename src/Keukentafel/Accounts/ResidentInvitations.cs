@@ -1,0 +1,117 @@
+using Keukentafel.Data;
+using Keukentafel.Privacy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Keukentafel.Accounts;
+
+/// <summary>What the professional hands to the resident: the code, shown once, and until when it works.</summary>
+public sealed record IssuedInvitation(string Code, DateTime ExpiresAtUtc);
+
+/// <summary>
+/// Invitations for residents (issue 10): the case bringer (or the coordinator) issues a one-time code for the resident of
+/// his case; the resident redeems it with his date of birth, an e-mail address and a password, and has his own sign-in
+/// (or, with an account already, a new password). Every issue and use is in the resident's access log.
+/// </summary>
+public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Account> users, CaseAccess access, TimeProvider time)
+{
+    public async Task<IssuedInvitation> IssueAsync(HttpContext http, CaseAccessDecision decision, CancellationToken ct)
+    {
+        var residentId = decision.ResidentId ?? throw new DomainException("invitation.no_resident", "Deze casus heeft geen bewoner.");
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var open in await db.ResidentInvitations.Where(i => i.ResidentId == residentId && i.UsedAtUtc == null && i.RevokedAtUtc == null).ToListAsync(ct))
+        {
+            open.Revoke(now);
+        }
+
+        var (invitation, code) = ResidentInvitation.Issue(residentId, decision.CaseId, decision.Actor, now);
+        db.ResidentInvitations.Add(invitation);
+        await db.SaveChangesAsync(ct);
+        await access.LogAsync(http, decision.CaseId, residentId, AuditAction.Change, "uitnodiging voor de eigen pagina's van de bewoner", ct);
+        return new IssuedInvitation(code, invitation.ExpiresAtUtc);
+    }
+
+    /// <summary>
+    /// Redeems a code: refused with a Dutch message at the field when it is unknown, used, withdrawn or expired, or when the
+    /// date of birth is not the resident's (five wrong dates end the code). Nothing changes on a refusal but the count.
+    /// </summary>
+    public async Task<Account> RedeemAsync(string? code, DateOnly? dateOfBirth, string? email, string? password, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            throw DomainException.About("Code", "invitation.code_required", "Vul de code in die u kreeg.");
+        }
+
+        var hash = ResidentInvitation.Hash(code);
+        var invitation = await db.ResidentInvitations.SingleOrDefaultAsync(i => i.CodeHash == hash, ct)
+            ?? throw DomainException.About("Code", "invitation.unknown", "Deze code kennen we niet. Kijk of u hem goed heeft overgenomen.");
+        var now = time.GetUtcNow().UtcDateTime;
+        if (invitation.UsedAtUtc is not null)
+        {
+            throw DomainException.About("Code", "invitation.used", "Deze code is al gebruikt. Vraag uw hulpverlener om een nieuwe code.");
+        }
+
+        if (invitation.RevokedAtUtc is not null)
+        {
+            throw DomainException.About("Code", "invitation.revoked", "Deze code werkt niet meer. Vraag uw hulpverlener om een nieuwe code.");
+        }
+
+        if (now >= invitation.ExpiresAtUtc)
+        {
+            throw DomainException.About("Code", "invitation.expired", "Deze code is verlopen. Vraag uw hulpverlener om een nieuwe code.");
+        }
+
+        var resident = await db.Residents.SingleAsync(r => r.Id == invitation.ResidentId, ct);
+        if (dateOfBirth != resident.DateOfBirth)
+        {
+            invitation.Fail(now);
+            await db.SaveChangesAsync(ct);
+            throw DomainException.About("DateOfBirth", "invitation.date_of_birth", "Deze geboortedatum hoort niet bij de code. Kijk of u hem goed heeft ingevuld.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var account = await db.Users.SingleOrDefaultAsync(a => a.ResidentId == resident.Id, ct);
+        if (account is null)
+        {
+            var address = Text.Required(email, "invitation.email_required", "Vul uw e-mailadres in. Daarmee logt u voortaan in.", "Email");
+            if (await users.FindByEmailAsync(address) is not null)
+            {
+                throw DomainException.About("Email", "invitation.email_taken", "Dit e-mailadres is al in gebruik. Kies een ander e-mailadres.");
+            }
+
+            account = new Account(address, resident.Name.Display, now);
+            account.LinkToResident(resident.Id);
+            Check(await users.CreateAsync(account, password ?? ""));
+            Check(await users.AddToRoleAsync(account, Roles.Resident));
+        }
+        else
+        {
+            // He had a sign-in already and forgot it: the code gives him a new password (and unlocks him).
+            Check(await users.RemovePasswordAsync(account));
+            Check(await users.AddPasswordAsync(account, password ?? ""));
+            Check(await users.SetLockoutEndDateAsync(account, null));
+            Check(await users.ResetAccessFailedCountAsync(account));
+        }
+
+        invitation.Use(now);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return account;
+    }
+
+    /// <summary>The case of the invitation just used, for the access log.</summary>
+    public async Task<(Guid CaseId, Guid ResidentId)> CaseOfAsync(Guid accountId, CancellationToken ct) =>
+        await db.Users.Where(a => a.Id == accountId)
+            .Join(db.ResidentInvitations, a => a.ResidentId, i => i.ResidentId, (a, i) => i)
+            .Where(i => i.UsedAtUtc != null).OrderByDescending(i => i.UsedAtUtc)
+            .Select(i => new ValueTuple<Guid, Guid>(i.CaseId, i.ResidentId)).FirstAsync(ct);
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            var passwordError = result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal));
+            throw DomainException.About(passwordError ? "Password" : "Email", $"invitation.{result.Errors.First().Code}", string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

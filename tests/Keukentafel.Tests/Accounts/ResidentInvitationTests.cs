@@ -1,0 +1,108 @@
+using System.Net;
+using Keukentafel.Neighbourhoods;
+using Keukentafel.Tests.Cases;
+
+namespace Keukentafel.Tests.Accounts;
+
+/// <summary>A resident makes his own sign-in with the one-time code from his professional (issue 10, part 1).</summary>
+public sealed class ResidentInvitationTests(ClockApp app) : IClassFixture<ClockApp>
+{
+    private const string BirthDate = "1951-03-14";
+    private const string Password = "Mijn eigen tafel 2026!";
+
+    private static Dictionary<string, string> Form(string code, string birth = BirthDate, string email = "", string password = Password) => new()
+    {
+        ["Input.Code"] = code,
+        ["Input.DateOfBirth"] = birth,
+        ["Input.Email"] = email,
+        ["Input.Password"] = password,
+        ["Input.RepeatPassword"] = password,
+    };
+
+    private async Task<(CaseDriver Case, string Code)> InvitedAsync(string family)
+    {
+        var @case = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: family);
+        var issued = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/resident-invitation", new { });
+        return (@case, issued.GetProperty("code").GetString()!);
+    }
+
+    [Fact]
+    public async Task The_resident_makes_his_own_sign_in_with_the_code_and_sees_his_own_data_and_that_the_invitation_is_in_his_log()
+    {
+        var (@case, code) = await InvitedAsync("Uitgenodigd");
+        code.ShouldMatch("^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$");
+        var browser = app.Browser();
+
+        using var wrongBirth = await browser.SubmitAsync("/uitnodiging", Form(code.ToLowerInvariant(), birth: "1951-03-15", email: "greet.uitgenodigd@voorbeeld.example"));
+        wrongBirth.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await PageSession.ParseAsync(wrongBirth)).QuerySelector("#Input_DateOfBirth-error").ShouldNotBeNull().TextContent.ShouldContain("hoort niet bij de code");
+
+        using var made = await browser.SubmitAsync("/uitnodiging", Form(code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal), email: "greet.uitgenodigd@voorbeeld.example"));
+        made.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        made.Headers.Location!.PathAndQuery().ShouldBe("/mijn/gegevens");
+        var mine = await browser.GetPageAsync("/mijn/gegevens");
+        mine.Text().ShouldContain("Uitgenodigd");
+        (await browser.GetPageAsync("/mijn/inzage")).Text().ShouldContain("uitnodiging");
+
+        // Later he signs in with his e-mail address and password.
+        var later = app.Browser();
+        using var signedIn = await later.SignInAsync("greet.uitgenodigd@voorbeeld.example", Password);
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await later.GetPageAsync("/mijn/gegevens")).Text().ShouldContain("Uitgenodigd");
+
+        // The code worked once.
+        using var again = await app.Browser().SubmitAsync("/uitnodiging", Form(code, email: "ander@voorbeeld.example"));
+        (await PageSession.ParseAsync(again)).QuerySelector("#Input_Code-error").ShouldNotBeNull().TextContent.ShouldContain("al gebruikt");
+    }
+
+    [Fact]
+    public async Task An_expired_an_unknown_or_a_replaced_code_is_refused_with_a_clear_message_and_five_wrong_birth_dates_end_it()
+    {
+        var (first, oldCode) = await InvitedAsync("Verlopen");
+        var newCode = (await first.Bringer.PostJsonAsync($"/api/cases/{first.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
+        var browser = app.Browser();
+
+        using var replaced = await browser.SubmitAsync("/uitnodiging", Form(oldCode, email: "verlopen@voorbeeld.example"));
+        (await PageSession.ParseAsync(replaced)).QuerySelector("#Input_Code-error").ShouldNotBeNull().TextContent.ShouldContain("werkt niet meer");
+        using var unknown = await browser.SubmitAsync("/uitnodiging", Form("AAAA-BBBB-CCCC", email: "verlopen@voorbeeld.example"));
+        (await PageSession.ParseAsync(unknown)).QuerySelector("#Input_Code-error").ShouldNotBeNull().TextContent.ShouldContain("kennen we niet");
+
+        var (_, guessed) = await InvitedAsync("Geraden");
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await browser.SubmitAsync("/uitnodiging", Form(guessed, birth: $"1960-01-0{i + 1}", email: "geraden@voorbeeld.example"));
+        }
+
+        using var afterFive = await browser.SubmitAsync("/uitnodiging", Form(guessed, email: "geraden@voorbeeld.example"));
+        (await PageSession.ParseAsync(afterFive)).QuerySelector("#Input_Code-error").ShouldNotBeNull().TextContent.ShouldContain("werkt niet meer");
+
+        app.Clock.Advance(TimeSpan.FromDays(15));
+        using var expired = await browser.SubmitAsync("/uitnodiging", Form(newCode, email: "verlopen@voorbeeld.example"));
+        (await PageSession.ParseAsync(expired)).QuerySelector("#Input_Code-error").ShouldNotBeNull().TextContent.ShouldContain("verlopen");
+        using var signIn = await app.Browser().SubmitAsync("/inloggen", new Dictionary<string, string> { ["Input.Email"] = "verlopen@voorbeeld.example", ["Input.Password"] = Password });
+        signIn.StatusCode.ShouldBe(HttpStatusCode.OK, "no account was made");
+    }
+
+    [Fact]
+    public async Task Only_the_case_bringer_or_the_coordinator_makes_a_code_and_a_resident_cannot_reach_another_residents_case()
+    {
+        var (@case, code) = await InvitedAsync("Alleenik");
+        var other = await app.StaffAsync(OrganisationType.Housing, "WK990101");
+        using var otherApi = await app.ApiAsync(other.Email);
+        using var refused = await otherApi.PostAsync($"/api/cases/{@case.Id}/resident-invitation", System.Net.Http.Json.JsonContent.Create(new { }), TestContext.Current.CancellationToken);
+        refused.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
+
+        var browser = app.Browser();
+        using var made = await browser.SubmitAsync("/uitnodiging", Form(code, email: "alleenik@voorbeeld.example"));
+        made.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var someoneElse = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Iemandanders");
+        using var tampered = await browser.GetAsync($"/casussen/{someoneElse.Id}", TestContext.Current.CancellationToken);
+        tampered.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound, HttpStatusCode.Redirect);
+        if (tampered.StatusCode == HttpStatusCode.Redirect)
+        {
+            tampered.Headers.Location!.PathAndQuery().ShouldNotStartWith($"/casussen/{someoneElse.Id}");
+        }
+
+        (await browser.GetPageAsync("/mijn/gegevens")).Text().ShouldNotContain("Iemandanders");
+    }
+}
