@@ -55,6 +55,20 @@ public sealed record EffectReport(
         return (first, lastStart.AddMonths(3).AddDays(-1));
     }
 
+    /// <summary>A report's period: the first date first, both within this century (further out no quarter can be counted).</summary>
+    public static void CheckPeriod(DateOnly from, DateOnly to)
+    {
+        if (from.Year < 2000 || to.Year > 2099 || from.Year > 2099 || to.Year < 2000)
+        {
+            throw DomainException.About("From", "report.period_range", "Kies data tussen 2000 en 2099.");
+        }
+
+        if (from > to)
+        {
+            throw DomainException.About("From", "report.period", "De eerste datum ligt na de laatste. Kies een periode waarin de eerste datum eerst komt.");
+        }
+    }
+
     public static string Quarter(DateOnly date) => $"{date.Year} K{((date.Month - 1) / 3) + 1}";
 }
 

@@ -59,9 +59,10 @@ public static class EffectsApi
 
                 var today = DutchTime.Today(time);
                 var (first, last) = (from ?? new DateOnly(today.Year - 2, 1, 1), to ?? today);
-                if (first > last || sample is < 1)
+                EffectReport.CheckPeriod(first, last);
+                if (sample is < 1)
                 {
-                    throw DomainException.About(first > last ? "From" : "Sample", "report.selection", "Kies een periode waarin de eerste datum eerst komt, en een steekproef van minstens 1 casus.");
+                    throw DomainException.About("Sample", "report.selection", "Kies een steekproef van minstens 1 casus.");
                 }
 
                 // Over the API the report holds no case numbers, for anyone: aggregates only.

@@ -82,9 +82,13 @@ public sealed class EffectsPage(KeukentafelDbContext db, EffectReports reports, 
         var lastQuarter = EffectReport.Quarters(today, today).From.AddDays(-1);
         var to = To ?? lastQuarter;
         var from = From ?? EffectReport.Quarters(lastQuarter, lastQuarter).From.AddMonths(-21);
-        if (from > to)
+        try
         {
-            ModelState.AddModelError("van", "De eerste datum ligt na de laatste. Kies een periode waarin de eerste datum eerst komt.");
+            EffectReport.CheckPeriod(from, to);
+        }
+        catch (DomainException refused)
+        {
+            ModelState.AddModelError("van", refused.Message);
         }
 
         if (Sample is < 1)

@@ -13,7 +13,7 @@ public sealed record Cell(int? Count, string Shown);
 public sealed record ReportRow(string Group, Cell Bottlenecks, Cell Deviations);
 
 /// <summary>A lesson the learning sessions drew about bottlenecks and deviations, and what became of it: the decision taken.</summary>
-public sealed record ReportLesson(DateOnly SessionDate, string KindText, string Text, string Owner, string StatusText, string? StatusNote, int CaseCount);
+public sealed record ReportLesson(DateOnly SessionDate, string KindText, string Text, string Owner, string StatusText, string? StatusNote, int? CaseCount);
 
 /// <summary>
 /// The bottleneck report for directors and financiers (seeds: "tell us which bottlenecks you run into"): bottlenecks
@@ -39,11 +39,7 @@ public sealed class BottleneckReports(KeukentafelDbContext db)
     /// <summary>The report over the whole quarters from <paramref name="start"/> to <paramref name="end"/>.</summary>
     public async Task<BottleneckReport> BuildAsync(Guid neighbourhoodId, DateOnly start, DateOnly end, CancellationToken ct)
     {
-        if (start > end)
-        {
-            throw DomainException.About("From", "report.period", "De eerste datum ligt na de laatste. Kies een periode waarin de eerste datum eerst komt.");
-        }
-
+        EffectReport.CheckPeriod(start, end);
         var (from, to) = EffectReport.Quarters(start, end);
 
         var name = await db.Neighbourhoods.Where(n => n.Id == neighbourhoodId).Select(n => n.Name).SingleAsync(ct);
@@ -72,14 +68,15 @@ public sealed class BottleneckReports(KeukentafelDbContext db)
         var backed = d.Where(p => p.Backed).ToList();
         var costs = d.Where(p => p.OtherwiseCost is not null).ToList();
         return new BottleneckReport(neighbourhoodId, name, from, to, smallQuarters, bottleneckTotal, deviationTotal,
-            deviationTotal.Count is null ? Hidden : Cell(backed.Count, Shown(Residents(backed))),
-            Shown(Residents(costs)) ? decimal.Round(costs.Sum(p => p.OtherwiseCost!.Value), 2) : null,
+            // Backed and not backed make up the total: both must be countable, or the backed count would give the other away.
+            deviationTotal.Count is null ? Hidden : Cell(backed.Count, Shown(backed) && Shown([.. d.Where(p => !p.Backed)])),
+            Shown(costs) ? decimal.Round(costs.Sum(p => p.OtherwiseCost!.Value), 2) : null,
             Rows(points, p => p.IsBottleneck ? p.Category.Dutch() : null, bottleneckTotal, deviationTotal),
             Rows(points, p => p.LawDomain.Dutch(), bottleneckTotal, deviationTotal),
             Rows(points, p => p.OrganisationId is { } o ? organisations.GetValueOrDefault(o, "Onbekende organisatie") : "Wijkcoördinator of onbekend", bottleneckTotal, deviationTotal),
             [.. Rows(points, p => EffectReport.Quarter(p.On), bottleneckTotal, deviationTotal, [.. Quarters(from, to).Except(smallQuarters)])
                 .Concat(smallQuarters.Select(q => new ReportRow(q, Hidden, Hidden))).OrderBy(r => r.Group, StringComparer.Ordinal)],
-            await LessonsAsync(neighbourhoodId, from, to, [.. points.Select(p => p.CaseId).Distinct()], ct));
+            await LessonsAsync(neighbourhoodId, from, to, smallQuarters, ct));
     }
 
     private static readonly Cell Hidden = new(null, $"minder dan {Statistics.MinimumGroup} bewoners");
@@ -87,11 +84,17 @@ public sealed class BottleneckReports(KeukentafelDbContext db)
     /// <summary>A count is shown for no resident at all (0) or for at least five; between those it could point at a person.</summary>
     private static bool Shown(int residents) => residents == 0 || Statistics.Shown(residents);
 
+    /// <summary>
+    /// A group is counted only when each quarter's part of it is countable: every count shown is then a sum of countable
+    /// quarters, so two reports over different quarters cannot be subtracted down to a few residents.
+    /// </summary>
+    private static bool Shown(IReadOnlyCollection<Point> group) => group.GroupBy(p => EffectReport.Quarter(p.On)).All(q => Shown(Residents(q)));
+
     private static int Residents(IEnumerable<Point> points) => points.Select(p => p.ResidentId).Distinct().Count();
 
     private static Cell Cell(int count, bool shown) => shown ? new Cell(count, count.ToString(System.Globalization.CultureInfo.InvariantCulture)) : Hidden;
 
-    private static Cell Total(List<Point> points) => Cell(points.Count, Shown(Residents(points)));
+    private static Cell Total(List<Point> points) => Cell(points.Count, Shown(points));
 
     /// <summary>The rows of one dimension; <paramref name="all"/> lists groups to show even without points (the quarters of the period).</summary>
     private static List<ReportRow> Rows(List<Point> points, Func<Point, string?> group, Cell bottleneckTotal, Cell deviationTotal, IReadOnlyList<string>? all = null)
@@ -105,12 +108,12 @@ public sealed class BottleneckReports(KeukentafelDbContext db)
     }
 
     /// <summary>
-    /// The counts of one column. A group under five residents is hidden; when that is the only hidden group of a shown
-    /// total, its count would follow by subtraction, so the smallest other group is hidden as well.
+    /// The counts of one column. A group with a quarter of one to four residents is hidden; when that is the only hidden
+    /// group of a shown total, its count would follow by subtraction, so the smallest other group is hidden as well.
     /// </summary>
     internal static List<Cell> Column(IReadOnlyList<List<Point>> groups, bool totalShown)
     {
-        var shown = groups.Select(g => Shown(Residents(g))).ToArray();
+        var shown = groups.Select(g => Shown(g)).ToArray();
         if (totalShown && shown.Count(s => !s) == 1
             && Enumerable.Range(0, groups.Count).Where(i => shown[i] && groups[i].Count > 0).OrderBy(i => groups[i].Count).FirstOrDefault(-1) is var next and >= 0)
         {
@@ -132,15 +135,16 @@ public sealed class BottleneckReports(KeukentafelDbContext db)
     }
 
     /// <summary>
-    /// Lessons of the period's sessions that ask something of managers and directors, or that came from a case with a
-    /// bottleneck or deviation in the report; with what became of them. Which cases, never: only how many.
+    /// The lessons of the period's sessions and what became of them; not those of a quarter left out (they would show
+    /// that something happened there). Which cases, never; how many, only from five on.
     /// </summary>
-    private async Task<List<ReportLesson>> LessonsAsync(Guid neighbourhoodId, DateOnly from, DateOnly to, List<Guid> cases, CancellationToken ct) =>
+    private async Task<List<ReportLesson>> LessonsAsync(Guid neighbourhoodId, DateOnly from, DateOnly to, List<string> smallQuarters, CancellationToken ct) =>
         [.. (await db.Lessons.AsNoTracking()
                 .Join(db.LearningSessions, l => l.SessionId, s => s.Id, (l, s) => new { Lesson = l, s.Date, s.NeighbourhoodId })
-                .Where(x => x.NeighbourhoodId == neighbourhoodId && x.Date >= from && x.Date <= to
-                    && (x.Lesson.Kind == LessonKind.AskOfManagement || x.Lesson.Cases.Any(c => cases.Contains(c.CaseId))))
+                .Where(x => x.NeighbourhoodId == neighbourhoodId && x.Date >= from && x.Date <= to)
                 .OrderBy(x => x.Date).ThenBy(x => x.Lesson.RecordedAtUtc)
                 .ToListAsync(ct))
-            .Select(x => new ReportLesson(x.Date, x.Lesson.Kind.Dutch(), x.Lesson.Text, x.Lesson.OwnerName, x.Lesson.Status.Dutch(), x.Lesson.StatusNote, x.Lesson.Cases.Count))];
+            .Where(x => !smallQuarters.Contains(EffectReport.Quarter(x.Date)))
+            .Select(x => new ReportLesson(x.Date, x.Lesson.Kind.Dutch(), x.Lesson.Text, x.Lesson.OwnerName, x.Lesson.Status.Dutch(), x.Lesson.StatusNote,
+                Shown(x.Lesson.Cases.Count) ? x.Lesson.Cases.Count : null))];
 }

@@ -40,7 +40,7 @@ public sealed class BottleneckReportExport(Web.PdfText pdf)
         foreach (var l in r.Lessons)
         {
             yield return new("Lessen en besluiten", $"{l.SessionDate:yyyy-MM-dd} {l.KindText}", l.Text, null,
-                $"{l.StatusText}{(l.StatusNote is null ? "" : $": {l.StatusNote}")}; oppakker {l.Owner}; uit {l.CaseCount} casus(sen)");
+                $"{l.StatusText}{(l.StatusNote is null ? "" : $": {l.StatusNote}")}; oppakker {l.Owner}; uit {(l.CaseCount is { } n ? $"{n} casus(sen)" : "minder dan 5 casussen")}");
         }
     }
 

@@ -8,11 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Learning;
 
 /// <summary>An initiative in a list: who runs it, its newest measure, how many plan actions it serves.</summary>
-public sealed record InitiativeSummary(Guid Id, string Name, string RunBy, DateOnly? LastWeek, int? LastVisitors, int ActionsServed);
+public sealed record InitiativeSummary(Guid Id, string Name, string RunBy, DateOnly? LastWeek, int? LastVisitors, int? ActionsServed);
 
-/// <summary>One initiative with its measures (newest first) and how many plan actions it serves; no case or resident data.</summary>
+/// <summary>
+/// One initiative with its measures (newest first) and how many plan actions it serves; no case or resident data. For
+/// those who do not work with cases the counts are null when they come from one to four residents.
+/// </summary>
 public sealed record InitiativeView(Guid Id, Guid NeighbourhoodId, string Neighbourhood, string Name, string? Description, bool RunByResidents, Guid? OrganisationId,
-    string RunBy, decimal? BudgetPerYear, bool FromNeighbourhoodBudget, IReadOnlyList<MeasureView> Measures, int ActionsServed, int ActionsDone);
+    string RunBy, decimal? BudgetPerYear, bool FromNeighbourhoodBudget, IReadOnlyList<MeasureView> Measures, int? ActionsServed, int? ActionsDone);
 
 /// <summary>A week's measure; <see cref="Current"/> is false when a newer measure of the same week replaced it (kept, not lost).</summary>
 public sealed record MeasureView(Guid Id, DateOnly Week, int? Visitors, int? Volunteers, int? ResidentsGivingBack, int? Activities, string? Note,
@@ -54,12 +57,12 @@ public sealed class Initiatives(KeukentafelDbContext db, Membership membership, 
     {
         await membership.RequireWorksInAsync(http, neighbourhoodId, Part, ct);
         var initiatives = await db.CollectiveInitiatives.AsNoTracking().Where(i => i.NeighbourhoodId == neighbourhoodId).OrderBy(i => i.Name).ToListAsync(ct);
-        var served = await ServedAsync([.. initiatives.Select(i => i.Id)], ct);
+        var served = await ServedAsync(http, [.. initiatives.Select(i => i.Id)], ct);
         var organisations = await OrganisationNamesAsync(initiatives, ct);
         return [.. initiatives.Select(i =>
         {
             var last = i.Measures.OrderByDescending(m => m.Week).ThenByDescending(m => m.RecordedAtUtc).FirstOrDefault();
-            return new InitiativeSummary(i.Id, i.Name, RunBy(i, organisations), last?.Week, last?.Visitors, served.GetValueOrDefault(i.Id).Served);
+            return new InitiativeSummary(i.Id, i.Name, RunBy(i, organisations), last?.Week, last?.Visitors, served.TryGetValue(i.Id, out var s) ? s.Served : 0);
         })];
     }
 
@@ -73,7 +76,7 @@ public sealed class Initiatives(KeukentafelDbContext db, Membership membership, 
 
         await membership.RequireWorksInAsync(http, i.NeighbourhoodId, Part, ct);
         var neighbourhood = await db.Neighbourhoods.Where(n => n.Id == i.NeighbourhoodId).Select(n => n.Name).SingleAsync(ct);
-        var served = (await ServedAsync([i.Id], ct)).GetValueOrDefault(i.Id);
+        var served = (await ServedAsync(http, [i.Id], ct)).GetValueOrDefault(i.Id, (0, 0));
         var organisations = await OrganisationNamesAsync([i], ct);
         var ordered = i.Measures.OrderByDescending(m => m.Week).ThenByDescending(m => m.RecordedAtUtc).ToList();
         return new InitiativeView(i.Id, i.NeighbourhoodId, neighbourhood, i.Name, i.Description, i.RunByResidents, i.OrganisationId, RunBy(i, organisations),
@@ -105,12 +108,18 @@ public sealed class Initiatives(KeukentafelDbContext db, Membership membership, 
         [.. (await db.CollectiveInitiatives.AsNoTracking().Where(i => i.NeighbourhoodId == neighbourhoodId).OrderBy(i => i.Name)
             .Select(i => new { i.Id, i.Name }).ToListAsync(ct)).Select(i => (i.Id, i.Name))];
 
-    private async Task<Dictionary<Guid, (int Served, int Done)>> ServedAsync(List<Guid> ids, CancellationToken ct) =>
-        (await db.PlanActions.AsNoTracking().Where(a => a.InitiativeId != null && ids.Contains(a.InitiativeId.Value))
-            .GroupBy(a => a.InitiativeId!.Value)
-            .Select(g => new { g.Key, Served = g.Count(), Done = g.Count(a => a.Status == Plans.ActionStatus.Done) })
-            .ToListAsync(ct))
-        .ToDictionary(g => g.Key, g => (g.Served, g.Done));
+    /// <summary>How many plan actions each initiative serves and has done; a count of one to four residents only for those who work with cases.</summary>
+    private async Task<Dictionary<Guid, (int? Served, int? Done)>> ServedAsync(HttpContext http, List<Guid> ids, CancellationToken ct)
+    {
+        var actions = await db.PlanActions.AsNoTracking().Where(a => a.InitiativeId != null && ids.Contains(a.InitiativeId.Value))
+            .Join(db.Cases, a => a.CaseId, c => c.Id, (a, c) => new { Initiative = a.InitiativeId!.Value, a.Status, c.ResidentId })
+            .ToListAsync(ct);
+        var caseWork = http.User.WorksWithCases();
+        return actions.GroupBy(a => a.Initiative).ToDictionary(g => g.Key, g =>
+            caseWork || Effects.Statistics.Shown(g.Select(a => a.ResidentId).Distinct().Count())
+                ? ((int?)g.Count(), (int?)g.Count(a => a.Status == Plans.ActionStatus.Done))
+                : (null, null));
+    }
 
     private async Task<Dictionary<Guid, string>> OrganisationNamesAsync(IEnumerable<CollectiveInitiative> initiatives, CancellationToken ct)
     {

@@ -39,13 +39,11 @@ public sealed class MunicipalityOverview(KeukentafelDbContext db, EffectReports 
         }
 
         var today = DutchTime.Today(time);
-        var (first, last) = EffectReport.Quarters(from ?? new DateOnly(today.Year, 1, 1), to ?? today);
-        if (first > last)
-        {
-            throw DomainException.About("From", "report.period", "De eerste datum ligt na de laatste. Kies een periode waarin de eerste datum eerst komt.");
-        }
-
-        var year = (to ?? today).Year;
+        var end = to ?? today;
+        var start = from ?? new DateOnly(end.Year, 1, 1);
+        EffectReport.CheckPeriod(start, end);
+        var (first, last) = EffectReport.Quarters(start, end);
+        var year = end.Year;
         var neighbourhoods = await db.Neighbourhoods.AsNoTracking().Where(n => n.MunicipalityId == municipalityId).OrderBy(n => n.Name)
             .Select(n => new { n.Id, n.Name, n.StartedOn }).ToListAsync(ct);
         var columns = new List<NeighbourhoodColumn>();

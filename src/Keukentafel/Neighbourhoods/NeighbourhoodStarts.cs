@@ -43,8 +43,12 @@ public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess acce
 {
     public async Task<Neighbourhood> StartAsync(HttpContext http, StartRequest request, CancellationToken ct)
     {
-        var municipality = await db.Municipalities.SingleOrDefaultAsync(m => m.Id == request.MunicipalityId, ct)
-            ?? throw DomainException.About("MunicipalityId", "neighbourhood.municipality_unknown", "Kies de gemeente.");
+        var municipality = await db.Municipalities.SingleOrDefaultAsync(m => m.Id == request.MunicipalityId, ct);
+        if (municipality is null || !await SpreadsInAsync(http, municipality.Id, ct))
+        {
+            throw DomainException.About("MunicipalityId", "neighbourhood.municipality_unknown", "Kies een gemeente waar u de aanpak helpt starten.");
+        }
+
         var code = Text.Required(request.Code, "neighbourhood.code_required", "Geef de CBS-wijkcode, bijvoorbeeld WK082801.", "Code").ToUpperInvariant();
         if (await db.Neighbourhoods.AnyAsync(n => n.Code == code, ct))
         {
@@ -110,7 +114,16 @@ public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess acce
             db.StartupSteps.Add(StartupStep.Add(neighbourhood.Id, ++order, step, by.Name, by, now));
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The checks above ran before someone else stored the same code, organisation or e-mail address.
+            throw DomainException.Conflict("neighbourhood.conflict", "Iemand anders legde tegelijk dezelfde wijk, organisatie of hetzelfde e-mailadres vast. Kijk in de lijst en probeer het opnieuw.");
+        }
+
         await access.LogAsync(http, null, null, AuditAction.Change, $"nieuwe wijk {code}", ct);
         return neighbourhood;
     }
@@ -122,6 +135,14 @@ public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess acce
             .SingleOrDefaultAsync(ct);
         if (n is null)
         {
+            return null;
+        }
+
+        var staffId = http.User.StaffId();
+        var mayEdit = await MayEditAsync(http, neighbourhoodId, ct);
+        if (!mayEdit && !await db.StaffNeighbourhoods.AnyAsync(w => w.StaffMemberId == staffId && w.NeighbourhoodId == neighbourhoodId, ct))
+        {
+            await access.LogAsync(http, null, null, AuditAction.Read, "opstart van een andere wijk", ct, allowed: false);
             return null;
         }
 
@@ -140,7 +161,7 @@ public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess acce
                 (o.AmbassadorId ?? o.Default) is { } a && names.TryGetValue(a, out var name) ? name.Display : null,
                 [.. staff.Where(s => s.OrganisationId == o.Id).Select(s => new StaffChoice(s.Id, s.Name.Display))]))],
             [.. steps.Select(s => new StepView(s.Id, s.Text, s.OwnerName, s.Status, s.Status.Dutch(), s.Version, s.ChangedByName, s.ChangedAtUtc))],
-            await MayEditAsync(http, neighbourhoodId, ct));
+            mayEdit);
     }
 
     public async Task<StartupStep> AddStepAsync(HttpContext http, Guid neighbourhoodId, string? text, string? owner, CancellationToken ct)
@@ -176,23 +197,41 @@ public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess acce
         await RequireEditorAsync(http, neighbourhoodId, ct);
         var link = await db.OrganisationNeighbourhoods.SingleOrDefaultAsync(w => w.NeighbourhoodId == neighbourhoodId && w.OrganisationId == organisationId, ct)
             ?? throw DomainException.About("OrganisationId", "neighbourhood.organisation_not_joined", "Deze organisatie doet niet mee in deze wijk.");
-        var ambassador = await db.StaffMembers.Include(s => s.WorkAreas).SingleOrDefaultAsync(s => s.Id == staffMemberId, ct)
-            ?? throw DomainException.About("StaffMemberId", "staff.unknown", "Deze medewerker bestaat niet.");
+        // A professional: the fixed contact at the table. A replaced ambassador keeps working here; he is not taken off.
+        var ambassador = await db.StaffMembers.Include(s => s.WorkAreas).SingleOrDefaultAsync(s => s.Id == staffMemberId && s.Function == StaffFunction.Professional, ct)
+            ?? throw DomainException.About("StaffMemberId", "organisation.ambassador_not_professional", "Kies een professional van deze organisatie als ambassadeur.");
         link.AppointAmbassador(ambassador, await db.Neighbourhoods.SingleAsync(n => n.Id == neighbourhoodId, ct));
         await db.SaveChangesAsync(ct);
         await access.LogAsync(http, null, null, AuditAction.Change, "ambassadeur van een organisatie in de wijk", ct);
     }
 
-    /// <summary>Aanjagers and administrators keep every start-up; the coordinator keeps his own neighbourhood's.</summary>
+    /// <summary>
+    /// Administrators keep every start-up; an aanjager those of the municipalities he works in; the coordinator his own
+    /// neighbourhood's.
+    /// </summary>
     private async Task<bool> MayEditAsync(HttpContext http, Guid neighbourhoodId, CancellationToken ct)
     {
-        if (http.User.IsInRole(Roles.Aanjager) || http.User.IsInRole(Roles.Administrator))
+        var municipality = await db.Neighbourhoods.Where(n => n.Id == neighbourhoodId).Select(n => (Guid?)n.MunicipalityId).SingleOrDefaultAsync(ct);
+        if (municipality is { } m && await SpreadsInAsync(http, m, ct))
         {
             return true;
         }
 
         var staffId = http.User.StaffId();
         return http.User.IsInRole(Roles.Coordinator) && await db.Neighbourhoods.AnyAsync(n => n.Id == neighbourhoodId && n.CoordinatorId == staffId, ct);
+    }
+
+    /// <summary>An administrator anywhere; an aanjager in a municipality where he works in at least one neighbourhood.</summary>
+    private async Task<bool> SpreadsInAsync(HttpContext http, Guid municipalityId, CancellationToken ct)
+    {
+        if (http.User.IsInRole(Roles.Administrator))
+        {
+            return true;
+        }
+
+        var staffId = http.User.StaffId();
+        return http.User.IsInRole(Roles.Aanjager)
+            && await db.StaffNeighbourhoods.AnyAsync(w => w.StaffMemberId == staffId && w.Neighbourhood!.MunicipalityId == municipalityId, ct);
     }
 
     private async Task RequireEditorAsync(HttpContext http, Guid neighbourhoodId, CancellationToken ct)

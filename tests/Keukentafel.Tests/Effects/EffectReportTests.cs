@@ -169,7 +169,9 @@ public sealed class EffectReportTests(KeukentafelApp app) : IClassFixture<Keuken
         small.GetProperty("wellbeing")[0].GetProperty("summary").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         small.GetProperty("seed").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Number);
         (await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&from={Today:yyyy-MM-dd}&to={Today.AddDays(-1):yyyy-MM-dd}", HttpStatusCode.UnprocessableEntity))
-            .Code().ShouldBe("report.selection");
+            .Code().ShouldBe("report.period");
+        (await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&to=9999-12-31", HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("report.period_range");
+        (await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&sample=0", HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("report.selection");
 
         await (await app.ApiAsync(PageSession.Professional)).GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}", HttpStatusCode.Forbidden);
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator, onlyThere: true);

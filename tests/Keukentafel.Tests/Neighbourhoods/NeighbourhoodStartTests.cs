@@ -117,7 +117,38 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
         noOwner.GetProperty("title").GetString()!.ShouldContain("wie deze stap oppakt");
         (await aanjager.GetJsonAsync($"/api/neighbourhoods/{id}/startup")).GetProperty("steps").GetArrayLength().ShouldBe(steps);
 
-        // A learning session before the approach started here is outside the neighbourhood's existence.
+        // A refusal late in the start (the new coordinator's address is taken) leaves no trace of what came before it.
+        var late = await aanjager.PostJsonAsync("/api/neighbourhoods", new
+        {
+            municipalityId = municipality,
+            name = "Laatveld",
+            code = "WK990183",
+            startedOn = Day(Today),
+            newOrganisations = new[] { new { name = "Laatveld Welzijn", type = "Welfare" } },
+            newCoordinator = new { givenName = "Ilse", familyName = "Dubbel", email = PageSession.Coordinator },
+        }, HttpStatusCode.UnprocessableEntity);
+        late.Code().ShouldBe("staff.email_taken");
+        (await aanjager.GetJsonAsync("/api/organisations")).EnumerateArray().Select(o => o.GetProperty("name").GetString()).ShouldNotContain("Laatveld Welzijn");
+        (await aanjager.GetJsonAsync("/api/neighbourhoods")).EnumerateArray().Select(n => n.GetProperty("code").GetString()).ShouldNotContain("WK990183");
+
+        // Two people change the same step: the second, working from the older version, is refused.
+        var step = (await aanjager.GetJsonAsync($"/api/neighbourhoods/{id}/startup")).GetProperty("steps")[0];
+        var first = new { version = step.GetProperty("version").GetInt32(), status = "InProgress", owner = "Noor" };
+        using (var ok = await aanjager.PutAsync($"/api/startup-steps/{step.Id()}", System.Net.Http.Json.JsonContent.Create(first), TestContext.Current.CancellationToken))
+        {
+            ok.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        using var stale = await aanjager.PutAsync($"/api/startup-steps/{step.Id()}", System.Net.Http.Json.JsonContent.Create(first with { status = "Done" }), TestContext.Current.CancellationToken);
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await aanjager.GetJsonAsync($"/api/neighbourhoods/{id}/startup")).GetProperty("steps")[0].GetProperty("status").GetString().ShouldBe("InProgress");
+
+        // Someone who neither works there nor keeps the start-up does not see it.
+        using var outsider = await app.ApiAsync((await app.StaffAsync(null, "WK990102", StaffFunction.Professional, onlyThere: true)).Email);
+        using var hidden = await outsider.GetAsync($"/api/neighbourhoods/{id}/startup", TestContext.Current.CancellationToken);
+        hidden.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Only the coordinator plans a session; and not before the approach started in the neighbourhood.
         await aanjager.PostJsonAsync($"/api/neighbourhoods/{await app.NeighbourhoodIdAsync("WK990101")}/learning-sessions",
             new { date = Day(Today), level = "Professionals", participants = new[] { new { name = "Iemand" } } }, HttpStatusCode.NotFound);
         using var coordinator = await app.ApiAsync(PageSession.Coordinator);
