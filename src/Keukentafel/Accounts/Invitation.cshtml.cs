@@ -36,7 +36,7 @@ public sealed class InvitationModel(ResidentInvitations invitations, SignInManag
             HttpContext.User = await signIn.CreateUserPrincipalAsync(account);
             var (caseId, residentId) = await invitations.CaseOfAsync(account.Id, HttpContext.RequestAborted);
             await access.LogAsync(HttpContext, caseId, residentId, AuditAction.Change, "eigen inlog gemaakt met een uitnodiging", HttpContext.RequestAborted);
-            return RedirectToPage("/Privacy/MyData");
+            return RedirectToPage("/Residents/MyTablePage");
         }
         catch (DomainException refused)
         {

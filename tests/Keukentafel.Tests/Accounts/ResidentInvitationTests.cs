@@ -39,7 +39,7 @@ public sealed class ResidentInvitationTests(ClockApp app) : IClassFixture<ClockA
 
         using var made = await browser.SubmitAsync("/uitnodiging", Form(code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal), email: "greet.uitgenodigd@voorbeeld.example"));
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        made.Headers.Location!.PathAndQuery().ShouldBe("/mijn/gegevens");
+        made.Headers.Location!.PathAndQuery().ShouldBe("/mijn/tafel");
         var mine = await browser.GetPageAsync("/mijn/gegevens");
         mine.Text().ShouldContain("Uitgenodigd");
         (await browser.GetPageAsync("/mijn/inzage")).Text().ShouldContain("uitnodiging");
