@@ -2,6 +2,7 @@ using Keukentafel.Accounts;
 using Keukentafel.Cases;
 using Keukentafel.Data;
 using Keukentafel.Privacy;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,31 +12,70 @@ namespace Keukentafel.Residents;
 /// "My kitchen table" (issue 10): the resident's own case as he needs it: his three questions, who is at his table, the
 /// next meeting, his plan and his contribution, the six weeks in words. Only his own case; every look is logged as his.
 /// </summary>
-public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseAccess access, TimeProvider time) : PageModel
+public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWork work, CaseAccess access, TimeProvider time) : PageModel
 {
     public CaseFile? Case { get; private set; }
 
     public DateOnly Today { get; private set; }
 
-    public async Task OnGetAsync()
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync(string? message)
+    {
+        Message = message;
+        await ShowAsync();
+    }
+
+    /// <summary>
+    /// The resident says himself whether a proposed professional may come to his table (core rule 3): the same agreement
+    /// his professional records for him, with the same consequences. Only on his own case, taken from his sign-in.
+    /// </summary>
+    public async Task<IActionResult> OnPostAgreementAsync(Guid meetingId, Guid participantId, bool agreed, int version)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (User.ResidentOf() is not { } resident || await CurrentCaseAsync(resident, ct) is not { } caseId)
+        {
+            return NotFound();
+        }
+
+        var decision = new CaseAccessDecision(true, caseId, resident, await access.ActorAsync(User, ct), null, false);
+        try
+        {
+            await work.ChangeAsync(decision, version, (c, by, now) => c.RecordAgreement(meetingId, participantId, agreed, by, now), ct);
+        }
+        catch (StaleCaseException)
+        {
+            ModelState.AddModelError("", "Er is intussen iets veranderd aan uw tafel. Kijk nog een keer en kies opnieuw.");
+            await ShowAsync();
+            return Page();
+        }
+        catch (DomainException refused)
+        {
+            ModelState.AddModelError("", refused.Message);
+            await ShowAsync();
+            return Page();
+        }
+
+        await access.LogAsync(HttpContext, caseId, resident, AuditAction.Change, "mijn keukentafel: wie aan tafel komt", ct);
+        return RedirectToPage(new { message = agreed ? "U wilt dat deze persoon komt. Uw hulpverlener ziet het meteen." : "U wilt dat deze persoon niet komt. Uw hulpverlener ziet het meteen." });
+    }
+
+    private async Task ShowAsync()
     {
         var ct = HttpContext.RequestAborted;
         Today = DutchTime.Today(time);
-        if (User.ResidentOf() is not { } resident)
-        {
-            return;
-        }
-
-        // His open case first, else the newest one.
-        var caseId = await db.Cases.AsNoTracking().Where(c => c.ResidentId == resident)
-            .OrderBy(c => c.Status == CaseStatus.Closed).ThenByDescending(c => c.SignalledAtUtc)
-            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
-        if (caseId is { } id)
+        if (User.ResidentOf() is { } resident && await CurrentCaseAsync(resident, ct) is { } id)
         {
             Case = await files.GetAsync(id, ct);
             await access.LogAsync(HttpContext, id, resident, AuditAction.Read, "mijn keukentafel", ct);
         }
     }
+
+    /// <summary>His open case first, else the newest one.</summary>
+    private Task<Guid?> CurrentCaseAsync(Guid resident, CancellationToken ct) =>
+        db.Cases.AsNoTracking().Where(c => c.ResidentId == resident)
+            .OrderBy(c => c.Status == CaseStatus.Closed).ThenByDescending(c => c.SignalledAtUtc)
+            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>The six weeks in plain words: how many days are left, or how it went.</summary>
     public string SixWeeks(CaseFile c)

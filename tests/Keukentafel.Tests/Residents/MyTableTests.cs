@@ -37,4 +37,48 @@ public sealed class MyTableTests(KeukentafelApp app) : IClassFixture<Keukentafel
         using var professional = await (await app.SignedInAsync(PageSession.Professional)).GetAsync("/mijn/tafel", TestContext.Current.CancellationToken);
         professional.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
     }
+
+    [Fact]
+    public async Task The_resident_agrees_to_one_proposed_professional_and_refuses_another_and_his_professional_sees_it_at_once()
+    {
+        var homeCare = await CaseDriver.HomeCareAsync(app);
+        var @case = await (await CaseDriver.SignalAsync(app, homeCare.Email, family: "Kiestzelf")).MeetingPlannedAsync();
+        var housing = await app.StaffAsync(Keukentafel.Neighbourhoods.OrganisationType.Housing, "WK990101");
+        var mental = await app.StaffAsync(Keukentafel.Neighbourhoods.OrganisationType.MentalHealth, "WK990101");
+        var yes = (await @case.PostAsync($"meetings/{@case.MeetingId}/participants", new { staffMemberId = housing.Id })).Id("createdId");
+        var no = (await @case.PostAsync($"meetings/{@case.MeetingId}/participants", new { staffMemberId = mental.Id })).Id("createdId");
+        var other = await (await CaseDriver.SignalAsync(app, homeCare.Email, family: "Anderetafel")).MeetingPlannedAsync();
+        var notHis = (await other.PostAsync($"meetings/{other.MeetingId}/participants", new { staffMemberId = housing.Id })).Id("createdId");
+        var code = (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
+        var browser = app.Browser();
+        using var made = await browser.SubmitAsync("/uitnodiging", new Dictionary<string, string>
+        {
+            ["Input.Code"] = code,
+            ["Input.DateOfBirth"] = "1951-03-14",
+            ["Input.Email"] = "kiestzelf@voorbeeld.example",
+            ["Input.Password"] = "Mijn eigen tafel 2026!",
+            ["Input.RepeatPassword"] = "Mijn eigen tafel 2026!",
+        });
+        made.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        string Form(Guid participant) => $"/mijn/tafel?meetingId={@case.MeetingId}&participantId={participant}&handler=Agreement";
+        using var agreed = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["agreed"] = "true" }, action: Form(yes));
+        agreed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var refused = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["agreed"] = "false" }, action: Form(no));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var participants = (await @case.FileAsync()).GetProperty("meetings")[0].GetProperty("participants").EnumerateArray().ToDictionary(p => p.Id(), p => p.GetProperty("agreement").GetString());
+        participants[yes].ShouldBe("Agreed");
+        participants[no].ShouldBe("Refused");
+        (await browser.GetPageAsync("/mijn/tafel")).Text().ShouldContain("u wilt dat deze persoon niet komt");
+
+        // Someone else's table cannot be reached through his page: the case comes from his sign-in, not from the form.
+        var page = await browser.GetPageAsync("/mijn/tafel");
+        var token = page.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value");
+        using var tampered = await browser.PostAsync($"/mijn/tafel?meetingId={other.MeetingId}&participantId={notHis}&handler=Agreement",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["agreed"] = "true", ["version"] = "0", ["__RequestVerificationToken"] = token ?? "" }), TestContext.Current.CancellationToken);
+        tampered.StatusCode.ShouldNotBe(HttpStatusCode.Redirect);
+        (await other.FileAsync()).GetProperty("meetings")[0].GetProperty("participants").EnumerateArray().Single(p => p.Id() == notHis)
+            .GetProperty("agreement").GetString().ShouldBe("Pending");
+    }
 }
