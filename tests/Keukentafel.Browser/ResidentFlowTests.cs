@@ -44,5 +44,10 @@ public sealed class ResidentFlowTests(BrowserApp app) : IClassFixture<BrowserApp
         text.ShouldContain("Nog ");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375, "no sideways scrolling on a phone");
         await page.ShouldBeAccessibleAsync();
+
+        await page.GetByLabel("7", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cijfer geven" }).ClickAsync();
+        await page.GetByText("U gaf een 7").WaitForAsync();
+        await page.ShouldBeAccessibleAsync();
     }
 }

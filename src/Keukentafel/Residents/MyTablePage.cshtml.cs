@@ -20,6 +20,9 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
 
     public string? Message { get; private set; }
 
+    /// <summary>The moment his wellbeing mark is asked now: at the start, and when his solution was carried out.</summary>
+    public Effects.MeasurementMoment? Asked { get; private set; }
+
     public async Task OnGetAsync(string? message)
     {
         Message = message;
@@ -60,6 +63,49 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
         return RedirectToPage(new { message = agreed ? "U wilt dat deze persoon komt. Uw hulpverlener ziet het meteen." : "U wilt dat deze persoon niet komt. Uw hulpverlener ziet het meteen." });
     }
 
+    /// <summary>The resident gives his wellbeing mark himself, at the moment it is asked (never a moment he picks in the form).</summary>
+    public async Task<IActionResult> OnPostWellbeingAsync(int? mark, int version)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (User.ResidentOf() is not { } resident || await CurrentCaseAsync(resident, ct) is not { } caseId)
+        {
+            return NotFound();
+        }
+
+        await ShowAsync();
+        if (Asked is not { } moment)
+        {
+            ModelState.AddModelError("mark", "Er wordt nu geen cijfer gevraagd.");
+            return Page();
+        }
+
+        if (mark is not (>= 1 and <= 10))
+        {
+            ModelState.AddModelError("mark", "Kies een cijfer van 1 tot en met 10.");
+            return Page();
+        }
+
+        var decision = new CaseAccessDecision(true, caseId, resident, await access.ActorAsync(User, ct), null, false);
+        try
+        {
+            await work.ChangeAsync(decision, version, async (c, by, now) =>
+                c.RecordWellbeing(moment, mark.Value, DutchTime.Date(now), null, null, null, await work.EffectSettingsAsync(c.NeighbourhoodId, ct), by, now), ct);
+        }
+        catch (StaleCaseException)
+        {
+            ModelState.AddModelError("mark", "Er is intussen iets veranderd. Kijk nog een keer en kies opnieuw.");
+            return Page();
+        }
+        catch (DomainException refused)
+        {
+            ModelState.AddModelError("mark", refused.Message);
+            return Page();
+        }
+
+        await access.LogAsync(HttpContext, caseId, resident, AuditAction.Change, "mijn keukentafel: mijn cijfer", ct);
+        return RedirectToPage(new { message = $"Dank u. U gaf een {mark}. Uw hulpverlener ziet het meteen." });
+    }
+
     private async Task ShowAsync()
     {
         var ct = HttpContext.RequestAborted;
@@ -67,6 +113,10 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
         if (User.ResidentOf() is { } resident && await CurrentCaseAsync(resident, ct) is { } id)
         {
             Case = await files.GetAsync(id, ct);
+            var given = await db.WellbeingMeasurements.AsNoTracking().Where(m => m.CaseId == id).Select(m => m.Moment).Distinct().ToListAsync(ct);
+            Asked = !given.Contains(Effects.MeasurementMoment.Intake) ? Effects.MeasurementMoment.Intake
+                : Case!.Status is CaseStatus.SolutionCarriedOut or CaseStatus.Evaluated or CaseStatus.Closed && !given.Contains(Effects.MeasurementMoment.Closure)
+                    ? Effects.MeasurementMoment.Closure : null;
             await access.LogAsync(HttpContext, id, resident, AuditAction.Read, "mijn keukentafel", ct);
         }
     }

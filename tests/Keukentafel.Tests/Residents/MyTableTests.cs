@@ -33,6 +33,17 @@ public sealed class MyTableTests(KeukentafelApp app) : IClassFixture<Keukentafel
         text.ShouldNotContain("Buurtafel");
         table.QuerySelectorAll("a[href^='/casussen/']").ShouldBeEmpty();
 
+        // He gives his wellbeing mark himself when it is asked (at the start); a mark outside 1-10 is refused at the field.
+        text.ShouldContain("Hoe gaat het met u?");
+        using var wrong = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["mark"] = "11" }, action: "/mijn/tafel?handler=Wellbeing");
+        wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await PageSession.ParseAsync(wrong)).QuerySelector("#mark-error").ShouldNotBeNull().TextContent.ShouldContain("1 tot en met 10");
+        using var given = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["mark"] = "7" }, action: "/mijn/tafel?handler=Wellbeing");
+        given.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var measured = (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing")).ToString();
+        measured.ShouldMatch("\"mark\":\\s*7(\\.0)?[,}]");
+        (await browser.GetPageAsync("/mijn/tafel")).Text().ShouldNotContain("Hoe gaat het met u?");
+
         // A professional is not a resident: the page is not his.
         using var professional = await (await app.SignedInAsync(PageSession.Professional)).GetAsync("/mijn/tafel", TestContext.Current.CancellationToken);
         professional.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
