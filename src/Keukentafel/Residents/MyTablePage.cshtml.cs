@@ -63,6 +63,46 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
         return RedirectToPage(new { message = agreed ? "U wilt dat deze persoon komt. Uw hulpverlener ziet het meteen." : "U wilt dat deze persoon niet komt. Uw hulpverlener ziet het meteen." });
     }
 
+    /// <summary>The resident changes one of his three answers in his own words; the earlier answer stays in the history.</summary>
+    public async Task<IActionResult> OnPostAnswerAsync(Question question, string? text, int version)
+    {
+        var ct = HttpContext.RequestAborted;
+        if (User.ResidentOf() is not { } resident || await CurrentCaseAsync(resident, ct) is not { } caseId)
+        {
+            return NotFound();
+        }
+
+        var key = $"answer-{question}";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            ModelState.AddModelError(key, "Schrijf hier uw antwoord.");
+            await ShowAsync();
+            return Page();
+        }
+
+        var decision = new CaseAccessDecision(true, caseId, resident, await access.ActorAsync(User, ct), null, false);
+        try
+        {
+            await work.ChangeAsync(decision, version, (c, by, now) =>
+                c.Answer(question, text, c.CurrentAnswer(question)?.Domains ?? LifeDomains.None, withResident: true, by, now), ct);
+        }
+        catch (StaleCaseException)
+        {
+            ModelState.AddModelError(key, "Er is intussen iets veranderd. Kijk nog een keer en probeer het opnieuw.");
+            await ShowAsync();
+            return Page();
+        }
+        catch (DomainException refused)
+        {
+            ModelState.AddModelError(key, refused.Message);
+            await ShowAsync();
+            return Page();
+        }
+
+        await access.LogAsync(HttpContext, caseId, resident, AuditAction.Change, "mijn keukentafel: mijn vragen", ct);
+        return RedirectToPage(new { message = "Uw antwoord is bewaard. Uw hulpverlener ziet het meteen." });
+    }
+
     /// <summary>The resident gives his wellbeing mark himself, at the moment it is asked (never a moment he picks in the form).</summary>
     public async Task<IActionResult> OnPostWellbeingAsync(int? mark, int version)
     {

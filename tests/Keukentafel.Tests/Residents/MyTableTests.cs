@@ -44,6 +44,17 @@ public sealed class MyTableTests(KeukentafelApp app) : IClassFixture<Keukentafel
         measured.ShouldMatch("\"mark\":\\s*7(\\.0)?[,}]");
         (await browser.GetPageAsync("/mijn/tafel")).Text().ShouldNotContain("Hoe gaat het met u?");
 
+        // He changes what he wants in his own words; the earlier answer stays in the history.
+        using var empty = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["text"] = " " }, action: "/mijn/tafel?question=Want&handler=Answer");
+        (await PageSession.ParseAsync(empty)).QuerySelector("#answer-Want-error").ShouldNotBeNull().TextContent.ShouldContain("Schrijf hier uw antwoord");
+        using var changed = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["text"] = "Ik wil weer zelf mijn post lezen." },
+            action: "/mijn/tafel?question=Want&handler=Answer");
+        changed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var want = (await @case.FileAsync()).GetProperty("answers").EnumerateArray().Single(x => x.GetProperty("question").GetString() == "Want");
+        want.GetProperty("text").GetString().ShouldBe("Ik wil weer zelf mijn post lezen.");
+        want.GetProperty("versions").GetInt32().ShouldBe(2);
+        (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/answers/Want")).GetArrayLength().ShouldBe(2);
+
         // A professional is not a resident: the page is not his.
         using var professional = await (await app.SignedInAsync(PageSession.Professional)).GetAsync("/mijn/tafel", TestContext.Current.CancellationToken);
         professional.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
