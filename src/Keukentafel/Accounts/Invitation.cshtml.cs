@@ -31,11 +31,10 @@ public sealed class InvitationModel(ResidentInvitations invitations, SignInManag
 
         try
         {
-            var account = await invitations.RedeemAsync(Input.Code, Input.DateOfBirth, Input.Email, Input.Password, HttpContext.RequestAborted);
-            await signIn.SignInAsync(account, isPersistent: false);
-            HttpContext.User = await signIn.CreateUserPrincipalAsync(account);
-            var (caseId, residentId) = await invitations.CaseOfAsync(account.Id, HttpContext.RequestAborted);
-            await access.LogAsync(HttpContext, caseId, residentId, AuditAction.Change, "eigen inlog gemaakt met een uitnodiging", HttpContext.RequestAborted);
+            var redeemed = await invitations.RedeemAsync(Input.Code, Input.DateOfBirth, Input.Email, Input.Password, HttpContext.RequestAborted);
+            await signIn.SignInAsync(redeemed.Account, isPersistent: false);
+            HttpContext.User = await signIn.CreateUserPrincipalAsync(redeemed.Account);
+            await access.LogAsync(HttpContext, redeemed.CaseId, redeemed.ResidentId, AuditAction.Change, "eigen inlog gemaakt met een uitnodiging", HttpContext.RequestAborted);
             return RedirectToPage("/Residents/MyTablePage");
         }
         catch (DomainException refused)

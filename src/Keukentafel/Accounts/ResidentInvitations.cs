@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Accounts;
 
+/// <summary>The resident's account made (or given a new password) with a code, and the case the code came from.</summary>
+public sealed record Redeemed(Account Account, Guid CaseId, Guid ResidentId);
+
 /// <summary>What the professional hands to the resident: the code, shown once, and until when it works.</summary>
 public sealed record IssuedInvitation(string Code, DateTime ExpiresAtUtc);
 
@@ -35,7 +38,7 @@ public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Acc
     /// Redeems a code: refused with a Dutch message at the field when it is unknown, used, withdrawn or expired, or when the
     /// date of birth is not the resident's (five wrong dates end the code). Nothing changes on a refusal but the count.
     /// </summary>
-    public async Task<Account> RedeemAsync(string? code, DateOnly? dateOfBirth, string? email, string? password, CancellationToken ct)
+    public async Task<Redeemed> RedeemAsync(string? code, DateOnly? dateOfBirth, string? email, string? password, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
@@ -96,15 +99,8 @@ public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Acc
         invitation.Use(now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return account;
+        return new Redeemed(account, invitation.CaseId, invitation.ResidentId);
     }
-
-    /// <summary>The case of the invitation just used, for the access log.</summary>
-    public async Task<(Guid CaseId, Guid ResidentId)> CaseOfAsync(Guid accountId, CancellationToken ct) =>
-        await db.Users.Where(a => a.Id == accountId)
-            .Join(db.ResidentInvitations, a => a.ResidentId, i => i.ResidentId, (a, i) => i)
-            .Where(i => i.UsedAtUtc != null).OrderByDescending(i => i.UsedAtUtc)
-            .Select(i => new ValueTuple<Guid, Guid>(i.CaseId, i.ResidentId)).FirstAsync(ct);
 
     private static void Check(IdentityResult result)
     {

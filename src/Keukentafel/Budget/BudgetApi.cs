@@ -115,17 +115,17 @@ public static class BudgetApi
             })
             .WithSummary("Start a budget for a neighbourhood I work in, for a period of 1 to 10 years that does not overlap another.");
         keep.MapGet("/{budgetId:guid}", async Task<Results<Ok<BudgetDetail>, NotFound>> (Guid budgetId, HttpContext http, BudgetAdministration admin, CancellationToken ct) =>
-                await Mine(async () => TypedResults.Ok(await admin.DetailAsync(http, budgetId, ct))))
+                await NotYours.OrNotFoundAsync(async () => TypedResults.Ok(await admin.DetailAsync(http, budgetId, ct))))
             .WithSummary("A budget with its contributions and every organisation's room per year.");
         keep.MapPost("/{budgetId:guid}/contributions", async Task<Results<Ok<ContributionView>, NotFound>> (Guid budgetId, NewContribution body, HttpContext http, BudgetAdministration admin, CancellationToken ct) =>
-                await Mine(async () =>
+                await NotYours.OrNotFoundAsync(async () =>
                 {
                     var c = await admin.ContributeAsync(http, budgetId, body.Contributor, body.OrganisationId, body.Amount, body.Date!.Value, body.LawDomain, ct);
                     return TypedResults.Ok(new ContributionView(c.Id, c.Contributor, c.OrganisationId, c.Amount, c.Date, c.LawDomain, c.RecordedByName, c.RecordedAtUtc));
                 }))
             .WithSummary("Record a partner's contribution (also one promised for a later year of the period, dated then).");
         keep.MapPut("/{budgetId:guid}/rooms", async Task<Results<Ok<RoomSet>, NotFound>> (Guid budgetId, RoomBody body, HttpContext http, BudgetAdministration admin, CancellationToken ct) =>
-                await Mine(async () =>
+                await NotYours.OrNotFoundAsync(async () =>
                 {
                     var entry = await admin.SetRoomAsync(http, budgetId, body.OrganisationId, body.Year, body.Amount, ct);
                     return TypedResults.Ok(new RoomSet(entry.Id, body.OrganisationId, body.Year, body.Amount));
@@ -148,18 +148,5 @@ public static class BudgetApi
             })
             .WithSummary("The monthly dashboard of a budget year (default: the current one): per month, organisation and law domain, against the straight-line plan, pre-financing and the forecast. Sums of the ledger; the financed actions 50 per page ('page').");
         return endpoints;
-    }
-
-    /// <summary>A budget of a neighbourhood the user does not work in is not found (and the attempt logged).</summary>
-    private static async Task<Results<Ok<T>, NotFound>> Mine<T>(Func<Task<Ok<T>>> work)
-    {
-        try
-        {
-            return await work();
-        }
-        catch (NotYoursException)
-        {
-            return TypedResults.NotFound();
-        }
     }
 }

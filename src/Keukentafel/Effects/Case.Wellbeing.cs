@@ -15,6 +15,15 @@ public sealed partial class Case
         Measurements.Where(m => m.Moment == moment).OrderByDescending(m => m.RecordedAtUtc).ThenByDescending(m => m.Id).FirstOrDefault();
 
     /// <summary>
+    /// The moment the resident is asked for his own mark now, given the moments measured and the case's status: at the
+    /// start, and once his solution was carried out; otherwise none.
+    /// </summary>
+    public static MeasurementMoment? AskedOfResident(IReadOnlyCollection<MeasurementMoment> measured, CaseStatus status) =>
+        !measured.Contains(MeasurementMoment.Intake) ? MeasurementMoment.Intake
+        : status is CaseStatus.SolutionCarriedOut or CaseStatus.Evaluated or CaseStatus.Closed && !measured.Contains(MeasurementMoment.Closure) ? MeasurementMoment.Closure
+        : null;
+
+    /// <summary>
     /// Records the resident's report mark (1-10, one decimal) for a moment, with his scores on the instruments the
     /// neighbourhood uses. A second measurement of the same moment is a correction and needs a reason.
     /// </summary>

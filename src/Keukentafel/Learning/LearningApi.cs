@@ -30,7 +30,7 @@ public static class LearningApi
     {
         var api = endpoints.MapGroup("/api").WithTags("Learning").RequireAuthorization(Policies.Api, Policies.Staff);
         api.MapPost("/neighbourhoods/{neighbourhoodId:guid}/learning-sessions", async Task<Results<Created<Planned>, NotFound>> (Guid neighbourhoodId, PlanBody body, HttpContext http, LearningSessions sessions, CancellationToken ct) =>
-                await Mine(async () =>
+                await NotYours.OrNotFoundAsync(async () =>
                 {
                     var session = await sessions.PlanAsync(http, neighbourhoodId, body.Date, body.Level,
                         [.. (body.Participants ?? []).Select(p => (p.StaffMemberId, p.Name ?? ""))], ct);
@@ -38,39 +38,34 @@ public static class LearningApi
                 }))
             .WithSummary("Plan a learning session of the neighbourhood (its coordinator): date, level and participants.");
         api.MapGet("/neighbourhoods/{neighbourhoodId:guid}/learning-sessions", async Task<Results<Ok<IReadOnlyList<SessionListItem>>, NotFound>> (Guid neighbourhoodId, HttpContext http, LearningSessions sessions, CancellationToken ct) =>
-                await Mine(async () => TypedResults.Ok(await sessions.ListAsync(http, neighbourhoodId, ct))))
+                await NotYours.OrNotFoundAsync(async () => TypedResults.Ok(await sessions.ListAsync(http, neighbourhoodId, ct))))
             .WithSummary("The learning sessions of a neighbourhood I work in, newest first.");
         api.MapGet("/learning-sessions/{sessionId:guid}", async Task<Results<Ok<SessionView>, NotFound>> (Guid sessionId, HttpContext http, LearningSessions sessions, CancellationToken ct) =>
-                await Mine(async () => await sessions.GetAsync(http, sessionId, ct) is { } view ? TypedResults.Ok(view) : throw new NotYoursException()))
+                await NotYours.OrNotFoundAsync(async () => await sessions.GetAsync(http, sessionId, ct) is { } view ? TypedResults.Ok(view) : throw new NotYoursException()))
             .WithSummary("A learning session with the agenda proposed from the cases since the session before: case points for the cases I may open, counts (groups of five or more) for the rest; managers and directors get counts only.");
         api.MapPut("/learning-sessions/{sessionId:guid}/minutes", async Task<Results<Ok<MinutesRecorded>, NotFound>> (Guid sessionId, MinutesBody body, HttpContext http, LearningSessions sessions, CancellationToken ct) =>
-                await Mine(async () => TypedResults.Ok(new MinutesRecorded(await sessions.RecordMinutesAsync(http, sessionId, body.Version, body.Minutes, ct)))))
+                await NotYours.OrNotFoundAsync(async () => TypedResults.Ok(new MinutesRecorded(await sessions.RecordMinutesAsync(http, sessionId, body.Version, body.Minutes, ct)))))
             .WithSummary("Record the minutes of a session (its neighbourhood's coordinator), with the version read: a change by someone else in between is refused.");
         api.MapPost("/learning-sessions/{sessionId:guid}/lessons", async Task<Results<Created<LessonRecorded>, NotFound>> (Guid sessionId, LessonBody body, HttpContext http, LearningSessions sessions, CancellationToken ct) =>
-                await Mine(async () =>
+                await NotYours.OrNotFoundAsync(async () =>
                 {
                     var lesson = await sessions.RecordLessonAsync(http, sessionId, body.Kind, body.Text, body.OwnerId, body.Owner, body.CaseNumbers ?? [], ct);
                     return TypedResults.Created($"/api/learning-sessions/{sessionId}", new LessonRecorded(lesson.Id, lesson.Version));
                 }))
             .WithSummary("Record a lesson of the session (learned, stop doing, ask of managers and directors) with its owner, linked to cases by number (only cases the author may see).");
         api.MapPut("/lessons/{lessonId:guid}/status", async Task<Results<Ok<LessonRecorded>, NotFound>> (Guid lessonId, FollowBody body, HttpContext http, LearningSessions sessions, CancellationToken ct) =>
-                await Mine(async () => TypedResults.Ok(new LessonRecorded(lessonId, await sessions.FollowLessonAsync(http, lessonId, body.Status, body.Note, body.Version, ct)))))
+                await NotYours.OrNotFoundAsync(async () => TypedResults.Ok(new LessonRecorded(lessonId, await sessions.FollowLessonAsync(http, lessonId, body.Status, body.Note, body.Version, ct)))))
             .WithSummary("Record what became of a lesson (open, in progress, done, dropped), with the version read.");
         endpoints.MapGet("/api/neighbourhoods/{neighbourhoodId:guid}/bottleneck-report", async Task<Results<Ok<BottleneckReport>, NotFound>> (Guid neighbourhoodId, DateOnly? from, DateOnly? to,
-                HttpContext http, BottleneckReports reports, Data.KeukentafelDbContext db, Privacy.CaseAccess access, TimeProvider time, CancellationToken ct) =>
-            {
-                var staffId = http.User.StaffId();
-                if (!await db.StaffNeighbourhoods.AnyAsync(w => w.StaffMemberId == staffId && w.NeighbourhoodId == neighbourhoodId, ct))
+                HttpContext http, BottleneckReports reports, Membership membership, Privacy.CaseAccess access, TimeProvider time, CancellationToken ct) =>
+                await NotYours.OrNotFoundAsync(async () =>
                 {
-                    await access.LogAsync(http, null, null, Privacy.AuditAction.Read, "knelpuntenrapportage van een andere wijk", ct, allowed: false);
-                    return TypedResults.NotFound();
-                }
-
-                var (first, last) = BottleneckReports.DefaultPeriod(Cases.DutchTime.Today(time));
-                var report = await reports.BuildAsync(neighbourhoodId, from ?? first, to ?? last, ct);
-                await access.LogAsync(http, null, null, Privacy.AuditAction.Read, "knelpuntenrapportage", ct);
-                return TypedResults.Ok(report);
-            })
+                    await membership.RequireWorksInAsync(http, neighbourhoodId, "knelpuntenrapportage", ct);
+                    var (first, last) = BottleneckReports.DefaultPeriod(Cases.DutchTime.Today(time));
+                    var report = await reports.BuildAsync(neighbourhoodId, from ?? first, to ?? last, ct);
+                    await access.LogAsync(http, null, null, Privacy.AuditAction.Read, "knelpuntenrapportage", ct);
+                    return TypedResults.Ok(report);
+                }))
             .WithTags("Learning").RequireAuthorization(Policies.Api, Policies.Effects)
             .WithSummary("The bottleneck report of a neighbourhood the caller works in: bottlenecks and rule deviations by category, law, organisation and quarter (whole quarters; groups under 5 residents are null), with the lessons drawn from them. No resident data.");
         endpoints.MapGet("/api/municipalities/{municipalityId:guid}/overview", async Task<Results<Ok<Overview>, NotFound>> (Guid municipalityId, DateOnly? from, DateOnly? to,
@@ -83,19 +78,5 @@ public static class LearningApi
             .WithTags("Learning").RequireAuthorization(Policies.Api, Policies.Overview)
             .WithSummary("Every neighbourhood of a municipality the caller works in, side by side over whole quarters (default: this year): cases, share within six weeks, wellbeing at intake and closure, costs with and without the approach, this year's budget use, learning sessions held. Null where fewer than 5 residents.");
         return endpoints;
-    }
-
-    /// <summary>A session or neighbourhood the user does not work in is not found (the attempt is logged).</summary>
-    internal static async Task<Results<T, NotFound>> Mine<T>(Func<Task<T>> work)
-        where T : IResult
-    {
-        try
-        {
-            return await work();
-        }
-        catch (NotYoursException)
-        {
-            return TypedResults.NotFound();
-        }
     }
 }

@@ -102,9 +102,8 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, M
         }
 
         // The organisations' ambassadors in the neighbourhood get the agenda (core rule: one fixed contact per organisation).
-        var ambassadors = (await db.OrganisationNeighbourhoods.AsNoTracking().Where(w => w.NeighbourhoodId == session.NeighbourhoodId)
-                .Join(db.Organisations, w => w.OrganisationId, o => o.Id, (w, o) => new { Organisation = o.Name, Id = w.AmbassadorId ?? o.AmbassadorId })
-                .Join(db.StaffMembers, x => x.Id, s => s.Id, (x, s) => new { x.Organisation, s.Name })
+        var ambassadors = (await Neighbourhoods.AmbassadorHere.Of(db).Where(a => a.NeighbourhoodId == session.NeighbourhoodId)
+                .Join(db.StaffMembers, a => a.AmbassadorId, s => s.Id, (a, s) => new { a.Organisation, s.Name })
                 .ToListAsync(ct))
             .OrderBy(a => a.Organisation, StringComparer.Ordinal).Select(a => $"{a.Name.Display} ({a.Organisation})").ToList();
 

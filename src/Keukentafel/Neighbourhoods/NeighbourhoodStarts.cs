@@ -146,20 +146,18 @@ public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess acce
             return null;
         }
 
-        var joined = await db.OrganisationNeighbourhoods.AsNoTracking().Where(w => w.NeighbourhoodId == neighbourhoodId)
-            .Join(db.Organisations, w => w.OrganisationId, o => o.Id, (w, o) => new { o.Id, o.Name, o.Type, w.AmbassadorId, Default = o.AmbassadorId })
-            .OrderBy(o => o.Name).ToListAsync(ct);
-        var organisationIds = joined.Select(o => o.Id).ToList();
+        var joined = await AmbassadorHere.Of(db).Where(a => a.NeighbourhoodId == neighbourhoodId).OrderBy(a => a.Organisation).ToListAsync(ct);
+        var organisationIds = joined.Select(o => o.OrganisationId).ToList();
         var staff = (await db.StaffMembers.AsNoTracking().Where(s => s.OrganisationId != null && organisationIds.Contains(s.OrganisationId.Value) && s.Function == StaffFunction.Professional)
                 .Select(s => new { s.Id, s.OrganisationId, s.Name }).ToListAsync(ct))
             .OrderBy(s => s.Name.Family, StringComparer.Ordinal).ThenBy(s => s.Name.Given, StringComparer.Ordinal).ToList();
-        var ambassadorIds = joined.Select(o => o.AmbassadorId ?? o.Default).OfType<Guid>().ToList();
+        var ambassadorIds = joined.Select(o => o.AmbassadorId).OfType<Guid>().ToList();
         var names = await db.StaffMembers.AsNoTracking().Where(s => ambassadorIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var steps = await db.StartupSteps.AsNoTracking().Where(s => s.NeighbourhoodId == neighbourhoodId).OrderBy(s => s.Order).ToListAsync(ct);
         return new StartupView(n.Id, n.Name, n.Code, n.Municipality, n.StartedOn, n.Coordinator?.Display, await db.Budgets.AnyAsync(b => b.NeighbourhoodId == neighbourhoodId, ct),
-            [.. joined.Select(o => new JoinedOrganisation(o.Id, o.Name, o.Type.Dutch(), o.AmbassadorId ?? o.Default,
-                (o.AmbassadorId ?? o.Default) is { } a && names.TryGetValue(a, out var name) ? name.Display : null,
-                [.. staff.Where(s => s.OrganisationId == o.Id).Select(s => new StaffChoice(s.Id, s.Name.Display))]))],
+            [.. joined.Select(o => new JoinedOrganisation(o.OrganisationId, o.Organisation, o.Type.Dutch(), o.AmbassadorId,
+                o.AmbassadorId is { } a && names.TryGetValue(a, out var name) ? name.Display : null,
+                [.. staff.Where(s => s.OrganisationId == o.OrganisationId).Select(s => new StaffChoice(s.Id, s.Name.Display))]))],
             [.. steps.Select(s => new StepView(s.Id, s.Text, s.OwnerName, s.Status, s.Status.Dutch(), s.Version, s.ChangedByName, s.ChangedAtUtc))],
             mayEdit);
     }
@@ -185,7 +183,7 @@ public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess acce
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw DomainException.Conflict("startup.stale", "Iemand anders heeft deze stap intussen gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.");
+            throw StartupStep.Changed();
         }
 
         return step.Version;

@@ -31,18 +31,18 @@ public static class SpreadingApi
                 await starts.GetAsync(http, neighbourhoodId, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound())
             .WithSummary("The start-up of a neighbourhood: organisations with their ambassador here, the coordinator and the checklist.");
         api.MapPost("/neighbourhoods/{neighbourhoodId:guid}/startup-steps", async Task<Results<Created<StepChanged>, NotFound>> (Guid neighbourhoodId, StepBody body, HttpContext http, NeighbourhoodStarts starts, CancellationToken ct) =>
-                await Learning.LearningApi.Mine(async () =>
+                await Budget.NotYours.OrNotFoundAsync(async () =>
                 {
                     var step = await starts.AddStepAsync(http, neighbourhoodId, body.Text, body.Owner, ct);
                     return TypedResults.Created($"/api/neighbourhoods/{neighbourhoodId}/startup", new StepChanged(step.Id, step.Version));
                 }))
             .WithSummary("Add a step to the start-up checklist (aanjager, administrator or the neighbourhood's coordinator); every step has an owner.");
         api.MapPut("/startup-steps/{stepId:guid}", async Task<Results<Ok<StepChanged>, NotFound>> (Guid stepId, StepFollowBody body, HttpContext http, NeighbourhoodStarts starts, CancellationToken ct) =>
-                await Learning.LearningApi.Mine(async () => TypedResults.Ok(new StepChanged(stepId, await starts.FollowStepAsync(http, stepId, body.Status, body.Owner, body.Version, ct)))))
+                await Budget.NotYours.OrNotFoundAsync(async () => TypedResults.Ok(new StepChanged(stepId, await starts.FollowStepAsync(http, stepId, body.Status, body.Owner, body.Version, ct)))))
             .WithSummary("Record a step's status and owner, with the version read: a change by someone else in between is refused.");
         api.MapPut("/neighbourhoods/{neighbourhoodId:guid}/organisations/{organisationId:guid}/ambassador", async Task<Results<NoContent, NotFound>> (Guid neighbourhoodId, Guid organisationId, AmbassadorBody body,
                 HttpContext http, NeighbourhoodStarts starts, CancellationToken ct) =>
-                await Learning.LearningApi.Mine(async () =>
+                await Budget.NotYours.OrNotFoundAsync(async () =>
                 {
                     await starts.AppointAmbassadorAsync(http, neighbourhoodId, organisationId, body.StaffMemberId, ct);
                     return TypedResults.NoContent();

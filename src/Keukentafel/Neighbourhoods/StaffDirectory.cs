@@ -39,11 +39,10 @@ public sealed class StaffDirectory(KeukentafelDbContext db)
         }
 
         var general = await OrganisationSummaries(db.Organisations.Where(o => o.Neighbourhoods.Any(w => w.NeighbourhoodId == id))).ToListAsync(ct);
-        // The ambassador appointed for this neighbourhood goes before the organisation's general one.
-        var here = await db.OrganisationNeighbourhoods.AsNoTracking().Where(w => w.NeighbourhoodId == id && w.AmbassadorId != null)
-            .Join(db.StaffMembers, w => w.AmbassadorId, s => s.Id, (w, s) => new { w.OrganisationId, Ambassador = new PersonRef(s.Id, s.Name.Given, s.Name.Prefix, s.Name.Family) })
-            .ToDictionaryAsync(w => w.OrganisationId, w => w.Ambassador, ct);
-        var organisations = general.Select(o => here.TryGetValue(o.Id, out var ambassador) ? o with { Ambassador = ambassador } : o).ToList();
+        var here = await AmbassadorHere.Of(db).Where(a => a.NeighbourhoodId == id)
+            .Join(db.StaffMembers, a => a.AmbassadorId, s => s.Id, (a, s) => new { a.OrganisationId, Ambassador = new PersonRef(s.Id, s.Name.Given, s.Name.Prefix, s.Name.Family) })
+            .ToDictionaryAsync(a => a.OrganisationId, a => a.Ambassador, ct);
+        var organisations = general.Select(o => o with { Ambassador = here.GetValueOrDefault(o.Id) }).ToList();
         var staff = await StaffSummaries(db.StaffMembers.Where(s => s.WorkAreas.Any(w => w.NeighbourhoodId == id))).ToListAsync(ct);
         return new NeighbourhoodDetail(neighbourhood.Id, neighbourhood.Name, neighbourhood.Code, neighbourhood.Inhabitants,
             neighbourhood.Municipality, neighbourhood.Coordinator, organisations, staff);
@@ -61,18 +60,14 @@ public sealed class StaffDirectory(KeukentafelDbContext db)
         }
 
         var more = await db.Organisations.Where(o => o.Id == id).Select(o => new { o.Description, o.Offers }).SingleAsync(ct);
-        var defaultAmbassador = organisation.Ambassador;
-        var neighbourhoods = (await db.OrganisationNeighbourhoods.AsNoTracking()
-                .Where(w => w.OrganisationId == id)
-                .OrderBy(w => w.Neighbourhood!.Name)
-                .Select(w => new
-                {
-                    w.NeighbourhoodId,
-                    w.Neighbourhood!.Name,
-                    Ambassador = db.StaffMembers.Where(s => s.Id == w.AmbassadorId).Select(s => new PersonRef(s.Id, s.Name.Given, s.Name.Prefix, s.Name.Family)).FirstOrDefault(),
-                })
-                .ToListAsync(ct))
-            .Select(w => new OrganisationArea(w.NeighbourhoodId, w.Name, w.Ambassador ?? defaultAmbassador)).ToList();
+        var areas = await AmbassadorHere.Of(db).Where(a => a.OrganisationId == id)
+            .Join(db.Neighbourhoods, a => a.NeighbourhoodId, n => n.Id, (a, n) => new { a.NeighbourhoodId, n.Name, a.AmbassadorId })
+            .OrderBy(a => a.Name)
+            .ToListAsync(ct);
+        var ambassadorIds = areas.Select(a => a.AmbassadorId).OfType<Guid>().Distinct().ToList();
+        var ambassadors = await db.StaffMembers.AsNoTracking().Where(s => ambassadorIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => new PersonRef(s.Id, s.Name.Given, s.Name.Prefix, s.Name.Family), ct);
+        var neighbourhoods = areas.Select(a => new OrganisationArea(a.NeighbourhoodId, a.Name, a.AmbassadorId is { } ambassador ? ambassadors.GetValueOrDefault(ambassador) : null)).ToList();
         var staff = await StaffSummaries(db.StaffMembers.Where(s => s.OrganisationId == id)).ToListAsync(ct);
         return new OrganisationDetail(organisation, more.Description, neighbourhoods, staff, more.Offers);
     }

@@ -58,7 +58,7 @@ public sealed class StartupStep
     {
         if (version != Version)
         {
-            throw DomainException.Conflict("startup.stale", "Iemand anders heeft deze stap intussen gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.");
+            throw Changed();
         }
 
         if (!Enum.IsDefined(status))
@@ -72,6 +72,10 @@ public sealed class StartupStep
         ChangedAtUtc = atUtc;
         Version++;
     }
+
+    /// <summary>Someone else changed the step after this editor read it (found here, or by the database's version check).</summary>
+    internal static DomainException Changed() =>
+        DomainException.Conflict("startup.stale", "Iemand anders heeft deze stap intussen gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.");
 
     private static string Owner(string? owner) => Keukentafel.Text.Required(owner, "startup.owner_required", "Geef aan wie deze stap oppakt.", "Owner");
 }

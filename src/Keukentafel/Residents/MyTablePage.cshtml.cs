@@ -33,78 +33,54 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
     /// The resident says himself whether a proposed professional may come to his table (core rule 3): the same agreement
     /// his professional records for him, with the same consequences. Only on his own case, taken from his sign-in.
     /// </summary>
-    public async Task<IActionResult> OnPostAgreementAsync(Guid meetingId, Guid participantId, bool agreed, int version)
-    {
-        var ct = HttpContext.RequestAborted;
-        if (User.ResidentOf() is not { } resident || await CurrentCaseAsync(resident, ct) is not { } caseId)
-        {
-            return NotFound();
-        }
-
-        var decision = new CaseAccessDecision(true, caseId, resident, await access.ActorAsync(User, ct), null, false);
-        try
-        {
-            await work.ChangeAsync(decision, version, (c, by, now) => c.RecordAgreement(meetingId, participantId, agreed, by, now), ct);
-        }
-        catch (StaleCaseException)
-        {
-            ModelState.AddModelError("", "Er is intussen iets veranderd aan uw tafel. Kijk nog een keer en kies opnieuw.");
-            await ShowAsync();
-            return Page();
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError("", refused.Message);
-            await ShowAsync();
-            return Page();
-        }
-
-        await access.LogAsync(HttpContext, caseId, resident, AuditAction.Change, "mijn keukentafel: wie aan tafel komt", ct);
-        return RedirectToPage(new { message = agreed ? "U wilt dat deze persoon komt. Uw hulpverlener ziet het meteen." : "U wilt dat deze persoon niet komt. Uw hulpverlener ziet het meteen." });
-    }
+    public Task<IActionResult> OnPostAgreementAsync(Guid meetingId, Guid participantId, bool agreed, int version) =>
+        ChangeAsync(version, "", "Er is intussen iets veranderd aan uw tafel. Kijk nog een keer en kies opnieuw.", "mijn keukentafel: wie aan tafel komt",
+            agreed ? "U wilt dat deze persoon komt. Uw hulpverlener ziet het meteen." : "U wilt dat deze persoon niet komt. Uw hulpverlener ziet het meteen.",
+            (c, by, now) =>
+            {
+                c.RecordAgreement(meetingId, participantId, agreed, by, now);
+                return Task.CompletedTask;
+            });
 
     /// <summary>The resident changes one of his three answers in his own words; the earlier answer stays in the history.</summary>
-    public async Task<IActionResult> OnPostAnswerAsync(Question question, string? text, int version)
+    public Task<IActionResult> OnPostAnswerAsync(Question question, string? text, int version)
     {
-        var ct = HttpContext.RequestAborted;
-        if (User.ResidentOf() is not { } resident || await CurrentCaseAsync(resident, ct) is not { } caseId)
-        {
-            return NotFound();
-        }
-
         var key = $"answer-{question}";
         if (string.IsNullOrWhiteSpace(text))
         {
             ModelState.AddModelError(key, "Schrijf hier uw antwoord.");
-            await ShowAsync();
-            return Page();
         }
 
-        var decision = new CaseAccessDecision(true, caseId, resident, await access.ActorAsync(User, ct), null, false);
-        try
-        {
-            await work.ChangeAsync(decision, version, (c, by, now) =>
-                c.Answer(question, text, c.CurrentAnswer(question)?.Domains ?? LifeDomains.None, withResident: true, by, now), ct);
-        }
-        catch (StaleCaseException)
-        {
-            ModelState.AddModelError(key, "Er is intussen iets veranderd. Kijk nog een keer en probeer het opnieuw.");
-            await ShowAsync();
-            return Page();
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError(key, refused.Message);
-            await ShowAsync();
-            return Page();
-        }
-
-        await access.LogAsync(HttpContext, caseId, resident, AuditAction.Change, "mijn keukentafel: mijn vragen", ct);
-        return RedirectToPage(new { message = "Uw antwoord is bewaard. Uw hulpverlener ziet het meteen." });
+        return ChangeAsync(version, key, "Er is intussen iets veranderd. Kijk nog een keer en probeer het opnieuw.", "mijn keukentafel: mijn vragen",
+            "Uw antwoord is bewaard. Uw hulpverlener ziet het meteen.", (c, by, now) =>
+            {
+                c.Answer(question, text!, c.CurrentAnswer(question)?.Domains ?? LifeDomains.None, withResident: true, by, now);
+                return Task.CompletedTask;
+            });
     }
 
     /// <summary>The resident gives his wellbeing mark himself, at the moment it is asked (never a moment he picks in the form).</summary>
-    public async Task<IActionResult> OnPostWellbeingAsync(int? mark, int version)
+    public Task<IActionResult> OnPostWellbeingAsync(int? mark, int version)
+    {
+        if (mark is not (>= 1 and <= 10))
+        {
+            ModelState.AddModelError("mark", "Kies een cijfer van 1 tot en met 10.");
+        }
+
+        return ChangeAsync(version, "mark", "Er is intussen iets veranderd. Kijk nog een keer en kies opnieuw.", "mijn keukentafel: mijn cijfer",
+            $"Dank u. U gaf een {mark}. Uw hulpverlener ziet het meteen.", async (c, by, now) =>
+            {
+                var moment = Cases.Case.AskedOfResident([.. c.Measurements.Select(m => m.Moment)], c.Status)
+                    ?? throw DomainException.About("mark", "wellbeing.not_asked", "Er wordt nu geen cijfer gevraagd.");
+                c.RecordWellbeing(moment, mark!.Value, DutchTime.Date(now), null, null, null, await work.EffectSettingsAsync(c.NeighbourhoodId, HttpContext.RequestAborted), by, now);
+            });
+    }
+
+    /// <summary>
+    /// One change by the resident to his own case (the case of his sign-in, never one named in the form), as himself:
+    /// saved with the version he read, logged, and the page again with the message at <paramref name="key"/> when refused.
+    /// </summary>
+    private async Task<IActionResult> ChangeAsync(int version, string key, string stale, string part, string done, Func<Cases.Case, Actor, DateTime, Task> change)
     {
         var ct = HttpContext.RequestAborted;
         if (User.ResidentOf() is not { } resident || await CurrentCaseAsync(resident, ct) is not { } caseId)
@@ -112,38 +88,26 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
             return NotFound();
         }
 
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await work.ChangeAsync(new CaseAccessDecision(true, caseId, resident, await access.ActorAsync(User, ct), null, false), version, change, ct);
+                await access.LogAsync(HttpContext, caseId, resident, AuditAction.Change, part, ct);
+                return RedirectToPage(new { message = done });
+            }
+            catch (StaleCaseException)
+            {
+                ModelState.AddModelError(key, stale);
+            }
+            catch (DomainException refused)
+            {
+                ModelState.AddModelError(key, refused.Message);
+            }
+        }
+
         await ShowAsync();
-        if (Asked is not { } moment)
-        {
-            ModelState.AddModelError("mark", "Er wordt nu geen cijfer gevraagd.");
-            return Page();
-        }
-
-        if (mark is not (>= 1 and <= 10))
-        {
-            ModelState.AddModelError("mark", "Kies een cijfer van 1 tot en met 10.");
-            return Page();
-        }
-
-        var decision = new CaseAccessDecision(true, caseId, resident, await access.ActorAsync(User, ct), null, false);
-        try
-        {
-            await work.ChangeAsync(decision, version, async (c, by, now) =>
-                c.RecordWellbeing(moment, mark.Value, DutchTime.Date(now), null, null, null, await work.EffectSettingsAsync(c.NeighbourhoodId, ct), by, now), ct);
-        }
-        catch (StaleCaseException)
-        {
-            ModelState.AddModelError("mark", "Er is intussen iets veranderd. Kijk nog een keer en kies opnieuw.");
-            return Page();
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError("mark", refused.Message);
-            return Page();
-        }
-
-        await access.LogAsync(HttpContext, caseId, resident, AuditAction.Change, "mijn keukentafel: mijn cijfer", ct);
-        return RedirectToPage(new { message = $"Dank u. U gaf een {mark}. Uw hulpverlener ziet het meteen." });
+        return Page();
     }
 
     private async Task ShowAsync()
@@ -153,10 +117,8 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
         if (User.ResidentOf() is { } resident && await CurrentCaseAsync(resident, ct) is { } id)
         {
             Case = await files.GetAsync(id, ct);
-            var given = await db.WellbeingMeasurements.AsNoTracking().Where(m => m.CaseId == id).Select(m => m.Moment).Distinct().ToListAsync(ct);
-            Asked = !given.Contains(Effects.MeasurementMoment.Intake) ? Effects.MeasurementMoment.Intake
-                : Case!.Status is CaseStatus.SolutionCarriedOut or CaseStatus.Evaluated or CaseStatus.Closed && !given.Contains(Effects.MeasurementMoment.Closure)
-                    ? Effects.MeasurementMoment.Closure : null;
+            var measured = await db.WellbeingMeasurements.AsNoTracking().Where(m => m.CaseId == id).Select(m => m.Moment).Distinct().ToListAsync(ct);
+            Asked = Cases.Case.AskedOfResident(measured, Case!.Status);
             await access.LogAsync(HttpContext, id, resident, AuditAction.Read, "mijn keukentafel", ct);
         }
     }
