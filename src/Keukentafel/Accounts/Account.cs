@@ -11,9 +11,14 @@ public sealed class Account : IdentityUser<Guid>
     private Account() { DisplayName = ""; }
 
     public Account(string email, string displayName, DateTime createdAtUtc)
+        : this(displayName, createdAtUtc)
+    {
+        Email = UserName = Text.Required(email, "account.email_required", "Geef het e-mailadres.").ToLowerInvariant();
+    }
+
+    private Account(string displayName, DateTime createdAtUtc)
     {
         Id = Guid.CreateVersion7();
-        Email = UserName = Text.Required(email, "account.email_required", "Geef het e-mailadres.").ToLowerInvariant();
         DisplayName = Text.Required(displayName, "account.name_required", "Geef de naam.");
         CreatedAtUtc = createdAtUtc;
         SecurityStamp = Guid.NewGuid().ToString("N");
@@ -24,6 +29,9 @@ public sealed class Account : IdentityUser<Guid>
     public Guid? StaffMemberId { get; private set; }
     public Guid? ResidentId { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
+
+    /// <summary>The account of a resident: it may do without an e-mail address and has the resident's password rule.</summary>
+    public bool BelongsToResident => ResidentId is not null;
 
     public void LinkToStaffMember(Guid staffMemberId)
     {

@@ -3,13 +3,15 @@ using Keukentafel.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Keukentafel.Accounts;
 
 public static class AccountsExtensions
 {
     /// <summary>
-    /// ASP.NET Core Identity with local accounts (strong passwords, lock-out, TOTP two-factor),
+    /// ASP.NET Core Identity with local accounts (strong passwords for staff, a simpler safe rule for residents, lock-out,
+    /// TOTP two-factor),
     /// cookie sessions kept in the database for the pages, bearer tokens for the API and, when
     /// configured, an organisation's own OpenID Connect provider.
     /// </summary>
@@ -35,6 +37,9 @@ public static class AccountsExtensions
             .AddDefaultTokenProviders()
             .AddErrorDescriber<DutchIdentityErrors>()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>();
+
+        // The staff rule above stays Identity's own; this validator chooses it or the resident's rule per account.
+        services.Replace(ServiceDescriptor.Scoped<IPasswordValidator<Account>, AccountPasswordValidator>());
 
         // Passkeys that prove the person too (fingerprint, face, PIN), stored on the device so no e-mail address
         // needs typing, and only for this site as the browser sees it (behind a proxy: via the forwarded headers).

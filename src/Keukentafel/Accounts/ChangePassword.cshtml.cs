@@ -14,9 +14,11 @@ public sealed class ChangePasswordModel(UserManager<Account> users, SignInManage
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    /// <summary>The resident's password rule applies to this account (the page explains that one).</summary>
+    public bool ResidentRule { get; private set; }
+
+    public async Task OnGetAsync() =>
+        ResidentRule = await users.GetUserAsync(User) is { } account && await AccountPasswordValidator.HasResidentRuleAsync(users, account);
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -24,6 +26,8 @@ public sealed class ChangePasswordModel(UserManager<Account> users, SignInManage
         {
             return Challenge();
         }
+
+        ResidentRule = await AccountPasswordValidator.HasResidentRuleAsync(users, account);
 
         if (!ModelState.IsValid)
         {

@@ -37,6 +37,33 @@ public sealed class AccountSecurityTests(AccountSecurityApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task Staff_keep_the_strong_password_rule_so_a_residents_sentence_is_not_enough()
+    {
+        var manager = await app.SignedInAsync(PageSession.Manager);
+
+        var page = await manager.GetPageAsync("/account/wachtwoord");
+        page.Text().ShouldContain("minstens 12 tekens");
+        using var weak = await manager.SubmitAsync("/account/wachtwoord", Form(PageSession.DemoPassword, "ik drink graag koffie", "ik drink graag koffie"));
+
+        var errors = (await PageSession.ParseAsync(weak)).QuerySelector("#Input_NewPassword-error")!.TextContent;
+        errors.ShouldContain("hoofdletter");
+        errors.ShouldContain("cijfer");
+        (await app.Browser().SignInAsync(PageSession.Manager)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the password did not change");
+    }
+
+    [Fact]
+    public async Task An_account_without_a_link_such_as_an_administrator_has_the_strong_rule_before_it_has_any_role()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Keukentafel.Accounts.Account>>();
+
+        var result = await users.CreateAsync(new Keukentafel.Accounts.Account("nieuwe.beheerder@keukentafel.example", "Nieuwe beheerder", DateTime.UtcNow), "ik drink graag koffie");
+
+        result.Succeeded.ShouldBeFalse();
+        result.Errors.Select(e => e.Code).ShouldContain("PasswordRequiresUpper");
+    }
+
+    [Fact]
     public async Task Two_factor_cannot_be_switched_off_or_its_key_read_again_without_a_current_code()
     {
         var client = await app.SignedInAsync(PageSession.Manager);

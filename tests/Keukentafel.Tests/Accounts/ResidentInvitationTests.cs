@@ -56,6 +56,28 @@ public sealed class ResidentInvitationTests(ClockApp app) : IClassFixture<ClockA
     }
 
     [Fact]
+    public async Task The_resident_chooses_a_sentence_as_his_password_and_an_easy_or_short_one_is_refused_beside_the_field()
+    {
+        var (_, code) = await InvitedAsync("Zinnig");
+        var browser = app.Browser();
+        var page = await browser.GetPageAsync("/uitnodiging");
+        page.QuerySelector("#Input_Password-hint")!.TextContent.ShouldBe("Minstens 10 tekens. Een zin van een paar woorden is goed.");
+
+        using var easy = await browser.SubmitAsync("/uitnodiging", Form(code, email: "zinnig@voorbeeld.example", password: "wachtwoord12"));
+        (await PageSession.ParseAsync(easy)).QuerySelector("#Input_Password-error").ShouldNotBeNull().TextContent.ShouldContain("te makkelijk te raden");
+        using var tooShort = await browser.SubmitAsync("/uitnodiging", Form(code, email: "zinnig@voorbeeld.example", password: "koffie"));
+        (await PageSession.ParseAsync(tooShort)).QuerySelector("#Input_Password-error").ShouldNotBeNull().TextContent.ShouldContain("minstens 10 tekens");
+        using var ownName = await browser.SubmitAsync("/uitnodiging", Form(code, email: "zinnig@voorbeeld.example", password: "zinnig zinnig 1951"));
+        (await PageSession.ParseAsync(ownName)).QuerySelector("#Input_Password-error").ShouldNotBeNull().TextContent.ShouldContain("naam");
+
+        using var made = await browser.SubmitAsync("/uitnodiging", Form(code, email: "zinnig@voorbeeld.example", password: "ik drink graag koffie"));
+
+        made.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the code still works after refused passwords");
+        using var later = await app.Browser().SignInAsync("zinnig@voorbeeld.example", "ik drink graag koffie");
+        later.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task An_expired_an_unknown_or_a_replaced_code_is_refused_with_a_clear_message_and_five_wrong_birth_dates_end_it()
     {
         var (first, oldCode) = await InvitedAsync("Verlopen");
