@@ -29,13 +29,16 @@ public static class AccountsExtensions
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.User.RequireUniqueEmail = true;
+                // Off because it demands an address, and a resident may have none: AccountEmailValidator keeps addresses
+                // unique (backed by a unique index) and demands one of everyone else.
+                o.User.RequireUniqueEmail = false;
                 o.SignIn.RequireConfirmedAccount = false; // accounts are made by an administrator or an invitation
                 o.Stores.SchemaVersion = IdentitySchema.Version;
             })
             .AddEntityFrameworkStores<KeukentafelDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<DutchIdentityErrors>()
+            .AddUserValidator<AccountEmailValidator>()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>();
 
         // The staff rule above stays Identity's own; this validator chooses it or the resident's rule per account.

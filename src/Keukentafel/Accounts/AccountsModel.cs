@@ -13,6 +13,9 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         e.HasOne<Resident>().WithMany().HasForeignKey(a => a.ResidentId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(a => a.StaffMemberId).IsUnique();
         e.HasIndex(a => a.ResidentId).IsUnique();
+
+        // Identity's own index, made unique: an e-mail address belongs to one account (a resident may have none).
+        e.HasIndex(a => a.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
     }
 }
 

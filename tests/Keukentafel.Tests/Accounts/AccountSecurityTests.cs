@@ -64,6 +64,29 @@ public sealed class AccountSecurityTests(AccountSecurityApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task An_e_mail_address_belongs_to_one_account_and_only_a_resident_may_do_without_one()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Keukentafel.Accounts.Account>>();
+
+        var taken = await users.CreateAsync(new Keukentafel.Accounts.Account(PageSession.Manager.ToUpperInvariant(), "Tweede Marco", DateTime.UtcNow), PageSession.DemoPassword);
+        taken.Errors.Select(e => e.Description).ShouldContain($"Er is al een account met het e-mailadres {PageSession.Manager}.");
+
+        var staff = new Keukentafel.Accounts.Account("zonder.adres@keukentafel.example", "Zonder adres", DateTime.UtcNow) { Email = null };
+        (await users.CreateAsync(staff, PageSession.DemoPassword)).Errors.Select(e => e.Description).ShouldBe(["Geef het e-mailadres."]);
+
+        // The database holds the line too, for two sign-ups at the same moment.
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        var twin = new Keukentafel.Accounts.Account("tweeling@keukentafel.example", "Tweeling", DateTime.UtcNow)
+        {
+            NormalizedEmail = PageSession.Manager.ToUpperInvariant(),
+            NormalizedUserName = "TWEELING@KEUKENTAFEL.EXAMPLE",
+        };
+        db.Users.Add(twin);
+        await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Two_factor_cannot_be_switched_off_or_its_key_read_again_without_a_current_code()
     {
         var client = await app.SignedInAsync(PageSession.Manager);

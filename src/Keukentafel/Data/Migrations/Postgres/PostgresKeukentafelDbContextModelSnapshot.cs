@@ -93,6 +93,7 @@ namespace Keukentafel.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
+                        .IsUnique()
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
