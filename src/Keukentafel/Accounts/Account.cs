@@ -25,6 +25,22 @@ public sealed class Account : IdentityUser<Guid>
         LockoutEnabled = true;
     }
 
+    /// <summary>
+    /// A resident's account without an e-mail address: he signs in with a sign-in name made for him
+    /// (<see cref="SignInNames"/>), which is never an e-mail address, so the two never meet.
+    /// </summary>
+    public static Account ForResidentWithoutEmail(Guid residentId, string signInName, string displayName, DateTime createdAtUtc)
+    {
+        if (signInName.Contains('@', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A sign-in name is not an e-mail address.", nameof(signInName));
+        }
+
+        var account = new Account(displayName, createdAtUtc) { UserName = signInName };
+        account.LinkToResident(residentId);
+        return account;
+    }
+
     public string DisplayName { get; private set; }
     public Guid? StaffMemberId { get; private set; }
     public Guid? ResidentId { get; private set; }

@@ -76,7 +76,7 @@ public sealed class AuthenticatorModel(UserManager<Account> users, SignInManager
         }
 
         SharedKey = Readable(key);
-        var uri = $"otpauth://totp/Keukentafel:{Uri.EscapeDataString(account.Email ?? "")}?secret={key}&issuer=Keukentafel&digits=6";
+        var uri = $"otpauth://totp/Keukentafel:{Uri.EscapeDataString(account.Email ?? account.UserName ?? "")}?secret={key}&issuer=Keukentafel&digits=6";
         using var data = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
         QrCodeDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(6));
     }

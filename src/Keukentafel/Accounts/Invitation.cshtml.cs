@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Keukentafel.Accounts;
 
 /// <summary>
-/// The resident turns the code from his professional into his own sign-in: code, date of birth, e-mail address,
-/// password. Rate limited like the sign-in page; every refusal is a plain message beside the field.
+/// The resident turns the code from his professional into his own sign-in: code, date of birth, e-mail address (or none:
+/// then he gets a sign-in name, shown once on the next page), password. Rate limited like the sign-in page; every refusal is a plain message beside the field.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
@@ -35,6 +35,12 @@ public sealed class InvitationModel(ResidentInvitations invitations, SignInManag
             await signIn.SignInAsync(redeemed.Account, isPersistent: false);
             HttpContext.User = await signIn.CreateUserPrincipalAsync(redeemed.Account);
             await access.LogAsync(HttpContext, redeemed.CaseId, redeemed.ResidentId, AuditAction.Change, "eigen inlog gemaakt met een uitnodiging", HttpContext.RequestAborted);
+            if (redeemed.Account.Email is null)
+            {
+                TempData[SignInNameModel.ShowOnce] = true;
+                return RedirectToPage("/Accounts/SignInName");
+            }
+
             return RedirectToPage("/Residents/MyTablePage");
         }
         catch (DomainException refused)

@@ -11,7 +11,7 @@ namespace Keukentafel.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
-public sealed class LoginModel(SignInManager<Account> signIn, KeukentafelMetrics metrics) : PageModel
+public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Account> users, KeukentafelMetrics metrics) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -38,7 +38,10 @@ public sealed class LoginModel(SignInManager<Account> signIn, KeukentafelMetrics
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        // An e-mail address, or the sign-in name of a resident without one.
+        var result = await SignInNames.FindAsync(users, Input.Email) is { } account
+            ? await signIn.PasswordSignInAsync(account, Input.Password, isPersistent: false, lockoutOnFailure: true)
+            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
         metrics.SignIn("page", SignInOutcome.Of(result));
         if (result.Succeeded)
         {
@@ -52,7 +55,7 @@ public sealed class LoginModel(SignInManager<Account> signIn, KeukentafelMetrics
 
         ModelState.AddModelError("", result.IsLockedOut
             ? SignInOutcome.LockedOutMessage
-            : "Het e-mailadres of het wachtwoord klopt niet.");
+            : Input.Email.Contains('@', StringComparison.Ordinal) ? "Het e-mailadres of het wachtwoord klopt niet." : "De inlognaam of het wachtwoord klopt niet.");
         return Page();
     }
 
@@ -100,8 +103,8 @@ public sealed class LoginModel(SignInManager<Account> signIn, KeukentafelMetrics
 
 public sealed class LoginInput
 {
-    [Required(ErrorMessage = "Vul uw e-mailadres in.")]
-    [EmailAddress(ErrorMessage = "Vul een geldig e-mailadres in, zoals naam@organisatie.nl.")]
+    /// <summary>An e-mail address, or the sign-in name of a resident without one (the field keeps its name for the forms that fill it).</summary>
+    [Required(ErrorMessage = "Vul uw e-mailadres of inlognaam in."), StringLength(256)]
     public string Email { get; set; } = "";
 
     [Required(ErrorMessage = "Vul uw wachtwoord in.")]

@@ -47,7 +47,7 @@ public sealed class PasskeysModel(UserManager<Account> users, SignInManager<Acco
         var options = await signIn.MakePasskeyCreationOptionsAsync(new PasskeyUserEntity
         {
             Id = await users.GetUserIdAsync(account),
-            Name = account.Email ?? account.Id.ToString(),
+            Name = account.Email ?? account.UserName ?? account.Id.ToString(),
             DisplayName = account.DisplayName,
         });
         return Content(options, "application/json");

@@ -13,8 +13,9 @@ public sealed record IssuedInvitation(string Code, DateTime ExpiresAtUtc);
 
 /// <summary>
 /// Invitations for residents (issue 10): the case bringer (or the coordinator) issues a one-time code for the resident of
-/// his case; the resident redeems it with his date of birth, an e-mail address and a password, and has his own sign-in
-/// (or, with an account already, a new password). Every issue and use is in the resident's access log.
+/// his case; the resident redeems it with his date of birth, an e-mail address (or none: then a sign-in name is made for
+/// him) and a password, and has his own sign-in (or, with an account already, a new password). Every issue and use is in
+/// the resident's access log.
 /// </summary>
 public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Account> users, CaseAccess access, TimeProvider time)
 {
@@ -37,8 +38,40 @@ public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Acc
     /// <summary>
     /// Redeems a code: refused with a Dutch message at the field when it is unknown, used, withdrawn or expired, or when the
     /// date of birth is not the resident's (five wrong dates end the code). Nothing changes on a refusal but the count.
+    /// Without an e-mail address the new account gets a sign-in name made for him (<see cref="SignInNames"/>).
     /// </summary>
     public async Task<Redeemed> RedeemAsync(string? code, DateOnly? dateOfBirth, string? email, string? password, CancellationToken ct)
+    {
+        var (invitation, resident, now) = await OpenAsync(code, dateOfBirth, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var account = await db.Users.SingleOrDefaultAsync(a => a.ResidentId == resident.Id, ct);
+        if (account is null)
+        {
+            account = await NewAccountAsync(resident, Text.Optional(email), now);
+            Check(await users.CreateAsync(account, password ?? ""));
+            Check(await users.AddToRoleAsync(account, Roles.Resident));
+        }
+        else
+        {
+            // He had a sign-in already and forgot it: the code gives him a new password (and unlocks him).
+            if (await users.HasPasswordAsync(account))
+            {
+                Check(await users.RemovePasswordAsync(account));
+            }
+
+            Check(await users.AddPasswordAsync(account, password ?? ""));
+            Check(await users.SetLockoutEndDateAsync(account, null));
+            Check(await users.ResetAccessFailedCountAsync(account));
+        }
+
+        invitation.Use(now);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new Redeemed(account, invitation.CaseId, invitation.ResidentId);
+    }
+
+    /// <summary>The open invitation of this code, if the date of birth is the resident's; a wrong date is counted.</summary>
+    private async Task<(ResidentInvitation Invitation, Neighbourhoods.Resident Resident, DateTime Now)> OpenAsync(string? code, DateOnly? dateOfBirth, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
@@ -72,42 +105,33 @@ public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Acc
             throw DomainException.About("DateOfBirth", "invitation.date_of_birth", "Deze geboortedatum hoort niet bij de code. Kijk of u hem goed heeft ingevuld.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var account = await db.Users.SingleOrDefaultAsync(a => a.ResidentId == resident.Id, ct);
-        if (account is null)
-        {
-            var address = Text.Required(email, "invitation.email_required", "Vul uw e-mailadres in. Daarmee logt u voortaan in.", "Email");
-            if (await users.FindByEmailAsync(address) is not null)
-            {
-                throw DomainException.About("Email", "invitation.email_taken", "Dit e-mailadres is al in gebruik. Kies een ander e-mailadres.");
-            }
-
-            account = new Account(address, resident.Name.Display, now);
-            account.LinkToResident(resident.Id);
-            Check(await users.CreateAsync(account, password ?? ""));
-            Check(await users.AddToRoleAsync(account, Roles.Resident));
-        }
-        else
-        {
-            // He had a sign-in already and forgot it: the code gives him a new password (and unlocks him).
-            Check(await users.RemovePasswordAsync(account));
-            Check(await users.AddPasswordAsync(account, password ?? ""));
-            Check(await users.SetLockoutEndDateAsync(account, null));
-            Check(await users.ResetAccessFailedCountAsync(account));
-        }
-
-        invitation.Use(now);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new Redeemed(account, invitation.CaseId, invitation.ResidentId);
+        return (invitation, resident, now);
     }
 
-    private static void Check(IdentityResult result)
+    /// <summary>His account: with his e-mail address as sign-in, or without one with a sign-in name made for him.</summary>
+    private async Task<Account> NewAccountAsync(Neighbourhoods.Resident resident, string? email, DateTime now)
+    {
+        if (email is null)
+        {
+            return Account.ForResidentWithoutEmail(resident.Id, await SignInNames.NewAsync(users), resident.Name.Display, now);
+        }
+
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            throw DomainException.About("Email", "invitation.email_taken", "Dit e-mailadres is al in gebruik. Kies een ander e-mailadres of laat het leeg.");
+        }
+
+        var account = new Account(email, resident.Name.Display, now);
+        account.LinkToResident(resident.Id);
+        return account;
+    }
+
+    private static void Check(IdentityResult result, string? field = null)
     {
         if (!result.Succeeded)
         {
             var passwordError = result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal));
-            throw DomainException.About(passwordError ? "Password" : "Email", $"invitation.{result.Errors.First().Code}", string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw DomainException.About(field ?? (passwordError ? "Password" : "Email"), $"invitation.{result.Errors.First().Code}", string.Join(" ", result.Errors.Select(e => e.Description)));
         }
     }
 }

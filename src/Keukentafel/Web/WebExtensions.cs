@@ -20,6 +20,8 @@ public static class WebExtensions
             o.Cookie.Name = "kt.antiforgery";
             o.FormFieldName = "__RequestVerificationToken";
         });
+        // Texts of newer pages: Resources/<Folder>/<PageModel>.resx (Dutch) and .en.resx.
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddProblemDetails();
         services.AddValidation();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

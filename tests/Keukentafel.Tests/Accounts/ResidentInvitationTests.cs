@@ -1,4 +1,5 @@
 using System.Net;
+using Keukentafel.Accounts;
 using Keukentafel.Neighbourhoods;
 using Keukentafel.Tests.Cases;
 
@@ -75,6 +76,63 @@ public sealed class ResidentInvitationTests(ClockApp app) : IClassFixture<ClockA
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the code still works after refused passwords");
         using var later = await app.Browser().SignInAsync("zinnig@voorbeeld.example", "ik drink graag koffie");
         later.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task Without_an_e_mail_address_he_gets_a_sign_in_name_to_write_down_once_and_signs_in_with_it_later()
+    {
+        var (_, code) = await InvitedAsync("Zonderpost");
+        var browser = app.Browser();
+
+        using var made = await browser.SubmitAsync("/uitnodiging", Form(code, password: "ik drink graag koffie"));
+
+        made.Headers.Location!.PathAndQuery().ShouldBe("/uitnodiging/inlognaam");
+        var shown = await browser.GetPageAsync("/uitnodiging/inlognaam");
+        shown.Text().ShouldContain("Schrijf dit op: uw inlognaam is");
+        var name = shown.QuerySelector(".kt-sign-in-name")!.TextContent.Trim();
+        name.ShouldMatch("^[a-z]+-[a-z]+-[a-z]+$");
+        name.ShouldNotContain("zonderpost");
+        using (var again = await browser.GetAsync("/uitnodiging/inlognaam", TestContext.Current.CancellationToken))
+        {
+            again.Headers.Location!.PathAndQuery().ShouldBe("/mijn/tafel", "the name is shown once");
+        }
+
+        using var signOut = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string>(), action: "/uitloggen");
+        (await browser.GetAsync("/mijn/gegevens", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "signed out");
+
+        // As he reads it from his paper: capitals and spaces do not matter.
+        using var signedIn = await browser.SignInAsync(name.Replace("-", " ", StringComparison.Ordinal).ToUpperInvariant(), "ik drink graag koffie");
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await browser.GetPageAsync("/mijn/gegevens")).Text().ShouldContain("Zonderpost");
+    }
+
+    [Fact]
+    public async Task Every_resident_gets_his_own_sign_in_name_and_a_wrong_one_gets_a_plain_message()
+    {
+        var names = new List<string>();
+        foreach (var family in new[] { "Eersteloos", "Tweedeloos" })
+        {
+            var (_, code) = await InvitedAsync(family);
+            var browser = app.Browser();
+            using var made = await browser.SubmitAsync("/uitnodiging", Form(code, password: "de kat slaapt op de bank"));
+            names.Add((await browser.GetPageAsync("/uitnodiging/inlognaam")).QuerySelector(".kt-sign-in-name")!.TextContent.Trim());
+        }
+
+        names.Distinct().Count().ShouldBe(2);
+        using var wrong = await app.Browser().SignInAsync("appel-appel-appel", "de kat slaapt op de bank");
+        wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await PageSession.ParseAsync(wrong)).Text().ShouldContain("De inlognaam of het wachtwoord klopt niet.");
+        using var staff = await app.Browser().SignInAsync(PageSession.Professional.ToUpperInvariant());
+        staff.StatusCode.ShouldBe(HttpStatusCode.Redirect, "an e-mail address still signs in by e-mail address");
+    }
+
+    [Fact]
+    public void A_sign_in_name_is_three_plain_words()
+    {
+        var names = Enumerable.Range(0, 200).Select(_ => SignInNames.Random()).ToList();
+
+        names.ShouldAllBe(n => System.Text.RegularExpressions.Regex.IsMatch(n, "^[a-z]{2,8}-[a-z]{2,8}-[a-z]{2,8}$"));
+        names.Distinct().Count().ShouldBeGreaterThan(190);
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class SignInTests(SignInApp app) : IClassFixture<SignInApp>
         using var response = await app.Browser().SubmitAsync("/inloggen", new Dictionary<string, string> { ["Input.Email"] = "", ["Input.Password"] = "" });
 
         var page = await PageSession.ParseAsync(response);
-        page.QuerySelector("#Input_Email-error")!.TextContent.ShouldBe("Vul uw e-mailadres in.");
+        page.QuerySelector("#Input_Email-error")!.TextContent.ShouldBe("Vul uw e-mailadres of inlognaam in.");
         page.QuerySelector("#Input_Password-error")!.TextContent.ShouldBe("Vul uw wachtwoord in.");
         page.QuerySelector("#Input_Email")!.GetAttribute("aria-describedby").ShouldBe("Input_Email-error");
         page.QuerySelector(".kt-error-summary a[href='#Input_Email']").ShouldNotBeNull();
