@@ -13,7 +13,7 @@ public static class AccountsExtensions
     /// ASP.NET Core Identity with local accounts (strong passwords for staff, a simpler safe rule for residents, lock-out,
     /// TOTP two-factor),
     /// cookie sessions kept in the database for the pages, bearer tokens for the API and, when
-    /// configured, an organisation's own OpenID Connect provider.
+    /// configured, an organisation's own OpenID Connect provider and DigiD for residents through a broker.
     /// </summary>
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
@@ -86,6 +86,7 @@ public static class AccountsExtensions
         var authentication = services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
         authentication.AddOrganisationSignIn(builder.Configuration);
+        authentication.AddResidentSignIn(builder.Configuration);
 
         services.AddAuthorizationBuilder().AddKeukentafelPolicies();
 

@@ -21,7 +21,8 @@ public sealed partial class ExternalLoginModel(SignInManager<Account> signIn, Us
     public async Task<IActionResult> OnPostAsync(string provider, string? returnUrl)
     {
         var schemes = await signIn.GetExternalAuthenticationSchemesAsync();
-        if (schemes.All(s => s.Name != provider))
+        // Residents' DigiD has its own page, which never links by e-mail address.
+        if (provider == ResidentSignIn.Scheme || schemes.All(s => s.Name != provider))
         {
             ModelState.AddModelError("", "Inloggen via deze organisatie is hier niet ingesteld.");
             return Page();
@@ -34,6 +35,11 @@ public sealed partial class ExternalLoginModel(SignInManager<Account> signIn, Us
     public async Task<IActionResult> OnGetCallbackAsync(string? returnUrl, string? remoteError)
     {
         var info = remoteError is null ? await signIn.GetExternalLoginInfoAsync() : null;
+        if (info?.LoginProvider == ResidentSignIn.Scheme)
+        {
+            return RedirectToPage("/Accounts/ResidentExternalLogin", "Callback", new { returnUrl });
+        }
+
         if (info is null)
         {
             metrics.SignIn("external", "failed");

@@ -21,18 +21,22 @@ public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Accoun
 
     public string? ReturnUrl { get; private set; }
 
+    /// <summary>Organisations' providers, for staff.</summary>
     public IReadOnlyList<AuthenticationScheme> Providers { get; private set; } = [];
+
+    /// <summary>DigiD (through a broker) for residents, when configured.</summary>
+    public AuthenticationScheme? ResidentProvider { get; private set; }
 
     public async Task OnGetAsync(string? returnUrl)
     {
         ReturnUrl = returnUrl;
-        Providers = [.. await signIn.GetExternalAuthenticationSchemesAsync()];
+        await ProvidersAsync();
     }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         ReturnUrl = returnUrl;
-        Providers = [.. await signIn.GetExternalAuthenticationSchemesAsync()];
+        await ProvidersAsync();
         if (!ModelState.IsValid)
         {
             return Page();
@@ -66,7 +70,7 @@ public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Accoun
     public async Task<IActionResult> OnPostPasskeyAsync(string? returnUrl)
     {
         ReturnUrl = returnUrl;
-        Providers = [.. await signIn.GetExternalAuthenticationSchemesAsync()];
+        await ProvidersAsync();
         ModelState.Clear(); // the password form's fields are not part of this one
 
         var result = await PasskeySignInAsync(CredentialJson);
@@ -82,6 +86,13 @@ public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Accoun
         return Page();
     }
 
+
+    private async Task ProvidersAsync()
+    {
+        var schemes = (await signIn.GetExternalAuthenticationSchemesAsync()).ToList();
+        ResidentProvider = schemes.FirstOrDefault(s => s.Name == ResidentSignIn.Scheme);
+        Providers = [.. schemes.Where(s => s.Name != ResidentSignIn.Scheme)];
+    }
 
     private async Task<Microsoft.AspNetCore.Identity.SignInResult> PasskeySignInAsync(string? credentialJson)
     {

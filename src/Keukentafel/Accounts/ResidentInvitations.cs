@@ -14,8 +14,8 @@ public sealed record IssuedInvitation(string Code, DateTime ExpiresAtUtc);
 /// <summary>
 /// Invitations for residents (issue 10): the case bringer (or the coordinator) issues a one-time code for the resident of
 /// his case; the resident redeems it with his date of birth, an e-mail address (or none: then a sign-in name is made for
-/// him) and a password, and has his own sign-in (or, with an account already, a new password). Every issue and use is in
-/// the resident's access log.
+/// him) and a password, and has his own sign-in (or, with an account already, a new password); or he uses it once to
+/// link his DigiD. Every issue and use is in the resident's access log.
 /// </summary>
 public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Account> users, CaseAccess access, TimeProvider time)
 {
@@ -64,6 +64,36 @@ public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Acc
             Check(await users.ResetAccessFailedCountAsync(account));
         }
 
+        invitation.Use(now);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new Redeemed(account, invitation.CaseId, invitation.ResidentId);
+    }
+
+    /// <summary>
+    /// Redeems a code to link a login at an outside provider (DigiD through a broker, <see cref="ResidentSignIn"/>) to the
+    /// resident's account, made now (without password or e-mail address) if he has none. The same checks as
+    /// <see cref="RedeemAsync"/>; a login he had at that provider before is replaced, since the code proves it is him.
+    /// </summary>
+    public async Task<Redeemed> RedeemForLoginAsync(string? code, DateOnly? dateOfBirth, UserLoginInfo login, CancellationToken ct)
+    {
+        var (invitation, resident, now) = await OpenAsync(code, dateOfBirth, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var account = await db.Users.SingleOrDefaultAsync(a => a.ResidentId == resident.Id, ct);
+        if (account is null)
+        {
+            account = await NewAccountAsync(resident, email: null, now);
+            Check(await users.CreateAsync(account), field: "Code");
+            Check(await users.AddToRoleAsync(account, Roles.Resident), field: "Code");
+        }
+
+        foreach (var earlier in (await users.GetLoginsAsync(account)).Where(l => l.LoginProvider == login.LoginProvider))
+        {
+            Check(await users.RemoveLoginAsync(account, earlier.LoginProvider, earlier.ProviderKey), field: "Code");
+        }
+
+        Check(await users.AddLoginAsync(account, login), field: "Code");
+        Check(await users.SetLockoutEndDateAsync(account, null), field: "Code");
         invitation.Use(now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -33,6 +33,16 @@ public sealed class SignInTests(SignInApp app) : IClassFixture<SignInApp>
     }
 
     [Fact]
+    public async Task Without_configuration_there_is_no_DigiD_and_its_page_says_so()
+    {
+        var page = await app.Browser().GetPageAsync("/inloggen");
+        page.QuerySelector("form[action='/inloggen/digid']").ShouldBeNull();
+        page.QuerySelector("#Input_Email")!.GetAttribute("type").ShouldBe("text", "a resident's sign-in name is no e-mail address");
+
+        (await app.Browser().GetPageAsync("/inloggen/digid")).Text().ShouldContain("Begin opnieuw bij inloggen.");
+    }
+
+    [Fact]
     public async Task After_signing_in_she_goes_back_to_the_page_she_asked_for_but_never_off_site()
     {
         var client = app.Browser();
