@@ -9,10 +9,10 @@ public static partial class Mailbox
     public static IReadOnlyList<MimeMessage> MailsTo(this KeukentafelApp app, string address) =>
         !Directory.Exists(app.MailFolder)
             ? []
-            : [.. Directory.EnumerateFiles(app.MailFolder, "*.eml")
-                .Select(file => MimeMessage.Load(file))
-                .Where(m => m.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase)))
-                .OrderBy(m => m.Date)];
+            : [.. new DirectoryInfo(app.MailFolder).EnumerateFiles("*.eml")
+                .OrderBy(file => file.LastWriteTimeUtc) // in the order written: the test's clock may stand still
+                .Select(file => MimeMessage.Load(file.FullName))
+                .Where(m => m.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase)))];
 
     /// <summary>The newest mail to the address; fails when there is none.</summary>
     public static MimeMessage LastMailTo(this KeukentafelApp app, string address) =>

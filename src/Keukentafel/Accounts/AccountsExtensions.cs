@@ -71,6 +71,7 @@ public static class AccountsExtensions
             o.ValidationInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Sessions:SecurityCheckSeconds", 60)));
         services.AddScoped<AccountAdministration>();
         services.AddScoped<ResidentInvitations>();
+        services.AddScoped<MagicLinks>();
         services.AddSingleton<DatabaseSessionStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseSessionStore>((o, store) => o.SessionStore = store);

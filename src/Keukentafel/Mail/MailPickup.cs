@@ -15,7 +15,7 @@ public sealed class MailPickup(MailSettings settings, IWebHostEnvironment enviro
 
     public bool IsAvailable => settings.UsesPickupFolder && (environment.IsDevelopment() || environment.IsEnvironment("Testing"));
 
-    /// <summary>The newest mails first (a mail's id is a version 7 Guid, so its file name sorts by time).</summary>
+    /// <summary>The newest mails first, in the order they were written (the time in a mail is the application's clock, which tests move).</summary>
     public async Task<IReadOnlyList<PickedUpMail>> ListAsync(CancellationToken ct)
     {
         if (!IsAvailable || !Directory.Exists(settings.PickupFolder))
@@ -24,12 +24,12 @@ public sealed class MailPickup(MailSettings settings, IWebHostEnvironment enviro
         }
 
         var mails = new List<PickedUpMail>();
-        foreach (var file in Directory.EnumerateFiles(settings.PickupFolder, "*.eml").Order(StringComparer.Ordinal).Reverse().Take(Shown))
+        foreach (var file in new DirectoryInfo(settings.PickupFolder).EnumerateFiles("*.eml").OrderByDescending(f => f.LastWriteTimeUtc).Take(Shown))
         {
-            mails.Add(await ReadAsync(file, ct));
+            mails.Add(await ReadAsync(file.FullName, ct));
         }
 
-        return [.. mails.OrderByDescending(m => m.At).ThenByDescending(m => m.Id, StringComparer.Ordinal)];
+        return mails;
     }
 
     /// <summary>One mail by its id; nothing for anything that is not the id of a mail in the folder.</summary>
