@@ -46,6 +46,9 @@ public static class AccountsExtensions
                 context.Origin, $"{context.HttpContext.Request.Scheme}://{context.HttpContext.Request.Host}", StringComparison.OrdinalIgnoreCase));
         });
 
+        // A link to choose a new password (from /wachtwoord-vergeten) works an hour.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
+
         // Operators can set these in configuration too: Identity:Lockout:MaxFailedAccessAttempts, Identity:Password:RequiredLength, ...
         services.Configure<IdentityOptions>(builder.Configuration.GetSection("Identity"));
 
