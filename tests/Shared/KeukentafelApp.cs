@@ -28,6 +28,9 @@ public class KeukentafelApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database { get; }
 
+    /// <summary>The pickup folder this application's mails land in (one per application, removed with it).</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "keukentafel-tests", $"mail-{Guid.NewGuid():N}");
+
     /// <summary>Settings on top of the test defaults, for a scenario that needs them.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> ScenarioSettings() => [];
 
@@ -44,6 +47,7 @@ public class KeukentafelApp : WebApplicationFactory<Program>, IAsyncLifetime
             new("RateLimiting:SignInPerMinute", "10000"),
             new("RateLimiting:ApiPerMinute", "100000"),
             new("Privacy:Retention:RunEveryHours", "0"), // tests run the retention themselves
+            new("Mail:PickupFolder", MailFolder),
         ];
         foreach (var (key, value) in defaults.Concat(Database.Settings()).Concat(ScenarioSettings()))
         {
@@ -65,6 +69,10 @@ public class KeukentafelApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
         if (ownsDatabase)
         {
             await Database.DisposeAsync();

@@ -54,6 +54,9 @@ public static class AccountsExtensions
                 context.Origin, $"{context.HttpContext.Request.Scheme}://{context.HttpContext.Request.Host}", StringComparison.OrdinalIgnoreCase));
         });
 
+        // A link to choose a new password (from /wachtwoord-vergeten) works an hour.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
+
         // Operators can set these in configuration too: Identity:Lockout:MaxFailedAccessAttempts, Identity:Password:RequiredLength, ...
         services.Configure<IdentityOptions>(builder.Configuration.GetSection("Identity"));
 
@@ -79,6 +82,7 @@ public static class AccountsExtensions
             o.ValidationInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Sessions:SecurityCheckSeconds", 60)));
         services.AddScoped<AccountAdministration>();
         services.AddScoped<ResidentInvitations>();
+        services.AddScoped<MagicLinks>();
         services.AddSingleton<DatabaseSessionStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseSessionStore>((o, store) => o.SessionStore = store);

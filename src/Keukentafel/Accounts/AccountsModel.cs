@@ -42,3 +42,16 @@ internal sealed class ResidentInvitationConfiguration : IEntityTypeConfiguration
         e.HasOne<Cases.Case>().WithMany().HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class MagicLinkConfiguration : IEntityTypeConfiguration<MagicLink>
+{
+    public void Configure(EntityTypeBuilder<MagicLink> e)
+    {
+        e.ToTable("MagicLinks");
+        e.Property(l => l.TokenHash).HasMaxLength(64);
+        e.HasIndex(l => l.TokenHash).IsUnique();
+        e.HasIndex(l => new { l.AccountId, l.ExpiresAtUtc });
+        e.HasIndex(l => l.ExpiresAtUtc);
+        e.HasOne<Account>().WithMany().HasForeignKey(l => l.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

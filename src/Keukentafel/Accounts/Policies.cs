@@ -41,7 +41,7 @@ public static class Policies
 
     public static AuthorizationBuilder AddKeukentafelPolicies(this AuthorizationBuilder authorization) => authorization
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-        .AddPolicy(Staff, p => p.RequireRole(Roles.Professional, Roles.Coordinator, Roles.Manager, Roles.Director, Roles.Administrator, Roles.Aanjager))
+        .AddPolicy(Staff, p => p.RequireRole(Roles.Staff))
         .AddPolicy(Spreading, p => p.RequireRole(Roles.Administrator, Roles.Aanjager))
         .AddPolicy(Administration, p => p.RequireRole(Roles.Administrator))
         .AddPolicy(CaseWork, p => p.RequireRole(Roles.Professional, Roles.Coordinator))

@@ -18,6 +18,9 @@ public static class Roles
 
     public static IReadOnlyList<string> All { get; } = [Resident, Professional, Coordinator, Manager, Director, Administrator, Aanjager];
 
+    /// <summary>The roles of people who work with Keukentafel (the <see cref="Policies.Staff"/> policy), as opposed to residents.</summary>
+    public static IReadOnlyList<string> Staff { get; } = [Professional, Coordinator, Manager, Director, Administrator, Aanjager];
+
     public static string Dutch(string role) => role switch
     {
         Resident => "Bewoner",

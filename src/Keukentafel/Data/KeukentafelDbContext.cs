@@ -31,6 +31,7 @@ public abstract class KeukentafelDbContext(DbContextOptions options)
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<ResidentInvitation> ResidentInvitations => Set<ResidentInvitation>();
+    public DbSet<MagicLink> MagicLinks => Set<MagicLink>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseMember> CaseMembers => Set<CaseMember>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();

@@ -45,6 +45,9 @@ public sealed class AccessLog(KeukentafelDbContext db)
             .Select(g => new AccessLogDay(g.Key.Date, g.Key.Who, g.Key.Organisation, [.. g.Select(e => e.What).Distinct()], g.Count(),
                 [.. g.Select(e => e.Reason).OfType<string>().Distinct()]))];
 
+    /// <summary>The part of the log's event when a resident signed in with a link from an e-mail.</summary>
+    public const string MagicLinkSignIn = "inloggen met een link";
+
     /// <summary>The part of the file, as the resident says it.</summary>
     public static string Words(AuditAction action, string part)
     {
@@ -68,6 +71,7 @@ public sealed class AccessLog(KeukentafelDbContext db)
         };
         return (action, part) switch
         {
+            (_, MagicLinkSignIn) => "logde in met een link uit een e-mail",
             (AuditAction.Create, "casus") => "meldde uw casus aan",
             (AuditAction.List, "casuslijst") => "zag uw naam in de lijst met casussen",
             (AuditAction.List, "afwijking") => "las een afwijking van een regel in uw casus",

@@ -14,7 +14,11 @@ public static class WebExtensions
         var services = builder.Services;
 
         // Feature folders: a page lives beside the rules and endpoints of its feature and names its own route.
-        services.AddRazorPages(o => o.RootDirectory = "/").AddMvcOptions(o => DutchBindingMessages(o.ModelBindingMessageProvider));
+        // Texts of a page in Resources/<Folder>/<PageModel>.resx (Dutch) and .en.resx (English).
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o => o.RootDirectory = "/")
+            .AddMvcOptions(o => DutchBindingMessages(o.ModelBindingMessageProvider))
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = PageTexts.ForValidation);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "kt.antiforgery";

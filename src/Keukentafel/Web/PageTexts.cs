@@ -1,0 +1,24 @@
+using System.Reflection;
+using Microsoft.Extensions.Localization;
+
+namespace Keukentafel.Web;
+
+/// <summary>
+/// A form's input whose validation messages are keys into its page's texts
+/// (<c>Resources/&lt;Folder&gt;/&lt;PageModel&gt;.resx</c>), so they are translated with the rest of the page.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class TextsOfPageAttribute(Type page) : Attribute
+{
+    public Type Page { get; } = page;
+}
+
+public static class PageTexts
+{
+    /// <summary>
+    /// The texts for the validation messages of an input: its page's when it names one with
+    /// <see cref="TextsOfPageAttribute"/>; none for any other, which keeps the Dutch messages written on it.
+    /// </summary>
+    public static IStringLocalizer ForValidation(Type input, IStringLocalizerFactory factory) =>
+        input.GetCustomAttribute<TextsOfPageAttribute>() is { } texts ? factory.Create(texts.Page) : null!;
+}

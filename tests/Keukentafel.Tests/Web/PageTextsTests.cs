@@ -1,0 +1,31 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
+using Keukentafel.Accounts;
+using Keukentafel.Mail;
+
+namespace Keukentafel.Tests.Web;
+
+/// <summary>Pages with their texts in resources have every text in Dutch (the neutral resource) and in English.</summary>
+public sealed class PageTextsTests
+{
+    public static TheoryData<Type> Pages =>
+        [typeof(DevelopmentMailModel), typeof(MagicLinkModel), typeof(MagicLinkSignInModel), typeof(ForgotPasswordModel), typeof(ResetPasswordModel)];
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Every_Dutch_text_of_the_page_has_an_English_translation(Type page)
+    {
+        var folder = page.Namespace!["Keukentafel.".Length..];
+        var resources = new ResourceManager($"Keukentafel.Resources.{folder}.{page.Name}", page.Assembly);
+
+        var dutch = Keys(resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false));
+        var english = Keys(resources.GetResourceSet(new CultureInfo("en"), createIfNotExists: true, tryParents: false));
+
+        dutch.ShouldNotBeEmpty();
+        english.ShouldBe(dutch, ignoreOrder: true);
+    }
+
+    private static List<string> Keys(ResourceSet? set) =>
+        set is null ? [] : [.. set.Cast<DictionaryEntry>().Select(e => (string)e.Key)];
+}
