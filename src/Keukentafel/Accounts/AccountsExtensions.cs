@@ -83,6 +83,7 @@ public static class AccountsExtensions
         services.AddScoped<AccountAdministration>();
         services.AddScoped<ResidentInvitations>();
         services.AddScoped<MagicLinks>();
+        services.AddScoped<Residents.TrustedPeople>();
         services.AddSingleton<DatabaseSessionStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseSessionStore>((o, store) => o.SessionStore = store);

@@ -33,7 +33,7 @@ public static class Policies
     /// <summary>Managers: they back the deviations put to them.</summary>
     public const string Management = "management";
 
-    /// <summary>Residents on their own pages.</summary>
+    /// <summary>Residents on their own pages, and the people they let look along (whose pages, each page checks per request).</summary>
     public const string Resident = "resident";
 
     /// <summary>The API takes bearer tokens only, so a browser's cookie can never be abused for it (no CSRF on /api).</summary>
@@ -49,6 +49,6 @@ public static class Policies
         .AddPolicy(Coordination, p => p.RequireRole(Roles.Coordinator))
         .AddPolicy(Effects, p => p.RequireRole(Roles.Coordinator, Roles.Manager, Roles.Director))
         .AddPolicy(Overview, p => p.RequireRole(Roles.Coordinator, Roles.Manager, Roles.Director, Roles.Aanjager))
-        .AddPolicy(Resident, p => p.RequireRole(Roles.Resident))
+        .AddPolicy(Resident, p => p.RequireRole(Roles.Resident, Roles.TrustedPerson))
         .AddPolicy(Api, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Keukentafel.Cases;
 
 namespace Keukentafel.Accounts;
@@ -13,9 +11,6 @@ public sealed class ResidentInvitation
 {
     public const int ValidDays = 14;
     public const int MaxAttempts = 5;
-
-    /// <summary>No 0/O, 1/I/L, 5/S, 2/Z: letters and digits that are not mistaken for each other when read or typed.</summary>
-    private const string Alphabet = "ABCDEFGHJKMNPQRTUVWXY346789";
 
     private ResidentInvitation() { CodeHash = CreatedByName = ""; }
 
@@ -45,16 +40,8 @@ public sealed class ResidentInvitation
     /// <summary>A new invitation with its code (12 characters, about 57 bits: shown once, never stored).</summary>
     public static (ResidentInvitation Invitation, string Code) Issue(Guid residentId, Guid caseId, Actor by, DateTime nowUtc)
     {
-        var code = new string([.. Enumerable.Range(0, 12).Select(_ => Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)])]);
-        var shown = $"{code[..4]}-{code[4..8]}-{code[8..]}";
-        return (new ResidentInvitation(residentId, caseId, Hash(shown), nowUtc.AddDays(ValidDays), by, nowUtc), shown);
-    }
-
-    /// <summary>The code as typed: case, spaces and dashes do not matter.</summary>
-    public static string Hash(string code)
-    {
-        var plain = new string([.. code.ToUpperInvariant().Where(char.IsAsciiLetterOrDigit)]);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(plain)));
+        var shown = OneTimeCode.New();
+        return (new ResidentInvitation(residentId, caseId, OneTimeCode.Hash(shown), nowUtc.AddDays(ValidDays), by, nowUtc), shown);
     }
 
     internal void Revoke(DateTime nowUtc) => RevokedAtUtc ??= nowUtc;

@@ -108,7 +108,7 @@ public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Acc
             throw DomainException.About("Code", "invitation.code_required", "Vul de code in die u kreeg.");
         }
 
-        var hash = ResidentInvitation.Hash(code);
+        var hash = OneTimeCode.Hash(code);
         var invitation = await db.ResidentInvitations.SingleOrDefaultAsync(i => i.CodeHash == hash, ct)
             ?? throw DomainException.About("Code", "invitation.unknown", "Deze code kennen we niet. Kijk of u hem goed heeft overgenomen.");
         var now = time.GetUtcNow().UtcDateTime;

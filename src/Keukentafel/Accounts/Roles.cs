@@ -16,7 +16,13 @@ public static class Roles
     /// <summary>Starts the approach in another neighbourhood: its organisations, coordinator, ambassadors and start-up checklist.</summary>
     public const string Aanjager = "aanjager";
 
-    public static IReadOnlyList<string> All { get; } = [Resident, Professional, Coordinator, Manager, Director, Administrator, Aanjager];
+    /// <summary>
+    /// Someone a resident trusts (a daughter, a neighbour) whom he lets see and act on his own pages: only while the
+    /// resident's consent stands, checked on every request (<see cref="Residents.TrustedPeople"/>).
+    /// </summary>
+    public const string TrustedPerson = "meekijker";
+
+    public static IReadOnlyList<string> All { get; } = [Resident, Professional, Coordinator, Manager, Director, Administrator, Aanjager, TrustedPerson];
 
     /// <summary>The roles of people who work with Keukentafel (the <see cref="Policies.Staff"/> policy), as opposed to residents.</summary>
     public static IReadOnlyList<string> Staff { get; } = [Professional, Coordinator, Manager, Director, Administrator, Aanjager];
@@ -30,6 +36,7 @@ public static class Roles
         Director => "Bestuurder of financier",
         Administrator => "Beheerder",
         Aanjager => "Aanjager",
+        TrustedPerson => "Kijkt mee met een bewoner",
         _ => role,
     };
 }

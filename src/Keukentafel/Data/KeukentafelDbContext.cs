@@ -32,6 +32,7 @@ public abstract class KeukentafelDbContext(DbContextOptions options)
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<ResidentInvitation> ResidentInvitations => Set<ResidentInvitation>();
     public DbSet<MagicLink> MagicLinks => Set<MagicLink>();
+    public DbSet<Residents.TrustedPerson> TrustedPeople => Set<Residents.TrustedPerson>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseMember> CaseMembers => Set<CaseMember>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();

@@ -16,11 +16,12 @@ public sealed partial class Case
 
     /// <summary>
     /// The moment the resident is asked for his own mark now, given the moments measured and the case's status: at the
-    /// start, and once his solution was carried out; otherwise none.
+    /// start, once his solution was carried out, and at the follow-up some months after closing; otherwise none.
     /// </summary>
-    public static MeasurementMoment? AskedOfResident(IReadOnlyCollection<MeasurementMoment> measured, CaseStatus status) =>
+    public static MeasurementMoment? AskedOfResident(IReadOnlyCollection<MeasurementMoment> measured, CaseStatus status, DateOnly? followUpDue, DateOnly today) =>
         !measured.Contains(MeasurementMoment.Intake) ? MeasurementMoment.Intake
         : status is CaseStatus.SolutionCarriedOut or CaseStatus.Evaluated or CaseStatus.Closed && !measured.Contains(MeasurementMoment.Closure) ? MeasurementMoment.Closure
+        : status == CaseStatus.Closed && followUpDue <= today && !measured.Contains(MeasurementMoment.FollowUp) ? MeasurementMoment.FollowUp
         : null;
 
     /// <summary>

@@ -34,9 +34,13 @@ public sealed class AccessLog(KeukentafelDbContext db)
                 .Where(a => a.Allowed)
                 .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Sequence)
                 .Take(Limit)
-                .Select(a => new { a.AtUtc, a.UserName, a.Organisation, a.Action, a.Part, a.Reason })
+                .Select(a => new { a.AtUtc, a.UserName, a.Organisation, a.Roles, a.Action, a.Part, a.Reason })
                 .ToListAsync(ct))
-            .Select(a => new AccessLogEntry(a.AtUtc, a.UserName, a.Organisation, Words(a.Action, a.Part), a.Reason, true))];
+            .Select(a => new AccessLogEntry(a.AtUtc, a.UserName, a.Organisation ?? (a.Roles.Split(',').Contains(Accounts.Roles.TrustedPerson) ? TrustedPerson : null),
+                Words(a.Action, a.Part), a.Reason, true))];
+
+    /// <summary>Shown instead of an organisation for someone the resident lets look along.</summary>
+    public const string TrustedPerson = "kijkt met u mee";
 
     public static IReadOnlyList<AccessLogDay> ByDay(IReadOnlyList<AccessLogEntry> entries) =>
         [.. entries
@@ -67,6 +71,9 @@ public sealed class AccessLog(KeukentafelDbContext db)
             "toestemming" => "uw toestemmingen",
             "alle gegevens" => "al uw gegevens",
             "reden voor inzage" => "de reden om uw dossier te openen",
+            "keukentafel" => "uw pagina Mijn keukentafel",
+            "welbevinden" => "uw cijfer voor hoe het met u gaat",
+            "meekijken" => "wie met u meekijkt",
             _ => part,
         };
         return (action, part) switch
@@ -79,6 +86,9 @@ public sealed class AccessLog(KeukentafelDbContext db)
             (AuditAction.List, "les") => "zag het nummer van uw casus bij een les uit een leersessie",
             (AuditAction.Change, "les") => "koppelde uw casus aan een les uit een leersessie (zonder uw naam)",
             (AuditAction.Change, "casus") => "zette een stap in uw casus",
+            (AuditAction.Create, "meekijken") => "gaf iemand toestemming om met u mee te kijken",
+            (AuditAction.Change, "meekijken") => "stopte het meekijken van iemand",
+            (AuditAction.Change, "meekijkcode") => "begon met meekijken, met de code die u gaf",
             (AuditAction.Create, _) => $"maakte {what} aan",
             (AuditAction.Change, _) => $"veranderde {what}",
             (AuditAction.Export, _) => $"downloadde {what}",

@@ -1,25 +1,28 @@
 using System.Security.Claims;
 using Keukentafel.Accounts;
+using Keukentafel.Data;
+using Keukentafel.Residents;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Privacy;
 
 /// <summary>The resident's own page: who looked at his file, per day, with reasons; to download as PDF or CSV.</summary>
-public sealed class MyAccessLogPage(AccessLog log, AccessLogExport export, CaseAccess access, TimeProvider time) : PageModel
+public sealed class MyAccessLogPage(AccessLog log, AccessLogExport export, CaseAccess access, TrustedPeople trusted, KeukentafelDbContext db, TimeProvider time)
+    : ResidentPageModel(trusted)
 {
-    public bool Linked { get; private set; }
-
     public IReadOnlyList<AccessLogDay> Days { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (ResidentId() is { } resident)
+        if (await WhoseAsync("logboek") is not { } whose)
         {
-            Linked = true;
-            await access.LogAsync(HttpContext, null, resident, AuditAction.Read, "logboek", HttpContext.RequestAborted);
-            Days = AccessLog.ByDay(await log.ForResidentAsync(resident, User.AccountId(), HttpContext.RequestAborted));
+            return Voor is null ? Page() : NotFound();
         }
+
+        await access.LogAsync(HttpContext, null, whose.ResidentId, AuditAction.Read, "logboek", HttpContext.RequestAborted);
+        Days = AccessLog.ByDay(await EntriesAsync(whose));
+        return Page();
     }
 
     public async Task<IActionResult> OnGetCsvAsync() =>
@@ -32,14 +35,22 @@ public sealed class MyAccessLogPage(AccessLog log, AccessLogExport export, CaseA
 
     private async Task<IActionResult> ExportAsync(Func<IReadOnlyList<AccessLogEntry>, IActionResult> file)
     {
-        if (ResidentId() is not { } resident)
+        if (await WhoseAsync("logboek") is not { } whose)
         {
             return NotFound();
         }
 
-        await access.LogAsync(HttpContext, null, resident, AuditAction.Export, "logboek", HttpContext.RequestAborted);
-        return file(await log.ForResidentAsync(resident, User.AccountId(), HttpContext.RequestAborted));
+        await access.LogAsync(HttpContext, null, whose.ResidentId, AuditAction.Export, "logboek", HttpContext.RequestAborted);
+        return file(await EntriesAsync(whose));
     }
 
-    private Guid? ResidentId() => User.ResidentOf();
+    /// <summary>The log as the resident reads it: everyone's looks but his own (also when someone he trusts reads it for him).</summary>
+    private async Task<IReadOnlyList<AccessLogEntry>> EntriesAsync(PagesOf whose)
+    {
+        var ct = HttpContext.RequestAborted;
+        var own = whose.ByTrustedPerson
+            ? await db.Users.AsNoTracking().Where(u => u.ResidentId == whose.ResidentId).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct)
+            : User.AccountId();
+        return await log.ForResidentAsync(whose.ResidentId, own, ct);
+    }
 }

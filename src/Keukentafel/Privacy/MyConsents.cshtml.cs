@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Keukentafel.Accounts;
 using Keukentafel.Cases;
 using Keukentafel.Data;
+using Keukentafel.Residents;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Privacy;
@@ -15,24 +15,22 @@ public sealed record MyCaseConsents(Guid CaseId, string Number, int Version, boo
 /// The resident's own page: with whom his file is shared, for what and until when; he withdraws a consent himself,
 /// and it counts from the next request on.
 /// </summary>
-public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseAccess access, TimeProvider time) : PageModel
+public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseAccess access, TrustedPeople trusted, TimeProvider time) : ResidentPageModel(trusted)
 {
-    public bool Linked { get; private set; }
-
     public IReadOnlyList<MyCaseConsents> Cases { get; private set; } = [];
 
     public string? Message { get; private set; }
 
-    public async Task OnGetAsync(string? message)
+    public async Task<IActionResult> OnGetAsync(string? message)
     {
         Message = message;
-        await LoadAsync();
+        return await LoadAsync() ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid caseId, Guid consentId)
     {
         var ct = HttpContext.RequestAborted;
-        if (ResidentId() is not { } resident || !await db.Cases.AnyAsync(c => c.Id == caseId && c.ResidentId == resident, ct))
+        if (await WhoseAsync("toestemming") is not { ResidentId: var resident } whose || !await db.Cases.AnyAsync(c => c.Id == caseId && c.ResidentId == resident, ct))
         {
             // Not his case: refused like any other, and logged.
             await access.LogRefusalAsync(HttpContext, caseId, AuditAction.Change, "toestemming", ct);
@@ -40,12 +38,13 @@ public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseA
         }
 
         var actor = await access.ActorAsync(User, ct);
+        actor = whose.ByTrustedPerson ? actor with { Organisation = Residents.MyTablePage.TrustedPersonLabel } : actor;
         try
         {
             // His withdrawal does not depend on what the team changed meanwhile: it applies to the case as it is now.
             var current = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Version).SingleAsync(ct);
             await work.ChangeAsync(new CaseAccessDecision(true, caseId, resident, actor, null, false), current,
-                (c, by, now) => c.WithdrawConsent(consentId, "Door de bewoner zelf ingetrokken.", by, now), ct);
+                (c, by, now) => c.WithdrawConsent(consentId, whose.ByTrustedPerson ? "Ingetrokken door iemand die met de bewoner meekijkt." : "Door de bewoner zelf ingetrokken.", by, now), ct);
         }
         catch (DomainException refused)
         {
@@ -56,17 +55,16 @@ public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseA
 
         await access.LogAsync(HttpContext, caseId, resident, AuditAction.Change, "toestemming", ct);
 
-        return RedirectToPage(new { message = "Uw toestemming is ingetrokken. Dat geldt meteen." });
+        return RedirectToPage(new { message = "Uw toestemming is ingetrokken. Dat geldt meteen.", voor = Voor });
     }
 
-    private async Task LoadAsync()
+    private async Task<bool> LoadAsync()
     {
-        if (ResidentId() is not { } resident)
+        if (await WhoseAsync("toestemming") is not { ResidentId: var resident })
         {
-            return;
+            return Voor is null;
         }
 
-        Linked = true;
         var ct = HttpContext.RequestAborted;
         await access.LogAsync(HttpContext, null, resident, AuditAction.Read, "toestemming", ct);
         var today = DutchTime.Today(time);
@@ -76,7 +74,6 @@ public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseA
             .ToListAsync(ct);
         Cases = [.. cases.Select(c => new MyCaseConsents(c.Id, c.Number, c.Version, c.IsOpen,
             [.. c.Consents.OrderByDescending(k => k.IsActive(today)).ThenByDescending(k => k.GivenAtUtc).Select(k => CaseFiles.ConsentView(k, today))]))];
+        return true;
     }
-
-    private Guid? ResidentId() => User.ResidentOf();
 }

@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Keukentafel.Accounts;
+using Keukentafel.Residents;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Keukentafel.Privacy;
 
 /// <summary>The resident's own data, all of it: to read on the page, or to take with him as a JSON file (AVG art. 15 and 20).</summary>
-public sealed class MyDataPage(ResidentExport export, CaseAccess access) : PageModel
+public sealed class MyDataPage(ResidentExport export, CaseAccess access, TrustedPeople trusted) : ResidentPageModel(trusted)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -17,18 +17,21 @@ public sealed class MyDataPage(ResidentExport export, CaseAccess access) : PageM
 
     public ResidentExportData? Data { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (ResidentId() is { } resident)
+        if (await WhoseAsync("alle gegevens") is not { ResidentId: var resident })
         {
-            await access.LogAsync(HttpContext, null, resident, AuditAction.Read, "alle gegevens", HttpContext.RequestAborted);
-            Data = await export.BuildAsync(resident, HttpContext.RequestAborted);
+            return Voor is null ? Page() : NotFound();
         }
+
+        await access.LogAsync(HttpContext, null, resident, AuditAction.Read, "alle gegevens", HttpContext.RequestAborted);
+        Data = await export.BuildAsync(resident, HttpContext.RequestAborted);
+        return Page();
     }
 
     public async Task<IActionResult> OnGetJsonAsync()
     {
-        if (ResidentId() is not { } resident || await export.BuildAsync(resident, HttpContext.RequestAborted) is not { } data)
+        if (await WhoseAsync("alle gegevens") is not { ResidentId: var resident } || await export.BuildAsync(resident, HttpContext.RequestAborted) is not { } data)
         {
             return NotFound();
         }
@@ -36,6 +39,4 @@ public sealed class MyDataPage(ResidentExport export, CaseAccess access) : PageM
         await access.LogAsync(HttpContext, null, resident, AuditAction.Export, "alle gegevens", HttpContext.RequestAborted);
         return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "mijn-gegevens-keukentafel.json");
     }
-
-    private Guid? ResidentId() => User.ResidentOf();
 }

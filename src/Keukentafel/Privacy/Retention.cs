@@ -153,6 +153,12 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
             await db.SignInSessions.Where(x => x.AccountId == account.Id).ExecuteDeleteAsync(ct);
         }
 
+        // The people he let look along: their names go, and so does their access.
+        await db.TrustedPeople.Where(t => t.ResidentId == residentId).ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.Name, Removed)
+            .SetProperty(t => t.Relation, Removed)
+            .SetProperty(t => t.WithdrawnAtUtc, t => t.WithdrawnAtUtc ?? now)
+            .SetProperty(t => t.WithdrawnBy, t => t.WithdrawnBy ?? ActorName), ct);
         await db.Cases.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Description, Removed)
             .SetProperty(c => c.SourceDetail, (string?)null)

@@ -3,8 +3,8 @@ using Keukentafel.Cases;
 using Keukentafel.Data;
 using Keukentafel.Privacy;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Keukentafel.Residents;
 
@@ -12,21 +12,31 @@ namespace Keukentafel.Residents;
 /// "My kitchen table" (issue 10): the resident's own case as he needs it: his three questions, who is at his table, the
 /// next meeting, his plan and his contribution, the six weeks in words. Only his own case; every look is logged as his.
 /// </summary>
-public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWork work, CaseAccess access, TimeProvider time) : PageModel
+public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWork work, CaseAccess access, TrustedPeople trusted, IStringLocalizer<MyTablePage> texts,
+    TimeProvider time) : ResidentPageModel(trusted)
 {
+    /// <summary>The page's texts: Resources/Residents/MyTablePage.resx (Dutch) and its translations.</summary>
+    public IStringLocalizer<MyTablePage> Texts => texts;
+
+    /// <summary>What a trusted person's changes say about who made them, in the case history.</summary>
+    public const string TrustedPersonLabel = "kijkt mee met de bewoner";
+
     public CaseFile? Case { get; private set; }
 
     public DateOnly Today { get; private set; }
 
     public string? Message { get; private set; }
 
+    /// <summary>The residents this person looks along with (shown on his own start, never on a resident's pages he looks at).</summary>
+    public IReadOnlyList<LookingAlong> Along { get; private set; } = [];
+
     /// <summary>The moment his wellbeing mark is asked now: at the start, and when his solution was carried out.</summary>
     public Effects.MeasurementMoment? Asked { get; private set; }
 
-    public async Task OnGetAsync(string? message)
+    public async Task<IActionResult> OnGetAsync(string? message)
     {
         Message = message;
-        await ShowAsync();
+        return await ShowAsync() ? Page() : NotFound();
     }
 
     /// <summary>
@@ -34,8 +44,8 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
     /// his professional records for him, with the same consequences. Only on his own case, taken from his sign-in.
     /// </summary>
     public Task<IActionResult> OnPostAgreementAsync(Guid meetingId, Guid participantId, bool agreed, int version) =>
-        ChangeAsync(version, "", "Er is intussen iets veranderd aan uw tafel. Kijk nog een keer en kies opnieuw.", "mijn keukentafel: wie aan tafel komt",
-            agreed ? "U wilt dat deze persoon komt. Uw hulpverlener ziet het meteen." : "U wilt dat deze persoon niet komt. Uw hulpverlener ziet het meteen.",
+        ChangeAsync(version, "", texts["StaleTable"], "tafel",
+            agreed ? texts["AgreedDone"] : texts["RefusedDone"],
             (c, by, now) =>
             {
                 c.RecordAgreement(meetingId, participantId, agreed, by, now);
@@ -48,11 +58,10 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
         var key = $"answer-{question}";
         if (string.IsNullOrWhiteSpace(text))
         {
-            ModelState.AddModelError(key, "Schrijf hier uw antwoord.");
+            ModelState.AddModelError(key, texts["AnswerRequired"]);
         }
 
-        return ChangeAsync(version, key, "Er is intussen iets veranderd. Kijk nog een keer en probeer het opnieuw.", "mijn keukentafel: mijn vragen",
-            "Uw antwoord is bewaard. Uw hulpverlener ziet het meteen.", (c, by, now) =>
+        return ChangeAsync(version, key, texts["Stale"], "vragen", texts["AnswerDone"], (c, by, now) =>
             {
                 c.Answer(question, text!, c.CurrentAnswer(question)?.Domains ?? LifeDomains.None, withResident: true, by, now);
                 return Task.CompletedTask;
@@ -64,14 +73,13 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
     {
         if (mark is not (>= 1 and <= 10))
         {
-            ModelState.AddModelError("mark", "Kies een cijfer van 1 tot en met 10.");
+            ModelState.AddModelError("mark", texts["MarkRequired"]);
         }
 
-        return ChangeAsync(version, "mark", "Er is intussen iets veranderd. Kijk nog een keer en kies opnieuw.", "mijn keukentafel: mijn cijfer",
-            $"Dank u. U gaf een {mark}. Uw hulpverlener ziet het meteen.", async (c, by, now) =>
+        return ChangeAsync(version, "mark", texts["Stale"], "welbevinden", texts["MarkDone", mark ?? 0], async (c, by, now) =>
             {
-                var moment = Cases.Case.AskedOfResident([.. c.Measurements.Select(m => m.Moment)], c.Status)
-                    ?? throw DomainException.About("mark", "wellbeing.not_asked", "Er wordt nu geen cijfer gevraagd.");
+                var moment = Cases.Case.AskedOfResident([.. c.Measurements.Select(m => m.Moment)], c.Status, c.FollowUpDue, DutchTime.Date(now))
+                    ?? throw DomainException.About("mark", "wellbeing.not_asked", texts["MarkNotAsked"]);
                 c.RecordWellbeing(moment, mark!.Value, DutchTime.Date(now), null, null, null, await work.EffectSettingsAsync(c.NeighbourhoodId, HttpContext.RequestAborted), by, now);
             });
     }
@@ -83,7 +91,7 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
     private async Task<IActionResult> ChangeAsync(int version, string key, string stale, string part, string done, Func<Cases.Case, Actor, DateTime, Task> change)
     {
         var ct = HttpContext.RequestAborted;
-        if (User.ResidentOf() is not { } resident || await CurrentCaseAsync(resident, ct) is not { } caseId)
+        if (await WhoseAsync(part) is not { } whose || await CurrentCaseAsync(whose.ResidentId, ct) is not { } caseId)
         {
             return NotFound();
         }
@@ -92,9 +100,11 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
         {
             try
             {
-                await work.ChangeAsync(new CaseAccessDecision(true, caseId, resident, await access.ActorAsync(User, ct), null, false), version, change, ct);
-                await access.LogAsync(HttpContext, caseId, resident, AuditAction.Change, part, ct);
-                return RedirectToPage(new { message = done });
+                var actor = await access.ActorAsync(User, ct);
+                await work.ChangeAsync(new CaseAccessDecision(true, caseId, whose.ResidentId, whose.ByTrustedPerson ? actor with { Organisation = TrustedPersonLabel } : actor, null, false),
+                    version, change, ct);
+                await access.LogAsync(HttpContext, caseId, whose.ResidentId, AuditAction.Change, part, ct);
+                return RedirectToPage(new { message = done, voor = Voor });
             }
             catch (StaleCaseException)
             {
@@ -110,17 +120,32 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
         return Page();
     }
 
-    private async Task ShowAsync()
+    /// <summary>Loads the page; false when it is not this person's to see (a withdrawn or someone else's consent).</summary>
+    private async Task<bool> ShowAsync()
     {
         var ct = HttpContext.RequestAborted;
         Today = DutchTime.Today(time);
-        if (User.ResidentOf() is { } resident && await CurrentCaseAsync(resident, ct) is { } id)
+        var whose = await WhoseAsync("keukentafel");
+        if (whose is null && Voor is not null)
+        {
+            return false;
+        }
+
+        if (!(whose?.ByTrustedPerson ?? false))
+        {
+            Along = await Trusted.AlongWithAsync(User, ct);
+        }
+
+        if (whose is { ResidentId: var resident } && await CurrentCaseAsync(resident, ct) is { } id)
         {
             Case = await files.GetAsync(id, ct);
             var measured = await db.WellbeingMeasurements.AsNoTracking().Where(m => m.CaseId == id).Select(m => m.Moment).Distinct().ToListAsync(ct);
-            Asked = Cases.Case.AskedOfResident(measured, Case!.Status);
-            await access.LogAsync(HttpContext, id, resident, AuditAction.Read, "mijn keukentafel", ct);
+            var followUpDue = await db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => c.FollowUpDue).SingleAsync(ct);
+            Asked = Cases.Case.AskedOfResident(measured, Case!.Status, followUpDue, Today);
+            await access.LogAsync(HttpContext, id, resident, AuditAction.Read, "keukentafel", ct);
         }
+
+        return true;
     }
 
     /// <summary>His open case first, else the newest one.</summary>
@@ -134,17 +159,17 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
     {
         if (c.SolvedWithinSixWeeks is { } solved)
         {
-            return solved ? "Uw oplossing is binnen zes weken uitgevoerd." : "Uw oplossing is uitgevoerd, maar later dan zes weken.";
+            return solved ? texts["InTime"] : texts["Late"];
         }
 
         var days = c.Deadline.DayNumber - Today.DayNumber;
-        var date = c.Deadline.ToString("d MMMM", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+        var date = c.Deadline.ToString(texts["DayMonth"], Web.Language.OfTexts);
         return days switch
         {
-            > 1 => $"Nog {days} dagen. Op {date} moet uw oplossing klaar zijn.",
-            1 => $"Nog 1 dag. Morgen, {date}, moet uw oplossing klaar zijn.",
-            0 => "Vandaag moet uw oplossing klaar zijn.",
-            _ => $"De zes weken zijn voorbij sinds {date}. Uw hulpverlener praat met u over hoe het verder gaat.",
+            > 1 => texts["DaysLeft", days, date],
+            1 => texts["DayLeft", date],
+            0 => texts["DueToday"],
+            _ => texts["Over", date],
         };
     }
 }

@@ -158,9 +158,13 @@ public sealed class CheckboxTagHelper(HtmlEncoder encoder) : FieldTagHelper(enco
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "kt-checkbox");
         var hint = Hint is null ? "" : $"<div class=\"utrecht-form-field-description\" id=\"{Id}-hint\">{E(Hint)}</div>";
+        var errors = Errors;
+        var error = errors.Count == 0 ? "" : $"<div class=\"utrecht-form-field__error-message utrecht-form-field-error-message\" id=\"{Id}-error\">{E(string.Join(" ", errors))}</div>";
+        var describedBy = string.Join(' ', new[] { Hint is null ? null : $"{Id}-hint", errors.Count == 0 ? null : $"{Id}-error" }.OfType<string>());
         output.Content.AppendHtml(
-            $"<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" id=\"{Id}\" name=\"{Name}\" value=\"true\"{(isChecked ? " checked" : "")}{(Hint is null ? "" : $" aria-describedby=\"{Id}-hint\"")}>" +
+            $"<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" id=\"{Id}\" name=\"{Name}\" value=\"true\"{(isChecked ? " checked" : "")}" +
+            $"{(describedBy.Length == 0 ? "" : $" aria-describedby=\"{describedBy}\"")}{(errors.Count == 0 ? "" : " aria-invalid=\"true\"")}>" +
             $"<input type=\"hidden\" name=\"{Name}\" value=\"false\">" +
-            $"<div class=\"kt-checkbox__text\"><label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"{Id}\">{E(Label)}</label>{hint}</div>");
+            $"<div class=\"kt-checkbox__text\"><label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"{Id}\">{E(Label)}</label>{hint}{error}</div>");
     }
 }

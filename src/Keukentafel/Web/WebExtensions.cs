@@ -24,8 +24,6 @@ public static class WebExtensions
             o.Cookie.Name = "kt.antiforgery";
             o.FormFieldName = "__RequestVerificationToken";
         });
-        // Texts of newer pages: Resources/<Folder>/<PageModel>.resx (Dutch) and .en.resx.
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddProblemDetails();
         services.AddValidation();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -124,6 +122,7 @@ public static class WebExtensions
         // The API answers errors with ProblemDetails; pages with a Dutch page that keeps the status code.
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseLanguage();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -32,7 +32,7 @@ public sealed class MagicLinkTests(ClockApp app) : IClassFixture<ClockApp>
     private static async Task<FormUrlEncodedContent> ButtonAsync(HttpClient browser, string link)
     {
         var page = await browser.GetPageAsync(link);
-        var form = page.Forms.Single();
+        var form = (IHtmlFormElement)page.QuerySelectorAll("main form").Single();
         return new FormUrlEncodedContent(form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden").ToDictionary(i => i.Name!, i => i.Value));
     }
 

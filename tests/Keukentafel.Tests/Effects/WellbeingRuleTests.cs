@@ -100,5 +100,17 @@ public sealed class WellbeingRuleTests
         EffectSettings.Validated(true, false, 12).FollowUpMonths.ShouldBe(12);
     }
 
+    [Fact]
+    public void The_resident_is_asked_for_his_mark_at_the_start_when_his_solution_is_carried_out_and_at_the_follow_up_once_it_is_due()
+    {
+        var due = new DateOnly(2027, 4, 6);
+        Case.AskedOfResident([], CaseStatus.Signalled, null, Today).ShouldBe(MeasurementMoment.Intake);
+        Case.AskedOfResident([MeasurementMoment.Intake], CaseStatus.PlanAgreed, null, Today).ShouldBeNull();
+        Case.AskedOfResident([MeasurementMoment.Intake], CaseStatus.SolutionCarriedOut, null, Today).ShouldBe(MeasurementMoment.Closure);
+        Case.AskedOfResident([MeasurementMoment.Intake, MeasurementMoment.Closure], CaseStatus.Closed, due, due.AddDays(-1)).ShouldBeNull();
+        Case.AskedOfResident([MeasurementMoment.Intake, MeasurementMoment.Closure], CaseStatus.Closed, due, due).ShouldBe(MeasurementMoment.FollowUp);
+        Case.AskedOfResident([MeasurementMoment.Intake, MeasurementMoment.Closure, MeasurementMoment.FollowUp], CaseStatus.Closed, due, due.AddDays(30)).ShouldBeNull();
+    }
+
     private static Case NewCase() => DomainCases.Signalled(Signalled, Professional);
 }

@@ -1,0 +1,107 @@
+using System.ComponentModel.DataAnnotations;
+using Keukentafel.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Keukentafel.Residents;
+
+/// <summary>
+/// "Who looks along with me" (issue 10, part 4): the resident lets someone he trusts see and act on his pages, hands
+/// him the code himself, and stops it himself, at once. Only the resident: someone looking along cannot add others.
+/// </summary>
+public sealed class MyTrustedPeoplePage(TrustedPeople trusted, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public TrustedPersonInput Input { get; set; } = new();
+
+    public IReadOnlyList<TrustedPersonView> People { get; private set; } = [];
+
+    /// <summary>The code just made, shown once on the answer to his request.</summary>
+    public string? Code { get; private set; }
+
+    public string? CodeFor { get; private set; }
+
+    public DateTime Now { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? message)
+    {
+        Message = message;
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostGiveAsync()
+    {
+        if (User.ResidentOf() is not { } resident)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var (consent, code) = await trusted.GiveAsync(HttpContext, resident, Input.Name, Input.Relation, Input.Consent, HttpContext.RequestAborted);
+                Code = code;
+                CodeFor = consent.Name;
+                Input = new();
+                ModelState.Clear();
+            }
+            catch (DomainException refused)
+            {
+                ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", refused.Message);
+            }
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id)
+    {
+        if (User.ResidentOf() is not { } resident)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            if (!await trusted.WithdrawAsync(HttpContext, resident, id, HttpContext.RequestAborted))
+            {
+                return NotFound();
+            }
+        }
+        catch (DomainException refused)
+        {
+            ModelState.AddModelError("", refused.Message);
+            await LoadAsync();
+            return Page();
+        }
+
+        return RedirectToPage(new { message = "Het meekijken is gestopt. Dat geldt meteen." });
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        Now = time.GetUtcNow().UtcDateTime;
+        if (User.ResidentOf() is not { } resident)
+        {
+            return false;
+        }
+
+        People = await trusted.OfAsync(resident, HttpContext.RequestAborted);
+        return true;
+    }
+}
+
+public sealed class TrustedPersonInput
+{
+    [Required(ErrorMessage = "Schrijf de naam op van wie met u meekijkt."), StringLength(200, ErrorMessage = "Dit is te lang. Schrijf het korter op.")]
+    public string? Name { get; set; }
+
+    [Required(ErrorMessage = "Schrijf op wie dit is voor u. Bijvoorbeeld: mijn dochter."), StringLength(100, ErrorMessage = "Dit is te lang. Schrijf het korter op.")]
+    public string? Relation { get; set; }
+
+    public bool Consent { get; set; }
+}

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+using Keukentafel.Accounts;
+using Keukentafel.Privacy;
+using Keukentafel.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Keukentafel.Residents;
+
+/// <summary>
+/// "Look along with a code": the person a resident trusts uses the code the resident gave him, with the sign-in he has
+/// or a new one (e-mail address and password). Rate limited like the sign-in page; refusals beside the field.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(WebExtensions.SignInRateLimit)]
+public sealed class TrustedInvitationPage(TrustedPeople trusted, SignInManager<Account> signIn, CaseAccess access) : PageModel
+{
+    [BindProperty]
+    public TrustedInvitationInput Input { get; set; } = new();
+
+    public bool SignedIn => User.Identity?.IsAuthenticated == true;
+
+    public void OnGet(string? code) => Input.Code ??= code;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (SignedIn)
+        {
+            // Signed in already: only the code counts.
+            foreach (var key in ModelState.Keys.Where(k => k != $"{nameof(Input)}.{nameof(Input.Code)}").ToList())
+            {
+                ModelState.Remove(key);
+            }
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(Input.Email))
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", "Vul uw e-mailadres in. Daarmee logt u voortaan in.");
+            }
+
+            if (string.IsNullOrEmpty(Input.Password))
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Password)}", "Kies een wachtwoord.");
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            var ct = HttpContext.RequestAborted;
+            var (account, consent) = await trusted.RedeemAsync(Input.Code, SignedIn ? User.AccountId() : null, Input.Email, Input.Password, ct);
+            await signIn.SignInAsync(account, isPersistent: false);
+            HttpContext.User = await signIn.CreateUserPrincipalAsync(account);
+            await access.LogAsync(HttpContext, null, consent.ResidentId, AuditAction.Change, "meekijkcode", ct);
+            return Redirect($"/mijn/tafel?voor={consent.Id}");
+        }
+        catch (DomainException refused)
+        {
+            ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", refused.Message);
+            return Page();
+        }
+    }
+}
+
+public sealed class TrustedInvitationInput
+{
+    [Required(ErrorMessage = "Vul de code in die u kreeg."), StringLength(40)]
+    public string? Code { get; set; }
+
+    [StringLength(256), EmailAddress(ErrorMessage = "Dit is geen e-mailadres. Kijk of u het goed heeft ingevuld.")]
+    public string? Email { get; set; }
+
+    [StringLength(200)]
+    public string? Password { get; set; }
+
+    [Compare(nameof(Password), ErrorMessage = "De twee wachtwoorden zijn niet hetzelfde.")]
+    public string? RepeatPassword { get; set; }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Keukentafel.Web;
+
+/// <summary>
+/// The language of the texts (issue 10, part 6): Dutch, unless someone chose another one on the pages residents use.
+/// Only the texts change (the UI culture): how dates, numbers and amounts are read stays as it is for everyone, so a
+/// form posted in English means the same as in Dutch. Chosen with a cookie only, never from the browser's language or
+/// the server's, so nobody gets a half-translated staff page he did not ask for.
+/// </summary>
+public static class Language
+{
+    public const string Cookie = "kt.taal";
+
+    /// <summary>Dutch first (the neutral resources); every language here has a complete translation of the resident pages.</summary>
+    public static IReadOnlyList<(string Code, string Name)> Offered { get; } = [("nl", "Nederlands"), ("en", "English")];
+
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl");
+
+    /// <summary>For dates in words ("dinsdag 24 november"): in the language of the texts.</summary>
+    public static CultureInfo OfTexts => CultureInfo.CurrentUICulture.Name.Length == 0 ? Dutch : CultureInfo.GetCultureInfo(CultureInfo.CurrentUICulture.Name);
+
+    public static IApplicationBuilder UseLanguage(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var chosen = context.Request.Cookies[Cookie];
+        CultureInfo.CurrentUICulture = Offered.Any(l => l.Code == chosen) ? CultureInfo.GetCultureInfo(chosen!) : Dutch;
+        await next(context);
+    });
+}

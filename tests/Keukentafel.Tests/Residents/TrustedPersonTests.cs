@@ -1,0 +1,182 @@
+using System.Net;
+using Keukentafel.Tests.Cases;
+
+namespace Keukentafel.Tests.Residents;
+
+/// <summary>
+/// Someone the resident trusts looks along on his pages (issue 10, part 4): with his consent and code only, acting as
+/// himself on the record, never on anyone else's pages, and not a request longer than the consent stands.
+/// </summary>
+public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
+{
+    private const string Password = "ik drink graag koffie";
+
+    [Fact]
+    public async Task A_trusted_person_looks_along_and_acts_as_himself_and_loses_access_at_the_moment_the_resident_withdraws()
+    {
+        var (@case, resident) = await ResidentAsync("Meekijk");
+        var code = await GiveAsync(resident, "Eva Meekijk", "mijn dochter");
+
+        // She makes her sign-in with the code (the residents' password rule applies to her too).
+        var daughter = app.Browser();
+        using var linked = await daughter.SubmitAsync("/meekijken", new Dictionary<string, string>
+        {
+            ["Input.Code"] = code,
+            ["Input.Email"] = "eva.meekijk@voorbeeld.example",
+            ["Input.Password"] = Password,
+            ["Input.RepeatPassword"] = Password,
+        });
+        linked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var table = linked.Headers.Location!.PathAndQuery();
+        table.ShouldStartWith("/mijn/tafel?voor=");
+
+        var page = await daughter.GetPageAsync(table);
+        page.Text().ShouldContain("U kijkt mee met");
+        page.Text().ShouldContain("Samen de post openen");
+        page.QuerySelectorAll("a[href='/mijn/meekijken']").ShouldBeEmpty();
+
+        // She gives the mark for him; the professional sees it at once, and the history says who gave it.
+        using var given = await daughter.SubmitAsync(table, new Dictionary<string, string> { ["mark"] = "6" }, formSelector: "form[action*='handler=Wellbeing']");
+        given.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        given.Headers.Location!.PathAndQuery().ShouldContain("voor=");
+        (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing")).ToString().ShouldMatch("\"mark\":\\s*6(\\.0)?[,}]");
+        (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history")).ToString().ShouldContain("kijkt mee met de bewoner");
+
+        // The resident sees that she looked, as someone who looks along with him.
+        var log = (await resident.GetPageAsync("/mijn/inzage")).Text();
+        log.ShouldContain("Eva Meekijk");
+        log.ShouldContain("kijkt met u mee");
+        (await resident.GetPageAsync("/mijn/meekijken")).Text().ShouldContain("Kijkt met u mee sinds");
+
+        // She cannot manage who looks along, nor reach pages without a consent of hers.
+        using var manage = await daughter.GetAsync("/mijn/meekijken", TestContext.Current.CancellationToken);
+        manage.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var guessed = await daughter.GetAsync($"/mijn/tafel?voor={Guid.CreateVersion7()}", TestContext.Current.CancellationToken);
+        guessed.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The code works once.
+        using var again = await app.Browser().SubmitAsync("/meekijken", new Dictionary<string, string>
+        {
+            ["Input.Code"] = code,
+            ["Input.Email"] = "iemand.anders@voorbeeld.example",
+            ["Input.Password"] = Password,
+            ["Input.RepeatPassword"] = Password,
+        });
+        (await PageSession.ParseAsync(again)).QuerySelector("#Input_Code-error").ShouldNotBeNull().TextContent.ShouldContain("al gebruikt");
+
+        // He withdraws: her very next request is refused, on every page, reading or changing.
+        var form = (await resident.GetPageAsync("/mijn/meekijken")).QuerySelector("form[action*='handler=Withdraw']").ShouldNotBeNull();
+        using var withdrawn = await resident.SubmitAsync("/mijn/meekijken", new Dictionary<string, string>(), action: form.GetAttribute("action"));
+        withdrawn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var voor = table[(table.IndexOf('=') + 1)..];
+        foreach (var url in new[] { table, $"/mijn/inzage?voor={voor}", $"/mijn/toestemming?voor={voor}", $"/mijn/gegevens?voor={voor}", $"/mijn/gegevens?handler=Json&voor={voor}" })
+        {
+            using var refused = await daughter.GetAsync(url, TestContext.Current.CancellationToken);
+            refused.StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
+        }
+
+        var token = (await daughter.GetPageAsync("/mijn/tafel")).QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value") ?? "";
+        using var change = await daughter.PostAsync($"/mijn/tafel?question=Want&handler=Answer&voor={voor}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = "Iets anders", ["version"] = "99", ["__RequestVerificationToken"] = token }), TestContext.Current.CancellationToken);
+        change.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await resident.GetPageAsync("/mijn/meekijken")).Text().ShouldContain("Gestopt op");
+    }
+
+    [Fact]
+    public async Task A_consent_of_one_resident_opens_nothing_of_another_and_the_resident_must_tick_that_he_agrees()
+    {
+        var (_, first) = await ResidentAsync("Eerstetafel");
+        var (_, second) = await ResidentAsync("Tweedetafel");
+
+        using var unticked = await first.SubmitAsync("/mijn/meekijken", new Dictionary<string, string> { ["Input.Name"] = "Bram Buur", ["Input.Relation"] = "buurman" },
+            action: "/mijn/meekijken?handler=Give");
+        (await PageSession.ParseAsync(unticked)).QuerySelector("#Input_Consent-error").ShouldNotBeNull().TextContent.ShouldContain("vinkje");
+
+        var code = await GiveAsync(first, "Bram Buur", "buurman");
+        var neighbour = app.Browser();
+        using var linked = await neighbour.SubmitAsync("/meekijken", new Dictionary<string, string>
+        {
+            ["Input.Code"] = code,
+            ["Input.Email"] = "bram.buur@voorbeeld.example",
+            ["Input.Password"] = Password,
+            ["Input.RepeatPassword"] = Password,
+        });
+        var voor = linked.Headers.Location!.PathAndQuery().Split("voor=")[1];
+
+        // The second resident, signed in himself, cannot use the first one's consent.
+        using var other = await second.GetAsync($"/mijn/tafel?voor={voor}", TestContext.Current.CancellationToken);
+        other.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await second.GetPageAsync("/mijn/tafel")).Text().ShouldNotContain("Eerstetafel");
+
+        // Without a consent in the link the neighbour has no pages of his own, only the choice.
+        var start = (await neighbour.GetPageAsync("/mijn/tafel")).Text();
+        start.ShouldContain("U kijkt mee met");
+        start.ShouldContain("Eerstetafel");
+        start.ShouldNotContain("Samen de post openen");
+
+        // A staff member cannot use a code with his work account.
+        var staffCode = await GiveAsync(first, "Sanne", "hulpverlener");
+        var professional = await app.SignedInAsync(PageSession.Professional);
+        using var staff = await professional.SubmitAsync("/meekijken", new Dictionary<string, string> { ["Input.Code"] = staffCode });
+        (await PageSession.ParseAsync(staff)).QuerySelector("#Input_Code-error").ShouldNotBeNull().TextContent.ShouldContain("werkaccount");
+    }
+
+    private async Task<(CaseDriver Case, HttpClient Resident)> ResidentAsync(string family)
+    {
+        var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: family)).PlanAgreedAsync();
+        var code = (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
+        var browser = app.Browser();
+        using var made = await browser.SubmitAsync("/uitnodiging", new Dictionary<string, string>
+        {
+            ["Input.Code"] = code,
+            ["Input.DateOfBirth"] = "1951-03-14",
+            ["Input.Email"] = $"{family.ToLowerInvariant()}@voorbeeld.example",
+            ["Input.Password"] = Password,
+            ["Input.RepeatPassword"] = Password,
+        });
+        made.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return (@case, browser);
+    }
+
+    private static async Task<string> GiveAsync(HttpClient resident, string name, string relation)
+    {
+        using var given = await resident.SubmitAsync("/mijn/meekijken", new Dictionary<string, string>
+        {
+            ["Input.Name"] = name,
+            ["Input.Relation"] = relation,
+            ["Input.Consent"] = "true",
+        }, action: "/mijn/meekijken?handler=Give");
+        given.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return (await PageSession.ParseAsync(given)).QuerySelector(".kt-code strong").ShouldNotBeNull().TextContent.Trim();
+    }
+}
+
+/// <summary>The consent's code on the domain type alone: once, not after withdrawal, not after its days.</summary>
+public sealed class TrustedPersonRuleTests
+{
+    private static readonly DateTime Now = new(2026, 11, 24, 10, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void The_code_is_refused_when_expired_used_or_withdrawn()
+    {
+        var (expired, _) = Keukentafel.Residents.TrustedPerson.Give(Guid.CreateVersion7(), "Eva", "dochter", true, "Bewoner", Now);
+        Should.Throw<DomainException>(() => expired.Link(Guid.CreateVersion7(), Now.AddDays(Keukentafel.Residents.TrustedPerson.ValidDays))).Code.ShouldBe("trusted.expired");
+
+        var (used, _) = Keukentafel.Residents.TrustedPerson.Give(Guid.CreateVersion7(), "Eva", "dochter", true, "Bewoner", Now);
+        used.Link(Guid.CreateVersion7(), Now.AddDays(1));
+        used.IsActive.ShouldBeTrue();
+        Should.Throw<DomainException>(() => used.Link(Guid.CreateVersion7(), Now.AddDays(2))).Code.ShouldBe("trusted.used");
+
+        var (withdrawn, _) = Keukentafel.Residents.TrustedPerson.Give(Guid.CreateVersion7(), "Eva", "dochter", true, "Bewoner", Now);
+        withdrawn.Withdraw("Bewoner", Now.AddHours(1));
+        Should.Throw<DomainException>(() => withdrawn.Link(Guid.CreateVersion7(), Now.AddHours(2))).Code.ShouldBe("trusted.withdrawn");
+        Should.Throw<DomainException>(() => withdrawn.Withdraw("Bewoner", Now.AddHours(3))).Code.ShouldBe("trusted.already_withdrawn");
+    }
+
+    [Fact]
+    public void Without_his_tick_or_a_name_there_is_no_consent()
+    {
+        Should.Throw<DomainException>(() => Keukentafel.Residents.TrustedPerson.Give(Guid.CreateVersion7(), "Eva", "dochter", false, "Bewoner", Now)).Field.ShouldBe("Consent");
+        Should.Throw<DomainException>(() => Keukentafel.Residents.TrustedPerson.Give(Guid.CreateVersion7(), " ", "dochter", true, "Bewoner", Now)).Field.ShouldBe("Name");
+    }
+}
