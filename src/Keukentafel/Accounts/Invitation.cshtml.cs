@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace Keukentafel.Accounts;
 
@@ -15,8 +16,10 @@ namespace Keukentafel.Accounts;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
-public sealed class InvitationModel(ResidentInvitations invitations, SignInManager<Account> signIn, CaseAccess access) : PageModel
+public sealed class InvitationModel(ResidentInvitations invitations, SignInManager<Account> signIn, CaseAccess access, IStringLocalizer<InvitationModel> texts) : PageModel
 {
+    public IStringLocalizer<InvitationModel> Texts => texts;
+
     [BindProperty]
     public InvitationInput Input { get; set; } = new();
 
@@ -45,26 +48,29 @@ public sealed class InvitationModel(ResidentInvitations invitations, SignInManag
         }
         catch (DomainException refused)
         {
-            ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", refused.Message);
+            // The rule's message in the language of the page; the password rule's own reasons stay as Identity gives them.
+            var message = texts[refused.Code];
+            ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", message.ResourceNotFound ? refused.Message : message.Value);
             return Page();
         }
     }
 }
 
+[TextsOfPage(typeof(InvitationModel))]
 public sealed class InvitationInput
 {
-    [Required(ErrorMessage = "Vul de code in die u kreeg."), StringLength(40)]
+    [Required(ErrorMessage = "CodeRequired"), StringLength(40, ErrorMessage = "TooLong")]
     public string? Code { get; set; }
 
-    [Required(ErrorMessage = "Vul uw geboortedatum in.")]
+    [Required(ErrorMessage = "BornRequired")]
     public DateOnly? DateOfBirth { get; set; }
 
-    [StringLength(256), EmailAddress(ErrorMessage = "Dit is geen e-mailadres. Kijk of u het goed heeft ingevuld.")]
+    [StringLength(256, ErrorMessage = "TooLong"), EmailAddress(ErrorMessage = "EmailInvalid")]
     public string? Email { get; set; }
 
-    [Required(ErrorMessage = "Kies een wachtwoord."), StringLength(200)]
+    [Required(ErrorMessage = "PasswordRequired"), StringLength(200, ErrorMessage = "TooLong")]
     public string? Password { get; set; }
 
-    [Required(ErrorMessage = "Vul het wachtwoord nog een keer in."), Compare(nameof(Password), ErrorMessage = "De twee wachtwoorden zijn niet hetzelfde.")]
+    [Required(ErrorMessage = "RepeatRequired"), Compare(nameof(Password), ErrorMessage = "PasswordsDiffer")]
     public string? RepeatPassword { get; set; }
 }

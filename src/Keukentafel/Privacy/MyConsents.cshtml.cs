@@ -5,6 +5,7 @@ using Keukentafel.Data;
 using Keukentafel.Residents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Keukentafel.Privacy;
 
@@ -15,7 +16,8 @@ public sealed record MyCaseConsents(Guid CaseId, string Number, int Version, boo
 /// The resident's own page: with whom his file is shared, for what and until when; he withdraws a consent himself,
 /// and it counts from the next request on.
 /// </summary>
-public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseAccess access, TrustedPeople trusted, TimeProvider time) : ResidentPageModel(trusted)
+public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseAccess access, TrustedPeople trusted, IStringLocalizer<MyConsentsPage> texts, TimeProvider time)
+    : ResidentPageModel(trusted)
 {
     public IReadOnlyList<MyCaseConsents> Cases { get; private set; } = [];
 
@@ -55,7 +57,7 @@ public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseA
 
         await access.LogAsync(HttpContext, caseId, resident, AuditAction.Change, "toestemming", ct);
 
-        return RedirectToPage(new { message = "Uw toestemming is ingetrokken. Dat geldt meteen.", voor = Voor });
+        return RedirectToPage(new { message = texts["Withdrawn"].Value, voor = Voor });
     }
 
     private async Task<bool> LoadAsync()

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Keukentafel.Accounts;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Keukentafel.Residents;
 
@@ -9,8 +11,10 @@ namespace Keukentafel.Residents;
 /// "Who looks along with me" (issue 10, part 4): the resident lets someone he trusts see and act on his pages, hands
 /// him the code himself, and stops it himself, at once. Only the resident: someone looking along cannot add others.
 /// </summary>
-public sealed class MyTrustedPeoplePage(TrustedPeople trusted, TimeProvider time) : PageModel
+public sealed class MyTrustedPeoplePage(TrustedPeople trusted, IStringLocalizer<MyTrustedPeoplePage> texts, TimeProvider time) : PageModel
 {
+    public IStringLocalizer<MyTrustedPeoplePage> Texts => texts;
+
     [BindProperty]
     public TrustedPersonInput Input { get; set; } = new();
 
@@ -50,7 +54,7 @@ public sealed class MyTrustedPeoplePage(TrustedPeople trusted, TimeProvider time
             }
             catch (DomainException refused)
             {
-                ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", refused.Message);
+                ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", Translated(refused));
             }
         }
 
@@ -79,8 +83,18 @@ public sealed class MyTrustedPeoplePage(TrustedPeople trusted, TimeProvider time
             return Page();
         }
 
-        return RedirectToPage(new { message = "Het meekijken is gestopt. Dat geldt meteen." });
+        return RedirectToPage(new { message = texts["StoppedDone"].Value });
     }
+
+    /// <summary>The rule's message in the language of the page (the domain speaks Dutch).</summary>
+    private string Translated(DomainException refused) => refused.Code switch
+    {
+        "trusted.name_required" => texts["NameRequired"],
+        "trusted.relation_required" => texts["RelationRequired"],
+        "trusted.too_long" => texts["TooLong"],
+        "trusted.consent_required" => texts["ConsentRequired"],
+        _ => refused.Message,
+    };
 
     private async Task<bool> LoadAsync()
     {
@@ -95,12 +109,13 @@ public sealed class MyTrustedPeoplePage(TrustedPeople trusted, TimeProvider time
     }
 }
 
+[TextsOfPage(typeof(MyTrustedPeoplePage))]
 public sealed class TrustedPersonInput
 {
-    [Required(ErrorMessage = "Schrijf de naam op van wie met u meekijkt."), StringLength(200, ErrorMessage = "Dit is te lang. Schrijf het korter op.")]
+    [Required(ErrorMessage = "NameRequired"), StringLength(200, ErrorMessage = "TooLong")]
     public string? Name { get; set; }
 
-    [Required(ErrorMessage = "Schrijf op wie dit is voor u. Bijvoorbeeld: mijn dochter."), StringLength(100, ErrorMessage = "Dit is te lang. Schrijf het korter op.")]
+    [Required(ErrorMessage = "RelationRequired"), StringLength(100, ErrorMessage = "TooLong")]
     public string? Relation { get; set; }
 
     public bool Consent { get; set; }

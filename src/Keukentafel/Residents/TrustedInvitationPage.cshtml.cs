@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace Keukentafel.Residents;
 
@@ -16,8 +17,10 @@ namespace Keukentafel.Residents;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
-public sealed class TrustedInvitationPage(TrustedPeople trusted, SignInManager<Account> signIn, CaseAccess access) : PageModel
+public sealed class TrustedInvitationPage(TrustedPeople trusted, SignInManager<Account> signIn, CaseAccess access, IStringLocalizer<TrustedInvitationPage> texts) : PageModel
 {
+    public IStringLocalizer<TrustedInvitationPage> Texts => texts;
+
     [BindProperty]
     public TrustedInvitationInput Input { get; set; } = new();
 
@@ -39,12 +42,12 @@ public sealed class TrustedInvitationPage(TrustedPeople trusted, SignInManager<A
         {
             if (string.IsNullOrWhiteSpace(Input.Email))
             {
-                ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", "Vul uw e-mailadres in. Daarmee logt u voortaan in.");
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Email)}", texts["EmailRequired"]);
             }
 
             if (string.IsNullOrEmpty(Input.Password))
             {
-                ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Password)}", "Kies een wachtwoord.");
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Password)}", texts["PasswordRequired"]);
             }
         }
 
@@ -64,23 +67,26 @@ public sealed class TrustedInvitationPage(TrustedPeople trusted, SignInManager<A
         }
         catch (DomainException refused)
         {
-            ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", refused.Message);
+            // The rule's message in the language of the page; the password rule's own reasons stay as Identity gives them.
+            var message = texts[refused.Code];
+            ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", message.ResourceNotFound ? refused.Message : message.Value);
             return Page();
         }
     }
 }
 
+[TextsOfPage(typeof(TrustedInvitationPage))]
 public sealed class TrustedInvitationInput
 {
-    [Required(ErrorMessage = "Vul de code in die u kreeg."), StringLength(40)]
+    [Required(ErrorMessage = "CodeRequired"), StringLength(40, ErrorMessage = "TooLong")]
     public string? Code { get; set; }
 
-    [StringLength(256), EmailAddress(ErrorMessage = "Dit is geen e-mailadres. Kijk of u het goed heeft ingevuld.")]
+    [StringLength(256, ErrorMessage = "TooLong"), EmailAddress(ErrorMessage = "EmailInvalid")]
     public string? Email { get; set; }
 
-    [StringLength(200)]
+    [StringLength(200, ErrorMessage = "TooLong")]
     public string? Password { get; set; }
 
-    [Compare(nameof(Password), ErrorMessage = "De twee wachtwoorden zijn niet hetzelfde.")]
+    [Compare(nameof(Password), ErrorMessage = "PasswordsDiffer")]
     public string? RepeatPassword { get; set; }
 }

@@ -121,6 +121,38 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         (await PageSession.ParseAsync(staff)).QuerySelector("#Input_Code-error").ShouldNotBeNull().TextContent.ShouldContain("werkaccount");
     }
 
+    [Fact]
+    public async Task The_resident_reads_his_pages_in_English_when_he_chooses_it_and_in_Dutch_again_after()
+    {
+        var (_, resident) = await ResidentAsync("Taalkeuze");
+        var dutch = await resident.GetPageAsync("/mijn/tafel");
+        dutch.DocumentElement.GetAttribute("lang").ShouldBe("nl");
+        dutch.Text().ShouldContain("Mijn plan");
+
+        using var english = await resident.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["code"] = "en" }, formSelector: "form.kt-language");
+        english.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        english.Headers.Location!.PathAndQuery().ShouldBe("/mijn/tafel");
+        var table = await resident.GetPageAsync("/mijn/tafel");
+        table.DocumentElement.GetAttribute("lang").ShouldBe("en");
+        table.Text().ShouldContain("My plan");
+        table.Text().ShouldContain("What I give back (my contribution)");
+        table.Text().ShouldNotContain("Mijn plan");
+        (await resident.GetPageAsync("/mijn/inzage")).Text().ShouldContain("Who looked at my file");
+        (await resident.GetPageAsync("/mijn/meekijken")).Text().ShouldContain("Let someone look along");
+
+        // A refusal speaks English too, beside its field.
+        using var wrong = await resident.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["mark"] = "11" }, formSelector: "form[action*='handler=Wellbeing']");
+        (await PageSession.ParseAsync(wrong)).QuerySelector("#mark-error").ShouldNotBeNull().TextContent.ShouldContain("from 1 to 10");
+
+        using var back = await resident.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["code"] = "nl" }, formSelector: "form.kt-language");
+        (await resident.GetPageAsync("/mijn/tafel")).Text().ShouldContain("Mijn plan");
+
+        // Only offered languages, and only back to a page of this site.
+        using var odd = await resident.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["code"] = "xx", ["returnUrl"] = "https://elders.example/" }, formSelector: "form.kt-language");
+        odd.Headers.Location!.PathAndQuery().ShouldBe("/");
+        (await resident.GetPageAsync("/mijn/tafel")).Text().ShouldContain("Mijn plan");
+    }
+
     private async Task<(CaseDriver Case, HttpClient Resident)> ResidentAsync(string family)
     {
         var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: family)).PlanAgreedAsync();
