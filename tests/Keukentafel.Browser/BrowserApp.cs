@@ -54,10 +54,11 @@ public sealed class BrowserApp : KeukentafelApp
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A new browser (own cookies) on the app; <paramref name="javaScript"/> off shows the pages work without it.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
     {
         await StartAsync();
-        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), Locale = "nl-NL" });
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), Locale = "nl-NL", JavaScriptEnabled = javaScript });
         // Generous: on a 2-core CI machine the HTTP tests run beside these.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);

@@ -6,13 +6,16 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace Keukentafel.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
-public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Account> users, KeukentafelMetrics metrics) : PageModel
+public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Account> users, KeukentafelMetrics metrics, IStringLocalizer<LoginModel> texts) : PageModel
 {
+    public IStringLocalizer<LoginModel> Texts => texts;
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -58,8 +61,8 @@ public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Accoun
         }
 
         ModelState.AddModelError("", result.IsLockedOut
-            ? SignInOutcome.LockedOutMessage
-            : Input.Email.Contains('@', StringComparison.Ordinal) ? "Het e-mailadres of het wachtwoord klopt niet." : "De inlognaam of het wachtwoord klopt niet.");
+            ? texts["LockedOut"]
+            : Input.Email.Contains('@', StringComparison.Ordinal) ? texts["WrongEmail"] : texts["WrongName"]);
         return Page();
     }
 
@@ -80,9 +83,7 @@ public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Accoun
             return LocalRedirect(SignInOutcome.SafeReturnUrl(returnUrl));
         }
 
-        ModelState.AddModelError("", result.IsLockedOut
-            ? SignInOutcome.LockedOutMessage
-            : "Inloggen met deze passkey lukte niet. Probeer het opnieuw of log in met uw wachtwoord.");
+        ModelState.AddModelError("", result.IsLockedOut ? texts["LockedOut"] : texts["PasskeyRefused"]);
         return Page();
     }
 
@@ -112,12 +113,13 @@ public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Accoun
     }
 }
 
+[TextsOfPage(typeof(LoginModel))]
 public sealed class LoginInput
 {
     /// <summary>An e-mail address, or the sign-in name of a resident without one (the field keeps its name for the forms that fill it).</summary>
-    [Required(ErrorMessage = "Vul uw e-mailadres of inlognaam in."), StringLength(256)]
+    [Required(ErrorMessage = "EmailRequired"), StringLength(256, ErrorMessage = "TooLong")]
     public string Email { get; set; } = "";
 
-    [Required(ErrorMessage = "Vul uw wachtwoord in.")]
+    [Required(ErrorMessage = "PasswordRequired")]
     public string Password { get; set; } = "";
 }
