@@ -86,9 +86,12 @@ public sealed partial class ExternalLoginModel(SignInManager<Account> signIn, Us
         }
 
         // An administrator's account is never taken over by an outside provider, and an account that is already
-        // linked to someone at this provider is not linked to a second person who later got the same address.
+        // linked to someone at this provider is not linked to a second person who later got the same address. The
+        // organisations' provider is for staff: a resident's account, or that of someone looking along with one, is never
+        // linked by an address (residents link DigiD with their code, see ResidentSignIn).
         var account = await users.FindByEmailAsync(email);
         if (account is null
+            || account.StaffMemberId is null
             || await users.IsInRoleAsync(account, Roles.Administrator)
             || (await users.GetLoginsAsync(account)).Any(l => l.LoginProvider == info.LoginProvider)
             || !(await users.AddLoginAsync(account, info)).Succeeded)

@@ -19,9 +19,10 @@ public sealed partial class Case
     /// start, once his solution was carried out, and at the follow-up some months after closing; otherwise none.
     /// </summary>
     public static MeasurementMoment? AskedOfResident(IReadOnlyCollection<MeasurementMoment> measured, CaseStatus status, DateOnly? followUpDue, DateOnly today) =>
-        !measured.Contains(MeasurementMoment.Intake) ? MeasurementMoment.Intake
-        : status is CaseStatus.SolutionCarriedOut or CaseStatus.Evaluated or CaseStatus.Closed && !measured.Contains(MeasurementMoment.Closure) ? MeasurementMoment.Closure
-        : status == CaseStatus.Closed && followUpDue <= today && !measured.Contains(MeasurementMoment.FollowUp) ? MeasurementMoment.FollowUp
+        // Once closed only the follow-up is asked: a late start or closure mark given months later would skew the figures.
+        status == CaseStatus.Closed ? (followUpDue <= today && !measured.Contains(MeasurementMoment.FollowUp) ? MeasurementMoment.FollowUp : null)
+        : !measured.Contains(MeasurementMoment.Intake) ? MeasurementMoment.Intake
+        : status is CaseStatus.SolutionCarriedOut or CaseStatus.Evaluated && !measured.Contains(MeasurementMoment.Closure) ? MeasurementMoment.Closure
         : null;
 
     /// <summary>

@@ -26,11 +26,13 @@ public static class MailExtensions
                 throw new InvalidOperationException("Set Mail:From to the address Keukentafel sends its mails from, such as noreply@gemeente.nl.");
             }
 
-            // A link built from the request's own Host header would let anyone have a reset link sent that points elsewhere.
-            if (!Uri.TryCreate(settings.SiteUrl, UriKind.Absolute, out _))
-            {
-                throw new InvalidOperationException("Set Mail:SiteUrl to the site's own address, such as https://keukentafel.gemeente.nl: links in mails start with it.");
-            }
+        }
+
+        // A link built from the request's own Host header would let anyone have a reset link sent that points elsewhere:
+        // wherever mail really leaves (Production, or any server with SMTP, such as acceptance), the site's address is set.
+        if ((builder.Environment.IsProduction() || settings.UsesSmtp) && !Uri.TryCreate(settings.SiteUrl, UriKind.Absolute, out _))
+        {
+            throw new InvalidOperationException("Set Mail:SiteUrl to the site's own address, such as https://keukentafel.gemeente.nl: links in mails start with it.");
         }
 
         if (!settings.UsesSmtp && string.IsNullOrWhiteSpace(settings.PickupFolder))

@@ -32,7 +32,12 @@ public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseA
     public async Task<IActionResult> OnPostWithdrawAsync(Guid caseId, Guid consentId)
     {
         var ct = HttpContext.RequestAborted;
-        if (await WhoseAsync("toestemming") is not { ResidentId: var resident } whose || !await db.Cases.AnyAsync(c => c.Id == caseId && c.ResidentId == resident, ct))
+        if (await WhoseAsync("toestemming", AuditAction.Change) is not { ResidentId: var resident } whose)
+        {
+            return NotFound(); // refused and logged by the check of whose pages these are
+        }
+
+        if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.ResidentId == resident, ct))
         {
             // Not his case: refused like any other, and logged.
             await access.LogRefusalAsync(HttpContext, caseId, AuditAction.Change, "toestemming", ct);

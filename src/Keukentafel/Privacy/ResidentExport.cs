@@ -11,8 +11,9 @@ public sealed record ResidentDetails(Guid Id, string Name, DateOnly DateOfBirth,
 public sealed record ExportedCase(CaseFile File, IReadOnlyList<AnswerView> EveryAnswer, IReadOnlyList<HistoryEntry> History,
     IReadOnlyList<Effects.MeasurementView> Wellbeing, Effects.AnalysisTerms? CostAnalysis, Effects.AnalysisResult? Costs);
 
-/// <summary>Everything Keukentafel holds about one resident (AVG art. 15 and 20): his details, his cases, and who looked.</summary>
-public sealed record ResidentExportData(DateTime MadeAtUtc, ResidentDetails Resident, IReadOnlyList<ExportedCase> Cases, IReadOnlyList<AccessLogEntry> AccessLog);
+/// <summary>Everything Keukentafel holds about one resident (AVG art. 15 and 20): his details, his cases, the people he let look along, and who looked.</summary>
+public sealed record ResidentExportData(DateTime MadeAtUtc, ResidentDetails Resident, IReadOnlyList<ExportedCase> Cases, IReadOnlyList<Residents.TrustedPersonView> TrustedPeople,
+    IReadOnlyList<AccessLogEntry> AccessLog);
 
 /// <summary>Gathers the export: only what is about this resident, nothing about another.</summary>
 public sealed class ResidentExport(KeukentafelDbContext db, CaseFiles files, AccessLog log, Effects.Wellbeing wellbeing, Effects.Analyses analyses, TimeProvider time)
@@ -43,6 +44,9 @@ public sealed class ResidentExport(KeukentafelDbContext db, CaseFiles files, Acc
 
         return new ResidentExportData(time.GetUtcNow().UtcDateTime,
             new ResidentDetails(resident.Id, resident.Name.Display, resident.DateOfBirth, resident.Address.ToString(), resident.Neighbourhood, resident.Phone, resident.Email, resident.RegisteredAtUtc),
-            cases, await log.ForResidentAsync(residentId, null, ct));
+            cases,
+            await db.TrustedPeople.AsNoTracking().Where(t => t.ResidentId == residentId).OrderBy(t => t.GivenAtUtc)
+                .Select(t => new Residents.TrustedPersonView(t.Id, t.Name, t.Relation, t.GivenAtUtc, t.CodeExpiresAtUtc, t.LinkedAtUtc, t.WithdrawnAtUtc)).ToListAsync(ct),
+            await log.ForResidentAsync(residentId, null, ct));
     }
 }

@@ -63,6 +63,9 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
     public const string Removed = "[verwijderd]";
     public const string ActorName = "Keukentafel (bewaartermijn)";
 
+    /// <summary>What someone who looked along with the resident is called in his history after anonymisation.</summary>
+    public const string HelperLabel = "iemand die met de bewoner meekeek";
+
     public async Task<int> AnonymiseDueAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -153,12 +156,20 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
             await db.SignInSessions.Where(x => x.AccountId == account.Id).ExecuteDeleteAsync(ct);
         }
 
-        // The people he let look along: their names go, and so does their access.
+        // The people he let look along: their names go, and so does their access. A daughter often shares his surname,
+        // so what they did in his case is kept under a label, not their name (their own accounts are theirs and stay).
+        var helpers = await db.TrustedPeople.Where(t => t.ResidentId == residentId && t.AccountId != null).Select(t => t.AccountId!.Value).ToListAsync(ct);
+        var helperNames = await db.Users.Where(u => helpers.Contains(u.Id)).Select(u => u.DisplayName).ToListAsync(ct);
+        var helperDescriptions = helperNames.Select(n => $"{n} ({Residents.MyTablePage.TrustedPersonLabel})").ToList();
         await db.TrustedPeople.Where(t => t.ResidentId == residentId).ExecuteUpdateAsync(s => s
             .SetProperty(t => t.Name, Removed)
             .SetProperty(t => t.Relation, Removed)
+            .SetProperty(t => t.GivenBy, "de bewoner")
             .SetProperty(t => t.WithdrawnAtUtc, t => t.WithdrawnAtUtc ?? now)
-            .SetProperty(t => t.WithdrawnBy, t => t.WithdrawnBy ?? ActorName), ct);
+            .SetProperty(t => t.WithdrawnBy, t => t.WithdrawnBy == null ? ActorName : "de bewoner"), ct);
+        await db.Set<MeetingParticipant>().Where(p => p.AgreementRecordedByName != null && db.Meetings.Any(m => m.Id == p.MeetingId && ids.Contains(m.CaseId))
+                && (names.Contains(p.AgreementRecordedByName) || helperDescriptions.Contains(p.AgreementRecordedByName)))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.AgreementRecordedByName, p => helperDescriptions.Contains(p.AgreementRecordedByName!) ? HelperLabel : "de bewoner"), ct);
         await db.Cases.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Description, Removed)
             .SetProperty(c => c.SourceDetail, (string?)null)
@@ -185,7 +196,8 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
         await db.Consents.Where(k => ids.Contains(k.CaseId)).ExecuteUpdateAsync(s => s
             .SetProperty(k => k.Purpose, Removed)
             .SetProperty(k => k.WithdrawalReason, k => k.WithdrawalReason == null ? null : Removed)
-            .SetProperty(k => k.WithdrawnByName, k => k.WithdrawnByName != null && names.Contains(k.WithdrawnByName) ? "de bewoner" : k.WithdrawnByName), ct);
+            .SetProperty(k => k.WithdrawnByName, k => k.WithdrawnByName != null && names.Contains(k.WithdrawnByName) ? "de bewoner"
+                : k.WithdrawnByName != null && helperDescriptions.Contains(k.WithdrawnByName) ? HelperLabel : k.WithdrawnByName), ct);
         // Effects keep their figures (marks, scores, quantities, prices), not what was written about the resident.
         await db.WellbeingMeasurements.Where(m => ids.Contains(m.CaseId)).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Note, m => m.Note == null ? null : Removed)
@@ -199,7 +211,8 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
             .SetProperty(e => e.Summary, Removed)
             .SetProperty(e => e.Before, (string?)null)
             .SetProperty(e => e.After, (string?)null)
-            .SetProperty(e => e.ActorName, e => e.ActorAccountId == accountId || names.Contains(e.ActorName) ? "de bewoner" : e.ActorName), ct);
+            .SetProperty(e => e.ActorName, e => e.ActorAccountId == accountId || names.Contains(e.ActorName) ? "de bewoner"
+                : helpers.Contains(e.ActorAccountId) ? HelperLabel : e.ActorName), ct);
 
         var actor = new Actor(Guid.Empty, null, ActorName, null);
         foreach (var (id, version) in cases)

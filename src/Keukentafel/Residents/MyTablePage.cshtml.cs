@@ -91,7 +91,7 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
     private async Task<IActionResult> ChangeAsync(int version, string key, string stale, string part, string done, Func<Cases.Case, Actor, DateTime, Task> change)
     {
         var ct = HttpContext.RequestAborted;
-        if (await WhoseAsync(part) is not { } whose || await CurrentCaseAsync(whose.ResidentId, ct) is not { } caseId)
+        if (await WhoseAsync(part, AuditAction.Change) is not { } whose || await CurrentCaseAsync(whose.ResidentId, ct) is not { } caseId)
         {
             return NotFound();
         }

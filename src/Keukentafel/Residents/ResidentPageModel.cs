@@ -26,5 +26,6 @@ public abstract class ResidentPageModel(TrustedPeople trusted) : PageModel
         return parts.Count == 0 ? path : $"{path}?{string.Join('&', parts)}";
     }
 
-    protected async Task<PagesOf?> WhoseAsync(string part) => Whose = await trusted.WhoseAsync(HttpContext, Voor, part, HttpContext.RequestAborted);
+    protected async Task<PagesOf?> WhoseAsync(string part, Privacy.AuditAction action = Privacy.AuditAction.Read) =>
+        Whose = await trusted.WhoseAsync(HttpContext, Voor, part, HttpContext.RequestAborted, action);
 }

@@ -38,7 +38,7 @@ public sealed class TrustedPeople(KeukentafelDbContext db, UserManager<Account> 
     /// Whose pages: his own without <paramref name="voor"/>; with it, the resident of that consent, only when it is this
     /// account's and still stands. Null when neither (the page answers 404).
     /// </summary>
-    public async Task<PagesOf?> WhoseAsync(HttpContext http, Guid? voor, string part, CancellationToken ct)
+    public async Task<PagesOf?> WhoseAsync(HttpContext http, Guid? voor, string part, CancellationToken ct, AuditAction action = AuditAction.Read)
     {
         if (voor is not { } grant)
         {
@@ -49,12 +49,15 @@ public sealed class TrustedPeople(KeukentafelDbContext db, UserManager<Account> 
         var consent = await db.TrustedPeople.AsNoTracking().Where(t => t.Id == grant)
             .Select(t => new { t.Id, t.ResidentId, t.AccountId, t.WithdrawnAtUtc })
             .SingleOrDefaultAsync(ct);
-        if (consent is null || consent.AccountId is null || consent.AccountId != account || consent.WithdrawnAtUtc is not null)
+        // A work account never looks along, also when it became one after the code was used.
+        if (consent is null || consent.AccountId is null || consent.AccountId != account || consent.WithdrawnAtUtc is not null
+            || await db.Users.AnyAsync(u => u.Id == account && (u.StaffMemberId != null
+                || db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && Roles.Staff.Contains(r.Name!)))), ct))
         {
             if (consent is not null)
             {
                 // A withdrawn consent, or someone else's: refused, and on the record of the resident it was about.
-                await access.LogAsync(http, null, consent.ResidentId, AuditAction.Read, part, ct, allowed: false);
+                await access.LogAsync(http, null, consent.ResidentId, action, part, ct, allowed: false);
             }
 
             return null;
@@ -154,13 +157,30 @@ public sealed class TrustedPeople(KeukentafelDbContext db, UserManager<Account> 
 
             // The role first, then the password: the role is what gives him the residents' password rule.
             account = new Account(address, consent.Name, now);
-            Check(await users.CreateAsync(account));
+            try
+            {
+                Check(await users.CreateAsync(account));
+            }
+            catch (DbUpdateException)
+            {
+                // The same address made at this very moment by someone else (the unique index decided).
+                throw DomainException.About("Email", "trusted.email_taken", "Dit e-mailadres heeft al een inlog. Log eerst in en vul dan de code in.");
+            }
+
             Check(await users.AddToRoleAsync(account, Roles.TrustedPerson));
             Check(await users.AddPasswordAsync(account, password ?? ""));
         }
 
-        consent.Link(account.Id, now);
-        await db.SaveChangesAsync(ct);
+        // Linked only if still open at this moment: of two people using the code at once, one wins; the other's new
+        // account goes with the rolled-back transaction.
+        var linked = await db.TrustedPeople
+            .Where(t => t.Id == consent.Id && t.AccountId == null && t.WithdrawnAtUtc == null && t.CodeExpiresAtUtc > now)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.AccountId, account.Id).SetProperty(t => t.LinkedAtUtc, now), ct);
+        if (linked != 1)
+        {
+            throw DomainException.About("Code", "trusted.used", "Deze code is al gebruikt. Vraag de bewoner om een nieuwe code.");
+        }
+
         await transaction.CommitAsync(ct);
         return (account, consent);
     }

@@ -7,7 +7,7 @@ namespace Keukentafel.Tests.Cases;
 public sealed class CaseDriver(KeukentafelApp app, HttpClient bringer, Guid caseId, int version)
 {
     public Guid Id { get; } = caseId;
-    public int Version { get; private set; } = version;
+    public int Version { get; set; } = version;
     public HttpClient Bringer { get; } = bringer;
     public Guid MeetingId { get; private set; }
     public List<Guid> Actions { get; } = [];

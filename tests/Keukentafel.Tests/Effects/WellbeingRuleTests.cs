@@ -110,6 +110,8 @@ public sealed class WellbeingRuleTests
         Case.AskedOfResident([MeasurementMoment.Intake, MeasurementMoment.Closure], CaseStatus.Closed, due, due.AddDays(-1)).ShouldBeNull();
         Case.AskedOfResident([MeasurementMoment.Intake, MeasurementMoment.Closure], CaseStatus.Closed, due, due).ShouldBe(MeasurementMoment.FollowUp);
         Case.AskedOfResident([MeasurementMoment.Intake, MeasurementMoment.Closure, MeasurementMoment.FollowUp], CaseStatus.Closed, due, due.AddDays(30)).ShouldBeNull();
+        Case.AskedOfResident([MeasurementMoment.Intake], CaseStatus.Closed, due, due).ShouldBe(MeasurementMoment.FollowUp);
+        Case.AskedOfResident([], CaseStatus.Closed, due, due.AddDays(-1)).ShouldBeNull();
     }
 
     private static Case NewCase() => DomainCases.Signalled(Signalled, Professional);

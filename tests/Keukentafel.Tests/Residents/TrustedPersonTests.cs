@@ -1,5 +1,7 @@
 using System.Net;
 using Keukentafel.Tests.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Keukentafel.Tests.Residents;
 
@@ -47,6 +49,9 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         log.ShouldContain("Eva Meekijk");
         log.ShouldContain("kijkt met u mee");
         (await resident.GetPageAsync("/mijn/meekijken")).Text().ShouldContain("Kijkt met u mee sinds");
+        (await resident.GetPageAsync("/mijn/gegevens")).Text().ShouldContain("Eva Meekijk (mijn dochter): toestemming gegeven op");
+        using var json = await resident.GetAsync("/mijn/gegevens?handler=Json", TestContext.Current.CancellationToken);
+        (await json.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("\"trustedPeople\"");
 
         // She cannot manage who looks along, nor reach pages without a consent of hers.
         using var manage = await daughter.GetAsync("/mijn/meekijken", TestContext.Current.CancellationToken);
@@ -119,6 +124,7 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         var professional = await app.SignedInAsync(PageSession.Professional);
         using var staff = await professional.SubmitAsync("/meekijken", new Dictionary<string, string> { ["Input.Code"] = staffCode });
         (await PageSession.ParseAsync(staff)).QuerySelector("#Input_Code-error").ShouldNotBeNull().TextContent.ShouldContain("werkaccount");
+        (await first.GetPageAsync("/mijn/meekijken")).Text().ShouldContain("Heeft de code nog niet gebruikt");
     }
 
     [Fact]
@@ -151,6 +157,104 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         using var odd = await resident.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["code"] = "xx", ["returnUrl"] = "https://elders.example/" }, formSelector: "form.kt-language");
         odd.Headers.Location!.PathAndQuery().ShouldBe("/");
         (await resident.GetPageAsync("/mijn/tafel")).Text().ShouldContain("Mijn plan");
+    }
+
+    [Fact]
+    public async Task A_withdrawn_trusted_person_changes_nothing_and_a_valid_consent_opens_no_other_case()
+    {
+        var (@case, resident) = await ResidentAsync("Nietmeer");
+        var (other, _) = await ResidentAsync("Anderhuis");
+        var code = await GiveAsync(resident, "Kees Nietmeer", "mijn zoon");
+        var son = app.Browser();
+        using var linked = await son.SubmitAsync("/meekijken", new Dictionary<string, string>
+        {
+            ["Input.Code"] = code,
+            ["Input.Email"] = "kees.nietmeer@voorbeeld.example",
+            ["Input.Password"] = Password,
+            ["Input.RepeatPassword"] = Password,
+        });
+        var voor = linked.Headers.Location!.PathAndQuery().Split("voor=")[1];
+        var token = (await son.GetPageAsync($"/mijn/tafel?voor={voor}")).QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
+        FormUrlEncodedContent Form(Dictionary<string, string> fields) => new(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token });
+
+        // With a valid consent, another resident's case is still not his to change.
+        var otherConsent = await OpenConsentAsync(other.Id);
+        using var foreign = await son.PostAsync($"/mijn/toestemming?handler=Withdraw&voor={voor}",
+            Form(new() { ["caseId"] = other.Id.ToString(), ["consentId"] = otherConsent.ToString() }), TestContext.Current.CancellationToken);
+        foreign.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await OpenConsentAsync(other.Id)).ShouldBe(otherConsent);
+
+        var form = (await resident.GetPageAsync("/mijn/meekijken")).QuerySelector("form[action*='handler=Withdraw']").ShouldNotBeNull();
+        using var withdrawn = await resident.SubmitAsync("/mijn/meekijken", new Dictionary<string, string>(), action: form.GetAttribute("action"));
+        withdrawn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        // After the withdrawal: no mark, no consent withdrawn, no download, and each refusal on his record.
+        var version = (await @case.FileAsync()).GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var mark = await son.PostAsync($"/mijn/tafel?handler=Wellbeing&voor={voor}", Form(new() { ["mark"] = "3", ["version"] = version }), TestContext.Current.CancellationToken);
+        mark.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing")).GetProperty("measurements").GetArrayLength().ShouldBe(0);
+        var own = await OpenConsentAsync(@case.Id);
+        using var consent = await son.PostAsync($"/mijn/toestemming?handler=Withdraw&voor={voor}",
+            Form(new() { ["caseId"] = @case.Id.ToString(), ["consentId"] = own.ToString() }), TestContext.Current.CancellationToken);
+        consent.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await OpenConsentAsync(@case.Id)).ShouldBe(own);
+        using var pdf = await son.GetAsync($"/mijn/inzage?handler=Pdf&voor={voor}", TestContext.Current.CancellationToken);
+        pdf.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>();
+        var residentId = await db.Cases.Where(c => c.Id == @case.Id).Select(c => c.ResidentId).SingleAsync(TestContext.Current.CancellationToken);
+        (await db.AuditEvents.CountAsync(a => a.ResidentId == residentId && !a.Allowed && a.UserName == "Kees Nietmeer", TestContext.Current.CancellationToken)).ShouldBeGreaterThanOrEqualTo(3);
+    }
+
+    [Fact]
+    public async Task After_the_retention_term_the_names_of_the_people_who_looked_along_go_too()
+    {
+        var (@case, resident) = await ResidentAsync("Vergeetmij");
+        var code = await GiveAsync(resident, "Eva Vergeetmij", "mijn dochter");
+        var daughter = app.Browser();
+        using var linked = await daughter.SubmitAsync("/meekijken", new Dictionary<string, string>
+        {
+            ["Input.Code"] = code,
+            ["Input.Email"] = "eva.vergeetmij@voorbeeld.example",
+            ["Input.Password"] = Password,
+            ["Input.RepeatPassword"] = Password,
+        });
+        var table = linked.Headers.Location!.PathAndQuery();
+        using var given = await daughter.SubmitAsync(table, new Dictionary<string, string> { ["mark"] = "6" }, formSelector: "form[action*='handler=Wellbeing']");
+        given.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        @case.Version = (await @case.FileAsync()).GetProperty("version").GetInt32(); // her mark changed the case
+        foreach (var action in @case.Actions)
+        {
+            await @case.PostAsync($"actions/{action}/status", new { status = "Done" });
+        }
+
+        await @case.PostAsync("transitions", new { to = "SolutionCarriedOut" });
+        await @case.PostAsync("transitions", new { to = "Evaluated", text = "Het gaat goed." });
+        await @case.PostAsync("transitions", new { to = "Closed" });
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>();
+        await db.Cases.Where(c => c.Id == @case.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.ClosedAtUtc, DateTime.UtcNow.AddYears(-8)), TestContext.Current.CancellationToken);
+
+        (await scope.ServiceProvider.GetRequiredService<Keukentafel.Privacy.RetentionService>().AnonymiseDueAsync(TestContext.Current.CancellationToken)).ShouldBeGreaterThanOrEqualTo(1);
+
+        var history = (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history")).GetRawText();
+        history.ShouldNotContain("Vergeetmij");
+        history.ShouldContain(Keukentafel.Privacy.RetentionService.HelperLabel);
+        var residentId = await db.Cases.Where(c => c.Id == @case.Id).Select(c => c.ResidentId).SingleAsync(TestContext.Current.CancellationToken);
+        var consent = await db.TrustedPeople.AsNoTracking().SingleAsync(t => t.ResidentId == residentId, TestContext.Current.CancellationToken);
+        consent.Name.ShouldBe(Keukentafel.Privacy.RetentionService.Removed);
+        consent.GivenBy.ShouldNotContain("Vergeetmij");
+        consent.WithdrawnAtUtc.ShouldNotBeNull();
+        using var gone = await daughter.GetAsync(table, TestContext.Current.CancellationToken);
+        gone.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private async Task<Guid> OpenConsentAsync(Guid caseId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>();
+        return await db.Consents.Where(k => k.CaseId == caseId && k.WithdrawnAtUtc == null).OrderBy(k => k.Id).Select(k => k.Id).FirstAsync(TestContext.Current.CancellationToken);
     }
 
     private async Task<(CaseDriver Case, HttpClient Resident)> ResidentAsync(string family)

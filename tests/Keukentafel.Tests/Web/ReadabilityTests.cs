@@ -5,8 +5,9 @@ namespace Keukentafel.Tests.Web;
 /// <summary>
 /// The texts residents read are checked for plain Dutch (B1, issue 10, part 5), page by page, over the resource files a
 /// language editor changes. Thresholds, and why:
-/// - a page as a whole scores at least 60 on Flesch-Douma and at most 40 on LIX: "redelijk makkelijk" and "easy" text,
-///   which is where B1 readers (about 60% of Dutch adults read at B1 or below) are served;
+/// - a page as a whole (its texts of five words or more: labels would flatter it) scores at least 60 on Flesch-Douma and
+///   at most 40 on LIX: "redelijk makkelijk" and "easy" text, which is where B1 readers (about 60% of Dutch adults read
+///   at B1 or below) are served;
 /// - no single text scores under 35 on Flesch-Douma (a text that is hard on its own is not saved by easy neighbours),
 ///   unless it is one of a few words (a label or a button: too short for the measure to mean anything).
 /// </summary>
@@ -30,7 +31,8 @@ public sealed class ReadabilityTests
         var texts = DutchTexts(Path.Combine(Resources, page));
         texts.ShouldNotBeEmpty();
 
-        var whole = texts.Select(t => Readability.Of(t.Text)).Aggregate((a, b) => a + b);
+        // Labels and buttons of a word or two would make any page look easy: the page's score is over its sentences.
+        var whole = texts.Select(t => Readability.Of(t.Text)).Where(t => t.Words >= 5).Aggregate(new Readability.Score(0, 0, 0, 0), (a, b) => a + b);
         whole.FleschDouma.ShouldBeGreaterThanOrEqualTo(PageEase, $"{page}: Flesch-Douma {whole.FleschDouma:0}");
         whole.Lix.ShouldBeLessThanOrEqualTo(PageLix, $"{page}: LIX {whole.Lix:0}");
         foreach (var (key, text) in texts)
