@@ -83,6 +83,7 @@ public static class AccountsExtensions
         services.AddScoped<AccountAdministration>();
         services.AddScoped<ResidentInvitations>();
         services.AddScoped<MagicLinks>();
+        services.AddScoped<EmailConfirmations>();
         services.AddScoped<Residents.TrustedPeople>();
         services.AddSingleton<DatabaseSessionStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

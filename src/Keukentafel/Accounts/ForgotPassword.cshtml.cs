@@ -38,7 +38,7 @@ public sealed partial class ForgotPasswordModel(
             return Page();
         }
 
-        if (await users.FindByEmailAsync(Input.Email) is { } account)
+        if (await users.FindByEmailAsync(Input.Email) is { } account && await EmailConfirmations.MayReceiveLinksAsync(users, account))
         {
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(account)));
             var link = mail.Link(Request, $"/wachtwoord-herstellen?account={account.Id}&code={code}");

@@ -16,7 +16,8 @@ namespace Keukentafel.Accounts;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
-public sealed class InvitationModel(ResidentInvitations invitations, SignInManager<Account> signIn, CaseAccess access, IStringLocalizer<InvitationModel> texts) : PageModel
+public sealed class InvitationModel(ResidentInvitations invitations, SignInManager<Account> signIn, CaseAccess access, EmailConfirmations confirmations,
+    IStringLocalizer<InvitationModel> texts) : PageModel
 {
     public IStringLocalizer<InvitationModel> Texts => texts;
 
@@ -38,6 +39,7 @@ public sealed class InvitationModel(ResidentInvitations invitations, SignInManag
             await signIn.SignInAsync(redeemed.Account, isPersistent: false);
             HttpContext.User = await signIn.CreateUserPrincipalAsync(redeemed.Account);
             await access.LogAsync(HttpContext, redeemed.CaseId, redeemed.ResidentId, AuditAction.Change, "eigen inlog gemaakt met een uitnodiging", HttpContext.RequestAborted);
+            await confirmations.SendAsync(redeemed.Account, Request, HttpContext.RequestAborted);
             if (redeemed.Account.Email is null)
             {
                 TempData[SignInNameModel.ShowOnce] = true;

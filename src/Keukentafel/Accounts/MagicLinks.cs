@@ -75,9 +75,12 @@ public sealed class MagicLinks(KeukentafelDbContext db, UserManager<Account> use
         return used == 1 ? new UsedMagicLink(MagicLinkState.Open, account) : new UsedMagicLink(MagicLinkState.Used, null);
     }
 
-    /// <summary>Residents and the people they trust: no staff member behind the account and no staff role.</summary>
+    /// <summary>
+    /// Residents and the people they trust: no staff member behind the account and no staff role; and only to an address
+    /// its owner confirmed (he typed it himself: a typo must not open his file to a stranger).
+    /// </summary>
     public async Task<bool> MaySignInByLinkAsync(Account account) =>
-        account.StaffMemberId is null && !(await users.GetRolesAsync(account)).Any(Roles.Staff.Contains);
+        account.EmailConfirmed && account.StaffMemberId is null && !(await users.GetRolesAsync(account)).Any(Roles.Staff.Contains);
 
     private async Task<MagicLink?> FindAsync(string? token, CancellationToken ct)
     {

@@ -17,7 +17,8 @@ namespace Keukentafel.Residents;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
-public sealed class TrustedInvitationPage(TrustedPeople trusted, SignInManager<Account> signIn, CaseAccess access, IStringLocalizer<TrustedInvitationPage> texts) : PageModel
+public sealed class TrustedInvitationPage(TrustedPeople trusted, SignInManager<Account> signIn, CaseAccess access, EmailConfirmations confirmations,
+    IStringLocalizer<TrustedInvitationPage> texts) : PageModel
 {
     public IStringLocalizer<TrustedInvitationPage> Texts => texts;
 
@@ -63,6 +64,7 @@ public sealed class TrustedInvitationPage(TrustedPeople trusted, SignInManager<A
             await signIn.SignInAsync(account, isPersistent: false);
             HttpContext.User = await signIn.CreateUserPrincipalAsync(account);
             await access.LogAsync(HttpContext, null, consent.ResidentId, AuditAction.Change, "meekijkcode", ct);
+            await confirmations.SendAsync(account, Request, ct);
             return Redirect($"/mijn/tafel?voor={consent.Id}");
         }
         catch (DomainException refused)

@@ -250,6 +250,33 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         gone.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_link_by_e_mail_goes_to_an_address_the_resident_typed_only_after_he_confirmed_it()
+    {
+        const string Address = "bevestigd@voorbeeld.example";
+        await ResidentAsync("Bevestigd");
+        bool Has(string path) => app.MailsTo(Address).Any(m => (m.TextBody ?? "").Contains(path, StringComparison.Ordinal));
+        var stranger = app.Browser();
+
+        // A typo in his address must not open his file to whoever owns it: no sign-in link, no new password, yet.
+        using (await stranger.SubmitAsync("/inloggen/link", new Dictionary<string, string> { ["Input.Email"] = Address }))
+        using (await stranger.SubmitAsync("/wachtwoord-vergeten", new Dictionary<string, string> { ["Input.Email"] = Address }))
+        {
+            Has("/inloggen/link/openen").ShouldBeFalse();
+            Has("/wachtwoord-herstellen").ShouldBeFalse();
+        }
+
+        var confirm = app.LastMailTo(Address).LinkTo("/e-mail-bevestigen");
+        using var confirmed = await stranger.SubmitAsync(confirm, new Dictionary<string, string>());
+        (await PageSession.ParseAsync(confirmed)).Text().ShouldContain("Uw e-mailadres klopt");
+        (await stranger.GetPageAsync(confirm.Replace("code=", "code=x", StringComparison.Ordinal))).QuerySelector("#refusal").ShouldNotBeNull();
+
+        using (await stranger.SubmitAsync("/inloggen/link", new Dictionary<string, string> { ["Input.Email"] = Address }))
+        {
+            Has("/inloggen/link/openen").ShouldBeTrue();
+        }
+    }
+
     private async Task<Guid> OpenConsentAsync(Guid caseId)
     {
         await using var scope = app.Services.CreateAsyncScope();
