@@ -52,6 +52,29 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
                 return Task.CompletedTask;
             });
 
+    /// <summary>
+    /// The resident invites someone of his own to his table (core rule 3: his own people are part of the solution): they
+    /// join his network and the planned meeting, no agreement needed.
+    /// </summary>
+    public Task<IActionResult> OnPostInviteAsync(string? name, string? relation, int version)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
+        {
+            ModelState.AddModelError("invite-name", texts["InviteNameRequired"]);
+        }
+
+        if (string.IsNullOrWhiteSpace(relation) || relation.Length > 100)
+        {
+            ModelState.AddModelError("invite-relation", texts["InviteRelationRequired"]);
+        }
+
+        return ChangeAsync(version, "invite-name", texts["StaleTable"], "netwerk", texts["InviteDone", name?.Trim() ?? ""], (c, by, now) =>
+        {
+            c.AddNetworkMember(name!.Trim(), relation!.Trim(), null, by, now);
+            return Task.CompletedTask;
+        });
+    }
+
     /// <summary>The resident changes one of his three answers in his own words; the earlier answer stays in the history.</summary>
     public Task<IActionResult> OnPostAnswerAsync(Question question, string? text, int version)
     {

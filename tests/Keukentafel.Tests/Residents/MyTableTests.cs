@@ -55,6 +55,15 @@ public sealed class MyTableTests(KeukentafelApp app) : IClassFixture<Keukentafel
         want.GetProperty("versions").GetInt32().ShouldBe(2);
         (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/answers/Want")).GetArrayLength().ShouldBe(2);
 
+        // He invites someone of his own to his table; an empty name is refused at its field.
+        using var noName = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["name"] = " ", ["relation"] = "buurvrouw" }, action: "/mijn/tafel?handler=Invite");
+        (await PageSession.ParseAsync(noName)).QuerySelector("#invite-name-error").ShouldNotBeNull();
+        using var invited = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["name"] = "Truus Tafelgenoot", ["relation"] = "buurvrouw" },
+            action: "/mijn/tafel?handler=Invite");
+        invited.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await browser.GetPageAsync("/mijn/tafel")).Text().ShouldContain("Truus Tafelgenoot");
+        (await @case.FileAsync()).GetProperty("network").ToString().ShouldContain("Truus Tafelgenoot");
+
         // A professional is not a resident: the page is not his.
         using var professional = await (await app.SignedInAsync(PageSession.Professional)).GetAsync("/mijn/tafel", TestContext.Current.CancellationToken);
         professional.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
