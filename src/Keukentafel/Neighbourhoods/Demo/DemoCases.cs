@@ -49,8 +49,8 @@ internal sealed class DemoCases(KeukentafelDbContext db, CaseNumbers numbers)
         // The demo resident who can sign in gets a case with a plan agreed (place 5 of the plan below), so his own
         // pages (his data, his consents, who looked) have something to show.
         const int DemoResidentPlace = 5;
-        if (await db.Users.Where(u => u.Email == DemoNeighbourhood.ResidentEmail).Select(u => u.ResidentId).FirstOrDefaultAsync(ct) is { } demoResidentId
-            && residents.Count > DemoResidentPlace)
+        var demoResidentId = await db.Users.Where(u => u.Email == DemoNeighbourhood.ResidentEmail).Select(u => u.ResidentId).FirstOrDefaultAsync(ct);
+        if (demoResidentId is not null && residents.Count > DemoResidentPlace)
         {
             var at = residents.FindIndex(r => r.Id == demoResidentId);
             var demoResident = at >= 0 ? residents[at] : await db.Residents.SingleAsync(r => r.Id == demoResidentId, ct);
@@ -81,6 +81,15 @@ internal sealed class DemoCases(KeukentafelDbContext db, CaseNumbers numbers)
             var number = await numbers.NextAsync(DutchTime.Date(start).Year, ct);
             var @case = Case.Signal(number, resident, bringer, story.Want, (CaseSource)random.Next(7), null, Actor(bringer), start);
             CaseScript.Advance(@case, resident, bringer, story, target, start, nowUtc, local, managers, random, Actor);
+            if (resident.Id == demoResidentId && @case.Status == CaseStatus.PlanAgreed)
+            {
+                // On his own pages the demo resident decides who comes to his next meeting: two professionals proposed, not yet agreed.
+                var next = @case.PlanMeeting(nowUtc.AddDays(3).Date.AddHours(10), true, resident.Address.ToString(), null, resident.Name.Display, Actor(bringer), nowUtc.AddMinutes(-2));
+                foreach (var professional in local.Where(p => p.Id != bringer.Id && !@case.Meetings.Any(m => m.Participants.Any(x => x.StaffMemberId == p.Id))).Take(2))
+                {
+                    @case.ProposeProfessional(next.Id, professional, professional.Organisation!.Name, Actor(bringer), nowUtc.AddMinutes(-1));
+                }
+            }
             db.Cases.Add(@case);
             added += @case.Version;
         }
