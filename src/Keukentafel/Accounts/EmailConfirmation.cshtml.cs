@@ -59,8 +59,7 @@ public sealed class EmailConfirmationModel(UserManager<Account> users, IStringLo
 }
 
 /// <summary>Sends the mail that asks a resident (or someone looking along) to confirm the address he typed.</summary>
-public sealed partial class EmailConfirmations(UserManager<Account> users, Mailer mailer, MailSettings mail, IStringLocalizer<EmailConfirmationModel> texts,
-    ILogger<EmailConfirmations> logger)
+public sealed class EmailConfirmations(UserManager<Account> users, Mailer mailer, MailSettings mail, IStringLocalizer<EmailConfirmationModel> texts)
 {
     /// <summary>Only an address typed by the person himself and not yet confirmed; a failed send is logged, never shown.</summary>
     public async Task SendAsync(Account account, HttpRequest request, CancellationToken ct)
@@ -72,20 +71,10 @@ public sealed partial class EmailConfirmations(UserManager<Account> users, Maile
 
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(account)));
         var link = mail.Link(request, $"/e-mail-bevestigen?account={account.Id}&code={code}");
-        try
-        {
-            await mailer.SendAsync(new OutgoingMail(account.Email, texts["MailSubject"], texts["MailText", account.DisplayName, link], "email-confirmation"), ct);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            NotSent(account.Id, failure.GetType().Name);
-        }
+        await mailer.SendOrLogAsync(account.Id, new OutgoingMail(account.Email, texts["MailSubject"], texts["MailText", account.DisplayName, link], "email-confirmation"), ct);
     }
 
     /// <summary>A link by e-mail goes to an address someone typed himself only once he confirmed it; staff addresses are set by an administrator.</summary>
     public static async Task<bool> MayReceiveLinksAsync(UserManager<Account> users, Account account) =>
-        account.EmailConfirmed || account.StaffMemberId is not null || (await users.GetRolesAsync(account)).Any(Roles.Staff.Contains);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "E-mail confirmation for account {AccountId} not sent ({Failure})")]
-    private partial void NotSent(Guid accountId, string failure);
+        account.EmailConfirmed || await StaffAccount.IsAsync(users, account);
 }

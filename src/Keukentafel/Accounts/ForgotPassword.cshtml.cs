@@ -19,8 +19,7 @@ namespace Keukentafel.Accounts;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
-public sealed partial class ForgotPasswordModel(
-    UserManager<Account> users, Mailer mailer, MailSettings mail, IStringLocalizer<ForgotPasswordModel> texts, ILogger<ForgotPasswordModel> logger) : PageModel
+public sealed class ForgotPasswordModel(UserManager<Account> users, Mailer mailer, MailSettings mail, IStringLocalizer<ForgotPasswordModel> texts) : PageModel
 {
     [BindProperty]
     public ForgotPasswordInput Input { get; set; } = new();
@@ -42,21 +41,12 @@ public sealed partial class ForgotPasswordModel(
         {
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(account)));
             var link = mail.Link(Request, $"/wachtwoord-herstellen?account={account.Id}&code={code}");
-            try
-            {
-                await mailer.SendAsync(new OutgoingMail(account.Email!, texts["MailSubject"], texts["MailText", account.DisplayName, link], "password-reset"), HttpContext.RequestAborted);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                NotSent(account.Id, failure.GetType().Name); // the exception's message may name the address
-            }
+            await mailer.SendOrLogAsync(account.Id, new OutgoingMail(account.Email!, texts["MailSubject"], texts["MailText", account.DisplayName, link], "password-reset"),
+                HttpContext.RequestAborted);
         }
 
         return RedirectToPage(new { verstuurd = true });
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Password reset link for account {AccountId} not sent ({Failure})")]
-    private partial void NotSent(Guid accountId, string failure);
 }
 
 [TextsOfPage(typeof(ForgotPasswordModel))]

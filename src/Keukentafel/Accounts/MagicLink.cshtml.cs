@@ -16,8 +16,7 @@ namespace Keukentafel.Accounts;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
-public sealed partial class MagicLinkModel(
-    MagicLinks links, Mailer mailer, MailSettings mail, IStringLocalizer<MagicLinkModel> texts, ILogger<MagicLinkModel> logger) : PageModel
+public sealed class MagicLinkModel(MagicLinks links, Mailer mailer, MailSettings mail, IStringLocalizer<MagicLinkModel> texts) : PageModel
 {
     [BindProperty]
     public MagicLinkInput Input { get; set; } = new();
@@ -39,21 +38,11 @@ public sealed partial class MagicLinkModel(
         {
             var link = mail.Link(Request, $"/inloggen/link/openen?code={Uri.EscapeDataString(issued.Token)}");
             var text = texts["MailText", issued.Account.DisplayName, link, (int)MagicLink.Lifetime.TotalMinutes];
-            try
-            {
-                await mailer.SendAsync(new OutgoingMail(issued.Account.Email!, texts["MailSubject"], text, "magic-link"), HttpContext.RequestAborted);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                NotSent(issued.Account.Id, failure.GetType().Name); // the exception's message may name the address
-            }
+            await mailer.SendOrLogAsync(issued.Account.Id, new OutgoingMail(issued.Account.Email!, texts["MailSubject"], text, "magic-link"), HttpContext.RequestAborted);
         }
 
         return RedirectToPage(new { verstuurd = true });
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sign-in link for account {AccountId} not sent ({Failure})")]
-    private partial void NotSent(Guid accountId, string failure);
 }
 
 [TextsOfPage(typeof(MagicLinkModel))]

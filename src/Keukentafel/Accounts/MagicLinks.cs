@@ -80,7 +80,7 @@ public sealed class MagicLinks(KeukentafelDbContext db, UserManager<Account> use
     /// its owner confirmed (he typed it himself: a typo must not open his file to a stranger).
     /// </summary>
     public async Task<bool> MaySignInByLinkAsync(Account account) =>
-        account.EmailConfirmed && account.StaffMemberId is null && !(await users.GetRolesAsync(account)).Any(Roles.Staff.Contains);
+        account.EmailConfirmed && !await StaffAccount.IsAsync(users, account);
 
     private async Task<MagicLink?> FindAsync(string? token, CancellationToken ct)
     {

@@ -48,20 +48,20 @@ public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Acc
         if (account is null)
         {
             account = await NewAccountAsync(resident, Text.Optional(email), now);
-            Check(await users.CreateAsync(account, password ?? ""));
-            Check(await users.AddToRoleAsync(account, Roles.Resident));
+            IdentityRefusal.ThrowIfFailed(await users.CreateAsync(account, password ?? ""), "invitation");
+            IdentityRefusal.ThrowIfFailed(await users.AddToRoleAsync(account, Roles.Resident), "invitation");
         }
         else
         {
             // He had a sign-in already and forgot it: the code gives him a new password (and unlocks him).
             if (await users.HasPasswordAsync(account))
             {
-                Check(await users.RemovePasswordAsync(account));
+                IdentityRefusal.ThrowIfFailed(await users.RemovePasswordAsync(account), "invitation");
             }
 
-            Check(await users.AddPasswordAsync(account, password ?? ""));
-            Check(await users.SetLockoutEndDateAsync(account, null));
-            Check(await users.ResetAccessFailedCountAsync(account));
+            IdentityRefusal.ThrowIfFailed(await users.AddPasswordAsync(account, password ?? ""), "invitation");
+            IdentityRefusal.ThrowIfFailed(await users.SetLockoutEndDateAsync(account, null), "invitation");
+            IdentityRefusal.ThrowIfFailed(await users.ResetAccessFailedCountAsync(account), "invitation");
         }
 
         invitation.Use(now);
@@ -83,17 +83,17 @@ public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Acc
         if (account is null)
         {
             account = await NewAccountAsync(resident, email: null, now);
-            Check(await users.CreateAsync(account), field: "Code");
-            Check(await users.AddToRoleAsync(account, Roles.Resident), field: "Code");
+            IdentityRefusal.ThrowIfFailed(await users.CreateAsync(account), "invitation", "Code");
+            IdentityRefusal.ThrowIfFailed(await users.AddToRoleAsync(account, Roles.Resident), "invitation", "Code");
         }
 
         foreach (var earlier in (await users.GetLoginsAsync(account)).Where(l => l.LoginProvider == login.LoginProvider))
         {
-            Check(await users.RemoveLoginAsync(account, earlier.LoginProvider, earlier.ProviderKey), field: "Code");
+            IdentityRefusal.ThrowIfFailed(await users.RemoveLoginAsync(account, earlier.LoginProvider, earlier.ProviderKey), "invitation", "Code");
         }
 
-        Check(await users.AddLoginAsync(account, login), field: "Code");
-        Check(await users.SetLockoutEndDateAsync(account, null), field: "Code");
+        IdentityRefusal.ThrowIfFailed(await users.AddLoginAsync(account, login), "invitation", "Code");
+        IdentityRefusal.ThrowIfFailed(await users.SetLockoutEndDateAsync(account, null), "invitation", "Code");
         invitation.Use(now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -154,14 +154,5 @@ public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Acc
         var account = new Account(email, resident.Name.Display, now);
         account.LinkToResident(resident.Id);
         return account;
-    }
-
-    private static void Check(IdentityResult result, string? field = null)
-    {
-        if (!result.Succeeded)
-        {
-            var passwordError = result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal));
-            throw DomainException.About(field ?? (passwordError ? "Password" : "Email"), $"invitation.{result.Errors.First().Code}", string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
     }
 }

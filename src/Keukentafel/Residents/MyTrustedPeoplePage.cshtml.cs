@@ -54,7 +54,7 @@ public sealed class MyTrustedPeoplePage(TrustedPeople trusted, IStringLocalizer<
             }
             catch (DomainException refused)
             {
-                ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", Translated(refused));
+                ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", texts.Refusal(refused));
             }
         }
 
@@ -86,16 +86,6 @@ public sealed class MyTrustedPeoplePage(TrustedPeople trusted, IStringLocalizer<
         return RedirectToPage(new { message = texts["StoppedDone"].Value });
     }
 
-    /// <summary>The rule's message in the language of the page (the domain speaks Dutch).</summary>
-    private string Translated(DomainException refused) => refused.Code switch
-    {
-        "trusted.name_required" => texts["NameRequired"],
-        "trusted.relation_required" => texts["RelationRequired"],
-        "trusted.too_long" => texts["TooLong"],
-        "trusted.consent_required" => texts["ConsentRequired"],
-        _ => refused.Message,
-    };
-
     private async Task<bool> LoadAsync()
     {
         Now = time.GetUtcNow().UtcDateTime;
@@ -112,10 +102,10 @@ public sealed class MyTrustedPeoplePage(TrustedPeople trusted, IStringLocalizer<
 [TextsOfPage(typeof(MyTrustedPeoplePage))]
 public sealed class TrustedPersonInput
 {
-    [Required(ErrorMessage = "NameRequired"), StringLength(200, ErrorMessage = "TooLong")]
+    [Required(ErrorMessage = "trusted.name_required"), StringLength(200, ErrorMessage = "trusted.too_long")]
     public string? Name { get; set; }
 
-    [Required(ErrorMessage = "RelationRequired"), StringLength(100, ErrorMessage = "TooLong")]
+    [Required(ErrorMessage = "trusted.relation_required"), StringLength(100, ErrorMessage = "trusted.too_long")]
     public string? Relation { get; set; }
 
     public bool Consent { get; set; }

@@ -69,9 +69,7 @@ public sealed class TrustedInvitationPage(TrustedPeople trusted, SignInManager<A
         }
         catch (DomainException refused)
         {
-            // The rule's message in the language of the page; the password rule's own reasons stay as Identity gives them.
-            var message = texts[refused.Code];
-            ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", message.ResourceNotFound ? refused.Message : message.Value);
+            ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", texts.Refusal(refused));
             return Page();
         }
     }

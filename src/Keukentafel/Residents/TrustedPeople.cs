@@ -132,7 +132,7 @@ public sealed class TrustedPeople(KeukentafelDbContext db, UserManager<Account> 
         if (signedIn is { } id)
         {
             account = await db.Users.SingleAsync(a => a.Id == id, ct);
-            if (account.StaffMemberId is not null || (await users.GetRolesAsync(account)).Any(r => r is not (Roles.Resident or Roles.TrustedPerson)))
+            if (await StaffAccount.IsAsync(users, account))
             {
                 throw DomainException.About("Code", "trusted.staff_account", "Met een werkaccount kunt u niet meekijken. Log uit en maak met deze code een eigen inlog.");
             }
@@ -144,7 +144,7 @@ public sealed class TrustedPeople(KeukentafelDbContext db, UserManager<Account> 
 
             if (!await users.IsInRoleAsync(account, Roles.TrustedPerson))
             {
-                Check(await users.AddToRoleAsync(account, Roles.TrustedPerson));
+                IdentityRefusal.ThrowIfFailed(await users.AddToRoleAsync(account, Roles.TrustedPerson), "trusted");
             }
         }
         else
@@ -159,7 +159,7 @@ public sealed class TrustedPeople(KeukentafelDbContext db, UserManager<Account> 
             account = new Account(address, consent.Name, now);
             try
             {
-                Check(await users.CreateAsync(account));
+                IdentityRefusal.ThrowIfFailed(await users.CreateAsync(account), "trusted");
             }
             catch (DbUpdateException)
             {
@@ -167,8 +167,8 @@ public sealed class TrustedPeople(KeukentafelDbContext db, UserManager<Account> 
                 throw DomainException.About("Email", "trusted.email_taken", "Dit e-mailadres heeft al een inlog. Log eerst in en vul dan de code in.");
             }
 
-            Check(await users.AddToRoleAsync(account, Roles.TrustedPerson));
-            Check(await users.AddPasswordAsync(account, password ?? ""));
+            IdentityRefusal.ThrowIfFailed(await users.AddToRoleAsync(account, Roles.TrustedPerson), "trusted");
+            IdentityRefusal.ThrowIfFailed(await users.AddPasswordAsync(account, password ?? ""), "trusted");
         }
 
         // Linked only if still open at this moment: of two people using the code at once, one wins; the other's new
@@ -183,14 +183,5 @@ public sealed class TrustedPeople(KeukentafelDbContext db, UserManager<Account> 
 
         await transaction.CommitAsync(ct);
         return (account, consent);
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            var passwordError = result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal));
-            throw DomainException.About(passwordError ? "Password" : "Email", $"trusted.{result.Errors.First().Code}", string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
     }
 }

@@ -21,4 +21,11 @@ public static class PageTexts
     /// </summary>
     public static IStringLocalizer ForValidation(Type input, IStringLocalizerFactory factory) =>
         input.GetCustomAttribute<TextsOfPageAttribute>() is { } texts ? factory.Create(texts.Page) : null!;
+
+    /// <summary>
+    /// A rule's refusal in the language of the page: the page's text under the refusal's code when it has one, else the
+    /// domain's own (Dutch) message, such as the reasons of the password rule.
+    /// </summary>
+    public static string Refusal(this IStringLocalizer texts, DomainException refused) =>
+        texts[refused.Code] is { ResourceNotFound: false } text ? text.Value : refused.Message;
 }

@@ -13,14 +13,7 @@ public sealed class MyTableTests(KeukentafelApp app) : IClassFixture<Keukentafel
         var code = (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
         await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Buurtafel");
         var browser = app.Browser();
-        using var made = await browser.SubmitAsync("/uitnodiging", new Dictionary<string, string>
-        {
-            ["Input.Code"] = code,
-            ["Input.DateOfBirth"] = "1951-03-14",
-            ["Input.Email"] = "tafelgast@voorbeeld.example",
-            ["Input.Password"] = "Mijn eigen tafel 2026!",
-            ["Input.RepeatPassword"] = "Mijn eigen tafel 2026!",
-        });
+        using var made = await browser.RedeemAsync(code, "tafelgast@voorbeeld.example", "Mijn eigen tafel 2026!");
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var table = await browser.GetPageAsync("/mijn/tafel");
@@ -82,14 +75,7 @@ public sealed class MyTableTests(KeukentafelApp app) : IClassFixture<Keukentafel
         var notHis = (await other.PostAsync($"meetings/{other.MeetingId}/participants", new { staffMemberId = housing.Id })).Id("createdId");
         var code = (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
         var browser = app.Browser();
-        using var made = await browser.SubmitAsync("/uitnodiging", new Dictionary<string, string>
-        {
-            ["Input.Code"] = code,
-            ["Input.DateOfBirth"] = "1951-03-14",
-            ["Input.Email"] = "kiestzelf@voorbeeld.example",
-            ["Input.Password"] = "Mijn eigen tafel 2026!",
-            ["Input.RepeatPassword"] = "Mijn eigen tafel 2026!",
-        });
+        using var made = await browser.RedeemAsync(code, "kiestzelf@voorbeeld.example", "Mijn eigen tafel 2026!");
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         string Form(Guid participant) => $"/mijn/tafel?meetingId={@case.MeetingId}&participantId={participant}&handler=Agreement";

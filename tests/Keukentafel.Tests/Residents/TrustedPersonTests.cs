@@ -11,8 +11,6 @@ namespace Keukentafel.Tests.Residents;
 /// </summary>
 public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
 {
-    private const string Password = "ik drink graag koffie";
-
     [Fact]
     public async Task A_trusted_person_looks_along_and_acts_as_himself_and_loses_access_at_the_moment_the_resident_withdraws()
     {
@@ -21,13 +19,7 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
 
         // She makes her sign-in with the code (the residents' password rule applies to her too).
         var daughter = app.Browser();
-        using var linked = await daughter.SubmitAsync("/meekijken", new Dictionary<string, string>
-        {
-            ["Input.Code"] = code,
-            ["Input.Email"] = "eva.meekijk@voorbeeld.example",
-            ["Input.Password"] = Password,
-            ["Input.RepeatPassword"] = Password,
-        });
+        using var linked = await daughter.LookAlongAsync(code, "eva.meekijk@voorbeeld.example");
         linked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var table = linked.Headers.Location!.PathAndQuery();
         table.ShouldStartWith("/mijn/tafel?voor=");
@@ -60,13 +52,7 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         guessed.StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         // The code works once.
-        using var again = await app.Browser().SubmitAsync("/meekijken", new Dictionary<string, string>
-        {
-            ["Input.Code"] = code,
-            ["Input.Email"] = "iemand.anders@voorbeeld.example",
-            ["Input.Password"] = Password,
-            ["Input.RepeatPassword"] = Password,
-        });
+        using var again = await app.Browser().LookAlongAsync(code, "iemand.anders@voorbeeld.example");
         (await PageSession.ParseAsync(again)).QuerySelector("#Input_Code-error").ShouldNotBeNull().TextContent.ShouldContain("al gebruikt");
 
         // He withdraws: her very next request is refused, on every page, reading or changing.
@@ -99,13 +85,7 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
 
         var code = await GiveAsync(first, "Bram Buur", "buurman");
         var neighbour = app.Browser();
-        using var linked = await neighbour.SubmitAsync("/meekijken", new Dictionary<string, string>
-        {
-            ["Input.Code"] = code,
-            ["Input.Email"] = "bram.buur@voorbeeld.example",
-            ["Input.Password"] = Password,
-            ["Input.RepeatPassword"] = Password,
-        });
+        using var linked = await neighbour.LookAlongAsync(code, "bram.buur@voorbeeld.example");
         var voor = linked.Headers.Location!.PathAndQuery().Split("voor=")[1];
 
         // The second resident, signed in himself, cannot use the first one's consent.
@@ -166,13 +146,7 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         var (other, _) = await ResidentAsync("Anderhuis");
         var code = await GiveAsync(resident, "Kees Nietmeer", "mijn zoon");
         var son = app.Browser();
-        using var linked = await son.SubmitAsync("/meekijken", new Dictionary<string, string>
-        {
-            ["Input.Code"] = code,
-            ["Input.Email"] = "kees.nietmeer@voorbeeld.example",
-            ["Input.Password"] = Password,
-            ["Input.RepeatPassword"] = Password,
-        });
+        using var linked = await son.LookAlongAsync(code, "kees.nietmeer@voorbeeld.example");
         var voor = linked.Headers.Location!.PathAndQuery().Split("voor=")[1];
         var token = (await son.GetPageAsync($"/mijn/tafel?voor={voor}")).QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
         FormUrlEncodedContent Form(Dictionary<string, string> fields) => new(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token });
@@ -213,13 +187,7 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         var (@case, resident) = await ResidentAsync("Vergeetmij");
         var code = await GiveAsync(resident, "Eva Vergeetmij", "mijn dochter");
         var daughter = app.Browser();
-        using var linked = await daughter.SubmitAsync("/meekijken", new Dictionary<string, string>
-        {
-            ["Input.Code"] = code,
-            ["Input.Email"] = "eva.vergeetmij@voorbeeld.example",
-            ["Input.Password"] = Password,
-            ["Input.RepeatPassword"] = Password,
-        });
+        using var linked = await daughter.LookAlongAsync(code, "eva.vergeetmij@voorbeeld.example");
         var table = linked.Headers.Location!.PathAndQuery();
         using var given = await daughter.SubmitAsync(table, new Dictionary<string, string> { ["mark"] = "6" }, formSelector: "form[action*='handler=Wellbeing']");
         given.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -289,14 +257,7 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: family)).PlanAgreedAsync();
         var code = (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
         var browser = app.Browser();
-        using var made = await browser.SubmitAsync("/uitnodiging", new Dictionary<string, string>
-        {
-            ["Input.Code"] = code,
-            ["Input.DateOfBirth"] = "1951-03-14",
-            ["Input.Email"] = $"{family.ToLowerInvariant()}@voorbeeld.example",
-            ["Input.Password"] = Password,
-            ["Input.RepeatPassword"] = Password,
-        });
+        using var made = await browser.RedeemAsync(code, $"{family.ToLowerInvariant()}@voorbeeld.example");
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return (@case, browser);
     }
