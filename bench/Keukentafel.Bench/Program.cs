@@ -64,15 +64,13 @@ internal static class BenchProgram
         {
             var connection = new NpgsqlConnectionStringBuilder(options.Get("postgres", ""));
             await Databases.RecreatePostgresAsync(connection);
-            var built = new DbContextOptionsBuilder<PostgresKeukentafelDbContext>().UseNpgsql(connection.ConnectionString).Options;
-            newContext = () => new PostgresKeukentafelDbContext(built);
+            newContext = () => PostgresKeukentafelDbContext.Create(connection.ConnectionString);
         }
         else
         {
             var file = Path.GetFullPath(options.Get("sqlite", "bench/data/keukentafel-bench.db"));
             Databases.RemoveSqlite(file);
-            var built = new DbContextOptionsBuilder<SqliteKeukentafelDbContext>().UseSqlite($"Data Source={file};Pooling=False").Options;
-            newContext = () => new SqliteKeukentafelDbContext(built);
+            newContext = () => SqliteKeukentafelDbContext.Create($"Data Source={file};Pooling=False");
         }
 
         await using (var db = newContext())

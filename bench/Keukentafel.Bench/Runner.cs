@@ -258,8 +258,8 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
 internal static class DatabaseOptions
 {
     public static Microsoft.EntityFrameworkCore.DbContextOptionsBuilder UseNpgsqlFor(this Microsoft.EntityFrameworkCore.DbContextOptionsBuilder o, string connection) =>
-        Microsoft.EntityFrameworkCore.NpgsqlDbContextOptionsBuilderExtensions.UseNpgsql(o, Keukentafel.Data.DatabaseSettings.WithPreparedStatements(connection));
+        Keukentafel.Data.PostgresKeukentafelDbContext.Configure(o, Keukentafel.Data.DatabaseSettings.WithPreparedStatements(connection));
 
     public static Microsoft.EntityFrameworkCore.DbContextOptionsBuilder UseSqliteFor(this Microsoft.EntityFrameworkCore.DbContextOptionsBuilder o, string connection) =>
-        Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions.UseSqlite(o, connection);
+        Keukentafel.Data.SqliteKeukentafelDbContext.Configure(o, connection);
 }

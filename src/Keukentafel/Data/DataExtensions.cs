@@ -12,11 +12,13 @@ public static class DataExtensions
         // is mostly small queries, where setting up a context is a visible part of the cost).
         if (settings.Provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContextPool<KeukentafelDbContext, PostgresKeukentafelDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+            builder.Services.AddDbContextPool<KeukentafelDbContext, PostgresKeukentafelDbContext>(
+                o => PostgresKeukentafelDbContext.Configure(o, settings.ConnectionString));
         }
         else
         {
-            builder.Services.AddDbContextPool<KeukentafelDbContext, SqliteKeukentafelDbContext>(o => o.UseSqlite(settings.ConnectionString));
+            builder.Services.AddDbContextPool<KeukentafelDbContext, SqliteKeukentafelDbContext>(
+                o => SqliteKeukentafelDbContext.Configure(o, settings.ConnectionString));
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -35,6 +37,16 @@ public static class DataExtensions
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            // A database of another version (newer, or from before the migrations were squashed into one): never guess.
+            throw new InvalidOperationException(
+                $"{settings.Describe()} holds migrations this version does not know ({string.Join(", ", unknown.Take(3))}). " +
+                "Start the version that made it, or, for a development database, remove it and start again.");
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         if (settings.Provider == DatabaseProvider.Sqlite)
         {

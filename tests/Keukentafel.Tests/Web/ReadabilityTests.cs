@@ -17,7 +17,7 @@ public sealed class ReadabilityTests
     private const double PageLix = 40;
     private const double TextEase = 35;
 
-    private static readonly string Resources = Path.Combine(Repository(), "src", "Keukentafel", "Resources");
+    private static readonly string Resources = Path.Combine(RepositoryFolder.Root, "src", "Keukentafel", "Resources");
 
     /// <summary>Every page residents or the people who look along with them use (the development mail page is a tool for developers).</summary>
     public static TheoryData<string> Pages => [.. Directory.EnumerateFiles(Resources, "*.resx", SearchOption.AllDirectories)
@@ -65,15 +65,4 @@ public sealed class ReadabilityTests
         [.. XDocument.Load(file).Root!.Elements("data")
             .Where(d => !((string?)d.Element("comment") ?? "").StartsWith("A .NET", StringComparison.Ordinal))
             .Select(d => ((string)d.Attribute("name")!, (string)d.Element("value")!))];
-
-    private static string Repository()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Keukentafel.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Keukentafel.slnx not found above the test's folder.");
-    }
 }
