@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Keukentafel.Accounts;
 
-public sealed class AccountsAdminPage(AccountAdministration admin) : PageModel
+/// <summary>The administrator's list of accounts, where he lifts a lock-out.</summary>
+public sealed class AccountsAdminPage(AccountAdministration admin) : PageModel, Web.IRefusablePage
 {
     private const int PageSize = 50;
 
@@ -12,6 +13,8 @@ public sealed class AccountsAdminPage(AccountAdministration admin) : PageModel
     public string? Message { get; private set; }
 
     public string? Q { get; private set; }
+
+    private Guid? shownAfter;
 
     public async Task OnGetAsync(Guid? after, string? message, string? q)
     {
@@ -22,18 +25,15 @@ public sealed class AccountsAdminPage(AccountAdministration admin) : PageModel
 
     public async Task<IActionResult> OnPostUnlockAsync(Guid id, Guid? after)
     {
-        try
-        {
-            await admin.UnlockAsync(id);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            await LoadAsync(after);
-            return Page();
-        }
-
+        shownAfter = after;
+        await admin.UnlockAsync(id);
         return RedirectToPage(new { message = "gedeblokkeerd", after });
+    }
+
+    public async Task<IActionResult> ShowAgainAsync(DomainException refused)
+    {
+        await LoadAsync(shownAfter);
+        return Page();
     }
 
     private async Task LoadAsync(Guid? after)

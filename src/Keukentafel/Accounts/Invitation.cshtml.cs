@@ -17,7 +17,7 @@ namespace Keukentafel.Accounts;
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
 public sealed class InvitationModel(ResidentInvitations invitations, SignInManager<Account> signIn, CaseAccess access, EmailConfirmations confirmations,
-    IStringLocalizer<InvitationModel> texts) : PageModel
+    IStringLocalizer<InvitationModel> texts) : PageModel, Web.IRefusablePage
 {
     public IStringLocalizer<InvitationModel> Texts => texts;
 
@@ -33,27 +33,23 @@ public sealed class InvitationModel(ResidentInvitations invitations, SignInManag
             return Page();
         }
 
-        try
+        var redeemed = await invitations.RedeemAsync(Input.Code, Input.DateOfBirth, Input.Email, Input.Password, HttpContext.RequestAborted);
+        await signIn.SignInAsync(redeemed.Account, isPersistent: false);
+        HttpContext.User = await signIn.CreateUserPrincipalAsync(redeemed.Account);
+        await access.LogAsync(HttpContext, redeemed.CaseId, redeemed.ResidentId, AuditAction.Change, "eigen inlog gemaakt met een uitnodiging", HttpContext.RequestAborted);
+        await confirmations.SendAsync(redeemed.Account, Request, HttpContext.RequestAborted);
+        if (redeemed.Account.Email is null)
         {
-            var redeemed = await invitations.RedeemAsync(Input.Code, Input.DateOfBirth, Input.Email, Input.Password, HttpContext.RequestAborted);
-            await signIn.SignInAsync(redeemed.Account, isPersistent: false);
-            HttpContext.User = await signIn.CreateUserPrincipalAsync(redeemed.Account);
-            await access.LogAsync(HttpContext, redeemed.CaseId, redeemed.ResidentId, AuditAction.Change, "eigen inlog gemaakt met een uitnodiging", HttpContext.RequestAborted);
-            await confirmations.SendAsync(redeemed.Account, Request, HttpContext.RequestAborted);
-            if (redeemed.Account.Email is null)
-            {
-                TempData[SignInNameModel.ShowOnce] = true;
-                return RedirectToPage("/Accounts/SignInName");
-            }
+            TempData[SignInNameModel.ShowOnce] = true;
+            return RedirectToPage("/Accounts/SignInName");
+        }
 
-            return RedirectToPage("/Residents/MyTablePage");
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", texts.Refusal(refused));
-            return Page();
-        }
+        return RedirectToPage("/Residents/MyTablePage");
     }
+
+    public string MessageOf(DomainException refused) => texts.Refusal(refused);
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused) => Task.FromResult<IActionResult>(Page());
 }
 
 [TextsOfPage(typeof(InvitationModel))]

@@ -25,7 +25,7 @@ public sealed partial class ResidentExternalLoginModel(
     CaseAccess access,
     KeukentafelMetrics metrics,
     IStringLocalizer<ResidentExternalLoginModel> text,
-    ILogger<ResidentExternalLoginModel> logger) : PageModel
+    ILogger<ResidentExternalLoginModel> logger) : PageModel, Web.IRefusablePage
 {
     public enum LinkStep
     {
@@ -119,65 +119,59 @@ public sealed partial class ResidentExternalLoginModel(
             return Page();
         }
 
-        try
+        Guid? caseId = null;
+        Account account;
+        if (Now == LinkStep.Confirm && await users.GetUserAsync(User) is { BelongsToResident: true } me)
         {
-            Guid? caseId = null;
-            Account account;
-            if (Now == LinkStep.Confirm && await users.GetUserAsync(User) is { BelongsToResident: true } me)
+            ModelState.Clear(); // no code asked
+            foreach (var earlier in (await users.GetLoginsAsync(me)).Where(l => l.LoginProvider == info.LoginProvider))
             {
-                ModelState.Clear(); // no code asked
-                foreach (var earlier in (await users.GetLoginsAsync(me)).Where(l => l.LoginProvider == info.LoginProvider))
-                {
-                    await users.RemoveLoginAsync(me, earlier.LoginProvider, earlier.ProviderKey);
-                }
-
-                if (!(await users.AddLoginAsync(me, info)).Succeeded)
-                {
-                    throw new DomainException("resident_login.taken", text["Taken"]);
-                }
-
-                account = me;
-            }
-            else
-            {
-                // An empty date is asked for, not counted as a wrong one.
-                if (string.IsNullOrWhiteSpace(Input.Code))
-                {
-                    ModelState.AddModelError("Input.Code", text["CodeRequired"]);
-                }
-
-                if (Input.DateOfBirth is null && ModelState.GetFieldValidationState("Input.DateOfBirth") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
-                {
-                    ModelState.AddModelError("Input.DateOfBirth", text["DateOfBirthRequired"]);
-                }
-
-                if (!ModelState.IsValid)
-                {
-                    return Page();
-                }
-
-                var redeemed = await invitations.RedeemForLoginAsync(Input.Code, Input.DateOfBirth, info, HttpContext.RequestAborted);
-                (account, caseId) = (redeemed.Account, redeemed.CaseId);
+                await users.RemoveLoginAsync(me, earlier.LoginProvider, earlier.ProviderKey);
             }
 
-            LogLinked(logger, account.Id);
-            var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: ProviderDidMfa(info));
-            metrics.SignIn("resident_external", SignInOutcome.Of(result));
-            if (result.RequiresTwoFactor)
+            if (!(await users.AddLoginAsync(me, info)).Succeeded)
             {
-                return RedirectToPage("/Accounts/LoginTwoFactor", new { returnUrl });
+                throw new DomainException("resident_login.taken", text["Taken"]);
             }
 
-            HttpContext.User = await signIn.CreateUserPrincipalAsync(account);
-            await access.LogAsync(HttpContext, caseId, account.ResidentId, AuditAction.Change, "DigiD gekoppeld aan de eigen inlog", HttpContext.RequestAborted);
-            return LocalRedirect(Home(returnUrl));
+            account = me;
         }
-        catch (DomainException refused)
+        else
         {
-            ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", refused.Message);
-            return Page();
+            // An empty date is asked for, not counted as a wrong one.
+            if (string.IsNullOrWhiteSpace(Input.Code))
+            {
+                ModelState.AddModelError("Input.Code", text["CodeRequired"]);
+            }
+
+            if (Input.DateOfBirth is null && ModelState.GetFieldValidationState("Input.DateOfBirth") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            {
+                ModelState.AddModelError("Input.DateOfBirth", text["DateOfBirthRequired"]);
+            }
+
+            if (!ModelState.IsValid)
+            {
+                return Page();
+            }
+
+            var redeemed = await invitations.RedeemForLoginAsync(Input.Code, Input.DateOfBirth, info, HttpContext.RequestAborted);
+            (account, caseId) = (redeemed.Account, redeemed.CaseId);
         }
+
+        LogLinked(logger, account.Id);
+        var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: ProviderDidMfa(info));
+        metrics.SignIn("resident_external", SignInOutcome.Of(result));
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Accounts/LoginTwoFactor", new { returnUrl });
+        }
+
+        HttpContext.User = await signIn.CreateUserPrincipalAsync(account);
+        await access.LogAsync(HttpContext, caseId, account.ResidentId, AuditAction.Change, "DigiD gekoppeld aan de eigen inlog", HttpContext.RequestAborted);
+        return LocalRedirect(Home(returnUrl));
     }
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused) => Task.FromResult<IActionResult>(Page());
 
     /// <summary>What the broker said, in the short-lived external cookie; only from the residents' broker.</summary>
     private async Task<ExternalLoginInfo?> ExternalAsync()

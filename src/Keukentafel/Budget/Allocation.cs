@@ -37,6 +37,32 @@ public sealed record AllocationOutcome(LedgerEntry? Commitment, Guid? Organisati
 /// </summary>
 public sealed class Allocation(KeukentafelDbContext db, Financing financing, CaseWork work, TimeProvider time)
 {
+    /// <summary>
+    /// For the plan page: the allocation of each of the case's actions the budget can pay; where the neighbourhood has no
+    /// budget for an action's year, that is said instead.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<Guid, AllocationView> Views, string? NoBudget)> ForPlanAsync(Guid caseId, IEnumerable<Guid> actionIds, CancellationToken ct)
+    {
+        var ids = actionIds.ToList();
+        var neighbourhoodId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.NeighbourhoodId).SingleAsync(ct);
+        var planned = await db.PlanActions.AsNoTracking().Where(a => a.CaseId == caseId && ids.Contains(a.Id)).Select(a => new { a.Id, a.CreatedAtUtc }).ToListAsync(ct);
+        var views = new Dictionary<Guid, AllocationView>();
+        string? noBudget = null;
+        foreach (var action in planned.OrderBy(a => ids.IndexOf(a.Id)))
+        {
+            var year = DutchTime.Date(action.CreatedAtUtc).Year;
+            if (await BudgetOfYearAsync(neighbourhoodId, year, ct) is null)
+            {
+                noBudget = NoBudget(year).Message;
+                continue;
+            }
+
+            views[action.Id] = await ViewAsync(caseId, action.Id, ct);
+        }
+
+        return (views, noBudget);
+    }
+
     public async Task<AllocationView> ViewAsync(Guid caseId, Guid actionId, CancellationToken ct)
     {
         var (action, budget, book) = await LoadAsync(caseId, actionId, ct);
@@ -118,7 +144,7 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
             ?? throw new DomainException("budget.request_unknown", "Deze aanvraag bestaat niet.");
         if (!await IsManagerOfAsync(by.StaffMemberId, request.OrganisationId, ct))
         {
-            throw new NotYoursException();
+            throw NotTheirs();
         }
 
         List<(Guid, int)> locks = [(request.OrganisationId, request.Year)];
@@ -212,18 +238,21 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
 
         var neighbourhoodId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.NeighbourhoodId).SingleAsync(ct);
         var year = YearOf(action);
-        var budgetId = await db.Budgets.Where(b => b.NeighbourhoodId == neighbourhoodId && b.FirstYear <= year && b.LastYear >= year)
-            .OrderBy(b => b.CreatedAtUtc).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.Conflict("budget.none", $"Deze wijk heeft geen wijkbudget voor {year}.");
+        var budgetId = await BudgetOfYearAsync(neighbourhoodId, year, ct) ?? throw NoBudget(year);
         var book = await financing.BookAsync(budgetId, ct);
         return (action, (await db.Budgets.AsNoTracking().SingleAsync(b => b.Id == budgetId, ct)), book);
     }
 
+    private Task<Guid?> BudgetOfYearAsync(Guid neighbourhoodId, int year, CancellationToken ct) =>
+        db.Budgets.Where(b => b.NeighbourhoodId == neighbourhoodId && b.FirstYear <= year && b.LastYear >= year)
+            .OrderBy(b => b.CreatedAtUtc).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
+
+    private static DomainException NoBudget(int year) => DomainException.Conflict("budget.none", $"Deze wijk heeft geen wijkbudget voor {year}.");
+
     /// <summary>An action is paid from the budget year in which it was planned.</summary>
     private static int YearOf(PlanAction action) => DutchTime.Date(action.CreatedAtUtc).Year;
 
+    /// <summary>A decision asked of someone who is not a manager of the organisation concerned: he knows the request, it is not his.</summary>
+    public static DomainException NotTheirs() =>
+        DomainException.Forbidden("budget.request_not_yours", "Over deze aanvraag besluiten de managers van de organisatie zelf.");
 }
-
-/// <summary>A decision asked of someone who is not a manager of the organisation concerned, or a budget of a neighbourhood he does not work in.</summary>
-public sealed class NotYoursException(string code = "budget.request_not_yours", string message = "Over deze aanvraag besluiten de managers van de organisatie zelf.")
-    : DomainException(code, message);

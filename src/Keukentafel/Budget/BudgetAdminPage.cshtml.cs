@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Keukentafel.Budget;
 
 /// <summary>The coordinator keeps the budget: starts one, records contributions, sets each organisation's room per year.</summary>
-public sealed class BudgetAdminPage(BudgetAdministration admin, Dashboards dashboards, TimeProvider time) : PageModel
+public sealed class BudgetAdminPage(BudgetAdministration admin, Dashboards dashboards, TimeProvider time) : PageModel, Web.IRefusablePage
 {
     public IReadOnlyList<(Guid Id, string Name)> Budgets { get; private set; } = [];
     public BudgetDetail? Detail { get; private set; }
@@ -21,25 +21,28 @@ public sealed class BudgetAdminPage(BudgetAdministration admin, Dashboards dashb
     public ContributionInput Contribution { get; set; } = new();
     public RoomInput Room { get; set; } = new();
 
+    /// <summary>The budget the form was sent from, to show again after a refusal.</summary>
+    private Guid? shown;
+
     public async Task<IActionResult> OnGetAsync(Guid? id, string? message)
     {
         Message = message;
         return await ShowAsync(id);
     }
 
-    public Task<IActionResult> OnPostCreateAsync([Bind(Prefix = nameof(Create))] NewBudgetInput input) => SaveAsync(null, nameof(Create), input, async ct =>
+    public Task<IActionResult> OnPostCreateAsync([Bind(Prefix = nameof(Create))] NewBudgetInput input) => SaveAsync(null, input, async ct =>
     {
         var budget = await admin.CreateAsync(HttpContext, input.NeighbourhoodId ?? Guid.Empty, input.Name, input.FirstYear!.Value, input.LastYear!.Value, ct);
         return (budget.Id, "Het wijkbudget is aangemaakt. Leg nu de bijdragen vast en verdeel de ruimte.");
     });
 
-    public Task<IActionResult> OnPostContributeAsync(Guid id, [Bind(Prefix = nameof(Contribution))] ContributionInput input) => SaveAsync(id, nameof(Contribution), input, async ct =>
+    public Task<IActionResult> OnPostContributeAsync(Guid id, [Bind(Prefix = nameof(Contribution))] ContributionInput input) => SaveAsync(id, input, async ct =>
     {
         await admin.ContributeAsync(HttpContext, id, input.Contributor, input.OrganisationId, Amount(input.Amount), input.Date!.Value, input.LawDomain, ct);
         return (id, "De bijdrage is vastgelegd.");
     });
 
-    public Task<IActionResult> OnPostRoomAsync(Guid id, [Bind(Prefix = nameof(Room))] RoomInput input) => SaveAsync(id, nameof(Room), input, async ct =>
+    public Task<IActionResult> OnPostRoomAsync(Guid id, [Bind(Prefix = nameof(Room))] RoomInput input) => SaveAsync(id, input, async ct =>
     {
         await admin.SetRoomAsync(HttpContext, id, input.OrganisationId ?? Guid.Empty, input.Year!.Value, Amount(input.Amount), ct);
         return (id, "De ruimte is vastgelegd.");
@@ -48,7 +51,7 @@ public sealed class BudgetAdminPage(BudgetAdministration admin, Dashboards dashb
     private static decimal Amount(string? text) =>
         Web.DutchNumber.Parse(text) ?? throw DomainException.About("Amount", "budget.amount_format", "Geef het bedrag in euro, bijvoorbeeld 48000 of 1250,50.");
 
-    private async Task<IActionResult> SaveAsync(Guid? id, string prefix, object input, Func<CancellationToken, Task<(Guid Id, string Message)>> save)
+    private async Task<IActionResult> SaveAsync(Guid? id, object input, Func<CancellationToken, Task<(Guid Id, string Message)>> save)
     {
         switch (input)
         {
@@ -57,25 +60,17 @@ public sealed class BudgetAdminPage(BudgetAdministration admin, Dashboards dashb
             case RoomInput r: Room = r; break;
         }
 
-        if (ModelState.IsValid)
+        shown = id;
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var (budgetId, message) = await save(HttpContext.RequestAborted);
-                return RedirectToPage(new { id = budgetId, message });
-            }
-            catch (NotYoursException)
-            {
-                return NotFound();
-            }
-            catch (DomainException refused)
-            {
-                ModelState.AddModelError(refused.Field is { } field ? $"{prefix}.{field}" : "", refused.Message);
-            }
+            return await ShowAsync(id);
         }
 
-        return await ShowAsync(id);
+        var (budgetId, message) = await save(HttpContext.RequestAborted);
+        return RedirectToPage(new { id = budgetId, message });
     }
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused) => ShowAsync(shown);
 
     private async Task<IActionResult> ShowAsync(Guid? id)
     {
@@ -85,14 +80,7 @@ public sealed class BudgetAdminPage(BudgetAdministration admin, Dashboards dashb
         var chosen = id ?? (Budgets.Count > 0 ? Budgets[0].Id : null);
         if (chosen is { } budgetId)
         {
-            try
-            {
-                Detail = await admin.DetailAsync(HttpContext, budgetId, ct);
-            }
-            catch (NotYoursException)
-            {
-                return NotFound();
-            }
+            Detail = await admin.DetailAsync(HttpContext, budgetId, ct);
         }
 
         var year = DutchTime.Today(time).Year;

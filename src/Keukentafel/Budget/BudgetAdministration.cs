@@ -38,7 +38,9 @@ public sealed class BudgetAdministration(KeukentafelDbContext db, Financing fina
     {
         if (!(await NeighbourhoodsAsync(http.User.StaffId(), ct)).Any(n => n.Id == neighbourhoodId))
         {
-            await RefuseAsync(http, ct);
+            // A neighbourhood named in the form, not one the address points to: refused at its field.
+            await LogRefusalAsync(http, ct);
+            throw DomainException.About("NeighbourhoodId", "budget.not_yours", "U kunt alleen een budget starten voor een wijk waar u werkt.");
         }
 
         var neighbourhood = await db.Neighbourhoods.SingleAsync(n => n.Id == neighbourhoodId, ct);
@@ -99,15 +101,13 @@ public sealed class BudgetAdministration(KeukentafelDbContext db, Financing fina
         var budget = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct);
         if (budget is null || !(await NeighbourhoodsAsync(http.User.StaffId(), ct)).Any(n => n.Id == budget.NeighbourhoodId))
         {
-            await RefuseAsync(http, ct);
+            await LogRefusalAsync(http, ct);
+            throw new NotYoursException("budget.not_yours", "Dit budget hoort bij een wijk waar u niet werkt.");
         }
 
         return budget!;
     }
 
-    private async Task RefuseAsync(HttpContext http, CancellationToken ct)
-    {
-        await access.LogAsync(http, null, null, AuditAction.Change, "budget van een andere wijk", ct, allowed: false);
-        throw new NotYoursException("budget.not_yours", "Dit budget hoort bij een wijk waar u niet werkt.");
-    }
+    private Task LogRefusalAsync(HttpContext http, CancellationToken ct) =>
+        access.LogAsync(http, null, null, AuditAction.Change, "budget van een andere wijk", ct, allowed: false);
 }

@@ -10,7 +10,7 @@ namespace Keukentafel.Budget;
 /// downloads, the forecast; financed actions for the coordinator (all) and a manager (his organisation's), where the
 /// coordinator also settles pre-financing. Aggregates only for directors and financiers.
 /// </summary>
-public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseAccess access) : PageModel
+public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseAccess access) : PageModel, Web.IRefusablePage
 {
     public DashboardView? View { get; private set; }
 
@@ -28,17 +28,14 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
     public async Task<IActionResult> OnGetAsync(Guid? id, int? jaar, int? pagina, string? message)
     {
         Message = message;
-        return await LoadAsync(id, jaar, pagina) ?? Page();
+        await LoadAsync(id, jaar, pagina);
+        return Page();
     }
 
     public async Task<IActionResult> OnGetExportAsync(Guid? id, int? jaar, string? formaat)
     {
         // The downloads hold sums only: the financed actions are not read (nor logged as read).
-        if (await LoadAsync(id, jaar, withDetail: false) is { } refused)
-        {
-            return refused;
-        }
-
+        await LoadAsync(id, jaar, withDetail: false);
         if (View is null)
         {
             return NotFound();
@@ -58,10 +55,7 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
             return Forbid();
         }
 
-        if (await LoadAsync(id, jaar, null, actionId) is { } refused)
-        {
-            return refused;
-        }
+        await LoadAsync(id, jaar, null, actionId);
 
         var item = View?.Detail?.Items.SingleOrDefault(d => d.PlanActionId == actionId);
         if (item is null)
@@ -69,32 +63,22 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
             return NotFound();
         }
 
-        try
-        {
-            var euros = Web.DutchNumber.Parse(amount) ?? throw DomainException.About("Amount", "budget.amount_required", "Vul een bedrag in euro's in, bijvoorbeeld 250,00.");
-            await financing.SettleAsync(id, actionId, kind, euros, reason, await access.ActorAsync(User, HttpContext.RequestAborted), HttpContext.RequestAborted);
-            await access.LogAsync(HttpContext, item.CaseId, item.ResidentId, AuditAction.Change, "wijkbudget", HttpContext.RequestAborted);
-            return RedirectToPage(new { id, jaar, pagina = View!.Detail!.Page, message = kind == EntryKind.Settlement ? "De terugbetaling is vastgelegd." : "Het bedrag is afgeschreven." });
-        }
-        catch (DomainException problem)
-        {
-            Refused = actionId;
-            RefusedMessage = problem.Message;
-            ModelState.AddModelError("", problem.Message);
-            return Page();
-        }
+        Refused = actionId;
+        var euros = Web.DutchNumber.Parse(amount) ?? throw DomainException.About("Amount", "budget.amount_required", "Vul een bedrag in euro's in, bijvoorbeeld 250,00.");
+        await financing.SettleAsync(id, actionId, kind, euros, reason, await access.ActorAsync(User, HttpContext.RequestAborted), HttpContext.RequestAborted);
+        await access.LogAsync(HttpContext, item.CaseId, item.ResidentId, AuditAction.Change, "wijkbudget", HttpContext.RequestAborted);
+        return RedirectToPage(new { id, jaar, pagina = View!.Detail!.Page, message = kind == EntryKind.Settlement ? "De terugbetaling is vastgelegd." : "Het bedrag is afgeschreven." });
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid? id, int? jaar, int? pagina = null, Guid? containing = null, bool withDetail = true)
+    /// <summary>A refused settlement: the action's own form shows the message, on the dashboard already loaded.</summary>
+    public string? FieldKey(DomainException refused) => "";
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused)
     {
-        try
-        {
-            View = await dashboards.ForAsync(HttpContext, id, jaar, HttpContext.RequestAborted, pagina, containing, withDetail);
-            return null;
-        }
-        catch (NotYoursException)
-        {
-            return NotFound();
-        }
+        RefusedMessage = refused.Message;
+        return Task.FromResult<IActionResult>(Page());
     }
+
+    private async Task LoadAsync(Guid? id, int? jaar, int? pagina = null, Guid? containing = null, bool withDetail = true) =>
+        View = await dashboards.ForAsync(HttpContext, id, jaar, HttpContext.RequestAborted, pagina, containing, withDetail);
 }

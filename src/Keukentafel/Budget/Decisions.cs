@@ -69,17 +69,16 @@ public sealed class Decisions(KeukentafelDbContext db, Allocation allocation, Fi
     public async Task<FinancingRequest> DecideAsync(HttpContext http, Guid requestId, RequestStatus decision, Guid? shiftFrom, string? reason, CancellationToken ct)
     {
         var target = await db.FinancingRequests.AsNoTracking().Where(r => r.Id == requestId)
-            .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { c.Id, c.ResidentId }).SingleOrDefaultAsync(ct);
-        try
-        {
-            var decided = await allocation.DecideAsync(requestId, decision, shiftFrom, reason, await access.ActorAsync(http.User, ct), ct);
-            await access.LogAsync(http, target?.Id, target?.ResidentId, AuditAction.Change, "financiering", ct);
-            return decided;
-        }
-        catch (NotYoursException)
+            .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { c.Id, c.ResidentId, r.OrganisationId }).SingleOrDefaultAsync(ct);
+        var by = await access.ActorAsync(http.User, ct);
+        if (target is not null && !await allocation.IsManagerOfAsync(by.StaffMemberId, target.OrganisationId, ct))
         {
             await access.LogAsync(http, target?.Id, target?.ResidentId, AuditAction.Change, "financiering", ct, allowed: false);
-            throw;
+            throw Allocation.NotTheirs();
         }
+
+        var decided = await allocation.DecideAsync(requestId, decision, shiftFrom, reason, by, ct);
+        await access.LogAsync(http, target?.Id, target?.ResidentId, AuditAction.Change, "financiering", ct);
+        return decided;
     }
 }

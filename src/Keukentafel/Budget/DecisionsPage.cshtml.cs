@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Keukentafel.Budget;
 
 /// <summary>A manager's requests: plan actions only his organisation can deliver, beyond its room. He decides, with a reason.</summary>
-public sealed class DecisionsPage(Decisions decisions) : PageModel
+public sealed class DecisionsPage(Decisions decisions) : PageModel, Web.IRefusablePage
 {
     public IReadOnlyList<RequestToDecide> Requests { get; private set; } = [];
     public string? Message { get; private set; }
@@ -26,29 +26,27 @@ public sealed class DecisionsPage(Decisions decisions) : PageModel
 
     public async Task<IActionResult> OnPostDecideAsync(Guid requestId, RequestStatus? decision, Guid? fromOrganisationId, string? reason)
     {
-        try
+        (Refused, Posted) = (requestId, (decision, fromOrganisationId, reason));
+        var decided = await decisions.DecideAsync(HttpContext, requestId,
+            decision ?? throw DomainException.About("Decision", "budget.decision_required", "Kies een besluit."), fromOrganisationId, reason, HttpContext.RequestAborted);
+        return RedirectToPage(new
         {
-            var decided = await decisions.DecideAsync(HttpContext, requestId,
-                decision ?? throw DomainException.About("Decision", "budget.decision_required", "Kies een besluit."), fromOrganisationId, reason, HttpContext.RequestAborted);
-            return RedirectToPage(new
+            message = decided.Status switch
             {
-                message = decided.Status switch
-                {
-                    RequestStatus.BeyondRoom => "Besloten: betalen boven de ruimte. Het geld is vastgelegd; de professional ziet het in de casus.",
-                    RequestStatus.RoomShifted => "Besloten: ruimte verschoven. Het geld is vastgelegd; de professional ziet het in de casus.",
-                    _ => "Besloten: niet betalen uit het wijkbudget. De professional ziet uw reden in de casus.",
-                },
-            });
-        }
-        catch (DomainException refused)
-        {
-            Refused = requestId;
-            Posted = (decision, fromOrganisationId, reason);
-            RefusedField = refused.Field;
-            RefusedMessage = refused.Message;
-            ModelState.AddModelError("", refused.Message);
-            Requests = await decisions.MineAsync(HttpContext, HttpContext.RequestAborted);
-            return Page();
-        }
+                RequestStatus.BeyondRoom => "Besloten: betalen boven de ruimte. Het geld is vastgelegd; de professional ziet het in de casus.",
+                RequestStatus.RoomShifted => "Besloten: ruimte verschoven. Het geld is vastgelegd; de professional ziet het in de casus.",
+                _ => "Besloten: niet betalen uit het wijkbudget. De professional ziet uw reden in de casus.",
+            },
+        });
+    }
+
+    /// <summary>A refused decision: the request's own form shows the message beside its field, with what was chosen.</summary>
+    public string? FieldKey(DomainException refused) => "";
+
+    public async Task<IActionResult> ShowAgainAsync(DomainException refused)
+    {
+        (RefusedField, RefusedMessage) = (refused.Field, refused.Message);
+        Requests = await decisions.MineAsync(HttpContext, HttpContext.RequestAborted);
+        return Page();
     }
 }

@@ -1,11 +1,13 @@
 using Keukentafel.Accounts;
 using Keukentafel.Privacy;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Keukentafel.Cases;
 
-public sealed class CaseListPage(CaseLists lists, CaseAccess access, Effects.Wellbeing wellbeing) : PageModel
+/// <summary>My cases: those I bring or sit at the table of, overdue first, with search and filters.</summary>
+public sealed class CaseListPage(CaseLists lists, CaseAccess access, Effects.Wellbeing wellbeing) : PageModel, Web.IRefusablePage
 {
     public CasePage Cases { get; private set; } = new([], null);
 
@@ -19,17 +21,20 @@ public sealed class CaseListPage(CaseLists lists, CaseAccess access, Effects.Wel
     public async Task OnGetAsync(string? q, CaseStatus? status, LifeDomains? domain, bool closed, string? cursor)
     {
         (Q, Status, Domain, Closed) = (q, status, domain, closed);
-        try
-        {
-            Cases = await lists.MineAsync(User.StaffId() ?? Guid.Empty, new CaseFilter(closed, status, domain, q), cursor, CaseLists.PageSize, HttpContext.RequestAborted);
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError("", refused.Message);
-            Cases = await lists.MineAsync(User.StaffId() ?? Guid.Empty, new CaseFilter(closed, status, domain, q), null, CaseLists.PageSize, HttpContext.RequestAborted);
-        }
+        await ShowAsync(cursor);
+    }
 
-        FollowUps = cursor is null && !closed ? await wellbeing.DueForAsync(User.StaffId() ?? Guid.Empty, HttpContext.RequestAborted) : [];
+    /// <summary>A cursor that cannot be read: the message at the top, and the first page.</summary>
+    public async Task<IActionResult> ShowAgainAsync(DomainException refused)
+    {
+        await ShowAsync(null);
+        return Page();
+    }
+
+    private async Task ShowAsync(string? cursor)
+    {
+        Cases = await lists.MineAsync(User.StaffId() ?? Guid.Empty, new CaseFilter(Closed, Status, Domain, Q), cursor, CaseLists.PageSize, HttpContext.RequestAborted);
+        FollowUps = cursor is null && !Closed ? await wellbeing.DueForAsync(User.StaffId() ?? Guid.Empty, HttpContext.RequestAborted) : [];
         await access.LogListAsync(HttpContext, [.. Cases.Items.Select(i => (i.Id, i.ResidentId)), .. FollowUps.Select(f => (f.CaseId, f.ResidentId))],
             "casuslijst", "mijn casussen (0)", HttpContext.RequestAborted);
     }

@@ -1,4 +1,5 @@
 using Keukentafel.Privacy;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,9 +8,10 @@ namespace Keukentafel.Cases;
 /// <summary>
 /// What every page of a case file shares: the file (read after the access check the page filter did), the version
 /// the user saw, and one way to make a change: Post, Redirect, Get on success; the Dutch message beside the field
-/// (or at the top) when a rule refuses; and, when someone else changed the case in between, what he changed.
+/// (or at the top) when a rule refuses (<see cref="RefusalPageFilter"/>); and, when someone else changed the case in
+/// between, what he changed.
 /// </summary>
-public abstract class CasePageModel(CaseWork work, CaseFiles files) : PageModel
+public abstract class CasePageModel(CaseWork work, CaseFiles files) : PageModel, IRefusablePage
 {
     public CaseFile Case { get; private set; } = null!;
 
@@ -40,7 +42,7 @@ public abstract class CasePageModel(CaseWork work, CaseFiles files) : PageModel
     /// <summary>What a page needs besides the file (lists to choose from, history), each time it is shown.</summary>
     protected virtual Task PrepareAsync() => Task.CompletedTask;
 
-    /// <summary>Binds one form's fields, validates them, applies the change; on any refusal shows the page again.</summary>
+    /// <summary>Binds one form's fields, validates them, applies the change; a refusal shows the page again (<see cref="ShowAgainAsync"/>).</summary>
     protected Task<IActionResult> ChangeAsync<TInput>(TInput input, string prefix, Func<Case, Actor, DateTime, Task> change, string done, string? page = null)
         where TInput : class =>
         ChangeAsync(input, prefix, change, () => done, page);
@@ -54,36 +56,39 @@ public abstract class CasePageModel(CaseWork work, CaseFiles files) : PageModel
             return await AgainAsync();
         }
 
-        return await ApplyAsync(change, done(), page, refused => refused.Field is { } field && typeof(TInput).GetProperty(field) is not null ? $"{prefix}.{field}" : "");
+        return await ApplyAsync(change, done(), page);
     }
 
     protected Task<IActionResult> ChangeAsync<TInput>(TInput input, string prefix, Action<Case, Actor, DateTime> change, string done, string? page = null)
         where TInput : class =>
         ChangeAsync(input, prefix, Sync(change), done, page);
 
-    protected Task<IActionResult> ApplyAsync(Action<Case, Actor, DateTime> change, string done, string? page = null, Func<DomainException, string>? errorKey = null) =>
-        ApplyAsync(Sync(change), done, page, errorKey);
+    protected Task<IActionResult> ApplyAsync(Action<Case, Actor, DateTime> change, string done, string? page = null) =>
+        ApplyAsync(Sync(change), done, page);
 
-    protected async Task<IActionResult> ApplyAsync(Func<Case, Actor, DateTime, Task> change, string done, string? page = null, Func<DomainException, string>? errorKey = null)
+    protected async Task<IActionResult> ApplyAsync(Func<Case, Actor, DateTime, Task> change, string done, string? page = null)
     {
-        try
+        await work.ChangeAsync(Decision, Version, change, HttpContext.RequestAborted);
+        return RedirectToPage(page, new { id = Decision.CaseId, message = done });
+    }
+
+    /// <summary>
+    /// After a refusal: the page again with what the user typed (the message is beside its field already); after a stale
+    /// save, with what the other person changed and the newest version to try again on.
+    /// </summary>
+    public virtual async Task<IActionResult> ShowAgainAsync(DomainException refused)
+    {
+        if (refused is StaleCaseException stale)
         {
-            await work.ChangeAsync(Decision, Version, change, HttpContext.RequestAborted);
-        }
-        catch (StaleCaseException stale)
-        {
-            ModelState.AddModelError("", stale.Message);
             OtherChanges = await work.ChangesSinceAsync(stale.CaseId, stale.ExpectedVersion, HttpContext.RequestAborted);
             return await AgainAsync(keepVersion: false);
         }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError(errorKey?.Invoke(refused) ?? "", refused.Message);
-            return await AgainAsync();
-        }
 
-        return RedirectToPage(page, new { id = Decision.CaseId, message = done });
+        return await AgainAsync();
     }
+
+    /// <summary>Where a page shows a refusal when its form's field names do not follow the rule's (null: beside the posted field).</summary>
+    public virtual string? FieldKey(DomainException refused) => null;
 
     /// <summary>The page again, with what the user typed; after a stale save, with the newest version to try again on.</summary>
     protected async Task<IActionResult> AgainAsync(bool keepVersion = true)

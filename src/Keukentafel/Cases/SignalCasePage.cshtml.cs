@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Cases;
 
 /// <summary>Core rule 1: any professional picks up the question, wherever it comes in.</summary>
-public sealed class SignalCasePage(CaseWork work, KeukentafelDbContext db) : PageModel
+public sealed class SignalCasePage(CaseWork work, KeukentafelDbContext db) : PageModel, Web.IRefusablePage
 {
     [BindProperty]
     public SignalInput Input { get; set; } = new();
@@ -36,18 +36,15 @@ public sealed class SignalCasePage(CaseWork work, KeukentafelDbContext db) : Pag
             return Page();
         }
 
-        try
-        {
-            var @case = await work.SignalAsync(HttpContext, new SignalCase(Input.NeighbourhoodId!.Value, Input.GivenName, Input.FamilyNamePrefix, Input.FamilyName,
-                Input.DateOfBirth!.Value, Input.Street, Input.HouseNumber, Input.PostalCode, Input.Town, Input.Description, Input.Source, Input.SourceDetail), HttpContext.RequestAborted);
-            return RedirectToPage("/Cases/CaseOverview", new { id = @case.Id, message = $"Casus {@case.Number} is aangebracht. U bent de casusaanbrenger." });
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError(refused.Field is { } field && typeof(SignalInput).GetProperty(field) is not null ? $"Input.{field}" : "", refused.Message);
-            await LoadAsync();
-            return Page();
-        }
+        var @case = await work.SignalAsync(HttpContext, new SignalCase(Input.NeighbourhoodId!.Value, Input.GivenName, Input.FamilyNamePrefix, Input.FamilyName,
+            Input.DateOfBirth!.Value, Input.Street, Input.HouseNumber, Input.PostalCode, Input.Town, Input.Description, Input.Source, Input.SourceDetail), HttpContext.RequestAborted);
+        return RedirectToPage("/Cases/CaseOverview", new { id = @case.Id, message = $"Casus {@case.Number} is aangebracht. U bent de casusaanbrenger." });
+    }
+
+    public async Task<IActionResult> ShowAgainAsync(DomainException refused)
+    {
+        await LoadAsync();
+        return Page();
     }
 
     private async Task LoadAsync()

@@ -1,12 +1,11 @@
 using System.Security.Claims;
 using Keukentafel.Accounts;
 using Keukentafel.Cases;
-using Keukentafel.Data;
+using Keukentafel.Neighbourhoods;
 using Keukentafel.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Effects;
 
@@ -14,7 +13,8 @@ namespace Keukentafel.Effects;
 /// The effect report of a neighbourhood the user works in: for coordinators, managers, directors and financiers.
 /// Aggregates only; the coordinator also sees the case numbers, to open a case's analysis (with his reason).
 /// </summary>
-public sealed class EffectsPage(KeukentafelDbContext db, EffectReports reports, EffectReportExport export, CaseAccess access, TimeProvider time) : PageModel
+public sealed class EffectsPage(WorkAreas workAreas, EffectReports reports, EffectReportExport export, CaseAccess access, TimeProvider time)
+    : PageModel, Web.IRefusablePage
 {
     public EffectReport? Report { get; private set; }
     public IReadOnlyList<SelectListItem> Neighbourhoods { get; private set; } = [];
@@ -33,6 +33,9 @@ public sealed class EffectsPage(KeukentafelDbContext db, EffectReports reports, 
 
     [BindProperty(SupportsGet = true, Name = "prijsjaar")]
     public int? PriceYear { get; set; }
+
+    private bool exporting;
+    private string? refusedField;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -62,56 +65,40 @@ public sealed class EffectsPage(KeukentafelDbContext db, EffectReports reports, 
 
     private string Slug => $"{Report!.Neighbourhood.ToLowerInvariant().Replace(' ', '-')}-{Report.From:yyyyMMdd}-{Report.To:yyyyMMdd}";
 
-    /// <summary>Null when the report is built; otherwise what to answer instead (a neighbourhood the user does not work in: 404).</summary>
+    /// <summary>
+    /// Null when the report is built; otherwise what to answer instead: the page with the message beside the field, or for a
+    /// download 400. A neighbourhood the user does not work in is not his (404, see <see cref="WorkAreas"/>).
+    /// </summary>
     private async Task<IActionResult?> BuildAsync(AuditAction action)
     {
         var ct = HttpContext.RequestAborted;
-        var staffId = User.StaffId();
-        var mine = await db.StaffNeighbourhoods.AsNoTracking().Where(w => w.StaffMemberId == staffId)
-            .Select(w => new { w.NeighbourhoodId, w.Neighbourhood!.Name, w.Neighbourhood.CoordinatorId }).ToListAsync(ct);
-        var chosen = NeighbourhoodId is { } wanted ? mine.FirstOrDefault(n => n.NeighbourhoodId == wanted) : mine.OrderBy(n => n.Name, StringComparer.Ordinal).FirstOrDefault();
-        Neighbourhoods = [.. mine.OrderBy(n => n.Name, StringComparer.Ordinal).Select(n => new SelectListItem(n.Name, n.NeighbourhoodId.ToString(), n.NeighbourhoodId == chosen?.NeighbourhoodId))];
-        if (chosen is null)
-        {
-            await access.LogAsync(HttpContext, null, null, action, "effectrapportage van een andere wijk", ct, allowed: false);
-            return NotFound();
-        }
+        exporting = action == AuditAction.Export;
+        var chosen = await workAreas.ChooseAsync(HttpContext, NeighbourhoodId, action, "effectrapportage", ct);
+        Neighbourhoods = chosen.Options;
 
         // By default the last eight whole quarters.
         var today = DutchTime.Today(time);
         var lastQuarter = EffectReport.Quarters(today, today).From.AddDays(-1);
         var to = To ?? lastQuarter;
         var from = From ?? EffectReport.Quarters(lastQuarter, lastQuarter).From.AddMonths(-21);
-        try
-        {
-            EffectReport.CheckPeriod(from, to);
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError("van", refused.Message);
-        }
-
         if (Sample is < 1)
         {
             ModelState.AddModelError("steekproef", "Geef een steekproef van minstens 1 casus, of laat het veld leeg.");
+            return Invalid();
         }
 
-        if (!ModelState.IsValid)
-        {
-            return action == AuditAction.Read ? null : BadRequest();
-        }
-
-        try
-        {
-            Report = await reports.BuildAsync(new ReportSelection(chosen.NeighbourhoodId, from, to, Sample, null, PriceYear), chosen.CoordinatorId == staffId, ct);
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError("prijsjaar", refused.Message);
-            return action == AuditAction.Read ? null : BadRequest();
-        }
-
+        refusedField = "van";
+        EffectReport.CheckPeriod(from, to);
+        refusedField = "prijsjaar";
+        Report = await reports.BuildAsync(new ReportSelection(chosen.Id, from, to, Sample, null, PriceYear), chosen.CoordinatorId == User.StaffId(), ct);
         await access.LogAsync(HttpContext, null, null, action, $"effectrapportage ({Report!.Cases} casussen)", ct);
         return null;
     }
+
+    /// <summary>A period or price year the report cannot use: the message beside that field.</summary>
+    public string? FieldKey(DomainException refused) => refusedField;
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused) => Task.FromResult<IActionResult>(exporting ? BadRequest() : Page());
+
+    private BadRequestResult? Invalid() => exporting ? BadRequest() : null;
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Effects;
 
 /// <summary>How a neighbourhood measures effects: Positive Health and the ZRM on or off, and when the follow-up is.</summary>
-public sealed partial class MeasuringPage(KeukentafelDbContext db, CaseAccess access, ILogger<MeasuringPage> logger) : PageModel
+public sealed partial class MeasuringPage(KeukentafelDbContext db, CaseAccess access, ILogger<MeasuringPage> logger) : PageModel, Web.IRefusablePage
 {
     public string Neighbourhood { get; private set; } = "";
     public bool MayChange { get; private set; }
@@ -51,15 +51,7 @@ public sealed partial class MeasuringPage(KeukentafelDbContext db, CaseAccess ac
 
         var neighbourhood = await db.Neighbourhoods.SingleAsync(n => n.Id == id, HttpContext.RequestAborted);
         var before = Describe(neighbourhood.EffectSettings);
-        try
-        {
-            neighbourhood.ChangeEffectSettings(new EffectSettings(Input.UsesPositiveHealth, Input.UsesZrm, Input.FollowUpMonths!.Value));
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError($"Input.{refused.Field}", refused.Message);
-            return Page();
-        }
+        neighbourhood.ChangeEffectSettings(new EffectSettings(Input.UsesPositiveHealth, Input.UsesZrm, Input.FollowUpMonths!.Value));
 
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         await access.LogAsync(HttpContext, null, null, AuditAction.Change, "meetinstrumenten van een wijk", HttpContext.RequestAborted);
@@ -73,6 +65,11 @@ public sealed partial class MeasuringPage(KeukentafelDbContext db, CaseAccess ac
 
     private static string Describe(EffectSettings s) =>
         $"Positieve Gezondheid {(s.UsesPositiveHealth ? "ja" : "nee")}, ZRM {(s.UsesZrm ? "ja" : "nee")}, nameting na {s.FollowUpMonths} maanden";
+
+    /// <summary>A setting the rules refuse: the message beside its field, the page as loaded before the change.</summary>
+    public string? FieldKey(DomainException refused) => $"Input.{refused.Field}";
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused) => Task.FromResult<IActionResult>(Page());
 
     private async Task<bool> LoadAsync(Guid id)
     {

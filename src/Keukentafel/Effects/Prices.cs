@@ -15,7 +15,7 @@ public sealed class Prices(KeukentafelDbContext db, CostCatalogues catalogues, T
         var isCoordinator = staffMemberId is not null && await db.Neighbourhoods.AnyAsync(n => n.Id == neighbourhoodId && n.CoordinatorId == staffMemberId, ct);
         if (!isCoordinator)
         {
-            throw new DomainException("price.not_coordinator", "Alleen de wijkcoördinator van deze wijk stelt de prijzen van de wijk vast.");
+            throw new NotYoursException("price.not_coordinator", "Alleen de wijkcoördinator van deze wijk stelt de prijzen van de wijk vast.");
         }
 
         var set = NeighbourhoodPrice.Set(catalogues.Current, neighbourhoodId, itemCode, price, priceYear, source, by, time.GetUtcNow().UtcDateTime);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Keukentafel.Accounts;
 using Keukentafel.Data;
 using Keukentafel.Privacy;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Effects;
 
 /// <summary>A neighbourhood's unit prices: the catalogue's with their sources, and the neighbourhood's own, which its coordinator sets.</summary>
-public sealed class PricesPage(KeukentafelDbContext db, Prices prices, Analyses analyses, CostCatalogues catalogues, CaseAccess access) : PageModel
+public sealed class PricesPage(KeukentafelDbContext db, Prices prices, Analyses analyses, CostCatalogues catalogues, CaseAccess access) : PageModel, Web.IRefusablePage
 {
     public string Neighbourhood { get; private set; } = "";
     public bool IsCoordinator { get; private set; }
@@ -30,23 +31,18 @@ public sealed class PricesPage(KeukentafelDbContext db, Prices prices, Analyses 
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                await prices.SetAsync(id, User.StaffId(), await access.ActorAsync(User, HttpContext.RequestAborted), Input.ItemCode ?? "",
-                    Web.DutchNumber.Parse(Input.Price) ?? throw DomainException.About("Price", "price.format", "Geef de prijs in euro, bijvoorbeeld 45 of 32,40."),
-                    Input.PriceYear!.Value, Input.Source, HttpContext.RequestAborted);
-                return RedirectToPage(new { id, message = "De prijs van de wijk is vastgelegd." });
-            }
-            catch (DomainException refused)
-            {
-                ModelState.AddModelError(refused.Field is { } field ? $"Input.{field}" : "", refused.Message);
-            }
+            return await ShowAsync(id, null);
         }
 
-        return await ShowAsync(id, null);
+        await prices.SetAsync(id, User.StaffId(), await access.ActorAsync(User, HttpContext.RequestAborted), Input.ItemCode ?? "",
+            Web.DutchNumber.Parse(Input.Price) ?? throw DomainException.About("Price", "price.format", "Geef de prijs in euro, bijvoorbeeld 45 of 32,40."),
+            Input.PriceYear!.Value, Input.Source, HttpContext.RequestAborted);
+        return RedirectToPage(new { id, message = "De prijs van de wijk is vastgelegd." });
     }
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused) => ShowAsync(this.RouteId(), null);
 
     private async Task<IActionResult> ShowAsync(Guid id, int? year)
     {

@@ -1,17 +1,17 @@
 using System.Security.Claims;
 using Keukentafel.Accounts;
 using Keukentafel.Cases;
-using Keukentafel.Data;
+using Keukentafel.Neighbourhoods;
 using Keukentafel.Privacy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Learning;
 
 /// <summary>The bottleneck report of a neighbourhood the user works in, for coordinators, managers, directors and financiers; counts only.</summary>
-public sealed class BottleneckReportPage(KeukentafelDbContext db, BottleneckReports reports, BottleneckReportExport export, CaseAccess access, TimeProvider time) : PageModel
+public sealed class BottleneckReportPage(WorkAreas workAreas, BottleneckReports reports, BottleneckReportExport export, CaseAccess access, TimeProvider time)
+    : PageModel, Web.IRefusablePage
 {
     public BottleneckReport? Report { get; private set; }
     public IReadOnlyList<SelectListItem> Neighbourhoods { get; private set; } = [];
@@ -24,6 +24,8 @@ public sealed class BottleneckReportPage(KeukentafelDbContext db, BottleneckRepo
 
     [BindProperty(SupportsGet = true, Name = "tot")]
     public DateOnly? To { get; set; }
+
+    private bool exporting;
 
     public async Task<IActionResult> OnGetAsync() => await BuildAsync(AuditAction.Read) ?? Page();
 
@@ -45,33 +47,24 @@ public sealed class BottleneckReportPage(KeukentafelDbContext db, BottleneckRepo
 
     private string Slug => $"{Report!.Neighbourhood.ToLowerInvariant().Replace(' ', '-')}-{Report.From:yyyyMMdd}-{Report.To:yyyyMMdd}";
 
-    /// <summary>Null when the report is built; otherwise what to answer instead (a neighbourhood the user does not work in: 404).</summary>
+    /// <summary>
+    /// Null when the report is built; otherwise what to answer instead: the page with the message beside the period, or for
+    /// a download 400. A neighbourhood the user does not work in is not his (404, see <see cref="WorkAreas"/>).
+    /// </summary>
     private async Task<IActionResult?> BuildAsync(AuditAction action)
     {
         var ct = HttpContext.RequestAborted;
-        var staffId = User.StaffId();
-        var mine = await db.StaffNeighbourhoods.AsNoTracking().Where(w => w.StaffMemberId == staffId)
-            .Select(w => new { w.NeighbourhoodId, w.Neighbourhood!.Name }).ToListAsync(ct);
-        var chosen = NeighbourhoodId is { } wanted ? mine.FirstOrDefault(n => n.NeighbourhoodId == wanted) : mine.OrderBy(n => n.Name, StringComparer.Ordinal).FirstOrDefault();
-        Neighbourhoods = [.. mine.OrderBy(n => n.Name, StringComparer.Ordinal).Select(n => new SelectListItem(n.Name, n.NeighbourhoodId.ToString(), n.NeighbourhoodId == chosen?.NeighbourhoodId))];
-        if (chosen is null)
-        {
-            await access.LogAsync(HttpContext, null, null, action, "knelpuntenrapportage van een andere wijk", ct, allowed: false);
-            return NotFound();
-        }
-
+        exporting = action == AuditAction.Export;
+        var chosen = await workAreas.ChooseAsync(HttpContext, NeighbourhoodId, action, "knelpuntenrapportage", ct);
+        Neighbourhoods = chosen.Options;
         var (from, to) = BottleneckReports.DefaultPeriod(DutchTime.Today(time));
-        try
-        {
-            Report = await reports.BuildAsync(chosen.NeighbourhoodId, From ?? from, To ?? to, ct);
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError("van", refused.Message);
-            return action == AuditAction.Read ? null : BadRequest();
-        }
-
+        Report = await reports.BuildAsync(chosen.Id, From ?? from, To ?? to, ct);
         await access.LogAsync(HttpContext, null, null, action, "knelpuntenrapportage", ct);
         return null;
     }
+
+    /// <summary>A period the report cannot cover: the message beside its first date.</summary>
+    public string? FieldKey(DomainException refused) => "van";
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused) => Task.FromResult<IActionResult>(exporting ? BadRequest() : Page());
 }

@@ -1,14 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using Keukentafel.Accounts;
-using Keukentafel.Budget;
 using Keukentafel.Cases;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Keukentafel.Learning;
 
 /// <summary>One collective initiative: its measures over time and how many plan actions it serves; professionals record a week's measures.</summary>
-public sealed class InitiativePage(Initiatives initiatives, TimeProvider time) : PageModel
+public sealed class InitiativePage(Initiatives initiatives, TimeProvider time) : PageModel, IRefusablePage
 {
     public InitiativeView Initiative { get; private set; } = null!;
     public string? Message { get; private set; }
@@ -25,43 +25,26 @@ public sealed class InitiativePage(Initiatives initiatives, TimeProvider time) :
     public async Task<IActionResult> OnPostMeasureAsync(Guid id, [Bind(Prefix = nameof(Measure))] MeasureForm input)
     {
         Measure = input;
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var measure = await initiatives.MeasureAsync(HttpContext, id, new MeasureInput(input.Week, input.Visitors, input.Volunteers, input.ResidentsGivingBack, input.Activities, input.Note),
-                    HttpContext.RequestAborted);
-                return RedirectToPage(new { id, message = $"De meting van de week van {measure.Week:d-M-yyyy} is vastgelegd." });
-            }
-            catch (NotYoursException)
-            {
-                return NotFound();
-            }
-            catch (DomainException refused)
-            {
-                ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Measure)}.{field}" : "", refused.Message);
-            }
+            return await ShowAsync(id);
         }
 
-        return await ShowAsync(id);
+        var measure = await initiatives.MeasureAsync(HttpContext, id,
+            new MeasureInput(input.Week, input.Visitors, input.Volunteers, input.ResidentsGivingBack, input.Activities, input.Note), HttpContext.RequestAborted);
+        return RedirectToPage(new { id, message = $"De meting van de week van {measure.Week:d-M-yyyy} is vastgelegd." });
     }
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused) => ShowAsync(this.RouteId());
 
     private async Task<IActionResult> ShowAsync(Guid id)
     {
-        try
-        {
-            if (await initiatives.GetAsync(HttpContext, id, HttpContext.RequestAborted) is not { } view)
-            {
-                return NotFound();
-            }
-
-            Initiative = view;
-        }
-        catch (NotYoursException)
+        if (await initiatives.GetAsync(HttpContext, id, HttpContext.RequestAborted) is not { } view)
         {
             return NotFound();
         }
 
+        Initiative = view;
         Measure.Week ??= DutchTime.Today(time);
         return Page();
     }

@@ -24,7 +24,7 @@ public static class InitiativesApi
                 await Budget.NotYours.OrNotFoundAsync(async () => TypedResults.Ok(await initiatives.ListAsync(http, neighbourhoodId, ct))))
             .WithSummary("The collective initiatives of a neighbourhood I work in, with their newest measure and how many plan actions they serve.");
         api.MapGet("/initiatives/{initiativeId:guid}", async Task<Results<Ok<InitiativeView>, NotFound>> (Guid initiativeId, HttpContext http, Initiatives initiatives, CancellationToken ct) =>
-                await Budget.NotYours.OrNotFoundAsync(async () => await initiatives.GetAsync(http, initiativeId, ct) is { } view ? TypedResults.Ok(view) : throw new Budget.NotYoursException()))
+                await Budget.NotYours.OrNotFoundAsync(async () => await initiatives.GetAsync(http, initiativeId, ct) is { } view ? TypedResults.Ok(view) : throw new NotYoursException()))
             .WithSummary("One initiative: its measures over time (a replaced measure of the same week is kept) and how many plan actions it serves. No case or resident data.");
         api.MapPost("/initiatives/{initiativeId:guid}/measures", async Task<Results<Created<Measured>, NotFound>> (Guid initiativeId, MeasureInput body, HttpContext http, Initiatives initiatives, CancellationToken ct) =>
                 await Budget.NotYours.OrNotFoundAsync(async () =>

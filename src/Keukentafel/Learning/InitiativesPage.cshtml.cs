@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Keukentafel.Budget;
 using Keukentafel.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Learning;
 
 /// <summary>The collective initiatives of the neighbourhoods the user works in; the coordinator starts one here.</summary>
-public sealed class InitiativesPage(Initiatives initiatives, LearningSessions sessions, KeukentafelDbContext db) : PageModel
+public sealed class InitiativesPage(Initiatives initiatives, LearningSessions sessions, KeukentafelDbContext db) : PageModel, Web.IRefusablePage
 {
+    /// <summary>The neighbourhood the form was sent in, to show again after a refusal.</summary>
+    private Guid? shown;
+
     public IReadOnlyList<LearningNeighbourhood> Neighbourhoods { get; private set; } = [];
     public LearningNeighbourhood? Chosen { get; private set; }
     public IReadOnlyList<InitiativeSummary> List { get; private set; } = [];
@@ -28,36 +30,23 @@ public sealed class InitiativesPage(Initiatives initiatives, LearningSessions se
     public async Task<IActionResult> OnPostStartAsync(Guid wijk, [Bind(Prefix = nameof(Start))] StartInput input)
     {
         Start = input;
-        if (ModelState.IsValid)
+        shown = wijk;
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var started = await initiatives.StartAsync(HttpContext, wijk, new InitiativeInput(input.Name, input.Description, input.RunByResidents, input.OrganisationId,
-                    input.BudgetPerYear, input.FromNeighbourhoodBudget), HttpContext.RequestAborted);
-                return RedirectToPage("/Learning/InitiativePage", new { id = started.Id, message = "Het initiatief staat erin. Leg hieronder de eerste meting vast." });
-            }
-            catch (NotYoursException)
-            {
-                return NotFound();
-            }
-            catch (DomainException refused)
-            {
-                ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Start)}.{field}" : "", refused.Message);
-            }
+            return await ShowAsync(wijk);
         }
 
-        return await ShowAsync(wijk);
+        var started = await initiatives.StartAsync(HttpContext, wijk, new InitiativeInput(input.Name, input.Description, input.RunByResidents, input.OrganisationId,
+            input.BudgetPerYear, input.FromNeighbourhoodBudget), HttpContext.RequestAborted);
+        return RedirectToPage("/Learning/InitiativePage", new { id = started.Id, message = "Het initiatief staat erin. Leg hieronder de eerste meting vast." });
     }
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused) => ShowAsync(shown);
 
     private async Task<IActionResult> ShowAsync(Guid? wijk)
     {
         var ct = HttpContext.RequestAborted;
-        Neighbourhoods = await sessions.NeighbourhoodsAsync(HttpContext, ct);
-        Chosen = Neighbourhoods.FirstOrDefault(n => n.Id == wijk) ?? (wijk is null && Neighbourhoods.Count > 0 ? Neighbourhoods[0] : null);
-        if (wijk is not null && Chosen is null)
-        {
-            return NotFound();
-        }
+        (Neighbourhoods, Chosen) = await sessions.ChooseAsync(HttpContext, wijk, ct);
 
         if (Chosen is not null)
         {

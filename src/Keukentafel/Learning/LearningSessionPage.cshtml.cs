@@ -1,13 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Keukentafel.Accounts;
-using Keukentafel.Budget;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Keukentafel.Learning;
 
 /// <summary>One learning session: its proposed agenda as the user may see it, and the minutes (kept by the coordinator).</summary>
-public sealed class LearningSessionPage(LearningSessions sessions) : PageModel
+public sealed class LearningSessionPage(LearningSessions sessions) : PageModel, IRefusablePage
 {
     public SessionView Session { get; private set; } = null!;
     public string? Message { get; private set; }
@@ -30,6 +30,9 @@ public sealed class LearningSessionPage(LearningSessions sessions) : PageModel
 
     public string? RefusedMessage { get; private set; }
 
+    /// <summary>Where the handler's refusal goes, where the form's names differ from the rule's.</summary>
+    private Func<DomainException, string?>? fieldKey;
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? message)
     {
         Message = message;
@@ -39,86 +42,63 @@ public sealed class LearningSessionPage(LearningSessions sessions) : PageModel
     public async Task<IActionResult> OnPostMinutesAsync(Guid id, [Bind(Prefix = nameof(Minutes))] MinutesInput input)
     {
         Minutes = input;
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                await sessions.RecordMinutesAsync(HttpContext, id, input.Version, input.Text, HttpContext.RequestAborted);
-                return RedirectToPage(new { id, message = "Het verslag is bewaard." });
-            }
-            catch (NotYoursException)
-            {
-                return NotFound();
-            }
-            catch (DomainException refused)
-            {
-                ModelState.AddModelError($"{nameof(Minutes)}.Text", refused.Message);
-            }
+            return await ShowAsync(id, keepInput: true);
         }
 
-        return await ShowAsync(id, keepInput: true);
+        fieldKey = _ => $"{nameof(Minutes)}.Text";
+        await sessions.RecordMinutesAsync(HttpContext, id, input.Version, input.Text, HttpContext.RequestAborted);
+        return RedirectToPage(new { id, message = "Het verslag is bewaard." });
     }
 
     public async Task<IActionResult> OnPostLessonAsync(Guid id, [Bind(Prefix = nameof(Lesson))] LessonInput input)
     {
         Lesson = input;
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var numbers = (input.CaseNumbers ?? "").Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                await sessions.RecordLessonAsync(HttpContext, id, input.Kind, input.Text, null, input.Owner, numbers, HttpContext.RequestAborted);
-                return RedirectToPage(new { id, message = "De les is vastgelegd." });
-            }
-            catch (NotYoursException)
-            {
-                return NotFound();
-            }
-            catch (DomainException refused)
-            {
-                ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Lesson)}.{(field == "Cases" ? nameof(LessonInput.CaseNumbers) : field)}" : "", refused.Message);
-            }
+            return await ShowAsync(id, keepInput: true);
         }
 
-        return await ShowAsync(id, keepInput: true);
+        // The rule calls the lesson's cases "Cases"; the form has their numbers.
+        fieldKey = refused => refused.Field == "Cases" ? $"{nameof(Lesson)}.{nameof(LessonInput.CaseNumbers)}" : null;
+        var numbers = (input.CaseNumbers ?? "").Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        await sessions.RecordLessonAsync(HttpContext, id, input.Kind, input.Text, null, input.Owner, numbers, HttpContext.RequestAborted);
+        return RedirectToPage(new { id, message = "De les is vastgelegd." });
     }
 
     public async Task<IActionResult> OnPostFollowAsync(Guid id, Guid lessonId, int version, LessonStatus status, string? note)
     {
-        try
+        Refused = lessonId;
+        fieldKey = _ => "";
+        await sessions.FollowLessonAsync(HttpContext, lessonId, status, note, version, HttpContext.RequestAborted);
+        return RedirectToPage(new { id, message = "Bijgewerkt wat er van de les geworden is." });
+    }
+
+    public string? FieldKey(DomainException refused) => fieldKey?.Invoke(refused);
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused)
+    {
+        var id = this.RouteId();
+        if (Refused is not null)
         {
-            await sessions.FollowLessonAsync(HttpContext, lessonId, status, note, version, HttpContext.RequestAborted);
-            return RedirectToPage(new { id, message = "Bijgewerkt wat er van de les geworden is." });
+            // The follow-up of one lesson: its own form shows the message, with the lesson as it is now.
+            RefusedMessage = refused.Message;
+            return ShowAsync(id, keepInput: false);
         }
-        catch (NotYoursException)
-        {
-            return NotFound();
-        }
-        catch (DomainException refused)
-        {
-            (Refused, RefusedMessage) = (lessonId, refused.Message);
-            ModelState.AddModelError("", refused.Message);
-            return await ShowAsync(id, keepInput: false);
-        }
+
+        return ShowAsync(id, keepInput: true);
     }
 
     private async Task<IActionResult> ShowAsync(Guid id, bool keepInput)
     {
         var ct = HttpContext.RequestAborted;
-        try
-        {
-            if (await sessions.GetAsync(HttpContext, id, ct) is not { } session)
-            {
-                return NotFound();
-            }
-
-            Session = session;
-        }
-        catch (NotYoursException)
+        if (await sessions.GetAsync(HttpContext, id, ct) is not { } session)
         {
             return NotFound();
         }
 
+        Session = session;
         Coordinates = (await sessions.NeighbourhoodsAsync(HttpContext, ct)).Any(n => n.Id == Session.NeighbourhoodId && n.Coordinates);
         if (!keepInput)
         {

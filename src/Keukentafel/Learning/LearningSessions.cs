@@ -67,6 +67,17 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, M
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// The neighbourhoods the user works in, and the one he chose (none chosen: the first). One he does not work in is not
+    /// his: "not found". The pages of sessions and initiatives open with this choice.
+    /// </summary>
+    public async Task<(IReadOnlyList<LearningNeighbourhood> All, LearningNeighbourhood? Chosen)> ChooseAsync(HttpContext http, Guid? chosen, CancellationToken ct)
+    {
+        var all = await NeighbourhoodsAsync(http, ct);
+        var found = all.FirstOrDefault(n => n.Id == chosen) ?? (chosen is null && all.Count > 0 ? all[0] : null);
+        return chosen is not null && found is null ? throw new NotYoursException() : (all, found);
+    }
+
     public async Task<IReadOnlyList<SessionListItem>> ListAsync(HttpContext http, Guid neighbourhoodId, CancellationToken ct)
     {
         await membership.RequireWorksInAsync(http, neighbourhoodId, Part, ct);

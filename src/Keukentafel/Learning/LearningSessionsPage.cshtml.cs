@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Keukentafel.Budget;
 using Keukentafel.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Keukentafel.Learning;
 
 /// <summary>The learning sessions of the neighbourhoods the user works in; the coordinator plans the next one here.</summary>
-public sealed class LearningSessionsPage(LearningSessions sessions, TimeProvider time) : PageModel
+public sealed class LearningSessionsPage(LearningSessions sessions, TimeProvider time) : PageModel, Web.IRefusablePage
 {
+    /// <summary>The neighbourhood the form was sent in, to show again after a refusal.</summary>
+    private Guid? shown;
+
     public IReadOnlyList<LearningNeighbourhood> Neighbourhoods { get; private set; } = [];
     public LearningNeighbourhood? Chosen { get; private set; }
     public IReadOnlyList<SessionListItem> Sessions { get; private set; } = [];
@@ -27,36 +29,23 @@ public sealed class LearningSessionsPage(LearningSessions sessions, TimeProvider
     public async Task<IActionResult> OnPostPlanAsync(Guid wijk, [Bind(Prefix = nameof(Plan))] PlanInput input)
     {
         Plan = input;
-        if (ModelState.IsValid)
+        shown = wijk;
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var names = (input.Participants ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                var session = await sessions.PlanAsync(HttpContext, wijk, input.Date, input.Level, [.. names.Select(n => ((Guid?)null, n))], HttpContext.RequestAborted);
-                return RedirectToPage("/Learning/LearningSessionPage", new { id = session.Id, message = "De leersessie staat gepland. Hieronder staat de agenda die uit de casussen volgt." });
-            }
-            catch (NotYoursException)
-            {
-                return NotFound();
-            }
-            catch (DomainException refused)
-            {
-                ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Plan)}.{field}" : "", refused.Message);
-            }
+            return await ShowAsync(wijk);
         }
 
-        return await ShowAsync(wijk);
+        var names = (input.Participants ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var session = await sessions.PlanAsync(HttpContext, wijk, input.Date, input.Level, [.. names.Select(n => ((Guid?)null, n))], HttpContext.RequestAborted);
+        return RedirectToPage("/Learning/LearningSessionPage", new { id = session.Id, message = "De leersessie staat gepland. Hieronder staat de agenda die uit de casussen volgt." });
     }
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused) => ShowAsync(shown);
 
     private async Task<IActionResult> ShowAsync(Guid? wijk)
     {
         var ct = HttpContext.RequestAborted;
-        Neighbourhoods = await sessions.NeighbourhoodsAsync(HttpContext, ct);
-        Chosen = Neighbourhoods.FirstOrDefault(n => n.Id == wijk) ?? (wijk is null && Neighbourhoods.Count > 0 ? Neighbourhoods[0] : null);
-        if (wijk is not null && Chosen is null)
-        {
-            return NotFound();
-        }
+        (Neighbourhoods, Chosen) = await sessions.ChooseAsync(HttpContext, wijk, ct);
 
         if (Chosen is not null)
         {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Keukentafel.Learning;
 
 /// <summary>Every neighbourhood of the municipality side by side: for directors, financiers, managers, coordinators and the aanjager.</summary>
-public sealed class OverviewPage(MunicipalityOverview overview, CaseAccess access) : PageModel
+public sealed class OverviewPage(MunicipalityOverview overview, CaseAccess access) : PageModel, Web.IRefusablePage
 {
     public Overview? Report { get; private set; }
     public IReadOnlyList<(Guid Id, string Name)> Municipalities { get; private set; } = [];
@@ -29,17 +29,13 @@ public sealed class OverviewPage(MunicipalityOverview overview, CaseAccess acces
             return Page();
         }
 
-        try
-        {
-            Report = await overview.BuildAsync(User.StaffId(), MunicipalityId ?? Municipalities[0].Id, From, To, ct);
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError("van", refused.Message);
-            return Page();
-        }
-
+        Report = await overview.BuildAsync(User.StaffId(), MunicipalityId ?? Municipalities[0].Id, From, To, ct);
         await access.LogAsync(HttpContext, null, null, AuditAction.Read, "gemeenteoverzicht", ct, allowed: Report is not null);
         return Report is null ? NotFound() : Page();
     }
+
+    /// <summary>A period the overview cannot cover: the message beside its first date, the municipalities to choose from.</summary>
+    public string? FieldKey(DomainException refused) => "van";
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused) => Task.FromResult<IActionResult>(Page());
 }

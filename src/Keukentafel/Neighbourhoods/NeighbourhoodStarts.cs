@@ -174,7 +174,7 @@ public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess acce
 
     public async Task<int> FollowStepAsync(HttpContext http, Guid stepId, StepStatus status, string? owner, int version, CancellationToken ct)
     {
-        var step = await db.StartupSteps.SingleOrDefaultAsync(s => s.Id == stepId, ct) ?? throw new Budget.NotYoursException();
+        var step = await db.StartupSteps.SingleOrDefaultAsync(s => s.Id == stepId, ct) ?? throw new NotYoursException();
         await RequireEditorAsync(http, step.NeighbourhoodId, ct);
         step.Follow(status, owner, version, await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
         try
@@ -237,7 +237,7 @@ public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess acce
         if (!await db.Neighbourhoods.AnyAsync(n => n.Id == neighbourhoodId, ct) || !await MayEditAsync(http, neighbourhoodId, ct))
         {
             await access.LogAsync(http, null, null, AuditAction.Change, "opstart van een wijk", ct, allowed: false);
-            throw new Budget.NotYoursException();
+            throw new NotYoursException();
         }
     }
 

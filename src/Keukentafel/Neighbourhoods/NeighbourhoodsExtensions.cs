@@ -8,6 +8,7 @@ public static class NeighbourhoodsExtensions
     {
         builder.Services.AddScoped<StaffDirectory>();
         builder.Services.AddScoped<NeighbourhoodStarts>();
+        builder.Services.AddScoped<WorkAreas>();
         builder.Services.AddScoped<DemoSeeder>();
         return builder;
     }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Neighbourhoods;
 
 /// <summary>The aanjager starts the approach in another neighbourhood: one form, one transaction; then its start-up page.</summary>
-public sealed class NewNeighbourhoodPage(NeighbourhoodStarts starts, KeukentafelDbContext db, TimeProvider time) : PageModel
+public sealed class NewNeighbourhoodPage(NeighbourhoodStarts starts, KeukentafelDbContext db, TimeProvider time) : PageModel, Web.IRefusablePage
 {
     [BindProperty]
     public NewNeighbourhoodInput Start { get; set; } = new();
@@ -31,30 +31,33 @@ public sealed class NewNeighbourhoodPage(NeighbourhoodStarts starts, Keukentafel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            var s = Start;
-            try
-            {
-                var started = await starts.StartAsync(HttpContext, new StartRequest(s.MunicipalityId ?? Guid.Empty, s.Name, s.Code, s.Inhabitants, s.StartedOn, s.OrganisationIds,
-                    string.IsNullOrWhiteSpace(s.NewOrganisationName) ? [] : [new NewOrganisation(s.NewOrganisationName, s.NewOrganisationType)],
-                    s.CoordinatorId, new NewCoordinator(s.CoordinatorGivenName, s.CoordinatorPrefix, s.CoordinatorFamilyName, s.CoordinatorEmail),
-                    s.WithBudget ? new StartBudget($"Wijkbudget {s.Name}", s.BudgetFirstYear ?? 0, s.BudgetLastYear ?? 0) : null), HttpContext.RequestAborted);
-                return RedirectToPage("/Neighbourhoods/StartupPage", new { id = started.Id, message = $"De aanpak begint in {started.Name}. Hieronder staat wat er nog moet gebeuren." });
-            }
-            catch (DomainException refused)
-            {
-                ModelState.AddModelError(refused.Field switch
-                {
-                    null => "",
-                    "NewOrganisations" => $"{nameof(Start)}.{nameof(NewNeighbourhoodInput.NewOrganisationName)}",
-                    "NewCoordinator" => $"{nameof(Start)}.{nameof(NewNeighbourhoodInput.CoordinatorEmail)}",
-                    "FirstYear" or "LastYear" or "Name" when refused.Code.StartsWith("budget.", StringComparison.Ordinal) => $"{nameof(Start)}.{nameof(NewNeighbourhoodInput.BudgetFirstYear)}",
-                    var field => $"{nameof(Start)}.{field}",
-                }, refused.Message);
-            }
+            return await ShowAgainAsync();
         }
 
+        var s = Start;
+        var started = await starts.StartAsync(HttpContext, new StartRequest(s.MunicipalityId ?? Guid.Empty, s.Name, s.Code, s.Inhabitants, s.StartedOn, s.OrganisationIds,
+            string.IsNullOrWhiteSpace(s.NewOrganisationName) ? [] : [new NewOrganisation(s.NewOrganisationName, s.NewOrganisationType)],
+            s.CoordinatorId, new NewCoordinator(s.CoordinatorGivenName, s.CoordinatorPrefix, s.CoordinatorFamilyName, s.CoordinatorEmail),
+            s.WithBudget ? new StartBudget($"Wijkbudget {s.Name}", s.BudgetFirstYear ?? 0, s.BudgetLastYear ?? 0) : null), HttpContext.RequestAborted);
+        return RedirectToPage("/Neighbourhoods/StartupPage", new { id = started.Id, message = $"De aanpak begint in {started.Name}. Hieronder staat wat er nog moet gebeuren." });
+    }
+
+    /// <summary>The rules name the parts of the start; the form has one field for each.</summary>
+    public string? FieldKey(DomainException refused) => refused.Field switch
+    {
+        null => "",
+        "NewOrganisations" => $"{nameof(Start)}.{nameof(NewNeighbourhoodInput.NewOrganisationName)}",
+        "NewCoordinator" => $"{nameof(Start)}.{nameof(NewNeighbourhoodInput.CoordinatorEmail)}",
+        "FirstYear" or "LastYear" or "Name" when refused.Code.StartsWith("budget.", StringComparison.Ordinal) => $"{nameof(Start)}.{nameof(NewNeighbourhoodInput.BudgetFirstYear)}",
+        var field => $"{nameof(Start)}.{field}",
+    };
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused) => ShowAgainAsync();
+
+    private async Task<IActionResult> ShowAgainAsync()
+    {
         await LoadAsync();
         return Page();
     }

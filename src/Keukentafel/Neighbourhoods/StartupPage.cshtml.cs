@@ -1,4 +1,4 @@
-using Keukentafel.Budget;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Keukentafel.Neighbourhoods;
 
 /// <summary>The start-up of a neighbourhood: ambassadors per organisation and the checklist, kept by the aanjager or the coordinator.</summary>
-public sealed class StartupPage(NeighbourhoodStarts starts) : PageModel
+public sealed class StartupPage(NeighbourhoodStarts starts) : PageModel, IRefusablePage
 {
     public StartupView Startup { get; private set; } = null!;
     public string? Message { get; private set; }
@@ -14,6 +14,8 @@ public sealed class StartupPage(NeighbourhoodStarts starts) : PageModel
 
     [BindProperty]
     public StepInput Step { get; set; } = new();
+
+    private Func<DomainException, string>? fieldKey;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? message)
     {
@@ -32,25 +34,20 @@ public sealed class StartupPage(NeighbourhoodStarts starts) : PageModel
 
     private async Task<IActionResult> ChangeAsync(Guid id, Func<Task> change, string done, string prefix)
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                await change();
-                return RedirectToPage(new { id, message = done });
-            }
-            catch (NotYoursException)
-            {
-                return NotFound();
-            }
-            catch (DomainException refused)
-            {
-                ModelState.AddModelError(prefix == nameof(Step) && refused.Field is { } field ? $"{prefix}.{field}" : prefix, refused.Message);
-            }
+            return await ShowAsync(id);
         }
 
-        return await ShowAsync(id);
+        // A new step's refusal goes beside its field; a step's or an organisation's own form shows it as a whole.
+        fieldKey = refused => prefix == nameof(Step) && refused.Field is { } field ? $"{prefix}.{field}" : prefix;
+        await change();
+        return RedirectToPage(new { id, message = done });
     }
+
+    public string? FieldKey(DomainException refused) => fieldKey?.Invoke(refused);
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused) => ShowAsync(this.RouteId());
 
     private async Task<IActionResult> ShowAsync(Guid id)
     {

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Keukentafel.Plans;
 
-public sealed class DeviationsToBackPage(DeviationBacking backing) : PageModel
+/// <summary>A manager backs the rule deviations his professionals asked him to, without seeing the case file.</summary>
+public sealed class DeviationsToBackPage(DeviationBacking backing) : PageModel, Web.IRefusablePage
 {
     public IReadOnlyList<DeviationToBack> Deviations { get; private set; } = [];
     public string? Message { get; private set; }
@@ -16,17 +17,15 @@ public sealed class DeviationsToBackPage(DeviationBacking backing) : PageModel
 
     public async Task<IActionResult> OnPostBackAsync(Guid deviationId)
     {
-        try
-        {
-            await backing.BackAsync(HttpContext, deviationId, HttpContext.RequestAborted);
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError("", refused.Message);
-            Deviations = await backing.MineAsync(HttpContext, HttpContext.RequestAborted);
-            return Page();
-        }
-
+        await backing.BackAsync(HttpContext, deviationId, HttpContext.RequestAborted);
         return RedirectToPage(new { message = "U steunt de afwijking. De professional ziet dat in de casus." });
+    }
+
+    public string? FieldKey(DomainException refused) => "";
+
+    public async Task<IActionResult> ShowAgainAsync(DomainException refused)
+    {
+        Deviations = await backing.MineAsync(HttpContext, HttpContext.RequestAborted);
+        return Page();
     }
 }

@@ -47,6 +47,9 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
     /// <summary>The action whose drop was refused (no reason): its form opens again with the message beside the field.</summary>
     public Guid? DropRefused { get; private set; }
 
+    /// <summary>Where the handler's refusal goes: beside the one action whose form was sent.</summary>
+    private Func<DomainException, string>? fieldKey;
+
     public Task<IActionResult> OnPostAddAsync() => ChangeAsync(Action, nameof(Action), async (c, by, now) =>
         {
             var organisation = Action.Carrier == Carrier.Organisation ? await Work.OrganisationAsync(Action.OrganisationId, HttpContext.RequestAborted) : null;
@@ -61,9 +64,9 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
     public async Task<IActionResult> OnPostStatusAsync(Guid actionId, ActionStatus status, string? dropReason)
     {
         DropRefused = actionId;
-        var result = await ApplyAsync((c, by, now) => c.ChangeActionStatus(actionId, status, dropReason, by, now), $"De actie staat nu op: {status.Dutch().ToLowerInvariant()}.",
-            errorKey: refused => refused.Field == "DropReason" ? $"drop-{actionId}" : "");
-        if (status == ActionStatus.Dropped && result is RedirectToPageResult)
+        fieldKey = refused => refused.Field == "DropReason" ? $"drop-{actionId}" : "";
+        var result = await ApplyAsync((c, by, now) => c.ChangeActionStatus(actionId, status, dropReason, by, now), $"De actie staat nu op: {status.Dutch().ToLowerInvariant()}.");
+        if (status == ActionStatus.Dropped)
         {
             // After the case is saved: what the budget reserved for the dropped action goes back to the room.
             await financing.ReleaseDroppedAsync(actionId, Decision.Actor, HttpContext.RequestAborted);
@@ -100,24 +103,30 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
             return NotFound();
         }
 
-        try
-        {
-            return RedirectToPage(new { id = Decision.CaseId, message = await change() });
-        }
-        catch (DomainException refused)
-        {
-            MoneyRefused = actionId;
-            MoneyError = refused.Message;
-            return await AgainAsync();
-        }
+        MoneyRefused = actionId;
+        fieldKey = _ => "";
+        return RedirectToPage(new { id = Decision.CaseId, message = await change() });
     }
 
 
     /// <summary>A solution worth sharing at the learning session; a refusal (no reason) opens its form again with the message.</summary>
     public async Task<IActionResult> OnPostShareAsync(Guid actionId, string? worthSharing)
     {
-        return await ApplyAsync((c, by, now) => c.MarkWorthSharing(actionId, worthSharing, by, now), "De oplossing staat op de agenda van de volgende leersessie.",
-            errorKey: refused => refused.Field == "WorthSharing" ? $"share-{actionId}" : "");
+        fieldKey = refused => refused.Field == "WorthSharing" ? $"share-{actionId}" : "";
+        return await ApplyAsync((c, by, now) => c.MarkWorthSharing(actionId, worthSharing, by, now), "De oplossing staat op de agenda van de volgende leersessie.");
+    }
+
+    /// <summary>A refusal of one action's own form is shown beside that action.</summary>
+    public override string? FieldKey(DomainException refused) => fieldKey?.Invoke(refused);
+
+    public override Task<IActionResult> ShowAgainAsync(DomainException refused)
+    {
+        if (MoneyRefused is not null)
+        {
+            MoneyError = refused.Message;
+        }
+
+        return base.ShowAgainAsync(refused);
     }
 
     public Task<IActionResult> OnPostNoContributionAsync() => ChangeAsync(NoContribution, nameof(NoContribution),
@@ -126,20 +135,8 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
     protected override async Task PrepareAsync()
     {
         Financed = await financing.ForCaseAsync(Decision.CaseId, HttpContext.RequestAborted);
-        var allocations = new Dictionary<Guid, Budget.AllocationView>();
-        foreach (var a in Case.Actions.Where(a => a.Carrier == Carrier.Organisation && a.ExpectedCost > 0 && a.Status is not (ActionStatus.Done or ActionStatus.Dropped) && !a.IsContribution && !Financed.ContainsKey(a.Id)))
-        {
-            try
-            {
-                allocations[a.Id] = await allocation.ViewAsync(Decision.CaseId, a.Id, HttpContext.RequestAborted);
-            }
-            catch (DomainException none)
-            {
-                NoBudget = none.Message;
-            }
-        }
-
-        Allocations = allocations;
+        (Allocations, NoBudget) = await allocation.ForPlanAsync(Decision.CaseId, Case.Actions.Where(a => a.Carrier == Carrier.Organisation && a.ExpectedCost > 0
+            && a.Status is not (ActionStatus.Done or ActionStatus.Dropped) && !a.IsContribution && !Financed.ContainsKey(a.Id)).Select(a => a.Id), HttpContext.RequestAborted);
         Action.DueDate ??= DutchTime.Today(time).AddDays(14);
         Initiatives = [.. (await initiatives.ChoicesAsync(Case.NeighbourhoodId, HttpContext.RequestAborted)).Select(i => new SelectListItem(i.Name, i.Id.ToString()))];
         Organisations = await db.OrganisationNeighbourhoods.Where(w => w.NeighbourhoodId == Case.NeighbourhoodId)

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Keukentafel.Privacy;
 
 /// <summary>The coordinator writes down why he opens a file he does not work on. It shows nothing of the file itself.</summary>
-public sealed class BreakGlassPage(CaseAccess access, IConfiguration configuration) : PageModel
+public sealed class BreakGlassPage(CaseAccess access, IConfiguration configuration) : PageModel, Web.IRefusablePage
 {
     [BindProperty]
     public BreakGlassInput Input { get; set; } = new();
@@ -25,23 +25,12 @@ public sealed class BreakGlassPage(CaseAccess access, IConfiguration configurati
             return Page();
         }
 
-        try
-        {
-            await access.BreakGlassAsync(HttpContext, id, Input.Reason, HttpContext.RequestAborted);
-        }
-        catch (DomainException refused) when (refused.Code == "access.not_coordinator")
-        {
-            return NotFound();
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError(refused.Field is null ? "" : $"Input.{refused.Field}", refused.Message);
-            return Page();
-        }
-
+        await access.BreakGlassAsync(HttpContext, id, Input.Reason, HttpContext.RequestAborted);
         var back = SignInOutcome.SafeReturnUrl(returnUrl);
         return LocalRedirect(back == "/" ? $"/casussen/{id}" : back);
     }
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused) => Task.FromResult<IActionResult>(Page());
 }
 
 public sealed class BreakGlassInput

@@ -83,7 +83,7 @@ public sealed class CaseAccess(KeukentafelDbContext db, AuditLog log, TimeProvid
         if (facts is not { IsCoordinator: true } || staffId is null)
         {
             await log.AppendAsync(Audit(http, actor, facts?.ResidentId, facts is null ? null : caseId, AuditAction.Read, "reden voor inzage", false, reason), ct);
-            throw new DomainException("access.not_coordinator", "Alleen de wijkcoördinator van deze wijk kan een dossier openen met een reden.");
+            throw new NotYoursException("access.not_coordinator", "Alleen de wijkcoördinator van deze wijk kan een dossier openen met een reden.");
         }
 
         var hours = configuration.GetValue("Privacy:BreakGlassHours", 8);

@@ -3,6 +3,7 @@ using Keukentafel.Accounts;
 using Keukentafel.Cases;
 using Keukentafel.Data;
 using Keukentafel.Residents;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -17,7 +18,7 @@ public sealed record MyCaseConsents(Guid CaseId, string Number, int Version, boo
 /// and it counts from the next request on.
 /// </summary>
 public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseAccess access, TrustedPeople trusted, IStringLocalizer<MyConsentsPage> texts, TimeProvider time)
-    : ResidentPageModel(trusted)
+    : ResidentPageModel(trusted), IRefusablePage
 {
     public IReadOnlyList<MyCaseConsents> Cases { get; private set; } = [];
 
@@ -46,23 +47,23 @@ public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseA
 
         var actor = await access.ActorAsync(User, ct);
         actor = whose.ByTrustedPerson ? actor with { Organisation = Residents.MyTablePage.TrustedPersonLabel } : actor;
-        try
-        {
-            // His withdrawal does not depend on what the team changed meanwhile: it applies to the case as it is now.
-            var current = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Version).SingleAsync(ct);
-            await work.ChangeAsync(new CaseAccessDecision(true, caseId, resident, actor, null, false), current,
-                (c, by, now) => c.WithdrawConsent(consentId, whose.ByTrustedPerson ? "Ingetrokken door iemand die met de bewoner meekijkt." : "Door de bewoner zelf ingetrokken.", by, now), ct);
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError("", refused.Message);
-            await LoadAsync();
-            return Page();
-        }
-
+        // His withdrawal does not depend on what the team changed meanwhile: it applies to the case as it is now.
+        var current = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Version).SingleAsync(ct);
+        await work.ChangeAsync(new CaseAccessDecision(true, caseId, resident, actor, null, false), current,
+            (c, by, now) => c.WithdrawConsent(consentId, whose.ByTrustedPerson ? "Ingetrokken door iemand die met de bewoner meekijkt." : "Door de bewoner zelf ingetrokken.", by, now), ct);
         await access.LogAsync(HttpContext, caseId, resident, AuditAction.Change, "toestemming", ct);
 
         return RedirectToPage(new { message = texts["Withdrawn"].Value, voor = Voor });
+    }
+
+    public string? FieldKey(DomainException refused) => "";
+
+    public string MessageOf(DomainException refused) => texts.Refusal(refused);
+
+    public async Task<IActionResult> ShowAgainAsync(DomainException refused)
+    {
+        await LoadAsync();
+        return Page();
     }
 
     private async Task<bool> LoadAsync()

@@ -2,6 +2,7 @@ using Keukentafel.Accounts;
 using Keukentafel.Cases;
 using Keukentafel.Data;
 using Keukentafel.Privacy;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -13,8 +14,12 @@ namespace Keukentafel.Residents;
 /// next meeting, his plan and his contribution, the six weeks in words. Only his own case; every look is logged as his.
 /// </summary>
 public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWork work, CaseAccess access, TrustedPeople trusted, IStringLocalizer<MyTablePage> texts,
-    TimeProvider time) : ResidentPageModel(trusted)
+    TimeProvider time) : ResidentPageModel(trusted), IRefusablePage
 {
+    /// <summary>Where the sent form shows a refusal, and what a stale save says, in the page's language.</summary>
+    private string? refusedKey;
+    private string? staleText;
+
     /// <summary>The page's texts: Resources/Residents/MyTablePage.resx (Dutch) and its translations.</summary>
     public IStringLocalizer<MyTablePage> Texts => texts;
 
@@ -119,26 +124,27 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
             return NotFound();
         }
 
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var actor = await access.ActorAsync(User, ct);
-                await work.ChangeAsync(new CaseAccessDecision(true, caseId, whose.ResidentId, whose.ByTrustedPerson ? actor with { Organisation = TrustedPersonLabel } : actor, null, false),
-                    version, change, ct);
-                await access.LogAsync(HttpContext, caseId, whose.ResidentId, AuditAction.Change, part, ct);
-                return RedirectToPage(new { message = done, voor = Voor });
-            }
-            catch (StaleCaseException)
-            {
-                ModelState.AddModelError(key, stale);
-            }
-            catch (DomainException refused)
-            {
-                ModelState.AddModelError(key, refused.Message);
-            }
+            await ShowAsync();
+            return Page();
         }
 
+        (refusedKey, staleText) = (key, stale);
+        var actor = await access.ActorAsync(User, ct);
+        await work.ChangeAsync(new CaseAccessDecision(true, caseId, whose.ResidentId, whose.ByTrustedPerson ? actor with { Organisation = TrustedPersonLabel } : actor, null, false),
+            version, change, ct);
+        await access.LogAsync(HttpContext, caseId, whose.ResidentId, AuditAction.Change, part, ct);
+        return RedirectToPage(new { message = done, voor = Voor });
+    }
+
+    /// <summary>A refusal goes beside the one form that was sent; a stale one says so in the page's language.</summary>
+    public string? FieldKey(DomainException refused) => refusedKey;
+
+    public string MessageOf(DomainException refused) => refused is Cases.StaleCaseException ? staleText ?? refused.Message : refused.Message;
+
+    public async Task<IActionResult> ShowAgainAsync(DomainException refused)
+    {
         await ShowAsync();
         return Page();
     }

@@ -11,7 +11,7 @@ namespace Keukentafel.Residents;
 /// "Who looks along with me" (issue 10, part 4): the resident lets someone he trusts see and act on his pages, hands
 /// him the code himself, and stops it himself, at once. Only the resident: someone looking along cannot add others.
 /// </summary>
-public sealed class MyTrustedPeoplePage(TrustedPeople trusted, IStringLocalizer<MyTrustedPeoplePage> texts, TimeProvider time) : PageModel
+public sealed class MyTrustedPeoplePage(TrustedPeople trusted, IStringLocalizer<MyTrustedPeoplePage> texts, TimeProvider time) : PageModel, IRefusablePage
 {
     public IStringLocalizer<MyTrustedPeoplePage> Texts => texts;
 
@@ -44,18 +44,11 @@ public sealed class MyTrustedPeoplePage(TrustedPeople trusted, IStringLocalizer<
 
         if (ModelState.IsValid)
         {
-            try
-            {
-                var (consent, code) = await trusted.GiveAsync(HttpContext, resident, Input.Name, Input.Relation, Input.Consent, HttpContext.RequestAborted);
-                Code = code;
-                CodeFor = consent.Name;
-                Input = new();
-                ModelState.Clear();
-            }
-            catch (DomainException refused)
-            {
-                ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", texts.Refusal(refused));
-            }
+            var (consent, code) = await trusted.GiveAsync(HttpContext, resident, Input.Name, Input.Relation, Input.Consent, HttpContext.RequestAborted);
+            Code = code;
+            CodeFor = consent.Name;
+            Input = new();
+            ModelState.Clear();
         }
 
         await LoadAsync();
@@ -69,21 +62,20 @@ public sealed class MyTrustedPeoplePage(TrustedPeople trusted, IStringLocalizer<
             return NotFound();
         }
 
-        try
+        if (!await trusted.WithdrawAsync(HttpContext, resident, id, HttpContext.RequestAborted))
         {
-            if (!await trusted.WithdrawAsync(HttpContext, resident, id, HttpContext.RequestAborted))
-            {
-                return NotFound();
-            }
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError("", refused.Message);
-            await LoadAsync();
-            return Page();
+            return NotFound();
         }
 
         return RedirectToPage(new { message = texts["StoppedDone"].Value });
+    }
+
+    public string MessageOf(DomainException refused) => texts.Refusal(refused);
+
+    public async Task<IActionResult> ShowAgainAsync(DomainException refused)
+    {
+        await LoadAsync();
+        return Page();
     }
 
     private async Task<bool> LoadAsync()

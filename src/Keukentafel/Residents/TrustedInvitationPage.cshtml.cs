@@ -18,7 +18,7 @@ namespace Keukentafel.Residents;
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
 public sealed class TrustedInvitationPage(TrustedPeople trusted, SignInManager<Account> signIn, CaseAccess access, EmailConfirmations confirmations,
-    IStringLocalizer<TrustedInvitationPage> texts) : PageModel
+    IStringLocalizer<TrustedInvitationPage> texts) : PageModel, IRefusablePage
 {
     public IStringLocalizer<TrustedInvitationPage> Texts => texts;
 
@@ -57,22 +57,18 @@ public sealed class TrustedInvitationPage(TrustedPeople trusted, SignInManager<A
             return Page();
         }
 
-        try
-        {
-            var ct = HttpContext.RequestAborted;
-            var (account, consent) = await trusted.RedeemAsync(Input.Code, SignedIn ? User.AccountId() : null, Input.Email, Input.Password, ct);
-            await signIn.SignInAsync(account, isPersistent: false);
-            HttpContext.User = await signIn.CreateUserPrincipalAsync(account);
-            await access.LogAsync(HttpContext, null, consent.ResidentId, AuditAction.Change, "meekijkcode", ct);
-            await confirmations.SendAsync(account, Request, ct);
-            return Redirect($"/mijn/tafel?voor={consent.Id}");
-        }
-        catch (DomainException refused)
-        {
-            ModelState.AddModelError(refused.Field is { } field ? $"{nameof(Input)}.{field}" : "", texts.Refusal(refused));
-            return Page();
-        }
+        var ct = HttpContext.RequestAborted;
+        var (account, consent) = await trusted.RedeemAsync(Input.Code, SignedIn ? User.AccountId() : null, Input.Email, Input.Password, ct);
+        await signIn.SignInAsync(account, isPersistent: false);
+        HttpContext.User = await signIn.CreateUserPrincipalAsync(account);
+        await access.LogAsync(HttpContext, null, consent.ResidentId, AuditAction.Change, "meekijkcode", ct);
+        await confirmations.SendAsync(account, Request, ct);
+        return Redirect($"/mijn/tafel?voor={consent.Id}");
     }
+
+    public string MessageOf(DomainException refused) => texts.Refusal(refused);
+
+    public Task<IActionResult> ShowAgainAsync(DomainException refused) => Task.FromResult<IActionResult>(Page());
 }
 
 [TextsOfPage(typeof(TrustedInvitationPage))]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Keukentafel.Cases;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -5,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Web;
 
 /// <summary>
-/// Turns a broken domain rule into ProblemDetails (422) and a concurrent edit into 409, with the
-/// Dutch message for the user. Pages catch <see cref="DomainException"/> themselves to show the
-/// message beside the form; this is the API's and the last line's answer.
+/// The one place where the API turns a refusal into its problem response (with the refusal's <c>code</c>, and its field):
+/// something not the caller's is 404; a step not his to take 403; a broken rule 422; a step that does not fit the state, or
+/// a concurrent edit, 409. The pages' twin is <see cref="RefusalPageFilter"/>.
 /// </summary>
 public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -15,11 +16,13 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails
     {
         if (!WebExtensions.IsApi(httpContext))
         {
-            return false; // a page shows its own message beside the form; what escapes it gets the error page
+            return false; // a page's refusals are shown by RefusalPageFilter; what escapes it gets the error page
         }
 
         var (status, code, title) = exception switch
         {
+            NotYoursException notYours => (StatusCodes.Status404NotFound, notYours.Code, notYours.Message),
+            DomainException { IsForbidden: true } forbidden => (StatusCodes.Status403Forbidden, forbidden.Code, forbidden.Message),
             DomainException domain => (domain.IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, domain.Code, domain.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "concurrency.conflict",
                 "Iemand anders heeft dit intussen gewijzigd. Laad de gegevens opnieuw en probeer het nog eens."),
@@ -37,6 +40,11 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails
             Exception = exception,
             ProblemDetails = { Status = status, Title = title, Type = $"https://keukentafel.example/problemen/{code}", Extensions = { ["code"] = code } },
         };
+        if (exception is DomainException { Field: { } field } and not NotYoursException)
+        {
+            problem.ProblemDetails.Extensions["field"] = JsonNamingPolicy.CamelCase.ConvertName(field);
+        }
+
         if (exception is StaleCaseException stale)
         {
             // The way to see the other change: what happened since the version the caller worked on.

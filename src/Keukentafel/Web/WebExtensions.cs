@@ -17,7 +17,11 @@ public static class WebExtensions
         // Texts of a page in Resources/<Folder>/<PageModel>.resx (Dutch) and .en.resx (English).
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o => o.RootDirectory = "/")
-            .AddMvcOptions(o => DutchBindingMessages(o.ModelBindingMessageProvider))
+            .AddMvcOptions(o =>
+            {
+                DutchBindingMessages(o.ModelBindingMessageProvider);
+                o.Filters.Add<RefusalPageFilter>();
+            })
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = PageTexts.ForValidation);
         services.AddAntiforgery(o =>
         {
