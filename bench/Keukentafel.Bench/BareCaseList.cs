@@ -49,10 +49,10 @@ internal sealed class BareCaseList : IAsyncDisposable
             LIMIT 26
             """;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        Add(list, "@staff", target.IsPostgres ? staffId : staffId.ToString().ToUpperInvariant());
-        Add(list, "@open", target.IsPostgres ? true : 1);
-        Add(list, "@organisation", target.IsPostgres ? organisationId : organisationId.ToString().ToUpperInvariant());
-        Add(list, "@today", target.IsPostgres ? today : today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add(list, "@staff", target.Value(staffId));
+        Add(list, "@open", target.Value(true));
+        Add(list, "@organisation", target.Value(organisationId));
+        Add(list, "@today", target.Value(today));
         await list.PrepareAsync(ct);
         return new BareCaseList(connection, list);
     }

@@ -29,7 +29,7 @@ internal sealed class BareQueries(Target target)
                      OR lower(r."FamilyName") LIKE @like)
               ORDER BY m."Deadline", m."CaseId"
               LIMIT 26
-              """, [("@staff", Id(staffId)), ("@open", Bool(true)), ("@organisation", Id(organisationId)), ("@today", Date(DateOnly.FromDateTime(DateTime.UtcNow))),
+              """, [("@staff", target.Value(staffId)), ("@open", target.Value(true)), ("@organisation", target.Value(organisationId)), ("@today", target.Value(DateOnly.FromDateTime(DateTime.UtcNow))),
                   ("@term", term), ("@like", $"%{term.ToLowerInvariant()}%")])],
             warmUp, duration, ct);
 
@@ -37,17 +37,17 @@ internal sealed class BareQueries(Target target)
     public Task<double> DashboardAsync(Guid budgetId, int year, TimeSpan warmUp, TimeSpan duration, CancellationToken ct) =>
         MedianAsync(
             [
-                ("""SELECT * FROM "Budgets" b LEFT JOIN "Contribution" k ON k."BudgetId" = b."Id" WHERE b."Id" = @budget""", [("@budget", Id(budgetId))]),
-                ("""SELECT * FROM "LedgerEntries" WHERE "BudgetId" = @budget AND "Year" = @year""", [("@budget", Id(budgetId)), ("@year", year)]),
-                ($"""SELECT "Kind", SUM({(target.IsPostgres ? "\"Amount\"" : "CAST(\"Amount\" AS REAL)")}) FROM "LedgerEntries" WHERE "BudgetId" = @budget AND "Kind" <> 'Room' GROUP BY "Kind" """, [("@budget", Id(budgetId))]),
-                ("""SELECT "PlanActionId", "Payer" FROM "PreFinancings" WHERE "BudgetId" = @budget""", [("@budget", Id(budgetId))]),
+                ("""SELECT * FROM "Budgets" b LEFT JOIN "Contribution" k ON k."BudgetId" = b."Id" WHERE b."Id" = @budget""", [("@budget", target.Value(budgetId))]),
+                ("""SELECT * FROM "LedgerEntries" WHERE "BudgetId" = @budget AND "Year" = @year""", [("@budget", target.Value(budgetId)), ("@year", year)]),
+                ($"""SELECT "Kind", SUM({(target.IsPostgres ? "\"Amount\"" : "CAST(\"Amount\" AS REAL)")}) FROM "LedgerEntries" WHERE "BudgetId" = @budget AND "Kind" <> 'Room' GROUP BY "Kind" """, [("@budget", target.Value(budgetId))]),
+                ("""SELECT "PlanActionId", "Payer" FROM "PreFinancings" WHERE "BudgetId" = @budget""", [("@budget", target.Value(budgetId))]),
             ],
             warmUp, duration, ct);
 
     /// <summary>The effect report's reads: the neighbourhood's cases signalled in the period, their measurements, their analyses with lines.</summary>
     public Task<double> EffectReportAsync(Guid neighbourhoodId, DateTime fromUtc, DateTime toUtc, TimeSpan warmUp, TimeSpan duration, CancellationToken ct)
     {
-        (string, object)[] period = [("@neighbourhood", Id(neighbourhoodId)), ("@from", Time(fromUtc)), ("@to", Time(toUtc))];
+        (string, object)[] period = [("@neighbourhood", target.Value(neighbourhoodId)), ("@from", target.Value(fromUtc)), ("@to", target.Value(toUtc))];
         const string InPeriod = """SELECT c."Id" FROM "Cases" c WHERE c."NeighbourhoodId" = @neighbourhood AND c."SignalledAtUtc" >= @from AND c."SignalledAtUtc" < @to""";
         return MedianAsync(
             [
@@ -115,12 +115,4 @@ internal sealed class BareQueries(Target target)
         times.Sort();
         return LoadDriver.Percentile(times, 0.5);
     }
-
-    private object Id(Guid id) => target.IsPostgres ? id : id.ToString().ToUpperInvariant();
-
-    private object Bool(bool value) => target.IsPostgres ? value : value ? 1 : 0;
-
-    private object Date(DateOnly date) => target.IsPostgres ? date : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private object Time(DateTime utc) => target.IsPostgres ? DateTime.SpecifyKind(utc, DateTimeKind.Utc) : utc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
 }

@@ -15,6 +15,11 @@ internal sealed record Target(string Provider, string Connection)
 
     public void Configure(Microsoft.EntityFrameworkCore.DbContextOptionsBuilder options) =>
         _ = IsPostgres ? options.UseNpgsqlFor(Connection) : options.UseSqliteFor(Connection);
+
+    /// <summary>A parameter's value as this database stores it (SQLite: as the application writes it there).</summary>
+    public object Value(object value) => IsPostgres
+        ? value is DateTime t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : value
+        : Keukentafel.Data.SqliteValues.Of(value);
 }
 
 /// <summary>

@@ -6,9 +6,11 @@ using Keukentafel.Data;
 using Keukentafel.Effects;
 using Keukentafel.Learning;
 using Keukentafel.Mail;
+using Keukentafel.Meetings;
 using Keukentafel.Neighbourhoods;
 using Keukentafel.Plans;
 using Keukentafel.Privacy;
+using Keukentafel.Residents;
 using Keukentafel.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,10 +20,14 @@ builder.AddAccounts();
 builder.AddMail();
 builder.AddWeb();
 builder.AddNeighbourhoods();
+builder.AddPrivacy();
 builder.AddCases();
+builder.AddMeetings();
+builder.AddPlans();
 builder.AddEffects();
 builder.AddBudget();
-builder.Services.AddScoped<Membership>().AddScoped<Agendas>().AddScoped<LearningSessions>().AddScoped<Initiatives>().AddScoped<BottleneckReports>().AddScoped<MunicipalityOverview>().AddSingleton<BottleneckReportExport>();
+builder.AddLearning();
+builder.AddResidents();
 
 var app = builder.Build();
 if (OperatorCommands.IsCommand(args))

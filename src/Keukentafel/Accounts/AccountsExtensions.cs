@@ -84,7 +84,6 @@ public static class AccountsExtensions
         services.AddScoped<ResidentInvitations>();
         services.AddScoped<MagicLinks>();
         services.AddScoped<EmailConfirmations>();
-        services.AddScoped<Residents.TrustedPeople>();
         services.AddSingleton<DatabaseSessionStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseSessionStore>((o, store) => o.SessionStore = store);

@@ -3,51 +3,26 @@ using Keukentafel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Keukentafel.Accounts;
 
+/// <summary>The second step with one of the recovery codes, when the app is not at hand; each code works once.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
-public sealed class LoginRecoveryCodeModel(SignInManager<Account> signIn, KeukentafelMetrics metrics) : PageModel
+public sealed class LoginRecoveryCodeModel(SignInManager<Account> signIn, KeukentafelMetrics metrics) : SecondSignInStep(signIn, metrics)
 {
     [BindProperty]
     public RecoveryCodeInput Input { get; set; } = new();
 
-    public string? ReturnUrl { get; private set; }
+    protected override string Way => "page_recovery_code";
 
-    public async Task<IActionResult> OnGetAsync(string? returnUrl)
-    {
-        ReturnUrl = returnUrl;
-        return await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Accounts/Login") : Page();
-    }
+    protected override string CodeField => "Input.RecoveryCode";
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl)
-    {
-        ReturnUrl = returnUrl;
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
-        {
-            return RedirectToPage("/Accounts/Login");
-        }
+    protected override string WrongCode => "Deze herstelcode klopt niet of is al gebruikt.";
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(SignInOutcome.CleanRecoveryCode(Input.RecoveryCode));
-        metrics.SignIn("page_recovery_code", SignInOutcome.Of(result));
-        if (result.Succeeded)
-        {
-            return LocalRedirect(SignInOutcome.SafeReturnUrl(returnUrl));
-        }
-
-        ModelState.AddModelError("Input.RecoveryCode", result.IsLockedOut
-            ? SignInOutcome.LockedOutMessage
-            : "Deze herstelcode klopt niet of is al gebruikt.");
-        return Page();
-    }
+    protected override Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(SignInManager<Account> signIn) =>
+        signIn.TwoFactorRecoveryCodeSignInAsync(SignInOutcome.CleanRecoveryCode(Input.RecoveryCode));
 }
 
 public sealed class RecoveryCodeInput

@@ -3,52 +3,26 @@ using Keukentafel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Keukentafel.Accounts;
 
+/// <summary>The second step with the six-digit code from the authenticator app.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
-public sealed class LoginTwoFactorModel(SignInManager<Account> signIn, KeukentafelMetrics metrics) : PageModel
+public sealed class LoginTwoFactorModel(SignInManager<Account> signIn, KeukentafelMetrics metrics) : SecondSignInStep(signIn, metrics)
 {
     [BindProperty]
     public TwoFactorInput Input { get; set; } = new();
 
-    public string? ReturnUrl { get; private set; }
+    protected override string Way => "page_two_factor";
 
-    public async Task<IActionResult> OnGetAsync(string? returnUrl)
-    {
-        ReturnUrl = returnUrl;
-        // Only reachable after a correct password in this browser.
-        return await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Accounts/Login") : Page();
-    }
+    protected override string CodeField => "Input.Code";
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl)
-    {
-        ReturnUrl = returnUrl;
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
-        {
-            return RedirectToPage("/Accounts/Login");
-        }
+    protected override string WrongCode => "Deze code klopt niet. Let op: een code is maar 30 seconden geldig.";
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(SignInOutcome.CleanCode(Input.Code), isPersistent: false, rememberClient: false);
-        metrics.SignIn("page_two_factor", SignInOutcome.Of(result));
-        if (result.Succeeded)
-        {
-            return LocalRedirect(SignInOutcome.SafeReturnUrl(returnUrl));
-        }
-
-        ModelState.AddModelError("Input.Code", result.IsLockedOut
-            ? SignInOutcome.LockedOutMessage
-            : "Deze code klopt niet. Let op: een code is maar 30 seconden geldig.");
-        return Page();
-    }
+    protected override Task<Microsoft.AspNetCore.Identity.SignInResult> SignInAsync(SignInManager<Account> signIn) =>
+        signIn.TwoFactorAuthenticatorSignInAsync(SignInOutcome.CleanCode(Input.Code), isPersistent: false, rememberClient: false);
 }
 
 public sealed class TwoFactorInput

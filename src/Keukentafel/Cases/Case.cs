@@ -10,6 +10,19 @@ namespace Keukentafel.Cases;
 /// kitchen table. Every rule of the nine core rules that the software can hold lives here, as plain methods;
 /// every change bumps <see cref="Version"/> and appends a <see cref="CaseEvent"/>.
 /// </summary>
+/// <remarks>
+/// One aggregate in one folder, a file per part, side by side here:
+/// <list type="bullet">
+/// <item><c>Case.cs</c>: the case itself, its lifecycle (signal, steps, close, reopen), the six weeks, hand-over, history.</item>
+/// <item><c>Case.Questions.cs</c>: the resident's three questions and their answers.</item>
+/// <item><c>Case.Meetings.cs</c>: the table: his own people, proposed professionals, his agreement, the MDO and its report.</item>
+/// <item><c>Case.Plans.cs</c>: the plan: actions, his contribution (reciprocity), rule deviations, bottlenecks.</item>
+/// <item><c>Case.Consents.cs</c>: what the resident lets the organisations at his table see, and withdrawals.</item>
+/// <item><c>Case.Rectification.cs</c>: correcting the resident's details, with the old ones kept in the history.</item>
+/// <item><c>Case.Wellbeing.cs</c>: his wellbeing marks and when they are asked.</item>
+/// <item><c>Case.Analysis.cs</c>: the micro-analysis of costs: what was, what would have been.</item>
+/// </list>
+/// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "The domain's own word; there are no Visual Basic callers.")]
 public sealed partial class Case
 {

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using Keukentafel.Data;
+using Keukentafel.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Cases;
@@ -136,9 +137,12 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
     /// The memberships through which the staff member may open the file: he brought the case, or sits at the table while
     /// the resident's consent for his organisation (none: he needs none) holds. The case access rule, as a query.
     /// </summary>
-    public static IQueryable<CaseMember> MayOpen(IQueryable<CaseMember> members, KeukentafelDbContext db, Guid? organisationId, DateOnly today) =>
-        members.Where(m => m.Role == CaseRole.Bringer || organisationId == null
-            || db.Consents.Any(k => k.CaseId == m.CaseId && k.OrganisationId == organisationId && k.WithdrawnAtUtc == null && (k.ValidUntil == null || k.ValidUntil >= today)));
+    public static IQueryable<CaseMember> MayOpen(IQueryable<CaseMember> members, KeukentafelDbContext db, Guid? organisationId, DateOnly today)
+    {
+        var active = Consent.ActiveOn(today);
+        return members.Where(m => m.Role == CaseRole.Bringer || organisationId == null
+            || db.Consents.Where(active).Any(k => k.CaseId == m.CaseId && k.OrganisationId == organisationId));
+    }
 
     /// <summary>An opaque position in the list: the deadline and id of the last case shown.</summary>
     internal static class Cursor

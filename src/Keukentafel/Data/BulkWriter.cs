@@ -112,7 +112,7 @@ internal sealed class BulkWriter(KeukentafelDbContext db)
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                parameters[i].Value = SqliteValue(columns[i].Value(row));
+                parameters[i].Value = SqliteValues.Of(columns[i].Value(row));
             }
 
             await command.ExecuteNonQueryAsync(ct);
@@ -120,18 +120,6 @@ internal sealed class BulkWriter(KeukentafelDbContext db)
 
         return rows.Count;
     }
-
-    /// <summary>What EF's SQLite provider writes for a value: times and dates as ISO text, Guids upper-case text, decimals as text.</summary>
-    private static object SqliteValue(object? value) => value switch
-    {
-        null => DBNull.Value,
-        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
-        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        Guid g => g.ToString().ToUpperInvariant(),
-        decimal m => m.ToString("0.0###########################", System.Globalization.CultureInfo.InvariantCulture),
-        bool b => b ? 1 : 0,
-        _ => value,
-    };
 
     private static async Task<int> CopyAsync(NpgsqlConnection connection, string table, List<Column> columns, List<EntityEntry> rows, CancellationToken ct)
     {

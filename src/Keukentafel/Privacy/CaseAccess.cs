@@ -41,7 +41,7 @@ public sealed class CaseAccess(KeukentafelDbContext db, AuditLog log, TimeProvid
         var user = http.User;
         var staffId = user.StaffId();
         var now = time.GetUtcNow().UtcDateTime;
-        var today = DutchTime.Date(now);
+        var active = Consent.ActiveOn(DutchTime.Date(now));
         var facts = await db.Cases.AsNoTracking()
             .Where(c => c.Id == caseId)
             .Select(c => new
@@ -50,7 +50,7 @@ public sealed class CaseAccess(KeukentafelDbContext db, AuditLog log, TimeProvid
                 Role = db.CaseMembers.Where(m => m.CaseId == c.Id && m.StaffMemberId == staffId).Select(m => (CaseRole?)m.Role).FirstOrDefault(),
                 // The resident's consent for the professional's organisation (staff of no organisation need none).
                 Consented = db.StaffMembers.Any(s => s.Id == staffId && (s.OrganisationId == null
-                    || db.Consents.Any(k => k.CaseId == c.Id && k.OrganisationId == s.OrganisationId && k.WithdrawnAtUtc == null && (k.ValidUntil == null || k.ValidUntil >= today)))),
+                    || db.Consents.Where(active).Any(k => k.CaseId == c.Id && k.OrganisationId == s.OrganisationId))),
                 IsCoordinator = db.Neighbourhoods.Any(n => n.Id == c.NeighbourhoodId && n.CoordinatorId == staffId),
                 Reason = db.BreakGlasses.Where(b => b.CaseId == c.Id && b.StaffMemberId == staffId && b.ValidUntilUtc > now)
                     .OrderByDescending(b => b.AtUtc).Select(b => b.Reason).FirstOrDefault(),

@@ -40,7 +40,12 @@ public sealed class Consent
     public string? WithdrawnByName { get; private set; }
     public string? WithdrawalReason { get; private set; }
 
+    /// <summary>Holds today: not withdrawn, and not past its end date. <see cref="ActiveOn"/> is the same rule for a query.</summary>
     public bool IsActive(DateOnly today) => WithdrawnAtUtc is null && (ValidUntil is null || today <= ValidUntil);
+
+    /// <summary><see cref="IsActive"/> as a query the database runs: the case access check and the case lists use it.</summary>
+    public static System.Linq.Expressions.Expression<Func<Consent, bool>> ActiveOn(DateOnly today) =>
+        k => k.WithdrawnAtUtc == null && (k.ValidUntil == null || k.ValidUntil >= today);
 
     internal void Withdraw(string? reason, Actor by, DateTime atUtc)
     {

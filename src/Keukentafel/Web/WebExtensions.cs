@@ -32,6 +32,7 @@ public static class WebExtensions
         services.AddValidation();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddSingleton<PdfText>();
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocumentTransformer>());
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.Configure<ForwardedHeadersOptions>(o =>

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Keukentafel.Privacy;
+
+public static class PrivacyExtensions
+{
+    /// <summary>The case access check (pages and API), the audit log, the resident's access log and export, retention.</summary>
+    public static WebApplicationBuilder AddPrivacy(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<CaseAccess>();
+        services.AddSingleton<AuditLog>();
+        services.AddHostedService<AuditLogShutdown>();
+        services.AddScoped<AccessLog>();
+        services.AddSingleton<AccessLogExport>();
+        services.AddScoped<ResidentExport>();
+        services.AddSingleton<RetentionPolicy>();
+        services.AddScoped<RetentionService>();
+        services.AddHostedService<RetentionJob>();
+        services.AddScoped<CasePageAccessFilter>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusalAudit>();
+        services.Configure<MvcOptions>(o => o.Filters.AddService<CasePageAccessFilter>());
+        return builder;
+    }
+}
