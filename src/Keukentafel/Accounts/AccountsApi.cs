@@ -21,8 +21,9 @@ public static class AccountsApi
         auth.MapPost("/refresh", Refresh)
             .WithSummary("Exchange a refresh token for a new bearer token.");
 
-        endpoints.MapGroup("/api").WithTags("Sign-in").RequireAuthorization(Policies.Api)
-            .MapGet("/me", Me).WithSummary("The signed-in account: name, roles and the staff member or resident it belongs to.");
+        var signedIn = endpoints.MapGroup("/api").WithTags("Sign-in").RequireAuthorization(Policies.Api);
+        signedIn.MapGet("/me", Me)
+            .WithSummary("The signed-in account: name, roles and the staff member or resident it belongs to.");
         return endpoints;
     }
 

@@ -8,6 +8,19 @@ namespace Keukentafel.Effects;
 /// <summary>The cost catalogue and a neighbourhood's own prices, over JSON. No resident's data: prices only.</summary>
 public static class PricesApi
 {
+    public static IEndpointRouteBuilder MapPricesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Effects").RequireAuthorization(Policies.Api, Policies.Staff);
+        api.MapGet("/cost-catalogue", Catalogue)
+            .WithSummary("The current cost catalogue: unit prices with law domain, payer, year and public source (or marked as an estimate), "
+                + "and the price index.");
+        api.MapGet("/neighbourhoods/{id:guid}/prices", PricesOf)
+            .WithSummary("The prices that hold in a neighbourhood (its own where it set one), in euros of a price year, and the history of its own prices.");
+        api.MapPost("/neighbourhoods/{id:guid}/prices", SetPrice).RequireAuthorization(Policies.Coordination).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The neighbourhood's coordinator sets its own price for a catalogue item, with its source; the earlier one stays in the history.");
+        return endpoints;
+    }
+
     public sealed record PriceRequest(
         [property: Required(ErrorMessage = "Kies een onderdeel uit de kostencatalogus.")] string ItemCode,
         [property: Required(ErrorMessage = "Geef de prijs."), Range(0, 10_000_000, ErrorMessage = "Een prijs kan niet negatief zijn.")] decimal? Price,
@@ -16,40 +29,10 @@ public static class PricesApi
 
     public sealed record CatalogueView(string Version, DateOnly Published, string Description, PriceIndex Index, IReadOnlyList<CostItem> Items);
 
-    public sealed record NeighbourhoodPrices(Guid NeighbourhoodId, int PriceYear, string Catalogue, IReadOnlyList<UnitPrice> Prices, IReadOnlyList<NeighbourhoodPriceView> History);
+    public sealed record NeighbourhoodPrices(Guid NeighbourhoodId, int PriceYear, string Catalogue, IReadOnlyList<UnitPrice> Prices,
+        IReadOnlyList<NeighbourhoodPriceView> History);
 
     public sealed record NeighbourhoodPriceView(Guid Id, string ItemCode, decimal Price, int PriceYear, string Source, string SetBy, DateTime SetAtUtc);
-
-    public static IEndpointRouteBuilder MapPricesApi(this IEndpointRouteBuilder endpoints)
-    {
-        var api = endpoints.MapGroup("/api").WithTags("Effects").RequireAuthorization(Policies.Api, Policies.Staff);
-        api.MapGet("/cost-catalogue", (CostCatalogues catalogues) =>
-            {
-                var c = catalogues.Current;
-                return TypedResults.Ok(new CatalogueView(c.Version, c.Published, c.Description, c.Index, c.Items));
-            })
-            .WithSummary("The current cost catalogue: unit prices with law domain, payer, year and public source (or marked as an estimate), and the price index.");
-        api.MapGet("/neighbourhoods/{id:guid}/prices", async (Guid id, int? priceYear, Prices prices, Analyses analyses, CostCatalogues catalogues, CancellationToken ct) =>
-                TypedResults.Ok(await ViewAsync(id, priceYear ?? analyses.DefaultPriceYear, prices, catalogues, ct)))
-            .WithSummary("The prices that hold in a neighbourhood (its own where it set one), in euros of a price year, and the history of its own prices.");
-        api.MapPost("/neighbourhoods/{id:guid}/prices", async Task<Results<Created<NeighbourhoodPriceView>, NotFound>> (Guid id, PriceRequest request, HttpContext http, Prices prices, CaseAccess access, CancellationToken ct) =>
-            {
-                NeighbourhoodPrice set;
-                try
-                {
-                    set = await prices.SetAsync(id, http.User.StaffId(), await access.ActorAsync(http.User, ct), request.ItemCode, request.Price!.Value, request.PriceYear!.Value, request.Source, ct);
-                }
-                catch (DomainException refused) when (refused.Code == "price.not_coordinator")
-                {
-                    return TypedResults.NotFound();
-                }
-
-                return TypedResults.Created($"/api/neighbourhoods/{id}/prices", View(set));
-            })
-            .RequireAuthorization(Policies.Coordination)
-            .WithSummary("The neighbourhood's coordinator sets its own price for a catalogue item, with its source; the earlier one stays in the history.");
-        return endpoints;
-    }
 
     public static async Task<NeighbourhoodPrices> ViewAsync(Guid neighbourhoodId, int priceYear, Prices prices, CostCatalogues catalogues, CancellationToken ct)
     {
@@ -57,6 +40,24 @@ public static class PricesApi
         return new NeighbourhoodPrices(neighbourhoodId, priceYear, catalogues.Current.Version,
             [.. list.Values.OrderBy(p => p.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true))],
             [.. (await prices.HistoryAsync(neighbourhoodId, ct)).Select(View)]);
+    }
+
+    private static Ok<CatalogueView> Catalogue(CostCatalogues catalogues)
+    {
+        var c = catalogues.Current;
+        return TypedResults.Ok(new CatalogueView(c.Version, c.Published, c.Description, c.Index, c.Items));
+    }
+
+    private static async Task<Ok<NeighbourhoodPrices>> PricesOf(Guid id, int? priceYear, Prices prices, Analyses analyses, CostCatalogues catalogues,
+        CancellationToken ct) =>
+        TypedResults.Ok(await ViewAsync(id, priceYear ?? analyses.DefaultPriceYear, prices, catalogues, ct));
+
+    private static async Task<Created<NeighbourhoodPriceView>> SetPrice(Guid id, PriceRequest request, HttpContext http, Prices prices, CaseAccess access,
+        CancellationToken ct)
+    {
+        var by = await access.ActorAsync(http.User, ct);
+        var set = await prices.SetAsync(id, http.User.StaffId(), by, request.ItemCode, request.Price!.Value, request.PriceYear!.Value, request.Source, ct);
+        return TypedResults.Created($"/api/neighbourhoods/{id}/prices", View(set));
     }
 
     private static NeighbourhoodPriceView View(NeighbourhoodPrice p) => new(p.Id, p.ItemCode, p.Price, p.PriceYear, p.Source, p.SetByName, p.SetAtUtc);

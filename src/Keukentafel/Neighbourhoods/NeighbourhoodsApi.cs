@@ -1,4 +1,5 @@
 using Keukentafel.Accounts;
+using Keukentafel.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Keukentafel.Neighbourhoods;
@@ -9,26 +10,35 @@ public static class NeighbourhoodsApi
     public static IEndpointRouteBuilder MapNeighbourhoodsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").WithTags("Neighbourhoods").RequireAuthorization(Policies.Api, Policies.Staff);
-        api.MapGet("/neighbourhoods", async (StaffDirectory directory, CancellationToken ct) => TypedResults.Ok(await directory.NeighbourhoodsAsync(ct)))
+        api.MapGet("/neighbourhoods", AllNeighbourhoods)
             .WithSummary("All neighbourhoods with their municipality and how many organisations and staff work there.");
         api.MapGet("/neighbourhoods/{id:guid}", Neighbourhood)
             .WithSummary("One neighbourhood: its coordinator, organisations and staff.");
-        api.MapGet("/organisations", async (StaffDirectory directory, CancellationToken ct) => TypedResults.Ok(await directory.OrganisationsAsync(ct)))
+        api.MapGet("/organisations", AllOrganisations)
             .WithSummary("All participating organisations with their type and ambassador.");
         api.MapGet("/organisations/{id:guid}", Organisation)
             .WithSummary("One organisation: the neighbourhoods it works in and its staff.");
+
         var admin = endpoints.MapGroup("/api").WithTags("Neighbourhoods").RequireAuthorization(Policies.Api, Policies.Administration);
-        admin.MapPut("/organisations/{id:guid}/services", async Task<Results<NoContent, NotFound>> (Guid id, ServicesRequest request, Data.KeukentafelDbContext db, CancellationToken ct) =>
-                await OrganisationPage.OfferAsync(db, id, request.Services ?? [], ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+        admin.MapPut("/organisations/{id:guid}/services", OfferServices)
             .WithSummary("Set the kinds of help an organisation delivers (the budget's white-label allocation looks here).");
         return endpoints;
     }
 
     public sealed record ServicesRequest(IReadOnlyList<Services>? Services);
 
+    private static async Task<Ok<IReadOnlyList<NeighbourhoodSummary>>> AllNeighbourhoods(StaffDirectory directory, CancellationToken ct) =>
+        TypedResults.Ok(await directory.NeighbourhoodsAsync(ct));
+
     private static async Task<Results<Ok<NeighbourhoodDetail>, NotFound>> Neighbourhood(Guid id, StaffDirectory directory, CancellationToken ct) =>
         await directory.NeighbourhoodAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
+    private static async Task<Ok<IReadOnlyList<OrganisationSummary>>> AllOrganisations(StaffDirectory directory, CancellationToken ct) =>
+        TypedResults.Ok(await directory.OrganisationsAsync(ct));
+
     private static async Task<Results<Ok<OrganisationDetail>, NotFound>> Organisation(Guid id, StaffDirectory directory, CancellationToken ct) =>
         await directory.OrganisationAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+
+    private static async Task<Results<NoContent, NotFound>> OfferServices(Guid id, ServicesRequest request, KeukentafelDbContext db, CancellationToken ct) =>
+        await OrganisationPage.OfferAsync(db, id, request.Services ?? [], ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -2,7 +2,6 @@ using Keukentafel.Accounts;
 using Keukentafel.Cases;
 using Keukentafel.Data;
 using Keukentafel.Privacy;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Plans;
@@ -59,22 +58,5 @@ public sealed class DeviationBacking(KeukentafelDbContext db, CaseAccess access,
         }
 
         await access.LogAsync(http, target.Id, target.ResidentId, AuditAction.Change, "afwijking", ct);
-    }
-}
-
-public static class DeviationsApi
-{
-    public static IEndpointRouteBuilder MapDeviationsApi(this IEndpointRouteBuilder endpoints)
-    {
-        var api = endpoints.MapGroup("/api/deviations").WithTags("Deviations").RequireAuthorization(Policies.Api, Policies.Management);
-        api.MapGet("/mine", async (HttpContext http, DeviationBacking backing, CancellationToken ct) => TypedResults.Ok(await backing.MineAsync(http, ct)))
-            .WithSummary("The deviations put to me as manager, those waiting for my backing first.");
-        api.MapPost("/{deviationId:guid}/backing", async Task<NoContent> (Guid deviationId, HttpContext http, DeviationBacking backing, CancellationToken ct) =>
-            {
-                await backing.BackAsync(http, deviationId, ct);
-                return TypedResults.NoContent();
-            })
-            .WithSummary("Back a deviation that was put to me.");
-        return endpoints;
     }
 }

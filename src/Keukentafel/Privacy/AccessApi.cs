@@ -5,42 +5,39 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Keukentafel.Privacy;
 
-/// <summary>The coordinator's recorded reason, over JSON (the page is /inzage/{id}).</summary>
+/// <summary>The coordinator's recorded reason, over JSON (the page is /inzage/{id}); and the resident's own access log.</summary>
 public static class AccessApi
 {
-    public sealed record ReasonRequest([property: Required(ErrorMessage = "Geef de reden."), StringLength(2000)] string Reason);
-
     public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/access").WithTags("Privacy").RequireAuthorization(Policies.Api, Policies.CaseWork)
-            .MapPost("/{caseId:guid}/reason", async Task<Results<NoContent, NotFound>> (Guid caseId, ReasonRequest request, HttpContext http, CaseAccess access, CancellationToken ct) =>
-            {
-                try
-                {
-                    await access.BreakGlassAsync(http, caseId, request.Reason, ct);
-                }
-                catch (DomainException refused) when (refused.Code == "access.not_coordinator")
-                {
-                    return TypedResults.NotFound();
-                }
+        var access = endpoints.MapGroup("/api/access").WithTags("Privacy").RequireAuthorization(Policies.Api, Policies.CaseWork);
+        access.MapPost("/{caseId:guid}/reason", BreakGlass).WithMetadata(new BreakGlassRouteAttribute()).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary(
+                "The neighbourhood's coordinator records why he opens a case he does not work on; the file is then open to him for a working day.");
 
-                return TypedResults.NoContent();
-            })
-            .WithMetadata(new BreakGlassRouteAttribute())
-            .WithSummary("The neighbourhood's coordinator records why he opens a case he does not work on; the file is then open to him for a working day.");
-
-        endpoints.MapGet("/api/me/access-log", async Task<Results<Ok<IReadOnlyList<AccessLogEntry>>, NotFound>> (HttpContext http, AccessLog log, CaseAccess access, CancellationToken ct) =>
-            {
-                if (http.User.ResidentOf() is not { } resident)
-                {
-                    return TypedResults.NotFound();
-                }
-
-                await access.LogAsync(http, null, resident, AuditAction.Read, "logboek", ct);
-                return TypedResults.Ok(await log.ForResidentAsync(resident, http.User.AccountId(), ct));
-            })
-            .WithTags("Privacy").RequireAuthorization(Policies.Api, Policies.Resident)
+        var resident = endpoints.MapGroup("/api/me").WithTags("Privacy").RequireAuthorization(Policies.Api, Policies.Resident);
+        resident.MapGet("/access-log", MyAccessLog)
             .WithSummary("For the resident: who else looked at his file, newest first, with the reasons given.");
         return endpoints;
+    }
+
+    public sealed record ReasonRequest([property: Required(ErrorMessage = "Geef de reden."), StringLength(2000)] string Reason);
+
+    private static async Task<NoContent> BreakGlass(Guid caseId, ReasonRequest request, HttpContext http, CaseAccess access, CancellationToken ct)
+    {
+        await access.BreakGlassAsync(http, caseId, request.Reason, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AccessLogEntry>>, NotFound>> MyAccessLog(HttpContext http, AccessLog log, CaseAccess access,
+        CancellationToken ct)
+    {
+        if (http.User.ResidentOf() is not { } resident)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await access.LogAsync(http, null, resident, AuditAction.Read, "logboek", ct);
+        return TypedResults.Ok(await log.ForResidentAsync(resident, http.User.AccountId(), ct));
     }
 }

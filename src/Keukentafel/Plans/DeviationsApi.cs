@@ -1,0 +1,27 @@
+using Keukentafel.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Keukentafel.Plans;
+
+/// <summary>Deviations over JSON, for the managers asked to back them (<see cref="DeviationBacking"/>).</summary>
+public static class DeviationsApi
+{
+    public static IEndpointRouteBuilder MapDeviationsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/deviations").WithTags("Deviations").RequireAuthorization(Policies.Api, Policies.Management);
+        api.MapGet("/mine", Mine)
+            .WithSummary("The deviations put to me as manager, those waiting for my backing first.");
+        api.MapPost("/{deviationId:guid}/backing", Back)
+            .WithSummary("Back a deviation that was put to me.");
+        return endpoints;
+    }
+
+    private static async Task<Ok<IReadOnlyList<DeviationToBack>>> Mine(HttpContext http, DeviationBacking backing, CancellationToken ct) =>
+        TypedResults.Ok(await backing.MineAsync(http, ct));
+
+    private static async Task<NoContent> Back(Guid deviationId, HttpContext http, DeviationBacking backing, CancellationToken ct)
+    {
+        await backing.BackAsync(http, deviationId, ct);
+        return TypedResults.NoContent();
+    }
+}
