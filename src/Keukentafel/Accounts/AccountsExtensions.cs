@@ -80,6 +80,8 @@ public static class AccountsExtensions
         // A changed password, a removed role or two-factor switched off ends the other sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o =>
             o.ValidationInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Sessions:SecurityCheckSeconds", 60)));
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<ResidentInvitations>();
         services.AddScoped<MagicLinks>();

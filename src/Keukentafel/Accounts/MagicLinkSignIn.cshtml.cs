@@ -60,7 +60,7 @@ public sealed class MagicLinkSignInModel(
         if (account.ResidentId is { } resident)
         {
             HttpContext.User = await signIn.CreateUserPrincipalAsync(account);
-            await access.LogAsync(HttpContext, null, resident, AuditAction.Read, AccessLog.MagicLinkSignIn, HttpContext.RequestAborted);
+            await access.LogAsync(null, resident, AuditAction.Read, AccessLog.MagicLinkSignIn, HttpContext.RequestAborted);
             return RedirectToPage("/Residents/MyTablePage");
         }
 

@@ -167,7 +167,7 @@ public sealed partial class ResidentExternalLoginModel(
         }
 
         HttpContext.User = await signIn.CreateUserPrincipalAsync(account);
-        await access.LogAsync(HttpContext, caseId, account.ResidentId, AuditAction.Change, "DigiD gekoppeld aan de eigen inlog", HttpContext.RequestAborted);
+        await access.LogAsync(caseId, account.ResidentId, AuditAction.Change, "DigiD gekoppeld aan de eigen inlog", HttpContext.RequestAborted);
         return LocalRedirect(Home(returnUrl));
     }
 

@@ -19,7 +19,7 @@ public sealed record IssuedInvitation(string Code, DateTime ExpiresAtUtc);
 /// </summary>
 public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Account> users, CaseAccess access, TimeProvider time)
 {
-    public async Task<IssuedInvitation> IssueAsync(HttpContext http, CaseAccessDecision decision, CancellationToken ct)
+    public async Task<IssuedInvitation> IssueAsync(CaseAccessDecision decision, CancellationToken ct)
     {
         var residentId = decision.ResidentId ?? throw new DomainException("invitation.no_resident", "Deze casus heeft geen bewoner.");
         var now = time.GetUtcNow().UtcDateTime;
@@ -31,7 +31,7 @@ public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Acc
         var (invitation, code) = ResidentInvitation.Issue(residentId, decision.CaseId, decision.Actor, now);
         db.ResidentInvitations.Add(invitation);
         await db.SaveChangesAsync(ct);
-        await access.LogAsync(http, decision.CaseId, residentId, AuditAction.Change, "uitnodiging voor de eigen pagina's van de bewoner", ct);
+        await access.LogAsync(decision.CaseId, residentId, AuditAction.Change, "uitnodiging voor de eigen pagina's van de bewoner", ct);
         return new IssuedInvitation(code, invitation.ExpiresAtUtc);
     }
 

@@ -17,5 +17,5 @@ public static class ResidentInvitationsApi
     }
 
     private static async Task<Ok<IssuedInvitation>> Issue(HttpContext http, ResidentInvitations invitations, CancellationToken ct) =>
-        TypedResults.Ok(await invitations.IssueAsync(http, http.CaseDecision(), ct));
+        TypedResults.Ok(await invitations.IssueAsync(http.CaseDecision(), ct));
 }

@@ -32,19 +32,19 @@ public sealed class BudgetAdminPage(BudgetAdministration admin, Dashboards dashb
 
     public Task<IActionResult> OnPostCreateAsync([Bind(Prefix = nameof(Create))] NewBudgetInput input) => SaveAsync(null, input, async ct =>
     {
-        var budget = await admin.CreateAsync(HttpContext, input.NeighbourhoodId ?? Guid.Empty, input.Name, input.FirstYear!.Value, input.LastYear!.Value, ct);
+        var budget = await admin.CreateAsync(input.NeighbourhoodId ?? Guid.Empty, input.Name, input.FirstYear!.Value, input.LastYear!.Value, ct);
         return (budget.Id, "Het wijkbudget is aangemaakt. Leg nu de bijdragen vast en verdeel de ruimte.");
     });
 
     public Task<IActionResult> OnPostContributeAsync(Guid id, [Bind(Prefix = nameof(Contribution))] ContributionInput input) => SaveAsync(id, input, async ct =>
     {
-        await admin.ContributeAsync(HttpContext, id, input.Contributor, input.OrganisationId, Amount(input.Amount), input.Date!.Value, input.LawDomain, ct);
+        await admin.ContributeAsync(id, input.Contributor, input.OrganisationId, Amount(input.Amount), input.Date!.Value, input.LawDomain, ct);
         return (id, "De bijdrage is vastgelegd.");
     });
 
     public Task<IActionResult> OnPostRoomAsync(Guid id, [Bind(Prefix = nameof(Room))] RoomInput input) => SaveAsync(id, input, async ct =>
     {
-        await admin.SetRoomAsync(HttpContext, id, input.OrganisationId ?? Guid.Empty, input.Year!.Value, Amount(input.Amount), ct);
+        await admin.SetRoomAsync(id, input.OrganisationId ?? Guid.Empty, input.Year!.Value, Amount(input.Amount), ct);
         return (id, "De ruimte is vastgelegd.");
     });
 
@@ -80,7 +80,7 @@ public sealed class BudgetAdminPage(BudgetAdministration admin, Dashboards dashb
         var chosen = id ?? (Budgets.Count > 0 ? Budgets[0].Id : null);
         if (chosen is { } budgetId)
         {
-            Detail = await admin.DetailAsync(HttpContext, budgetId, ct);
+            Detail = await admin.DetailAsync(budgetId, ct);
         }
 
         var year = DutchTime.Today(time).Year;

@@ -26,7 +26,7 @@ public sealed record OrganisationChoice(Guid Id, string Name);
 /// and sets each organisation's room per year (through the ledger, so the rooms never exceed the pot nor fall below
 /// what is used). Only for the neighbourhoods he coordinates or works in; someone else is refused and logged.
 /// </summary>
-public sealed class BudgetAdministration(KeukentafelDbContext db, Financing financing, CaseAccess access, TimeProvider time)
+public sealed class BudgetAdministration(CurrentUser asking, KeukentafelDbContext db, Financing financing, CaseAccess access, TimeProvider time)
 {
     /// <summary>The neighbourhoods the user works in, where he may keep a budget.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> NeighbourhoodsAsync(Guid? staffId, CancellationToken ct) =>
@@ -34,12 +34,12 @@ public sealed class BudgetAdministration(KeukentafelDbContext db, Financing fina
                 .Join(db.Neighbourhoods, w => w.NeighbourhoodId, n => n.Id, (w, n) => new { n.Id, n.Name }).OrderBy(n => n.Name).ToListAsync(ct))
             .Select(n => (n.Id, n.Name))];
 
-    public async Task<NeighbourhoodBudget> CreateAsync(HttpContext http, Guid neighbourhoodId, string? name, int firstYear, int lastYear, CancellationToken ct)
+    public async Task<NeighbourhoodBudget> CreateAsync(Guid neighbourhoodId, string? name, int firstYear, int lastYear, CancellationToken ct)
     {
-        if (!(await NeighbourhoodsAsync(http.User.StaffId(), ct)).Any(n => n.Id == neighbourhoodId))
+        if (!(await NeighbourhoodsAsync(asking.StaffId, ct)).Any(n => n.Id == neighbourhoodId))
         {
             // A neighbourhood named in the form, not one the address points to: refused at its field.
-            await LogRefusalAsync(http, ct);
+            await LogRefusalAsync(ct);
             throw DomainException.About("NeighbourhoodId", "budget.not_yours", "U kunt alleen een budget starten voor een wijk waar u werkt.");
         }
 
@@ -49,39 +49,39 @@ public sealed class BudgetAdministration(KeukentafelDbContext db, Financing fina
             throw DomainException.About("FirstYear", "budget.overlap", "Deze wijk heeft al een budget in (een deel van) deze jaren. Kies andere jaren.");
         }
 
-        var budget = NeighbourhoodBudget.Create(neighbourhood, name ?? "", firstYear, lastYear, await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
+        var budget = NeighbourhoodBudget.Create(neighbourhood, name ?? "", firstYear, lastYear, await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);
         db.Budgets.Add(budget);
         await db.SaveChangesAsync(ct);
         return budget;
     }
 
-    public async Task<Contribution> ContributeAsync(HttpContext http, Guid budgetId, string? contributor, Guid? organisationId, decimal amount, DateOnly date, LawDomain lawDomain, CancellationToken ct)
+    public async Task<Contribution> ContributeAsync(Guid budgetId, string? contributor, Guid? organisationId, decimal amount, DateOnly date, LawDomain lawDomain, CancellationToken ct)
     {
-        var budget = await MineAsync(http, budgetId, tracked: true, ct);
+        var budget = await MineAsync(budgetId, tracked: true, ct);
         if (organisationId is { } o && !await db.Organisations.AnyAsync(x => x.Id == o && x.Neighbourhoods.Any(n => n.NeighbourhoodId == budget.NeighbourhoodId), ct))
         {
             throw DomainException.About("OrganisationId", "budget.organisation_not_here", "Deze organisatie werkt niet in deze wijk.");
         }
 
-        var contribution = budget.AddContribution(contributor ?? "", organisationId, amount, date, lawDomain, await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
+        var contribution = budget.AddContribution(contributor ?? "", organisationId, amount, date, lawDomain, await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return contribution;
     }
 
-    public async Task<LedgerEntry> SetRoomAsync(HttpContext http, Guid budgetId, Guid organisationId, int year, decimal amount, CancellationToken ct)
+    public async Task<LedgerEntry> SetRoomAsync(Guid budgetId, Guid organisationId, int year, decimal amount, CancellationToken ct)
     {
-        var budget = await MineAsync(http, budgetId, tracked: false, ct);
+        var budget = await MineAsync(budgetId, tracked: false, ct);
         if (!await db.Organisations.AnyAsync(x => x.Id == organisationId && x.Neighbourhoods.Any(n => n.NeighbourhoodId == budget.NeighbourhoodId), ct))
         {
             throw DomainException.About("OrganisationId", "budget.organisation_not_here", "Deze organisatie werkt niet in deze wijk.");
         }
 
-        return (await financing.SetRoomAsync(budgetId, organisationId, year, amount, await access.ActorAsync(http.User, ct), ct)).Single();
+        return (await financing.SetRoomAsync(budgetId, organisationId, year, amount, await access.ActorAsync(ct), ct)).Single();
     }
 
-    public async Task<BudgetDetail> DetailAsync(HttpContext http, Guid budgetId, CancellationToken ct)
+    public async Task<BudgetDetail> DetailAsync(Guid budgetId, CancellationToken ct)
     {
-        var budget = await MineAsync(http, budgetId, tracked: false, ct);
+        var budget = await MineAsync(budgetId, tracked: false, ct);
         var neighbourhood = await db.Neighbourhoods.Where(n => n.Id == budget.NeighbourhoodId).Select(n => n.Name).SingleAsync(ct);
         var organisations = (await db.Organisations.AsNoTracking().Where(o => o.Neighbourhoods.Any(n => n.NeighbourhoodId == budget.NeighbourhoodId) && o.Type != OrganisationType.HealthInsurer)
                 .Select(o => new { o.Id, o.Name }).ToListAsync(ct))
@@ -95,19 +95,19 @@ public sealed class BudgetAdministration(KeukentafelDbContext db, Financing fina
             rooms, organisations);
     }
 
-    private async Task<NeighbourhoodBudget> MineAsync(HttpContext http, Guid budgetId, bool tracked, CancellationToken ct)
+    private async Task<NeighbourhoodBudget> MineAsync(Guid budgetId, bool tracked, CancellationToken ct)
     {
         var query = db.Budgets.Include(b => b.Contributions).Where(b => b.Id == budgetId);
         var budget = await (tracked ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct);
-        if (budget is null || !(await NeighbourhoodsAsync(http.User.StaffId(), ct)).Any(n => n.Id == budget.NeighbourhoodId))
+        if (budget is null || !(await NeighbourhoodsAsync(asking.StaffId, ct)).Any(n => n.Id == budget.NeighbourhoodId))
         {
-            await LogRefusalAsync(http, ct);
+            await LogRefusalAsync(ct);
             throw new NotYoursException("budget.not_yours", "Dit budget hoort bij een wijk waar u niet werkt.");
         }
 
         return budget!;
     }
 
-    private Task LogRefusalAsync(HttpContext http, CancellationToken ct) =>
-        access.LogAsync(http, null, null, AuditAction.Change, "budget van een andere wijk", ct, allowed: false);
+    private Task LogRefusalAsync(CancellationToken ct) =>
+        access.LogAsync(null, null, AuditAction.Change, "budget van een andere wijk", ct, allowed: false);
 }

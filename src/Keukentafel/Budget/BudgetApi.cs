@@ -125,44 +125,44 @@ public static class BudgetApi
         return TypedResults.Ok(new Realised(entry.Id, entry.Amount));
     }
 
-    private static async Task<Ok<IReadOnlyList<RequestToDecide>>> RequestsToDecide(HttpContext http, Decisions decisions, CancellationToken ct) =>
-        TypedResults.Ok(await decisions.MineAsync(http, ct));
+    private static async Task<Ok<IReadOnlyList<RequestToDecide>>> RequestsToDecide(Decisions decisions, CancellationToken ct) =>
+        TypedResults.Ok(await decisions.MineAsync(ct));
 
-    private static async Task<Ok<Decided>> Decide(Guid requestId, DecisionBody body, HttpContext http, Decisions decisions, CancellationToken ct)
+    private static async Task<Ok<Decided>> Decide(Guid requestId, DecisionBody body, Decisions decisions, CancellationToken ct)
     {
-        var r = await decisions.DecideAsync(http, requestId, body.Decision, body.FromOrganisationId, body.Reason, ct);
+        var r = await decisions.DecideAsync(requestId, body.Decision, body.FromOrganisationId, body.Reason, ct);
         return TypedResults.Ok(new Decided(r.Id, r.Status, r.DecidedByName, r.DecidedAtUtc));
     }
 
     private static async Task<Ok<List<BudgetItem>>> Visible(HttpContext http, Dashboards dashboards, CancellationToken ct) =>
         TypedResults.Ok((await dashboards.VisibleAsync(http.User.StaffId(), ct)).Select(b => new BudgetItem(b.Id, b.Name)).ToList());
 
-    private static async Task<Results<Ok<DashboardResponse>, NotFound>> Dashboard(Guid budgetId, int? year, int? page, HttpContext http,
+    private static async Task<Results<Ok<DashboardResponse>, NotFound>> Dashboard(Guid budgetId, int? year, int? page,
         Dashboards dashboards, CancellationToken ct) =>
-        await dashboards.ForAsync(http, budgetId, year, ct, page) is { } view
+        await dashboards.ForAsync(budgetId, year, ct, page) is { } view
             ? TypedResults.Ok(new DashboardResponse(view.Dashboard, view.Detail?.Items, view.DetailScope,
                 view.Detail?.Page, view.Detail?.Pages, view.Detail?.Total))
             : TypedResults.NotFound();
 
-    private static async Task<Created<BudgetItem>> Start(NewBudget body, HttpContext http, BudgetAdministration admin, CancellationToken ct)
+    private static async Task<Created<BudgetItem>> Start(NewBudget body, BudgetAdministration admin, CancellationToken ct)
     {
-        var budget = await admin.CreateAsync(http, body.NeighbourhoodId, body.Name, body.FirstYear, body.LastYear, ct);
+        var budget = await admin.CreateAsync(body.NeighbourhoodId, body.Name, body.FirstYear, body.LastYear, ct);
         return TypedResults.Created($"/api/budgets/{budget.Id}", new BudgetItem(budget.Id, budget.Name));
     }
 
-    private static async Task<Ok<BudgetDetail>> Detail(Guid budgetId, HttpContext http, BudgetAdministration admin, CancellationToken ct) =>
-        TypedResults.Ok(await admin.DetailAsync(http, budgetId, ct));
+    private static async Task<Ok<BudgetDetail>> Detail(Guid budgetId, BudgetAdministration admin, CancellationToken ct) =>
+        TypedResults.Ok(await admin.DetailAsync(budgetId, ct));
 
-    private static async Task<Ok<ContributionView>> Contribute(Guid budgetId, NewContribution body, HttpContext http, BudgetAdministration admin,
+    private static async Task<Ok<ContributionView>> Contribute(Guid budgetId, NewContribution body, BudgetAdministration admin,
         CancellationToken ct)
     {
-        var c = await admin.ContributeAsync(http, budgetId, body.Contributor, body.OrganisationId, body.Amount, body.Date!.Value, body.LawDomain, ct);
+        var c = await admin.ContributeAsync(budgetId, body.Contributor, body.OrganisationId, body.Amount, body.Date!.Value, body.LawDomain, ct);
         return TypedResults.Ok(new ContributionView(c.Id, c.Contributor, c.OrganisationId, c.Amount, c.Date, c.LawDomain, c.RecordedByName, c.RecordedAtUtc));
     }
 
-    private static async Task<Ok<RoomSet>> SetRoom(Guid budgetId, RoomBody body, HttpContext http, BudgetAdministration admin, CancellationToken ct)
+    private static async Task<Ok<RoomSet>> SetRoom(Guid budgetId, RoomBody body, BudgetAdministration admin, CancellationToken ct)
     {
-        var entry = await admin.SetRoomAsync(http, budgetId, body.OrganisationId, body.Year, body.Amount, ct);
+        var entry = await admin.SetRoomAsync(budgetId, body.OrganisationId, body.Year, body.Amount, ct);
         return TypedResults.Ok(new RoomSet(entry.Id, body.OrganisationId, body.Year, body.Amount));
     }
 }

@@ -65,8 +65,8 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
 
         Refused = actionId;
         var euros = Web.DutchNumber.Parse(amount) ?? throw DomainException.About("Amount", "budget.amount_required", "Vul een bedrag in euro's in, bijvoorbeeld 250,00.");
-        await financing.SettleAsync(id, actionId, kind, euros, reason, await access.ActorAsync(User, HttpContext.RequestAborted), HttpContext.RequestAborted);
-        await access.LogAsync(HttpContext, item.CaseId, item.ResidentId, AuditAction.Change, "wijkbudget", HttpContext.RequestAborted);
+        await financing.SettleAsync(id, actionId, kind, euros, reason, await access.ActorAsync(HttpContext.RequestAborted), HttpContext.RequestAborted);
+        await access.LogAsync(item.CaseId, item.ResidentId, AuditAction.Change, "wijkbudget", HttpContext.RequestAborted);
         return RedirectToPage(new { id, jaar, pagina = View!.Detail!.Page, message = kind == EntryKind.Settlement ? "De terugbetaling is vastgelegd." : "Het bedrag is afgeschreven." });
     }
 
@@ -80,5 +80,5 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
     }
 
     private async Task LoadAsync(Guid? id, int? jaar, int? pagina = null, Guid? containing = null, bool withDetail = true) =>
-        View = await dashboards.ForAsync(HttpContext, id, jaar, HttpContext.RequestAborted, pagina, containing, withDetail);
+        View = await dashboards.ForAsync(id, jaar, HttpContext.RequestAborted, pagina, containing, withDetail);
 }

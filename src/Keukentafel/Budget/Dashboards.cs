@@ -25,7 +25,7 @@ public sealed record DashboardView(BudgetDashboard Dashboard, IReadOnlyList<(Gui
 /// financed actions for those who may see them: the coordinator of the neighbourhood, and managers for their own
 /// organisation; directors and financiers see aggregates only. Showing case numbers is logged per case.
 /// </summary>
-public sealed class Dashboards(KeukentafelDbContext db, CaseAccess access, TimeProvider time)
+public sealed class Dashboards(CurrentUser asking, KeukentafelDbContext db, CaseAccess access, TimeProvider time)
 {
     public async Task<IReadOnlyList<(Guid Id, string Name)>> VisibleAsync(Guid? staffId, CancellationToken ct) =>
         [.. (await db.Budgets.AsNoTracking()
@@ -41,9 +41,9 @@ public sealed class Dashboards(KeukentafelDbContext db, CaseAccess access, TimeP
     /// is refused and logged. Reads the year's ledger entries only; what the period used before is summed by the database.
     /// The financed actions come a page at a time (<paramref name="page"/>, or the page holding <paramref name="containing"/>).
     /// </summary>
-    public async Task<DashboardView?> ForAsync(HttpContext http, Guid? budgetId, int? year, CancellationToken ct, int? page = null, Guid? containing = null, bool withDetail = true)
+    public async Task<DashboardView?> ForAsync(Guid? budgetId, int? year, CancellationToken ct, int? page = null, Guid? containing = null, bool withDetail = true)
     {
-        var staffId = http.User.StaffId();
+        var staffId = asking.StaffId;
         var budgets = await VisibleAsync(staffId, ct);
         var chosen = budgetId ?? (budgets.Count > 0 ? budgets[0].Id : null);
         if (chosen is null)
@@ -53,7 +53,7 @@ public sealed class Dashboards(KeukentafelDbContext db, CaseAccess access, TimeP
 
         if (!budgets.Any(b => b.Id == chosen))
         {
-            await access.LogAsync(http, null, null, AuditAction.Read, "budget van een andere wijk", ct, allowed: false);
+            await access.LogAsync(null, null, AuditAction.Read, "budget van een andere wijk", ct, allowed: false);
             throw new NotYoursException();
         }
 
@@ -66,7 +66,7 @@ public sealed class Dashboards(KeukentafelDbContext db, CaseAccess access, TimeP
         var preFinanced = await db.PreFinancings.AsNoTracking().Where(p => p.BudgetId == budget.Id).ToDictionaryAsync(p => p.PlanActionId, p => p.Payer, ct);
         var dashboard = BudgetDashboard.OfYear(budget, entries, y, names, preFinanced, today, await UsedInPeriodAsync(budget.Id, ct));
 
-        var (scope, organisation) = withDetail ? await ScopeAsync(http, staffId, ct) : (null, null);
+        var (scope, organisation) = withDetail ? await ScopeAsync(staffId, ct) : (null, null);
         FinancedPage? detail = null;
         if (scope is not null)
         {
@@ -76,11 +76,11 @@ public sealed class Dashboards(KeukentafelDbContext db, CaseAccess access, TimeP
                 ? (index / DetailPageSize) + 1
                 : Math.Clamp(page ?? 1, 1, pages);
             detail = new FinancedPage([.. all.Skip((at - 1) * DetailPageSize).Take(DetailPageSize)], at, pages, all.Count);
-            await access.LogListAsync(http, [.. detail.Items.Select(d => (d.CaseId, d.ResidentId)).Distinct()], "wijkbudget", "wijkbudget (0 casussen)", ct);
+            await access.LogListAsync([.. detail.Items.Select(d => (d.CaseId, d.ResidentId)).Distinct()], "wijkbudget", "wijkbudget (0 casussen)", ct);
         }
         else
         {
-            await access.LogAsync(http, null, null, AuditAction.Read, "wijkbudget", ct);
+            await access.LogAsync(null, null, AuditAction.Read, "wijkbudget", ct);
         }
 
         return new DashboardView(dashboard, budgets, detail, scope);
@@ -95,14 +95,14 @@ public sealed class Dashboards(KeukentafelDbContext db, CaseAccess access, TimeP
     }
 
     /// <summary>Coordinators see every organisation's financed actions; a manager his own organisation's; others none.</summary>
-    private async Task<(string? Scope, Guid? Organisation)> ScopeAsync(HttpContext http, Guid? staffId, CancellationToken ct)
+    private async Task<(string? Scope, Guid? Organisation)> ScopeAsync(Guid? staffId, CancellationToken ct)
     {
-        if (http.User.IsInRole(Roles.Coordinator))
+        if (asking.IsInRole(Roles.Coordinator))
         {
             return ("alle organisaties", null);
         }
 
-        if (http.User.IsInRole(Roles.Manager)
+        if (asking.IsInRole(Roles.Manager)
             && await db.StaffMembers.AsNoTracking().Where(s => s.Id == staffId && s.Function == StaffFunction.Manager)
                 .Select(s => new { s.OrganisationId, Name = s.Organisation!.Name }).SingleOrDefaultAsync(ct) is { OrganisationId: { } own } manager)
         {

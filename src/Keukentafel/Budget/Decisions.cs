@@ -23,11 +23,11 @@ public sealed record RequestToDecide(
 /// The managers' side of allocation: the requests for their organisation (open ones first), and their decisions. Every
 /// look and every decision is in the audit log of the resident concerned.
 /// </summary>
-public sealed class Decisions(KeukentafelDbContext db, Allocation allocation, Financing financing, CaseAccess access)
+public sealed class Decisions(CurrentUser asking, KeukentafelDbContext db, Allocation allocation, Financing financing, CaseAccess access)
 {
-    public async Task<IReadOnlyList<RequestToDecide>> MineAsync(HttpContext http, CancellationToken ct)
+    public async Task<IReadOnlyList<RequestToDecide>> MineAsync(CancellationToken ct)
     {
-        var me = http.User.StaffId();
+        var me = asking.StaffId;
         var rows = await db.FinancingRequests.AsNoTracking()
             .Where(r => db.StaffMembers.Any(s => s.Id == me && s.OrganisationId == r.OrganisationId && s.Function == StaffFunction.Manager))
             .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { r, c.Number, c.ResidentId, c.NeighbourhoodId })
@@ -61,24 +61,24 @@ public sealed class Decisions(KeukentafelDbContext db, Allocation allocation, Fi
                 x.r.RequestedByName, x.r.RequestedAtUtc, x.r.Status, x.r.DecidedByName, x.r.DecidedAtUtc, x.r.DecisionReason, sources, x.ResidentId));
         }
 
-        await access.LogListAsync(http, [.. result.Select(r => (r.CaseId, r.ResidentId)).Distinct()], "financiering", "aanvragen wijkbudget (0)", ct);
+        await access.LogListAsync([.. result.Select(r => (r.CaseId, r.ResidentId)).Distinct()], "financiering", "aanvragen wijkbudget (0)", ct);
         return result;
     }
 
     /// <summary>A manager decides; someone else is refused (and that refusal is logged).</summary>
-    public async Task<FinancingRequest> DecideAsync(HttpContext http, Guid requestId, RequestStatus decision, Guid? shiftFrom, string? reason, CancellationToken ct)
+    public async Task<FinancingRequest> DecideAsync(Guid requestId, RequestStatus decision, Guid? shiftFrom, string? reason, CancellationToken ct)
     {
         var target = await db.FinancingRequests.AsNoTracking().Where(r => r.Id == requestId)
             .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { c.Id, c.ResidentId, r.OrganisationId }).SingleOrDefaultAsync(ct);
-        var by = await access.ActorAsync(http.User, ct);
+        var by = await access.ActorAsync(ct);
         if (target is not null && !await allocation.IsManagerOfAsync(by.StaffMemberId, target.OrganisationId, ct))
         {
-            await access.LogAsync(http, target?.Id, target?.ResidentId, AuditAction.Change, "financiering", ct, allowed: false);
+            await access.LogAsync(target?.Id, target?.ResidentId, AuditAction.Change, "financiering", ct, allowed: false);
             throw Allocation.NotTheirs();
         }
 
         var decided = await allocation.DecideAsync(requestId, decision, shiftFrom, reason, by, ct);
-        await access.LogAsync(http, target?.Id, target?.ResidentId, AuditAction.Change, "financiering", ct);
+        await access.LogAsync(target?.Id, target?.ResidentId, AuditAction.Change, "financiering", ct);
         return decided;
     }
 }

@@ -21,13 +21,13 @@ public sealed class DecisionsPage(Decisions decisions) : PageModel, Web.IRefusab
     public async Task OnGetAsync(string? message)
     {
         Message = message;
-        Requests = await decisions.MineAsync(HttpContext, HttpContext.RequestAborted);
+        Requests = await decisions.MineAsync(HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostDecideAsync(Guid requestId, RequestStatus? decision, Guid? fromOrganisationId, string? reason)
     {
         (Refused, Posted) = (requestId, (decision, fromOrganisationId, reason));
-        var decided = await decisions.DecideAsync(HttpContext, requestId,
+        var decided = await decisions.DecideAsync(requestId,
             decision ?? throw DomainException.About("Decision", "budget.decision_required", "Kies een besluit."), fromOrganisationId, reason, HttpContext.RequestAborted);
         return RedirectToPage(new
         {
@@ -46,7 +46,7 @@ public sealed class DecisionsPage(Decisions decisions) : PageModel, Web.IRefusab
     public async Task<IActionResult> ShowAgainAsync(DomainException refused)
     {
         (RefusedField, RefusedMessage) = (refused.Field, refused.Message);
-        Requests = await decisions.MineAsync(HttpContext, HttpContext.RequestAborted);
+        Requests = await decisions.MineAsync(HttpContext.RequestAborted);
         return Page();
     }
 }

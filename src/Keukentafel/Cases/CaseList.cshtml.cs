@@ -35,7 +35,7 @@ public sealed class CaseListPage(CaseLists lists, CaseAccess access, Effects.Wel
     {
         Cases = await lists.MineAsync(User.StaffId() ?? Guid.Empty, new CaseFilter(Closed, Status, Domain, Q), cursor, CaseLists.PageSize, HttpContext.RequestAborted);
         FollowUps = cursor is null && !Closed ? await wellbeing.DueForAsync(User.StaffId() ?? Guid.Empty, HttpContext.RequestAborted) : [];
-        await access.LogListAsync(HttpContext, [.. Cases.Items.Select(i => (i.Id, i.ResidentId)), .. FollowUps.Select(f => (f.CaseId, f.ResidentId))],
+        await access.LogListAsync([.. Cases.Items.Select(i => (i.Id, i.ResidentId)), .. FollowUps.Select(f => (f.CaseId, f.ResidentId))],
             "casuslijst", "mijn casussen (0)", HttpContext.RequestAborted);
     }
 

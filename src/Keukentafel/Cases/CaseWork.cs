@@ -1,3 +1,4 @@
+using Keukentafel.Accounts;
 using Keukentafel.Data;
 using Keukentafel.Neighbourhoods;
 using Keukentafel.Privacy;
@@ -22,13 +23,13 @@ public sealed class CaseWork(KeukentafelDbContext db, CaseNumbers numbers, CaseA
     /// Core rule 1: a professional signals a case for a resident, new or known, and becomes its case bringer.
     /// Two signals at the same moment may reach for the same case number; the one that loses tries again.
     /// </summary>
-    public async Task<Case> SignalAsync(HttpContext http, SignalCase command, CancellationToken ct)
+    public async Task<Case> SignalAsync(SignalCase command, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await SignalOnceAsync(http, command, ct);
+                return await SignalOnceAsync(command, ct);
             }
             catch (DbUpdateException) when (attempt < 3)
             {
@@ -37,9 +38,9 @@ public sealed class CaseWork(KeukentafelDbContext db, CaseNumbers numbers, CaseA
         }
     }
 
-    private async Task<Case> SignalOnceAsync(HttpContext http, SignalCase command, CancellationToken ct)
+    private async Task<Case> SignalOnceAsync(SignalCase command, CancellationToken ct)
     {
-        var actor = await access.ActorAsync(http.User, ct);
+        var actor = await access.ActorAsync(ct);
         var bringer = actor.StaffMemberId is { } staffId
             ? await db.StaffMembers.Include(s => s.WorkAreas).SingleOrDefaultAsync(s => s.Id == staffId, ct)
             : null;
@@ -69,7 +70,7 @@ public sealed class CaseWork(KeukentafelDbContext db, CaseNumbers numbers, CaseA
         var @case = Case.Signal(number, resident, bringer, command.Description, command.Source, command.SourceDetail, actor, now);
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);
-        await access.LogAsync(http, @case.Id, resident.Id, AuditAction.Create, "casus", ct);
+        await access.LogAsync(@case.Id, resident.Id, AuditAction.Create, "casus", ct);
         return @case;
     }
 

@@ -102,7 +102,7 @@ public static class CasesApi
     {
         var filter = new CaseFilter(closed ?? false, status, domain, q);
         var page = await lists.MineAsync(http.User.StaffId() ?? Guid.Empty, filter, cursor, limit ?? CaseLists.PageSize, ct);
-        await access.LogListAsync(http, [.. page.Items.Select(i => (i.Id, i.ResidentId))], "casuslijst", "mijn casussen (0)", ct);
+        await access.LogListAsync([.. page.Items.Select(i => (i.Id, i.ResidentId))], "casuslijst", "mijn casussen (0)", ct);
         return TypedResults.Ok(page);
     }
 
@@ -110,13 +110,13 @@ public static class CasesApi
         CancellationToken ct)
     {
         var page = await lists.InMyNeighbourhoodsAsync(http.User.StaffId() ?? Guid.Empty, cursor, limit ?? CaseLists.PageSize, ct);
-        await access.LogAsync(http, null, null, AuditAction.List, $"casussen in de wijk ({page.Items.Count})", ct);
+        await access.LogAsync(null, null, AuditAction.List, $"casussen in de wijk ({page.Items.Count})", ct);
         return TypedResults.Ok(page);
     }
 
-    private static async Task<Created<CaseFile>> Signal(SignalRequest request, HttpContext http, CaseWork work, CaseFiles files, CancellationToken ct)
+    private static async Task<Created<CaseFile>> Signal(SignalRequest request, CaseWork work, CaseFiles files, CancellationToken ct)
     {
-        var @case = await work.SignalAsync(http, new SignalCase(request.NeighbourhoodId!.Value, request.GivenName, request.FamilyNamePrefix, request.FamilyName,
+        var @case = await work.SignalAsync(new SignalCase(request.NeighbourhoodId!.Value, request.GivenName, request.FamilyNamePrefix, request.FamilyName,
             request.DateOfBirth!.Value, request.Street, request.HouseNumber, request.PostalCode, request.Town, request.Description, request.Source,
             request.SourceDetail), ct);
         return TypedResults.Created($"/api/cases/{@case.Id}", await files.GetAsync(@case.Id, ct));

@@ -22,6 +22,6 @@ public sealed class NeighbourhoodCasesPage(CaseLists lists, CaseAccess access) :
     private async Task ShowAsync(string? cursor)
     {
         Cases = await lists.InMyNeighbourhoodsAsync(User.StaffId() ?? Guid.Empty, cursor, CaseLists.PageSize, HttpContext.RequestAborted);
-        await access.LogAsync(HttpContext, null, null, AuditAction.List, $"casussen in de wijk ({Cases.Items.Count})", HttpContext.RequestAborted);
+        await access.LogAsync(null, null, AuditAction.List, $"casussen in de wijk ({Cases.Items.Count})", HttpContext.RequestAborted);
     }
 }

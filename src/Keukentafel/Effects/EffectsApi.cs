@@ -117,13 +117,12 @@ public static class EffectsApi
     private static async Task<Ok<CasesApi.Changed>> Lock(VersionRequest request, HttpContext http, CaseWork work, Prices prices, CancellationToken ct) =>
         await ChangedAsync(http, work, request.Version, (c, by, now) => prices.LockAnalysisAsync(c, by, now, ct), ct);
 
-    private static async Task<Ok<EffectReport>> Report(Guid neighbourhoodId, DateOnly? from, DateOnly? to, int? sample, int? priceYear,
-        HttpContext http, WorkAreas workAreas, EffectReports reports, CaseAccess access, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<EffectReport>> Report(Guid neighbourhoodId, DateOnly? from, DateOnly? to, int? sample, int? priceYear, WorkAreas workAreas, EffectReports reports, CaseAccess access, TimeProvider time, CancellationToken ct)
     {
-        await workAreas.ChooseAsync(http, neighbourhoodId, AuditAction.Read, "effectrapportage", ct);
+        await workAreas.ChooseAsync(neighbourhoodId, AuditAction.Read, "effectrapportage", ct);
         // Over the API the report holds no case numbers, for anyone: aggregates only.
         var report = await reports.BuildAsync(Selection(neighbourhoodId, from, to, sample, priceYear, DutchTime.Today(time)), false, ct);
-        await access.LogAsync(http, null, null, AuditAction.Read, $"effectrapportage ({report!.Cases} casussen)", ct);
+        await access.LogAsync(null, null, AuditAction.Read, $"effectrapportage ({report!.Cases} casussen)", ct);
         return TypedResults.Ok(report);
     }
 
@@ -143,7 +142,7 @@ public static class EffectsApi
     private static async Task<Ok<IReadOnlyList<FollowUpDue>>> FollowUps(HttpContext http, Wellbeing wellbeing, CaseAccess access, CancellationToken ct)
     {
         var due = await wellbeing.DueForAsync(http.User.StaffId() ?? Guid.Empty, ct);
-        await access.LogListAsync(http, [.. due.Select(f => (f.CaseId, f.ResidentId))], "nameting", "nametingen (0)", ct);
+        await access.LogListAsync([.. due.Select(f => (f.CaseId, f.ResidentId))], "nameting", "nametingen (0)", ct);
         return TypedResults.Ok(due);
     }
 

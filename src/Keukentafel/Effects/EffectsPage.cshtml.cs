@@ -69,7 +69,7 @@ public sealed class EffectsPage(WorkAreas workAreas, EffectReports reports, Effe
         RefusedField = "prijsjaar";
         var ct = HttpContext.RequestAborted;
         Report = await reports.BuildAsync(new ReportSelection(chosen.Id, from, to, Sample, null, PriceYear), chosen.CoordinatorId == User.StaffId(), ct);
-        await access.LogAsync(HttpContext, null, null, action, $"effectrapportage ({Report!.Cases} casussen)", ct);
+        await access.LogAsync(null, null, action, $"effectrapportage ({Report!.Cases} casussen)", ct);
         return null;
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class MeasuringPage(KeukentafelDbContext db, CaseAccess ac
 
         if (!MayChange)
         {
-            await access.LogAsync(HttpContext, null, null, AuditAction.Change, "meetinstrumenten van een wijk", HttpContext.RequestAborted, allowed: false);
+            await access.LogAsync(null, null, AuditAction.Change, "meetinstrumenten van een wijk", HttpContext.RequestAborted, allowed: false);
             return Forbid();
         }
 
@@ -54,7 +54,7 @@ public sealed partial class MeasuringPage(KeukentafelDbContext db, CaseAccess ac
         neighbourhood.ChangeEffectSettings(new EffectSettings(Input.UsesPositiveHealth, Input.UsesZrm, Input.FollowUpMonths!.Value));
 
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        await access.LogAsync(HttpContext, null, null, AuditAction.Change, "meetinstrumenten van een wijk", HttpContext.RequestAborted);
+        await access.LogAsync(null, null, AuditAction.Change, "meetinstrumenten van een wijk", HttpContext.RequestAborted);
         var after = Describe(neighbourhood.EffectSettings);
         SettingsChanged(logger, id, before, after);
         return RedirectToPage(new { id, message = "De instellingen voor het meten zijn opgeslagen. Ze gelden voor nieuwe metingen en voor casussen die vanaf nu sluiten." });

@@ -55,7 +55,7 @@ public static class PricesApi
     private static async Task<Created<NeighbourhoodPriceView>> SetPrice(Guid id, PriceRequest request, HttpContext http, Prices prices, CaseAccess access,
         CancellationToken ct)
     {
-        var by = await access.ActorAsync(http.User, ct);
+        var by = await access.ActorAsync(ct);
         var set = await prices.SetAsync(id, http.User.StaffId(), by, request.ItemCode, request.Price!.Value, request.PriceYear!.Value, request.Source, ct);
         return TypedResults.Created($"/api/neighbourhoods/{id}/prices", View(set));
     }

@@ -36,7 +36,7 @@ public sealed class PricesPage(KeukentafelDbContext db, Prices prices, Analyses 
             return await ShowAsync(id, null);
         }
 
-        await prices.SetAsync(id, User.StaffId(), await access.ActorAsync(User, HttpContext.RequestAborted), Input.ItemCode ?? "",
+        await prices.SetAsync(id, User.StaffId(), await access.ActorAsync(HttpContext.RequestAborted), Input.ItemCode ?? "",
             Web.DutchNumber.Parse(Input.Price) ?? throw DomainException.About("Price", "price.format", "Geef de prijs in euro, bijvoorbeeld 45 of 32,40."),
             Input.PriceYear!.Value, Input.Source, HttpContext.RequestAborted);
         return RedirectToPage(new { id, message = "De prijs van de wijk is vastgelegd." });

@@ -45,12 +45,12 @@ public sealed record AgendaSummary(AgendaKind Kind, string What, int? Count, str
 public sealed record Agenda(Guid SessionId, DateOnly From, DateOnly To, bool Anonymised, IReadOnlyList<AgendaItem> Items, IReadOnlyList<AgendaSummary> Summaries, int NotShown);
 
 /// <summary>Proposes the agenda of a learning session from the cases, as far as the viewer may see them.</summary>
-public sealed class Agendas(KeukentafelDbContext db, CaseAccess access, TimeProvider time)
+public sealed class Agendas(CurrentUser asking, KeukentafelDbContext db, CaseAccess access, TimeProvider time)
 {
     /// <summary>Without a session before, the agenda looks back this far (sessions are every two weeks).</summary>
     public const int DefaultDays = 14;
 
-    public async Task<Agenda> ProposeAsync(HttpContext http, LearningSession session, CancellationToken ct)
+    public async Task<Agenda> ProposeAsync(LearningSession session, CancellationToken ct)
     {
         var previous = await db.LearningSessions.AsNoTracking()
             .Where(s => s.NeighbourhoodId == session.NeighbourhoodId && s.Date < session.Date)
@@ -59,16 +59,16 @@ public sealed class Agendas(KeukentafelDbContext db, CaseAccess access, TimeProv
         var to = session.Date;
         var points = await PointsAsync(session.NeighbourhoodId, from, to, ct);
 
-        var caseWork = http.User.WorksWithCases();
+        var caseWork = asking.WorksWithCases;
         if (!caseWork)
         {
-            await access.LogAsync(http, null, null, AuditAction.Read, "leersessie (samenvatting)", ct);
+            await access.LogAsync(null, null, AuditAction.Read, "leersessie (samenvatting)", ct);
             return new Agenda(session.Id, from, to, true, [], Summaries(points), 0);
         }
 
-        var visible = await VisibleAsync(http.User.StaffId(), [.. points.Select(p => p.CaseId).Distinct()], ct);
+        var visible = await VisibleAsync(asking.StaffId, [.. points.Select(p => p.CaseId).Distinct()], ct);
         var items = points.Where(p => visible.Contains(p.CaseId)).ToList();
-        await access.LogListAsync(http, [.. items.Select(i => (i.CaseId!.Value, i.ResidentId)).Distinct()], "leersessie", "leersessie (0 casussen)", ct);
+        await access.LogListAsync([.. items.Select(i => (i.CaseId!.Value, i.ResidentId)).Distinct()], "leersessie", "leersessie (0 casussen)", ct);
         return new Agenda(session.Id, from, to, false, items, Summaries(points), points.Count - items.Count);
     }
 

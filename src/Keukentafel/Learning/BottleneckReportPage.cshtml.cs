@@ -40,7 +40,7 @@ public sealed class BottleneckReportPage(WorkAreas workAreas, BottleneckReports 
         var chosen = await ChooseAsync(action, "knelpuntenrapportage");
         var (from, to) = BottleneckReports.DefaultPeriod(DutchTime.Today(time));
         Report = await reports.BuildAsync(chosen.Id, From ?? from, To ?? to, HttpContext.RequestAborted);
-        await access.LogAsync(HttpContext, null, null, action, "knelpuntenrapportage", HttpContext.RequestAborted);
+        await access.LogAsync(null, null, action, "knelpuntenrapportage", HttpContext.RequestAborted);
         return null;
     }
 }

@@ -30,7 +30,7 @@ public sealed class InitiativePage(Initiatives initiatives, TimeProvider time) :
             return await ShowAsync(id);
         }
 
-        var measure = await initiatives.MeasureAsync(HttpContext, id,
+        var measure = await initiatives.MeasureAsync(id,
             new MeasureInput(input.Week, input.Visitors, input.Volunteers, input.ResidentsGivingBack, input.Activities, input.Note), HttpContext.RequestAborted);
         return RedirectToPage(new { id, message = $"De meting van de week van {measure.Week:d-M-yyyy} is vastgelegd." });
     }
@@ -39,7 +39,7 @@ public sealed class InitiativePage(Initiatives initiatives, TimeProvider time) :
 
     private async Task<IActionResult> ShowAsync(Guid id)
     {
-        if (await initiatives.GetAsync(HttpContext, id, HttpContext.RequestAborted) is not { } view)
+        if (await initiatives.GetAsync(id, HttpContext.RequestAborted) is not { } view)
         {
             return NotFound();
         }

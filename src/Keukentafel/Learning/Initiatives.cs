@@ -34,30 +34,30 @@ public sealed record InitiativeInput([property: System.ComponentModel.DataAnnota
 /// Collective initiatives of a neighbourhood: its coordinator starts one; whoever works with cases there records the
 /// measures; everyone who works there sees them.
 /// </summary>
-public sealed class Initiatives(KeukentafelDbContext db, Membership membership, CaseAccess access, TimeProvider time)
+public sealed class Initiatives(CurrentUser asking, KeukentafelDbContext db, Membership membership, CaseAccess access, TimeProvider time)
 {
     private const string Part = "collectief initiatief";
 
-    public async Task<CollectiveInitiative> StartAsync(HttpContext http, Guid neighbourhoodId, InitiativeInput input, CancellationToken ct)
+    public async Task<CollectiveInitiative> StartAsync(Guid neighbourhoodId, InitiativeInput input, CancellationToken ct)
     {
-        await membership.RequireCoordinatorAsync(http, neighbourhoodId, Part, ct);
+        await membership.RequireCoordinatorAsync(neighbourhoodId, Part, ct);
         if (input.OrganisationId is { } organisation && !await db.OrganisationNeighbourhoods.AnyAsync(w => w.OrganisationId == organisation && w.NeighbourhoodId == neighbourhoodId, ct))
         {
             throw DomainException.About("OrganisationId", "initiative.organisation_elsewhere", "Deze organisatie werkt niet in deze wijk.");
         }
 
         var initiative = CollectiveInitiative.Start(neighbourhoodId, input.Name, input.Description, input.RunByResidents, input.OrganisationId,
-            input.BudgetPerYear, input.FromNeighbourhoodBudget, await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
+            input.BudgetPerYear, input.FromNeighbourhoodBudget, await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);
         db.CollectiveInitiatives.Add(initiative);
         await db.SaveChangesAsync(ct);
         return initiative;
     }
 
-    public async Task<IReadOnlyList<InitiativeSummary>> ListAsync(HttpContext http, Guid neighbourhoodId, CancellationToken ct)
+    public async Task<IReadOnlyList<InitiativeSummary>> ListAsync(Guid neighbourhoodId, CancellationToken ct)
     {
-        await membership.RequireWorksInAsync(http, neighbourhoodId, Part, ct);
+        await membership.RequireWorksInAsync(neighbourhoodId, Part, ct);
         var initiatives = await db.CollectiveInitiatives.AsNoTracking().Where(i => i.NeighbourhoodId == neighbourhoodId).OrderBy(i => i.Name).ToListAsync(ct);
-        var served = await ServedAsync(http, [.. initiatives.Select(i => i.Id)], ct);
+        var served = await ServedAsync([.. initiatives.Select(i => i.Id)], ct);
         var organisations = await OrganisationNamesAsync(initiatives, ct);
         return [.. initiatives.Select(i =>
         {
@@ -66,7 +66,7 @@ public sealed class Initiatives(KeukentafelDbContext db, Membership membership, 
         })];
     }
 
-    public async Task<InitiativeView?> GetAsync(HttpContext http, Guid initiativeId, CancellationToken ct)
+    public async Task<InitiativeView?> GetAsync(Guid initiativeId, CancellationToken ct)
     {
         var i = await db.CollectiveInitiatives.AsNoTracking().SingleOrDefaultAsync(x => x.Id == initiativeId, ct);
         if (i is null)
@@ -74,9 +74,9 @@ public sealed class Initiatives(KeukentafelDbContext db, Membership membership, 
             return null;
         }
 
-        await membership.RequireWorksInAsync(http, i.NeighbourhoodId, Part, ct);
+        await membership.RequireWorksInAsync(i.NeighbourhoodId, Part, ct);
         var neighbourhood = await db.Neighbourhoods.Where(n => n.Id == i.NeighbourhoodId).Select(n => n.Name).SingleAsync(ct);
-        var served = (await ServedAsync(http, [i.Id], ct)).GetValueOrDefault(i.Id, (0, 0));
+        var served = (await ServedAsync([i.Id], ct)).GetValueOrDefault(i.Id, (0, 0));
         var organisations = await OrganisationNamesAsync([i], ct);
         var ordered = i.Measures.OrderByDescending(m => m.Week).ThenByDescending(m => m.RecordedAtUtc).ToList();
         return new InitiativeView(i.Id, i.NeighbourhoodId, neighbourhood, i.Name, i.Description, i.RunByResidents, i.OrganisationId, RunBy(i, organisations),
@@ -87,18 +87,18 @@ public sealed class Initiatives(KeukentafelDbContext db, Membership membership, 
     }
 
     /// <summary>A week's measure, by whoever works with cases in the neighbourhood.</summary>
-    public async Task<InitiativeMeasure> MeasureAsync(HttpContext http, Guid initiativeId, MeasureInput input, CancellationToken ct)
+    public async Task<InitiativeMeasure> MeasureAsync(Guid initiativeId, MeasureInput input, CancellationToken ct)
     {
         var initiative = await db.CollectiveInitiatives.SingleOrDefaultAsync(x => x.Id == initiativeId, ct) ?? throw new NotYoursException();
-        await membership.RequireWorksInAsync(http, initiative.NeighbourhoodId, Part, ct);
-        if (!http.User.WorksWithCases())
+        await membership.RequireWorksInAsync(initiative.NeighbourhoodId, Part, ct);
+        if (!asking.WorksWithCases)
         {
             throw new DomainException("initiative.measure_not_case_work", "Metingen worden vastgelegd door de professionals en de coördinator van de wijk.");
         }
 
         var measure = initiative.Measure(input.Week ?? throw DomainException.About("Week", "initiative.week_required", "Kies de week van de meting."),
             input.Visitors, input.Volunteers, input.ResidentsGivingBack, input.Activities, input.Note, DutchTime.Today(time),
-            await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
+            await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return measure;
     }
@@ -109,12 +109,12 @@ public sealed class Initiatives(KeukentafelDbContext db, Membership membership, 
             .Select(i => new { i.Id, i.Name }).ToListAsync(ct)).Select(i => (i.Id, i.Name))];
 
     /// <summary>How many plan actions each initiative serves and has done; a count of one to four residents only for those who work with cases.</summary>
-    private async Task<Dictionary<Guid, (int? Served, int? Done)>> ServedAsync(HttpContext http, List<Guid> ids, CancellationToken ct)
+    private async Task<Dictionary<Guid, (int? Served, int? Done)>> ServedAsync(List<Guid> ids, CancellationToken ct)
     {
         var actions = await db.PlanActions.AsNoTracking().Where(a => a.InitiativeId != null && ids.Contains(a.InitiativeId.Value))
             .Join(db.Cases, a => a.CaseId, c => c.Id, (a, c) => new { Initiative = a.InitiativeId!.Value, a.Status, c.ResidentId })
             .ToListAsync(ct);
-        var caseWork = http.User.WorksWithCases();
+        var caseWork = asking.WorksWithCases;
         return actions.GroupBy(a => a.Initiative).ToDictionary(g => g.Key, g =>
             caseWork || Effects.Statistics.Shown(g.Select(a => a.ResidentId).Distinct().Count())
                 ? ((int?)g.Count(), (int?)g.Count(a => a.Status == Plans.ActionStatus.Done))

@@ -27,23 +27,23 @@ public static class InitiativesApi
 
     public sealed record Measured(Guid Id, DateOnly Week);
 
-    private static async Task<Created<Started>> Start(Guid neighbourhoodId, InitiativeInput body, HttpContext http, Initiatives initiatives,
+    private static async Task<Created<Started>> Start(Guid neighbourhoodId, InitiativeInput body, Initiatives initiatives,
         CancellationToken ct)
     {
-        var started = await initiatives.StartAsync(http, neighbourhoodId, body, ct);
+        var started = await initiatives.StartAsync(neighbourhoodId, body, ct);
         return TypedResults.Created($"/api/initiatives/{started.Id}", new Started(started.Id));
     }
 
-    private static async Task<Ok<IReadOnlyList<InitiativeSummary>>> List(Guid neighbourhoodId, HttpContext http, Initiatives initiatives,
+    private static async Task<Ok<IReadOnlyList<InitiativeSummary>>> List(Guid neighbourhoodId, Initiatives initiatives,
         CancellationToken ct) =>
-        TypedResults.Ok(await initiatives.ListAsync(http, neighbourhoodId, ct));
+        TypedResults.Ok(await initiatives.ListAsync(neighbourhoodId, ct));
 
-    private static async Task<Results<Ok<InitiativeView>, NotFound>> Get(Guid initiativeId, HttpContext http, Initiatives initiatives, CancellationToken ct) =>
-        await initiatives.GetAsync(http, initiativeId, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+    private static async Task<Results<Ok<InitiativeView>, NotFound>> Get(Guid initiativeId, Initiatives initiatives, CancellationToken ct) =>
+        await initiatives.GetAsync(initiativeId, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    private static async Task<Created<Measured>> Measure(Guid initiativeId, MeasureInput body, HttpContext http, Initiatives initiatives, CancellationToken ct)
+    private static async Task<Created<Measured>> Measure(Guid initiativeId, MeasureInput body, Initiatives initiatives, CancellationToken ct)
     {
-        var measure = await initiatives.MeasureAsync(http, initiativeId, body, ct);
+        var measure = await initiatives.MeasureAsync(initiativeId, body, ct);
         return TypedResults.Created($"/api/initiatives/{initiativeId}", new Measured(measure.Id, measure.Week));
     }
 }

@@ -36,7 +36,7 @@ public sealed class InitiativesPage(Initiatives initiatives, LearningSessions se
             return await ShowAsync(wijk);
         }
 
-        var started = await initiatives.StartAsync(HttpContext, wijk, new InitiativeInput(input.Name, input.Description, input.RunByResidents, input.OrganisationId,
+        var started = await initiatives.StartAsync(wijk, new InitiativeInput(input.Name, input.Description, input.RunByResidents, input.OrganisationId,
             input.BudgetPerYear, input.FromNeighbourhoodBudget), HttpContext.RequestAborted);
         return RedirectToPage("/Learning/InitiativePage", new { id = started.Id, message = "Het initiatief staat erin. Leg hieronder de eerste meting vast." });
     }
@@ -46,11 +46,11 @@ public sealed class InitiativesPage(Initiatives initiatives, LearningSessions se
     private async Task<IActionResult> ShowAsync(Guid? wijk)
     {
         var ct = HttpContext.RequestAborted;
-        (Neighbourhoods, Chosen) = await sessions.ChooseAsync(HttpContext, wijk, ct);
+        (Neighbourhoods, Chosen) = await sessions.ChooseAsync(wijk, ct);
 
         if (Chosen is not null)
         {
-            List = await initiatives.ListAsync(HttpContext, Chosen.Id, ct);
+            List = await initiatives.ListAsync(Chosen.Id, ct);
             Organisations = await db.OrganisationNeighbourhoods.AsNoTracking().Where(w => w.NeighbourhoodId == Chosen.Id)
                 .Join(db.Organisations, w => w.OrganisationId, o => o.Id, (w, o) => o).OrderBy(o => o.Name)
                 .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(ct);

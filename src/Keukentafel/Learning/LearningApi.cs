@@ -59,42 +59,41 @@ public static class LearningApi
 
     public sealed record FollowBody(int Version, LessonStatus Status, [property: StringLength(4_000)] string? Note);
 
-    private static async Task<Created<Planned>> Plan(Guid neighbourhoodId, PlanBody body, HttpContext http, LearningSessions sessions, CancellationToken ct)
+    private static async Task<Created<Planned>> Plan(Guid neighbourhoodId, PlanBody body, LearningSessions sessions, CancellationToken ct)
     {
-        var session = await sessions.PlanAsync(http, neighbourhoodId, body.Date, body.Level,
+        var session = await sessions.PlanAsync(neighbourhoodId, body.Date, body.Level,
             [.. (body.Participants ?? []).Select(p => (p.StaffMemberId, p.Name ?? ""))], ct);
         return TypedResults.Created($"/api/learning-sessions/{session.Id}", new Planned(session.Id, session.Version));
     }
 
-    private static async Task<Ok<IReadOnlyList<SessionListItem>>> List(Guid neighbourhoodId, HttpContext http, LearningSessions sessions,
+    private static async Task<Ok<IReadOnlyList<SessionListItem>>> List(Guid neighbourhoodId, LearningSessions sessions,
         CancellationToken ct) =>
-        TypedResults.Ok(await sessions.ListAsync(http, neighbourhoodId, ct));
+        TypedResults.Ok(await sessions.ListAsync(neighbourhoodId, ct));
 
-    private static async Task<Results<Ok<SessionView>, NotFound>> Get(Guid sessionId, HttpContext http, LearningSessions sessions, CancellationToken ct) =>
-        await sessions.GetAsync(http, sessionId, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+    private static async Task<Results<Ok<SessionView>, NotFound>> Get(Guid sessionId, LearningSessions sessions, CancellationToken ct) =>
+        await sessions.GetAsync(sessionId, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    private static async Task<Ok<MinutesRecorded>> RecordMinutes(Guid sessionId, MinutesBody body, HttpContext http, LearningSessions sessions,
+    private static async Task<Ok<MinutesRecorded>> RecordMinutes(Guid sessionId, MinutesBody body, LearningSessions sessions,
         CancellationToken ct) =>
-        TypedResults.Ok(new MinutesRecorded(await sessions.RecordMinutesAsync(http, sessionId, body.Version, body.Minutes, ct)));
+        TypedResults.Ok(new MinutesRecorded(await sessions.RecordMinutesAsync(sessionId, body.Version, body.Minutes, ct)));
 
-    private static async Task<Created<LessonRecorded>> RecordLesson(Guid sessionId, LessonBody body, HttpContext http, LearningSessions sessions,
+    private static async Task<Created<LessonRecorded>> RecordLesson(Guid sessionId, LessonBody body, LearningSessions sessions,
         CancellationToken ct)
     {
-        var lesson = await sessions.RecordLessonAsync(http, sessionId, body.Kind, body.Text, body.OwnerId, body.Owner, body.CaseNumbers ?? [], ct);
+        var lesson = await sessions.RecordLessonAsync(sessionId, body.Kind, body.Text, body.OwnerId, body.Owner, body.CaseNumbers ?? [], ct);
         return TypedResults.Created($"/api/learning-sessions/{sessionId}", new LessonRecorded(lesson.Id, lesson.Version));
     }
 
-    private static async Task<Ok<LessonRecorded>> FollowLesson(Guid lessonId, FollowBody body, HttpContext http, LearningSessions sessions,
+    private static async Task<Ok<LessonRecorded>> FollowLesson(Guid lessonId, FollowBody body, LearningSessions sessions,
         CancellationToken ct) =>
-        TypedResults.Ok(new LessonRecorded(lessonId, await sessions.FollowLessonAsync(http, lessonId, body.Status, body.Note, body.Version, ct)));
+        TypedResults.Ok(new LessonRecorded(lessonId, await sessions.FollowLessonAsync(lessonId, body.Status, body.Note, body.Version, ct)));
 
-    private static async Task<Ok<BottleneckReport>> Bottlenecks(Guid neighbourhoodId, DateOnly? from, DateOnly? to,
-        HttpContext http, BottleneckReports reports, Membership membership, CaseAccess access, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<BottleneckReport>> Bottlenecks(Guid neighbourhoodId, DateOnly? from, DateOnly? to, BottleneckReports reports, Membership membership, CaseAccess access, TimeProvider time, CancellationToken ct)
     {
-        await membership.RequireWorksInAsync(http, neighbourhoodId, "knelpuntenrapportage", ct);
+        await membership.RequireWorksInAsync(neighbourhoodId, "knelpuntenrapportage", ct);
         var (first, last) = BottleneckReports.DefaultPeriod(DutchTime.Today(time));
         var report = await reports.BuildAsync(neighbourhoodId, from ?? first, to ?? last, ct);
-        await access.LogAsync(http, null, null, AuditAction.Read, "knelpuntenrapportage", ct);
+        await access.LogAsync(null, null, AuditAction.Read, "knelpuntenrapportage", ct);
         return TypedResults.Ok(report);
     }
 
@@ -102,7 +101,7 @@ public static class LearningApi
         HttpContext http, MunicipalityOverview overview, CaseAccess access, CancellationToken ct)
     {
         var built = await overview.BuildAsync(http.User.StaffId(), municipalityId, from, to, ct);
-        await access.LogAsync(http, null, null, AuditAction.Read, "gemeenteoverzicht", ct, allowed: built is not null);
+        await access.LogAsync(null, null, AuditAction.Read, "gemeenteoverzicht", ct, allowed: built is not null);
         return built is null ? TypedResults.NotFound() : TypedResults.Ok(built);
     }
 }

@@ -48,7 +48,7 @@ public sealed class LearningSessionPage(LearningSessions sessions) : PageModel, 
         }
 
         fieldKey = _ => $"{nameof(Minutes)}.Text";
-        await sessions.RecordMinutesAsync(HttpContext, id, input.Version, input.Text, HttpContext.RequestAborted);
+        await sessions.RecordMinutesAsync(id, input.Version, input.Text, HttpContext.RequestAborted);
         return RedirectToPage(new { id, message = "Het verslag is bewaard." });
     }
 
@@ -63,7 +63,7 @@ public sealed class LearningSessionPage(LearningSessions sessions) : PageModel, 
         // The rule calls the lesson's cases "Cases"; the form has their numbers.
         fieldKey = refused => refused.Field == "Cases" ? $"{nameof(Lesson)}.{nameof(LessonInput.CaseNumbers)}" : null;
         var numbers = (input.CaseNumbers ?? "").Split([',', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        await sessions.RecordLessonAsync(HttpContext, id, input.Kind, input.Text, null, input.Owner, numbers, HttpContext.RequestAborted);
+        await sessions.RecordLessonAsync(id, input.Kind, input.Text, null, input.Owner, numbers, HttpContext.RequestAborted);
         return RedirectToPage(new { id, message = "De les is vastgelegd." });
     }
 
@@ -71,7 +71,7 @@ public sealed class LearningSessionPage(LearningSessions sessions) : PageModel, 
     {
         Refused = lessonId;
         fieldKey = _ => "";
-        await sessions.FollowLessonAsync(HttpContext, lessonId, status, note, version, HttpContext.RequestAborted);
+        await sessions.FollowLessonAsync(lessonId, status, note, version, HttpContext.RequestAborted);
         return RedirectToPage(new { id, message = "Bijgewerkt wat er van de les geworden is." });
     }
 
@@ -93,13 +93,13 @@ public sealed class LearningSessionPage(LearningSessions sessions) : PageModel, 
     private async Task<IActionResult> ShowAsync(Guid id, bool keepInput)
     {
         var ct = HttpContext.RequestAborted;
-        if (await sessions.GetAsync(HttpContext, id, ct) is not { } session)
+        if (await sessions.GetAsync(id, ct) is not { } session)
         {
             return NotFound();
         }
 
         Session = session;
-        Coordinates = (await sessions.NeighbourhoodsAsync(HttpContext, ct)).Any(n => n.Id == Session.NeighbourhoodId && n.Coordinates);
+        Coordinates = (await sessions.NeighbourhoodsAsync(ct)).Any(n => n.Id == Session.NeighbourhoodId && n.Coordinates);
         if (!keepInput)
         {
             Minutes = new MinutesInput { Text = Session.Minutes, Version = Session.Version };

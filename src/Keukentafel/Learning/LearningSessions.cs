@@ -28,14 +28,14 @@ public sealed record LearningNeighbourhood(Guid Id, string Name, bool Coordinate
 /// Learning sessions of a neighbourhood: the coordinator plans them and keeps the minutes; everyone who works in the
 /// neighbourhood sees them, each with the agenda he may see. Someone from elsewhere gets "not found", logged.
 /// </summary>
-public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, Membership membership, CaseAccess access, TimeProvider time)
+public sealed class LearningSessions(CurrentUser asking, KeukentafelDbContext db, Agendas agendas, Membership membership, CaseAccess access, TimeProvider time)
 {
     private const string Part = "leersessie";
 
-    public async Task<LearningSession> PlanAsync(HttpContext http, Guid neighbourhoodId, DateOnly? date, SessionLevel level,
+    public async Task<LearningSession> PlanAsync(Guid neighbourhoodId, DateOnly? date, SessionLevel level,
         IReadOnlyList<(Guid? StaffMemberId, string Name)> participants, CancellationToken ct)
     {
-        await membership.RequireCoordinatorAsync(http, neighbourhoodId, Part, ct);
+        await membership.RequireCoordinatorAsync(neighbourhoodId, Part, ct);
         if (date is null)
         {
             throw DomainException.About("Date", "learning.date_required", "Kies de datum van de leersessie.");
@@ -50,16 +50,16 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, M
 
         var today = DutchTime.Today(time);
         var session = LearningSession.Plan(neighbourhoodId, date.Value, level, participants, await EarliestAsync(neighbourhoodId, today, ct), today,
-            await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
+            await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);
         db.LearningSessions.Add(session);
         await db.SaveChangesAsync(ct);
         return session;
     }
 
-    public async Task<IReadOnlyList<LearningNeighbourhood>> NeighbourhoodsAsync(HttpContext http, CancellationToken ct)
+    public async Task<IReadOnlyList<LearningNeighbourhood>> NeighbourhoodsAsync(CancellationToken ct)
     {
-        var staffId = http.User.StaffId();
-        var coordinator = http.User.IsInRole(Roles.Coordinator);
+        var staffId = asking.StaffId;
+        var coordinator = asking.IsInRole(Roles.Coordinator);
         return await db.StaffNeighbourhoods.AsNoTracking().Where(w => w.StaffMemberId == staffId)
             .Join(db.Neighbourhoods, w => w.NeighbourhoodId, n => n.Id, (w, n) => n)
             .OrderBy(n => n.Name)
@@ -71,21 +71,21 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, M
     /// The neighbourhoods the user works in, and the one he chose (none chosen: the first). One he does not work in is not
     /// his: "not found". The pages of sessions and initiatives open with this choice.
     /// </summary>
-    public async Task<(IReadOnlyList<LearningNeighbourhood> All, LearningNeighbourhood? Chosen)> ChooseAsync(HttpContext http, Guid? chosen, CancellationToken ct)
+    public async Task<(IReadOnlyList<LearningNeighbourhood> All, LearningNeighbourhood? Chosen)> ChooseAsync(Guid? chosen, CancellationToken ct)
     {
-        var all = await NeighbourhoodsAsync(http, ct);
+        var all = await NeighbourhoodsAsync(ct);
         var found = all.FirstOrDefault(n => n.Id == chosen) ?? (chosen is null && all.Count > 0 ? all[0] : null);
         return chosen is not null && found is null ? throw new NotYoursException() : (all, found);
     }
 
-    public async Task<IReadOnlyList<SessionListItem>> ListAsync(HttpContext http, Guid neighbourhoodId, CancellationToken ct)
+    public async Task<IReadOnlyList<SessionListItem>> ListAsync(Guid neighbourhoodId, CancellationToken ct)
     {
-        await membership.RequireWorksInAsync(http, neighbourhoodId, Part, ct);
+        await membership.RequireWorksInAsync(neighbourhoodId, Part, ct);
         return [.. (await db.LearningSessions.AsNoTracking().Where(s => s.NeighbourhoodId == neighbourhoodId).OrderByDescending(s => s.Date).ToListAsync(ct))
             .Select(s => new SessionListItem(s.Id, s.Date, s.Level, s.Level.Dutch(), s.Participants.Count, s.Minutes is not null))];
     }
 
-    public async Task<SessionView?> GetAsync(HttpContext http, Guid sessionId, CancellationToken ct)
+    public async Task<SessionView?> GetAsync(Guid sessionId, CancellationToken ct)
     {
         var session = await db.LearningSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
         if (session is null)
@@ -93,23 +93,23 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, M
             return null;
         }
 
-        await membership.RequireWorksInAsync(http, session.NeighbourhoodId, Part, ct);
+        await membership.RequireWorksInAsync(session.NeighbourhoodId, Part, ct);
         var name = await db.Neighbourhoods.Where(n => n.Id == session.NeighbourhoodId).Select(n => n.Name).SingleAsync(ct);
-        var agenda = await agendas.ProposeAsync(http, session, ct);
+        var agenda = await agendas.ProposeAsync(session, ct);
         var lessons = await db.Lessons.AsNoTracking()
             .Join(db.LearningSessions, l => l.SessionId, s => s.Id, (l, s) => new { Lesson = l, s.Date, s.NeighbourhoodId })
             .Where(x => x.NeighbourhoodId == session.NeighbourhoodId
                 && (x.Lesson.SessionId == session.Id || (x.Date < session.Date && (x.Lesson.Status == LessonStatus.Open || x.Lesson.Status == LessonStatus.InProgress))))
             .OrderBy(x => x.Date).ThenBy(x => x.Lesson.RecordedAtUtc)
             .ToListAsync(ct);
-        var caseWork = http.User.WorksWithCases();
+        var caseWork = asking.WorksWithCases;
         var ids = lessons.SelectMany(l => l.Lesson.Cases.Select(c => c.CaseId)).Distinct().ToList();
         var linked = caseWork ? await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Number, c.ResidentId }).ToListAsync(ct) : [];
         var numbers = linked.ToDictionary(c => c.Id, c => c.Number);
         if (linked.Count > 0)
         {
             // Case numbers shown with the lessons: logged per case, as everywhere a number is shown.
-            await access.LogListAsync(http, [.. linked.Select(c => (c.Id, c.ResidentId))], "les", "lessen (0 casussen)", ct);
+            await access.LogListAsync([.. linked.Select(c => (c.Id, c.ResidentId))], "les", "lessen (0 casussen)", ct);
         }
 
         // The organisations' ambassadors in the neighbourhood get the agenda (core rule: one fixed contact per organisation).
@@ -131,12 +131,12 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, M
     /// A lesson of a session, by someone who works in its neighbourhood with cases, linked only to cases he may see:
     /// his own files, or as the coordinator the cases of his neighbourhood (by number, as in his overview).
     /// </summary>
-    public async Task<Lesson> RecordLessonAsync(HttpContext http, Guid sessionId, LessonKind kind, string? text, Guid? ownerId, string? ownerName,
+    public async Task<Lesson> RecordLessonAsync(Guid sessionId, LessonKind kind, string? text, Guid? ownerId, string? ownerName,
         IReadOnlyCollection<string> caseNumbers, CancellationToken ct)
     {
         var session = await db.LearningSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct) ?? throw new NotYoursException();
-        await membership.RequireWorksInAsync(http, session.NeighbourhoodId, Part, ct);
-        if (!http.User.WorksWithCases())
+        await membership.RequireWorksInAsync(session.NeighbourhoodId, Part, ct);
+        if (!asking.WorksWithCases)
         {
             throw new DomainException("lesson.not_case_work", "Lessen worden vastgelegd door de professionals en de coördinator van de wijk.");
         }
@@ -151,37 +151,37 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, M
         var wanted = caseNumbers.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).Distinct(StringComparer.Ordinal).ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => c.NeighbourhoodId == session.NeighbourhoodId && wanted.Contains(c.Number))
             .Select(c => new { c.Id, c.Number, c.ResidentId }).ToListAsync(ct);
-        var staffId = http.User.StaffId();
-        var coordinates = await membership.CoordinatesAsync(http, session.NeighbourhoodId, ct);
+        var staffId = asking.StaffId;
+        var coordinates = await membership.CoordinatesAsync(session.NeighbourhoodId, ct);
         var visible = coordinates ? [.. cases.Select(c => (Guid?)c.Id)] : await agendas.VisibleAsync(staffId, [.. cases.Select(c => (Guid?)c.Id)], ct);
         if (wanted.FirstOrDefault(n => cases.SingleOrDefault(c => c.Number == n) is not { } found || !visible.Contains(found.Id)) is { } unknown)
         {
             if (cases.SingleOrDefault(c => c.Number == unknown) is { } refused)
             {
-                await access.LogAsync(http, refused.Id, refused.ResidentId, AuditAction.Change, "les", ct, allowed: false);
+                await access.LogAsync(refused.Id, refused.ResidentId, AuditAction.Change, "les", ct, allowed: false);
             }
 
             throw DomainException.About("Cases", "lesson.case_not_visible", $"Casus {unknown} kunt u niet aan deze les koppelen: het is geen casus van deze wijk die u mag zien.");
         }
 
-        var lesson = Lesson.Record(sessionId, kind, text, ownerId, ownerName, [.. cases.Select(c => c.Id)], await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
+        var lesson = Lesson.Record(sessionId, kind, text, ownerId, ownerName, [.. cases.Select(c => c.Id)], await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);
         db.Lessons.Add(lesson);
         await db.SaveChangesAsync(ct);
         foreach (var linked in cases)
         {
-            await access.LogAsync(http, linked.Id, linked.ResidentId, AuditAction.Change, "les", ct);
+            await access.LogAsync(linked.Id, linked.ResidentId, AuditAction.Change, "les", ct);
         }
 
         return lesson;
     }
 
     /// <summary>What became of a lesson: anyone who works with cases in the neighbourhood records it.</summary>
-    public async Task<int> FollowLessonAsync(HttpContext http, Guid lessonId, LessonStatus status, string? note, int version, CancellationToken ct)
+    public async Task<int> FollowLessonAsync(Guid lessonId, LessonStatus status, string? note, int version, CancellationToken ct)
     {
         var lesson = await db.Lessons.SingleOrDefaultAsync(l => l.Id == lessonId, ct) ?? throw new NotYoursException();
         var neighbourhood = await db.LearningSessions.Where(s => s.Id == lesson.SessionId).Select(s => s.NeighbourhoodId).SingleAsync(ct);
-        await membership.RequireWorksInAsync(http, neighbourhood, Part, ct);
-        lesson.Follow(status, note, version, await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
+        await membership.RequireWorksInAsync(neighbourhood, Part, ct);
+        lesson.Follow(status, note, version, await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -194,11 +194,11 @@ public sealed class LearningSessions(KeukentafelDbContext db, Agendas agendas, M
         return lesson.Version;
     }
 
-    public async Task<int> RecordMinutesAsync(HttpContext http, Guid sessionId, int version, string? minutes, CancellationToken ct)
+    public async Task<int> RecordMinutesAsync(Guid sessionId, int version, string? minutes, CancellationToken ct)
     {
         var session = await db.LearningSessions.SingleOrDefaultAsync(s => s.Id == sessionId, ct) ?? throw new NotYoursException();
-        await membership.RequireCoordinatorAsync(http, session.NeighbourhoodId, Part, ct);
-        session.RecordMinutes(minutes, version, await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
+        await membership.RequireCoordinatorAsync(session.NeighbourhoodId, Part, ct);
+        session.RecordMinutes(minutes, version, await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);
         try
         {
             await db.SaveChangesAsync(ct);

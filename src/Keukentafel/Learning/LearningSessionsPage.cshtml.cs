@@ -36,7 +36,7 @@ public sealed class LearningSessionsPage(LearningSessions sessions, TimeProvider
         }
 
         var names = (input.Participants ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var session = await sessions.PlanAsync(HttpContext, wijk, input.Date, input.Level, [.. names.Select(n => ((Guid?)null, n))], HttpContext.RequestAborted);
+        var session = await sessions.PlanAsync(wijk, input.Date, input.Level, [.. names.Select(n => ((Guid?)null, n))], HttpContext.RequestAborted);
         return RedirectToPage("/Learning/LearningSessionPage", new { id = session.Id, message = "De leersessie staat gepland. Hieronder staat de agenda die uit de casussen volgt." });
     }
 
@@ -45,11 +45,11 @@ public sealed class LearningSessionsPage(LearningSessions sessions, TimeProvider
     private async Task<IActionResult> ShowAsync(Guid? wijk)
     {
         var ct = HttpContext.RequestAborted;
-        (Neighbourhoods, Chosen) = await sessions.ChooseAsync(HttpContext, wijk, ct);
+        (Neighbourhoods, Chosen) = await sessions.ChooseAsync(wijk, ct);
 
         if (Chosen is not null)
         {
-            Sessions = await sessions.ListAsync(HttpContext, Chosen.Id, ct);
+            Sessions = await sessions.ListAsync(Chosen.Id, ct);
         }
 
         Plan.Date ??= DutchTime.Today(time).AddDays(14);

@@ -30,7 +30,7 @@ public sealed class OverviewPage(MunicipalityOverview overview, CaseAccess acces
         }
 
         Report = await overview.BuildAsync(User.StaffId(), MunicipalityId ?? Municipalities[0].Id, From, To, ct);
-        await access.LogAsync(HttpContext, null, null, AuditAction.Read, "gemeenteoverzicht", ct, allowed: Report is not null);
+        await access.LogAsync(null, null, AuditAction.Read, "gemeenteoverzicht", ct, allowed: Report is not null);
         return Report is null ? NotFound() : Page();
     }
 

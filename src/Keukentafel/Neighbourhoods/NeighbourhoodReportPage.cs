@@ -35,7 +35,7 @@ public abstract class NeighbourhoodReportPage(WorkAreas workAreas) : PageModel, 
     protected async Task<WorkAreaChoice> ChooseAsync(AuditAction action, string part)
     {
         Exporting = action == AuditAction.Export;
-        var chosen = await workAreas.ChooseAsync(HttpContext, NeighbourhoodId, action, part, HttpContext.RequestAborted);
+        var chosen = await workAreas.ChooseAsync(NeighbourhoodId, action, part, HttpContext.RequestAborted);
         Neighbourhoods = chosen.Options;
         return chosen;
     }

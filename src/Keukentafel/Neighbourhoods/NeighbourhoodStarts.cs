@@ -39,12 +39,12 @@ public sealed record StartupView(Guid Id, string Name, string Code, string Munic
 /// date, the organisations that join (also new ones), its coordinator, optionally a budget, and the usual start-up steps,
 /// all in one transaction. Then ambassadors per organisation and the checklist, kept by the aanjager or the coordinator.
 /// </summary>
-public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess access, TimeProvider time)
+public sealed class NeighbourhoodStarts(CurrentUser asking, KeukentafelDbContext db, CaseAccess access, TimeProvider time)
 {
-    public async Task<Neighbourhood> StartAsync(HttpContext http, StartRequest request, CancellationToken ct)
+    public async Task<Neighbourhood> StartAsync(StartRequest request, CancellationToken ct)
     {
         var municipality = await db.Municipalities.SingleOrDefaultAsync(m => m.Id == request.MunicipalityId, ct);
-        if (municipality is null || !await SpreadsInAsync(http, municipality.Id, ct))
+        if (municipality is null || !await SpreadsInAsync(municipality.Id, ct))
         {
             throw DomainException.About("MunicipalityId", "neighbourhood.municipality_unknown", "Kies een gemeente waar u de aanpak helpt starten.");
         }
@@ -95,7 +95,7 @@ public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess acce
             neighbourhood.AppointCoordinator(coordinator);
         }
 
-        var by = await access.ActorAsync(http.User, ct);
+        var by = await access.ActorAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         if (request.Budget is { } budget)
         {
@@ -103,7 +103,7 @@ public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess acce
         }
 
         // The aanjager works in the neighbourhood he starts: he sees its sessions and keeps its checklist.
-        if (http.User.StaffId() is { } aanjager && await db.StaffMembers.Include(s => s.WorkAreas).SingleOrDefaultAsync(s => s.Id == aanjager, ct) is { } me)
+        if (asking.StaffId is { } aanjager && await db.StaffMembers.Include(s => s.WorkAreas).SingleOrDefaultAsync(s => s.Id == aanjager, ct) is { } me)
         {
             me.StartWorkingIn(neighbourhood);
         }
@@ -124,11 +124,11 @@ public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess acce
             throw DomainException.Conflict("neighbourhood.conflict", "Iemand anders legde tegelijk dezelfde wijk, organisatie of hetzelfde e-mailadres vast. Kijk in de lijst en probeer het opnieuw.");
         }
 
-        await access.LogAsync(http, null, null, AuditAction.Change, $"nieuwe wijk {code}", ct);
+        await access.LogAsync(null, null, AuditAction.Change, $"nieuwe wijk {code}", ct);
         return neighbourhood;
     }
 
-    public async Task<StartupView?> GetAsync(HttpContext http, Guid neighbourhoodId, CancellationToken ct)
+    public async Task<StartupView?> GetAsync(Guid neighbourhoodId, CancellationToken ct)
     {
         var n = await db.Neighbourhoods.AsNoTracking().Where(x => x.Id == neighbourhoodId)
             .Select(x => new { x.Id, x.Name, x.Code, Municipality = x.Municipality!.Name, x.StartedOn, Coordinator = x.Coordinator == null ? null : x.Coordinator.Name })
@@ -138,11 +138,11 @@ public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess acce
             return null;
         }
 
-        var staffId = http.User.StaffId();
-        var mayEdit = await MayEditAsync(http, neighbourhoodId, ct);
+        var staffId = asking.StaffId;
+        var mayEdit = await MayEditAsync(neighbourhoodId, ct);
         if (!mayEdit && !await db.StaffNeighbourhoods.AnyAsync(w => w.StaffMemberId == staffId && w.NeighbourhoodId == neighbourhoodId, ct))
         {
-            await access.LogAsync(http, null, null, AuditAction.Read, "opstart van een andere wijk", ct, allowed: false);
+            await access.LogAsync(null, null, AuditAction.Read, "opstart van een andere wijk", ct, allowed: false);
             return null;
         }
 
@@ -162,21 +162,21 @@ public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess acce
             mayEdit);
     }
 
-    public async Task<StartupStep> AddStepAsync(HttpContext http, Guid neighbourhoodId, string? text, string? owner, CancellationToken ct)
+    public async Task<StartupStep> AddStepAsync(Guid neighbourhoodId, string? text, string? owner, CancellationToken ct)
     {
-        await RequireEditorAsync(http, neighbourhoodId, ct);
+        await RequireEditorAsync(neighbourhoodId, ct);
         var order = await db.StartupSteps.Where(s => s.NeighbourhoodId == neighbourhoodId).MaxAsync(s => (int?)s.Order, ct) ?? 0;
-        var step = StartupStep.Add(neighbourhoodId, order + 1, text, owner, await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
+        var step = StartupStep.Add(neighbourhoodId, order + 1, text, owner, await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);
         db.StartupSteps.Add(step);
         await db.SaveChangesAsync(ct);
         return step;
     }
 
-    public async Task<int> FollowStepAsync(HttpContext http, Guid stepId, StepStatus status, string? owner, int version, CancellationToken ct)
+    public async Task<int> FollowStepAsync(Guid stepId, StepStatus status, string? owner, int version, CancellationToken ct)
     {
         var step = await db.StartupSteps.SingleOrDefaultAsync(s => s.Id == stepId, ct) ?? throw new NotYoursException();
-        await RequireEditorAsync(http, step.NeighbourhoodId, ct);
-        step.Follow(status, owner, version, await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
+        await RequireEditorAsync(step.NeighbourhoodId, ct);
+        step.Follow(status, owner, version, await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -190,9 +190,9 @@ public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess acce
     }
 
     /// <summary>The organisation's ambassador in this neighbourhood; he starts working here and gets its learning agendas.</summary>
-    public async Task AppointAmbassadorAsync(HttpContext http, Guid neighbourhoodId, Guid organisationId, Guid staffMemberId, CancellationToken ct)
+    public async Task AppointAmbassadorAsync(Guid neighbourhoodId, Guid organisationId, Guid staffMemberId, CancellationToken ct)
     {
-        await RequireEditorAsync(http, neighbourhoodId, ct);
+        await RequireEditorAsync(neighbourhoodId, ct);
         var link = await db.OrganisationNeighbourhoods.SingleOrDefaultAsync(w => w.NeighbourhoodId == neighbourhoodId && w.OrganisationId == organisationId, ct)
             ?? throw DomainException.About("OrganisationId", "neighbourhood.organisation_not_joined", "Deze organisatie doet niet mee in deze wijk.");
         // A professional: the fixed contact at the table. A replaced ambassador keeps working here; he is not taken off.
@@ -200,43 +200,43 @@ public sealed class NeighbourhoodStarts(KeukentafelDbContext db, CaseAccess acce
             ?? throw DomainException.About("StaffMemberId", "organisation.ambassador_not_professional", "Kies een professional van deze organisatie als ambassadeur.");
         link.AppointAmbassador(ambassador, await db.Neighbourhoods.SingleAsync(n => n.Id == neighbourhoodId, ct));
         await db.SaveChangesAsync(ct);
-        await access.LogAsync(http, null, null, AuditAction.Change, "ambassadeur van een organisatie in de wijk", ct);
+        await access.LogAsync(null, null, AuditAction.Change, "ambassadeur van een organisatie in de wijk", ct);
     }
 
     /// <summary>
     /// Administrators keep every start-up; an aanjager those of the municipalities he works in; the coordinator his own
     /// neighbourhood's.
     /// </summary>
-    private async Task<bool> MayEditAsync(HttpContext http, Guid neighbourhoodId, CancellationToken ct)
+    private async Task<bool> MayEditAsync(Guid neighbourhoodId, CancellationToken ct)
     {
         var municipality = await db.Neighbourhoods.Where(n => n.Id == neighbourhoodId).Select(n => (Guid?)n.MunicipalityId).SingleOrDefaultAsync(ct);
-        if (municipality is { } m && await SpreadsInAsync(http, m, ct))
+        if (municipality is { } m && await SpreadsInAsync(m, ct))
         {
             return true;
         }
 
-        var staffId = http.User.StaffId();
-        return http.User.IsInRole(Roles.Coordinator) && await db.Neighbourhoods.AnyAsync(n => n.Id == neighbourhoodId && n.CoordinatorId == staffId, ct);
+        var staffId = asking.StaffId;
+        return asking.IsInRole(Roles.Coordinator) && await db.Neighbourhoods.AnyAsync(n => n.Id == neighbourhoodId && n.CoordinatorId == staffId, ct);
     }
 
     /// <summary>An administrator anywhere; an aanjager in a municipality where he works in at least one neighbourhood.</summary>
-    private async Task<bool> SpreadsInAsync(HttpContext http, Guid municipalityId, CancellationToken ct)
+    private async Task<bool> SpreadsInAsync(Guid municipalityId, CancellationToken ct)
     {
-        if (http.User.IsInRole(Roles.Administrator))
+        if (asking.IsInRole(Roles.Administrator))
         {
             return true;
         }
 
-        var staffId = http.User.StaffId();
-        return http.User.IsInRole(Roles.Aanjager)
+        var staffId = asking.StaffId;
+        return asking.IsInRole(Roles.Aanjager)
             && await db.StaffNeighbourhoods.AnyAsync(w => w.StaffMemberId == staffId && w.Neighbourhood!.MunicipalityId == municipalityId, ct);
     }
 
-    private async Task RequireEditorAsync(HttpContext http, Guid neighbourhoodId, CancellationToken ct)
+    private async Task RequireEditorAsync(Guid neighbourhoodId, CancellationToken ct)
     {
-        if (!await db.Neighbourhoods.AnyAsync(n => n.Id == neighbourhoodId, ct) || !await MayEditAsync(http, neighbourhoodId, ct))
+        if (!await db.Neighbourhoods.AnyAsync(n => n.Id == neighbourhoodId, ct) || !await MayEditAsync(neighbourhoodId, ct))
         {
-            await access.LogAsync(http, null, null, AuditAction.Change, "opstart van een wijk", ct, allowed: false);
+            await access.LogAsync(null, null, AuditAction.Change, "opstart van een wijk", ct, allowed: false);
             throw new NotYoursException();
         }
     }

@@ -37,7 +37,7 @@ public sealed class NewNeighbourhoodPage(NeighbourhoodStarts starts, Keukentafel
         }
 
         var s = Start;
-        var started = await starts.StartAsync(HttpContext, new StartRequest(s.MunicipalityId ?? Guid.Empty, s.Name, s.Code, s.Inhabitants, s.StartedOn, s.OrganisationIds,
+        var started = await starts.StartAsync(new StartRequest(s.MunicipalityId ?? Guid.Empty, s.Name, s.Code, s.Inhabitants, s.StartedOn, s.OrganisationIds,
             string.IsNullOrWhiteSpace(s.NewOrganisationName) ? [] : [new NewOrganisation(s.NewOrganisationName, s.NewOrganisationType)],
             s.CoordinatorId, new NewCoordinator(s.CoordinatorGivenName, s.CoordinatorPrefix, s.CoordinatorFamilyName, s.CoordinatorEmail),
             s.WithBudget ? new StartBudget($"Wijkbudget {s.Name}", s.BudgetFirstYear ?? 0, s.BudgetLastYear ?? 0) : null), HttpContext.RequestAborted);

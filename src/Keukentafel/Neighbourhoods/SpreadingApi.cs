@@ -36,31 +36,31 @@ public static class SpreadingApi
 
     public sealed record AmbassadorBody(Guid StaffMemberId);
 
-    private static async Task<Created<Started>> Start(StartRequest body, HttpContext http, NeighbourhoodStarts starts, CancellationToken ct)
+    private static async Task<Created<Started>> Start(StartRequest body, NeighbourhoodStarts starts, CancellationToken ct)
     {
-        var started = await starts.StartAsync(http, body, ct);
+        var started = await starts.StartAsync(body, ct);
         return TypedResults.Created($"/api/neighbourhoods/{started.Id}", new Started(started.Id));
     }
 
-    private static async Task<Results<Ok<StartupView>, NotFound>> Startup(Guid neighbourhoodId, HttpContext http, NeighbourhoodStarts starts,
+    private static async Task<Results<Ok<StartupView>, NotFound>> Startup(Guid neighbourhoodId, NeighbourhoodStarts starts,
         CancellationToken ct) =>
-        await starts.GetAsync(http, neighbourhoodId, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+        await starts.GetAsync(neighbourhoodId, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    private static async Task<Created<StepChanged>> AddStep(Guid neighbourhoodId, StepBody body, HttpContext http, NeighbourhoodStarts starts,
+    private static async Task<Created<StepChanged>> AddStep(Guid neighbourhoodId, StepBody body, NeighbourhoodStarts starts,
         CancellationToken ct)
     {
-        var step = await starts.AddStepAsync(http, neighbourhoodId, body.Text, body.Owner, ct);
+        var step = await starts.AddStepAsync(neighbourhoodId, body.Text, body.Owner, ct);
         return TypedResults.Created($"/api/neighbourhoods/{neighbourhoodId}/startup", new StepChanged(step.Id, step.Version));
     }
 
-    private static async Task<Ok<StepChanged>> FollowStep(Guid stepId, StepFollowBody body, HttpContext http, NeighbourhoodStarts starts,
+    private static async Task<Ok<StepChanged>> FollowStep(Guid stepId, StepFollowBody body, NeighbourhoodStarts starts,
         CancellationToken ct) =>
-        TypedResults.Ok(new StepChanged(stepId, await starts.FollowStepAsync(http, stepId, body.Status, body.Owner, body.Version, ct)));
+        TypedResults.Ok(new StepChanged(stepId, await starts.FollowStepAsync(stepId, body.Status, body.Owner, body.Version, ct)));
 
-    private static async Task<NoContent> AppointAmbassador(Guid neighbourhoodId, Guid organisationId, AmbassadorBody body, HttpContext http,
+    private static async Task<NoContent> AppointAmbassador(Guid neighbourhoodId, Guid organisationId, AmbassadorBody body,
         NeighbourhoodStarts starts, CancellationToken ct)
     {
-        await starts.AppointAmbassadorAsync(http, neighbourhoodId, organisationId, body.StaffMemberId, ct);
+        await starts.AppointAmbassadorAsync(neighbourhoodId, organisationId, body.StaffMemberId, ct);
         return TypedResults.NoContent();
     }
 }

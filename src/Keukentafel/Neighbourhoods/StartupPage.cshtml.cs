@@ -24,13 +24,13 @@ public sealed class StartupPage(NeighbourhoodStarts starts) : PageModel, IRefusa
     }
 
     public Task<IActionResult> OnPostStepAsync(Guid id) =>
-        ChangeAsync(id, () => starts.AddStepAsync(HttpContext, id, Step.Text, Step.Owner, HttpContext.RequestAborted), "De stap staat op de lijst.", nameof(Step));
+        ChangeAsync(id, () => starts.AddStepAsync(id, Step.Text, Step.Owner, HttpContext.RequestAborted), "De stap staat op de lijst.", nameof(Step));
 
     public Task<IActionResult> OnPostFollowAsync(Guid id, Guid stepId, StepStatus status, string? owner, int version) =>
-        ChangeAsync(id, () => starts.FollowStepAsync(HttpContext, stepId, status, owner, version, HttpContext.RequestAborted), "De stap is bijgewerkt.", $"follow-{stepId}");
+        ChangeAsync(id, () => starts.FollowStepAsync(stepId, status, owner, version, HttpContext.RequestAborted), "De stap is bijgewerkt.", $"follow-{stepId}");
 
     public Task<IActionResult> OnPostAmbassadorAsync(Guid id, Guid organisationId, Guid? staffMemberId) =>
-        ChangeAsync(id, () => starts.AppointAmbassadorAsync(HttpContext, id, organisationId, staffMemberId ?? Guid.Empty, HttpContext.RequestAborted), "De ambassadeur is aangewezen.", $"ambassador-{organisationId}");
+        ChangeAsync(id, () => starts.AppointAmbassadorAsync(id, organisationId, staffMemberId ?? Guid.Empty, HttpContext.RequestAborted), "De ambassadeur is aangewezen.", $"ambassador-{organisationId}");
 
     private async Task<IActionResult> ChangeAsync(Guid id, Func<Task> change, string done, string prefix)
     {
@@ -51,7 +51,7 @@ public sealed class StartupPage(NeighbourhoodStarts starts) : PageModel, IRefusa
 
     private async Task<IActionResult> ShowAsync(Guid id)
     {
-        if (await starts.GetAsync(HttpContext, id, HttpContext.RequestAborted) is not { } view)
+        if (await starts.GetAsync(id, HttpContext.RequestAborted) is not { } view)
         {
             return NotFound();
         }

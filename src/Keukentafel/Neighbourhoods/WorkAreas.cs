@@ -13,19 +13,19 @@ public sealed record WorkAreaChoice(IReadOnlyList<SelectListItem> Options, Guid 
 /// The neighbourhoods a staff member works in, for the pages that show one of them at a time (the effect report, the
 /// bottleneck report). Another neighbourhood is not his: "not found", and the attempt is in the audit log.
 /// </summary>
-public sealed class WorkAreas(KeukentafelDbContext db, CaseAccess access)
+public sealed class WorkAreas(CurrentUser asking, KeukentafelDbContext db, CaseAccess access)
 {
     /// <summary>The wanted neighbourhood, or (none wanted) the first by name; <paramref name="part"/> names the report in the log.</summary>
-    public async Task<WorkAreaChoice> ChooseAsync(HttpContext http, Guid? wanted, AuditAction action, string part, CancellationToken ct)
+    public async Task<WorkAreaChoice> ChooseAsync(Guid? wanted, AuditAction action, string part, CancellationToken ct)
     {
-        var staffId = http.User.StaffId();
+        var staffId = asking.StaffId;
         var mine = (await db.StaffNeighbourhoods.AsNoTracking().Where(w => w.StaffMemberId == staffId)
                 .Select(w => new { w.NeighbourhoodId, w.Neighbourhood!.Name, w.Neighbourhood.CoordinatorId }).ToListAsync(ct))
             .OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
         var chosen = wanted is { } id ? mine.FirstOrDefault(n => n.NeighbourhoodId == id) : mine.FirstOrDefault();
         if (chosen is null)
         {
-            await access.LogAsync(http, null, null, action, $"{part} van een andere wijk", ct, allowed: false);
+            await access.LogAsync(null, null, action, $"{part} van een andere wijk", ct, allowed: false);
             throw new NotYoursException();
         }
 

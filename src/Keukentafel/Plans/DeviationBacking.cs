@@ -16,11 +16,11 @@ public sealed record DeviationToBack(
 /// Managers back the deviations professionals put to them (seeds: "managers back them"). A manager sees only
 /// the deviations addressed to him, never the rest of the case; each look and each backing is in the audit log.
 /// </summary>
-public sealed class DeviationBacking(KeukentafelDbContext db, CaseAccess access, TimeProvider time)
+public sealed class DeviationBacking(CurrentUser asking, KeukentafelDbContext db, CaseAccess access, TimeProvider time)
 {
-    public async Task<IReadOnlyList<DeviationToBack>> MineAsync(HttpContext http, CancellationToken ct)
+    public async Task<IReadOnlyList<DeviationToBack>> MineAsync(CancellationToken ct)
     {
-        var me = http.User.StaffId();
+        var me = asking.StaffId;
         var deviations = await db.RuleDeviations.AsNoTracking()
             .Where(d => d.ManagerId == me)
             .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { d, c })
@@ -30,24 +30,24 @@ public sealed class DeviationBacking(KeukentafelDbContext db, CaseAccess access,
                 x.d.RecordedByName, x.d.RecordedAtUtc, x.d.BackedAtUtc, x.c.ResidentId))
             .Take(200)
             .ToListAsync(ct);
-        await access.LogListAsync(http, [.. deviations.Select(d => (d.CaseId, d.ResidentId)).Distinct()], "afwijking", "afwijkingen om te steunen (0)", ct);
+        await access.LogListAsync([.. deviations.Select(d => (d.CaseId, d.ResidentId)).Distinct()], "afwijking", "afwijkingen om te steunen (0)", ct);
         return deviations;
     }
 
-    public async Task BackAsync(HttpContext http, Guid deviationId, CancellationToken ct)
+    public async Task BackAsync(Guid deviationId, CancellationToken ct)
     {
-        var me = http.User.StaffId();
+        var me = asking.StaffId;
         var target = await db.RuleDeviations.AsNoTracking().Where(d => d.Id == deviationId)
             .Join(db.Cases, d => d.CaseId, c => c.Id, (d, c) => new { d.ManagerId, c.Id, c.ResidentId })
             .SingleOrDefaultAsync(ct);
         if (target is null || target.ManagerId != me)
         {
-            await access.LogAsync(http, target?.Id, target?.ResidentId, AuditAction.Change, "afwijking", ct, allowed: false);
+            await access.LogAsync(target?.Id, target?.ResidentId, AuditAction.Change, "afwijking", ct, allowed: false);
             throw new DomainException("deviation.not_yours", "Deze afwijking is niet aan u voorgelegd.");
         }
 
         var @case = await db.Cases.Include(c => c.Deviations).SingleAsync(c => c.Id == target.Id, ct);
-        @case.BackDeviation(deviationId, me!.Value, await access.ActorAsync(http.User, ct), time.GetUtcNow().UtcDateTime);
+        @case.BackDeviation(deviationId, me!.Value, await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -57,6 +57,6 @@ public sealed class DeviationBacking(KeukentafelDbContext db, CaseAccess access,
             throw DomainException.Conflict("deviation.case_changed", "De casus werd op hetzelfde moment gewijzigd. Probeer het nog eens.");
         }
 
-        await access.LogAsync(http, target.Id, target.ResidentId, AuditAction.Change, "afwijking", ct);
+        await access.LogAsync(target.Id, target.ResidentId, AuditAction.Change, "afwijking", ct);
     }
 }

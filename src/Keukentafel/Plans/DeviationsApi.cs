@@ -16,12 +16,12 @@ public static class DeviationsApi
         return endpoints;
     }
 
-    private static async Task<Ok<IReadOnlyList<DeviationToBack>>> Mine(HttpContext http, DeviationBacking backing, CancellationToken ct) =>
-        TypedResults.Ok(await backing.MineAsync(http, ct));
+    private static async Task<Ok<IReadOnlyList<DeviationToBack>>> Mine(DeviationBacking backing, CancellationToken ct) =>
+        TypedResults.Ok(await backing.MineAsync(ct));
 
-    private static async Task<NoContent> Back(Guid deviationId, HttpContext http, DeviationBacking backing, CancellationToken ct)
+    private static async Task<NoContent> Back(Guid deviationId, DeviationBacking backing, CancellationToken ct)
     {
-        await backing.BackAsync(http, deviationId, ct);
+        await backing.BackAsync(deviationId, ct);
         return TypedResults.NoContent();
     }
 }

@@ -12,12 +12,12 @@ public sealed class DeviationsToBackPage(DeviationBacking backing) : PageModel, 
     public async Task OnGetAsync(string? message)
     {
         Message = message;
-        Deviations = await backing.MineAsync(HttpContext, HttpContext.RequestAborted);
+        Deviations = await backing.MineAsync(HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostBackAsync(Guid deviationId)
     {
-        await backing.BackAsync(HttpContext, deviationId, HttpContext.RequestAborted);
+        await backing.BackAsync(deviationId, HttpContext.RequestAborted);
         return RedirectToPage(new { message = "U steunt de afwijking. De professional ziet dat in de casus." });
     }
 
@@ -25,7 +25,7 @@ public sealed class DeviationsToBackPage(DeviationBacking backing) : PageModel, 
 
     public async Task<IActionResult> ShowAgainAsync(DomainException refused)
     {
-        Deviations = await backing.MineAsync(HttpContext, HttpContext.RequestAborted);
+        Deviations = await backing.MineAsync(HttpContext.RequestAborted);
         return Page();
     }
 }

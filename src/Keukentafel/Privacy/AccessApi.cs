@@ -23,9 +23,9 @@ public static class AccessApi
 
     public sealed record ReasonRequest([property: Required(ErrorMessage = "Geef de reden."), StringLength(2000)] string Reason);
 
-    private static async Task<NoContent> BreakGlass(Guid caseId, ReasonRequest request, HttpContext http, CaseAccess access, CancellationToken ct)
+    private static async Task<NoContent> BreakGlass(Guid caseId, ReasonRequest request, CaseAccess access, CancellationToken ct)
     {
-        await access.BreakGlassAsync(http, caseId, request.Reason, ct);
+        await access.BreakGlassAsync(caseId, request.Reason, ct);
         return TypedResults.NoContent();
     }
 
@@ -37,7 +37,7 @@ public static class AccessApi
             return TypedResults.NotFound();
         }
 
-        await access.LogAsync(http, null, resident, AuditAction.Read, "logboek", ct);
+        await access.LogAsync(null, resident, AuditAction.Read, "logboek", ct);
         return TypedResults.Ok(await log.ForResidentAsync(resident, http.User.AccountId(), ct));
     }
 }

@@ -25,7 +25,7 @@ public sealed class BreakGlassPage(CaseAccess access, IConfiguration configurati
             return Page();
         }
 
-        await access.BreakGlassAsync(HttpContext, id, Input.Reason, HttpContext.RequestAborted);
+        await access.BreakGlassAsync(id, Input.Reason, HttpContext.RequestAborted);
         var back = SignInOutcome.SafeReturnUrl(returnUrl);
         return LocalRedirect(back == "/" ? $"/casussen/{id}" : back);
     }

@@ -34,12 +34,11 @@ public sealed record CaseAccessDecision(bool Allowed, Guid CaseId, Guid? Residen
 /// organisation holds his consent (<see cref="Consent"/>); the coordinator of the neighbourhood only with a recorded
 /// reason (<see cref="BreakGlass"/>). Nobody else, whatever his role.
 /// </summary>
-public sealed class CaseAccess(KeukentafelDbContext db, AuditLog log, TimeProvider time, IConfiguration configuration)
+public sealed class CaseAccess(CurrentUser asking, KeukentafelDbContext db, AuditLog log, TimeProvider time, IConfiguration configuration)
 {
-    public async Task<CaseAccessDecision> CheckAsync(HttpContext http, Guid caseId, CaseAccessLevel level, AuditAction action, string part, CancellationToken ct)
+    public async Task<CaseAccessDecision> CheckAsync(Guid caseId, CaseAccessLevel level, AuditAction action, string part, CancellationToken ct)
     {
-        var user = http.User;
-        var staffId = user.StaffId();
+        var staffId = asking.StaffId;
         var now = time.GetUtcNow().UtcDateTime;
         var active = Consent.ActiveOn(DutchTime.Date(now));
         var facts = await db.Cases.AsNoTracking()
@@ -57,15 +56,15 @@ public sealed class CaseAccess(KeukentafelDbContext db, AuditLog log, TimeProvid
             })
             .SingleOrDefaultAsync(ct);
 
-        var actor = await ActorAsync(user, ct);
-        var professional = user.WorksWithCases();
+        var actor = await ActorAsync(ct);
+        var professional = asking.WorksWithCases;
         var onCase = facts is not null && staffId is not null && professional;
         var asMember = onCase && (facts!.Role == CaseRole.Bringer || (level != CaseAccessLevel.Lead && facts.Role == CaseRole.Participant && facts.Consented));
         var asCoordinator = onCase && !asMember && facts!.IsCoordinator && facts.Reason is not null;
         var needsReason = onCase && !asMember && facts!.IsCoordinator && facts.Reason is null;
         var allowed = asMember || asCoordinator;
 
-        await log.AppendAsync(Audit(http, actor, facts?.ResidentId, facts is null ? null : caseId, action, part, allowed, asCoordinator ? facts!.Reason : null), ct);
+        await log.AppendAsync(Audit(actor, facts?.ResidentId, facts is null ? null : caseId, action, part, allowed, asCoordinator ? facts!.Reason : null), ct);
         return new CaseAccessDecision(allowed, caseId, facts?.ResidentId, actor, facts?.Role, facts?.IsCoordinator ?? false, needsReason);
     }
 
@@ -73,16 +72,16 @@ public sealed class CaseAccess(KeukentafelDbContext db, AuditLog log, TimeProvid
     /// The coordinator records why he opens a file he does not work on. Only the coordinator of the case's own
     /// neighbourhood can; the reason is kept, logged, and shown to the resident.
     /// </summary>
-    public async Task BreakGlassAsync(HttpContext http, Guid caseId, string reason, CancellationToken ct)
+    public async Task BreakGlassAsync(Guid caseId, string reason, CancellationToken ct)
     {
-        var staffId = http.User.StaffId();
+        var staffId = asking.StaffId;
         var facts = await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
             .Select(c => new { c.ResidentId, IsCoordinator = db.Neighbourhoods.Any(n => n.Id == c.NeighbourhoodId && n.CoordinatorId == staffId) })
             .SingleOrDefaultAsync(ct);
-        var actor = await ActorAsync(http.User, ct);
+        var actor = await ActorAsync(ct);
         if (facts is not { IsCoordinator: true } || staffId is null)
         {
-            await log.AppendAsync(Audit(http, actor, facts?.ResidentId, facts is null ? null : caseId, AuditAction.Read, "reden voor inzage", false, reason), ct);
+            await log.AppendAsync(Audit(actor, facts?.ResidentId, facts is null ? null : caseId, AuditAction.Read, "reden voor inzage", false, reason), ct);
             throw new NotYoursException("access.not_coordinator", "Alleen de wijkcoördinator van deze wijk kan een dossier openen met een reden.");
         }
 
@@ -90,57 +89,57 @@ public sealed class CaseAccess(KeukentafelDbContext db, AuditLog log, TimeProvid
         var glass = new BreakGlass(caseId, staffId.Value, reason, time.GetUtcNow().UtcDateTime, TimeSpan.FromHours(hours));
         db.BreakGlasses.Add(glass);
         await db.SaveChangesAsync(ct);
-        await log.AppendAsync(Audit(http, actor, facts.ResidentId, caseId, AuditAction.Read, "reden voor inzage", true, glass.Reason), ct);
+        await log.AppendAsync(Audit(actor, facts.ResidentId, caseId, AuditAction.Read, "reden voor inzage", true, glass.Reason), ct);
     }
 
     /// <summary>Logs access decided elsewhere: a list of cases shown, a new case created, a deviation backed or refused.</summary>
-    public async Task LogAsync(HttpContext http, Guid? caseId, Guid? residentId, AuditAction action, string part, CancellationToken ct, bool allowed = true)
+    public async Task LogAsync(Guid? caseId, Guid? residentId, AuditAction action, string part, CancellationToken ct, bool allowed = true)
     {
-        await log.AppendAsync(Audit(http, await ActorAsync(http.User, ct), residentId, caseId, action, part, allowed, reason: null), ct);
+        await log.AppendAsync(Audit(await ActorAsync(ct), residentId, caseId, action, part, allowed, reason: null), ct);
     }
 
     /// <summary>
     /// A list that shows something of several residents (a name, a deviation's reasons): one event per resident
     /// shown, so each of them finds the look in "who looked at my file". An empty list is one event.
     /// </summary>
-    public async Task LogListAsync(HttpContext http, IReadOnlyList<(Guid CaseId, Guid ResidentId)> shown, string part, string summary, CancellationToken ct)
+    public async Task LogListAsync(IReadOnlyList<(Guid CaseId, Guid ResidentId)> shown, string part, string summary, CancellationToken ct)
     {
-        var actor = await ActorAsync(http.User, ct);
+        var actor = await ActorAsync(ct);
         if (shown.Count == 0)
         {
-            await log.AppendAsync(Audit(http, actor, null, null, AuditAction.List, summary, true, null), ct);
+            await log.AppendAsync(Audit(actor, null, null, AuditAction.List, summary, true, null), ct);
             return;
         }
 
-        await log.AppendManyAsync([.. shown.Select(x => Audit(http, actor, x.ResidentId, x.CaseId, AuditAction.List, part, true, null))], ct);
+        await log.AppendManyAsync([.. shown.Select(x => Audit(actor, x.ResidentId, x.CaseId, AuditAction.List, part, true, null))], ct);
     }
 
     /// <summary>A request refused before the case access check (by a policy): logged against the case, and its resident.</summary>
-    public async Task LogRefusalAsync(HttpContext http, Guid caseId, AuditAction action, string part, CancellationToken ct)
+    public async Task LogRefusalAsync(Guid caseId, AuditAction action, string part, CancellationToken ct)
     {
         var residentId = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => (Guid?)c.ResidentId).SingleOrDefaultAsync(ct);
-        if (residentId is null && http.User.Identity?.IsAuthenticated != true)
+        if (residentId is null && !asking.IsSignedIn)
         {
             // Someone signed out trying ids that are no case: nothing of a resident was at stake, and logging each
             // guess would let anyone fill the permanent log.
             return;
         }
 
-        var actor = http.User.Identity?.IsAuthenticated == true ? await ActorAsync(http.User, ct) : new Actor(Guid.Empty, null, "niet ingelogd", null);
-        await log.AppendAsync(Audit(http, actor, residentId, residentId is null ? null : caseId, action, part, false, null), ct);
+        var actor = asking.IsSignedIn ? await ActorAsync(ct) : new Actor(Guid.Empty, null, "niet ingelogd", null);
+        await log.AppendAsync(Audit(actor, residentId, residentId is null ? null : caseId, action, part, false, null), ct);
     }
 
-    public async Task<Actor> ActorAsync(ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>Who is asking, as the case history and the audit log name him: his name and his organisation.</summary>
+    public async Task<Actor> ActorAsync(CancellationToken ct)
     {
-        var staffId = user.StaffId();
+        var staffId = asking.StaffId;
         var organisation = staffId is null
             ? null
             : await db.StaffMembers.Where(s => s.Id == staffId && s.Organisation != null).Select(s => new { s.Organisation!.Id, s.Organisation.Name }).SingleOrDefaultAsync(ct);
-        return new Actor(user.AccountId() ?? Guid.Empty, staffId, user.FindFirstValue(AccountClaims.DisplayName) ?? "onbekend", organisation?.Name, organisation?.Id);
+        return new Actor(asking.AccountId ?? Guid.Empty, staffId, asking.DisplayName ?? "onbekend", organisation?.Name, organisation?.Id);
     }
 
-    private AuditEvent Audit(HttpContext http, Actor actor, Guid? residentId, Guid? caseId, AuditAction action, string part, bool allowed, string? reason) =>
+    private AuditEvent Audit(Actor actor, Guid? residentId, Guid? caseId, AuditAction action, string part, bool allowed, string? reason) =>
         new(time.GetUtcNow().UtcDateTime, actor.AccountId == Guid.Empty ? null : actor.AccountId, actor.Name,
-            string.Join(",", http.User.FindAll(ClaimTypes.Role).Select(r => r.Value).Order()), actor.Organisation,
-            residentId, caseId, action, part, allowed, reason, ClientNetwork.Address(http.Connection.RemoteIpAddress));
+            asking.Roles, actor.Organisation, residentId, caseId, action, part, allowed, reason, asking.ClientAddress);
 }

@@ -68,7 +68,7 @@ public static class CaseAccessFilters
         }
 
         var decision = await http.RequestServices.GetRequiredService<CaseAccess>()
-            .CheckAsync(http, caseId, requirement.Level, requirement.Action, requirement.Part, http.RequestAborted);
+            .CheckAsync(caseId, requirement.Level, requirement.Action, requirement.Part, http.RequestAborted);
         if (decision.NeedsReason)
         {
             await TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: ReasonTitle, detail: ReasonDetail,
@@ -117,7 +117,7 @@ public sealed class CasePageAccessFilter(CaseAccess access) : IAsyncPageFilter
             : page.LeadHandlers.Contains(context.HandlerMethod?.Name) ? CaseAccessLevel.Lead
             : page.WriteLevel;
         var decision = Guid.TryParse(context.RouteData.Values["id"]?.ToString(), out var caseId)
-            ? await access.CheckAsync(http, caseId, level, Action(page, reading, context.HandlerMethod?.Name), page.Part, http.RequestAborted)
+            ? await access.CheckAsync(caseId, level, Action(page, reading, context.HandlerMethod?.Name), page.Part, http.RequestAborted)
             : null;
         if (decision is { NeedsReason: true })
         {

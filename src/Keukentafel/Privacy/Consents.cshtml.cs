@@ -15,7 +15,7 @@ public sealed class ConsentsPage(CaseWork work, CaseFiles files, KeukentafelDbCo
 
     public async Task<IActionResult> OnPostInviteAsync()
     {
-        Invitation = await invitations.IssueAsync(HttpContext, Decision, HttpContext.RequestAborted);
+        Invitation = await invitations.IssueAsync(Decision, HttpContext.RequestAborted);
         Response.Headers.CacheControl = "no-store";
         return await AgainAsync();
     }

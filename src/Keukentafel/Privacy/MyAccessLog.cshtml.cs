@@ -20,7 +20,7 @@ public sealed class MyAccessLogPage(AccessLog log, AccessLogExport export, CaseA
             return Voor is null ? Page() : NotFound();
         }
 
-        await access.LogAsync(HttpContext, null, whose.ResidentId, AuditAction.Read, "logboek", HttpContext.RequestAborted);
+        await access.LogAsync(null, whose.ResidentId, AuditAction.Read, "logboek", HttpContext.RequestAborted);
         Days = AccessLog.ByDay(await EntriesAsync(whose));
         return Page();
     }
@@ -40,7 +40,7 @@ public sealed class MyAccessLogPage(AccessLog log, AccessLogExport export, CaseA
             return NotFound();
         }
 
-        await access.LogAsync(HttpContext, null, whose.ResidentId, AuditAction.Export, "logboek", HttpContext.RequestAborted);
+        await access.LogAsync(null, whose.ResidentId, AuditAction.Export, "logboek", HttpContext.RequestAborted);
         return file(await EntriesAsync(whose));
     }
 

@@ -41,17 +41,17 @@ public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseA
         if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.ResidentId == resident, ct))
         {
             // Not his case: refused like any other, and logged.
-            await access.LogRefusalAsync(HttpContext, caseId, AuditAction.Change, "toestemming", ct);
+            await access.LogRefusalAsync(caseId, AuditAction.Change, "toestemming", ct);
             return NotFound();
         }
 
-        var actor = await access.ActorAsync(User, ct);
+        var actor = await access.ActorAsync(ct);
         actor = whose.ByTrustedPerson ? actor with { Organisation = Residents.MyTablePage.TrustedPersonLabel } : actor;
         // His withdrawal does not depend on what the team changed meanwhile: it applies to the case as it is now.
         var current = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Version).SingleAsync(ct);
         await work.ChangeAsync(new CaseAccessDecision(true, caseId, resident, actor, null, false), current,
             (c, by, now) => c.WithdrawConsent(consentId, whose.ByTrustedPerson ? "Ingetrokken door iemand die met de bewoner meekijkt." : "Door de bewoner zelf ingetrokken.", by, now), ct);
-        await access.LogAsync(HttpContext, caseId, resident, AuditAction.Change, "toestemming", ct);
+        await access.LogAsync(caseId, resident, AuditAction.Change, "toestemming", ct);
 
         return RedirectToPage(new { message = texts["Withdrawn"].Value, voor = Voor });
     }
@@ -74,7 +74,7 @@ public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseA
         }
 
         var ct = HttpContext.RequestAborted;
-        await access.LogAsync(HttpContext, null, resident, AuditAction.Read, "toestemming", ct);
+        await access.LogAsync(null, resident, AuditAction.Read, "toestemming", ct);
         var today = DutchTime.Today(time);
         var cases = await db.Cases.AsNoTracking().Include(c => c.Consents)
             .Where(c => c.ResidentId == resident)

@@ -24,7 +24,7 @@ public sealed class MyDataPage(ResidentExport export, CaseAccess access, Trusted
             return Voor is null ? Page() : NotFound();
         }
 
-        await access.LogAsync(HttpContext, null, resident, AuditAction.Read, "alle gegevens", HttpContext.RequestAborted);
+        await access.LogAsync(null, resident, AuditAction.Read, "alle gegevens", HttpContext.RequestAborted);
         Data = await export.BuildAsync(resident, HttpContext.RequestAborted);
         return Page();
     }
@@ -36,7 +36,7 @@ public sealed class MyDataPage(ResidentExport export, CaseAccess access, Trusted
             return NotFound();
         }
 
-        await access.LogAsync(HttpContext, null, resident, AuditAction.Export, "alle gegevens", HttpContext.RequestAborted);
+        await access.LogAsync(null, resident, AuditAction.Export, "alle gegevens", HttpContext.RequestAborted);
         return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "mijn-gegevens-keukentafel.json");
     }
 }

@@ -17,7 +17,7 @@ public sealed class RefusalAudit : IAuthorizationMiddlewareResultHandler
         if (!authorizeResult.Succeeded && CaseRoute(context) is var (caseId, action, part))
         {
             var access = context.RequestServices.GetRequiredService<CaseAccess>();
-            await access.LogRefusalAsync(context, caseId, action, part, context.RequestAborted);
+            await access.LogRefusalAsync(caseId, action, part, context.RequestAborted);
         }
 
         await answer.HandleAsync(next, context, policy, authorizeResult);

@@ -131,10 +131,10 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
         }
 
         (refusedKey, staleText) = (key, stale);
-        var actor = await access.ActorAsync(User, ct);
+        var actor = await access.ActorAsync(ct);
         await work.ChangeAsync(new CaseAccessDecision(true, caseId, whose.ResidentId, whose.ByTrustedPerson ? actor with { Organisation = TrustedPersonLabel } : actor, null, false),
             version, change, ct);
-        await access.LogAsync(HttpContext, caseId, whose.ResidentId, AuditAction.Change, part, ct);
+        await access.LogAsync(caseId, whose.ResidentId, AuditAction.Change, part, ct);
         return RedirectToPage(new { message = done, voor = Voor });
     }
 
@@ -171,7 +171,7 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
             var measured = await db.WellbeingMeasurements.AsNoTracking().Where(m => m.CaseId == id).Select(m => m.Moment).Distinct().ToListAsync(ct);
             var followUpDue = await db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => c.FollowUpDue).SingleAsync(ct);
             Asked = Cases.Case.AskedOfResident(measured, Case!.Status, followUpDue, Today);
-            await access.LogAsync(HttpContext, id, resident, AuditAction.Read, "keukentafel", ct);
+            await access.LogAsync(id, resident, AuditAction.Read, "keukentafel", ct);
         }
 
         return true;

@@ -44,7 +44,7 @@ public sealed class MyTrustedPeoplePage(TrustedPeople trusted, IStringLocalizer<
 
         if (ModelState.IsValid)
         {
-            var (consent, code) = await trusted.GiveAsync(HttpContext, resident, Input.Name, Input.Relation, Input.Consent, HttpContext.RequestAborted);
+            var (consent, code) = await trusted.GiveAsync(resident, Input.Name, Input.Relation, Input.Consent, HttpContext.RequestAborted);
             Code = code;
             CodeFor = consent.Name;
             Input = new();
@@ -62,7 +62,7 @@ public sealed class MyTrustedPeoplePage(TrustedPeople trusted, IStringLocalizer<
             return NotFound();
         }
 
-        if (!await trusted.WithdrawAsync(HttpContext, resident, id, HttpContext.RequestAborted))
+        if (!await trusted.WithdrawAsync(resident, id, HttpContext.RequestAborted))
         {
             return NotFound();
         }

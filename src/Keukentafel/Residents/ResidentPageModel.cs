@@ -27,5 +27,5 @@ public abstract class ResidentPageModel(TrustedPeople trusted) : PageModel
     }
 
     protected async Task<PagesOf?> WhoseAsync(string part, Privacy.AuditAction action = Privacy.AuditAction.Read) =>
-        Whose = await trusted.WhoseAsync(HttpContext, Voor, part, HttpContext.RequestAborted, action);
+        Whose = await trusted.WhoseAsync(Voor, part, HttpContext.RequestAborted, action);
 }

@@ -30,7 +30,7 @@ public sealed record TrustedPersonView(Guid Id, string Name, string Relation, Da
 /// trusted person links his sign-in with the code, and every request of the trusted person is checked against the
 /// consent as it stands in the database now, so a withdrawal counts from the very next request.
 /// </summary>
-public sealed class TrustedPeople(KeukentafelDbContext db, UserManager<Account> users, CaseAccess access, TimeProvider time)
+public sealed class TrustedPeople(CurrentUser asking, KeukentafelDbContext db, UserManager<Account> users, CaseAccess access, TimeProvider time)
 {
     public const string Part = "meekijken";
 
@@ -38,14 +38,14 @@ public sealed class TrustedPeople(KeukentafelDbContext db, UserManager<Account> 
     /// Whose pages: his own without <paramref name="voor"/>; with it, the resident of that consent, only when it is this
     /// account's and still stands. Null when neither (the page answers 404).
     /// </summary>
-    public async Task<PagesOf?> WhoseAsync(HttpContext http, Guid? voor, string part, CancellationToken ct, AuditAction action = AuditAction.Read)
+    public async Task<PagesOf?> WhoseAsync(Guid? voor, string part, CancellationToken ct, AuditAction action = AuditAction.Read)
     {
         if (voor is not { } grant)
         {
-            return http.User.ResidentOf() is { } own ? new PagesOf(own, null, null) : null;
+            return asking.ResidentId is { } own ? new PagesOf(own, null, null) : null;
         }
 
-        var account = http.User.AccountId();
+        var account = asking.AccountId;
         var consent = await db.TrustedPeople.AsNoTracking().Where(t => t.Id == grant)
             .Select(t => new { t.Id, t.ResidentId, t.AccountId, t.WithdrawnAtUtc })
             .SingleOrDefaultAsync(ct);
@@ -57,7 +57,7 @@ public sealed class TrustedPeople(KeukentafelDbContext db, UserManager<Account> 
             if (consent is not null)
             {
                 // A withdrawn consent, or someone else's: refused, and on the record of the resident it was about.
-                await access.LogAsync(http, null, consent.ResidentId, action, part, ct, allowed: false);
+                await access.LogAsync(null, consent.ResidentId, action, part, ct, allowed: false);
             }
 
             return null;
@@ -90,28 +90,28 @@ public sealed class TrustedPeople(KeukentafelDbContext db, UserManager<Account> 
             .ToListAsync(ct);
 
     /// <summary>The resident gives his consent; the code to hand over is returned once.</summary>
-    public async Task<(TrustedPerson Consent, string Code)> GiveAsync(HttpContext http, Guid residentId, string? name, string? relation, bool consent, CancellationToken ct)
+    public async Task<(TrustedPerson Consent, string Code)> GiveAsync(Guid residentId, string? name, string? relation, bool consent, CancellationToken ct)
     {
-        var by = await access.ActorAsync(http.User, ct);
+        var by = await access.ActorAsync(ct);
         var given = TrustedPerson.Give(residentId, name, relation, consent, by.Name, time.GetUtcNow().UtcDateTime);
         db.TrustedPeople.Add(given.Consent);
         await db.SaveChangesAsync(ct);
-        await access.LogAsync(http, null, residentId, AuditAction.Create, Part, ct);
+        await access.LogAsync(null, residentId, AuditAction.Create, Part, ct);
         return given;
     }
 
     /// <summary>The resident withdraws his consent (only his own: false for any other): it counts from the next request on.</summary>
-    public async Task<bool> WithdrawAsync(HttpContext http, Guid residentId, Guid id, CancellationToken ct)
+    public async Task<bool> WithdrawAsync(Guid residentId, Guid id, CancellationToken ct)
     {
         if (await db.TrustedPeople.SingleOrDefaultAsync(t => t.Id == id && t.ResidentId == residentId, ct) is not { } consent)
         {
             return false;
         }
 
-        var by = await access.ActorAsync(http.User, ct);
+        var by = await access.ActorAsync(ct);
         consent.Withdraw(by.Name, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        await access.LogAsync(http, null, residentId, AuditAction.Change, Part, ct);
+        await access.LogAsync(null, residentId, AuditAction.Change, Part, ct);
         return true;
     }
 

@@ -59,7 +59,10 @@ public sealed partial class RefusalPathTests(KeukentafelApp app) : IClassFixture
         using var browser = await app.SignedInAsync(elsewhere.Email);
         var form = new Dictionary<string, string>
         {
-            ["Create.NeighbourhoodId"] = rietvelden.ToString(), ["Create.Name"] = "Niet van mij", ["Create.FirstYear"] = "2040", ["Create.LastYear"] = "2041",
+            ["Create.NeighbourhoodId"] = rietvelden.ToString(),
+            ["Create.Name"] = "Niet van mij",
+            ["Create.FirstYear"] = "2040",
+            ["Create.LastYear"] = "2041",
         };
         using var page = await browser.SubmitAsync("/budget/beheer", form, action: "/budget/beheer?handler=Create");
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
