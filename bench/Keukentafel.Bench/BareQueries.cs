@@ -29,17 +29,19 @@ internal sealed class BareQueries(Target target)
                      OR lower(r."FamilyName") LIKE @like)
               ORDER BY m."Deadline", m."CaseId"
               LIMIT 26
-              """, [("@staff", target.Value(staffId)), ("@open", target.Value(true)), ("@organisation", target.Value(organisationId)), ("@today", target.Value(DateOnly.FromDateTime(DateTime.UtcNow))),
-                  ("@term", term), ("@like", $"%{term.ToLowerInvariant()}%")])],
+              """, [("@staff", target.Value(staffId)), ("@open", target.Value(true)), ("@organisation", target.Value(organisationId)),
+                  ("@today", target.Value(DateOnly.FromDateTime(DateTime.UtcNow))), ("@term", term), ("@like", $"%{term.ToLowerInvariant()}%")])],
             warmUp, duration, ct);
 
     /// <summary>The dashboard's reads: the budget with its contributions, the year's ledger, the period's sums per kind, the pre-financings.</summary>
     public Task<double> DashboardAsync(Guid budgetId, int year, TimeSpan warmUp, TimeSpan duration, CancellationToken ct) =>
         MedianAsync(
             [
-                ("""SELECT * FROM "Budgets" b LEFT JOIN "Contribution" k ON k."BudgetId" = b."Id" WHERE b."Id" = @budget""", [("@budget", target.Value(budgetId))]),
+                ("""SELECT * FROM "Budgets" b LEFT JOIN "Contribution" k ON k."BudgetId" = b."Id" WHERE b."Id" = @budget""",
+                    [("@budget", target.Value(budgetId))]),
                 ("""SELECT * FROM "LedgerEntries" WHERE "BudgetId" = @budget AND "Year" = @year""", [("@budget", target.Value(budgetId)), ("@year", year)]),
-                ($"""SELECT "Kind", SUM({(target.IsPostgres ? "\"Amount\"" : "CAST(\"Amount\" AS REAL)")}) FROM "LedgerEntries" WHERE "BudgetId" = @budget AND "Kind" <> 'Room' GROUP BY "Kind" """, [("@budget", target.Value(budgetId))]),
+                ($"""SELECT "Kind", SUM({(target.IsPostgres ? "\"Amount\"" : "CAST(\"Amount\" AS REAL)")}) FROM "LedgerEntries" """
+                    + """WHERE "BudgetId" = @budget AND "Kind" <> 'Room' GROUP BY "Kind" """, [("@budget", target.Value(budgetId))]),
                 ("""SELECT "PlanActionId", "Payer" FROM "PreFinancings" WHERE "BudgetId" = @budget""", [("@budget", target.Value(budgetId))]),
             ],
             warmUp, duration, ct);
@@ -48,21 +50,25 @@ internal sealed class BareQueries(Target target)
     public Task<double> EffectReportAsync(Guid neighbourhoodId, DateTime fromUtc, DateTime toUtc, TimeSpan warmUp, TimeSpan duration, CancellationToken ct)
     {
         (string, object)[] period = [("@neighbourhood", target.Value(neighbourhoodId)), ("@from", target.Value(fromUtc)), ("@to", target.Value(toUtc))];
-        const string InPeriod = """SELECT c."Id" FROM "Cases" c WHERE c."NeighbourhoodId" = @neighbourhood AND c."SignalledAtUtc" >= @from AND c."SignalledAtUtc" < @to""";
+        const string InPeriod =
+            """SELECT c."Id" FROM "Cases" c WHERE c."NeighbourhoodId" = @neighbourhood AND c."SignalledAtUtc" >= @from AND c."SignalledAtUtc" < @to""";
         return MedianAsync(
             [
                 ("""
                  SELECT c."Id", c."Number", c."ResidentId", c."Deadline", c."SolutionCarriedOutAtUtc", c."SignalledAtUtc" FROM "Cases" c
                  WHERE c."NeighbourhoodId" = @neighbourhood AND c."SignalledAtUtc" >= @from AND c."SignalledAtUtc" < @to ORDER BY c."Number"
                  """, period),
-                ($"""SELECT m."CaseId", m."Moment", m."Mark", m."RecordedAtUtc", m."Id" FROM "WellbeingMeasurements" m WHERE m."CaseId" IN ({InPeriod})""", period),
+                ($"""SELECT m."CaseId", m."Moment", m."Mark", m."RecordedAtUtc", m."Id" FROM "WellbeingMeasurements" m WHERE m."CaseId" IN ({InPeriod})""",
+                    period),
                 ($"""SELECT a.* FROM "MicroAnalyses" a WHERE a."CaseId" IN ({InPeriod}) ORDER BY a."Id" """, period),
-                ($"""SELECT l.* FROM "MicroAnalyses" a JOIN "AnalysisLine" l ON l."AnalysisId" = a."Id" WHERE a."CaseId" IN ({InPeriod}) ORDER BY a."Id" """, period),
+                ($"""SELECT l.* FROM "MicroAnalyses" a JOIN "AnalysisLine" l ON l."AnalysisId" = a."Id" WHERE a."CaseId" IN ({InPeriod}) ORDER BY a."Id" """,
+                    period),
             ],
             warmUp, duration, ct);
     }
 
-    private async Task<double> MedianAsync(IReadOnlyList<(string Sql, (string Name, object Value)[] Parameters)> statements, TimeSpan warmUp, TimeSpan duration, CancellationToken ct)
+    private async Task<double> MedianAsync(IReadOnlyList<(string Sql, (string Name, object Value)[] Parameters)> statements, TimeSpan warmUp, TimeSpan duration,
+        CancellationToken ct)
     {
         await using DbConnection connection = target.IsPostgres ? new NpgsqlConnection(target.Connection) : new SqliteConnection(target.Connection);
         await connection.OpenAsync(ct);

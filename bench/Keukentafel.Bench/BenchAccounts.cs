@@ -15,7 +15,8 @@ internal static class BenchAccounts
 {
     public const string Password = "Bench-wachtwoord-2026!";
 
-    public static async Task<(IReadOnlyList<string> Professionals, string Coordinator)> EnsureAsync(Action<DbContextOptionsBuilder> database, bool postgres, int professionals, CancellationToken ct)
+    public static async Task<(IReadOnlyList<string> Professionals, string Coordinator)> EnsureAsync(Action<DbContextOptionsBuilder> database, bool postgres,
+        int professionals, CancellationToken ct)
     {
         var services = new ServiceCollection().AddLogging();
         if (postgres)
@@ -38,7 +39,8 @@ internal static class BenchAccounts
 
         var busiest = await db.CaseMembers.AsNoTracking().Where(m => m.IsOpen).GroupBy(m => m.StaffMemberId)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).Take(professionals).ToListAsync(ct);
-        var coordinator = await db.StaffMembers.AsNoTracking().Where(s => s.Function == StaffFunction.Coordinator).OrderBy(s => s.Email).Select(s => s.Id).FirstAsync(ct);
+        var coordinator = await db.StaffMembers.AsNoTracking().Where(s => s.Function == StaffFunction.Coordinator).OrderBy(s => s.Email)
+            .Select(s => s.Id).FirstAsync(ct);
         var emails = new List<string>();
         foreach (var (staffId, role) in busiest.Select(id => (id, Roles.Professional)).Append((coordinator, Roles.Coordinator)))
         {

@@ -32,8 +32,11 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
         OrganisationType.MentalHealth, OrganisationType.Youth, OrganisationType.Housing, OrganisationType.Sports,
     ];
 
-    private static readonly string[] Given = ["Anna", "Bas", "Cor", "Dina", "Erik", "Fleur", "Gijs", "Hanna", "Ilias", "Joke", "Karel", "Lies", "Milan", "Nora", "Omar", "Pien", "Ruud", "Saar", "Teun", "Uma", "Vince", "Wies", "Yusuf", "Zoë"];
-    private static readonly string[] Family = ["Akkerman", "Beukers", "Claes", "Dekkers", "Eijk", "Fonteijn", "Geurts", "Heesters", "IJpelaar", "Jonkers", "Kerkhof", "Lenssen", "Mulders", "Nouwen", "Otten", "Peeters", "Quaedvlieg", "Rovers", "Smulders", "Thijssen", "Vissers", "Wouters", "Zwartjes", "Bakkal", "Öztürk", "Nowak"];
+    private static readonly string[] Given = ["Anna", "Bas", "Cor", "Dina", "Erik", "Fleur", "Gijs", "Hanna", "Ilias", "Joke", "Karel", "Lies", "Milan", "Nora",
+        "Omar", "Pien", "Ruud", "Saar", "Teun", "Uma", "Vince", "Wies", "Yusuf", "Zoë"];
+    private static readonly string[] Family = ["Akkerman", "Beukers", "Claes", "Dekkers", "Eijk", "Fonteijn", "Geurts", "Heesters", "IJpelaar", "Jonkers",
+        "Kerkhof", "Lenssen", "Mulders", "Nouwen", "Otten", "Peeters", "Quaedvlieg", "Rovers", "Smulders", "Thijssen", "Vissers", "Wouters", "Zwartjes",
+        "Bakkal", "Öztürk", "Nowak"];
 
     public async Task<Generated> RunAsync(GenerateOptions o, DateTime nowUtc, TextWriter log, CancellationToken ct)
     {
@@ -64,16 +67,19 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
                         organisation.Cover(organisation.Type.TypicalDomains());
                         organisation.Offer(organisation.Type.TypicalServices());
                         db.Add(organisation);
-                        managers.Add(db.Add(new StaffMember(Person(random), StaffFunction.Manager, organisation, $"manager.{organisation.Id:N}@proef.example", "Teammanager")).Entity);
+                        managers.Add(db.Add(new StaffMember(Person(random), StaffFunction.Manager, organisation, $"manager.{organisation.Id:N}@proef.example",
+                            "Teammanager")).Entity);
                     }
 
                     organisations.AddRange(local);
                 }
 
-                var neighbourhood = new Neighbourhood(municipality!, $"Proefwijk {n + 1}", $"WK{9000 + (n / 10):D4}{(n % 10) + 1:D2}", 8_000 + random.Next(8_000));
+                var neighbourhood = new Neighbourhood(municipality!, $"Proefwijk {n + 1}", $"WK{9000 + (n / 10):D4}{(n % 10) + 1:D2}",
+                    8_000 + random.Next(8_000));
                 db.Add(neighbourhood);
                 neighbourhoods.Add(neighbourhood);
-                var coordinator = db.Add(new StaffMember(Person(random), StaffFunction.Coordinator, null, $"coordinator.{n + 1}@proef.example", "Wijkcoördinator")).Entity;
+                var coordinator = db.Add(new StaffMember(Person(random), StaffFunction.Coordinator, null, $"coordinator.{n + 1}@proef.example",
+                    "Wijkcoördinator")).Entity;
                 coordinator.StartWorkingIn(neighbourhood);
                 coordinators.Add(coordinator);
                 var here = new List<StaffMember>();
@@ -82,7 +88,8 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
                     organisation.StartWorkingIn(neighbourhood);
                     for (var p = 0; p < 4; p++)
                     {
-                        var professional = db.Add(new StaffMember(Person(random), StaffFunction.Professional, organisation, $"p{p}.{n + 1}.{organisation.Id:N}@proef.example", "Professional")).Entity;
+                        var professional = db.Add(new StaffMember(Person(random), StaffFunction.Professional, organisation,
+                            $"p{p}.{n + 1}.{organisation.Id:N}@proef.example", "Professional")).Entity;
                         professional.StartWorkingIn(neighbourhood);
                         here.Add(professional);
                     }
@@ -110,8 +117,10 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
             await appoint.SaveChangesAsync(ct);
         }
 
-        var staffNames = professionals.Values.SelectMany(p => p).Concat(managers).ToDictionary(s => s.Id, s => (s.Name.Display, Organisation: organisations.Single(o => o.Id == s.OrganisationId).Name));
-        log.WriteLine($"map: {neighbourhoods.Count} neighbourhoods, {organisations.Count} organisations, {professionals.Values.Sum(p => p.Count) + managers.Count + neighbourhoods.Count} staff ({clock.Elapsed.TotalSeconds:0.0} s)");
+        var staffNames = professionals.Values.SelectMany(p => p).Concat(managers)
+            .ToDictionary(s => s.Id, s => (s.Name.Display, Organisation: organisations.Single(o => o.Id == s.OrganisationId).Name));
+        log.WriteLine($"map: {neighbourhoods.Count} neighbourhoods, {organisations.Count} organisations, "
+            + $"{professionals.Values.Sum(p => p.Count) + managers.Count + neighbourhoods.Count} staff ({clock.Elapsed.TotalSeconds:0.0} s)");
 
         // The cases, a batch at a time.
         var numbers = new Dictionary<int, int>();
@@ -134,7 +143,8 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
 
                 var target = Target(daysAgo, random);
                 var resident = new Resident(Person(random), new DateOnly(1935, 1, 1).AddDays(random.Next(0, 80 * 365)), neighbourhood,
-                    new Address($"Proefstraat {1 + random.Next(60)}", (1 + random.Next(200)).ToString(System.Globalization.CultureInfo.InvariantCulture), $"9{random.Next(100, 999)} {(char)('A' + random.Next(26))}{(char)('A' + random.Next(26))}", "Proefstad"), start);
+                    new Address($"Proefstraat {1 + random.Next(60)}", (1 + random.Next(200)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        $"9{random.Next(100, 999)} {(char)('A' + random.Next(26))}{(char)('A' + random.Next(26))}", "Proefstad"), start);
                 var year = DutchTime.Date(start).Year;
                 numbers[year] = numbers.GetValueOrDefault(year) + 1;
                 var bringer = local[random.Next(local.Count)];
@@ -144,8 +154,10 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
                 if (@case.Status == CaseStatus.Closed && @case.ClosedAtUtc is { } closed)
                 {
                     var settings = new EffectSettings(false, false, EffectSettings.DefaultFollowUpMonths);
-                    @case.RecordWellbeing(MeasurementMoment.Intake, 2 + (random.Next(40) / 10m), DutchTime.Date(start), null, null, null, settings, Actor(bringer), start.AddHours(1));
-                    @case.RecordWellbeing(MeasurementMoment.Closure, 6 + (random.Next(40) / 10m), DutchTime.Date(closed), null, null, null, settings, Actor(bringer), closed);
+                    @case.RecordWellbeing(MeasurementMoment.Intake, 2 + (random.Next(40) / 10m), DutchTime.Date(start), null, null, null, settings,
+                        Actor(bringer), start.AddHours(1));
+                    @case.RecordWellbeing(MeasurementMoment.Closure, 6 + (random.Next(40) / 10m), DutchTime.Date(closed), null, null, null, settings,
+                        Actor(bringer), closed);
                 }
 
                 db.Add(resident);
@@ -173,7 +185,8 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
             }
 
             rows += await new BulkWriter(db).FlushAsync(ct);
-            await db.Database.ExecuteSqlRawAsync(string.Join(";", numbers.Select(n => $"UPDATE \"CaseNumberCounters\" SET \"Last\" = {n.Value} WHERE \"Year\" = {n.Key}")), ct);
+            await db.Database.ExecuteSqlRawAsync(string.Join(";",
+                numbers.Select(n => $"UPDATE \"CaseNumberCounters\" SET \"Last\" = {n.Value} WHERE \"Year\" = {n.Key}")), ct);
         }
 
         foreach (var group in financed.GroupBy(f => f.Neighbourhood))
@@ -189,7 +202,8 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
         rows += await WriteAuditLogAsync(looks, staffNames, ct);
 
         log.WriteLine($"done: {o.Cases} cases, {rows} rows in {clock.Elapsed.TotalSeconds:0.0} s");
-        return new Generated(neighbourhoods.Count, organisations.Count, professionals.Values.Sum(p => p.Count) + managers.Count + neighbourhoods.Count, o.Cases, rows, clock.Elapsed);
+        return new Generated(neighbourhoods.Count, organisations.Count, professionals.Values.Sum(p => p.Count) + managers.Count + neighbourhoods.Count, o.Cases,
+            rows, clock.Elapsed);
     }
 
     /// <summary>
@@ -218,18 +232,22 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
         var ledger = new List<LedgerEntry>();
         foreach (var ((organisation, year), room) in rooms)
         {
-            ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Room, room, null, null, $"Ruimte {year}", by, DutchTime.ToUtc(new DateTime(year, 1, 3, 9, 0, 0))));
+            ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Room, room, null, null, $"Ruimte {year}", by,
+                DutchTime.ToUtc(new DateTime(year, 1, 3, 9, 0, 0))));
         }
 
         foreach (var action in inYears)
         {
             var year = DutchTime.Date(action.CreatedAtUtc).Year;
             var (organisation, cost, caseId) = (action.Organisation, action.Cost, action.Case);
-            ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Commitment, cost, caseId, action.Action, null, by, action.CreatedAtUtc, action.LawDomain));
+            ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Commitment, cost, caseId, action.Action, null, by,
+                action.CreatedAtUtc, action.LawDomain));
             if (action.DoneAtUtc is { } doneAt)
             {
-                ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Release, cost, caseId, action.Action, "Geleverd", by, doneAt, action.LawDomain));
-                ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Realisation, decimal.Round(cost * (0.9m + (random.Next(21) / 100m)), 2), caseId, action.Action, null, by, doneAt, action.LawDomain));
+                ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Release, cost, caseId, action.Action, "Geleverd", by,
+                    doneAt, action.LawDomain));
+                ledger.Add(new LedgerEntry(budget.Id, organisation, year, EntryKind.Realisation, decimal.Round(cost * (0.9m + (random.Next(21) / 100m)), 2),
+                    caseId, action.Action, null, by, doneAt, action.LawDomain));
             }
         }
 
@@ -241,7 +259,8 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
     /// professionals at the table open the file, the plan and the table a few times a week while it runs (about ten
     /// looks for a short case, a few dozen for a long one), and the case shows up in their lists.
     /// </summary>
-    private static void AddLooks(List<Look> looks, Case @case, Guid residentId, StaffMember bringer, List<StaffMember> local, DateTime from, DateTime until, Random random)
+    private static void AddLooks(List<Look> looks, Case @case, Guid residentId, StaffMember bringer, List<StaffMember> local, DateTime from,
+        DateTime until, Random random)
     {
         looks.Add(new Look(from, bringer.Id, residentId, @case.Id, AuditAction.Create, "dossier"));
         var others = @case.Members.Select(m => m.StaffMemberId).Where(id => id != bringer.Id).Distinct().ToList();
@@ -275,7 +294,8 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
             foreach (var look in chunk)
             {
                 var (name, organisation) = staff[look.Staff];
-                var audit = new AuditEvent(look.AtUtc, null, name, Roles.Professional, organisation, look.Resident, look.Case, look.Action, look.Part, true, null, "10.0.0.0/24");
+                var audit = new AuditEvent(look.AtUtc, null, name, Roles.Professional, organisation, look.Resident, look.Case, look.Action, look.Part, true,
+                    null, "10.0.0.0/24");
                 audit.Chain(++sequence, hash);
                 hash = audit.Hash;
                 db.Add(audit);
@@ -303,7 +323,8 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
 }
 
 /// <summary>What the budget needs of a financed plan action (not the action itself: a million cases' actions stay small).</summary>
-internal sealed record Financeable(Guid Neighbourhood, Guid Case, Guid Action, Guid Organisation, decimal Cost, DateTime CreatedAtUtc, DateTime? DoneAtUtc, LawDomain? LawDomain);
+internal sealed record Financeable(Guid Neighbourhood, Guid Case, Guid Action, Guid Organisation, decimal Cost, DateTime CreatedAtUtc, DateTime? DoneAtUtc,
+    LawDomain? LawDomain);
 
 /// <summary>One look at a case, before it becomes an audit event in the chain.</summary>
 internal readonly record struct Look(DateTime AtUtc, Guid Staff, Guid Resident, Guid Case, AuditAction Action, string Part);

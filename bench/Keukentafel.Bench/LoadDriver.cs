@@ -12,7 +12,8 @@ internal sealed record Measured(string Name, int Clients, int Requests, double M
 /// </summary>
 internal sealed class LoadDriver(Uri server)
 {
-    public async Task<Measured> RunAsync(string name, IReadOnlyList<string> tokens, int clients, Func<int, int, string> path, TimeSpan warmUp, TimeSpan duration)
+    public async Task<Measured> RunAsync(string name, IReadOnlyList<string> tokens, int clients, Func<int, int, string> path,
+        TimeSpan warmUp, TimeSpan duration)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var http = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };

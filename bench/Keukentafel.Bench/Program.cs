@@ -6,8 +6,8 @@ using Npgsql;
 namespace Keukentafel.Bench;
 
 // The benchmark tool. `generate` fills a fresh database at scale:
-//   dotnet run -c Release --project bench/Keukentafel.Bench -- generate --cases 100000 --sqlite bench/data/kt-100k.db
-//   dotnet run -c Release --project bench/Keukentafel.Bench -- generate --cases 100000 --postgres "Host=127.0.0.1;Port=54329;Username=postgres;Database=kt_100k"
+//  dotnet run -c Release --project bench/Keukentafel.Bench -- generate --cases 100000 --sqlite bench/data/kt-100k.db
+//  dotnet run -c Release --project bench/Keukentafel.Bench -- generate --cases 100000 --postgres "Host=127.0.0.1;Port=54329;Username=postgres;Database=kt_100k"
 internal static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
@@ -28,7 +28,9 @@ internal static class BenchProgram
 
         if (options.Command == "run")
         {
-            var only = options.Has("only") ? options.Get("only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal) : null;
+            var only = options.Has("only")
+                ? options.Get("only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal)
+                : null;
             if (only?.Except(Runner.Measurements).FirstOrDefault() is { } unknown)
             {
                 Console.Error.WriteLine($"Onbekende meting '{unknown}'; kies uit {string.Join(", ", Runner.Measurements)}.");
@@ -37,8 +39,10 @@ internal static class BenchProgram
 
             var target = TargetOf(options);
             var figures = await new Runner(target, Path.GetFullPath(options.Get("server", "src/Keukentafel/bin/Release/net10.0/Keukentafel.dll")),
-                int.Parse(options.Get("cases", "0"), CultureInfo.InvariantCulture), double.Parse(options.Get("load-seconds", "0"), CultureInfo.InvariantCulture),
-                TimeSpan.FromSeconds(int.Parse(options.Get("seconds", "10"), CultureInfo.InvariantCulture)), Console.Out, only).RunAsync(CancellationToken.None);
+                int.Parse(options.Get("cases", "0"), CultureInfo.InvariantCulture),
+                double.Parse(options.Get("load-seconds", "0"), CultureInfo.InvariantCulture),
+                TimeSpan.FromSeconds(int.Parse(options.Get("seconds", "10"), CultureInfo.InvariantCulture)), Console.Out, only)
+                .RunAsync(CancellationToken.None);
             if (only is not null)
             {
                 return 0; // a partial run for profiling: no results written
@@ -53,7 +57,8 @@ internal static class BenchProgram
             Console.Error.WriteLine("Gebruik: generate --cases N [--seed S] [--sqlite FILE | --postgres CONNECTION]");
             Console.Error.WriteLine("         results [--cases N] [--out bench]   (RESULTS.md again from results.json and FINDINGS.md)");
             Console.Error.WriteLine("         micro [--sqlite FILE | --postgres CONNECTION] [-- BenchmarkDotNet arguments]");
-            Console.Error.WriteLine("         run [--sqlite FILE | --postgres CONNECTION] --cases N --load-seconds S [--seconds 10] [--server DLL] [--out bench] [--commit SHA] [--only list16,dashboard,...]");
+            Console.Error.WriteLine("         run [--sqlite FILE | --postgres CONNECTION] --cases N --load-seconds S [--seconds 10] [--server DLL]"
+                + " [--out bench] [--commit SHA] [--only list16,dashboard,...]");
             return 64;
         }
 
@@ -79,7 +84,8 @@ internal static class BenchProgram
         }
 
         var generated = await new Generator(newContext).RunAsync(new GenerateOptions(cases, seed), DateTime.UtcNow, Console.Out, CancellationToken.None);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {generated.Cases} cases in {generated.Neighbourhoods} neighbourhoods, {generated.Rows} rows, {generated.Took.TotalSeconds:0.0} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"generated {generated.Cases} cases in {generated.Neighbourhoods} neighbourhoods, {generated.Rows} rows, {generated.Took.TotalSeconds:0.0} s"));
         return 0;
     }
 

@@ -39,14 +39,16 @@ internal static class Results
     {
         var all = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(directory, $"results{suffix}.json")))!.AsObject();
         var findings = Path.Combine(directory, "FINDINGS.md");
-        await File.WriteAllTextAsync(Path.Combine(directory, $"RESULTS{suffix}.md"), Markdown(all) + (File.Exists(findings) ? await File.ReadAllTextAsync(findings) : ""));
+        await File.WriteAllTextAsync(Path.Combine(directory, $"RESULTS{suffix}.md"),
+            Markdown(all) + (File.Exists(findings) ? await File.ReadAllTextAsync(findings) : ""));
     }
 
     private static string Markdown(JsonObject all)
     {
         var md = new StringBuilder();
         md.AppendLine("# Benchmark results").AppendLine();
-        md.AppendLine("Written by `bench/run` (do not edit by hand). Latencies are over loopback HTTP to the application running as its own process (Release build, Production settings).").AppendLine();
+        md.AppendLine("Written by `bench/run` (do not edit by hand). Latencies are over loopback HTTP to the application running as its own process "
+            + "(Release build, Production settings).").AppendLine();
         md.AppendLine(Invariant, $"- Machine: {Machine()}");
         md.AppendLine();
         foreach (var (provider, value) in all)
@@ -54,7 +56,8 @@ internal static class Results
             var f = value!.AsObject();
             double D(string key) => f[key]?.GetValue<double>() ?? double.NaN;
             md.AppendLine(Invariant, $"## {(provider == "postgres" ? "PostgreSQL" : "SQLite")}: {f["cases"]} cases").AppendLine();
-            md.AppendLine(Invariant, $"Measured {f["measured_at_utc"]} at commit `{f["commit"]}`; generating and loading the data took {D("load_seconds"):0.0} s.").AppendLine();
+            md.AppendLine(Invariant,
+                $"Measured {f["measured_at_utc"]} at commit `{f["commit"]}`; generating and loading the data took {D("load_seconds"):0.0} s.").AppendLine();
             md.AppendLine("| figure | value |").AppendLine("|---|---|");
             foreach (var (key, v) in f.Where(p => p.Key is not ("measured_at_utc" or "commit")))
             {
@@ -68,18 +71,29 @@ internal static class Results
 
             var ceiling = D("case_list_bare_db_median_ms") + D("trivial_endpoint_16c_median_ms");
             md.AppendLine().AppendLine("Ratios in the same run:").AppendLine();
-            md.AppendLine(Invariant, $"- case list, 1 client, against bare database + trivial endpoint: {D("case_list_1c_median_ms") / ceiling:0.00}x (target at most 2x)");
+            md.AppendLine(Invariant,
+                $"- case list, 1 client, against bare database + trivial endpoint: {D("case_list_1c_median_ms") / ceiling:0.00}x (target at most 2x)");
             md.AppendLine(Invariant, $"- case list, 16 clients, against bare database + trivial endpoint: {D("case_list_16c_median_ms") / ceiling:0.00}x");
-            md.AppendLine(Invariant, $"- case list, 16 clients, throughput against the trivial endpoint: {D("case_list_16c_rps") / D("trivial_endpoint_16c_rps"):0.00}");
+            md.AppendLine(Invariant,
+                $"- case list, 16 clients, throughput against the trivial endpoint: {D("case_list_16c_rps") / D("trivial_endpoint_16c_rps"):0.00}");
             string Against(string endpoint, string bare) =>
-                string.Create(Invariant, $"{D(endpoint) / (D(bare) + D("trivial_endpoint_16c_median_ms")):0.00}x ({D(endpoint):0.00} ms against {D(bare):0.000} ms + {D("trivial_endpoint_16c_median_ms"):0.00} ms)");
-            md.AppendLine(Invariant, $"- search, 1 client, against its bare query + trivial endpoint: {Against("search_median_ms", "search_bare_db_median_ms")} (target at most 2x)");
-            md.AppendLine(Invariant, $"- budget dashboard against its bare queries + trivial endpoint: {Against("budget_dashboard_ms", "budget_dashboard_bare_db_ms")} (target at most 2x)");
-            md.AppendLine(Invariant, $"- effect report against its bare queries + trivial endpoint: {Against("effect_report_ms", "effect_report_bare_db_ms")} (target at most 2x)");
-            md.AppendLine("- opening a case: no bare figure; the file is several queries (the case, its questions, table, plan and history) and the audit write");
+                string.Create(Invariant, $"{D(endpoint) / (D(bare) + D("trivial_endpoint_16c_median_ms")):0.00}x ({D(endpoint):0.00} ms against "
+                    + $"{D(bare):0.000} ms + {D("trivial_endpoint_16c_median_ms"):0.00} ms)");
+            md.AppendLine(Invariant, $"- search, 1 client, against its bare query + trivial endpoint: "
+                + $"{Against("search_median_ms", "search_bare_db_median_ms")} (target at most 2x)");
+            md.AppendLine(Invariant, $"- budget dashboard against its bare queries + trivial endpoint: "
+                + $"{Against("budget_dashboard_ms", "budget_dashboard_bare_db_ms")} (target at most 2x)");
+            md.AppendLine(Invariant,
+                $"- effect report against its bare queries + trivial endpoint: {Against("effect_report_ms", "effect_report_bare_db_ms")} (target at most 2x)");
+            md.AppendLine(
+                "- opening a case: no bare figure; the file is several queries (the case, its questions, table, plan and history) and the audit write");
             md.AppendLine().AppendLine("Targets of issue 8:").AppendLine();
-            md.AppendLine(Invariant, $"- case list at 16 clients: median {D("case_list_16c_median_ms"):0.00} ms (target < 10 ms): {Met(D("case_list_16c_median_ms") < 10)}; p99 {D("case_list_16c_p99_ms"):0.00} ms (target < 50 ms): {Met(D("case_list_16c_p99_ms") < 50)}");
-            md.AppendLine(Invariant, $"- budget dashboard {D("budget_dashboard_ms"):0.00} ms and effect report {D("effect_report_ms"):0.00} ms (target < 200 ms each): {Met(D("budget_dashboard_ms") < 200 && D("effect_report_ms") < 200)}");
+            md.AppendLine(Invariant,
+                $"- case list at 16 clients: median {D("case_list_16c_median_ms"):0.00} ms (target < 10 ms): {Met(D("case_list_16c_median_ms") < 10)}; "
+                + $"p99 {D("case_list_16c_p99_ms"):0.00} ms (target < 50 ms): {Met(D("case_list_16c_p99_ms") < 50)}");
+            md.AppendLine(Invariant,
+                $"- budget dashboard {D("budget_dashboard_ms"):0.00} ms and effect report {D("effect_report_ms"):0.00} ms (target < 200 ms each): "
+                + $"{Met(D("budget_dashboard_ms") < 200 && D("effect_report_ms") < 200)}");
             md.AppendLine(Invariant, $"- server peak memory {D("server_peak_mb"):0} MB (target < 500 MB): {Met(D("server_peak_mb") < 500)}");
             md.AppendLine();
         }
@@ -91,8 +105,11 @@ internal static class Results
 
     private static string Machine()
     {
-        var cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() : null;
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim()
+            : null;
         var memory = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] : "0";
-        return string.Create(Invariant, $"{Environment.ProcessorCount} CPUs ({cpu ?? "unknown"}), {double.Parse(memory, Invariant) / 1024 / 1024:0} GB memory, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        return string.Create(Invariant, $"{Environment.ProcessorCount} CPUs ({cpu ?? "unknown"}), {double.Parse(memory, Invariant) / 1024 / 1024:0} GB memory, "
+            + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
     }
 }

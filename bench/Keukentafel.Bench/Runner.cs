@@ -33,7 +33,8 @@ internal sealed record Target(string Provider, string Connection)
 /// developer who profiles one of them (the server's process id is printed at the start); the figures are then incomplete
 /// and the caller writes no results.
 /// </remarks>
-internal sealed class Runner(Target target, string serverDll, int cases, double loadSeconds, TimeSpan duration, TextWriter log, IReadOnlySet<string>? only = null)
+internal sealed class Runner(Target target, string serverDll, int cases, double loadSeconds, TimeSpan duration, TextWriter log,
+    IReadOnlySet<string>? only = null)
 {
     public static readonly IReadOnlyList<string> Measurements = ["trivial", "list1", "list16", "open", "search", "dashboard", "report", "bare"];
 
@@ -71,7 +72,9 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
                 }
 
                 var m = await run();
-                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{target.Provider} {m.Name} x{m.Clients}: median {m.MedianMs:0.00} ms, p99 {m.P99Ms:0.00} ms, {m.RequestsPerSecond:0} req/s, {m.Requests} requests, {m.Failures} failed"));
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{target.Provider} {m.Name} x{m.Clients}: median {m.MedianMs:0.00} ms, p99 {m.P99Ms:0.00} ms, {m.RequestsPerSecond:0} req/s, "
+                    + $"{m.Requests} requests, {m.Failures} failed"));
                 return m;
             }
 
@@ -89,17 +92,21 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
                 ids.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!));
             }
 
-            var open = await Measure("open", () => driver.RunAsync("case open", tokens.Take(1).ToList(), 1, (_, i) => $"api/cases/{ids[i % Math.Max(1, Math.Min(ids.Count, 25))]}", WarmUp, duration));
-            var search = await Measure("search", () => driver.RunAsync("search", tokens, 1, (_, i) => $"api/cases?limit=25&q={Uri.EscapeDataString(SearchTerms[i % SearchTerms.Length])}", WarmUp, duration));
+            var open = await Measure("open", () => driver.RunAsync("case open", tokens.Take(1).ToList(), 1,
+                (_, i) => $"api/cases/{ids[i % Math.Max(1, Math.Min(ids.Count, 25))]}", WarmUp, duration));
+            var search = await Measure("search", () => driver.RunAsync("search", tokens, 1,
+                (_, i) => $"api/cases?limit=25&q={Uri.EscapeDataString(SearchTerms[i % SearchTerms.Length])}", WarmUp, duration));
             using var budgets = new HttpRequestMessage(HttpMethod.Get, "api/budgets");
             budgets.Headers.Authorization = new("Bearer", coordinatorToken);
             var budgetList = await (await http.SendAsync(budgets, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
             var budgetId = budgetList.EnumerateArray().First().GetProperty("id").GetString();
-            var dashboard = await Measure("dashboard", () => driver.RunAsync("budget dashboard", [coordinatorToken], 1, (_, _) => $"api/budgets/{budgetId}/dashboard", WarmUp, duration));
+            var dashboard = await Measure("dashboard",
+                () => driver.RunAsync("budget dashboard", [coordinatorToken], 1, (_, _) => $"api/budgets/{budgetId}/dashboard", WarmUp, duration));
             var neighbourhood = await BudgetNeighbourhoodAsync(http, coordinatorToken, budgetId!, ct);
             var from = DateTime.UtcNow.AddYears(-1).ToString("yyyy-01-01", CultureInfo.InvariantCulture);
             var to = DateTime.UtcNow.AddYears(-1).ToString("yyyy-12-31", CultureInfo.InvariantCulture);
-            var report = await Measure("report", () => driver.RunAsync("effect report", [coordinatorToken], 1, (_, _) => $"api/effects/report?neighbourhoodId={neighbourhood}&from={from}&to={to}", WarmUp, duration));
+            var report = await Measure("report", () => driver.RunAsync("effect report", [coordinatorToken], 1,
+                (_, _) => $"api/effects/report?neighbourhoodId={neighbourhood}&from={from}&to={to}", WarmUp, duration));
             var bare = only is null || only.Contains("bare") ? await BareCaseListAsync(professionals[0], ct) : double.NaN;
             double bareSearch = double.NaN, bareDashboard = double.NaN, bareReport = double.NaN;
             if (only is null || only.Contains("bare"))
@@ -109,14 +116,17 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
                 var queries = new BareQueries(target);
                 var (staffId, organisationId) = await BareCaseList.StaffAsync(target, professionals[0], ct);
                 bareSearch = await queries.SearchAsync(staffId, organisationId, SearchTerms[0], WarmUp, BareDuration, ct);
-                bareDashboard = await queries.DashboardAsync(Guid.Parse(budgetId!), Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).Year, WarmUp, BareDuration, ct);
+                bareDashboard = await queries.DashboardAsync(Guid.Parse(budgetId!), Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).Year,
+                    WarmUp, BareDuration, ct);
                 var (reportFrom, reportTo) = (DateTime.Parse(from, CultureInfo.InvariantCulture), DateTime.Parse(to, CultureInfo.InvariantCulture).AddDays(1));
-                bareReport = await queries.EffectReportAsync(Guid.Parse(neighbourhood), Keukentafel.Cases.DutchTime.ToUtc(reportFrom), Keukentafel.Cases.DutchTime.ToUtc(reportTo), WarmUp, BareDuration, ct);
+                bareReport = await queries.EffectReportAsync(Guid.Parse(neighbourhood), Keukentafel.Cases.DutchTime.ToUtc(reportFrom),
+                    Keukentafel.Cases.DutchTime.ToUtc(reportTo), WarmUp, BareDuration, ct);
             }
 
             process.Refresh();
             var peak = PeakMegabytes(process.Id);
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{target.Provider} case list, bare database: median {bare:0.000} ms; server peak {peak:0} MB"));
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{target.Provider} case list, bare database: median {bare:0.000} ms; server peak {peak:0} MB"));
             figures["case_list_1c_median_ms"] = Round(list1.MedianMs);
             figures["case_list_1c_p99_ms"] = Round(list1.P99Ms);
             figures["case_list_16c_median_ms"] = Round(list16.MedianMs);
@@ -262,9 +272,11 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
 
 internal static class DatabaseOptions
 {
-    public static Microsoft.EntityFrameworkCore.DbContextOptionsBuilder UseNpgsqlFor(this Microsoft.EntityFrameworkCore.DbContextOptionsBuilder o, string connection) =>
+    public static Microsoft.EntityFrameworkCore.DbContextOptionsBuilder UseNpgsqlFor(this Microsoft.EntityFrameworkCore.DbContextOptionsBuilder o,
+        string connection) =>
         Keukentafel.Data.PostgresKeukentafelDbContext.Configure(o, Keukentafel.Data.DatabaseSettings.WithPreparedStatements(connection));
 
-    public static Microsoft.EntityFrameworkCore.DbContextOptionsBuilder UseSqliteFor(this Microsoft.EntityFrameworkCore.DbContextOptionsBuilder o, string connection) =>
+    public static Microsoft.EntityFrameworkCore.DbContextOptionsBuilder UseSqliteFor(this Microsoft.EntityFrameworkCore.DbContextOptionsBuilder o,
+        string connection) =>
         Keukentafel.Data.SqliteKeukentafelDbContext.Configure(o, connection);
 }

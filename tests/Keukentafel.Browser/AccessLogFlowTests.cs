@@ -14,7 +14,8 @@ public sealed class AccessLogFlowTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.StepsAsync(async () =>
         {
             await CaseFlowTests.SignInAsync(page, PageSession.Resident);
-            await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Wie keek in mijn dossier" }).ClickAsync();
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })
+                .GetByRole(AriaRole.Link, new() { Name = "Wie keek in mijn dossier" }).ClickAsync();
 
             await page.GetByRole(AriaRole.Heading, new() { Name = "Wie keek in mijn dossier" }).WaitForAsync();
             (await page.Locator("tbody").InnerTextAsync()).ShouldContain(signalled.Bringer.Name);
@@ -23,10 +24,12 @@ public sealed class AccessLogFlowTests(BrowserApp app) : IClassFixture<BrowserAp
             download.SuggestedFilename.ShouldBe("wie-keek-in-mijn-dossier.pdf");
 
             // Everything about him, to read and to take along.
-            await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Mijn gegevens", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })
+                .GetByRole(AriaRole.Link, new() { Name = "Mijn gegevens", Exact = true }).ClickAsync();
             await page.GetByRole(AriaRole.Heading, new() { Name = "Over u" }).WaitForAsync();
             await page.ShouldBeAccessibleAsync();
-            var json = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download alles als bestand (JSON)" }).ClickAsync());
+            var json = await page.RunAndWaitForDownloadAsync(() =>
+                page.GetByRole(AriaRole.Link, new() { Name = "Download alles als bestand (JSON)" }).ClickAsync());
             json.SuggestedFilename.ShouldBe("mijn-gegevens-keukentafel.json");
         });
     }

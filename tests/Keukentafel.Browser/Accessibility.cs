@@ -15,12 +15,14 @@ public static class Accessibility
         if (Environment.GetEnvironmentVariable("KEUKENTAFEL_SCREENSHOTS") is { Length: > 0 } folder)
         {
             var name = new Uri(page.Url).AbsolutePath.Trim('/').Replace('/', '_');
-            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{(name.Length == 0 ? "start" : name)}-{DateTime.UtcNow:HHmmssfff}.png"), FullPage = true });
+            await page.ScreenshotAsync(
+                new() { Path = Path.Combine(folder, $"{(name.Length == 0 ? "start" : name)}-{DateTime.UtcNow:HHmmssfff}.png"), FullPage = true });
         }
 
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } });
         var problems = result.Violations
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join("; ", v.Nodes.Select(n => $"{n.Target} [{n.Html}] ({string.Join(" / ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message))})"))}")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at " + string.Join("; ", v.Nodes.Select(n =>
+                $"{n.Target} [{n.Html}] ({string.Join(" / ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message))})")))
             .ToList();
         problems.ShouldBeEmpty($"WCAG 2.2 AA violations on {page.Url}");
     }
@@ -34,7 +36,8 @@ public static class Accessibility
         }
         catch (Exception failure) when (failure is PlaywrightException or TimeoutException or Shouldly.ShouldAssertException)
         {
-            var text = await page.Locator("main").InnerTextAsync(new() { Timeout = 2_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(geen pagina)", TaskScheduler.Default);
+            var text = await page.Locator("main").InnerTextAsync(new() { Timeout = 2_000 })
+                .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(geen pagina)", TaskScheduler.Default);
             throw new InvalidOperationException($"Failed at {page.Url}\n--- page ---\n{text}", failure);
         }
     }

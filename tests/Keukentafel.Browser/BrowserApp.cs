@@ -50,7 +50,8 @@ public sealed class BrowserApp : KeukentafelApp
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"],
         });
     }
 
@@ -58,7 +59,8 @@ public sealed class BrowserApp : KeukentafelApp
     public async Task<IPage> NewPageAsync(bool javaScript = true)
     {
         await StartAsync();
-        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), Locale = "nl-NL", JavaScriptEnabled = javaScript });
+        var context = await Chromium.NewContextAsync(
+            new BrowserNewContextOptions { BaseURL = Address.ToString(), Locale = "nl-NL", JavaScriptEnabled = javaScript });
         // Generous: on a 2-core CI machine the HTTP tests run beside these.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);

@@ -15,15 +15,18 @@ public sealed class BudgetFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         // A case in Rietvelden, the neighbourhood with the demo budget.
         var bringer = await app.StaffAsync(Keukentafel.Neighbourhoods.OrganisationType.HomeCare, "WK990101");
         var api = await app.ApiAsync(bringer.Email);
-        var created = await api.PostJsonAsync("/api/cases", NewCases.Body(await app.NeighbourhoodIdAsync("WK990101"), "Budgetproef"), System.Net.HttpStatusCode.Created);
+        var created = await api.PostJsonAsync("/api/cases", NewCases.Body(await app.NeighbourhoodIdAsync("WK990101"), "Budgetproef"),
+            System.Net.HttpStatusCode.Created);
         var signalled = (CaseId: created.Id(), Bringer: bringer);
         var version = created.Version();
         foreach (var question in new[] { "Want", "Can", "Need" })
         {
-            version = (await api.PostJsonAsync($"/api/cases/{signalled.CaseId}/answers", new { version, question, text = $"Antwoord op {question}", domains = new[] { "Health" }, withResident = true })).Version();
+            version = (await api.PostJsonAsync($"/api/cases/{signalled.CaseId}/answers",
+                new { version, question, text = $"Antwoord op {question}", domains = new[] { "Health" }, withResident = true })).Version();
         }
 
-        await api.PostJsonAsync($"/api/cases/{signalled.CaseId}/meetings", new { version, plannedAt = DateTimeOffset.UtcNow.AddDays(3), atHome = true, place = "Bij de bewoner thuis" });
+        await api.PostJsonAsync($"/api/cases/{signalled.CaseId}/meetings",
+            new { version, plannedAt = DateTimeOffset.UtcNow.AddDays(3), atHome = true, place = "Bij de bewoner thuis" });
 
         var page = await app.NewPageAsync();
         await page.StepsAsync(async () =>
@@ -62,7 +65,8 @@ public sealed class BudgetFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await manager.GetByLabel("Ruimte overnemen van een andere organisatie").First.CheckAsync();
             var from = manager.GetByLabel("Van welke organisatie (alleen bij ruimte overnemen)").First;
             await from.SelectOptionAsync(new SelectOptionValue { Index = 1 });
-            await manager.GetByLabel("Waarom besluit u dit?").First.FillAsync("Alleen wij bieden maatschappelijk werk in de wijk; De Beweging heeft ruimte over.");
+            await manager.GetByLabel("Waarom besluit u dit?")
+                .First.FillAsync("Alleen wij bieden maatschappelijk werk in de wijk; De Beweging heeft ruimte over.");
             await manager.GetByRole(AriaRole.Button, new() { Name = "Besluit vastleggen" }).First.ClickAsync();
             await manager.GetByText("Besloten: ruimte verschoven.").WaitForAsync();
             (await manager.GetByText("Ruimte verschoven en betaald").CountAsync()).ShouldBeGreaterThan(0);

@@ -27,7 +27,8 @@ public sealed class CaseFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.GetByLabel("Huisnummer").FillAsync("7");
             await page.GetByLabel("Postcode").FillAsync("9991 BR");
             await page.GetByLabel("Woonplaats").FillAsync("Heerdonk");
-            await page.GetByLabel("De vraag, in de woorden van de bewoner").FillAsync("Ik voel me alleen sinds mijn man er niet meer is en de rekeningen stapelen zich op.");
+            await page.GetByLabel("De vraag, in de woorden van de bewoner")
+                .FillAsync("Ik voel me alleen sinds mijn man er niet meer is en de rekeningen stapelen zich op.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Casus aanbrengen" }).ClickAsync();
             await page.GetByText("is aangebracht. U bent de casusaanbrenger.").WaitForAsync();
             await page.ShouldBeAccessibleAsync();
@@ -63,7 +64,8 @@ public sealed class CaseFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.GetByLabel("Wie is dit voor de bewoner?").FillAsync("buurvrouw");
             await page.GetByRole(AriaRole.Button, new() { Name = "Toevoegen aan het netwerk" }).ClickAsync();
             await page.GetByText("De persoon is toegevoegd").WaitForAsync();
-            await page.GetByLabel("Datum en tijd").FillAsync(DateTime.Now.AddDays(5).ToString("yyyy-MM-dd'T'10:00", System.Globalization.CultureInfo.InvariantCulture));
+            await page.GetByLabel("Datum en tijd")
+                .FillAsync(DateTime.Now.AddDays(5).ToString("yyyy-MM-dd'T'10:00", System.Globalization.CultureInfo.InvariantCulture));
             await page.GetByRole(AriaRole.Button, new() { Name = "MDO plannen" }).ClickAsync();
             await page.GetByText("Het MDO is gepland.").WaitForAsync();
             await page.ShouldBeAccessibleAsync();

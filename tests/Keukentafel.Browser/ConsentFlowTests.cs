@@ -21,7 +21,8 @@ public sealed class ConsentFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
 
             // Forgetting the purpose: a message beside the field, in Dutch.
             await page.GetByLabel("Met welke organisatie mogen de gegevens worden gedeeld?").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-            var organisation = (await page.GetByLabel("Met welke organisatie mogen de gegevens worden gedeeld?").Locator("option:checked").InnerTextAsync()).Trim();
+            var organisation = (await page.GetByLabel("Met welke organisatie mogen de gegevens worden gedeeld?").Locator("option:checked").InnerTextAsync())
+                .Trim();
             await page.GetByRole(AriaRole.Button, new() { Name = "Toestemming vastleggen" }).ClickAsync();
             await page.GetByText("Schrijf op waarvoor de bewoner toestemming geeft.").First.WaitForAsync();
             await page.ShouldBeAccessibleAsync();
@@ -42,7 +43,8 @@ public sealed class ConsentFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             // The resident sees it on his own page and withdraws it.
             await page.Context.ClearCookiesAsync();
             await CaseFlowTests.SignInAsync(page, PageSession.Resident);
-            await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Wie mag mijn gegevens zien" }).ClickAsync();
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })
+                .GetByRole(AriaRole.Link, new() { Name = "Wie mag mijn gegevens zien" }).ClickAsync();
             await page.GetByRole(AriaRole.Heading, new() { Name = "Wie mag mijn gegevens zien" }).WaitForAsync();
             await page.ShouldBeAccessibleAsync();
             var card = page.Locator(".kt-card", new() { HasText = "Meedenken over werk en dagbesteding" });

@@ -37,7 +37,8 @@ public sealed class PasskeyFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.ShouldBeAccessibleAsync();
             await page.GetByLabel("Naam van de passkey").FillAsync("Laptop");
             await page.GetByRole(AriaRole.Button, new() { Name = "Passkey toevoegen" }).ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).Query.Contains("toegevoegd", StringComparison.Ordinal) || new Uri(url).Query.Contains("handler", StringComparison.Ordinal));
+            await page.WaitForURLAsync(url => new Uri(url).Query.Contains("toegevoegd", StringComparison.Ordinal)
+                || new Uri(url).Query.Contains("handler", StringComparison.Ordinal));
             var added = await page.Locator("main").InnerTextAsync();
             added.ShouldContain("De passkey is toegevoegd.", customMessage: added);
             (await page.Locator(".kt-passkey").TextContentAsync())!.ShouldContain("Laptop");

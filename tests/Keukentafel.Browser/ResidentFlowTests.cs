@@ -10,15 +10,18 @@ public sealed class ResidentFlowTests(BrowserApp app) : IClassFixture<BrowserApp
     public async Task A_resident_signs_in_from_his_invitation_on_a_phone_and_reads_his_kitchen_table()
     {
         var bringer = await app.ApiAsync((await app.StaffAsync(Keukentafel.Neighbourhoods.OrganisationType.HomeCare, "WK990101")).Email);
-        var created = await bringer.PostJsonAsync("/api/cases", NewCases.Body(await app.NeighbourhoodIdAsync("WK990101"), "Telefoon"), System.Net.HttpStatusCode.Created);
+        var created = await bringer.PostJsonAsync("/api/cases", NewCases.Body(await app.NeighbourhoodIdAsync("WK990101"), "Telefoon"),
+            System.Net.HttpStatusCode.Created);
         var (id, version) = (created.Id(), created.Version());
         foreach (var question in new[] { "Want", "Can", "Need" })
         {
-            version = (await bringer.PostJsonAsync($"/api/cases/{id}/answers", new { version, question, text = $"Antwoord op {question}", withResident = true })).Version();
+            version = (await bringer.PostJsonAsync($"/api/cases/{id}/answers",
+                new { version, question, text = $"Antwoord op {question}", withResident = true })).Version();
         }
 
         var due = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await bringer.PostJsonAsync($"/api/cases/{id}/actions", new { version, what = "Samen de post openen", carrier = "Resident", lawDomain = "Other", dueDate = due, isContribution = false });
+        await bringer.PostJsonAsync($"/api/cases/{id}/actions",
+            new { version, what = "Samen de post openen", carrier = "Resident", lawDomain = "Other", dueDate = due, isContribution = false });
         var code = (await bringer.PostJsonAsync($"/api/cases/{id}/resident-invitation", new { })).GetProperty("code").GetString()!;
 
         var page = await app.NewPageAsync();
@@ -56,14 +59,17 @@ public sealed class ResidentFlowTests(BrowserApp app) : IClassFixture<BrowserApp
     {
         var bringerStaff = await app.StaffAsync(Keukentafel.Neighbourhoods.OrganisationType.HomeCare, "WK990101");
         var bringer = await app.ApiAsync(bringerStaff.Email);
-        var created = await bringer.PostJsonAsync("/api/cases", NewCases.Body(await app.NeighbourhoodIdAsync("WK990101"), "Toetsenbord"), System.Net.HttpStatusCode.Created);
+        var created = await bringer.PostJsonAsync("/api/cases", NewCases.Body(await app.NeighbourhoodIdAsync("WK990101"), "Toetsenbord"),
+            System.Net.HttpStatusCode.Created);
         var (id, version) = (created.Id(), created.Version());
         foreach (var question in new[] { "Want", "Can", "Need" })
         {
-            version = (await bringer.PostJsonAsync($"/api/cases/{id}/answers", new { version, question, text = $"Antwoord op {question}", withResident = true })).Version();
+            version = (await bringer.PostJsonAsync($"/api/cases/{id}/answers",
+                new { version, question, text = $"Antwoord op {question}", withResident = true })).Version();
         }
 
-        var meeting = await bringer.PostJsonAsync($"/api/cases/{id}/meetings", new { version, plannedAt = DateTimeOffset.UtcNow.AddDays(3), atHome = true, place = "Bij de bewoner thuis" });
+        var meeting = await bringer.PostJsonAsync($"/api/cases/{id}/meetings",
+            new { version, plannedAt = DateTimeOffset.UtcNow.AddDays(3), atHome = true, place = "Bij de bewoner thuis" });
         var meetingId = meeting.Id("createdId");
         version = meeting.Version();
         var housing = await app.StaffAsync(Keukentafel.Neighbourhoods.OrganisationType.Housing, "WK990101");
@@ -71,7 +77,8 @@ public sealed class ResidentFlowTests(BrowserApp app) : IClassFixture<BrowserApp
         version = (await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants", new { version, staffMemberId = housing.Id })).Version();
         version = (await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants", new { version, staffMemberId = mental.Id })).Version();
         var due = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await bringer.PostJsonAsync($"/api/cases/{id}/actions", new { version, what = "Samen de post openen", carrier = "Resident", lawDomain = "Other", dueDate = due, isContribution = false });
+        await bringer.PostJsonAsync($"/api/cases/{id}/actions",
+            new { version, what = "Samen de post openen", carrier = "Resident", lawDomain = "Other", dueDate = due, isContribution = false });
         var code = (await bringer.PostJsonAsync($"/api/cases/{id}/resident-invitation", new { })).GetProperty("code").GetString()!;
 
         var page = await app.NewPageAsync();
@@ -127,7 +134,8 @@ public sealed class ResidentFlowTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GetByRole(AriaRole.Heading, new() { Name = "Wie keek in mijn dossier" }).WaitForAsync();
         (await page.Locator("main").InnerTextAsync()).ShouldContain(bringerStaff.Name);
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375,
-            await page.EvaluateAsync<string>("[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > 375).map(e => e.tagName + '.' + e.className).slice(0, 5).join(' ')"));
+            await page.EvaluateAsync<string>("[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > 375)"
+                + ".map(e => e.tagName + '.' + e.className).slice(0, 5).join(' ')"));
         await page.ShouldBeAccessibleAsync();
     }
 

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Keukentafel.Tests;
 
 /// <summary>A case for the demo resident who has an account (bewoner@), and who is around him.</summary>
-public sealed record DemoResidentCase(Guid CaseId, (Guid Id, string Email, string Name) Bringer, string ResidentName, string CoordinatorEmail, string CoordinatorName);
+public sealed record DemoResidentCase(Guid CaseId, (Guid Id, string Email, string Name) Bringer, string ResidentName, string CoordinatorEmail,
+    string CoordinatorName);
 
 public static class DemoResident
 {

@@ -67,6 +67,7 @@ public static class JsonCalls
     public static async Task<Guid> OrganisationIdAsync(this KeukentafelApp app, OrganisationType type)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().Organisations.Where(o => o.Type == type).OrderBy(o => o.Name).Select(o => o.Id).FirstAsync();
+        return await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().Organisations.Where(o => o.Type == type).OrderBy(o => o.Name)
+            .Select(o => o.Id).FirstAsync();
     }
 }

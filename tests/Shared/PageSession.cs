@@ -53,7 +53,8 @@ public static class PageSession
         var target = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
         if (handler is not null)
         {
-            target = form.QuerySelectorAll("button[formaction]").Select(b => b.GetAttribute("formaction")!).Single(a => a.EndsWith($"handler={handler}", StringComparison.Ordinal));
+            target = form.QuerySelectorAll("button[formaction]").Select(b => b.GetAttribute("formaction")!)
+                .Single(a => a.EndsWith($"handler={handler}", StringComparison.Ordinal));
         }
 
         return await client.PostAsync(target, new FormUrlEncodedContent(values));

@@ -21,7 +21,8 @@ public sealed class AccountSecurityTests(AccountSecurityApp app) : IClassFixture
         const string newPassword = "Een-nieuwe-zin-voor-2027!";
 
         using var mismatch = await here.SubmitAsync("/account/wachtwoord", Form(PageSession.DemoPassword, newPassword, "Iets-anders-2027!"));
-        (await PageSession.ParseAsync(mismatch)).QuerySelector("#Input_RepeatPassword-error")!.TextContent.ShouldBe("De twee nieuwe wachtwoorden zijn niet hetzelfde.");
+        (await PageSession.ParseAsync(mismatch))
+            .QuerySelector("#Input_RepeatPassword-error")!.TextContent.ShouldBe("De twee nieuwe wachtwoorden zijn niet hetzelfde.");
         using var weak = await here.SubmitAsync("/account/wachtwoord", Form(PageSession.DemoPassword, "kort", "kort"));
         (await PageSession.ParseAsync(weak)).QuerySelector("#Input_NewPassword-error")!.TextContent.ShouldContain("minstens 12 tekens");
         using var wrongCurrent = await here.SubmitAsync("/account/wachtwoord", Form("Niet-mijn-wachtwoord-1", newPassword, newPassword));
@@ -31,7 +32,8 @@ public sealed class AccountSecurityTests(AccountSecurityApp app) : IClassFixture
 
         changed.Headers.Location!.PathAndQuery().ShouldBe("/account/beveiliging?message=wachtwoord");
         (await here.GetAsync("/organisaties", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK, "this session goes on");
-        (await elsewhere.GetAsync("/organisaties", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the other session has ended");
+        (await elsewhere.GetAsync("/organisaties", TestContext.Current.CancellationToken))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect, "the other session has ended");
         (await app.Browser().SignInAsync(PageSession.Coordinator)).StatusCode.ShouldBe(HttpStatusCode.OK, "the old password is refused");
         (await app.Browser().SignInAsync(PageSession.Coordinator, newPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
     }
@@ -57,7 +59,8 @@ public sealed class AccountSecurityTests(AccountSecurityApp app) : IClassFixture
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Keukentafel.Accounts.Account>>();
 
-        var result = await users.CreateAsync(new Keukentafel.Accounts.Account("nieuwe.beheerder@keukentafel.example", "Nieuwe beheerder", DateTime.UtcNow), "ik drink graag koffie");
+        var result = await users.CreateAsync(new Keukentafel.Accounts.Account("nieuwe.beheerder@keukentafel.example", "Nieuwe beheerder", DateTime.UtcNow),
+            "ik drink graag koffie");
 
         result.Succeeded.ShouldBeFalse();
         result.Errors.Select(e => e.Code).ShouldContain("PasswordRequiresUpper");
@@ -69,7 +72,8 @@ public sealed class AccountSecurityTests(AccountSecurityApp app) : IClassFixture
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Keukentafel.Accounts.Account>>();
 
-        var taken = await users.CreateAsync(new Keukentafel.Accounts.Account(PageSession.Manager.ToUpperInvariant(), "Tweede Marco", DateTime.UtcNow), PageSession.DemoPassword);
+        var taken = await users.CreateAsync(new Keukentafel.Accounts.Account(PageSession.Manager.ToUpperInvariant(), "Tweede Marco", DateTime.UtcNow),
+            PageSession.DemoPassword);
         taken.Errors.Select(e => e.Description).ShouldContain($"Er is al een account met het e-mailadres {PageSession.Manager}.");
 
         var staff = new Keukentafel.Accounts.Account("zonder.adres@keukentafel.example", "Zonder adres", DateTime.UtcNow) { Email = null };
@@ -93,7 +97,8 @@ public sealed class AccountSecurityTests(AccountSecurityApp app) : IClassFixture
         using var setup = await client.GetAsync("/account/authenticator", TestContext.Current.CancellationToken);
         setup.StatusCode.ShouldBe(HttpStatusCode.OK, setup.Headers.Location?.ToString());
         var key = (await PageSession.ParseAsync(setup)).QuerySelector(".kt-code")!.TextContent;
-        using var enabled = await client.SubmitAsync("/account/authenticator", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        using var enabled = await client.SubmitAsync("/account/authenticator",
+            new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
 
         using var keyAgain = await client.GetAsync("/account/authenticator", TestContext.Current.CancellationToken);
         keyAgain.Headers.Location!.PathAndQuery().ShouldBe("/account/beveiliging", "the key is never shown again");
@@ -101,17 +106,21 @@ public sealed class AccountSecurityTests(AccountSecurityApp app) : IClassFixture
         var wrong = Totp.Code(key, DateTimeOffset.UtcNow.AddMinutes(5));
         using var refusedOff = await client.SubmitAsync("/account/beveiliging", new Dictionary<string, string> { ["Input.Code"] = wrong }, handler: "Disable");
         (await PageSession.ParseAsync(refusedOff)).QuerySelector("#Input_Code-error")!.TextContent.ShouldContain("Deze code klopt niet");
-        using var refusedCodes = await client.SubmitAsync("/account/beveiliging", new Dictionary<string, string> { ["Input.Code"] = wrong }, handler: "NewRecoveryCodes");
+        using var refusedCodes = await client.SubmitAsync("/account/beveiliging", new Dictionary<string, string> { ["Input.Code"] = wrong },
+            handler: "NewRecoveryCodes");
         (await PageSession.ParseAsync(refusedCodes)).QuerySelectorAll(".kt-code li").ShouldBeEmpty();
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            (await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().Users.SingleAsync(a => a.Email == PageSession.Manager, TestContext.Current.CancellationToken))
+            (await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>()
+                    .Users.SingleAsync(a => a.Email == PageSession.Manager, TestContext.Current.CancellationToken))
                 .TwoFactorEnabled.ShouldBeTrue();
         }
 
-        using var newCodes = await client.SubmitAsync("/account/beveiliging", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }, handler: "NewRecoveryCodes");
+        using var newCodes = await client.SubmitAsync("/account/beveiliging",
+            new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }, handler: "NewRecoveryCodes");
         (await PageSession.ParseAsync(newCodes)).QuerySelectorAll(".kt-code li").Length.ShouldBe(10);
-        using var off = await client.SubmitAsync("/account/beveiliging", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }, handler: "Disable");
+        using var off = await client.SubmitAsync("/account/beveiliging",
+            new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) }, handler: "Disable");
         off.Headers.Location!.PathAndQuery().ShouldBe("/account/beveiliging?message=uit");
         (await client.GetAsync("/organisaties", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK, "this session goes on");
     }

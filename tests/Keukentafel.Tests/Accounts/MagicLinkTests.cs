@@ -69,8 +69,10 @@ public sealed class MagicLinkTests(ClockApp app) : IClassFixture<ClockApp>
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
-            var resident = await db.Users.Where(a => a.Email == PageSession.Resident).Select(a => new { a.Id, a.ResidentId }).SingleAsync(TestContext.Current.CancellationToken);
-            (await db.AuditEvents.CountAsync(e => e.ResidentId == resident.ResidentId && e.AccountId == resident.Id && e.Part == AccessLog.MagicLinkSignIn, TestContext.Current.CancellationToken))
+            var resident = await db.Users.Where(a => a.Email == PageSession.Resident).Select(a => new { a.Id, a.ResidentId })
+                .SingleAsync(TestContext.Current.CancellationToken);
+            (await db.AuditEvents.CountAsync(e => e.ResidentId == resident.ResidentId && e.AccountId == resident.Id && e.Part == AccessLog.MagicLinkSignIn,
+                    TestContext.Current.CancellationToken))
                 .ShouldBe(1, "the sign-in by link is in his access log");
         }
 

@@ -33,7 +33,8 @@ public sealed class MagicLinkTwoFactorTests(KeukentafelApp app) : IClassFixture<
         using var notYet = await browser.GetAsync("/", TestContext.Current.CancellationToken);
         notYet.StatusCode.ShouldBe(HttpStatusCode.Redirect, "not signed in before the code");
 
-        using var code = await browser.SubmitAsync("/inloggen/tweestaps", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        using var code = await browser.SubmitAsync("/inloggen/tweestaps",
+            new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
         code.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await browser.GetPageAsync("/")).Text().ShouldContain("Twan Tweestaps");
     }

@@ -52,7 +52,8 @@ public sealed class OrganisationSignInTests(OrganisationSignInApp app) : IClassF
     {
         var client = app.Browser();
 
-        using var response = await client.SubmitAsync("/inloggen", new Dictionary<string, string> { ["provider"] = OrganisationSignIn.Scheme }, action: "/inloggen/extern");
+        using var response = await client.SubmitAsync("/inloggen", new Dictionary<string, string> { ["provider"] = OrganisationSignIn.Scheme },
+            action: "/inloggen/extern");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var location = response.Headers.Location!;
@@ -65,7 +66,8 @@ public sealed class OrganisationSignInTests(OrganisationSignInApp app) : IClassF
     [Fact]
     public async Task An_unknown_provider_is_refused()
     {
-        using var response = await app.Browser().SubmitAsync("/inloggen", new Dictionary<string, string> { ["provider"] = "elders" }, action: "/inloggen/extern");
+        using var response = await app.Browser().SubmitAsync("/inloggen", new Dictionary<string, string> { ["provider"] = "elders" },
+            action: "/inloggen/extern");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await PageSession.ParseAsync(response)).Text().ShouldContain("Inloggen via deze organisatie is hier niet ingesteld.");

@@ -40,7 +40,8 @@ public sealed class PasskeyTests(KeukentafelApp app) : IClassFixture<Keukentafel
     {
         var client = app.Browser();
 
-        using var response = await client.SubmitAsync("/inloggen", new Dictionary<string, string> { ["CredentialJson"] = """{"id":"bmVw","type":"public-key"}""" }, handler: null, formSelector: "form[data-passkey]");
+        using var response = await client.SubmitAsync("/inloggen",
+            new Dictionary<string, string> { ["CredentialJson"] = """{"id":"bmVw","type":"public-key"}""" }, handler: null, formSelector: "form[data-passkey]");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await PageSession.ParseAsync(response)).Text().ShouldContain("Inloggen met deze passkey lukte niet.");
@@ -52,13 +53,17 @@ public sealed class PasskeyTests(KeukentafelApp app) : IClassFixture<Keukentafel
     {
         var client = await app.SignedInAsync(PageSession.Professional);
 
-        using var empty = await client.SubmitAsync("/account/passkeys", new Dictionary<string, string> { ["Input.Name"] = "Telefoon", ["CredentialJson"] = "" }, formSelector: "form[data-passkey]");
-        using var forged = await client.SubmitAsync("/account/passkeys", new Dictionary<string, string> { ["Input.Name"] = "Telefoon", ["CredentialJson"] = """{"id":"bmVw"}""" }, formSelector: "form[data-passkey]");
-        using var noName = await client.SubmitAsync("/account/passkeys", new Dictionary<string, string> { ["Input.Name"] = "" }, formSelector: "form[data-passkey]");
+        using var empty = await client.SubmitAsync("/account/passkeys", new Dictionary<string, string> { ["Input.Name"] = "Telefoon", ["CredentialJson"] = "" },
+            formSelector: "form[data-passkey]");
+        using var forged = await client.SubmitAsync("/account/passkeys",
+            new Dictionary<string, string> { ["Input.Name"] = "Telefoon", ["CredentialJson"] = """{"id":"bmVw"}""" }, formSelector: "form[data-passkey]");
+        using var noName = await client.SubmitAsync("/account/passkeys", new Dictionary<string, string> { ["Input.Name"] = "" },
+            formSelector: "form[data-passkey]");
         using var unknown = await client.PostAsync("/account/passkeys?handler=Remove", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["id"] = "bmlldC1iZXN0YWFuZA",
-            ["__RequestVerificationToken"] = (await client.GetPageAsync("/account/passkeys")).QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!,
+            ["__RequestVerificationToken"] = (await client.GetPageAsync("/account/passkeys"))
+                .QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!,
         }), TestContext.Current.CancellationToken);
 
         (await PageSession.ParseAsync(empty)).Text().ShouldContain("Uw browser heeft geen passkey gemaakt.");

@@ -64,7 +64,8 @@ public sealed class PasswordResetTests(KeukentafelApp app) : IClassFixture<Keuke
         page.QuerySelector(".kt-error-summary a[href='#Input_NewPassword']").ShouldNotBeNull();
 
         using var different = await browser.SubmitAsync(link, Passwords(NewPassword, "Een ander wachtwoord 2026!"));
-        (await PageSession.ParseAsync(different)).QuerySelector("#Input_RepeatPassword-error")!.TextContent.ShouldBe("De twee wachtwoorden zijn niet hetzelfde.");
+        (await PageSession.ParseAsync(different))
+            .QuerySelector("#Input_RepeatPassword-error")!.TextContent.ShouldBe("De twee wachtwoorden zijn niet hetzelfde.");
 
         using var stillOld = await app.Browser().SignInAsync(PageSession.Coordinator);
         stillOld.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the old password still works");
@@ -82,7 +83,8 @@ public sealed class PasswordResetTests(KeukentafelApp app) : IClassFixture<Keuke
         {
             var browser = app.Browser();
             using var asked = await AskAsync(browser, email);
-            answers.Add($"{asked.StatusCode} {asked.Headers.Location} {(await browser.GetPageAsync(asked.Headers.Location!.PathAndQuery())).QuerySelector("main")!.TextContent}");
+            answers.Add($"{asked.StatusCode} {asked.Headers.Location} "
+                + (await browser.GetPageAsync(asked.Headers.Location!.PathAndQuery())).QuerySelector("main")!.TextContent);
         }
 
         answers.Distinct().Count().ShouldBe(1);

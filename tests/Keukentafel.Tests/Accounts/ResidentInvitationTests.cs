@@ -34,11 +34,14 @@ public sealed class ResidentInvitationTests(ClockApp app) : IClassFixture<ClockA
         code.ShouldMatch("^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$");
         var browser = app.Browser();
 
-        using var wrongBirth = await browser.SubmitAsync("/uitnodiging", Form(code.ToLowerInvariant(), birth: "1951-03-15", email: "greet.uitgenodigd@voorbeeld.example"));
+        using var wrongBirth = await browser.SubmitAsync("/uitnodiging",
+            Form(code.ToLowerInvariant(), birth: "1951-03-15", email: "greet.uitgenodigd@voorbeeld.example"));
         wrongBirth.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await PageSession.ParseAsync(wrongBirth)).QuerySelector("#Input_DateOfBirth-error").ShouldNotBeNull().TextContent.ShouldContain("hoort niet bij de code");
+        (await PageSession.ParseAsync(wrongBirth))
+            .QuerySelector("#Input_DateOfBirth-error").ShouldNotBeNull().TextContent.ShouldContain("hoort niet bij de code");
 
-        using var made = await browser.SubmitAsync("/uitnodiging", Form(code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal), email: "greet.uitgenodigd@voorbeeld.example"));
+        using var made = await browser.SubmitAsync("/uitnodiging",
+            Form(code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal), email: "greet.uitgenodigd@voorbeeld.example"));
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         made.Headers.Location!.PathAndQuery().ShouldBe("/mijn/tafel");
         var mine = await browser.GetPageAsync("/mijn/gegevens");
@@ -159,7 +162,8 @@ public sealed class ResidentInvitationTests(ClockApp app) : IClassFixture<ClockA
         app.Clock.Advance(TimeSpan.FromDays(15));
         using var expired = await browser.SubmitAsync("/uitnodiging", Form(newCode, email: "verlopen@voorbeeld.example"));
         (await PageSession.ParseAsync(expired)).QuerySelector("#Input_Code-error").ShouldNotBeNull().TextContent.ShouldContain("verlopen");
-        using var signIn = await app.Browser().SubmitAsync("/inloggen", new Dictionary<string, string> { ["Input.Email"] = "verlopen@voorbeeld.example", ["Input.Password"] = Password });
+        using var signIn = await app.Browser().SubmitAsync("/inloggen",
+            new Dictionary<string, string> { ["Input.Email"] = "verlopen@voorbeeld.example", ["Input.Password"] = Password });
         signIn.StatusCode.ShouldBe(HttpStatusCode.OK, "no account was made");
     }
 
@@ -169,7 +173,8 @@ public sealed class ResidentInvitationTests(ClockApp app) : IClassFixture<ClockA
         var (@case, code) = await InvitedAsync("Alleenik");
         var other = await app.StaffAsync(OrganisationType.Housing, "WK990101");
         using var otherApi = await app.ApiAsync(other.Email);
-        using var refused = await otherApi.PostAsync($"/api/cases/{@case.Id}/resident-invitation", System.Net.Http.Json.JsonContent.Create(new { }), TestContext.Current.CancellationToken);
+        using var refused = await otherApi.PostAsync($"/api/cases/{@case.Id}/resident-invitation", System.Net.Http.Json.JsonContent.Create(new { }),
+            TestContext.Current.CancellationToken);
         refused.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
 
         var browser = app.Browser();

@@ -5,7 +5,8 @@ namespace Keukentafel.Tests.Accounts;
 /// <summary>The resident's password rule (issue 10): long enough and not easy to guess, no demands on capitals, digits or signs.</summary>
 public sealed class ResidentPasswordRuleTests
 {
-    private static IReadOnlyList<string> Codes(string password, string? email = "greet.janssen@voorbeeld.example", string name = "Greet Janssen", string? userName = null) =>
+    private static IReadOnlyList<string> Codes(string password, string? email = "greet.janssen@voorbeeld.example", string name = "Greet Janssen",
+            string? userName = null) =>
         [.. ResidentPasswordRule.Check(password, email, name, userName ?? email).Select(e => e.Code)];
 
     [Theory]

@@ -171,14 +171,17 @@ public sealed class ResidentSignInTests(FakeBrokerApp app) : IClassFixture<FakeB
         asks.Text().ShouldContain("Vul één keer de code in");
         (await browser.GetAsync("/mijn/gegevens", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "not signed in yet");
 
-        using var empty = await browser.SubmitAsync("/inloggen/digid", new Dictionary<string, string> { ["Input.Code"] = "", ["Input.DateOfBirth"] = "" }, action: "/inloggen/digid?handler=Link");
+        using var empty = await browser.SubmitAsync("/inloggen/digid", new Dictionary<string, string> { ["Input.Code"] = "", ["Input.DateOfBirth"] = "" },
+            action: "/inloggen/digid?handler=Link");
         var emptyPage = await PageSession.ParseAsync(empty);
         emptyPage.QuerySelector("#Input_Code-error")!.TextContent.ShouldBe("Vul de code in die u kreeg.");
         emptyPage.QuerySelector("#Input_DateOfBirth-error")!.TextContent.ShouldBe("Vul uw geboortedatum in.");
-        using var wrong = await browser.SubmitAsync("/inloggen/digid", new Dictionary<string, string> { ["Input.Code"] = code, ["Input.DateOfBirth"] = "1951-03-15" }, action: "/inloggen/digid?handler=Link");
+        using var wrong = await browser.SubmitAsync("/inloggen/digid",
+            new Dictionary<string, string> { ["Input.Code"] = code, ["Input.DateOfBirth"] = "1951-03-15" }, action: "/inloggen/digid?handler=Link");
         (await PageSession.ParseAsync(wrong)).QuerySelector("#Input_DateOfBirth-error")!.TextContent.ShouldContain("hoort niet bij de code");
 
-        using var linked = await browser.SubmitAsync("/inloggen/digid", new Dictionary<string, string> { ["Input.Code"] = code, ["Input.DateOfBirth"] = BirthDate }, action: "/inloggen/digid?handler=Link");
+        using var linked = await browser.SubmitAsync("/inloggen/digid",
+            new Dictionary<string, string> { ["Input.Code"] = code, ["Input.DateOfBirth"] = BirthDate }, action: "/inloggen/digid?handler=Link");
 
         linked.Headers.Location!.PathAndQuery().ShouldBe("/mijn/tafel");
         (await browser.GetPageAsync("/mijn/gegevens")).Text().ShouldContain("Digitaal");
@@ -186,7 +189,8 @@ public sealed class ResidentSignInTests(FakeBrokerApp app) : IClassFixture<FakeB
         login.LoginProvider.ShouldBe(ResidentSignIn.Scheme);
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var account = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().Users.SingleAsync(a => a.Id == login.UserId, TestContext.Current.CancellationToken);
+            var account = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>()
+                .Users.SingleAsync(a => a.Id == login.UserId, TestContext.Current.CancellationToken);
             account.ResidentId.ShouldNotBeNull();
             account.Email.ShouldBeNull();
             account.PasswordHash.ShouldBeNull("DigiD is his sign-in; no password was made");
@@ -207,7 +211,8 @@ public sealed class ResidentSignInTests(FakeBrokerApp app) : IClassFixture<FakeB
         using var back = await ThroughTheBrokerAsync(browser, "pseudoniem-onbekend", email: PageSession.Resident);
 
         back.Headers.Location!.PathAndQuery().ShouldStartWith("/inloggen/digid");
-        (await browser.GetAsync("/mijn/gegevens", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "not signed in as the resident with that address");
+        (await browser.GetAsync("/mijn/gegevens", TestContext.Current.CancellationToken))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect, "not signed in as the resident with that address");
         (await LoginsAsync("pseudoniem-onbekend")).ShouldBeEmpty();
     }
 
@@ -231,7 +236,8 @@ public sealed class ResidentSignInTests(FakeBrokerApp app) : IClassFixture<FakeB
         again.Headers.Location!.PathAndQuery().ShouldBe("/mijn/tafel");
         (await later.GetAsync("/mijn/gegevens", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await using var scope = app.Services.CreateAsyncScope();
-        var resident = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().Users.SingleAsync(a => a.Email == PageSession.Resident, TestContext.Current.CancellationToken);
+        var resident = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>()
+            .Users.SingleAsync(a => a.Email == PageSession.Resident, TestContext.Current.CancellationToken);
         (await LoginsAsync("pseudoniem-ingelogd")).ShouldHaveSingleItem().UserId.ShouldBe(resident.Id);
     }
 
@@ -263,7 +269,8 @@ public sealed class ResidentSignInTests(FakeBrokerApp app) : IClassFixture<FakeB
     public void Only_the_pseudonym_and_how_he_signed_in_are_kept_of_the_brokers_answer()
     {
         var answer = new ClaimsPrincipal(new ClaimsIdentity(
-            [new("sub", "abc"), new("pseudonym", "p-123"), new("email", "greet@voorbeeld.example"), new("name", "Greet"), new("acr", "urn:nl:digid:midden"), new("urn:nl:bsn", "111222333")], "oidc"));
+            [new("sub", "abc"), new("pseudonym", "p-123"), new("email", "greet@voorbeeld.example"), new("name", "Greet"), new("acr", "urn:nl:digid:midden"),
+                new("urn:nl:bsn", "111222333")], "oidc"));
 
         var kept = ResidentSignIn.Pseudonymous(answer, "pseudonym", ResidentSignIn.Scheme).ShouldNotBeNull();
 

@@ -18,11 +18,13 @@ public sealed class SignInRateLimitTests(SignInRateLimitApp app) : IClassFixture
         var answers = new List<HttpStatusCode>();
         foreach (var email in new[] { PageSession.Professional, PageSession.Coordinator, PageSession.Manager, PageSession.Director, PageSession.Financier })
         {
-            using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = "Geraden-wachtwoord-1" }, TestContext.Current.CancellationToken);
+            using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = "Geraden-wachtwoord-1" },
+                TestContext.Current.CancellationToken);
             answers.Add(response.StatusCode);
         }
 
-        answers.ShouldBe([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests]);
+        answers.ShouldBe([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized,
+            HttpStatusCode.TooManyRequests]);
 
         // Opening the sign-in page is not an attempt; sending its form is.
         using var attempt = await app.Browser().SignInAsync(PageSession.Professional);

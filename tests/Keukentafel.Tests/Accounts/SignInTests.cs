@@ -50,7 +50,12 @@ public sealed class SignInTests(SignInApp app) : IClassFixture<SignInApp>
         redirect.Headers.Location!.PathAndQuery().ShouldBe("/inloggen?ReturnUrl=%2Forganisaties");
 
         using var response = await client.SubmitAsync("/inloggen?ReturnUrl=%2Forganisaties",
-            new Dictionary<string, string> { ["Input.Email"] = PageSession.Professional, ["Input.Password"] = PageSession.DemoPassword, ["returnUrl"] = "/organisaties" });
+            new Dictionary<string, string>
+            {
+                ["Input.Email"] = PageSession.Professional,
+                ["Input.Password"] = PageSession.DemoPassword,
+                ["returnUrl"] = "/organisaties"
+            });
 
         response.Headers.Location!.OriginalString.ShouldBe("/organisaties");
     }

@@ -14,10 +14,12 @@ public sealed class TwoFactorTests(KeukentafelApp app) : IClassFixture<Keukentaf
         var key = setup.QuerySelector(".kt-code")!.TextContent;
         setup.QuerySelector(".kt-qr img")!.GetAttribute("src")!.ShouldStartWith("data:image/png;base64,");
 
-        using var wrongSetup = await client.SubmitAsync("/account/authenticator", new Dictionary<string, string> { ["Input.Code"] = "000000" == Totp.Code(key, DateTimeOffset.UtcNow) ? "111111" : "000000" });
+        using var wrongSetup = await client.SubmitAsync("/account/authenticator",
+            new Dictionary<string, string> { ["Input.Code"] = "000000" == Totp.Code(key, DateTimeOffset.UtcNow) ? "111111" : "000000" });
         (await PageSession.ParseAsync(wrongSetup)).QuerySelector("#Input_Code-error")!.TextContent.ShouldContain("Deze code klopt niet");
 
-        using var enabled = await client.SubmitAsync("/account/authenticator", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        using var enabled = await client.SubmitAsync("/account/authenticator",
+            new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
         var recoveryCodes = (await PageSession.ParseAsync(enabled)).QuerySelectorAll(".kt-code li").Select(li => li.TextContent).ToList();
         recoveryCodes.Count.ShouldBe(10);
 
@@ -31,19 +33,24 @@ public sealed class TwoFactorTests(KeukentafelApp app) : IClassFixture<Keukentaf
         using var wrong = await other.SubmitAsync("/inloggen/tweestaps", new Dictionary<string, string> { ["Input.Code"] = "12345" });
         (await PageSession.ParseAsync(wrong)).QuerySelector("#Input_Code-error")!.TextContent.ShouldBe("De code bestaat uit zes cijfers.");
 
-        using var right = await other.SubmitAsync("/inloggen/tweestaps", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+        using var right = await other.SubmitAsync("/inloggen/tweestaps",
+            new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key, DateTimeOffset.UtcNow) });
         right.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         right.Headers.Location!.OriginalString.ShouldBe("/");
         (await other.GetAsync("/organisaties", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // The API asks for the code too; a recovery code works once.
         var api = app.CreateClient();
-        using var noCode = await api.PostAsJsonAsync("/api/auth/token", new { email = PageSession.Director, password = PageSession.DemoPassword }, TestContext.Current.CancellationToken);
+        using var noCode = await api.PostAsJsonAsync("/api/auth/token", new { email = PageSession.Director, password = PageSession.DemoPassword },
+            TestContext.Current.CancellationToken);
         noCode.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await noCode.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("code").GetString().ShouldBe("sign_in.requires_two_factor");
-        using var withRecovery = await api.PostAsJsonAsync("/api/auth/token", new { email = PageSession.Director, password = PageSession.DemoPassword, recoveryCode = recoveryCodes[0] }, TestContext.Current.CancellationToken);
+        (await noCode.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken))
+            .GetProperty("code").GetString().ShouldBe("sign_in.requires_two_factor");
+        using var withRecovery = await api.PostAsJsonAsync("/api/auth/token",
+            new { email = PageSession.Director, password = PageSession.DemoPassword, recoveryCode = recoveryCodes[0] }, TestContext.Current.CancellationToken);
         withRecovery.StatusCode.ShouldBe(HttpStatusCode.OK);
-        using var reused = await api.PostAsJsonAsync("/api/auth/token", new { email = PageSession.Director, password = PageSession.DemoPassword, recoveryCode = recoveryCodes[0] }, TestContext.Current.CancellationToken);
+        using var reused = await api.PostAsJsonAsync("/api/auth/token",
+            new { email = PageSession.Director, password = PageSession.DemoPassword, recoveryCode = recoveryCodes[0] }, TestContext.Current.CancellationToken);
         reused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 

@@ -43,8 +43,10 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         var second = view.GetProperty("candidates").EnumerateArray().Last().Id("organisationId");
         var housing = await app.OrganisationIdAsync(OrganisationType.Housing);
 
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{help}/financing", new { organisationId = housing }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.not_a_candidate");
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{help}/financing", new { organisationId = second })).Id("organisationId").ShouldBe(second);
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{help}/financing", new { organisationId = housing },
+            HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.not_a_candidate");
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{help}/financing", new { organisationId = second }))
+            .Id("organisationId").ShouldBe(second);
     }
 
     [Fact]
@@ -69,32 +71,45 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         var manager = await app.ApiAsync((await app.StaffAsync(OrganisationType.Sports, "WK990101", StaffFunction.Manager)).Email);
         var otherManager = await app.ApiAsync(PageSession.Manager);
 
-        var asked = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{beyond}/financing", new { preFinancedFor = "HealthInsurer" }, HttpStatusCode.Accepted);
+        var asked = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{beyond}/financing", new { preFinancedFor = "HealthInsurer" },
+            HttpStatusCode.Accepted);
         asked.GetProperty("status").GetString().ShouldBe("Open");
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{beyond}/financing", new { }, HttpStatusCode.Conflict)).Code().ShouldBe("budget.request_open");
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{beyond}/financing", new { }, HttpStatusCode.Conflict))
+            .Code().ShouldBe("budget.request_open");
 
         var mine = (await manager.GetJsonAsync("/api/budget/requests/mine")).EnumerateArray().ToList();
         mine.ShouldContain(r => r.Id() == asked.Id());
         mine.Single(r => r.Id() == asked.Id()).TryGetProperty("residentId", out _).ShouldBeFalse();
         (await otherManager.GetJsonAsync("/api/budget/requests/mine")).EnumerateArray().ShouldNotContain(r => r.Id() == asked.Id());
-        var notYours = await otherManager.PostJsonAsync($"/api/budget/requests/{asked.Id()}/decision", new { decision = "BeyondRoom", reason = "Ik wil dit." }, HttpStatusCode.Forbidden);
+        var notYours = await otherManager.PostJsonAsync($"/api/budget/requests/{asked.Id()}/decision", new { decision = "BeyondRoom", reason = "Ik wil dit." },
+            HttpStatusCode.Forbidden);
         notYours.Code().ShouldBe("budget.request_not_yours");
-        (await manager.PostJsonAsync($"/api/budget/requests/{asked.Id()}/decision", new { decision = "BeyondRoom" }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.decision_reason");
+        (await manager.PostJsonAsync($"/api/budget/requests/{asked.Id()}/decision", new { decision = "BeyondRoom" }, HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("budget.decision_reason");
 
-        var decided = await manager.PostJsonAsync($"/api/budget/requests/{asked.Id()}/decision", new { decision = "BeyondRoom", reason = "Alleen wij bieden dit; het voorkomt een opname." });
+        var decided = await manager.PostJsonAsync($"/api/budget/requests/{asked.Id()}/decision",
+            new { decision = "BeyondRoom", reason = "Alleen wij bieden dit; het voorkomt een opname." });
         await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{beyond}/realisation", new { actualCost = 50_000m });
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{beyond}/financing", new { }, HttpStatusCode.Conflict)).Code().ShouldBe("budget.already_committed");
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{beyond}/financing", new { }, HttpStatusCode.Conflict))
+            .Code().ShouldBe("budget.already_committed");
         decided.GetProperty("status").GetString().ShouldBe("BeyondRoom");
-        (await manager.PostJsonAsync($"/api/budget/requests/{asked.Id()}/decision", new { decision = "Refused", reason = "Toch niet." }, HttpStatusCode.Conflict)).Code().ShouldBe("budget.request_decided");
+        (await manager.PostJsonAsync($"/api/budget/requests/{asked.Id()}/decision", new { decision = "Refused", reason = "Toch niet." },
+            HttpStatusCode.Conflict)).Code().ShouldBe("budget.request_decided");
 
         var second = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{shifted}/financing", new { }, HttpStatusCode.Accepted);
-        var source = (await manager.GetJsonAsync("/api/budget/requests/mine")).EnumerateArray().Single(r => r.Id() == second.Id()).GetProperty("roomSources").EnumerateArray().First();
-        await manager.PostJsonAsync($"/api/budget/requests/{second.Id()}/decision", new { decision = "RoomShifted", fromOrganisationId = source.Id("organisationId"), reason = "Welzijn heeft ruimte over dit jaar." });
+        var source = (await manager.GetJsonAsync("/api/budget/requests/mine"))
+            .EnumerateArray().Single(r => r.Id() == second.Id()).GetProperty("roomSources").EnumerateArray().First();
+        await manager.PostJsonAsync($"/api/budget/requests/{second.Id()}/decision",
+            new { decision = "RoomShifted", fromOrganisationId = source.Id("organisationId"), reason = "Welzijn heeft ruimte over dit jaar." });
 
         var third = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{refusedAction}/financing", new { }, HttpStatusCode.Accepted);
-        (await manager.PostJsonAsync($"/api/budget/requests/{third.Id()}/decision", new { decision = "Withdrawn", reason = "Zelf ingetrokken." }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.decision_required");
-        (await manager.PostJsonAsync($"/api/budget/requests/{third.Id()}/decision", new { decision = "RoomShifted", fromOrganisationId = asked.GetProperty("organisationId").GetGuid(), reason = "Van onszelf." }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.shift_same");
-        await manager.PostJsonAsync($"/api/budget/requests/{third.Id()}/decision", new { decision = "Refused", reason = "Het buurthuis biedt een wandelgroep; die past beter." });
+        (await manager.PostJsonAsync($"/api/budget/requests/{third.Id()}/decision", new { decision = "Withdrawn", reason = "Zelf ingetrokken." },
+            HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.decision_required");
+        (await manager.PostJsonAsync($"/api/budget/requests/{third.Id()}/decision",
+            new { decision = "RoomShifted", fromOrganisationId = asked.GetProperty("organisationId").GetGuid(), reason = "Van onszelf." },
+            HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.shift_same");
+        await manager.PostJsonAsync($"/api/budget/requests/{third.Id()}/decision",
+            new { decision = "Refused", reason = "Het buurthuis biedt een wandelgroep; die past beter." });
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
@@ -108,7 +123,8 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         (await scope.ServiceProvider.GetRequiredService<Financing>().VerifyAsync(ct)).ShouldBeEmpty();
         (await db.AuditEvents.CountAsync(a => a.CaseId == @case.Id && a.Part == "financiering" && !a.Allowed, ct)).ShouldBe(1);
 
-        var plan = await (await app.SignedInAsync((await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email)).GetPageAsync($"/casussen/{@case.Id}/plan");
+        var plan = await (await app.SignedInAsync((await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email))
+            .GetPageAsync($"/casussen/{@case.Id}/plan");
         plan.Text().ShouldContain("50.000,00 besteed");
         plan.Text().ShouldContain("besloten dit niet te betalen");
     }
@@ -122,16 +138,19 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         var form = page.QuerySelector("form[action*='handler=Decide']").ShouldNotBeNull();
         var url = form.GetAttribute("action")!;
 
-        using var noReason = await manager.SubmitAsync("/wijkbudget-besluiten", new Dictionary<string, string> { ["decision"] = "BeyondRoom", ["reason"] = "" }, action: url);
+        using var noReason = await manager.SubmitAsync("/wijkbudget-besluiten",
+            new Dictionary<string, string> { ["decision"] = "BeyondRoom", ["reason"] = "" }, action: url);
         var refused = await PageSession.ParseAsync(noReason);
         refused.QuerySelector(".utrecht-form-field-error-message").ShouldNotBeNull().TextContent.ShouldContain("reden");
 
-        using var decided = await manager.SubmitAsync("/wijkbudget-besluiten", new Dictionary<string, string> { ["decision"] = "BeyondRoom", ["reason"] = "Alleen wij leveren dit in Rietvelden." }, action: url);
+        using var decided = await manager.SubmitAsync("/wijkbudget-besluiten",
+            new Dictionary<string, string> { ["decision"] = "BeyondRoom", ["reason"] = "Alleen wij leveren dit in Rietvelden." }, action: url);
         decided.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await manager.GetPageAsync(decided.Headers.Location!.PathAndQuery())).Text().ShouldContain("Betaald boven de ruimte");
         (await Financing(f => f.VerifyAsync(TestContext.Current.CancellationToken))).ShouldBeEmpty();
 
-        using var professional = await (await app.SignedInAsync(PageSession.Professional)).GetAsync("/wijkbudget-besluiten", TestContext.Current.CancellationToken);
+        using var professional = await (await app.SignedInAsync(PageSession.Professional))
+            .GetAsync("/wijkbudget-besluiten", TestContext.Current.CancellationToken);
         professional.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
     }
 
@@ -145,14 +164,17 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         await elsewhere.GetJsonAsync($"/api/cases/{@case.Id}/actions/{help}/allocation", HttpStatusCode.NotFound);
         await elsewhere.PostJsonAsync($"/api/cases/{@case.Id}/actions/{help}/financing", new { }, HttpStatusCode.NotFound);
         var other = await CaseAsync("Anderecasus");
-        (await other.Bringer.GetJsonAsync($"/api/cases/{other.Id}/actions/{help}/allocation", HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("action.unknown");
+        (await other.Bringer.GetJsonAsync($"/api/cases/{other.Id}/actions/{help}/allocation", HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("action.unknown");
     }
 
     private async Task<Keukentafel.Tests.Cases.CaseDriver> CaseAsync(string family) =>
-        await (await Keukentafel.Tests.Cases.CaseDriver.SignalAsync(app, (await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email, family: family)).MeetingPlannedAsync();
+        await (await Keukentafel.Tests.Cases.CaseDriver.SignalAsync(app, (await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email, family: family))
+            .MeetingPlannedAsync();
 
     private static async Task<Guid> AddAsync(Keukentafel.Tests.Cases.CaseDriver @case, string what, string service, decimal cost) =>
-        (await @case.PostAsync("actions", new { what, carrier = "Organisation", service, lawDomain = "Wmo", expectedCost = cost, dueDate = Due, isContribution = false })).Id("createdId");
+        (await @case.PostAsync("actions",
+            new { what, carrier = "Organisation", service, lawDomain = "Wmo", expectedCost = cost, dueDate = Due, isContribution = false })).Id("createdId");
 
     private async Task<List<Guid>> OfferingAsync(Services service)
     {

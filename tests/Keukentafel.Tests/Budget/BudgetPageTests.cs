@@ -27,23 +27,47 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
     [Fact]
     public async Task A_professional_finances_a_plan_action_from_the_neighbourhood_budget_once_and_within_the_room()
     {
-        var @case = await (await Keukentafel.Tests.Cases.CaseDriver.SignalAsync(app, (await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email, family: "Budgetwijzer")).MeetingPlannedAsync();
+        var @case = await (await Keukentafel.Tests.Cases.CaseDriver.SignalAsync(app, (await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email,
+            family: "Budgetwijzer")).MeetingPlannedAsync();
         var gemeente = await app.OrganisationIdAsync(OrganisationType.Municipality);
         var due = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var debts = (await @case.PostAsync("actions", new { what = "Schuldhulptraject starten", carrier = "Organisation", carrierOrganisationId = gemeente, lawDomain = "Schuldhulp", expectedCost = 1450m, dueDate = due, isContribution = false })).Id("createdId");
-        var tooDear = (await @case.PostAsync("actions", new { what = "Een jaar begeleid wonen", carrier = "Organisation", carrierOrganisationId = gemeente, lawDomain = "Wmo", expectedCost = 900_000m, dueDate = due, isContribution = false })).Id("createdId");
-        var own = (await @case.PostAsync("actions", new { what = "Zelf de post openen", carrier = "Resident", lawDomain = "Other", dueDate = due, isContribution = false })).Id("createdId");
+        var debts = (await @case.PostAsync("actions", new
+        {
+            what = "Schuldhulptraject starten",
+            carrier = "Organisation",
+            carrierOrganisationId = gemeente,
+            lawDomain = "Schuldhulp",
+            expectedCost = 1450m,
+            dueDate = due,
+            isContribution = false
+        })).Id("createdId");
+        var tooDear = (await @case.PostAsync("actions", new
+        {
+            what = "Een jaar begeleid wonen",
+            carrier = "Organisation",
+            carrierOrganisationId = gemeente,
+            lawDomain = "Wmo",
+            expectedCost = 900_000m,
+            dueDate = due,
+            isContribution = false
+        })).Id("createdId");
+        var own = (await @case.PostAsync("actions",
+            new { what = "Zelf de post openen", carrier = "Resident", lawDomain = "Other", dueDate = due, isContribution = false })).Id("createdId");
 
         var financed = await @case.PostAsync($"actions/{debts}/financing", new { });
         financed.GetProperty("amount").GetDecimal().ShouldBe(1450m);
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{debts}/financing", new { }, HttpStatusCode.Conflict)).Code().ShouldBe("budget.already_committed");
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{debts}/financing", new { }, HttpStatusCode.Conflict))
+            .Code().ShouldBe("budget.already_committed");
         // Named organisation, too little room: only its managers can allow it.
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{tooDear}/financing", new { }, HttpStatusCode.Accepted)).GetProperty("status").GetString().ShouldBe("Open");
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{own}/financing", new { }, HttpStatusCode.Conflict)).Code().ShouldBe("budget.not_financeable");
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{tooDear}/financing", new { }, HttpStatusCode.Accepted))
+            .GetProperty("status").GetString().ShouldBe("Open");
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{own}/financing", new { }, HttpStatusCode.Conflict))
+            .Code().ShouldBe("budget.not_financeable");
         var other = await app.ApiAsync((await app.StaffAsync(OrganisationType.Welfare, "WK990101", skip: 1)).Email);
         await other.PostJsonAsync($"/api/cases/{@case.Id}/actions/{debts}/financing", new { }, HttpStatusCode.NotFound);
 
-        var plan = await (await app.SignedInAsync((await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email)).GetPageAsync($"/casussen/{@case.Id}/plan");
+        var plan = await (await app.SignedInAsync((await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email))
+            .GetPageAsync($"/casussen/{@case.Id}/plan");
         plan.Text().ShouldContain("1.450,00 vastgelegd");
 
         // Dropped: what was reserved goes back to the room.
@@ -106,14 +130,16 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
     {
         var budgetId = await BudgetIdAsync();
         var year = Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).Year;
-        var dashboard = (await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync($"/api/budgets/{budgetId}/dashboard?year={year}")).GetProperty("dashboard");
+        var dashboard = (await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync($"/api/budgets/{budgetId}/dashboard?year={year}"))
+            .GetProperty("dashboard");
         await using var scope = app.Services.CreateAsyncScope();
         var book = await scope.ServiceProvider.GetRequiredService<Financing>().BookAsync(budgetId, TestContext.Current.CancellationToken);
         var entries = book.Entries.Where(e => e.Year == year).ToList();
 
         dashboard.GetProperty("total").GetProperty("room").GetDecimal().ShouldBe(entries.Where(e => e.Kind == EntryKind.Room).Sum(e => e.Amount));
         // Other tests of this class may have corrected or settled something: spent is realised plus corrections minus repayments.
-        var spent = entries.Where(e => e.Kind is EntryKind.Realisation or EntryKind.Correction).Sum(e => e.Amount) - entries.Where(e => e.Kind == EntryKind.Settlement).Sum(e => e.Amount);
+        var spent = entries.Where(e => e.Kind is EntryKind.Realisation or EntryKind.Correction).Sum(e => e.Amount)
+            - entries.Where(e => e.Kind == EntryKind.Settlement).Sum(e => e.Amount);
         dashboard.GetProperty("total").GetProperty("realised").GetDecimal().ShouldBe(spent);
         dashboard.GetProperty("months").EnumerateArray().Sum(m => m.GetProperty("realised").GetDecimal()).ShouldBe(spent);
 
@@ -129,26 +155,43 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
     [Fact]
     public async Task A_pre_financed_action_is_outstanding_until_the_coordinator_records_the_repayment()
     {
-        var @case = await (await Keukentafel.Tests.Cases.CaseDriver.SignalAsync(app, (await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email, family: "Voorschot")).MeetingPlannedAsync();
+        var @case = await (await Keukentafel.Tests.Cases.CaseDriver.SignalAsync(app, (await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email,
+            family: "Voorschot")).MeetingPlannedAsync();
         var due = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var nursing = (await @case.PostAsync("actions", new { what = "Wijkverpleging na ontslag uit het ziekenhuis", carrier = "Organisation", service = "DistrictNursing", lawDomain = "Zvw", expectedCost = 900m, dueDate = due, isContribution = false })).Id("createdId");
+        var nursing = (await @case.PostAsync("actions", new
+        {
+            what = "Wijkverpleging na ontslag uit het ziekenhuis",
+            carrier = "Organisation",
+            service = "DistrictNursing",
+            lawDomain = "Zvw",
+            expectedCost = 900m,
+            dueDate = due,
+            isContribution = false
+        })).Id("createdId");
         await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/financing", new { preFinancedFor = "HealthInsurer" });
         await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/realisation", new { actualCost = 860m });
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/realisation", new { actualCost = 10m }, HttpStatusCode.Conflict)).Code().ShouldBe("budget.not_committed");
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/correction", new { amount = -60m }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.reason_required");
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/correction", new { amount = -900m, reason = "Creditnota" }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.correction_range");
-        await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/correction", new { amount = -60m, reason = "Creditnota: een bezoek minder." });
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/realisation", new { actualCost = 10m }, HttpStatusCode.Conflict))
+            .Code().ShouldBe("budget.not_committed");
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/correction", new { amount = -60m }, HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("budget.reason_required");
+        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/correction", new { amount = -900m, reason = "Creditnota" },
+            HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.correction_range");
+        await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/correction",
+            new { amount = -60m, reason = "Creditnota: een bezoek minder." });
         await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/correction", new { amount = 60m, reason = "Creditnota ingetrokken." });
 
         var budgetId = await BudgetIdAsync();
         var coordinator = await app.SignedInAsync(PageSession.Coordinator);
         var page = await coordinator.GetPageAsync($"/budget?id={budgetId}");
         page.Text().ShouldContain("Zorgverzekeraar: nog € 860,00 open");
-        var form = page.QuerySelectorAll("form").Single(f => (f.GetAttribute("action") ?? "").Contains(nursing.ToString(), StringComparison.Ordinal)).GetAttribute("action")!;
+        var form = page.QuerySelectorAll("form").Single(f => (f.GetAttribute("action") ?? "").Contains(nursing.ToString(), StringComparison.Ordinal))
+            .GetAttribute("action")!;
 
-        using var tooMuch = await coordinator.SubmitAsync($"/budget?id={budgetId}", new Dictionary<string, string> { ["kind"] = "Settlement", ["amount"] = "900,00", ["reason"] = "Zekerzorg" }, action: form);
+        using var tooMuch = await coordinator.SubmitAsync($"/budget?id={budgetId}",
+            new Dictionary<string, string> { ["kind"] = "Settlement", ["amount"] = "900,00", ["reason"] = "Zekerzorg" }, action: form);
         (await PageSession.ParseAsync(tooMuch)).QuerySelector(".utrecht-form-field-error-message").ShouldNotBeNull().TextContent.ShouldContain("openstaat");
-        using var repaid = await coordinator.SubmitAsync($"/budget?id={budgetId}", new Dictionary<string, string> { ["kind"] = "Settlement", ["amount"] = "860,00", ["reason"] = "Zekerzorg betaalde terug." }, action: form);
+        using var repaid = await coordinator.SubmitAsync($"/budget?id={budgetId}",
+            new Dictionary<string, string> { ["kind"] = "Settlement", ["amount"] = "860,00", ["reason"] = "Zekerzorg betaalde terug." }, action: form);
         repaid.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var dashboard = (await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync($"/api/budgets/{budgetId}/dashboard")).GetProperty("dashboard");
@@ -175,7 +218,8 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
         Guid budgetId;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            budgetId = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().Budgets.Select(b => b.Id).SingleAsync(TestContext.Current.CancellationToken);
+            budgetId = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().Budgets.Select(b => b.Id)
+                .SingleAsync(TestContext.Current.CancellationToken);
         }
 
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator, onlyThere: true);
@@ -189,6 +233,7 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
     private async Task<Guid> BudgetIdAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().Budgets.Select(b => b.Id).SingleAsync(TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().Budgets.Select(b => b.Id)
+            .SingleAsync(TestContext.Current.CancellationToken);
     }
 }

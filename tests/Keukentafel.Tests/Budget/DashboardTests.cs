@@ -24,7 +24,8 @@ public sealed class DashboardTests
 
         var year = ledger.Where(e => e.Year == 2026).ToList();
         decimal Direct(IEnumerable<LedgerEntry> entries, params EntryKind[] kinds) => entries.Where(e => kinds.Contains(e.Kind)).Sum(e => e.Amount);
-        decimal Realised(IEnumerable<LedgerEntry> entries) => Direct(entries, EntryKind.Realisation, EntryKind.Correction) - Direct(entries, EntryKind.Settlement);
+        decimal Realised(IEnumerable<LedgerEntry> entries) => Direct(entries, EntryKind.Realisation, EntryKind.Correction)
+            - Direct(entries, EntryKind.Settlement);
         decimal Committed(IEnumerable<LedgerEntry> entries) => Direct(entries, EntryKind.Commitment) - Direct(entries, EntryKind.Release);
 
         d.Total.Room.ShouldBe(Direct(year, EntryKind.Room));
@@ -49,7 +50,8 @@ public sealed class DashboardTests
             o.Balance.Realised.ShouldBe(Realised(own));
             o.Balance.Committed.ShouldBe(Committed(own));
             o.RealisedPerMonth.Sum().ShouldBe(Realised(own));
-            o.Cases.ShouldBe(own.Where(e => e.CaseId is not null && e.Kind != EntryKind.Room).GroupBy(e => e.CaseId).Count(c => Realised(c) + Committed(c) > 0));
+            o.Cases.ShouldBe(own.Where(e => e.CaseId is not null && e.Kind != EntryKind.Room).GroupBy(e => e.CaseId)
+                .Count(c => Realised(c) + Committed(c) > 0));
         }
 
         foreach (var domain in year.Where(e => e.Kind != EntryKind.Room).GroupBy(e => e.LawDomain))
@@ -60,12 +62,14 @@ public sealed class DashboardTests
         }
 
         var preFinancedEntries = year.Where(e => e.PlanActionId is { } a && preFinanced.ContainsKey(a)).ToList();
-        d.PreFinancing.Sum(p => p.Outstanding).ShouldBe(Direct(preFinancedEntries, EntryKind.Realisation, EntryKind.Correction) - Direct(preFinancedEntries, EntryKind.Settlement, EntryKind.WriteOff));
+        d.PreFinancing.Sum(p => p.Outstanding).ShouldBe(Direct(preFinancedEntries, EntryKind.Realisation, EntryKind.Correction)
+            - Direct(preFinancedEntries, EntryKind.Settlement, EntryKind.WriteOff));
         d.PreFinancing.Sum(p => p.Settled).ShouldBe(Direct(preFinancedEntries, EntryKind.Settlement));
         d.PreFinancing.Sum(p => p.WrittenOff).ShouldBe(Direct(preFinancedEntries, EntryKind.WriteOff));
         d.PreFinancing.Sum(p => p.Actions).ShouldBe(preFinancedEntries.Select(e => e.PlanActionId).Distinct().Count());
 
-        var perCase = year.Where(e => e.CaseId is not null && e.Kind != EntryKind.Room).GroupBy(e => e.CaseId).Select(g => Realised(g) + Committed(g)).Where(u => u > 0).ToList();
+        var perCase = year.Where(e => e.CaseId is not null && e.Kind != EntryKind.Room).GroupBy(e => e.CaseId).Select(g => Realised(g) + Committed(g))
+            .Where(u => u > 0).ToList();
         d.CasesFinanced.ShouldBe(perCase.Count);
         d.AverageCostPerCase.ShouldBe(decimal.Round(perCase.Sum() / perCase.Count, 2));
         d.Contributed.ShouldBe(budget.Contributions.Where(c => c.Date.Year == 2026).Sum(c => c.Amount));
@@ -99,14 +103,16 @@ public sealed class DashboardTests
         var book = new LedgerBook(budget, []);
         var organisation = Guid.CreateVersion7();
         book.SetRoom(organisation, 2026, 1_000_000m, Professional, new DateTime(2026, 1, 3, 8, 0, 0, DateTimeKind.Utc));
-        book.Commit(organisation, 2026, Guid.CreateVersion7(), Guid.CreateVersion7(), 20m, LawDomain.Wmo, Professional, new DateTime(2026, 2, 3, 8, 0, 0, DateTimeKind.Utc));
+        book.Commit(organisation, 2026, Guid.CreateVersion7(), Guid.CreateVersion7(), 20m, LawDomain.Wmo, Professional,
+            new DateTime(2026, 2, 3, 8, 0, 0, DateTimeKind.Utc));
 
         var d = BudgetDashboard.Of(budget, [.. book.Entries], 2026, new Dictionary<Guid, string>(), new Dictionary<Guid, Payer>(), Today);
 
         d.Forecast.YearRoomUsedUpOn.ShouldBeNull();
         d.Forecast.PeriodUsedUpOn.ShouldBeNull();
         d.Forecast.LeftAtPeriodEnd.ShouldBeGreaterThan(1_900_000m);
-        BudgetDashboard.Of(budget, [.. book.Entries], 2026, new Dictionary<Guid, string>(), new Dictionary<Guid, Payer>(), new DateOnly(2026, 1, 2)).Forecast.MonthsPassed.ShouldBe(1m);
+        BudgetDashboard.Of(budget, [.. book.Entries], 2026, new Dictionary<Guid, string>(), new Dictionary<Guid, Payer>(), new DateOnly(2026, 1, 2))
+            .Forecast.MonthsPassed.ShouldBe(1m);
     }
 
     /// <summary>A year of a neighbourhood's budget: rooms, and a few hundred changes through the ledger's own rules, some after the year ended.</summary>
@@ -136,7 +142,8 @@ public sealed class DashboardTests
                     case < 4:
                         var organisation = organisations[random.Next(organisations.Length)];
                         var action = Guid.CreateVersion7();
-                        book.Commit(organisation, 2026, cases[random.Next(cases.Length)], action, random.Next(100, 5_000), domains[random.Next(domains.Length)], Professional, at);
+                        book.Commit(organisation, 2026, cases[random.Next(cases.Length)], action, random.Next(100, 5_000),
+                            domains[random.Next(domains.Length)], Professional, at);
                         actions.Add((action, organisation));
                         if (random.Next(5) == 0)
                         {
@@ -151,7 +158,8 @@ public sealed class DashboardTests
                         book.Release(actions[random.Next(actions.Count)].Action, "Vervallen.", Professional, at);
                         break;
                     case 8 when preFinanced.Count > 0:
-                        book.Settle(preFinanced.Keys.ElementAt(random.Next(preFinanced.Count)), random.Next(2) == 0 ? EntryKind.Settlement : EntryKind.WriteOff, random.Next(10, 3_000), "Verrekend.", Professional, at);
+                        book.Settle(preFinanced.Keys.ElementAt(random.Next(preFinanced.Count)), random.Next(2) == 0 ? EntryKind.Settlement : EntryKind.WriteOff,
+                            random.Next(10, 3_000), "Verrekend.", Professional, at);
                         break;
                     default:
                         var (a, o) = actions.Count > 0 ? actions[random.Next(actions.Count)] : (Guid.Empty, organisations[0]);

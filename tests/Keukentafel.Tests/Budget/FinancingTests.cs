@@ -56,7 +56,8 @@ public sealed class FinancingTests(KeukentafelApp app) : IClassFixture<Keukentaf
         var book = await InScopeAsync(f => f.BookAsync(budgetId, ct));
         book.BalanceOf(organisation, 2026).ShouldBe(new Balance(2_000m, 0m, 700m));
         book.Entries.Count.ShouldBe(7);
-        (await InScopeAsync(f => f.ReleaseAsync(budgetId, dropped, "Nog eens.", Coordinator, ct)).ShouldThrowAsync<DomainException>()).Code.ShouldBe("budget.not_committed");
+        (await InScopeAsync(f => f.ReleaseAsync(budgetId, dropped, "Nog eens.", Coordinator, ct)).ShouldThrowAsync<DomainException>())
+            .Code.ShouldBe("budget.not_committed");
         (await InScopeAsync(f => f.VerifyAsync(ct))).ShouldBeEmpty();
     }
 

@@ -21,7 +21,8 @@ public sealed class LedgerPropertyTests
     [Fact]
     public void Any_sequence_of_changes_keeps_the_ledger_adding_up_and_never_spends_beyond_the_room()
     {
-        var operation = Gen.Select(Gen.Int[0, 8], Gen.Int[0, 2], Gen.Int[0, 1], Gen.Int[0, 5], Gen.Int[-50_000, 400_000], (k, o, y, a, c) => new Operation(k, o, y, a, c));
+        var operation = Gen.Select(Gen.Int[0, 8], Gen.Int[0, 2], Gen.Int[0, 1], Gen.Int[0, 5], Gen.Int[-50_000, 400_000],
+            (k, o, y, a, c) => new Operation(k, o, y, a, c));
         operation.Array[1, 80].Sample(operations =>
         {
             var budget = NewBudget(contributed: 10_000m);
@@ -44,9 +45,10 @@ public sealed class LedgerPropertyTests
                         4 => [book.Correct(organisation, year, amount, null, op.Cents % 2 == 0 ? null : Actions[op.Action], "Creditnota.", Professional, now)],
                         5 => [book.Settle(Actions[op.Action], EntryKind.Settlement, Math.Abs(amount), "Zorgverzekeraar betaalde terug.", Professional, now)],
                         6 => [book.Settle(Actions[op.Action], EntryKind.WriteOff, Math.Abs(amount), "Komt niet terug.", Professional, now)],
-                        7 => book.ShiftRoom(Organisations[(op.Organisation + 1) % 3], organisation, year, Math.Abs(amount), Guid.CreateVersion7(), "Besluit managers.", Professional, now),
-                        _ => (IReadOnlyList<LedgerEntry>)[book.Commit(organisation, year, Guid.Empty, Actions[op.Action], Math.Abs(amount), LawDomain.Zvw, Professional, now,
-                            Decided(organisation, year, Actions[op.Action], Math.Abs(amount), now))],
+                        7 => book.ShiftRoom(Organisations[(op.Organisation + 1) % 3], organisation, year, Math.Abs(amount), Guid.CreateVersion7(),
+                            "Besluit managers.", Professional, now),
+                        _ => (IReadOnlyList<LedgerEntry>)[book.Commit(organisation, year, Guid.Empty, Actions[op.Action], Math.Abs(amount), LawDomain.Zvw,
+                            Professional, now, Decided(organisation, year, Actions[op.Action], Math.Abs(amount), now))],
                     };
                 }
                 catch (DomainException)
@@ -60,7 +62,8 @@ public sealed class LedgerPropertyTests
                     var balance = book.BalanceOf(o, year);
                     balance.Remaining.ShouldBe(balance.Room - balance.Committed - balance.Realised);
                     // Beyond the room only as far as recorded managers' decisions allow it.
-                    var allowed = book.Entries.Where(e => e.OrganisationId == o && e.Year == year && e.Kind == EntryKind.Commitment && e.DecisionId is not null).Sum(e => e.Amount);
+                    var allowed = book.Entries.Where(e => e.OrganisationId == o && e.Year == year && e.Kind == EntryKind.Commitment && e.DecisionId is not null)
+                        .Sum(e => e.Amount);
                     balance.Remaining.ShouldBeGreaterThanOrEqualTo(-allowed);
                 }
 
@@ -90,7 +93,8 @@ public sealed class LedgerPropertyTests
 
         book.BalanceOf(Organisations[0], 2026).ShouldBe(new Balance(1_000m, 0m, 650m));
         // Delivered and paid: the same action is not financed a second time.
-        Should.Throw<DomainException>(() => book.Commit(Organisations[0], 2026, Guid.Empty, Actions[0], 100m, LawDomain.Wmo, Professional, now)).Code.ShouldBe("budget.already_committed");
+        Should.Throw<DomainException>(() => book.Commit(Organisations[0], 2026, Guid.Empty, Actions[0], 100m, LawDomain.Wmo, Professional, now))
+            .Code.ShouldBe("budget.already_committed");
         book.Commit(Organisations[0], 2026, Guid.Empty, Actions[1], 350m, LawDomain.Wmo, Professional, now.AddDays(11));
         Should.Throw<DomainException>(() => book.SetRoom(Organisations[0], 2026, 900m, Professional, now)).Code.ShouldBe("budget.room_below_used");
         Should.Throw<DomainException>(() => book.SetRoom(Organisations[1], 2026, 4_500m, Professional, now)).Code.ShouldBe("budget.rooms_exceed_contributions");
@@ -104,10 +108,13 @@ public sealed class LedgerPropertyTests
         var now = new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
         book.SetRoom(Organisations[0], 2026, 500m, Professional, now);
 
-        Should.Throw<DomainException>(() => book.Commit(Organisations[0], 2026, Guid.Empty, Actions[0], 800m, LawDomain.Wmo, Professional, now)).Code.ShouldBe("budget.room_exceeded");
+        Should.Throw<DomainException>(() => book.Commit(Organisations[0], 2026, Guid.Empty, Actions[0], 800m, LawDomain.Wmo, Professional, now))
+            .Code.ShouldBe("budget.room_exceeded");
         // A decision about another action, or for less, does not open the room.
-        Should.Throw<DomainException>(() => book.Commit(Organisations[0], 2026, Guid.Empty, Actions[0], 800m, LawDomain.Wmo, Professional, now, Decided(Organisations[0], 2026, Actions[1], 800m, now)));
-        Should.Throw<DomainException>(() => book.Commit(Organisations[0], 2026, Guid.Empty, Actions[0], 800m, LawDomain.Wmo, Professional, now, Decided(Organisations[0], 2026, Actions[0], 700m, now)));
+        Should.Throw<DomainException>(() => book.Commit(Organisations[0], 2026, Guid.Empty, Actions[0], 800m, LawDomain.Wmo, Professional, now,
+            Decided(Organisations[0], 2026, Actions[1], 800m, now)));
+        Should.Throw<DomainException>(() => book.Commit(Organisations[0], 2026, Guid.Empty, Actions[0], 800m, LawDomain.Wmo, Professional, now,
+            Decided(Organisations[0], 2026, Actions[0], 700m, now)));
 
         var decision = Decided(Organisations[0], 2026, Actions[0], 800m, now);
         var entry = book.Commit(Organisations[0], 2026, Guid.Empty, Actions[0], 800m, LawDomain.Wmo, Professional, now, decision);
@@ -129,13 +136,15 @@ public sealed class LedgerPropertyTests
         var now = new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
         book.SetRoom(Organisations[0], 2026, 1_000m, Professional, now);
         book.Commit(Organisations[0], 2026, Guid.Empty, Actions[0], 600m, LawDomain.Zvw, Professional, now);
-        Should.Throw<DomainException>(() => book.Settle(Actions[0], EntryKind.Settlement, 100m, "Te vroeg.", Professional, now)).Code.ShouldBe("budget.not_realised");
+        Should.Throw<DomainException>(() => book.Settle(Actions[0], EntryKind.Settlement, 100m, "Te vroeg.", Professional, now))
+            .Code.ShouldBe("budget.not_realised");
         book.Realise(Actions[0], 600m, Professional, now);
 
         book.Settle(Actions[0], EntryKind.Settlement, 450m, "Zekerzorg betaalde terug.", Professional, now);
         book.Outstanding(Actions[0]).ShouldBe(150m);
         book.BalanceOf(Organisations[0], 2026).Realised.ShouldBe(150m);
-        Should.Throw<DomainException>(() => book.Settle(Actions[0], EntryKind.WriteOff, 200m, "Te veel.", Professional, now)).Code.ShouldBe("budget.settlement_range");
+        Should.Throw<DomainException>(() => book.Settle(Actions[0], EntryKind.WriteOff, 200m, "Te veel.", Professional, now))
+            .Code.ShouldBe("budget.settlement_range");
         book.Settle(Actions[0], EntryKind.WriteOff, 150m, "Verjaard.", Professional, now);
 
         book.Outstanding(Actions[0]).ShouldBe(0m);
@@ -154,8 +163,10 @@ public sealed class LedgerPropertyTests
     {
         var town = new Municipality("Gemeente Proefdorp", "GM9998");
         var neighbourhood = new Neighbourhood(town, "Noord", "WK999801", null);
-        var budget = NeighbourhoodBudget.Create(neighbourhood, "Wijkbudget Noord", 2026, 2027, Professional, new DateTime(2026, 1, 2, 9, 0, 0, DateTimeKind.Utc));
-        budget.AddContribution("Gemeente Proefdorp", null, contributed, new DateOnly(2026, 1, 2), LawDomain.Wmo, Professional, new DateTime(2026, 1, 2, 9, 0, 0, DateTimeKind.Utc));
+        var budget = NeighbourhoodBudget.Create(neighbourhood, "Wijkbudget Noord", 2026, 2027, Professional,
+            new DateTime(2026, 1, 2, 9, 0, 0, DateTimeKind.Utc));
+        budget.AddContribution("Gemeente Proefdorp", null, contributed, new DateOnly(2026, 1, 2), LawDomain.Wmo, Professional,
+            new DateTime(2026, 1, 2, 9, 0, 0, DateTimeKind.Utc));
         return budget;
     }
 }

@@ -21,10 +21,13 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
         // The coordinator of the neighbourhood opens it only after recording why; the other coordinator not at all.
         var coordinator = await app.ApiAsync(PageSession.Coordinator);
         (await coordinator.GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.Forbidden)).Code().ShouldBe("access.reason_required");
-        (await coordinator.PostJsonAsync($"/api/access/{@case.Id}/reason", new { reason = "kort" }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("access.reason_too_short");
-        await coordinator.PostJsonAsync($"/api/access/{@case.Id}/reason", new { reason = "De casusaanbrenger is ziek en mevrouw belde met een dringende vraag." }, HttpStatusCode.NoContent);
+        (await coordinator.PostJsonAsync($"/api/access/{@case.Id}/reason", new { reason = "kort" }, HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("access.reason_too_short");
+        await coordinator.PostJsonAsync($"/api/access/{@case.Id}/reason",
+            new { reason = "De casusaanbrenger is ziek en mevrouw belde met een dringende vraag." }, HttpStatusCode.NoContent);
         (await coordinator.GetJsonAsync($"/api/cases/{@case.Id}")).GetProperty("status").GetString().ShouldBe("Signalled");
-        await (await app.ApiAsync("cor.swinkels@keukentafel.example")).PostJsonAsync($"/api/access/{@case.Id}/reason", new { reason = "Ik wil even meekijken in deze casus." }, HttpStatusCode.NotFound);
+        await (await app.ApiAsync("cor.swinkels@keukentafel.example"))
+            .PostJsonAsync($"/api/access/{@case.Id}/reason", new { reason = "Ik wil even meekijken in deze casus." }, HttpStatusCode.NotFound);
         var refusedOrganisation = await (await app.ApiAsync(otherOrganisation.Email)).GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.NotFound);
         await (await app.ApiAsync(otherNeighbourhood.Email)).GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.NotFound);
         await (await app.ApiAsync("cor.swinkels@keukentafel.example")).GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.NotFound);
@@ -35,7 +38,8 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
         var audit = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().AuditEvents
             .Where(a => a.CaseId == @case.Id).ToListAsync(TestContext.Current.CancellationToken);
         audit.ShouldContain(a => !a.Allowed && a.UserName == "Ilse Dekkers" && a.Part == "dossier" && a.Reason == null);
-        audit.ShouldContain(a => a.Allowed && a.UserName == "Ilse Dekkers" && a.Action == AuditAction.Read && a.Part == "dossier" && a.Reason!.Contains("ziek"));
+        audit.ShouldContain(a => a.Allowed && a.UserName == "Ilse Dekkers" && a.Action == AuditAction.Read && a.Part == "dossier"
+            && a.Reason!.Contains("ziek"));
         audit.ShouldContain(a => !a.Allowed && a.UserName == otherOrganisation.Name);
         audit.ShouldContain(a => !a.Allowed && a.UserName == otherNeighbourhood.Name);
         audit.ShouldContain(a => !a.Allowed && a.UserName == "Cor Swinkels");
@@ -61,7 +65,8 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
         items.ShouldContain(i => i.GetProperty("id").GetGuid() == @case.Id);
         items.ShouldAllBe(i => i.GetProperty("neighbourhood").GetString() == "Rietvelden");
         items.ShouldNotContain(i => i.EnumerateObject().Any(p => p.Name == "resident"));
-        using var professional = await (await app.ApiAsync((await CaseDriver.HomeCareAsync(app)).Email)).GetAsync("/api/cases/neighbourhood", TestContext.Current.CancellationToken);
+        using var professional = await (await app.ApiAsync((await CaseDriver.HomeCareAsync(app)).Email))
+            .GetAsync("/api/cases/neighbourhood", TestContext.Current.CancellationToken);
         professional.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
@@ -91,7 +96,8 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
         var housingApi = await app.ApiAsync(housing.Email);
 
         // At the table he works on the case, but handing it over, or bringing in colleagues, is for the case bringer.
-        await @case.PostAsync("bottlenecks", new { category = "InformationSharing", description = "Wij mogen de huurachterstand niet delen zonder toestemming." }, client: housingApi);
+        await @case.PostAsync("bottlenecks",
+            new { category = "InformationSharing", description = "Wij mogen de huurachterstand niet delen zonder toestemming." }, client: housingApi);
         await @case.PostAsync("handover", new { staffMemberId = housing.Id }, HttpStatusCode.NotFound, client: housingApi);
         var colleague = await app.StaffAsync(OrganisationType.Welfare, "WK990101");
         await @case.PostAsync($"meetings/{@case.MeetingId}/participants", new { staffMemberId = colleague.Id }, HttpStatusCode.NotFound, client: housingApi);
@@ -100,8 +106,10 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
 
         var file = await @case.FileAsync();
         file.GetProperty("caseBringer").GetString()!.ShouldStartWith(housing.Name);
-        (await housingApi.GetJsonAsync("/api/cases")).GetProperty("items").EnumerateArray().ShouldContain(i => i.GetProperty("id").GetGuid() == @case.Id && i.GetProperty("role").GetString() == "Bringer");
-        (await @case.Bringer.GetJsonAsync("/api/cases")).GetProperty("items").EnumerateArray().ShouldContain(i => i.GetProperty("id").GetGuid() == @case.Id && i.GetProperty("role").GetString() == "Participant");
+        (await housingApi.GetJsonAsync("/api/cases")).GetProperty("items").EnumerateArray()
+            .ShouldContain(i => i.GetProperty("id").GetGuid() == @case.Id && i.GetProperty("role").GetString() == "Bringer");
+        (await @case.Bringer.GetJsonAsync("/api/cases")).GetProperty("items").EnumerateArray()
+            .ShouldContain(i => i.GetProperty("id").GetGuid() == @case.Id && i.GetProperty("role").GetString() == "Participant");
     }
 
     [Fact]
@@ -114,7 +122,8 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
         await @case.PostAsync($"meetings/{@case.MeetingId}/participants/{participant}/agreement", new { agreed = true });
         await @case.PostAsync($"meetings/{@case.MeetingId}/participants/{participant}/invitation", new { });
         var resident = (await @case.FileAsync()).GetProperty("meetings")[0].GetProperty("participants")[0].Id();
-        await @case.PostAsync($"meetings/{@case.MeetingId}/held", new { attended = new[] { resident, participant }, decisions = "Eerst kennismaken.", planAgreedByAll = false });
+        await @case.PostAsync($"meetings/{@case.MeetingId}/held",
+            new { attended = new[] { resident, participant }, decisions = "Eerst kennismaken.", planAgreedByAll = false });
         var housingApi = await app.ApiAsync(housing.Email);
         await housingApi.GetJsonAsync($"/api/cases/{@case.Id}");
 
@@ -123,7 +132,8 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
 
         bringerAway.Code().ShouldBe("meeting.withdraw_bringer");
         await housingApi.GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.NotFound);
-        var history = (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history")).EnumerateArray().Select(h => h.GetProperty("summary").GetString()!).ToList();
+        var history = (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history"))
+            .EnumerateArray().Select(h => h.GetProperty("summary").GetString()!).ToList();
         history.ShouldContain(h => h.StartsWith($"De bewoner wil niet meer dat {housing.Name} meewerkt", StringComparison.Ordinal));
     }
 
@@ -135,8 +145,10 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
         var here = await app.StaffAsync(OrganisationType.HomeCare, "WK990101", StaffFunction.Manager);
         var other = await app.StaffAsync(OrganisationType.Housing, "WK990101", StaffFunction.Manager);
 
-        var refused = await @case.PostAsync("deviations", new { rule = "Indicatie", reason = "Snel", otherwise = "Wachten", managerId = elsewhere.Id }, HttpStatusCode.UnprocessableEntity);
-        var deviation = (await @case.PostAsync("deviations", new { rule = "Indicatie", reason = "Snel", otherwise = "Wachten", managerId = here.Id })).Id("createdId");
+        var refused = await @case.PostAsync("deviations", new { rule = "Indicatie", reason = "Snel", otherwise = "Wachten", managerId = elsewhere.Id },
+            HttpStatusCode.UnprocessableEntity);
+        var deviation = (await @case.PostAsync("deviations", new { rule = "Indicatie", reason = "Snel", otherwise = "Wachten", managerId = here.Id }))
+            .Id("createdId");
         var notHis = await (await app.ApiAsync(other.Email)).PostJsonAsync($"/api/deviations/{deviation}/backing", new { }, HttpStatusCode.UnprocessableEntity);
         await (await app.ApiAsync(here.Email)).PostJsonAsync($"/api/deviations/{deviation}/backing", new { }, HttpStatusCode.NoContent);
 

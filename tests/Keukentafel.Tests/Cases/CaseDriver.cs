@@ -15,7 +15,8 @@ public sealed class CaseDriver(KeukentafelApp app, HttpClient bringer, Guid case
     public static async Task<CaseDriver> SignalAsync(KeukentafelApp app, string bringerEmail, string neighbourhood = "WK990101", string family = "Veldhoven")
     {
         var client = await app.ApiAsync(bringerEmail);
-        var created = await client.PostJsonAsync("/api/cases", CaseScenarioTests.NewCase(await app.NeighbourhoodIdAsync(neighbourhood), family), HttpStatusCode.Created);
+        var created = await client.PostJsonAsync("/api/cases", CaseScenarioTests.NewCase(await app.NeighbourhoodIdAsync(neighbourhood), family),
+            HttpStatusCode.Created);
         return new CaseDriver(app, client, created.Id(), created.Version());
     }
 
@@ -32,7 +33,8 @@ public sealed class CaseDriver(KeukentafelApp app, HttpClient bringer, Guid case
     public async Task<CaseDriver> MeetingPlannedAsync()
     {
         await AnsweredAsync();
-        MeetingId = (await PostAsync("meetings", new { plannedAt = DateTimeOffset.UtcNow.AddDays(3), atHome = true, place = "Bij de bewoner thuis" })).Id("createdId");
+        MeetingId = (await PostAsync("meetings", new { plannedAt = DateTimeOffset.UtcNow.AddDays(3), atHome = true, place = "Bij de bewoner thuis" }))
+            .Id("createdId");
         return this;
     }
 
@@ -40,10 +42,12 @@ public sealed class CaseDriver(KeukentafelApp app, HttpClient bringer, Guid case
     {
         await MeetingPlannedAsync();
         var due = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        Actions.Add((await PostAsync("actions", new { what = "Samen de post openen", carrier = "Resident", lawDomain = "Other", dueDate = due, isContribution = false })).Id("createdId"));
+        Actions.Add((await PostAsync("actions",
+            new { what = "Samen de post openen", carrier = "Resident", lawDomain = "Other", dueDate = due, isContribution = false })).Id("createdId"));
         if (withContribution)
         {
-            Actions.Add((await PostAsync("actions", new { what = "Helpen in het buurthuis", carrier = "Resident", lawDomain = "Welzijn", dueDate = due, isContribution = true })).Id("createdId"));
+            Actions.Add((await PostAsync("actions",
+                new { what = "Helpen in het buurthuis", carrier = "Resident", lawDomain = "Welzijn", dueDate = due, isContribution = true })).Id("createdId"));
         }
 
         var resident = (await Bringer.GetJsonAsync($"/api/cases/{Id}")).GetProperty("meetings")[0].GetProperty("participants")[0].Id();

@@ -24,7 +24,8 @@ public sealed class CaseListTests(KeukentafelApp app) : IClassFixture<Keukentafe
         do
         {
             var page = await api.GetJsonAsync($"/api/cases?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}");
-            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => (DateOnly.Parse(i.GetProperty("deadline").GetString()!, System.Globalization.CultureInfo.InvariantCulture), i.GetProperty("id").GetGuid())));
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i =>
+                (DateOnly.Parse(i.GetProperty("deadline").GetString()!, System.Globalization.CultureInfo.InvariantCulture), i.GetProperty("id").GetGuid())));
             cursor = page.GetProperty("next").ValueKind == System.Text.Json.JsonValueKind.Null ? null : page.GetProperty("next").GetString();
         }
         while (cursor is not null);
@@ -39,8 +40,10 @@ public sealed class CaseListTests(KeukentafelApp app) : IClassFixture<Keukentafe
         byName[0].GetProperty("resident").GetString().ShouldBe("Greet Lijst3");
         var number = byName[0].GetProperty("number").GetString();
         (await api.GetJsonAsync($"/api/cases?q={number}")).GetProperty("items")[0].GetProperty("number").GetString().ShouldBe(number);
-        (await api.GetJsonAsync("/api/cases?q=lijst&status=QuestionsAnswered")).GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid().ShouldBe(drivers[2].Id);
-        (await api.GetJsonAsync("/api/cases?q=lijst&domain=Finances")).GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid().ShouldBe(drivers[2].Id);
+        (await api.GetJsonAsync("/api/cases?q=lijst&status=QuestionsAnswered"))
+            .GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid().ShouldBe(drivers[2].Id);
+        (await api.GetJsonAsync("/api/cases?q=lijst&domain=Finances"))
+            .GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid().ShouldBe(drivers[2].Id);
         (await api.GetJsonAsync("/api/cases?q=lijst&closed=true")).GetProperty("items").GetArrayLength().ShouldBe(0);
         var invalid = await api.GetJsonAsync("/api/cases?cursor=onzin", HttpStatusCode.UnprocessableEntity);
         invalid.Code().ShouldBe("list.cursor_invalid");

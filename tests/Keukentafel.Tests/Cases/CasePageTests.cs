@@ -47,7 +47,8 @@ public sealed class CasePageTests(KeukentafelApp app) : IClassFixture<Keukentafe
             ["Version"] = @case.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["HandOver.StaffMemberId"] = housing.Id.ToString(),
             ["__RequestVerificationToken"] = steps.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
-                ?? (await atTable.GetPageAsync($"/casussen/{@case.Id}/tafel")).QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!,
+                ?? (await atTable.GetPageAsync($"/casussen/{@case.Id}/tafel"))
+                    .QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!,
         }), TestContext.Current.CancellationToken);
         handOver.StatusCode.ShouldBe(HttpStatusCode.NotFound, "only the case bringer or the coordinator steers the case");
     }
@@ -67,7 +68,8 @@ public sealed class CasePageTests(KeukentafelApp app) : IClassFixture<Keukentafe
 
         using var tooShort = await coordinator.SubmitAsync(reasonPage, new Dictionary<string, string> { ["Input.Reason"] = "even" });
         (await PageSession.ParseAsync(tooShort)).QuerySelector("#Input_Reason-error")!.TextContent.ShouldContain("echte reden");
-        using var opened = await coordinator.SubmitAsync(reasonPage, new Dictionary<string, string> { ["Input.Reason"] = "De casusaanbrenger is met vakantie en er is een vraag van de huisarts." });
+        using var opened = await coordinator.SubmitAsync(reasonPage,
+            new Dictionary<string, string> { ["Input.Reason"] = "De casusaanbrenger is met vakantie en er is een vraag van de huisarts." });
 
         opened.Headers.Location!.PathAndQuery().ShouldBe($"/casussen/{@case.Id}/vragen");
         (await coordinator.GetAsync($"/casussen/{@case.Id}/vragen", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -112,7 +114,8 @@ public sealed class CasePageTests(KeukentafelApp app) : IClassFixture<Keukentafe
         page.QuerySelector($"#share-{@case.Actions[0]}-error").ShouldNotBeNull().TextContent.ShouldContain("de moeite waard");
         page.QuerySelector($"#share-{@case.Actions[0]}")!.GetAttribute("aria-invalid").ShouldBe("true");
 
-        using var shared = await browser.SubmitAsync(url, new Dictionary<string, string> { ["worthSharing"] = "Samen met de buurvrouw ging het sneller." }, action: action);
+        using var shared = await browser.SubmitAsync(url,
+            new Dictionary<string, string> { ["worthSharing"] = "Samen met de buurvrouw ging het sneller." }, action: action);
         shared.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await browser.GetPageAsync(url)).Text().ShouldContain("Opvallende oplossing, voor de leersessie: Samen met de buurvrouw ging het sneller.");
     }

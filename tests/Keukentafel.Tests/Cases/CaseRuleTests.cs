@@ -9,7 +9,8 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
     [Fact]
     public async Task Closing_without_a_contribution_is_refused_until_the_reason_is_recorded()
     {
-        var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Zonderbijdrage")).EvaluatedAsync(withContribution: false);
+        var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Zonderbijdrage"))
+            .EvaluatedAsync(withContribution: false);
 
         var refused = await @case.PostAsync("transitions", new { to = "Closed" }, HttpStatusCode.Conflict);
 
@@ -28,7 +29,8 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
         var before = await @case.FileAsync();
 
         var carriedOut = await @case.PostAsync("transitions", new { to = "SolutionCarriedOut" }, HttpStatusCode.Conflict);
-        var meeting = await @case.PostAsync("meetings", new { plannedAt = DateTimeOffset.UtcNow.AddDays(2), atHome = true, place = "thuis" }, HttpStatusCode.Conflict);
+        var meeting = await @case.PostAsync("meetings", new { plannedAt = DateTimeOffset.UtcNow.AddDays(2), atHome = true, place = "thuis" },
+            HttpStatusCode.Conflict);
         var reopen = await @case.PostAsync("transitions", new { to = "Reopened", text = "zomaar" }, HttpStatusCode.Conflict);
 
         carriedOut.Code().ShouldBe("case.transition_not_allowed");
@@ -67,10 +69,16 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
         var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Eigenaarloos")).AnsweredAsync();
         var due = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        var noOrganisation = await @case.PostAsync("actions", new { what = "Iemand regelt iets", carrier = "Organisation", lawDomain = "Wmo", dueDate = due }, HttpStatusCode.UnprocessableEntity);
-        var unknownNetwork = await @case.PostAsync("actions", new { what = "De buurman helpt", carrier = "Network", carrierName = "Onbekende buurman", lawDomain = "Other", dueDate = due }, HttpStatusCode.UnprocessableEntity);
-        var noInitiative = await @case.PostAsync("actions", new { what = "Samen eten", carrier = "CollectiveInitiative", lawDomain = "Welzijn", dueDate = due }, HttpStatusCode.UnprocessableEntity);
-        var contributionByOthers = await @case.PostAsync("actions", new { what = "Bijdrage", carrier = "CollectiveInitiative", carrierName = "Buurthuis", lawDomain = "Welzijn", dueDate = due, isContribution = true }, HttpStatusCode.UnprocessableEntity);
+        var noOrganisation = await @case.PostAsync("actions", new { what = "Iemand regelt iets", carrier = "Organisation", lawDomain = "Wmo", dueDate = due },
+            HttpStatusCode.UnprocessableEntity);
+        var unknownNetwork = await @case.PostAsync("actions",
+            new { what = "De buurman helpt", carrier = "Network", carrierName = "Onbekende buurman", lawDomain = "Other", dueDate = due },
+            HttpStatusCode.UnprocessableEntity);
+        var noInitiative = await @case.PostAsync("actions", new { what = "Samen eten", carrier = "CollectiveInitiative", lawDomain = "Welzijn", dueDate = due },
+            HttpStatusCode.UnprocessableEntity);
+        var contributionByOthers = await @case.PostAsync("actions",
+            new { what = "Bijdrage", carrier = "CollectiveInitiative", carrierName = "Buurthuis", lawDomain = "Welzijn", dueDate = due, isContribution = true },
+            HttpStatusCode.UnprocessableEntity);
 
         noOrganisation.Code().ShouldBe("action.owner_required");
         unknownNetwork.Code().ShouldBe("action.owner_required");
@@ -90,13 +98,15 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
         var noReason = await @case.PostAsync($"actions/{kept}/worth-sharing", new { why = "" }, HttpStatusCode.BadRequest);
         var droppedOne = await @case.PostAsync($"actions/{dropped}/worth-sharing", new { why = "Mooi gedaan" }, HttpStatusCode.Conflict);
 
-        noReason.GetProperty("errors").EnumerateObject().SelectMany(e => e.Value.EnumerateArray()).ShouldContain(e => e.GetString()!.Contains("de moeite waard"));
+        noReason.GetProperty("errors").EnumerateObject().SelectMany(e => e.Value.EnumerateArray())
+            .ShouldContain(e => e.GetString()!.Contains("de moeite waard"));
         droppedOne.Code().ShouldBe("action.dropped_not_shared");
         (await @case.FileAsync()).GetProperty("version").GetInt32().ShouldBe(version);
         await @case.PostAsync($"actions/{kept}/worth-sharing", new { why = "De buurvrouw opende de post mee: geen schuldhulp nodig." });
         var action = (await @case.FileAsync()).GetProperty("actions").EnumerateArray().Single(a => a.Id() == kept);
         action.GetProperty("worthSharing").GetString().ShouldBe("De buurvrouw opende de post mee: geen schuldhulp nodig.");
-        (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history")).EnumerateArray().ShouldContain(e => e.GetProperty("kind").GetString() == "action.worth_sharing");
+        (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history"))
+            .EnumerateArray().ShouldContain(e => e.GetProperty("kind").GetString() == "action.worth_sharing");
     }
 
     [Fact]
@@ -118,7 +128,8 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
     {
         var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Afwezig")).MeetingPlannedAsync();
 
-        var refused = await @case.PostAsync($"meetings/{@case.MeetingId}/held", new { attended = Array.Empty<Guid>(), decisions = "Zonder bewoner besproken.", planAgreedByAll = false }, HttpStatusCode.UnprocessableEntity);
+        var refused = await @case.PostAsync($"meetings/{@case.MeetingId}/held",
+            new { attended = Array.Empty<Guid>(), decisions = "Zonder bewoner besproken.", planAgreedByAll = false }, HttpStatusCode.UnprocessableEntity);
 
         refused.Code().ShouldBe("meeting.resident_absent");
     }
@@ -145,8 +156,34 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
         var api = await app.ApiAsync((await CaseDriver.HomeCareAsync(app)).Email);
         var before = (await api.GetJsonAsync("/api/cases")).GetProperty("items").GetArrayLength();
 
-        var invalid = await api.PostJsonAsync("/api/cases", new { neighbourhoodId = await app.NeighbourhoodIdAsync("WK990101"), givenName = "", familyName = "X", dateOfBirth = "1960-01-01", street = "s", houseNumber = "1", postalCode = "9991 AA", town = "Heerdonk", description = "", source = "Resident" }, HttpStatusCode.BadRequest);
-        var badPostcode = await api.PostJsonAsync("/api/cases", new { neighbourhoodId = await app.NeighbourhoodIdAsync("WK990101"), givenName = "A", familyName = "X", dateOfBirth = "1960-01-01", street = "s", houseNumber = "1", postalCode = "ABC", town = "Heerdonk", description = "d", source = "Resident" }, HttpStatusCode.UnprocessableEntity);
+        var invalid = await api.PostJsonAsync("/api/cases",
+            new
+            {
+                neighbourhoodId = await app.NeighbourhoodIdAsync("WK990101"),
+                givenName = "",
+                familyName = "X",
+                dateOfBirth = "1960-01-01",
+                street = "s",
+                houseNumber = "1",
+                postalCode = "9991 AA",
+                town = "Heerdonk",
+                description = "",
+                source = "Resident"
+            }, HttpStatusCode.BadRequest);
+        var badPostcode = await api.PostJsonAsync("/api/cases",
+            new
+            {
+                neighbourhoodId = await app.NeighbourhoodIdAsync("WK990101"),
+                givenName = "A",
+                familyName = "X",
+                dateOfBirth = "1960-01-01",
+                street = "s",
+                houseNumber = "1",
+                postalCode = "ABC",
+                town = "Heerdonk",
+                description = "d",
+                source = "Resident"
+            }, HttpStatusCode.UnprocessableEntity);
 
         var errors = invalid.GetProperty("errors").EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(v => v.GetString())).ToList();
         errors.ShouldContain("Geef de voornaam van de bewoner.");
@@ -161,7 +198,8 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
         var kloosterkampOnly = await app.StaffAsync(null, "WK990102", onlyThere: true);
         var api = await app.ApiAsync(kloosterkampOnly.Email);
 
-        var refused = await api.PostJsonAsync("/api/cases", CaseScenarioTests.NewCase(await app.NeighbourhoodIdAsync("WK990101"), "Buitenwijk"), HttpStatusCode.UnprocessableEntity);
+        var refused = await api.PostJsonAsync("/api/cases", CaseScenarioTests.NewCase(await app.NeighbourhoodIdAsync("WK990101"), "Buitenwijk"),
+            HttpStatusCode.UnprocessableEntity);
 
         refused.Code().ShouldBe("case.bringer_not_in_neighbourhood");
     }

@@ -30,16 +30,27 @@ public sealed class CaseScenarioTests(KeukentafelApp app) : IClassFixture<Keuken
         var version = signalled.Version();
 
         // 2. The three questions, with the resident.
-        version = (await bringer.PostJsonAsync($"/api/cases/{id}/answers", new { version, question = "Want", text = "Ik wil in mijn huis blijven wonen en rust in mijn hoofd.", domains = new[] { "Housing", "Finances" }, withResident = true })).Version();
-        version = (await bringer.PostJsonAsync($"/api/cases/{id}/answers", new { version, question = "Can", text = "Ik kan mijn post openen als iemand meekijkt. Mijn dochter helpt.", withResident = true })).Version();
-        var answered = await bringer.PostJsonAsync($"/api/cases/{id}/answers", new { version, question = "Need", text = "Hulp met de huurachterstand en de schulden.", domains = new[] { "Finances" }, withResident = true });
+        version = (await bringer.PostJsonAsync($"/api/cases/{id}/answers", new
+        {
+            version,
+            question = "Want",
+            text = "Ik wil in mijn huis blijven wonen en rust in mijn hoofd.",
+            domains = new[] { "Housing", "Finances" },
+            withResident = true
+        })).Version();
+        version = (await bringer.PostJsonAsync($"/api/cases/{id}/answers",
+            new { version, question = "Can", text = "Ik kan mijn post openen als iemand meekijkt. Mijn dochter helpt.", withResident = true })).Version();
+        var answered = await bringer.PostJsonAsync($"/api/cases/{id}/answers",
+            new { version, question = "Need", text = "Hulp met de huurachterstand en de schulden.", domains = new[] { "Finances" }, withResident = true });
         version = answered.Version();
         (await bringer.GetJsonAsync($"/api/cases/{id}")).GetProperty("status").GetString().ShouldBe("QuestionsAnswered");
 
         // 3. The table: his daughter, then the MDO at home; the resident decides which professionals come.
-        var daughter = await bringer.PostJsonAsync($"/api/cases/{id}/network", new { version, name = "Eva (dochter)", relation = "dochter", phone = "06-12345678" });
+        var daughter = await bringer.PostJsonAsync($"/api/cases/{id}/network",
+            new { version, name = "Eva (dochter)", relation = "dochter", phone = "06-12345678" });
         version = daughter.Version();
-        var planned = await bringer.PostJsonAsync($"/api/cases/{id}/meetings", new { version, plannedAt = DateTimeOffset.UtcNow.AddDays(7), atHome = true, place = "Bij de bewoner thuis" });
+        var planned = await bringer.PostJsonAsync($"/api/cases/{id}/meetings",
+            new { version, plannedAt = DateTimeOffset.UtcNow.AddDays(7), atHome = true, place = "Bij de bewoner thuis" });
         version = planned.Version();
         var meetingId = planned.Id("createdId");
 
@@ -56,17 +67,22 @@ public sealed class CaseScenarioTests(KeukentafelApp app) : IClassFixture<Keuken
         version = mentalInvite.Version();
 
         // Core rule 3: nobody is invited before the resident agreed.
-        var tooEarly = await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants/{housingInvite.Id("createdId")}/invitation", new { version }, HttpStatusCode.Conflict);
+        var tooEarly = await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants/{housingInvite.Id("createdId")}/invitation",
+            new { version }, HttpStatusCode.Conflict);
         tooEarly.Code().ShouldBe("meeting.resident_not_agreed");
 
         foreach (var (participant, agreed) in new[] { (housingInvite, true), (debtsInvite, true), (mentalInvite, false) })
         {
-            version = (await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants/{participant.Id("createdId")}/agreement", new { version, agreed })).Version();
+            version = (await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants/{participant.Id("createdId")}/agreement",
+                new { version, agreed })).Version();
         }
 
-        version = (await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants/{housingInvite.Id("createdId")}/invitation", new { version })).Version();
-        version = (await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants/{debtsInvite.Id("createdId")}/invitation", new { version })).Version();
-        var refused = await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants/{mentalInvite.Id("createdId")}/invitation", new { version }, HttpStatusCode.Conflict);
+        version = (await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants/{housingInvite.Id("createdId")}/invitation",
+            new { version })).Version();
+        version = (await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants/{debtsInvite.Id("createdId")}/invitation", new { version }))
+            .Version();
+        var refused = await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants/{mentalInvite.Id("createdId")}/invitation",
+            new { version }, HttpStatusCode.Conflict);
         refused.Code().ShouldBe("meeting.resident_not_agreed");
 
         // The invited professionals now see the file; the one the resident did not want does not.
@@ -82,10 +98,14 @@ public sealed class CaseScenarioTests(KeukentafelApp app) : IClassFixture<Keuken
         foreach (var action in new object[]
         {
             new { version, what = "Elke week samen met Eva de post openen", carrier = "Resident", lawDomain = "Other", dueDate, isContribution = false },
-            new { version, what = "Een weekbudget maken", carrier = "Network", carrierName = "Eva (dochter)", lawDomain = "Other", dueDate, isContribution = false },
-            new { version, what = "Betalingsregeling voor de huurachterstand", carrier = "Organisation", carrierStaffMemberId = housing.Id, carrierOrganisationId = woongoed, lawDomain = "Wonen", expectedCost = 0m, dueDate, isContribution = false },
-            new { version, what = "Schuldhulptraject starten", carrier = "Organisation", carrierStaffMemberId = debts.Id, carrierOrganisationId = gemeente, lawDomain = "Schuldhulp", expectedCost = 1450.00m, dueDate, isContribution = false },
-            new { version, what = "Twee ochtenden per week koffie schenken in het buurthuis", carrier = "Resident", lawDomain = "Welzijn", dueDate, isContribution = true },
+            new { version, what = "Een weekbudget maken", carrier = "Network", carrierName = "Eva (dochter)", lawDomain = "Other", dueDate,
+                isContribution = false },
+            new { version, what = "Betalingsregeling voor de huurachterstand", carrier = "Organisation", carrierStaffMemberId = housing.Id,
+                carrierOrganisationId = woongoed, lawDomain = "Wonen", expectedCost = 0m, dueDate, isContribution = false },
+            new { version, what = "Schuldhulptraject starten", carrier = "Organisation", carrierStaffMemberId = debts.Id, carrierOrganisationId = gemeente,
+                lawDomain = "Schuldhulp", expectedCost = 1450.00m, dueDate, isContribution = false },
+            new { version, what = "Twee ochtenden per week koffie schenken in het buurthuis", carrier = "Resident", lawDomain = "Welzijn", dueDate,
+                isContribution = true },
         })
         {
             var body = JsonSerializer.SerializeToElement(action);
@@ -101,7 +121,8 @@ public sealed class CaseScenarioTests(KeukentafelApp app) : IClassFixture<Keuken
         var attended = file.GetProperty("meetings")[0].GetProperty("participants").EnumerateArray()
             .Where(p => p.GetProperty("agreement").GetString() == "Agreed").Select(p => p.Id()).ToArray();
         attended.Length.ShouldBe(4, "the resident, his daughter and the two professionals he agreed to");
-        version = (await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/held", new { version, attended, decisions = "Eerst de huur, dan de schulden. Eva helpt met de post.", planAgreedByAll = true })).Version();
+        version = (await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/held",
+            new { version, attended, decisions = "Eerst de huur, dan de schulden. Eva helpt met de post.", planAgreedByAll = true })).Version();
         (await bringer.GetJsonAsync($"/api/cases/{id}")).GetProperty("status").GetString().ShouldBe("PlanAgreed");
 
         // 6. The actions are done, also by the others at the table.
@@ -113,7 +134,8 @@ public sealed class CaseScenarioTests(KeukentafelApp app) : IClassFixture<Keuken
 
         // 7. Carried out, evaluated, closed: within six weeks.
         version = (await bringer.PostJsonAsync($"/api/cases/{id}/transitions", new { version, to = "SolutionCarriedOut" })).Version();
-        version = (await bringer.PostJsonAsync($"/api/cases/{id}/transitions", new { version, to = "Evaluated", text = "De huur is geregeld en er is rust. Mevrouw geeft haar welbevinden een 8." })).Version();
+        version = (await bringer.PostJsonAsync($"/api/cases/{id}/transitions",
+            new { version, to = "Evaluated", text = "De huur is geregeld en er is rust. Mevrouw geeft haar welbevinden een 8." })).Version();
         version = (await bringer.PostJsonAsync($"/api/cases/{id}/transitions", new { version, to = "Closed" })).Version();
 
         var closed = await bringer.GetJsonAsync($"/api/cases/{id}");
@@ -136,15 +158,18 @@ public sealed class CaseScenarioTests(KeukentafelApp app) : IClassFixture<Keuken
         kinds.ShouldContain("case.evaluated");
         kinds.ShouldContain("case.closed");
         history.ShouldAllBe(h => h.GetProperty("actor").GetString()!.Length > 0);
-        history.Single(h => h.GetProperty("kind").GetString() == "action.status_changed" && h.GetProperty("summary").GetString()!.StartsWith("Betalingsregeling", StringComparison.Ordinal))
+        history.Single(h => h.GetProperty("kind").GetString() == "action.status_changed"
+                && h.GetProperty("summary").GetString()!.StartsWith("Betalingsregeling", StringComparison.Ordinal))
             .GetProperty("actor").GetString()!.ShouldStartWith(housing.Name);
 
         // Every look at the file was logged.
         await using var scope = app.Services.CreateAsyncScope();
-        var audit = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().AuditEvents.Where(a => a.CaseId == id).ToListAsync(TestContext.Current.CancellationToken);
+        var audit = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().AuditEvents.Where(a => a.CaseId == id)
+            .ToListAsync(TestContext.Current.CancellationToken);
         audit.ShouldContain(a => a.Allowed && a.Part == "dossier" && a.UserName == housing.Name);
         audit.ShouldContain(a => !a.Allowed && a.UserName == mentalHealth.Name);
     }
 
-    public static object NewCase(Guid neighbourhoodId, string family = "Veldhoven", string source = "Professional") => NewCases.Body(neighbourhoodId, family, source);
+    public static object NewCase(Guid neighbourhoodId, string family = "Veldhoven", string source = "Professional") =>
+        NewCases.Body(neighbourhoodId, family, source);
 }

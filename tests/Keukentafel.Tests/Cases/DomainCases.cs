@@ -14,7 +14,8 @@ public static class DomainCases
         var organisation = new Organisation("Welzijn Proef", OrganisationType.Welfare, null);
         var bringer = new StaffMember(new PersonName("Test", null, "Professional"), StaffFunction.Professional, organisation, "test@proef.example", null);
         bringer.StartWorkingIn(north);
-        var resident = new Resident(new PersonName("Bep", null, "Bewoner"), new DateOnly(1950, 1, 1), north, new Address("Dorpsstraat", "1", "9999 ZZ", "Proefdorp"), signalledUtc);
+        var resident = new Resident(new PersonName("Bep", null, "Bewoner"), new DateOnly(1950, 1, 1), north,
+            new Address("Dorpsstraat", "1", "9999 ZZ", "Proefdorp"), signalledUtc);
         return Case.Signal("2026-00001", resident, bringer, "Een vraag.", CaseSource.Resident, null, by, signalledUtc);
     }
 }

@@ -15,7 +15,8 @@ public sealed class SixWeekRuleTests
     [InlineData("2026-11-23T10:00:00Z", "2027-01-04")]
     public void The_deadline_is_six_weeks_after_the_Dutch_date_of_the_signal(string signalledUtc, string deadline)
     {
-        var @case = NewCase(DateTime.Parse(signalledUtc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal));
+        var @case = NewCase(DateTime.Parse(signalledUtc, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal));
 
         @case.Deadline.ShouldBe(DateOnly.Parse(deadline, System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -31,7 +31,8 @@ public sealed class OperatorCommandTests : IAsyncLifetime
         var (code, output, _) = await RunAsync("create-admin", "--email", "it-beheer@heerdonk.example", "--name", "IT-beheer");
 
         code.ShouldBe(0);
-        var password = output.Split('\n').Single(l => l.StartsWith("Password (shown once): ", StringComparison.Ordinal))["Password (shown once): ".Length..].Trim();
+        var password = output.Split('\n').Single(l => l.StartsWith("Password (shown once): ", StringComparison.Ordinal))["Password (shown once): ".Length..]
+            .Trim();
         await using var app = new AppOnDatabase(database);
         await app.InitializeAsync();
         var client = app.Browser();

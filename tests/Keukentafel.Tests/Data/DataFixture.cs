@@ -144,7 +144,8 @@ public sealed class DataFixture
             await using var reader = await check.ExecuteReaderAsync();
             if (await reader.ReadAsync())
             {
-                throw new InvalidOperationException($"The fixture breaks a foreign key: a row of {reader.GetString(0)} refers to a missing {reader.GetString(2)}.");
+                throw new InvalidOperationException(
+                    $"The fixture breaks a foreign key: a row of {reader.GetString(0)} refers to a missing {reader.GetString(2)}.");
             }
         }
 

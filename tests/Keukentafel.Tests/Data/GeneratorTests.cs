@@ -38,7 +38,8 @@ public sealed class GeneratorTests(GeneratorTests.EmptyApp app) : IClassFixture<
         (await db.Neighbourhoods.CountAsync(n => n.CoordinatorId != null, ct)).ShouldBe(3);
 
         // The busiest professional's list: a page of 25, overdue first, and the next page goes on where it stopped.
-        var professional = await db.CaseMembers.Where(m => m.IsOpen).GroupBy(m => m.StaffMemberId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(ct);
+        var professional = await db.CaseMembers.Where(m => m.IsOpen).GroupBy(m => m.StaffMemberId).OrderByDescending(g => g.Count())
+            .Select(g => g.Key).FirstAsync(ct);
         var lists = new CaseLists(db, TimeProvider.System);
         var first = await lists.MineAsync(professional, new CaseFilter(), null, 25, ct);
         first.Items.Count.ShouldBeGreaterThan(0);
@@ -61,7 +62,8 @@ public sealed class GeneratorTests(GeneratorTests.EmptyApp app) : IClassFixture<
         (await db.AuditEvents.CountAsync(ct)).ShouldBeGreaterThan(1_200 * 5);
         (await db.AuditEvents.Select(a => a.CaseId).Distinct().CountAsync(ct)).ShouldBe(1_200);
         var log = app.Services.GetRequiredService<Keukentafel.Privacy.AuditLog>();
-        await log.AppendAsync(new Keukentafel.Privacy.AuditEvent(DateTime.UtcNow, null, "Test", "professional", null, null, null, Keukentafel.Privacy.AuditAction.List, "casuslijst", true, null, "127.0.0.1"), ct);
+        await log.AppendAsync(new Keukentafel.Privacy.AuditEvent(DateTime.UtcNow, null, "Test", "professional", null, null, null,
+            Keukentafel.Privacy.AuditAction.List, "casuslijst", true, null, "127.0.0.1"), ct);
         var verified = await log.VerifyAsync(ct);
         verified.Intact.ShouldBeTrue(verified.Problem);
     }

@@ -34,14 +34,15 @@ public sealed class EffectReportTests(KeukentafelApp app) : IClassFixture<Keuken
     [Fact]
     public async Task A_generated_data_set_with_known_parameters_is_recovered_by_the_report()
     {
-        var parameters = new EffectParameters(Cases: 60, Seed: 11, IntakeMean: 5.0, IntakeSd: 0.8, ClosureMean: 7.0, ClosureSd: 0.8, FollowUpMean: 7.5, FollowUpSd: 0.8,
-            ShareExisting: 0.3, ShareInSixWeeks: 0.6, FollowUpResponse: 1.0, FirstMonthsAgo: 30, LastMonthsAgo: 12);
+        var parameters = new EffectParameters(Cases: 60, Seed: 11, IntakeMean: 5.0, IntakeSd: 0.8, ClosureMean: 7.0, ClosureSd: 0.8,
+            FollowUpMean: 7.5, FollowUpSd: 0.8, ShareExisting: 0.3, ShareInSixWeeks: 0.6, FollowUpResponse: 1.0, FirstMonthsAgo: 30, LastMonthsAgo: 12);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var services = scope.ServiceProvider;
             var db = services.GetRequiredService<KeukentafelDbContext>();
             var neighbourhood = await app.NeighbourhoodIdAsync("WK990102");
-            await new EffectDataGenerator(db, services.GetRequiredService<CaseNumbers>(), services.GetRequiredService<CostCatalogues>(), services.GetRequiredService<Prices>())
+            await new EffectDataGenerator(db, services.GetRequiredService<CaseNumbers>(), services.GetRequiredService<CostCatalogues>(),
+                    services.GetRequiredService<Prices>())
                 .AddAsync(neighbourhood, parameters, DateTime.UtcNow, TestContext.Current.CancellationToken);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
@@ -87,9 +88,11 @@ public sealed class EffectReportTests(KeukentafelApp app) : IClassFixture<Keuken
         {
             var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
             var kloosterkamp = await app.NeighbourhoodIdAsync("WK990102");
-            var two = await db.Cases.Where(c => c.NeighbourhoodId == kloosterkamp).OrderBy(c => c.Number).Select(c => c.Id).Take(2).ToListAsync(TestContext.Current.CancellationToken);
+            var two = await db.Cases.Where(c => c.NeighbourhoodId == kloosterkamp).OrderBy(c => c.Number).Select(c => c.Id).Take(2)
+                .ToListAsync(TestContext.Current.CancellationToken);
             var then = new DateTime(Today.Year - 5, 2, 10, 9, 0, 0, DateTimeKind.Utc);
-            await db.Cases.Where(c => two.Contains(c.Id)).ExecuteUpdateAsync(u => u.SetProperty(c => c.SignalledAtUtc, then), TestContext.Current.CancellationToken);
+            await db.Cases.Where(c => two.Contains(c.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.SignalledAtUtc, then), TestContext.Current.CancellationToken);
         }
 
         var thin = await ReportAsync("WK990102", Today.AddYears(-6), Today);
@@ -151,7 +154,8 @@ public sealed class EffectReportTests(KeukentafelApp app) : IClassFixture<Keuken
         using var professional = await (await app.SignedInAsync(PageSession.Professional)).GetAsync("/effecten", TestContext.Current.CancellationToken);
         professional.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator, onlyThere: true);
-        using var other = await (await app.SignedInAsync(elsewhere.Email)).GetAsync($"/effecten?wijk={await app.NeighbourhoodIdAsync("WK990101")}", TestContext.Current.CancellationToken);
+        using var other = await (await app.SignedInAsync(elsewhere.Email))
+            .GetAsync($"/effecten?wijk={await app.NeighbourhoodIdAsync("WK990101")}", TestContext.Current.CancellationToken);
         other.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
@@ -168,10 +172,13 @@ public sealed class EffectReportTests(KeukentafelApp app) : IClassFixture<Keuken
         var small = await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&from={van}&sample=3");
         small.GetProperty("wellbeing")[0].GetProperty("summary").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         small.GetProperty("seed").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Number);
-        (await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&from={Today:yyyy-MM-dd}&to={Today.AddDays(-1):yyyy-MM-dd}", HttpStatusCode.UnprocessableEntity))
+        (await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&from={Today:yyyy-MM-dd}&to={Today.AddDays(-1):yyyy-MM-dd}",
+                HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("report.period");
-        (await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&to=9999-12-31", HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("report.period_range");
-        (await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&sample=0", HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("report.selection");
+        (await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&to=9999-12-31", HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("report.period_range");
+        (await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&sample=0", HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("report.selection");
 
         await (await app.ApiAsync(PageSession.Professional)).GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}", HttpStatusCode.Forbidden);
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator, onlyThere: true);

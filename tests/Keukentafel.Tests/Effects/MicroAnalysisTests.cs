@@ -34,9 +34,12 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
             dueDate = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             isContribution = false,
         });
-        await @case.PostAsync("analysis", new { horizonMonths = 12, priceYear = year, existingCare = true, assumptions = "Zonder hulp liep de huurachterstand op tot een ontruiming." });
-        await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "huisuitzetting", quantity = 1, probabilityPercent = 40, fromMonth = 6, toMonth = 6 });
-        await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "maatschappelijke-opvang-nacht", quantity = 30, probabilityPercent = 40, fromMonth = 7, toMonth = 8 });
+        await @case.PostAsync("analysis",
+            new { horizonMonths = 12, priceYear = year, existingCare = true, assumptions = "Zonder hulp liep de huurachterstand op tot een ontruiming." });
+        await @case.PostAsync("analysis/lines",
+            new { scenario = "Without", itemCode = "huisuitzetting", quantity = 1, probabilityPercent = 40, fromMonth = 6, toMonth = 6 });
+        await @case.PostAsync("analysis/lines",
+            new { scenario = "Without", itemCode = "maatschappelijke-opvang-nacht", quantity = 30, probabilityPercent = 40, fromMonth = 7, toMonth = 8 });
         await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "ggz-crisiscontact", quantity = 2, probabilityPercent = 50 });
         await @case.PostAsync("analysis/lines", new { scenario = "With", itemCode = "huisarts-consult", quantity = 2 });
 
@@ -59,7 +62,8 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
 
         // The author cannot lock his own analysis; the coordinator, after giving his reason to open the file, can.
         (await @case.PostAsync("analysis/lock", new { }, HttpStatusCode.Conflict)).Code().ShouldBe("analysis.review_by_other");
-        await coordinatorApi.PostJsonAsync($"/api/access/{@case.Id}/reason", new { reason = "Controle van de kostenanalyse voor de effectrapportage." }, HttpStatusCode.NoContent);
+        await coordinatorApi.PostJsonAsync($"/api/access/{@case.Id}/reason", new { reason = "Controle van de kostenanalyse voor de effectrapportage." },
+            HttpStatusCode.NoContent);
         await @case.PostAsync("analysis/lock", new { }, client: coordinatorApi);
 
         await SetPriceAsync(coordinatorApi, neighbourhood, "huisuitzetting", 9500m, year);
@@ -68,7 +72,8 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
         locked.GetProperty("terms").GetProperty("catalogueVersion").GetString().ShouldBe("2026.1");
         Result(locked).GetProperty("without").GetDecimal().ShouldBe(4240m);
         Split(Result(locked), "byPayer", "HousingCorporation").ShouldBe((3200m, 0m));
-        (await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "politie-inzet", quantity = 1 }, HttpStatusCode.Conflict)).Code().ShouldBe("analysis.locked");
+        (await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "politie-inzet", quantity = 1 }, HttpStatusCode.Conflict))
+            .Code().ShouldBe("analysis.locked");
     }
 
     [Fact]
@@ -79,16 +84,21 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
         var @case = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Foutinvoer");
         var ownPrices = (await coordinatorApi.GetJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices")).GetProperty("history").GetArrayLength();
 
-        (await @case.PostAsync("analysis", new { horizonMonths = 0 }, HttpStatusCode.BadRequest)).GetProperty("errors").GetRawText().ShouldContain("horizon van 1 tot en met 60");
-        (await @case.PostAsync("analysis", new { horizonMonths = 12, priceYear = 1990 }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("catalogue.year_unknown");
+        (await @case.PostAsync("analysis", new { horizonMonths = 0 }, HttpStatusCode.BadRequest))
+            .GetProperty("errors").GetRawText().ShouldContain("horizon van 1 tot en met 60");
+        (await @case.PostAsync("analysis", new { horizonMonths = 12, priceYear = 1990 }, HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("catalogue.year_unknown");
         await @case.PostAsync("analysis", new { horizonMonths = 12 });
         var version = @case.Version;
         (await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "politie-inzet", quantity = -2 }, HttpStatusCode.BadRequest))
             .GetProperty("errors").GetRawText().ShouldContain("groter dan nul");
-        (await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "bestaat-niet", quantity = 1 }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("price.item_unknown");
-        (await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "politie-inzet", quantity = 1, fromMonth = 10, toMonth = 14 }, HttpStatusCode.UnprocessableEntity))
+        (await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "bestaat-niet", quantity = 1 }, HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("price.item_unknown");
+        (await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "politie-inzet", quantity = 1, fromMonth = 10, toMonth = 14 },
+                HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("analysis.months_range");
-        var noSource = await coordinatorApi.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices", new { itemCode = "politie-inzet", price = 250, priceYear = 2026, source = " " }, HttpStatusCode.BadRequest);
+        var noSource = await coordinatorApi.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices",
+            new { itemCode = "politie-inzet", price = 250, priceYear = 2026, source = " " }, HttpStatusCode.BadRequest);
         noSource.GetProperty("errors").GetRawText().ShouldContain("bron");
 
         var file = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/analysis");
@@ -115,9 +125,11 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
 
         await coordinator.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices", body, HttpStatusCode.Created);
         var prices = await professional.GetJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices?priceYear=2026");
-        prices.GetProperty("prices").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "politie-inzet").GetProperty("price").GetDecimal().ShouldBe(250m);
+        prices.GetProperty("prices").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "politie-inzet").GetProperty("price")
+            .GetDecimal().ShouldBe(250m);
         var there = await professional.GetJsonAsync($"/api/neighbourhoods/{elsewhere}/prices?priceYear=2026");
-        there.GetProperty("prices").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "politie-inzet").GetProperty("neighbourhood").GetBoolean().ShouldBeFalse();
+        there.GetProperty("prices").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "politie-inzet").GetProperty("neighbourhood")
+            .GetBoolean().ShouldBeFalse();
     }
 
     [Fact]
@@ -128,7 +140,8 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
         var browser = await app.SignedInAsync(bringer.Email);
         var url = $"/casussen/{@case.Id}/kosten";
 
-        using var zero = await browser.SubmitAsync(url, new Dictionary<string, string> { ["Terms.HorizonMonths"] = "0", ["Terms.PriceYear"] = "2026" }, formSelector: "form[action*='handler=Start']");
+        using var zero = await browser.SubmitAsync(url, new Dictionary<string, string> { ["Terms.HorizonMonths"] = "0", ["Terms.PriceYear"] = "2026" },
+            formSelector: "form[action*='handler=Start']");
         (await PageSession.ParseAsync(zero)).QuerySelector("#Terms_HorizonMonths-error")!.TextContent.ShouldContain("1 tot en met 60");
         using var started = await browser.SubmitAsync(url, new Dictionary<string, string>
         {
@@ -183,5 +196,6 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
     }
 
     private static Task<JsonElement> SetPriceAsync(HttpClient coordinator, Guid neighbourhood, string item, decimal price, int year) =>
-        coordinator.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices", new { itemCode = item, price, priceYear = year, source = "Contract van de wijk, bijlage tarieven." }, HttpStatusCode.Created);
+        coordinator.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices",
+            new { itemCode = item, price, priceYear = year, source = "Contract van de wijk, bijlage tarieven." }, HttpStatusCode.Created);
 }

@@ -23,7 +23,8 @@ public sealed class WellbeingRuleTests
         var @case = NewCase();
         var version = @case.Version;
 
-        var refused = Should.Throw<DomainException>(() => @case.RecordWellbeing(MeasurementMoment.Intake, decimal.Parse(mark, System.Globalization.CultureInfo.InvariantCulture), Today, null, null, null, new EffectSettings(), Professional, Now));
+        var refused = Should.Throw<DomainException>(() => @case.RecordWellbeing(MeasurementMoment.Intake,
+            decimal.Parse(mark, System.Globalization.CultureInfo.InvariantCulture), Today, null, null, null, new EffectSettings(), Professional, Now));
 
         refused.Code.ShouldBe("wellbeing.mark_range");
         refused.Field.ShouldBe("Mark");
@@ -39,7 +40,8 @@ public sealed class WellbeingRuleTests
     {
         var @case = NewCase();
 
-        var measured = @case.RecordWellbeing(MeasurementMoment.Intake, decimal.Parse(mark, System.Globalization.CultureInfo.InvariantCulture), Today, null, null, null, new EffectSettings(), Professional, Now);
+        var measured = @case.RecordWellbeing(MeasurementMoment.Intake, decimal.Parse(mark, System.Globalization.CultureInfo.InvariantCulture), Today, null,
+            null, null, new EffectSettings(), Professional, Now);
 
         @case.Measurement(MeasurementMoment.Intake).ShouldBe(measured);
         @case.Events.Last().Kind.ShouldBe("wellbeing.recorded");
@@ -51,9 +53,11 @@ public sealed class WellbeingRuleTests
         var @case = NewCase();
         var first = @case.RecordWellbeing(MeasurementMoment.Intake, 4m, Today, null, null, null, new EffectSettings(), Professional, Now);
 
-        Should.Throw<DomainException>(() => @case.RecordWellbeing(MeasurementMoment.Intake, 3m, Today, null, null, "  ", new EffectSettings(), Professional, Now.AddMinutes(5)))
+        Should.Throw<DomainException>(() => @case.RecordWellbeing(MeasurementMoment.Intake, 3m, Today, null, null, "  ", new EffectSettings(),
+                Professional, Now.AddMinutes(5)))
             .Code.ShouldBe("wellbeing.correction_reason_required");
-        var second = @case.RecordWellbeing(MeasurementMoment.Intake, 3m, Today, null, null, "De bewoner verbeterde zijn cijfer de dag erna.", new EffectSettings(), Professional, Now.AddMinutes(5));
+        var second = @case.RecordWellbeing(MeasurementMoment.Intake, 3m, Today, null, null, "De bewoner verbeterde zijn cijfer de dag erna.",
+            new EffectSettings(), Professional, Now.AddMinutes(5));
 
         @case.Measurements.ShouldBe([first, second]);
         @case.Measurement(MeasurementMoment.Intake).ShouldBe(second);
@@ -65,13 +69,17 @@ public sealed class WellbeingRuleTests
     {
         var @case = NewCase();
 
-        Should.Throw<DomainException>(() => @case.RecordWellbeing(MeasurementMoment.Closure, 8m, Today, null, null, null, new EffectSettings(), Professional, Now))
+        Should.Throw<DomainException>(() => @case.RecordWellbeing(MeasurementMoment.Closure, 8m, Today, null, null, null,
+                new EffectSettings(), Professional, Now))
             .Code.ShouldBe("wellbeing.closure_too_early");
-        Should.Throw<DomainException>(() => @case.RecordWellbeing(MeasurementMoment.FollowUp, 8m, Today, null, null, null, new EffectSettings(), Professional, Now))
+        Should.Throw<DomainException>(() => @case.RecordWellbeing(MeasurementMoment.FollowUp, 8m, Today, null, null, null,
+                new EffectSettings(), Professional, Now))
             .Code.ShouldBe("wellbeing.follow_up_too_early");
-        Should.Throw<DomainException>(() => @case.RecordWellbeing(MeasurementMoment.Intake, 4m, Today.AddDays(1), null, null, null, new EffectSettings(), Professional, Now))
+        Should.Throw<DomainException>(() => @case.RecordWellbeing(MeasurementMoment.Intake, 4m, Today.AddDays(1), null, null, null,
+                new EffectSettings(), Professional, Now))
             .Code.ShouldBe("wellbeing.date_range");
-        Should.Throw<DomainException>(() => @case.RecordWellbeing(MeasurementMoment.Intake, 4m, Today.AddDays(-10), null, null, null, new EffectSettings(), Professional, Now))
+        Should.Throw<DomainException>(() => @case.RecordWellbeing(MeasurementMoment.Intake, 4m, Today.AddDays(-10), null, null, null,
+                new EffectSettings(), Professional, Now))
             .Code.ShouldBe("wellbeing.date_range");
         @case.Measurements.ShouldBeEmpty();
     }
@@ -82,14 +90,18 @@ public sealed class WellbeingRuleTests
         var zrm = Instrument.Zrm.Dimensions.ToDictionary(d => d.Code, _ => 3);
         var positiveHealth = Instrument.PositiveHealth.Dimensions.ToDictionary(d => d.Code, _ => 6);
 
-        Should.Throw<DomainException>(() => NewCase().RecordWellbeing(MeasurementMoment.Intake, 4m, Today, zrm, null, null, new EffectSettings(UsesPositiveHealth: true), Professional, Now))
+        Should.Throw<DomainException>(() => NewCase().RecordWellbeing(MeasurementMoment.Intake, 4m, Today, zrm, null, null,
+                new EffectSettings(UsesPositiveHealth: true), Professional, Now))
             .Code.ShouldBe("wellbeing.instrument_not_used");
-        Should.Throw<DomainException>(() => NewCase().RecordWellbeing(MeasurementMoment.Intake, 4m, Today, zrm.Take(10).ToDictionary(), null, null, new EffectSettings(UsesZrm: true), Professional, Now))
+        Should.Throw<DomainException>(() => NewCase().RecordWellbeing(MeasurementMoment.Intake, 4m, Today, zrm.Take(10).ToDictionary(), null, null,
+                new EffectSettings(UsesZrm: true), Professional, Now))
             .Code.ShouldBe("wellbeing.instrument_incomplete");
-        Should.Throw<DomainException>(() => NewCase().RecordWellbeing(MeasurementMoment.Intake, 4m, Today, zrm.ToDictionary(s => s.Key, _ => 6), null, null, new EffectSettings(UsesZrm: true), Professional, Now))
+        Should.Throw<DomainException>(() => NewCase().RecordWellbeing(MeasurementMoment.Intake, 4m, Today, zrm.ToDictionary(s => s.Key, _ => 6), null, null,
+                new EffectSettings(UsesZrm: true), Professional, Now))
             .Code.ShouldBe("wellbeing.score_range");
 
-        var measured = NewCase().RecordWellbeing(MeasurementMoment.Intake, 4m, Today, zrm.Concat(positiveHealth).ToDictionary(), null, null, new EffectSettings(true, true), Professional, Now);
+        var measured = NewCase().RecordWellbeing(MeasurementMoment.Intake, 4m, Today, zrm.Concat(positiveHealth).ToDictionary(), null, null,
+            new EffectSettings(true, true), Professional, Now);
         measured.Scores.Count.ShouldBe(17);
     }
 
@@ -109,7 +121,8 @@ public sealed class WellbeingRuleTests
         Case.AskedOfResident([MeasurementMoment.Intake], CaseStatus.SolutionCarriedOut, null, Today).ShouldBe(MeasurementMoment.Closure);
         Case.AskedOfResident([MeasurementMoment.Intake, MeasurementMoment.Closure], CaseStatus.Closed, due, due.AddDays(-1)).ShouldBeNull();
         Case.AskedOfResident([MeasurementMoment.Intake, MeasurementMoment.Closure], CaseStatus.Closed, due, due).ShouldBe(MeasurementMoment.FollowUp);
-        Case.AskedOfResident([MeasurementMoment.Intake, MeasurementMoment.Closure, MeasurementMoment.FollowUp], CaseStatus.Closed, due, due.AddDays(30)).ShouldBeNull();
+        Case.AskedOfResident([MeasurementMoment.Intake, MeasurementMoment.Closure, MeasurementMoment.FollowUp], CaseStatus.Closed, due, due.AddDays(30))
+            .ShouldBeNull();
         Case.AskedOfResident([MeasurementMoment.Intake], CaseStatus.Closed, due, due).ShouldBe(MeasurementMoment.FollowUp);
         Case.AskedOfResident([], CaseStatus.Closed, due, due.AddDays(-1)).ShouldBeNull();
     }

@@ -24,11 +24,13 @@ public sealed class WellbeingTests(KeukentafelApp app) : IClassFixture<Keukentaf
         await @case.PostAsync("transitions", new { to = "Closed" });
 
         var file = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing");
-        file.GetProperty("followUpDue").GetString().ShouldBe(Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        file.GetProperty("followUpDue").GetString()
+            .ShouldBe(Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         file.GetProperty("measurements").GetArrayLength().ShouldBe(2);
         (await @case.Bringer.GetJsonAsync("/api/wellbeing/follow-ups")).EnumerateArray().ShouldNotContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
 
-        (await @case.PostAsync("wellbeing", new { moment = "FollowUp", mark = 8.5, measuredOn = Today }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("wellbeing.date_range");
+        (await @case.PostAsync("wellbeing", new { moment = "FollowUp", mark = 8.5, measuredOn = Today }, HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("wellbeing.date_range");
         await DueYesterdayAsync(@case.Id);
         (await @case.Bringer.GetJsonAsync("/api/wellbeing/follow-ups")).EnumerateArray().ShouldContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
         var list = await (await app.SignedInAsync((await CaseDriver.HomeCareAsync(app)).Email)).GetPageAsync("/casussen");
@@ -102,19 +104,28 @@ public sealed class WellbeingTests(KeukentafelApp app) : IClassFixture<Keukentaf
         (await professional.GetPageAsync($"/wijken/{neighbourhood}/meten")).Text().ShouldNotContain("3 maanden na het afsluiten");
 
         var coordinator = await app.SignedInAsync((await app.StaffAsync(null, "WK990101", Keukentafel.Neighbourhoods.StaffFunction.Coordinator)).Email);
-        using var wrong = await coordinator.SubmitAsync($"/wijken/{neighbourhood}/meten", new Dictionary<string, string> { ["Input.UsesZrm"] = "true", ["Input.FollowUpMonths"] = "0" });
+        using var wrong = await coordinator.SubmitAsync($"/wijken/{neighbourhood}/meten",
+            new Dictionary<string, string> { ["Input.UsesZrm"] = "true", ["Input.FollowUpMonths"] = "0" });
         (await PageSession.ParseAsync(wrong)).QuerySelector("#Input_FollowUpMonths-error")!.TextContent.ShouldContain("tussen 1 en 36");
-        using var saved = await coordinator.SubmitAsync($"/wijken/{neighbourhood}/meten", new Dictionary<string, string> { ["Input.UsesZrm"] = "true", ["Input.FollowUpMonths"] = "6" });
+        using var saved = await coordinator.SubmitAsync($"/wijken/{neighbourhood}/meten",
+            new Dictionary<string, string> { ["Input.UsesZrm"] = "true", ["Input.FollowUpMonths"] = "6" });
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var @case = await CaseDriver.SignalAsync(app, bringer.Email, family: "Zelfredzaam");
-        (await (await app.SignedInAsync(bringer.Email)).GetPageAsync($"/casussen/{@case.Id}/welbevinden")).QuerySelectorAll("input[name^='Input.Scores[zrm-']").Length.ShouldBe(11);
+        (await (await app.SignedInAsync(bringer.Email)).GetPageAsync($"/casussen/{@case.Id}/welbevinden"))
+            .QuerySelectorAll("input[name^='Input.Scores[zrm-']").Length.ShouldBe(11);
         var scores = Keukentafel.Effects.Instrument.Zrm.Dimensions.ToDictionary(d => d.Code, _ => 2);
         await @case.PostAsync("wellbeing", new { moment = "Intake", mark = 4, measuredOn = Today, scores });
         var measured = (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing")).GetProperty("measurements")[0];
         measured.GetProperty("scores").GetArrayLength().ShouldBe(11);
-        (await @case.PostAsync("wellbeing", new { moment = "Intake", mark = 4, measuredOn = Today, scores = new Dictionary<string, int> { ["ph-zingeving"] = 5 }, correctionReason = "opnieuw" },
-            HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("wellbeing.instrument_not_used");
+        (await @case.PostAsync("wellbeing", new
+        {
+            moment = "Intake",
+            mark = 4,
+            measuredOn = Today,
+            scores = new Dictionary<string, int> { ["ph-zingeving"] = 5 },
+            correctionReason = "opnieuw"
+        }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("wellbeing.instrument_not_used");
     }
 
     private async Task DueYesterdayAsync(Guid caseId)

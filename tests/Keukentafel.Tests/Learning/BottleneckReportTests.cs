@@ -42,10 +42,21 @@ public sealed class BottleneckReportTests(ClockApp app) : IClassFixture<ClockApp
         var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
         using var coordinator = await app.ApiAsync(PageSession.Coordinator);
         var session = (await coordinator.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/learning-sessions",
-            new { date = app.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), level = "Professionals", participants = new[] { new { name = "Ilse Dekkers" } } },
+            new
+            {
+                date = app.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                level = "Professionals",
+                participants = new[] { new { name = "Ilse Dekkers" } }
+            },
             HttpStatusCode.Created)).Id();
         await coordinator.PostJsonAsync($"/api/learning-sessions/{session}/lessons",
-            new { kind = "AskOfManagement", text = "Regel een vaste route voor gegevens delen met toestemming", owner = "Ilse Dekkers", caseNumbers = new[] { Numbers[0] } }, HttpStatusCode.Created);
+            new
+            {
+                kind = "AskOfManagement",
+                text = "Regel een vaste route voor gegevens delen met toestemming",
+                owner = "Ilse Dekkers",
+                caseNumbers = new[] { Numbers[0] }
+            }, HttpStatusCode.Created);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -61,15 +72,18 @@ public sealed class BottleneckReportTests(ClockApp app) : IClassFixture<ClockApp
         var report = System.Text.Json.JsonDocument.Parse(body).RootElement;
 
         report.GetProperty("bottlenecks").GetProperty("count").GetInt32().ShouldBe(13);
-        var categories = report.GetProperty("byCategory").EnumerateArray().ToDictionary(r => r.GetProperty("group").GetString()!, r => r.GetProperty("bottlenecks"));
+        var categories = report.GetProperty("byCategory").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("group").GetString()!, r => r.GetProperty("bottlenecks"));
         categories["Informatie delen"].GetProperty("count").GetInt32().ShouldBe(6);
         categories["Wet- en regelgeving"].GetProperty("count").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null, "two residents");
         categories["Financiering"].GetProperty("count").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null, "13 - 6 would give away the two");
         categories["Financiering"].GetProperty("shown").GetString().ShouldBe("minder dan 5 bewoners");
-        var laws = report.GetProperty("byLawDomain").EnumerateArray().ToDictionary(r => r.GetProperty("group").GetString()!, r => r.GetProperty("bottlenecks").GetProperty("count"));
+        var laws = report.GetProperty("byLawDomain").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("group").GetString()!, r => r.GetProperty("bottlenecks").GetProperty("count"));
         laws["Wmo"].GetInt32().ShouldBe(6);
         laws["Participatiewet"].ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
-        report.GetProperty("byOrganisation").EnumerateArray().ShouldAllBe(r => r.GetProperty("bottlenecks").GetProperty("count").ValueKind == System.Text.Json.JsonValueKind.Null,
+        report.GetProperty("byOrganisation").EnumerateArray()
+            .ShouldAllBe(r => r.GetProperty("bottlenecks").GetProperty("count").ValueKind == System.Text.Json.JsonValueKind.Null,
             "two organisations, one with two residents: the other would give them away");
         report.GetProperty("byQuarter").EnumerateArray().Single().GetProperty("bottlenecks").GetProperty("count").GetInt32().ShouldBe(13);
         var lesson = report.GetProperty("lessons").EnumerateArray().Single();
@@ -128,7 +142,8 @@ public sealed class BottleneckReportTests(ClockApp app) : IClassFixture<ClockApp
         notHisPage.StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         using var director = await app.ApiAsync(PageSession.Director);
-        var backwards = await director.GetJsonAsync($"/api/neighbourhoods/{neighbourhood}/bottleneck-report?from=2026-06-01&to=2026-01-01", HttpStatusCode.UnprocessableEntity);
+        var backwards = await director.GetJsonAsync($"/api/neighbourhoods/{neighbourhood}/bottleneck-report?from=2026-06-01&to=2026-01-01",
+            HttpStatusCode.UnprocessableEntity);
         backwards.GetProperty("title").GetString()!.ShouldContain("De eerste datum ligt na de laatste");
         var page = await (await app.SignedInAsync(PageSession.Director)).GetPageAsync($"/knelpunten?wijk={neighbourhood}&van=2026-06-01&tot=2026-01-01");
         page.QuerySelector("#van-error").ShouldNotBeNull().TextContent.ShouldContain("De eerste datum ligt na de laatste");
@@ -138,7 +153,8 @@ public sealed class BottleneckReportTests(ClockApp app) : IClassFixture<ClockApp
     public void A_single_hidden_group_next_to_a_shown_total_takes_the_smallest_other_group_with_it()
     {
         static List<BottleneckReports.Point> Residents(int n) =>
-            [.. Enumerable.Range(0, n).Select(_ => new BottleneckReports.Point(true, new DateOnly(2026, 1, 1), BottleneckCategory.Other, LawDomain.Other, null, Guid.NewGuid(), Guid.NewGuid(), false, null))];
+            [.. Enumerable.Range(0, n).Select(_ => new BottleneckReports.Point(true, new DateOnly(2026, 1, 1), BottleneckCategory.Other, LawDomain.Other, null,
+                Guid.NewGuid(), Guid.NewGuid(), false, null))];
 
         var cells = BottleneckReports.Column([Residents(2), Residents(7), Residents(5), Residents(0)], totalShown: true);
         cells.Select(c => c.Count).ShouldBe([null, 7, null, 0]);

@@ -15,7 +15,8 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
     {
         using var client = await app.ApiAsync(coordinator ?? PageSession.Coordinator);
         return (await client.PostJsonAsync($"/api/neighbourhoods/{await app.NeighbourhoodIdAsync(neighbourhood)}/initiatives",
-            new { name, description = "Koffie, eten en klussen", runByResidents = true, budgetPerYear = 12_000m, fromNeighbourhoodBudget = true }, HttpStatusCode.Created)).Id();
+            new { name, description = "Koffie, eten en klussen", runByResidents = true, budgetPerYear = 12_000m, fromNeighbourhoodBudget = true },
+            HttpStatusCode.Created)).Id();
     }
 
     [Fact]
@@ -36,8 +37,11 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
         (await professional.GetJsonAsync($"/api/initiatives/{initiative}")).GetProperty("measures").GetArrayLength().ShouldBe(0, "nothing saved");
 
         var lastWeek = Today.AddDays(-7);
-        await professional.PostJsonAsync(url, new { week = Day(lastWeek), visitors = 35, volunteers = 6, residentsGivingBack = 4, activities = 5 }, HttpStatusCode.Created);
-        await professional.PostJsonAsync(url, new { week = Day(lastWeek), visitors = 38, volunteers = 6, residentsGivingBack = 4, activities = 5, note = "Geteld met de intekenlijst" }, HttpStatusCode.Created);
+        await professional.PostJsonAsync(url, new { week = Day(lastWeek), visitors = 35, volunteers = 6, residentsGivingBack = 4, activities = 5 },
+            HttpStatusCode.Created);
+        await professional.PostJsonAsync(url,
+            new { week = Day(lastWeek), visitors = 38, volunteers = 6, residentsGivingBack = 4, activities = 5, note = "Geteld met de intekenlijst" },
+            HttpStatusCode.Created);
         var measures = (await professional.GetJsonAsync($"/api/initiatives/{initiative}")).GetProperty("measures").EnumerateArray().ToList();
         measures.Count.ShouldBe(2);
         measures[0].GetProperty("visitors").GetInt32().ShouldBe(38);
@@ -52,11 +56,15 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
         var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
         using var coordinator = await app.ApiAsync(PageSession.Coordinator);
         var url = $"/api/neighbourhoods/{neighbourhood}/initiatives";
-        (await coordinator.PostJsonAsync(url, new { name = "", runByResidents = true }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("initiative.name_required");
-        (await coordinator.PostJsonAsync(url, new { name = "Wandelgroep", runByResidents = false }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("initiative.run_by_required");
-        (await coordinator.PostJsonAsync(url, new { name = "Wandelgroep", runByResidents = true, budgetPerYear = -5m }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("initiative.budget_negative");
+        (await coordinator.PostJsonAsync(url, new { name = "", runByResidents = true }, HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("initiative.name_required");
+        (await coordinator.PostJsonAsync(url, new { name = "Wandelgroep", runByResidents = false }, HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("initiative.run_by_required");
+        (await coordinator.PostJsonAsync(url, new { name = "Wandelgroep", runByResidents = true, budgetPerYear = -5m }, HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("initiative.budget_negative");
         using var professional = await app.ApiAsync((await CaseDriver.HomeCareAsync(app)).Email);
-        using var notCoordinator = await professional.PostAsync(url, System.Net.Http.Json.JsonContent.Create(new { name = "Wandelgroep", runByResidents = true }), TestContext.Current.CancellationToken);
+        using var notCoordinator = await professional.PostAsync(url,
+            System.Net.Http.Json.JsonContent.Create(new { name = "Wandelgroep", runByResidents = true }), TestContext.Current.CancellationToken);
         notCoordinator.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await professional.GetJsonAsync(url)).EnumerateArray().ShouldNotContain(i => i.GetProperty("name").GetString() == "Wandelgroep");
 
@@ -65,7 +73,8 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
         using var other = await app.ApiAsync(elsewhere.Email);
         using var notHis = await other.GetAsync($"/api/initiatives/{initiative}", TestContext.Current.CancellationToken);
         notHis.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        using var notHisMeasure = await other.PostAsync($"/api/initiatives/{initiative}/measures", System.Net.Http.Json.JsonContent.Create(new { week = Day(Today), visitors = 1 }), TestContext.Current.CancellationToken);
+        using var notHisMeasure = await other.PostAsync($"/api/initiatives/{initiative}/measures",
+            System.Net.Http.Json.JsonContent.Create(new { week = Day(Today), visitors = 1 }), TestContext.Current.CancellationToken);
         notHisMeasure.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
@@ -78,9 +87,13 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
         var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Collectief")).AnsweredAsync();
         var due = Day(Today.AddDays(10));
 
-        var refused = await @case.PostAsync("actions", new { what = "Samen eten", carrier = "CollectiveInitiative", initiativeId = elsewhere, lawDomain = "Welzijn", dueDate = due }, HttpStatusCode.UnprocessableEntity);
+        var refused = await @case.PostAsync("actions",
+            new { what = "Samen eten", carrier = "CollectiveInitiative", initiativeId = elsewhere, lawDomain = "Welzijn", dueDate = due },
+            HttpStatusCode.UnprocessableEntity);
         refused.Code().ShouldBe("action.initiative_elsewhere");
-        var action = (await @case.PostAsync("actions", new { what = "Samen eten op dinsdag", carrier = "CollectiveInitiative", initiativeId = initiative, lawDomain = "Welzijn", dueDate = due })).Id("createdId");
+        var action = (await @case.PostAsync("actions",
+            new { what = "Samen eten op dinsdag", carrier = "CollectiveInitiative", initiativeId = initiative, lawDomain = "Welzijn", dueDate = due }))
+            .Id("createdId");
 
         var stored = (await @case.FileAsync()).GetProperty("actions").EnumerateArray().Single(a => a.Id() == action);
         stored.GetProperty("carrierName").GetString().ShouldBe("Buurthuis Het Plein");
@@ -99,7 +112,8 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
         var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
         var coordinator = await app.SignedInAsync(PageSession.Coordinator);
         var form = $"/initiatieven?wijk={neighbourhood}&handler=Start";
-        using var noName = await coordinator.SubmitAsync($"/initiatieven?wijk={neighbourhood}", new Dictionary<string, string> { ["Start.Name"] = "" }, action: form);
+        using var noName = await coordinator.SubmitAsync($"/initiatieven?wijk={neighbourhood}",
+            new Dictionary<string, string> { ["Start.Name"] = "" }, action: form);
         (await PageSession.ParseAsync(noName)).QuerySelector("#Start_Name-error").ShouldNotBeNull().TextContent.ShouldContain("Geef de naam");
         using var started = await coordinator.SubmitAsync($"/initiatieven?wijk={neighbourhood}",
             new Dictionary<string, string> { ["Start.Name"] = "Wandelgroep De Hei", ["Start.RunByResidents"] = "true" }, action: form);
@@ -107,12 +121,14 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
         var url = started.Headers.Location!.PathAndQuery().Split('?')[0];
 
         var professional = await app.SignedInAsync((await CaseDriver.HomeCareAsync(app)).Email);
-        using var negative = await professional.SubmitAsync(url, new Dictionary<string, string> { ["Measure.Week"] = Day(Today), ["Measure.Visitors"] = "-4" }, action: $"{url}?handler=Measure");
+        using var negative = await professional.SubmitAsync(url, new Dictionary<string, string> { ["Measure.Week"] = Day(Today), ["Measure.Visitors"] = "-4" },
+            action: $"{url}?handler=Measure");
         negative.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await PageSession.ParseAsync(negative);
         page.QuerySelector("#Measure_Visitors-error").ShouldNotBeNull().TextContent.ShouldContain("kan niet negatief zijn");
         page.Text().ShouldContain("Nog geen metingen.");
-        using var measured = await professional.SubmitAsync(url, new Dictionary<string, string> { ["Measure.Week"] = Day(Today), ["Measure.Visitors"] = "12" }, action: $"{url}?handler=Measure");
+        using var measured = await professional.SubmitAsync(url, new Dictionary<string, string> { ["Measure.Week"] = Day(Today), ["Measure.Visitors"] = "12" },
+            action: $"{url}?handler=Measure");
         measured.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await professional.GetPageAsync(url)).QuerySelectorAll("tbody tr").Length.ShouldBe(1);
     }

@@ -33,7 +33,8 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         var first = await PlanAsync(neighbourhood, Today);
         app.Clock.Advance(TimeSpan.FromDays(1));
         var now = await app.ApiAsync(bringer.Email);
-        await @case.PostAsync("deviations", new { rule = "Wmo-indicatie", reason = "Sneller dan de indicatie", otherwise = "Zes weken wachten", managerId = manager.Id }, client: now);
+        await @case.PostAsync("deviations",
+            new { rule = "Wmo-indicatie", reason = "Sneller dan de indicatie", otherwise = "Zes weken wachten", managerId = manager.Id }, client: now);
         await @case.PostAsync("bottlenecks", new { category = "InformationSharing", description = "Gegevens mochten niet gedeeld worden" }, client: now);
         var action = (await @case.PostAsync("actions", new
         {
@@ -52,12 +53,13 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         agenda.GetProperty("from").GetString().ShouldBe((Today.AddDays(-47)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         var mine = agenda.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("caseNumber").GetString() == number)
             .Select(i => (i.GetProperty("kind").GetString(), i.GetProperty("heading").GetString())).Order().ToList();
-        mine.ShouldBe([("Bottleneck", "Knelpunt: Informatie delen"), ("Deviation", "Afwijking van: Wmo-indicatie"), ("Overdue", "Niet binnen zes weken uitgevoerd"),
-            ("WorthSharing", "Opvallende oplossing: De buurvrouw opent de post mee")]);
+        mine.ShouldBe([("Bottleneck", "Knelpunt: Informatie delen"), ("Deviation", "Afwijking van: Wmo-indicatie"),
+            ("Overdue", "Niet binnen zes weken uitgevoerd"), ("WorthSharing", "Opvallende oplossing: De buurvrouw opent de post mee")]);
 
         // The first session's agenda holds the earlier points.
         var before = (await (await app.ApiAsync(bringer.Email)).GetJsonAsync($"/api/learning-sessions/{first}")).GetProperty("agenda");
-        before.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("caseNumber").GetString() == number).Select(i => i.GetProperty("heading").GetString())
+        before.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("caseNumber").GetString() == number)
+            .Select(i => i.GetProperty("heading").GetString())
             .Order().ShouldBe(["Afwijking van: Oude regel", "Knelpunt: Financiering"]);
 
         // The director: counts only, nothing of the case or the resident, in the API answer.
@@ -73,7 +75,8 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         var summary = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("agenda");
         summary.GetProperty("anonymised").GetBoolean().ShouldBeTrue();
         summary.GetProperty("items").GetArrayLength().ShouldBe(0);
-        summary.GetProperty("summaries").EnumerateArray().ShouldAllBe(s => s.GetProperty("count").ValueKind == System.Text.Json.JsonValueKind.Null || s.GetProperty("count").GetInt32() >= 5);
+        summary.GetProperty("summaries").EnumerateArray()
+            .ShouldAllBe(s => s.GetProperty("count").ValueKind == System.Text.Json.JsonValueKind.Null || s.GetProperty("count").GetInt32() >= 5);
 
         // And on the rendered page.
         var page = await (await app.SignedInAsync(PageSession.Director)).GetPageAsync($"/leersessies/{second}");
@@ -95,31 +98,47 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         var date = Today.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var form = $"/leersessies?wijk={neighbourhood}&handler=Plan";
 
-        using var empty = await coordinator.SubmitAsync($"/leersessies?wijk={neighbourhood}", new Dictionary<string, string> { ["Plan.Date"] = date, ["Plan.Level"] = "Professionals", ["Plan.Participants"] = "" }, action: form);
+        using var empty = await coordinator.SubmitAsync($"/leersessies?wijk={neighbourhood}",
+            new Dictionary<string, string> { ["Plan.Date"] = date, ["Plan.Level"] = "Professionals", ["Plan.Participants"] = "" }, action: form);
         empty.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await PageSession.ParseAsync(empty)).QuerySelector("#Plan_Participants-error, .utrecht-form-field-error-message").ShouldNotBeNull().TextContent.ShouldContain("Noem wie er meedoen");
+        (await PageSession.ParseAsync(empty))
+            .QuerySelector("#Plan_Participants-error, .utrecht-form-field-error-message").ShouldNotBeNull().TextContent.ShouldContain("Noem wie er meedoen");
 
         using var planned = await coordinator.SubmitAsync($"/leersessies?wijk={neighbourhood}",
-            new Dictionary<string, string> { ["Plan.Date"] = date, ["Plan.Level"] = "Professionals", ["Plan.Participants"] = "Sanne Verhoeven\nIlse Dekkers" }, action: form);
+            new Dictionary<string, string> { ["Plan.Date"] = date, ["Plan.Level"] = "Professionals", ["Plan.Participants"] = "Sanne Verhoeven\nIlse Dekkers" },
+            action: form);
         planned.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var sessionUrl = planned.Headers.Location!.PathAndQuery().Split('?')[0];
         var page = await coordinator.GetPageAsync(sessionUrl);
         page.Text().ShouldContain("Voorgestelde agenda");
         page.Text().ShouldContain("Ilse Dekkers, Sanne Verhoeven");
 
-        using var saved = await coordinator.SubmitAsync(sessionUrl, new Dictionary<string, string> { ["Minutes.Text"] = "Casus besproken: de wachttijd voor de Wmo-indicatie." },
+        using var saved = await coordinator.SubmitAsync(sessionUrl,
+            new Dictionary<string, string> { ["Minutes.Text"] = "Casus besproken: de wachttijd voor de Wmo-indicatie." },
             action: $"{sessionUrl}?handler=Minutes");
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await coordinator.GetPageAsync(sessionUrl)).Text().ShouldContain("Laatst bijgewerkt door");
 
-        using var noText = await coordinator.SubmitAsync(sessionUrl, new Dictionary<string, string> { ["Lesson.Kind"] = "StopDoing", ["Lesson.Text"] = "", ["Lesson.Owner"] = "Ilse" },
+        using var noText = await coordinator.SubmitAsync(sessionUrl,
+            new Dictionary<string, string> { ["Lesson.Kind"] = "StopDoing", ["Lesson.Text"] = "", ["Lesson.Owner"] = "Ilse" },
             action: $"{sessionUrl}?handler=Lesson");
-        (await PageSession.ParseAsync(noText)).QuerySelector(".utrecht-form-field-error-message").ShouldNotBeNull().TextContent.ShouldContain("Schrijf de les op");
+        (await PageSession.ParseAsync(noText))
+            .QuerySelector(".utrecht-form-field-error-message").ShouldNotBeNull().TextContent.ShouldContain("Schrijf de les op");
         using var unknownCase = await coordinator.SubmitAsync(sessionUrl, new Dictionary<string, string>
-        { ["Lesson.Kind"] = "StopDoing", ["Lesson.Text"] = "Niet meer dubbel intakes doen", ["Lesson.Owner"] = "Ilse", ["Lesson.CaseNumbers"] = "1999-999999" }, action: $"{sessionUrl}?handler=Lesson");
-        (await PageSession.ParseAsync(unknownCase)).QuerySelector(".utrecht-form-field-error-message").ShouldNotBeNull().TextContent.ShouldContain("1999-999999");
+        {
+            ["Lesson.Kind"] = "StopDoing",
+            ["Lesson.Text"] = "Niet meer dubbel intakes doen",
+            ["Lesson.Owner"] = "Ilse",
+            ["Lesson.CaseNumbers"] = "1999-999999"
+        }, action: $"{sessionUrl}?handler=Lesson");
+        (await PageSession.ParseAsync(unknownCase))
+            .QuerySelector(".utrecht-form-field-error-message").ShouldNotBeNull().TextContent.ShouldContain("1999-999999");
         using var lesson = await coordinator.SubmitAsync(sessionUrl, new Dictionary<string, string>
-        { ["Lesson.Kind"] = "StopDoing", ["Lesson.Text"] = "Niet meer dubbel intakes doen", ["Lesson.Owner"] = "Ilse Dekkers" }, action: $"{sessionUrl}?handler=Lesson");
+        {
+            ["Lesson.Kind"] = "StopDoing",
+            ["Lesson.Text"] = "Niet meer dubbel intakes doen",
+            ["Lesson.Owner"] = "Ilse Dekkers"
+        }, action: $"{sessionUrl}?handler=Lesson");
         lesson.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await coordinator.GetPageAsync(sessionUrl)).Text().ShouldContain("Waar we mee stoppen: Niet meer dubbel intakes doen");
 
@@ -172,7 +191,8 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         tooEarly.Code().ShouldBe("learning.date_outside");
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Professional, onlyThere: true);
         (await coordinator.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/learning-sessions",
-            new { date = Today, level = "Professionals", participants = new[] { new { staffMemberId = (Guid?)elsewhere.Id, name = elsewhere.Name } } }, HttpStatusCode.UnprocessableEntity))
+            new { date = Today, level = "Professionals", participants = new[] { new { staffMemberId = (Guid?)elsewhere.Id, name = elsewhere.Name } } },
+            HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("learning.participant_elsewhere");
 
         (await coordinator.GetJsonAsync($"/api/neighbourhoods/{neighbourhood}/learning-sessions")).GetArrayLength().ShouldBe(before);
@@ -187,7 +207,8 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
 
         var saved = await coordinator.PutJsonAsync($"/api/learning-sessions/{session}/minutes", new { version = 0, minutes = "We spraken over de wachttijd." });
         saved.GetProperty("version").GetInt32().ShouldBe(1);
-        var stale = await coordinator.PutJsonAsync($"/api/learning-sessions/{session}/minutes", new { version = 0, minutes = "Iets anders." }, HttpStatusCode.Conflict);
+        var stale = await coordinator.PutJsonAsync($"/api/learning-sessions/{session}/minutes", new { version = 0, minutes = "Iets anders." },
+            HttpStatusCode.Conflict);
         stale.Code().ShouldBe("learning.changed");
         (await coordinator.GetJsonAsync($"/api/learning-sessions/{session}")).GetProperty("minutes").GetString().ShouldBe("We spraken over de wachttijd.");
     }
@@ -206,10 +227,12 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         using var api = await app.ApiAsync(bringer.Email);
 
         // Bad input: nothing is saved.
-        (await api.PostJsonAsync($"/api/learning-sessions/{session}/lessons", new { kind = "Learned", text = "Vraag eerder door", caseNumbers = new[] { ownNumber } }, HttpStatusCode.UnprocessableEntity))
+        (await api.PostJsonAsync($"/api/learning-sessions/{session}/lessons",
+                new { kind = "Learned", text = "Vraag eerder door", caseNumbers = new[] { ownNumber } }, HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("lesson.owner_required");
         var notHis = await api.PostJsonAsync($"/api/learning-sessions/{session}/lessons",
-            new { kind = "Learned", text = "Vraag eerder door", owner = "Team Rietvelden", caseNumbers = new[] { ownNumber, theirNumber } }, HttpStatusCode.UnprocessableEntity);
+            new { kind = "Learned", text = "Vraag eerder door", owner = "Team Rietvelden", caseNumbers = new[] { ownNumber, theirNumber } },
+            HttpStatusCode.UnprocessableEntity);
         notHis.Code().ShouldBe("lesson.case_not_visible");
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -222,7 +245,13 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         (await api.GetJsonAsync($"/api/learning-sessions/{session}")).GetProperty("lessons").GetArrayLength().ShouldBe(0);
 
         var lesson = (await api.PostJsonAsync($"/api/learning-sessions/{session}/lessons",
-            new { kind = "AskOfManagement", text = "Maak één contactpersoon bij de woningcorporatie", ownerId = bringer.Id, caseNumbers = new[] { ownNumber } }, HttpStatusCode.Created)).Id();
+            new
+            {
+                kind = "AskOfManagement",
+                text = "Maak één contactpersoon bij de woningcorporatie",
+                ownerId = bringer.Id,
+                caseNumbers = new[] { ownNumber }
+            }, HttpStatusCode.Created)).Id();
         var view = (await api.GetJsonAsync($"/api/learning-sessions/{session}")).GetProperty("lessons")[0];
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -242,10 +271,13 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
 
         // The next session sees it open, until someone records it done.
         var next = await PlanAsync(neighbourhood, Today.AddDays(17));
-        (await api.GetJsonAsync($"/api/learning-sessions/{next}")).GetProperty("openFromBefore").EnumerateArray().ShouldContain(l => l.GetProperty("id").GetGuid() == lesson);
+        (await api.GetJsonAsync($"/api/learning-sessions/{next}"))
+            .GetProperty("openFromBefore").EnumerateArray().ShouldContain(l => l.GetProperty("id").GetGuid() == lesson);
         await api.PutJsonAsync($"/api/lessons/{lesson}/status", new { version = 0, status = "Done", note = "Er is nu een vast aanspreekpunt." });
-        (await api.PutJsonAsync($"/api/lessons/{lesson}/status", new { version = 0, status = "Dropped" }, HttpStatusCode.Conflict)).Code().ShouldBe("lesson.changed");
-        (await api.GetJsonAsync($"/api/learning-sessions/{next}")).GetProperty("openFromBefore").EnumerateArray().ShouldNotContain(l => l.GetProperty("id").GetGuid() == lesson);
+        (await api.PutJsonAsync($"/api/lessons/{lesson}/status", new { version = 0, status = "Dropped" }, HttpStatusCode.Conflict))
+            .Code().ShouldBe("lesson.changed");
+        (await api.GetJsonAsync($"/api/learning-sessions/{next}"))
+            .GetProperty("openFromBefore").EnumerateArray().ShouldNotContain(l => l.GetProperty("id").GetGuid() == lesson);
     }
 
     [Fact]
@@ -259,14 +291,17 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         var session = await PlanAsync(neighbourhood, Today.AddDays(4));
         using var api = await app.ApiAsync(bringer.Email);
         await api.PostJsonAsync($"/api/learning-sessions/{session}/lessons",
-            new { kind = "Learned", text = "Een vaste contactpersoon werkt", owner = "Team Rietvelden", caseNumbers = new[] { number } }, HttpStatusCode.Created);
+            new { kind = "Learned", text = "Een vaste contactpersoon werkt", owner = "Team Rietvelden", caseNumbers = new[] { number } },
+            HttpStatusCode.Created);
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var closed = app.Clock.GetUtcNow().UtcDateTime.AddYears(-8);
             await scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>().Cases.Where(c => c.Id == @case.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClosedAtUtc, closed).SetProperty(c => c.Status, Keukentafel.Cases.CaseStatus.Closed), TestContext.Current.CancellationToken);
-            (await scope.ServiceProvider.GetRequiredService<Keukentafel.Privacy.RetentionService>().AnonymiseDueAsync(TestContext.Current.CancellationToken)).ShouldBeGreaterThanOrEqualTo(1);
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClosedAtUtc, closed).SetProperty(c => c.Status, Keukentafel.Cases.CaseStatus.Closed),
+                    TestContext.Current.CancellationToken);
+            (await scope.ServiceProvider.GetRequiredService<Keukentafel.Privacy.RetentionService>().AnonymiseDueAsync(TestContext.Current.CancellationToken))
+                .ShouldBeGreaterThanOrEqualTo(1);
         }
 
         var view = await (await app.ApiAsync(bringer.Email)).GetJsonAsync($"/api/learning-sessions/{session}");
@@ -279,7 +314,8 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
     {
         using var coordinator = await app.ApiAsync(PageSession.Coordinator);
         var created = await coordinator.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/learning-sessions",
-            new { date, level = "Professionals", participants = new[] { new { name = "Sanne Verhoeven" }, new { name = "Ilse Dekkers" } } }, HttpStatusCode.Created);
+            new { date, level = "Professionals", participants = new[] { new { name = "Sanne Verhoeven" }, new { name = "Ilse Dekkers" } } },
+            HttpStatusCode.Created);
         return created.Id();
     }
 }

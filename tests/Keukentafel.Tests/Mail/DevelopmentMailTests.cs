@@ -81,7 +81,8 @@ public sealed class MailOutsideDevelopmentTests
     private sealed class EnvironmentApp(string environment, params KeyValuePair<string, string?>[] settings) : KeukentafelApp
     {
         protected override IEnumerable<KeyValuePair<string, string?>> ScenarioSettings() =>
-            [new("Demo:SeedOnStart", "false"), new("DataProtection:AllowUnencryptedKeys", "true"), new("Mail:SiteUrl", "https://keukentafel.heerdonk.example"), .. settings];
+            [new("Demo:SeedOnStart", "false"), new("DataProtection:AllowUnencryptedKeys", "true"),
+                new("Mail:SiteUrl", "https://keukentafel.heerdonk.example"), .. settings];
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

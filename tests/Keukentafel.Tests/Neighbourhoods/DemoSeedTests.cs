@@ -61,7 +61,8 @@ public sealed class DemoSeedTests(KeukentafelApp app) : IClassFixture<Keukentafe
         var today = Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow);
 
         var statuses = await db.Cases.Select(c => c.Status).Distinct().ToListAsync(ct);
-        var overdue = await db.Cases.CountAsync(c => c.SolutionCarriedOutAtUtc == null && c.Status != Keukentafel.Cases.CaseStatus.Closed && c.Deadline < today, ct);
+        var overdue = await db.Cases.CountAsync(c => c.SolutionCarriedOutAtUtc == null && c.Status != Keukentafel.Cases.CaseStatus.Closed
+            && c.Deadline < today, ct);
         var sanne = await db.StaffMembers.Where(s => s.Email == PageSession.Professional).Select(s => s.Id).SingleAsync(ct);
 
         statuses.Count.ShouldBe(Enum.GetValues<Keukentafel.Cases.CaseStatus>().Length);
@@ -120,7 +121,8 @@ public sealed class DemoSeedTests(KeukentafelApp app) : IClassFixture<Keukentafe
             await db.Municipalities.CountAsync(ct), await db.Neighbourhoods.CountAsync(ct), await db.Organisations.CountAsync(ct),
             await db.OrganisationNeighbourhoods.CountAsync(ct), await db.StaffNeighbourhoods.CountAsync(ct), await db.Users.CountAsync(ct),
             await db.UserRoles.CountAsync(ct), await db.Roles.CountAsync(ct), staff, residents,
-            await db.Cases.CountAsync(ct), await db.CaseEvents.CountAsync(ct), await db.CaseMembers.CountAsync(ct), await db.CaseNumberCounters.SumAsync(c => c.Last, ct),
+            await db.Cases.CountAsync(ct), await db.CaseEvents.CountAsync(ct), await db.CaseMembers.CountAsync(ct),
+            await db.CaseNumberCounters.SumAsync(c => c.Last, ct),
             string.Join(",", await db.Organisations.OrderBy(o => o.Name).Select(o => o.AmbassadorId).ToListAsync(ct)),
             string.Join(",", await db.Neighbourhoods.OrderBy(n => n.Code).Select(n => n.CoordinatorId).ToListAsync(ct)));
     }

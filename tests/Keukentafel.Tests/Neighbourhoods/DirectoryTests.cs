@@ -14,15 +14,18 @@ public sealed class DirectoryTests(KeukentafelApp app) : IClassFixture<Keukentaf
     {
         var housing = await app.OrganisationIdAsync(Keukentafel.Neighbourhoods.OrganisationType.Housing);
         var admin = await app.ApiAsync(PageSession.Administrator);
-        using var set = await admin.PutAsJsonAsync($"/api/organisations/{housing}/services", new { services = new[] { "HomeAdaptation", "SocialWork" } }, TestContext.Current.CancellationToken);
+        using var set = await admin.PutAsJsonAsync($"/api/organisations/{housing}/services", new { services = new[] { "HomeAdaptation", "SocialWork" } },
+            TestContext.Current.CancellationToken);
         set.StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         var page = await (await app.SignedInAsync(PageSession.Professional)).GetPageAsync($"/organisaties/{housing}");
         page.Text().ShouldContain("Maatschappelijk werk, Woningaanpassing");
         page.QuerySelector("form[action*='handler=Services']").ShouldBeNull();
-        using var refused = await (await app.ApiAsync(PageSession.Coordinator)).PutAsJsonAsync($"/api/organisations/{housing}/services", new { services = Array.Empty<string>() }, TestContext.Current.CancellationToken);
+        using var refused = await (await app.ApiAsync(PageSession.Coordinator))
+            .PutAsJsonAsync($"/api/organisations/{housing}/services", new { services = Array.Empty<string>() }, TestContext.Current.CancellationToken);
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await (await app.SignedInAsync(PageSession.Administrator)).GetPageAsync($"/organisaties/{housing}")).QuerySelectorAll("input[name=services]:checked").Length.ShouldBe(2);
+        (await (await app.SignedInAsync(PageSession.Administrator)).GetPageAsync($"/organisaties/{housing}"))
+            .QuerySelectorAll("input[name=services]:checked").Length.ShouldBe(2);
     }
 
     [Fact]
@@ -47,7 +50,8 @@ public sealed class DirectoryTests(KeukentafelApp app) : IClassFixture<Keukentaf
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
-        var residentNames = await db.Residents.OrderBy(r => r.Id).Select(r => r.Name.Given + " " + r.Name.Family).Take(50).ToListAsync(TestContext.Current.CancellationToken);
+        var residentNames = await db.Residents.OrderBy(r => r.Id).Select(r => r.Name.Given + " " + r.Name.Family).Take(50)
+            .ToListAsync(TestContext.Current.CancellationToken);
         var staffNames = await db.StaffMembers.Select(s => s.Name.Given + " " + s.Name.Family).ToListAsync(TestContext.Current.CancellationToken);
         var api = await app.ApiAsync(PageSession.Coordinator);
         var neighbourhoods = await api.GetFromJsonAsync<JsonElement>("/api/neighbourhoods", TestContext.Current.CancellationToken);
@@ -76,7 +80,8 @@ public sealed class DirectoryTests(KeukentafelApp app) : IClassFixture<Keukentaf
         welfare.GetProperty("type").GetString().ShouldBe("Welfare");
         welfare.GetProperty("ambassador").GetProperty("displayName").GetString().ShouldBe("Sanne Verhoeven");
 
-        var detail = await api.GetFromJsonAsync<JsonElement>($"/api/organisations/{welfare.GetProperty("id").GetString()}", TestContext.Current.CancellationToken);
+        var detail = await api.GetFromJsonAsync<JsonElement>($"/api/organisations/{welfare.GetProperty("id").GetString()}",
+            TestContext.Current.CancellationToken);
         detail.GetProperty("neighbourhoods").GetArrayLength().ShouldBe(2);
         detail.GetProperty("staff").EnumerateArray().Select(s => s.GetProperty("function").GetString()).ShouldContain("Manager");
     }

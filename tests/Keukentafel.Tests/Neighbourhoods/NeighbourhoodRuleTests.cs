@@ -42,7 +42,8 @@ public sealed class NeighbourhoodRuleTests
     {
         Should.Throw<DomainException>(() => new StaffMember(new PersonName("Eva", null, "Proef"), StaffFunction.Manager, null, "eva@proef.example", null))
             .Code.ShouldBe("staff.organisation_required");
-        new StaffMember(new PersonName("Fien", null, "Proef"), StaffFunction.Coordinator, null, "Fien@Proef.example", null).Email.ShouldBe("fien@proef.example");
+        new StaffMember(new PersonName("Fien", null, "Proef"), StaffFunction.Coordinator, null, "Fien@Proef.example", null)
+            .Email.ShouldBe("fien@proef.example");
     }
 
     [Theory]
@@ -57,7 +58,8 @@ public sealed class NeighbourhoodRuleTests
     [InlineData("5341 A")]
     [InlineData("ABCD 12")]
     public void A_postcode_that_is_not_Dutch_is_refused_in_Dutch(string postcode) =>
-        Should.Throw<DomainException>(() => new Address("Kerkstraat", "1", postcode, "Proefdorp")).Message.ShouldStartWith("Een postcode is vier cijfers en twee letters");
+        Should.Throw<DomainException>(() => new Address("Kerkstraat", "1", postcode, "Proefdorp"))
+            .Message.ShouldStartWith("Een postcode is vier cijfers en twee letters");
 
     [Fact]
     public void A_name_keeps_its_prefix_apart_for_sorting_and_together_for_reading()

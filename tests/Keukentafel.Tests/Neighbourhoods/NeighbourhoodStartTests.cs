@@ -24,7 +24,8 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
     {
         var homeCare = await app.StaffAsync(OrganisationType.HomeCare, "WK990101");
         await using var scope = app.Services.CreateAsyncScope();
-        var organisation = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().StaffMembers.Where(s => s.Id == homeCare.Id).Select(s => s.OrganisationId!.Value).SingleAsync();
+        var organisation = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().StaffMembers.Where(s => s.Id == homeCare.Id)
+            .Select(s => s.OrganisationId!.Value).SingleAsync();
         var started = await aanjager.PostJsonAsync("/api/neighbourhoods", new
         {
             municipalityId = await MunicipalityAsync(),
@@ -34,7 +35,12 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
             startedOn = Day(Today.AddDays(-3)),
             organisationIds = new[] { organisation },
             newOrganisations = new[] { new { name = $"Buurtsport {name}", type = "Welfare" } },
-            newCoordinator = new { givenName = "Tessa", familyName = $"Coördinator{code}", email = $"coordinator.{code.ToLowerInvariant()}@keukentafel.example" },
+            newCoordinator = new
+            {
+                givenName = "Tessa",
+                familyName = $"Coördinator{code}",
+                email = $"coordinator.{code.ToLowerInvariant()}@keukentafel.example"
+            },
             budget = new { name = $"Wijkbudget {name}", firstYear = Today.Year, lastYear = Today.Year },
         }, HttpStatusCode.Created);
         return (started.Id(), organisation);
@@ -63,7 +69,8 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
         await using (var scope = app.Services.CreateAsyncScope())
         {
             ambassador = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().StaffMembers
-                .Where(s => s.OrganisationId == organisation && s.Function == StaffFunction.Professional && s.Organisation!.AmbassadorId != s.Id).OrderByDescending(s => s.Email).Select(s => s.Id).FirstAsync(TestContext.Current.CancellationToken);
+                .Where(s => s.OrganisationId == organisation && s.Function == StaffFunction.Professional && s.Organisation!.AmbassadorId != s.Id)
+                .OrderByDescending(s => s.Email).Select(s => s.Id).FirstAsync(TestContext.Current.CancellationToken);
         }
 
         using var appointed = await aanjager.PutAsync($"/api/neighbourhoods/{id}/organisations/{organisation}/ambassador",
@@ -73,7 +80,8 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
         bringer.Id.ShouldBe(ambassador);
         var areas = (await aanjager.GetJsonAsync($"/api/organisations/{organisation}")).GetProperty("neighbourhoods").EnumerateArray().ToList();
         areas.Single(a => a.Id() == id).GetProperty("ambassador").GetProperty("id").GetGuid().ShouldBe(ambassador);
-        areas.Single(a => a.Id() == first).GetProperty("ambassador").GetProperty("id").GetGuid().ShouldNotBe(ambassador, "elsewhere the general ambassador stays");
+        areas.Single(a => a.Id() == first).GetProperty("ambassador").GetProperty("id").GetGuid()
+            .ShouldNotBe(ambassador, "elsewhere the general ambassador stays");
         var @case = await (await CaseDriver.SignalAsync(app, bringer.Email, neighbourhood: "WK990177", family: "Akkerbewoner")).PlanAgreedAsync();
         await @case.PostAsync("bottlenecks", new { category = "Financing", description = "Nog geen budget afgesproken" });
 
@@ -102,17 +110,31 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
             new { municipalityId = municipality, name = "Leegveld", code = "WK990178", startedOn = Day(Today) }, HttpStatusCode.UnprocessableEntity);
         noOrganisation.Code().ShouldBe("neighbourhood.organisations_required");
         var taken = await aanjager.PostJsonAsync("/api/neighbourhoods",
-            new { municipalityId = municipality, name = "Dubbel", code = "WK990101", startedOn = Day(Today), newOrganisations = new[] { new { name = "Dubbel BV", type = "Welfare" } } }, HttpStatusCode.UnprocessableEntity);
+            new
+            {
+                municipalityId = municipality,
+                name = "Dubbel",
+                code = "WK990101",
+                startedOn = Day(Today),
+                newOrganisations = new[] { new { name = "Dubbel BV", type = "Welfare" } }
+            }, HttpStatusCode.UnprocessableEntity);
         taken.Code().ShouldBe("neighbourhood.code_taken");
         var noStart = await aanjager.PostJsonAsync("/api/neighbourhoods",
-            new { municipalityId = municipality, name = "Zonderstart", code = "WK990179", newOrganisations = new[] { new { name = "Zonderstart BV", type = "Welfare" } } }, HttpStatusCode.UnprocessableEntity);
+            new
+            {
+                municipalityId = municipality,
+                name = "Zonderstart",
+                code = "WK990179",
+                newOrganisations = new[] { new { name = "Zonderstart BV", type = "Welfare" } }
+            }, HttpStatusCode.UnprocessableEntity);
         noStart.Code().ShouldBe("neighbourhood.start_required");
         (await aanjager.GetJsonAsync("/api/neighbourhoods")).EnumerateArray().Select(n => n.GetProperty("code").GetString()).ShouldNotContain("WK990178");
         (await aanjager.GetJsonAsync("/api/organisations")).EnumerateArray().Select(o => o.GetProperty("name").GetString()).ShouldNotContain("Zonderstart BV");
 
         var (id, _) = await StartAsync(aanjager, "WK990180", "Startveld");
         var steps = (await aanjager.GetJsonAsync($"/api/neighbourhoods/{id}/startup")).GetProperty("steps").GetArrayLength();
-        var noOwner = await aanjager.PostJsonAsync($"/api/neighbourhoods/{id}/startup-steps", new { text = "Buurtbijeenkomst in het buurthuis", owner = "" }, HttpStatusCode.UnprocessableEntity);
+        var noOwner = await aanjager.PostJsonAsync($"/api/neighbourhoods/{id}/startup-steps", new { text = "Buurtbijeenkomst in het buurthuis", owner = "" },
+            HttpStatusCode.UnprocessableEntity);
         noOwner.Code().ShouldBe("startup.owner_required");
         noOwner.GetProperty("title").GetString()!.ShouldContain("wie deze stap oppakt");
         (await aanjager.GetJsonAsync($"/api/neighbourhoods/{id}/startup")).GetProperty("steps").GetArrayLength().ShouldBe(steps);
@@ -128,18 +150,21 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
             newCoordinator = new { givenName = "Ilse", familyName = "Dubbel", email = PageSession.Coordinator },
         }, HttpStatusCode.UnprocessableEntity);
         late.Code().ShouldBe("staff.email_taken");
-        (await aanjager.GetJsonAsync("/api/organisations")).EnumerateArray().Select(o => o.GetProperty("name").GetString()).ShouldNotContain("Laatveld Welzijn");
+        (await aanjager.GetJsonAsync("/api/organisations"))
+            .EnumerateArray().Select(o => o.GetProperty("name").GetString()).ShouldNotContain("Laatveld Welzijn");
         (await aanjager.GetJsonAsync("/api/neighbourhoods")).EnumerateArray().Select(n => n.GetProperty("code").GetString()).ShouldNotContain("WK990183");
 
         // Two people change the same step: the second, working from the older version, is refused.
         var step = (await aanjager.GetJsonAsync($"/api/neighbourhoods/{id}/startup")).GetProperty("steps")[0];
         var first = new { version = step.GetProperty("version").GetInt32(), status = "InProgress", owner = "Noor" };
-        using (var ok = await aanjager.PutAsync($"/api/startup-steps/{step.Id()}", System.Net.Http.Json.JsonContent.Create(first), TestContext.Current.CancellationToken))
+        using (var ok = await aanjager.PutAsync($"/api/startup-steps/{step.Id()}", System.Net.Http.Json.JsonContent.Create(first),
+            TestContext.Current.CancellationToken))
         {
             ok.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        using var stale = await aanjager.PutAsync($"/api/startup-steps/{step.Id()}", System.Net.Http.Json.JsonContent.Create(first with { status = "Done" }), TestContext.Current.CancellationToken);
+        using var stale = await aanjager.PutAsync($"/api/startup-steps/{step.Id()}", System.Net.Http.Json.JsonContent.Create(first with { status = "Done" }),
+            TestContext.Current.CancellationToken);
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await aanjager.GetJsonAsync($"/api/neighbourhoods/{id}/startup")).GetProperty("steps")[0].GetProperty("status").GetString().ShouldBe("InProgress");
 
@@ -153,15 +178,18 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
             new { date = Day(Today), level = "Professionals", participants = new[] { new { name = "Iemand" } } }, HttpStatusCode.NotFound);
         using var coordinator = await app.ApiAsync(PageSession.Coordinator);
         var tooEarly = await coordinator.PostJsonAsync($"/api/neighbourhoods/{await app.NeighbourhoodIdAsync("WK990101")}/learning-sessions",
-            new { date = Day(Today.AddYears(-3).AddDays(-1)), level = "Professionals", participants = new[] { new { name = "Iemand" } } }, HttpStatusCode.UnprocessableEntity);
+            new { date = Day(Today.AddYears(-3).AddDays(-1)), level = "Professionals", participants = new[] { new { name = "Iemand" } } },
+            HttpStatusCode.UnprocessableEntity);
         tooEarly.Code().ShouldBe("learning.date_outside");
 
         // Only aanjagers and administrators start a neighbourhood; a coordinator of another neighbourhood keeps no checklist of this one.
         using var professional = await app.ApiAsync(PageSession.Professional);
-        using var refused = await professional.PostAsync("/api/neighbourhoods", System.Net.Http.Json.JsonContent.Create(new { municipalityId = municipality, name = "X", code = "WK990181" }),
+        using var refused = await professional.PostAsync("/api/neighbourhoods",
+            System.Net.Http.Json.JsonContent.Create(new { municipalityId = municipality, name = "X", code = "WK990181" }),
             TestContext.Current.CancellationToken);
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        using var notHis = await coordinator.PostAsync($"/api/neighbourhoods/{id}/startup-steps", System.Net.Http.Json.JsonContent.Create(new { text = "Iets", owner = "Ilse" }),
+        using var notHis = await coordinator.PostAsync($"/api/neighbourhoods/{id}/startup-steps",
+            System.Net.Http.Json.JsonContent.Create(new { text = "Iets", owner = "Ilse" }),
             TestContext.Current.CancellationToken);
         notHis.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
@@ -180,7 +208,8 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
         };
         using var noOrganisations = await aanjager.SubmitAsync("/wijken/nieuw", fields);
         noOrganisations.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await PageSession.ParseAsync(noOrganisations)).QuerySelector("#Start_OrganisationIds-error").ShouldNotBeNull().TextContent.ShouldContain("Kies de organisaties");
+        (await PageSession.ParseAsync(noOrganisations))
+            .QuerySelector("#Start_OrganisationIds-error").ShouldNotBeNull().TextContent.ShouldContain("Kies de organisaties");
 
         fields["Start.NewOrganisationName"] = "Kookclub Paginaveld";
         using var started = await aanjager.SubmitAsync("/wijken/nieuw", fields);
@@ -191,9 +220,12 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
         page.Text().ShouldContain("Kookclub Paginaveld");
         page.Text().ShouldContain(StartupStep.Usual[0]);
 
-        using var noOwner = await aanjager.SubmitAsync(url, new Dictionary<string, string> { ["Step.Text"] = "Flyers in de buurt", ["Step.Owner"] = "" }, action: $"{url}?handler=Step");
+        using var noOwner = await aanjager.SubmitAsync(url, new Dictionary<string, string> { ["Step.Text"] = "Flyers in de buurt", ["Step.Owner"] = "" },
+            action: $"{url}?handler=Step");
         (await PageSession.ParseAsync(noOwner)).QuerySelector("#Step_Owner-error").ShouldNotBeNull().TextContent.ShouldContain("wie deze stap oppakt");
-        using var added = await aanjager.SubmitAsync(url, new Dictionary<string, string> { ["Step.Text"] = "Flyers in de buurt", ["Step.Owner"] = "Bewonersgroep Paginaveld" }, action: $"{url}?handler=Step");
+        using var added = await aanjager.SubmitAsync(url,
+            new Dictionary<string, string> { ["Step.Text"] = "Flyers in de buurt", ["Step.Owner"] = "Bewonersgroep Paginaveld" },
+            action: $"{url}?handler=Step");
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await aanjager.GetPageAsync(url)).Text().ShouldContain("Oppakker: Bewonersgroep Paginaveld");
     }

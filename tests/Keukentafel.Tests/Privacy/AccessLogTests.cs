@@ -89,7 +89,8 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
         }
 
         await (await app.ApiAsync(colleague.Email)).GetJsonAsync($"/api/cases/{caseId}/access-log", HttpStatusCode.NotFound);
-        using (var residentThere = await (await app.SignedInAsync(PageSession.Resident)).GetAsync($"/casussen/{caseId}/inzage", TestContext.Current.CancellationToken))
+        using (var residentThere = await (await app.SignedInAsync(PageSession.Resident))
+            .GetAsync($"/casussen/{caseId}/inzage", TestContext.Current.CancellationToken))
         {
             residentThere.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }
@@ -120,7 +121,8 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
     [Fact]
     public void A_name_that_looks_like_a_formula_stays_text_in_the_spreadsheet()
     {
-        var csv = Encoding.UTF8.GetString(AccessLogExport.Csv([new AccessLogEntry(DateTime.UtcNow, "=HYPERLINK(\"http://x\")", "+Org", "bekeek uw dossier", "-reden", true)]));
+        var csv = Encoding.UTF8.GetString(
+            AccessLogExport.Csv([new AccessLogEntry(DateTime.UtcNow, "=HYPERLINK(\"http://x\")", "+Org", "bekeek uw dossier", "-reden", true)]));
 
         csv.ShouldNotContain(";=HYPERLINK");
         csv.ShouldNotContain(";+Org");
@@ -131,8 +133,10 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
     public void The_pdf_reads_the_way_the_page_does_also_with_accents_and_other_alphabets()
     {
         var pdf = app.Services.GetRequiredService<AccessLogExport>().Pdf("Wie keek in mijn dossier", "Zoë Özdemir-van 't Hooft, gemaakt op 1 maart 2026", [
-            new AccessLogDay(new DateOnly(2026, 2, 27), "René Boëthius", "Stichting Welzijn & Wonen", ["bekeek uw dossier", "bekeek uw plan"], 3, ["De casusaanbrenger is ziek – dringende vraag over de huur (€ 450)."]),
-            new AccessLogDay(new DateOnly(2026, 2, 26), "Łukasz Wiśniewski 李", null, ["veranderde uw drie vragen"], 1, ["Eerste regel\nTweede regel\tmet tab 😀"]),
+            new AccessLogDay(new DateOnly(2026, 2, 27), "René Boëthius", "Stichting Welzijn & Wonen", ["bekeek uw dossier", "bekeek uw plan"], 3,
+                ["De casusaanbrenger is ziek – dringende vraag over de huur (€ 450)."]),
+            new AccessLogDay(new DateOnly(2026, 2, 26), "Łukasz Wiśniewski 李", null, ["veranderde uw drie vragen"], 1,
+                ["Eerste regel\nTweede regel\tmet tab 😀"]),
         ]);
 
         var text = PdfText(pdf);
@@ -148,7 +152,8 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
     private static string PdfText(byte[] pdf)
     {
         using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
-        return string.Join("\n", document.GetPages().SelectMany(p => p.GetWords().GroupBy(w => Math.Round(w.BoundingBox.Bottom)).Select(l => string.Join(' ', l.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text)))));
+        return string.Join("\n", document.GetPages().SelectMany(p => p.GetWords().GroupBy(w => Math.Round(w.BoundingBox.Bottom))
+            .Select(l => string.Join(' ', l.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text)))));
     }
 
     private string residentName = "";
@@ -165,6 +170,7 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
     private async Task<List<AuditEvent>> AuditAsync(System.Linq.Expressions.Expression<Func<AuditEvent, bool>> where)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().AuditEvents.Where(where).ToListAsync(TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().AuditEvents.Where(where)
+            .ToListAsync(TestContext.Current.CancellationToken);
     }
 }

@@ -119,12 +119,15 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
 
         withId.ShouldNotBeEmpty();
         withId.Where(e => e.Metadata.GetMetadata<CaseAccessRequirement>() is null && !notAboutAResident.Contains(e.RoutePattern.RawText))
-            .Select(e => e.RoutePattern.RawText).ShouldBeEmpty("a new route with an id must declare its case access requirement, or be named here with a reason");
+            .Select(e => e.RoutePattern.RawText)
+            .ShouldBeEmpty("a new route with an id must declare its case access requirement, or be named here with a reason");
     }
 
     private static bool Refused(HttpResponseMessage response, string body) =>
         response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-        || (response.StatusCode == HttpStatusCode.NotFound && (body.Length == 0 || body.Contains(CaseAccessFilters.NotFoundTitle, StringComparison.Ordinal) || !body.Contains("\"code\"", StringComparison.Ordinal)))
+        || (response.StatusCode == HttpStatusCode.NotFound
+            && (body.Length == 0 || body.Contains(CaseAccessFilters.NotFoundTitle, StringComparison.Ordinal)
+                || !body.Contains("\"code\"", StringComparison.Ordinal)))
         || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.PathAndQuery() is var to
             && (to.StartsWith("/inloggen", StringComparison.Ordinal) || to.StartsWith("/inzage/", StringComparison.Ordinal)));
 
@@ -187,7 +190,8 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
     private async Task<int> AuditCountAsync(Guid caseId)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().AuditEvents.CountAsync(a => a.CaseId == caseId, TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>()
+            .AuditEvents.CountAsync(a => a.CaseId == caseId, TestContext.Current.CancellationToken);
     }
 
     private sealed record World(Guid CaseId, Guid MeetingId, string ResidentFamilyName, IReadOnlyList<Actor> Actors, Func<Task<HttpClient>> CoordinatorApi);
@@ -197,11 +201,13 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
     {
         var signalled = await app.SignalCaseAsync();
         var bringer = await app.ApiAsync(signalled.Bringer.Email);
-        var @case = await new CaseDriver(app, bringer, signalled.CaseId, (await bringer.GetJsonAsync($"/api/cases/{signalled.CaseId}")).Version()).MeetingPlannedAsync();
+        var @case = await new CaseDriver(app, bringer, signalled.CaseId, (await bringer.GetJsonAsync($"/api/cases/{signalled.CaseId}")).Version())
+            .MeetingPlannedAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
         var ct = TestContext.Current.CancellationToken;
-        var neighbourhood = await db.Cases.Where(c => c.Id == @case.Id).Join(db.Neighbourhoods, c => c.NeighbourhoodId, n => n.Id, (c, n) => new { n.Id, n.Code }).SingleAsync(ct);
+        var neighbourhood = await db.Cases.Where(c => c.Id == @case.Id)
+            .Join(db.Neighbourhoods, c => c.NeighbourhoodId, n => n.Id, (c, n) => new { n.Id, n.Code }).SingleAsync(ct);
         var otherNeighbourhood = await db.Neighbourhoods.Where(n => n.Id != neighbourhood.Id).Select(n => n.Code).FirstAsync(ct);
         var housing = await app.StaffAsync(OrganisationType.Housing, neighbourhood.Code);
         var participant = (await @case.PostAsync($"meetings/{@case.MeetingId}/participants", new { staffMemberId = housing.Id })).Id("createdId");

@@ -90,8 +90,11 @@ public sealed class AuditTamperingTests(KeukentafelApp app) : IClassFixture<Keuk
         }
         else if (on)
         {
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER AuditEvents_no_update BEFORE UPDATE ON AuditEvents BEGIN SELECT RAISE(ABORT, 'Audit events are append-only.'); END;");
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER AuditEvents_no_delete BEFORE DELETE ON AuditEvents WHEN NOT EXISTS (SELECT 1 FROM AuditPurges WHERE OLD.AtUtc < AuditPurges.BeforeUtc) BEGIN SELECT RAISE(ABORT, 'Audit events are kept for their retention period.'); END;");
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER AuditEvents_no_update BEFORE UPDATE ON AuditEvents BEGIN SELECT RAISE(ABORT, 'Audit events are append-only.'); END;");
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER AuditEvents_no_delete BEFORE DELETE ON AuditEvents "
+                + "WHEN NOT EXISTS (SELECT 1 FROM AuditPurges WHERE OLD.AtUtc < AuditPurges.BeforeUtc) "
+                + "BEGIN SELECT RAISE(ABORT, 'Audit events are kept for their retention period.'); END;");
         }
         else
         {
@@ -110,10 +113,12 @@ public sealed class AuditRetentionTests(KeukentafelApp app) : IClassFixture<Keuk
         var ct = TestContext.Current.CancellationToken;
         foreach (var yearsAgo in new[] { 7, 6, 1 })
         {
-            await log.AppendAsync(new AuditEvent(DateTime.UtcNow.AddYears(-yearsAgo), null, "Test", "professional", null, null, null, AuditAction.Read, "dossier", true, null, "127.0.0.1"), ct);
+            await log.AppendAsync(new AuditEvent(DateTime.UtcNow.AddYears(-yearsAgo), null, "Test", "professional", null, null, null, AuditAction.Read,
+                "dossier", true, null, "127.0.0.1"), ct);
         }
 
-        await log.AppendAsync(new AuditEvent(DateTime.UtcNow, null, "Test", "professional", null, null, null, AuditAction.Read, "dossier", true, null, "127.0.0.1"), ct);
+        await log.AppendAsync(new AuditEvent(DateTime.UtcNow, null, "Test", "professional", null, null, null, AuditAction.Read, "dossier", true,
+            null, "127.0.0.1"), ct);
 
         var removed = await log.PurgeAsync("test", ct);
 
@@ -138,7 +143,8 @@ public sealed class AuditWriterTests(KeukentafelApp app) : IClassFixture<Keukent
         var ct = TestContext.Current.CancellationToken;
         var log = app.Services.GetRequiredService<AuditLog>();
         // A second writer on the same database, as another server process would be.
-        await using var other = new AuditLog(app.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
+        await using var other = new AuditLog(app.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System,
+            app.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
         var api = await app.ApiAsync(PageSession.Professional);
         var before = await CountAsync(ct);
 

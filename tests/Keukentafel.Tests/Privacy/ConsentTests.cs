@@ -25,19 +25,22 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
 
         await housingApi.GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.NotFound);
         await housingApi.GetJsonAsync($"/api/cases/{@case.Id}/history", HttpStatusCode.NotFound);
-        (await housingApi.GetJsonAsync("/api/cases")).GetProperty("items").EnumerateArray().ShouldNotContain(c => c.Id("id") == @case.Id, "nor his list shows the resident's name");
+        (await housingApi.GetJsonAsync("/api/cases"))
+            .GetProperty("items").EnumerateArray().ShouldNotContain(c => c.Id("id") == @case.Id, "nor his list shows the resident's name");
         (await @case.FileAsync()).GetProperty("status").GetString().ShouldBe("MeetingPlanned", "the case bringer keeps his responsibility");
         var withdrawn = (await @case.FileAsync()).GetProperty("consents").EnumerateArray().Single(k => k.Id() == housingConsent.Id());
         withdrawn.GetProperty("active").GetBoolean().ShouldBeFalse();
         withdrawn.GetProperty("withdrawalReason").GetString().ShouldBe("Mevrouw wil niet dat de corporatie meeleest.");
-        var history = (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history")).EnumerateArray().Select(h => h.GetProperty("summary").GetString()!).ToList();
+        var history = (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history"))
+            .EnumerateArray().Select(h => h.GetProperty("summary").GetString()!).ToList();
         history.ShouldContain(h => h.StartsWith("Toestemming ingetrokken voor", StringComparison.Ordinal));
         await using var scope = app.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().AuditEvents
             .CountAsync(a => a.CaseId == @case.Id && a.UserName == housing.Name && !a.Allowed, TestContext.Current.CancellationToken)).ShouldBe(2);
 
         // The resident changes his mind: a new consent opens the file again; the withdrawn one stays in the register.
-        await @case.PostAsync("consents", new { organisationId = housingConsent.GetProperty("organisationId").GetGuid(), purpose = "Meedenken over de huurachterstand" });
+        await @case.PostAsync("consents",
+            new { organisationId = housingConsent.GetProperty("organisationId").GetGuid(), purpose = "Meedenken over de huurachterstand" });
         await housingApi.GetJsonAsync($"/api/cases/{@case.Id}");
         (await housingApi.GetJsonAsync("/api/cases")).GetProperty("items").EnumerateArray().ShouldContain(c => c.Id("id") == @case.Id);
         (await @case.FileAsync()).GetProperty("consents").GetArrayLength().ShouldBe(3);
@@ -51,7 +54,12 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
             && k.GetProperty("purpose").GetString() == "Aan tafel komen en het plan mee uitvoeren");
         await @case.PostAsync($"consents/{housingConsent.Id()}/withdrawal", new { });
         var today = Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow);
-        await @case.PostAsync("consents", new { organisationId = housingConsent.GetProperty("organisationId").GetGuid(), purpose = "Alleen tot vandaag", validUntil = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        await @case.PostAsync("consents", new
+        {
+            organisationId = housingConsent.GetProperty("organisationId").GetGuid(),
+            purpose = "Alleen tot vandaag",
+            validUntil = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        });
         await housingApi.GetJsonAsync($"/api/cases/{@case.Id}");
 
         // Run the clock on by rewriting the end date in the database (the register itself never allows a past date).
@@ -63,7 +71,8 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
         }
 
         await housingApi.GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.NotFound);
-        var expired = (await @case.FileAsync()).GetProperty("consents").EnumerateArray().Single(k => k.GetProperty("purpose").GetString() == "Alleen tot vandaag");
+        var expired = (await @case.FileAsync())
+            .GetProperty("consents").EnumerateArray().Single(k => k.GetProperty("purpose").GetString() == "Alleen tot vandaag");
         expired.GetProperty("statusText").GetString()!.ShouldStartWith("Verlopen op");
         housing.Name.ShouldNotBeEmpty();
     }
@@ -76,9 +85,12 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
         var housing = await OrganisationOfAsync((await app.StaffAsync(OrganisationType.Housing, "WK990101")).Id);
         var yesterday = Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        (await @case.PostAsync("consents", new { organisationId = housing, purpose = "Huur", validUntil = yesterday }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("consent.until_past");
-        (await @case.PostAsync("consents", new { organisationId = housing, purpose = "" }, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("Purpose", out _).ShouldBeTrue();
-        (await @case.PostAsync("consents", new { organisationId = Guid.NewGuid(), purpose = "Huur" }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("organisation.unknown");
+        (await @case.PostAsync("consents", new { organisationId = housing, purpose = "Huur", validUntil = yesterday }, HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("consent.until_past");
+        (await @case.PostAsync("consents", new { organisationId = housing, purpose = "" }, HttpStatusCode.BadRequest))
+            .GetProperty("errors").TryGetProperty("Purpose", out _).ShouldBeTrue();
+        (await @case.PostAsync("consents", new { organisationId = Guid.NewGuid(), purpose = "Huur" }, HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("organisation.unknown");
         (await @case.PostAsync($"consents/{Guid.NewGuid()}/withdrawal", new { }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("consent.unknown");
 
         // A consent of another case, under this case's id: refused, and the other case keeps it.
@@ -87,7 +99,8 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
         (await @case.PostAsync($"consents/{othersConsent}/withdrawal", new { }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("consent.unknown");
         (await other.FileAsync()).GetProperty("consents")[0].GetProperty("active").GetBoolean().ShouldBeTrue();
         var elsewhere = (await OrganisationOnlyInAsync("WK990102")).ShouldNotBeNull("the demo has an organisation that works only in Kloosterkamp");
-        (await @case.PostAsync("consents", new { organisationId = elsewhere, purpose = "Huur" }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("consent.organisation_not_in_neighbourhood");
+        (await @case.PostAsync("consents", new { organisationId = elsewhere, purpose = "Huur" }, HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("consent.organisation_not_in_neighbourhood");
 
         // Someone who is not on the case cannot record or withdraw anything.
         var outsider = await app.ApiAsync((await app.StaffAsync(OrganisationType.Welfare, "WK990101")).Email);
@@ -103,13 +116,17 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
         var (@case, housing, housingApi) = await CaseWithHousingAtTheTableAsync("Pagina");
         var browser = await app.SignedInAsync((await CaseDriver.HomeCareAsync(app)).Email);
         var page = await browser.GetPageAsync($"/casussen/{@case.Id}/toestemming");
-        var organisation = page.QuerySelectorAll("select[name='Consent.OrganisationId'] option").First(o => o.GetAttribute("value") is { Length: > 0 }).GetAttribute("value")!;
+        var organisation = page.QuerySelectorAll("select[name='Consent.OrganisationId'] option").First(o => o.GetAttribute("value") is { Length: > 0 })
+            .GetAttribute("value")!;
 
-        using var empty = await browser.SubmitAsync($"/casussen/{@case.Id}/toestemming", new Dictionary<string, string> { ["Consent.OrganisationId"] = organisation, ["Consent.Purpose"] = "" },
+        using var empty = await browser.SubmitAsync($"/casussen/{@case.Id}/toestemming",
+            new Dictionary<string, string> { ["Consent.OrganisationId"] = organisation, ["Consent.Purpose"] = "" },
             formSelector: "form[action$='handler=Record']");
-        (await PageSession.ParseAsync(empty)).QuerySelector("#Consent_Purpose-error, .utrecht-form-field-error-message")!.TextContent.ShouldContain("Schrijf op waarvoor");
+        (await PageSession.ParseAsync(empty))
+            .QuerySelector("#Consent_Purpose-error, .utrecht-form-field-error-message")!.TextContent.ShouldContain("Schrijf op waarvoor");
 
-        using var recorded = await browser.SubmitAsync($"/casussen/{@case.Id}/toestemming", new Dictionary<string, string> { ["Consent.OrganisationId"] = organisation, ["Consent.Purpose"] = "Samen naar de schuldhulp" },
+        using var recorded = await browser.SubmitAsync($"/casussen/{@case.Id}/toestemming",
+            new Dictionary<string, string> { ["Consent.OrganisationId"] = organisation, ["Consent.Purpose"] = "Samen naar de schuldhulp" },
             formSelector: "form[action$='handler=Record']");
         recorded.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var after = await browser.GetPageAsync(recorded.Headers.Location!.PathAndQuery());
@@ -127,7 +144,8 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
     {
         var signalled = await app.SignalCaseAsync();
         var bringer = await app.ApiAsync(signalled.Bringer.Email);
-        var @case = await new CaseDriver(app, bringer, signalled.CaseId, (await bringer.GetJsonAsync($"/api/cases/{signalled.CaseId}")).Version()).MeetingPlannedAsync();
+        var @case = await new CaseDriver(app, bringer, signalled.CaseId, (await bringer.GetJsonAsync($"/api/cases/{signalled.CaseId}")).Version())
+            .MeetingPlannedAsync();
         var welfare = await app.StaffAsync(OrganisationType.Welfare, await NeighbourhoodCodeAsync(signalled.CaseId));
         var participant = (await @case.PostAsync($"meetings/{@case.MeetingId}/participants", new { staffMemberId = welfare.Id })).Id("createdId");
         await @case.PostAsync($"meetings/{@case.MeetingId}/participants/{participant}/agreement", new { agreed = true });
@@ -175,7 +193,8 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
-        return await db.Cases.Where(c => c.Id == caseId).Join(db.Neighbourhoods, c => c.NeighbourhoodId, n => n.Id, (c, n) => n.Code).SingleAsync(TestContext.Current.CancellationToken);
+        return await db.Cases.Where(c => c.Id == caseId).Join(db.Neighbourhoods, c => c.NeighbourhoodId, n => n.Id, (c, n) => n.Code)
+            .SingleAsync(TestContext.Current.CancellationToken);
     }
 
     private async Task<string> OrganisationNameAsync(Guid staffMemberId)
@@ -185,7 +204,8 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
             .Where(s => s.Id == staffMemberId).Select(s => s.Organisation!.Name).SingleAsync(TestContext.Current.CancellationToken);
     }
 
-    private async Task<(CaseDriver Case, (Guid Id, string Email, string Name, string Organisation) Housing, HttpClient HousingApi)> CaseWithHousingAtTheTableAsync(string family)
+    private async Task<(CaseDriver Case, (Guid Id, string Email, string Name, string Organisation) Housing,
+        HttpClient HousingApi)> CaseWithHousingAtTheTableAsync(string family)
     {
         var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: family)).MeetingPlannedAsync();
         var housing = await app.StaffAsync(OrganisationType.Housing, "WK990101");

@@ -51,11 +51,15 @@ public sealed class LogPrivacyTests(LoggingApp app) : IClassFixture<LoggingApp>
             failed.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        app.Events.Count.ShouldBeGreaterThan(50, $"the log is on at full detail; it caught {string.Join(", ", app.Events.Take(30).Select(e => e.MessageTemplate.Text))}");
-        var log = string.Join("\n", app.Events.Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture) + " " + string.Join(" ", e.Properties.Select(p => p.Value.ToString())) + " " + e.Exception));
+        app.Events.Count.ShouldBeGreaterThan(50,
+            $"the log is on at full detail; it caught {string.Join(", ", app.Events.Take(30).Select(e => e.MessageTemplate.Text))}");
+        var log = string.Join("\n", app.Events.Select(e => e.RenderMessage(System.Globalization.CultureInfo.InvariantCulture) + " "
+            + string.Join(" ", e.Properties.Select(p => p.Value.ToString())) + " " + e.Exception));
         log.ShouldContain(@case.Id.ToString(), Case.Insensitive, "ids are what the log carries");
-        app.Events.ShouldContain(e => e.MessageTemplate.Text.StartsWith("HTTP {RequestMethod}", StringComparison.Ordinal), "request completion events reach this host's log");
-        foreach (var personal in new[] { "Kwakernaakstra", "Greet", "1951-03-14", "14-03-1951", "Rietvinkstraat", "9991 KT", "Zonnebloemwinkel", "Ik krijg brieven", "greet.kwakernaakstra" })
+        app.Events.ShouldContain(e => e.MessageTemplate.Text.StartsWith("HTTP {RequestMethod}", StringComparison.Ordinal),
+            "request completion events reach this host's log");
+        foreach (var personal in new[] { "Kwakernaakstra", "Greet", "1951-03-14", "14-03-1951", "Rietvinkstraat", "9991 KT", "Zonnebloemwinkel",
+            "Ik krijg brieven", "greet.kwakernaakstra" })
         {
             log.ShouldNotContain(personal, Case.Insensitive);
         }

@@ -42,10 +42,22 @@ public sealed class RectificationTests(KeukentafelApp app) : IClassFixture<Keuke
         var version = @case.Version;
 
         (await @case.PostAsync("resident", Corrected(postalCode: "12345"), HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("address.postcode_invalid");
-        (await @case.PostAsync("resident", Corrected(street: ""), HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("Street", out _).ShouldBeTrue();
+        (await @case.PostAsync("resident", Corrected(street: ""), HttpStatusCode.BadRequest))
+            .GetProperty("errors").TryGetProperty("Street", out _).ShouldBeTrue();
         var outsider = await app.ApiAsync((await app.StaffAsync(Keukentafel.Neighbourhoods.OrganisationType.Welfare, "WK990101")).Email);
-        await outsider.PostJsonAsync($"/api/cases/{@case.Id}/resident", new { version, givenName = "X", familyName = "Y", dateOfBirth = "1950-01-01", street = "S", houseNumber = "1", postalCode = "9991 KT", town = "T" }, HttpStatusCode.NotFound);
-        await @case.PostAsync("resident", new { givenName = "Greet", familyName = "Onveranderd", dateOfBirth = "1951-03-14", street = "Rietvinkstraat", houseNumber = "12", postalCode = "9991 KT", town = "Heerdonk" }, HttpStatusCode.UnprocessableEntity);
+        await outsider.PostJsonAsync($"/api/cases/{@case.Id}/resident",
+            new { version, givenName = "X", familyName = "Y", dateOfBirth = "1950-01-01", street = "S", houseNumber = "1", postalCode = "9991 KT", town = "T" },
+            HttpStatusCode.NotFound);
+        await @case.PostAsync("resident", new
+        {
+            givenName = "Greet",
+            familyName = "Onveranderd",
+            dateOfBirth = "1951-03-14",
+            street = "Rietvinkstraat",
+            houseNumber = "12",
+            postalCode = "9991 KT",
+            town = "Heerdonk"
+        }, HttpStatusCode.UnprocessableEntity);
 
         var file = await @case.FileAsync();
         file.GetProperty("version").GetInt32().ShouldBe(version);
@@ -60,10 +72,21 @@ public sealed class RectificationTests(KeukentafelApp app) : IClassFixture<Keuke
         await @case.PostAsync("resident", Corrected());
 
         var stale = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/resident",
-            new { version = seen, givenName = "Greet", familyName = "Anders", dateOfBirth = "1951-03-14", street = "Rietvinkstraat", houseNumber = "12", postalCode = "9991 KT", town = "Heerdonk" },
+            new
+            {
+                version = seen,
+                givenName = "Greet",
+                familyName = "Anders",
+                dateOfBirth = "1951-03-14",
+                street = "Rietvinkstraat",
+                houseNumber = "12",
+                postalCode = "9991 KT",
+                town = "Heerdonk"
+            },
             HttpStatusCode.Conflict);
 
-        stale.GetProperty("changesSince").EnumerateArray().ShouldContain(c => c.GetProperty("summary").GetString()!.StartsWith("Gegevens van de bewoner verbeterd", StringComparison.Ordinal));
+        stale.GetProperty("changesSince").EnumerateArray()
+            .ShouldContain(c => c.GetProperty("summary").GetString()!.StartsWith("Gegevens van de bewoner verbeterd", StringComparison.Ordinal));
         (await @case.FileAsync()).GetProperty("resident").GetProperty("name").GetString().ShouldBe("Greet Verbeterd");
     }
 
@@ -73,10 +96,31 @@ public sealed class RectificationTests(KeukentafelApp app) : IClassFixture<Keuke
         var first = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Tweezijdig");
         var second = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Tweezijdig");
         var seen = (await second.FileAsync()).GetProperty("resident").GetProperty("version").GetInt32();
-        (await first.FileAsync()).GetProperty("resident").GetProperty("id").GetGuid().ShouldBe((await second.FileAsync()).GetProperty("resident").GetProperty("id").GetGuid());
+        (await first.FileAsync())
+            .GetProperty("resident").GetProperty("id").GetGuid().ShouldBe((await second.FileAsync()).GetProperty("resident").GetProperty("id").GetGuid());
 
-        await first.PostAsync("resident", new { residentVersion = seen, givenName = "Greet", familyName = "Tweezijdig-Eerst", dateOfBirth = "1951-03-14", street = "Rietvinkstraat", houseNumber = "12", postalCode = "9991 KT", town = "Heerdonk" });
-        var stale = await second.PostAsync("resident", new { residentVersion = seen, givenName = "Greet", familyName = "Tweezijdig-Later", dateOfBirth = "1951-03-14", street = "Rietvinkstraat", houseNumber = "12", postalCode = "9991 KT", town = "Heerdonk" },
+        await first.PostAsync("resident", new
+        {
+            residentVersion = seen,
+            givenName = "Greet",
+            familyName = "Tweezijdig-Eerst",
+            dateOfBirth = "1951-03-14",
+            street = "Rietvinkstraat",
+            houseNumber = "12",
+            postalCode = "9991 KT",
+            town = "Heerdonk"
+        });
+        var stale = await second.PostAsync("resident", new
+        {
+            residentVersion = seen,
+            givenName = "Greet",
+            familyName = "Tweezijdig-Later",
+            dateOfBirth = "1951-03-14",
+            street = "Rietvinkstraat",
+            houseNumber = "12",
+            postalCode = "9991 KT",
+            town = "Heerdonk"
+        },
             HttpStatusCode.Conflict);
 
         stale.Code().ShouldBe("resident.stale");

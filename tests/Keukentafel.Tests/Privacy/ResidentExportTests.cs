@@ -19,7 +19,12 @@ public sealed class ResidentExportTests(KeukentafelApp app) : IClassFixture<Keuk
         var mine = new CaseDriver(app, bringer, signalled.CaseId, (await bringer.GetJsonAsync($"/api/cases/{signalled.CaseId}")).Version());
         await mine.PostAsync("answers", new { question = "Want", text = "Eerst wilde ik alleen van de brieven af.", withResident = true });
         await mine.PostAsync("answers", new { question = "Want", text = "Ik wil weer rustig slapen zonder rekeningen.", withResident = true });
-        await mine.PostAsync("wellbeing", new { moment = "Intake", mark = 3.7, measuredOn = Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        await mine.PostAsync("wellbeing", new
+        {
+            moment = "Intake",
+            mark = 3.7,
+            measuredOn = Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        });
         var neighbour = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Buurvrouwsma");
         var neighbourNumber = (await neighbour.FileAsync()).GetProperty("number").GetString()!;
         var resident = await app.SignedInAsync(PageSession.Resident);
@@ -34,11 +39,13 @@ public sealed class ResidentExportTests(KeukentafelApp app) : IClassFixture<Keuk
         var cases = export.GetProperty("cases").EnumerateArray().ToList();
         cases.ShouldContain(c => c.GetProperty("file").GetProperty("id").GetGuid() == signalled.CaseId);
         cases.ShouldAllBe(c => c.GetProperty("file").GetProperty("resident").GetProperty("name").GetString() == signalled.ResidentName);
-        cases.Single(c => c.GetProperty("file").GetProperty("id").GetGuid() == signalled.CaseId).GetProperty("history").GetArrayLength().ShouldBeGreaterThanOrEqualTo(2);
+        cases.Single(c => c.GetProperty("file").GetProperty("id").GetGuid() == signalled.CaseId).GetProperty("history").GetArrayLength()
+            .ShouldBeGreaterThanOrEqualTo(2);
         text.ShouldContain("Ik wil weer rustig slapen zonder rekeningen.");
         text.ShouldContain("Eerst wilde ik alleen van de brieven af.", Case.Sensitive, "every version of an answer, not only the current one");
         text.ShouldContain("\"accessLog\"");
-        cases.Single(c => c.GetProperty("file").GetProperty("id").GetGuid() == signalled.CaseId).GetProperty("wellbeing")[0].GetProperty("mark").GetDecimal().ShouldBe(3.7m);
+        cases.Single(c => c.GetProperty("file").GetProperty("id").GetGuid() == signalled.CaseId).GetProperty("wellbeing")[0].GetProperty("mark")
+            .GetDecimal().ShouldBe(3.7m);
         text.ShouldNotContain("Buurvrouwsma");
         text.ShouldNotContain(neighbourNumber);
 
@@ -47,7 +54,8 @@ public sealed class ResidentExportTests(KeukentafelApp app) : IClassFixture<Keuk
         page.ShouldContain("3,7");
         await using var scope = app.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().AuditEvents
-            .CountAsync(a => a.UserName == signalled.ResidentName && a.Action == AuditAction.Export && a.Part == "alle gegevens", TestContext.Current.CancellationToken)).ShouldBe(1);
+            .CountAsync(a => a.UserName == signalled.ResidentName && a.Action == AuditAction.Export && a.Part == "alle gegevens",
+                TestContext.Current.CancellationToken)).ShouldBe(1);
     }
 
     [Theory]

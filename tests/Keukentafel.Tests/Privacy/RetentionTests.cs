@@ -18,9 +18,17 @@ public sealed class RetentionTests(KeukentafelApp app) : IClassFixture<Keukentaf
     {
         var @case = await ClosedAsync("Vergetelheid");
         var today = Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await @case.PostAsync("wellbeing", new { moment = "Closure", mark = 8.1, measuredOn = today, note = "Mevrouw Vergetelheid is blij met haar nieuwe buren." });
+        await @case.PostAsync("wellbeing",
+            new { moment = "Closure", mark = 8.1, measuredOn = today, note = "Mevrouw Vergetelheid is blij met haar nieuwe buren." });
         await @case.PostAsync("analysis", new { horizonMonths = 12, assumptions = "Zonder hulp was mevrouw Vergetelheid haar huis kwijtgeraakt." });
-        await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "huisuitzetting", quantity = 1, probabilityPercent = 30, note = "De verhuurder van Vergetelheid dreigde al." });
+        await @case.PostAsync("analysis/lines", new
+        {
+            scenario = "Without",
+            itemCode = "huisuitzetting",
+            quantity = 1,
+            probabilityPercent = 30,
+            note = "De verhuurder van Vergetelheid dreigde al."
+        });
         var before = await @case.FileAsync();
         await ClosedYearsAgoAsync(@case.Id, 8);
 
@@ -46,21 +54,34 @@ public sealed class RetentionTests(KeukentafelApp app) : IClassFixture<Keukentaf
         file.GetProperty("status").GetString().ShouldBe("Closed");
         file.GetProperty("solvedWithinSixWeeks").GetBoolean().ShouldBe(before.GetProperty("solvedWithinSixWeeks").GetBoolean());
         file.GetProperty("actions").EnumerateArray().Select(a => (a.GetProperty("lawDomain").GetString(), a.GetProperty("status").GetString()))
-            .ShouldBe(before.GetProperty("actions").EnumerateArray().Select(a => (a.GetProperty("lawDomain").GetString(), a.GetProperty("status").GetString())));
+            .ShouldBe(before.GetProperty("actions").EnumerateArray()
+                .Select(a => (a.GetProperty("lawDomain").GetString(), a.GetProperty("status").GetString())));
 
         var history = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history");
         history[0].GetProperty("summary").GetString()!.ShouldStartWith("Na de bewaartermijn geanonimiseerd");
-        history.EnumerateArray().Skip(1).ShouldAllBe(h => h.GetProperty("summary").GetString() == RetentionService.Removed && h.GetProperty("before").ValueKind == System.Text.Json.JsonValueKind.Null);
+        history.EnumerateArray().Skip(1).ShouldAllBe(h => h.GetProperty("summary").GetString() == RetentionService.Removed
+            && h.GetProperty("before").ValueKind == System.Text.Json.JsonValueKind.Null);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
         var residentId = await db.Cases.Where(c => c.Id == @case.Id).Select(c => c.ResidentId).SingleAsync(TestContext.Current.CancellationToken);
         (await db.Anonymisations.SingleAsync(a => a.ResidentId == residentId, TestContext.Current.CancellationToken)).Cases.ShouldBe(1);
-        (await db.AuditEvents.AnyAsync(a => a.ResidentId == residentId && a.Part == "anonimisering" && a.UserName == RetentionService.ActorName, TestContext.Current.CancellationToken)).ShouldBeTrue();
+        (await db.AuditEvents.AnyAsync(a => a.ResidentId == residentId && a.Part == "anonimisering" && a.UserName == RetentionService.ActorName,
+            TestContext.Current.CancellationToken)).ShouldBeTrue();
         (await app.Services.GetRequiredService<AuditLog>().VerifyAsync(TestContext.Current.CancellationToken)).Intact.ShouldBeTrue();
 
         // His details do not come back, and a second run finds nothing new for him.
         (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/resident",
-            new { version = file.GetProperty("version").GetInt32(), givenName = "Greet", familyName = "Vergetelheid", dateOfBirth = "1951-03-14", street = "Rietvinkstraat", houseNumber = "12", postalCode = "9991 KT", town = "Heerdonk" },
+            new
+            {
+                version = file.GetProperty("version").GetInt32(),
+                givenName = "Greet",
+                familyName = "Vergetelheid",
+                dateOfBirth = "1951-03-14",
+                street = "Rietvinkstraat",
+                houseNumber = "12",
+                postalCode = "9991 KT",
+                town = "Heerdonk"
+            },
             System.Net.HttpStatusCode.Conflict)).Code().ShouldBe("resident.anonymised");
         await RunAsync();
         (await db.Anonymisations.CountAsync(a => a.ResidentId == residentId, TestContext.Current.CancellationToken)).ShouldBe(1);

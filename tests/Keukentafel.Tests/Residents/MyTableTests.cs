@@ -38,7 +38,8 @@ public sealed class MyTableTests(KeukentafelApp app) : IClassFixture<Keukentafel
         (await browser.GetPageAsync("/mijn/tafel")).Text().ShouldNotContain("Hoe gaat het met u?");
 
         // He changes what he wants in his own words; the earlier answer stays in the history.
-        using var empty = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["text"] = " " }, action: "/mijn/tafel?question=Want&handler=Answer");
+        using var empty = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["text"] = " " },
+            action: "/mijn/tafel?question=Want&handler=Answer");
         (await PageSession.ParseAsync(empty)).QuerySelector("#answer-Want-error").ShouldNotBeNull().TextContent.ShouldContain("Schrijf hier uw antwoord");
         using var changed = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["text"] = "Ik wil weer zelf mijn post lezen." },
             action: "/mijn/tafel?question=Want&handler=Answer");
@@ -49,9 +50,11 @@ public sealed class MyTableTests(KeukentafelApp app) : IClassFixture<Keukentafel
         (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/answers/Want")).GetArrayLength().ShouldBe(2);
 
         // He invites someone of his own to his table; an empty name is refused at its field.
-        using var noName = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["name"] = " ", ["relation"] = "buurvrouw" }, action: "/mijn/tafel?handler=Invite");
+        using var noName = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["name"] = " ", ["relation"] = "buurvrouw" },
+            action: "/mijn/tafel?handler=Invite");
         (await PageSession.ParseAsync(noName)).QuerySelector("#invite-name-error").ShouldNotBeNull();
-        using var invited = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["name"] = "Truus Tafelgenoot", ["relation"] = "buurvrouw" },
+        using var invited = await browser.SubmitAsync("/mijn/tafel",
+            new Dictionary<string, string> { ["name"] = "Truus Tafelgenoot", ["relation"] = "buurvrouw" },
             action: "/mijn/tafel?handler=Invite");
         invited.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await browser.GetPageAsync("/mijn/tafel")).Text().ShouldContain("Truus Tafelgenoot");
@@ -84,7 +87,8 @@ public sealed class MyTableTests(KeukentafelApp app) : IClassFixture<Keukentafel
         using var refused = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["agreed"] = "false" }, action: Form(no));
         refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        var participants = (await @case.FileAsync()).GetProperty("meetings")[0].GetProperty("participants").EnumerateArray().ToDictionary(p => p.Id(), p => p.GetProperty("agreement").GetString());
+        var participants = (await @case.FileAsync())
+            .GetProperty("meetings")[0].GetProperty("participants").EnumerateArray().ToDictionary(p => p.Id(), p => p.GetProperty("agreement").GetString());
         participants[yes].ShouldBe("Agreed");
         participants[no].ShouldBe("Refused");
         (await browser.GetPageAsync("/mijn/tafel")).Text().ShouldContain("u wilt dat deze persoon niet komt");
@@ -93,7 +97,8 @@ public sealed class MyTableTests(KeukentafelApp app) : IClassFixture<Keukentafel
         var page = await browser.GetPageAsync("/mijn/tafel");
         var token = page.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value");
         using var tampered = await browser.PostAsync($"/mijn/tafel?meetingId={other.MeetingId}&participantId={notHis}&handler=Agreement",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["agreed"] = "true", ["version"] = "0", ["__RequestVerificationToken"] = token ?? "" }), TestContext.Current.CancellationToken);
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["agreed"] = "true", ["version"] = "0", ["__RequestVerificationToken"] = token ?? "" }),
+            TestContext.Current.CancellationToken);
         tampered.StatusCode.ShouldNotBe(HttpStatusCode.Redirect);
         (await other.FileAsync()).GetProperty("meetings")[0].GetProperty("participants").EnumerateArray().Single(p => p.Id() == notHis)
             .GetProperty("agreement").GetString().ShouldBe("Pending");

@@ -30,7 +30,8 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         page.QuerySelectorAll("a[href='/mijn/meekijken']").ShouldBeEmpty();
 
         // She gives the mark for him; the professional sees it at once, and the history says who gave it.
-        using var given = await daughter.SubmitAsync(table, new Dictionary<string, string> { ["mark"] = "6" }, formSelector: "form[action*='handler=Wellbeing']");
+        using var given = await daughter.SubmitAsync(table, new Dictionary<string, string> { ["mark"] = "6" },
+            formSelector: "form[action*='handler=Wellbeing']");
         given.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         given.Headers.Location!.PathAndQuery().ShouldContain("voor=");
         (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing")).ToString().ShouldMatch("\"mark\":\\s*6(\\.0)?[,}]");
@@ -60,7 +61,8 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         using var withdrawn = await resident.SubmitAsync("/mijn/meekijken", new Dictionary<string, string>(), action: form.GetAttribute("action"));
         withdrawn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var voor = table[(table.IndexOf('=') + 1)..];
-        foreach (var url in new[] { table, $"/mijn/inzage?voor={voor}", $"/mijn/toestemming?voor={voor}", $"/mijn/gegevens?voor={voor}", $"/mijn/gegevens?handler=Json&voor={voor}" })
+        foreach (var url in new[] { table, $"/mijn/inzage?voor={voor}", $"/mijn/toestemming?voor={voor}", $"/mijn/gegevens?voor={voor}",
+            $"/mijn/gegevens?handler=Json&voor={voor}" })
         {
             using var refused = await daughter.GetAsync(url, TestContext.Current.CancellationToken);
             refused.StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
@@ -68,7 +70,8 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
 
         var token = (await daughter.GetPageAsync("/mijn/tafel")).QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value") ?? "";
         using var change = await daughter.PostAsync($"/mijn/tafel?question=Want&handler=Answer&voor={voor}",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = "Iets anders", ["version"] = "99", ["__RequestVerificationToken"] = token }), TestContext.Current.CancellationToken);
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["text"] = "Iets anders", ["version"] = "99", ["__RequestVerificationToken"] = token }),
+            TestContext.Current.CancellationToken);
         change.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await resident.GetPageAsync("/mijn/meekijken")).Text().ShouldContain("Gestopt op");
     }
@@ -79,7 +82,8 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         var (_, first) = await ResidentAsync("Eerstetafel");
         var (_, second) = await ResidentAsync("Tweedetafel");
 
-        using var unticked = await first.SubmitAsync("/mijn/meekijken", new Dictionary<string, string> { ["Input.Name"] = "Bram Buur", ["Input.Relation"] = "buurman" },
+        using var unticked = await first.SubmitAsync("/mijn/meekijken",
+            new Dictionary<string, string> { ["Input.Name"] = "Bram Buur", ["Input.Relation"] = "buurman" },
             action: "/mijn/meekijken?handler=Give");
         (await PageSession.ParseAsync(unticked)).QuerySelector("#Input_Consent-error").ShouldNotBeNull().TextContent.ShouldContain("vinkje");
 
@@ -127,14 +131,16 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         (await resident.GetPageAsync("/mijn/meekijken")).Text().ShouldContain("Let someone look along");
 
         // A refusal speaks English too, beside its field.
-        using var wrong = await resident.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["mark"] = "11" }, formSelector: "form[action*='handler=Wellbeing']");
+        using var wrong = await resident.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["mark"] = "11" },
+            formSelector: "form[action*='handler=Wellbeing']");
         (await PageSession.ParseAsync(wrong)).QuerySelector("#mark-error").ShouldNotBeNull().TextContent.ShouldContain("from 1 to 10");
 
         using var back = await resident.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["code"] = "nl" }, formSelector: "form.kt-language");
         (await resident.GetPageAsync("/mijn/tafel")).Text().ShouldContain("Mijn plan");
 
         // Only offered languages, and only back to a page of this site.
-        using var odd = await resident.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["code"] = "xx", ["returnUrl"] = "https://elders.example/" }, formSelector: "form.kt-language");
+        using var odd = await resident.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["code"] = "xx", ["returnUrl"] = "https://elders.example/" },
+            formSelector: "form.kt-language");
         odd.Headers.Location!.PathAndQuery().ShouldBe("/");
         (await resident.GetPageAsync("/mijn/tafel")).Text().ShouldContain("Mijn plan");
     }
@@ -164,7 +170,8 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
 
         // After the withdrawal: no mark, no consent withdrawn, no download, and each refusal on his record.
         var version = (await @case.FileAsync()).GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var mark = await son.PostAsync($"/mijn/tafel?handler=Wellbeing&voor={voor}", Form(new() { ["mark"] = "3", ["version"] = version }), TestContext.Current.CancellationToken);
+        using var mark = await son.PostAsync($"/mijn/tafel?handler=Wellbeing&voor={voor}", Form(new() { ["mark"] = "3", ["version"] = version }),
+            TestContext.Current.CancellationToken);
         mark.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing")).GetProperty("measurements").GetArrayLength().ShouldBe(0);
         var own = await OpenConsentAsync(@case.Id);
@@ -178,7 +185,8 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>();
         var residentId = await db.Cases.Where(c => c.Id == @case.Id).Select(c => c.ResidentId).SingleAsync(TestContext.Current.CancellationToken);
-        (await db.AuditEvents.CountAsync(a => a.ResidentId == residentId && !a.Allowed && a.UserName == "Kees Nietmeer", TestContext.Current.CancellationToken)).ShouldBeGreaterThanOrEqualTo(3);
+        (await db.AuditEvents.CountAsync(a => a.ResidentId == residentId && !a.Allowed && a.UserName == "Kees Nietmeer", TestContext.Current.CancellationToken))
+            .ShouldBeGreaterThanOrEqualTo(3);
     }
 
     [Fact]
@@ -189,7 +197,8 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         var daughter = app.Browser();
         using var linked = await daughter.LookAlongAsync(code, "eva.vergeetmij@voorbeeld.example");
         var table = linked.Headers.Location!.PathAndQuery();
-        using var given = await daughter.SubmitAsync(table, new Dictionary<string, string> { ["mark"] = "6" }, formSelector: "form[action*='handler=Wellbeing']");
+        using var given = await daughter.SubmitAsync(table, new Dictionary<string, string> { ["mark"] = "6" },
+            formSelector: "form[action*='handler=Wellbeing']");
         given.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         @case.Version = (await @case.FileAsync()).GetProperty("version").GetInt32(); // her mark changed the case
         foreach (var action in @case.Actions)
@@ -202,9 +211,11 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         await @case.PostAsync("transitions", new { to = "Closed" });
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>();
-        await db.Cases.Where(c => c.Id == @case.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.ClosedAtUtc, DateTime.UtcNow.AddYears(-8)), TestContext.Current.CancellationToken);
+        await db.Cases.Where(c => c.Id == @case.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.ClosedAtUtc, DateTime.UtcNow.AddYears(-8)), TestContext.Current.CancellationToken);
 
-        (await scope.ServiceProvider.GetRequiredService<Keukentafel.Privacy.RetentionService>().AnonymiseDueAsync(TestContext.Current.CancellationToken)).ShouldBeGreaterThanOrEqualTo(1);
+        (await scope.ServiceProvider.GetRequiredService<Keukentafel.Privacy.RetentionService>().AnonymiseDueAsync(TestContext.Current.CancellationToken))
+            .ShouldBeGreaterThanOrEqualTo(1);
 
         var history = (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history")).GetRawText();
         history.ShouldNotContain("Vergeetmij");
@@ -249,7 +260,8 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>();
-        return await db.Consents.Where(k => k.CaseId == caseId && k.WithdrawnAtUtc == null).OrderBy(k => k.Id).Select(k => k.Id).FirstAsync(TestContext.Current.CancellationToken);
+        return await db.Consents.Where(k => k.CaseId == caseId && k.WithdrawnAtUtc == null).OrderBy(k => k.Id).Select(k => k.Id)
+            .FirstAsync(TestContext.Current.CancellationToken);
     }
 
     private async Task<(CaseDriver Case, HttpClient Resident)> ResidentAsync(string family)
@@ -284,7 +296,8 @@ public sealed class TrustedPersonRuleTests
     public void The_code_is_refused_when_expired_used_or_withdrawn()
     {
         var (expired, _) = Keukentafel.Residents.TrustedPerson.Give(Guid.CreateVersion7(), "Eva", "dochter", true, "Bewoner", Now);
-        Should.Throw<DomainException>(() => expired.Link(Guid.CreateVersion7(), Now.AddDays(Keukentafel.Residents.TrustedPerson.ValidDays))).Code.ShouldBe("trusted.expired");
+        Should.Throw<DomainException>(() => expired.Link(Guid.CreateVersion7(), Now.AddDays(Keukentafel.Residents.TrustedPerson.ValidDays)))
+            .Code.ShouldBe("trusted.expired");
 
         var (used, _) = Keukentafel.Residents.TrustedPerson.Give(Guid.CreateVersion7(), "Eva", "dochter", true, "Bewoner", Now);
         used.Link(Guid.CreateVersion7(), Now.AddDays(1));
@@ -300,7 +313,9 @@ public sealed class TrustedPersonRuleTests
     [Fact]
     public void Without_his_tick_or_a_name_there_is_no_consent()
     {
-        Should.Throw<DomainException>(() => Keukentafel.Residents.TrustedPerson.Give(Guid.CreateVersion7(), "Eva", "dochter", false, "Bewoner", Now)).Field.ShouldBe("Consent");
-        Should.Throw<DomainException>(() => Keukentafel.Residents.TrustedPerson.Give(Guid.CreateVersion7(), " ", "dochter", true, "Bewoner", Now)).Field.ShouldBe("Name");
+        Should.Throw<DomainException>(() => Keukentafel.Residents.TrustedPerson.Give(Guid.CreateVersion7(), "Eva", "dochter", false, "Bewoner", Now))
+            .Field.ShouldBe("Consent");
+        Should.Throw<DomainException>(() => Keukentafel.Residents.TrustedPerson.Give(Guid.CreateVersion7(), " ", "dochter", true, "Bewoner", Now))
+            .Field.ShouldBe("Name");
     }
 }

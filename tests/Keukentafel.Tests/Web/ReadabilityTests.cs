@@ -48,8 +48,8 @@ public sealed class ReadabilityTests
     [Fact]
     public void A_difficult_sentence_fails_the_measure_and_a_plain_one_passes()
     {
-        var difficult = Readability.Of("Ingevolge de toepasselijke bepalingen van de Wet maatschappelijke ondersteuning dient de belanghebbende zijn aanvraag " +
-            "tot verstrekking van een maatwerkvoorziening schriftelijk en gemotiveerd in te dienen bij het college van burgemeester en wethouders.");
+        var difficult = Readability.Of("Ingevolge de toepasselijke bepalingen van de Wet maatschappelijke ondersteuning dient de belanghebbende zijn aanvraag "
+            + "tot verstrekking van een maatwerkvoorziening schriftelijk en gemotiveerd in te dienen bij het college van burgemeester en wethouders.");
         var plain = Readability.Of("Wilt u hulp? Vraag het aan uw buurvrouw. Of bel de wijk. Wij komen bij u thuis.");
 
         difficult.FleschDouma.ShouldBeLessThan(TextEase);
