@@ -99,7 +99,8 @@ public static class AccountsExtensions
 
         // Keys in the database: every instance can read every other instance's cookies and tokens.
         var certificate = builder.Configuration["DataProtection:CertificatePath"];
-        if (builder.Environment.IsProduction() && string.IsNullOrEmpty(certificate) && !builder.Configuration.GetValue("DataProtection:AllowUnencryptedKeys", false))
+        if (builder.Environment.IsProduction() && string.IsNullOrEmpty(certificate)
+            && !builder.Configuration.GetValue("DataProtection:AllowUnencryptedKeys", false))
         {
             // Unencrypted keys next to the sessions would let anyone with a copy of the database forge a sign-in.
             throw new InvalidOperationException(

@@ -71,7 +71,8 @@ public sealed class EmailConfirmations(UserManager<Account> users, Mailer mailer
 
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(account)));
         var link = mail.Link(request, $"/e-mail-bevestigen?account={account.Id}&code={code}");
-        await mailer.SendOrLogAsync(account.Id, new OutgoingMail(account.Email, texts["MailSubject"], texts["MailText", account.DisplayName, link], "email-confirmation"), ct);
+        await mailer.SendOrLogAsync(account.Id,
+            new OutgoingMail(account.Email, texts["MailSubject"], texts["MailText", account.DisplayName, link], "email-confirmation"), ct);
     }
 
     /// <summary>A link by e-mail goes to an address someone typed himself only once he confirmed it; staff addresses are set by an administrator.</summary>

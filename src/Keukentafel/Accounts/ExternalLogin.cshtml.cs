@@ -13,7 +13,8 @@ namespace Keukentafel.Accounts;
 /// (verified) e-mail address; an unknown address gets no account.
 /// </summary>
 [AllowAnonymous]
-public sealed partial class ExternalLoginModel(SignInManager<Account> signIn, UserManager<Account> users, KeukentafelMetrics metrics, ILogger<ExternalLoginModel> logger)
+public sealed partial class ExternalLoginModel(SignInManager<Account> signIn, UserManager<Account> users, KeukentafelMetrics metrics,
+    ILogger<ExternalLoginModel> logger)
     : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Accounts/Login");

@@ -41,7 +41,8 @@ public sealed class ForgotPasswordModel(UserManager<Account> users, Mailer maile
         {
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(account)));
             var link = mail.Link(Request, $"/wachtwoord-herstellen?account={account.Id}&code={code}");
-            await mailer.SendOrLogAsync(account.Id, new OutgoingMail(account.Email!, texts["MailSubject"], texts["MailText", account.DisplayName, link], "password-reset"),
+            await mailer.SendOrLogAsync(account.Id,
+                new OutgoingMail(account.Email!, texts["MailSubject"], texts["MailText", account.DisplayName, link], "password-reset"),
                 HttpContext.RequestAborted);
         }
 

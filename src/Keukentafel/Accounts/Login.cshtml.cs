@@ -12,7 +12,8 @@ namespace Keukentafel.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
-public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Account> users, KeukentafelMetrics metrics, IStringLocalizer<LoginModel> texts) : PageModel
+public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Account> users, KeukentafelMetrics metrics, IStringLocalizer<LoginModel> texts)
+    : PageModel
 {
     public IStringLocalizer<LoginModel> Texts => texts;
 

@@ -38,7 +38,8 @@ public sealed class MagicLinkModel(MagicLinks links, Mailer mailer, MailSettings
         {
             var link = mail.Link(Request, $"/inloggen/link/openen?code={Uri.EscapeDataString(issued.Token)}");
             var text = texts["MailText", issued.Account.DisplayName, link, (int)MagicLink.Lifetime.TotalMinutes];
-            await mailer.SendOrLogAsync(issued.Account.Id, new OutgoingMail(issued.Account.Email!, texts["MailSubject"], text, "magic-link"), HttpContext.RequestAborted);
+            await mailer.SendOrLogAsync(issued.Account.Id, new OutgoingMail(issued.Account.Email!, texts["MailSubject"], text, "magic-link"),
+                HttpContext.RequestAborted);
         }
 
         return RedirectToPage(new { verstuurd = true });

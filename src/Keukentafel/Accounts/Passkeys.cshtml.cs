@@ -129,7 +129,8 @@ public sealed class PasskeysModel(UserManager<Account> users, SignInManager<Acco
     private async Task LoadAsync(Account account) =>
         Passkeys = [.. (await users.GetPasskeysAsync(account))
             .OrderBy(p => p.CreatedAt)
-            .Select(p => new PasskeyRow(PasskeyText.Id(p.CredentialId), p.Name ?? "Passkey", p.CreatedAt.ToOffset(TimeSpan.Zero).ToString("d MMMM yyyy", Dutch)))];
+            .Select(p => new PasskeyRow(PasskeyText.Id(p.CredentialId), p.Name ?? "Passkey",
+                p.CreatedAt.ToOffset(TimeSpan.Zero).ToString("d MMMM yyyy", Dutch)))];
 }
 
 public sealed record PasskeyRow(string Id, string Name, string Added);

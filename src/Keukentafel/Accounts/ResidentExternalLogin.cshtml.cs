@@ -144,7 +144,8 @@ public sealed partial class ResidentExternalLoginModel(
                 ModelState.AddModelError("Input.Code", text["CodeRequired"]);
             }
 
-            if (Input.DateOfBirth is null && ModelState.GetFieldValidationState("Input.DateOfBirth") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+            if (Input.DateOfBirth is null
+                && ModelState.GetFieldValidationState("Input.DateOfBirth") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
             {
                 ModelState.AddModelError("Input.DateOfBirth", text["DateOfBirthRequired"]);
             }

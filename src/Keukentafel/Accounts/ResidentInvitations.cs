@@ -23,7 +23,9 @@ public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Acc
     {
         var residentId = decision.ResidentId ?? throw new DomainException("invitation.no_resident", "Deze casus heeft geen bewoner.");
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var open in await db.ResidentInvitations.Where(i => i.ResidentId == residentId && i.UsedAtUtc == null && i.RevokedAtUtc == null).ToListAsync(ct))
+        foreach (var open in await db.ResidentInvitations
+            .Where(i => i.ResidentId == residentId && i.UsedAtUtc == null && i.RevokedAtUtc == null)
+            .ToListAsync(ct))
         {
             open.Revoke(now);
         }
@@ -101,7 +103,8 @@ public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Acc
     }
 
     /// <summary>The open invitation of this code, if the date of birth is the resident's; a wrong date is counted.</summary>
-    private async Task<(ResidentInvitation Invitation, Neighbourhoods.Resident Resident, DateTime Now)> OpenAsync(string? code, DateOnly? dateOfBirth, CancellationToken ct)
+    private async Task<(ResidentInvitation Invitation, Neighbourhoods.Resident Resident, DateTime Now)> OpenAsync(string? code, DateOnly? dateOfBirth,
+        CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
@@ -132,7 +135,8 @@ public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Acc
         {
             invitation.Fail(now);
             await db.SaveChangesAsync(ct);
-            throw DomainException.About("DateOfBirth", "invitation.date_of_birth", "Deze geboortedatum hoort niet bij de code. Kijk of u hem goed heeft ingevuld.");
+            throw DomainException.About("DateOfBirth", "invitation.date_of_birth",
+                "Deze geboortedatum hoort niet bij de code. Kijk of u hem goed heeft ingevuld.");
         }
 
         return (invitation, resident, now);

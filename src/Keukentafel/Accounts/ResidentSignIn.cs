@@ -121,6 +121,7 @@ public static partial class ResidentSignIn
         return sum % 11 == 0 && sum != 0;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Resident sign-in refused: the broker's claim {Claim} holds no pseudonym (missing, or a BSN); configure the broker to send a pseudonym")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Resident sign-in refused: the broker's claim {Claim} holds no pseudonym (missing, or a BSN); configure the broker to send a pseudonym")]
     private static partial void LogNoPseudonym(this ILogger logger, string claim);
 }

@@ -6,7 +6,8 @@ namespace Keukentafel.Accounts;
 public static class SignInOutcome
 {
     public const string LockedOutMessage =
-        "Uw account is tijdelijk geblokkeerd, omdat er te vaak iets verkeerds is ingevuld. Probeer het over een kwartier opnieuw, of vraag de beheerder om hulp.";
+        "Uw account is tijdelijk geblokkeerd, omdat er te vaak iets verkeerds is ingevuld. "
+            + "Probeer het over een kwartier opnieuw, of vraag de beheerder om hulp.";
 
     /// <summary>The outcome as a metric tag and a stable code.</summary>
     public static string Of(SignInResult result) =>

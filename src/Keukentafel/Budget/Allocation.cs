@@ -41,11 +41,13 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
     /// For the plan page: the allocation of each of the case's actions the budget can pay; where the neighbourhood has no
     /// budget for an action's year, that is said instead.
     /// </summary>
-    public async Task<(IReadOnlyDictionary<Guid, AllocationView> Views, string? NoBudget)> ForPlanAsync(Guid caseId, IEnumerable<Guid> actionIds, CancellationToken ct)
+    public async Task<(IReadOnlyDictionary<Guid, AllocationView> Views, string? NoBudget)> ForPlanAsync(Guid caseId, IEnumerable<Guid> actionIds,
+        CancellationToken ct)
     {
         var ids = actionIds.ToList();
         var neighbourhoodId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.NeighbourhoodId).SingleAsync(ct);
-        var planned = await db.PlanActions.AsNoTracking().Where(a => a.CaseId == caseId && ids.Contains(a.Id)).Select(a => new { a.Id, a.CreatedAtUtc }).ToListAsync(ct);
+        var planned = await db.PlanActions.AsNoTracking().Where(a => a.CaseId == caseId && ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.CreatedAtUtc }).ToListAsync(ct);
         var views = new Dictionary<Guid, AllocationView>();
         string? noBudget = null;
         foreach (var action in planned.OrderBy(a => ids.IndexOf(a.Id)))
@@ -104,7 +106,8 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
 
         if (view.Candidates.Count == 0)
         {
-            throw DomainException.Conflict("budget.no_supplier", "Geen organisatie in deze wijk levert deze hulp. Vraag de beheerder welke organisaties dit aanbieden.");
+            throw DomainException.Conflict("budget.no_supplier",
+                "Geen organisatie in deze wijk levert deze hulp. Vraag de beheerder welke organisaties dit aanbieden.");
         }
 
         var chosen = organisationId is { } id
@@ -119,8 +122,10 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
             }
 
             throw DomainException.Conflict("budget.room_exceeded", chosen is null
-                ? $"Geen van de organisaties die dit leveren heeft nog {DutchNumber.Euro(view.Amount)} ruimte in {view.Year}. De meeste ruimte heeft {view.Candidates[0].Name}: {DutchNumber.Euro(view.Candidates[0].Remaining)}."
-                : $"{chosen.Name} heeft nog {DutchNumber.Euro(chosen.Remaining)} ruimte in {view.Year}; deze actie kost {DutchNumber.Euro(view.Amount)}. Kies een organisatie met meer ruimte.");
+                ? $"Geen van de organisaties die dit leveren heeft nog {DutchNumber.Euro(view.Amount)} ruimte in {view.Year}. "
+                    + $"De meeste ruimte heeft {view.Candidates[0].Name}: {DutchNumber.Euro(view.Candidates[0].Remaining)}."
+                : $"{chosen.Name} heeft nog {DutchNumber.Euro(chosen.Remaining)} ruimte in {view.Year}; deze actie kost {DutchNumber.Euro(view.Amount)}. "
+                    + "Kies een organisatie met meer ruimte.");
         }
 
         var entries = await financing.ChangeAsync(view.BudgetId, [(chosen.OrganisationId, view.Year)], async (book, now) =>
@@ -150,7 +155,8 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
         List<(Guid, int)> locks = [(request.OrganisationId, request.Year)];
         if (decision == RequestStatus.RoomShifted)
         {
-            var from = shiftFrom ?? throw DomainException.About("FromOrganisationId", "budget.shift_from_required", "Kies de organisatie waarvan ruimte naar deze organisatie gaat.");
+            var from = shiftFrom ?? throw DomainException.About("FromOrganisationId", "budget.shift_from_required",
+                "Kies de organisatie waarvan ruimte naar deze organisatie gaat.");
             if (from == request.OrganisationId)
             {
                 throw DomainException.About("FromOrganisationId", "budget.shift_same", "Kies een andere organisatie om ruimte van te nemen.");
@@ -174,16 +180,19 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
             var action = await db.PlanActions.AsNoTracking().SingleAsync(a => a.Id == tracked.PlanActionId, ct);
             if (action.IsSettled || action.ExpectedCost != tracked.Amount)
             {
-                throw DomainException.Conflict("budget.request_outdated", "De actie is intussen veranderd, vervallen of gedaan. Kies: niet betalen, en laat de professional opnieuw vragen.");
+                throw DomainException.Conflict("budget.request_outdated",
+                    "De actie is intussen veranderd, vervallen of gedaan. Kies: niet betalen, en laat de professional opnieuw vragen.");
             }
 
             var added = new List<LedgerEntry>();
             if (decision == RequestStatus.RoomShifted && shortfall > 0)
             {
-                added.AddRange(book.ShiftRoom(shiftFrom!.Value, tracked.OrganisationId, tracked.Year, shortfall, tracked.Id, $"Besluit managers: ruimte verschoven. {tracked.DecisionReason}", by, now));
+                added.AddRange(book.ShiftRoom(shiftFrom!.Value, tracked.OrganisationId, tracked.Year, shortfall, tracked.Id,
+                    $"Besluit managers: ruimte verschoven. {tracked.DecisionReason}", by, now));
             }
 
-            added.Add(book.Commit(tracked.OrganisationId, tracked.Year, tracked.CaseId, tracked.PlanActionId, tracked.Amount, action.LawDomain, by, now, tracked));
+            added.Add(book.Commit(tracked.OrganisationId, tracked.Year, tracked.CaseId, tracked.PlanActionId, tracked.Amount, action.LawDomain, by, now,
+                tracked));
             await AssignAsync(tracked.CaseId, tracked.PlanActionId, tracked.OrganisationId, tracked.PreFinancedFor, tracked.BudgetId, by, now, ct);
             return added;
         }, ct);
@@ -194,7 +203,8 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
     public Task<bool> IsManagerOfAsync(Guid? staffId, Guid organisationId, CancellationToken ct) =>
         db.StaffMembers.AnyAsync(s => s.Id == staffId && s.OrganisationId == organisationId && s.Function == StaffFunction.Manager, ct);
 
-    private async Task<AllocationOutcome> RequestAsync(Guid caseId, AllocationView view, Candidate supplier, Payer? preFinancedFor, Actor by, CancellationToken ct)
+    private async Task<AllocationOutcome> RequestAsync(Guid caseId, AllocationView view, Candidate supplier, Payer? preFinancedFor, Actor by,
+        CancellationToken ct)
     {
         var request = new FinancingRequest(view.BudgetId, caseId, view.ActionId, supplier.OrganisationId, view.Year, view.Amount, supplier.Remaining, by,
             time.GetUtcNow().UtcDateTime, preFinancedFor);
@@ -213,7 +223,8 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
         return new AllocationOutcome(null, supplier.OrganisationId, supplier.Name, request);
     }
 
-    private async Task AssignAsync(Guid caseId, Guid actionId, Guid organisationId, Payer? preFinancedFor, Guid budgetId, Actor by, DateTime now, CancellationToken ct)
+    private async Task AssignAsync(Guid caseId, Guid actionId, Guid organisationId, Payer? preFinancedFor, Guid budgetId, Actor by, DateTime now,
+        CancellationToken ct)
     {
         var @case = await work.TrackedAsync(caseId, ct);
         var organisation = await db.Organisations.Include(o => o.Neighbourhoods).SingleAsync(o => o.Id == organisationId, ct);
@@ -233,7 +244,8 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
             ?? throw new DomainException("action.unknown", "Deze actie hoort niet bij deze casus.");
         if (action.Carrier != Carrier.Organisation || action.ExpectedCost is not > 0 || action.IsSettled || action.IsContribution)
         {
-            throw DomainException.Conflict("budget.not_financeable", "Alleen een open actie die een organisatie uitvoert, met verwachte kosten, wordt uit het wijkbudget betaald.");
+            throw DomainException.Conflict("budget.not_financeable",
+                "Alleen een open actie die een organisatie uitvoert, met verwachte kosten, wordt uit het wijkbudget betaald.");
         }
 
         var neighbourhoodId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.NeighbourhoodId).SingleAsync(ct);

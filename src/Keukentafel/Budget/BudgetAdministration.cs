@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Budget;
 
 /// <summary>A contribution as the budget's page and API show it.</summary>
-public sealed record ContributionView(Guid Id, string Contributor, Guid? OrganisationId, decimal Amount, DateOnly Date, LawDomain LawDomain, string RecordedBy, DateTime RecordedAtUtc);
+public sealed record ContributionView(Guid Id, string Contributor, Guid? OrganisationId, decimal Amount, DateOnly Date, LawDomain LawDomain, string RecordedBy,
+    DateTime RecordedAtUtc);
 
 /// <summary>An organisation's room in one year of a budget.</summary>
 public sealed record RoomView(Guid OrganisationId, string Organisation, int Year, decimal Room, decimal Used);
@@ -55,15 +56,18 @@ public sealed class BudgetAdministration(CurrentUser asking, KeukentafelDbContex
         return budget;
     }
 
-    public async Task<Contribution> ContributeAsync(Guid budgetId, string? contributor, Guid? organisationId, decimal amount, DateOnly date, LawDomain lawDomain, CancellationToken ct)
+    public async Task<Contribution> ContributeAsync(Guid budgetId, string? contributor, Guid? organisationId, decimal amount, DateOnly date,
+        LawDomain lawDomain, CancellationToken ct)
     {
         var budget = await MineAsync(budgetId, tracked: true, ct);
-        if (organisationId is { } o && !await db.Organisations.AnyAsync(x => x.Id == o && x.Neighbourhoods.Any(n => n.NeighbourhoodId == budget.NeighbourhoodId), ct))
+        if (organisationId is { } o
+            && !await db.Organisations.AnyAsync(x => x.Id == o && x.Neighbourhoods.Any(n => n.NeighbourhoodId == budget.NeighbourhoodId), ct))
         {
             throw DomainException.About("OrganisationId", "budget.organisation_not_here", "Deze organisatie werkt niet in deze wijk.");
         }
 
-        var contribution = budget.AddContribution(contributor ?? "", organisationId, amount, date, lawDomain, await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);
+        var contribution = budget.AddContribution(contributor ?? "", organisationId, amount, date, lawDomain, await access.ActorAsync(ct),
+            time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return contribution;
     }
@@ -83,9 +87,11 @@ public sealed class BudgetAdministration(CurrentUser asking, KeukentafelDbContex
     {
         var budget = await MineAsync(budgetId, tracked: false, ct);
         var neighbourhood = await db.Neighbourhoods.Where(n => n.Id == budget.NeighbourhoodId).Select(n => n.Name).SingleAsync(ct);
-        var organisations = (await db.Organisations.AsNoTracking().Where(o => o.Neighbourhoods.Any(n => n.NeighbourhoodId == budget.NeighbourhoodId) && o.Type != OrganisationType.HealthInsurer)
+        var organisations = (await db.Organisations.AsNoTracking()
+                .Where(o => o.Neighbourhoods.Any(n => n.NeighbourhoodId == budget.NeighbourhoodId) && o.Type != OrganisationType.HealthInsurer)
                 .Select(o => new { o.Id, o.Name }).ToListAsync(ct))
-            .OrderBy(o => o.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true)).Select(o => new OrganisationChoice(o.Id, o.Name)).ToList();
+            .OrderBy(o => o.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true))
+            .Select(o => new OrganisationChoice(o.Id, o.Name)).ToList();
         var book = await financing.BookAsync(budgetId, ct);
         var rooms = organisations.SelectMany(o => budget.Years.Select(y => (o, y, b: book.BalanceOf(o.Id, y))))
             .Select(x => new RoomView(x.o.Id, x.o.Name, x.y, x.b.Room, x.b.Used)).ToList();

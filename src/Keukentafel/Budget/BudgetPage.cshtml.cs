@@ -64,10 +64,17 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
         }
 
         Refused = actionId;
-        var euros = Web.DutchNumber.Parse(amount) ?? throw DomainException.About("Amount", "budget.amount_required", "Vul een bedrag in euro's in, bijvoorbeeld 250,00.");
+        var euros = Web.DutchNumber.Parse(amount)
+            ?? throw DomainException.About("Amount", "budget.amount_required", "Vul een bedrag in euro's in, bijvoorbeeld 250,00.");
         await financing.SettleAsync(id, actionId, kind, euros, reason, await access.ActorAsync(HttpContext.RequestAborted), HttpContext.RequestAborted);
         await access.LogAsync(item.CaseId, item.ResidentId, AuditAction.Change, "wijkbudget", HttpContext.RequestAborted);
-        return RedirectToPage(new { id, jaar, pagina = View!.Detail!.Page, message = kind == EntryKind.Settlement ? "De terugbetaling is vastgelegd." : "Het bedrag is afgeschreven." });
+        return RedirectToPage(new
+        {
+            id,
+            jaar,
+            pagina = View!.Detail!.Page,
+            message = kind == EntryKind.Settlement ? "De terugbetaling is vastgelegd." : "Het bedrag is afgeschreven."
+        });
     }
 
     /// <summary>A refused settlement: the action's own form shows the message, on the dashboard already loaded.</summary>

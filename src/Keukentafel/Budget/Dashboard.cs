@@ -21,7 +21,8 @@ public sealed record PayerRow(Payer Payer, string Name, int Actions, decimal Out
 /// At the monthly rate so far (reserved plus spent, per month passed): when the year's room and the period's money
 /// run out, and what is left at the end of each. Dates are null when that does not happen before the end.
 /// </summary>
-public sealed record Forecast(decimal MonthlyRate, decimal MonthsPassed, DateOnly? YearRoomUsedUpOn, decimal LeftAtYearEnd, DateOnly? PeriodUsedUpOn, decimal LeftAtPeriodEnd, bool Applies);
+public sealed record Forecast(decimal MonthlyRate, decimal MonthsPassed, DateOnly? YearRoomUsedUpOn, decimal LeftAtYearEnd, DateOnly? PeriodUsedUpOn,
+    decimal LeftAtPeriodEnd, bool Applies);
 
 /// <summary>
 /// The monthly budget dashboard of one budget year (Ruwaard's partners asked for it): spending per month, per organisation
@@ -40,14 +41,15 @@ public sealed record BudgetDashboard(
     /// </summary>
     public static BudgetDashboard Of(NeighbourhoodBudget budget, IReadOnlyList<LedgerEntry> ledger, int year, IReadOnlyDictionary<Guid, string> organisations,
         IReadOnlyDictionary<Guid, Payer> preFinanced, DateOnly today) =>
-        OfYear(budget, [.. ledger.Where(e => e.Year == year)], year, organisations, preFinanced, today, Balance.Of(ledger.Where(e => e.Kind != EntryKind.Room)).Used);
+        OfYear(budget, [.. ledger.Where(e => e.Year == year)], year, organisations, preFinanced, today,
+            Balance.Of(ledger.Where(e => e.Kind != EntryKind.Room)).Used);
 
     /// <summary>
     /// The same from the year's entries only, with what the whole period used so far summed elsewhere (by the database):
     /// a budget of ten years need not be read to show one.
     /// </summary>
-    public static BudgetDashboard OfYear(NeighbourhoodBudget budget, IReadOnlyList<LedgerEntry> entries, int year, IReadOnlyDictionary<Guid, string> organisations,
-        IReadOnlyDictionary<Guid, Payer> preFinanced, DateOnly today, decimal usedInPeriod)
+    public static BudgetDashboard OfYear(NeighbourhoodBudget budget, IReadOnlyList<LedgerEntry> entries, int year,
+        IReadOnlyDictionary<Guid, string> organisations, IReadOnlyDictionary<Guid, Payer> preFinanced, DateOnly today, decimal usedInPeriod)
     {
         var total = Balance.Of(entries);
         var months = Enumerable.Range(1, 12).ToList();
@@ -136,7 +138,8 @@ public sealed record BudgetDashboard(
             yield return new("Per organisatie", o.Organisation, "Casussen", o.Cases, o.Cases.ToString(nl));
             for (var m = 0; m < 12; m++)
             {
-                yield return new("Organisatie per maand", o.Organisation, new DateOnly(Year, m + 1, 1).ToString("MMMM", nl), o.RealisedPerMonth[m], DutchNumber.Euro(o.RealisedPerMonth[m]));
+                yield return new("Organisatie per maand", o.Organisation, new DateOnly(Year, m + 1, 1).ToString("MMMM", nl), o.RealisedPerMonth[m],
+                    DutchNumber.Euro(o.RealisedPerMonth[m]));
             }
         }
 
@@ -189,8 +192,9 @@ public sealed record BudgetDashboard(
             var days = left <= 0 ? 0 : Math.Ceiling(left / rate * 30.4375m);
             return days <= end.DayNumber - today.DayNumber ? today.AddDays((int)days) : null;
         }
-        return new Forecast(rate, decimal.Round(passed, 2), UsedUpOn(total.Remaining, new DateOnly(year, 12, 31)), decimal.Round(total.Remaining - (rate * monthsLeftInYear), 2),
-            UsedUpOn(leftInPeriod, periodEnd), decimal.Round(leftInPeriod - (rate * monthsLeftInPeriod), 2), Applies: true);
+        return new Forecast(rate, decimal.Round(passed, 2), UsedUpOn(total.Remaining, new DateOnly(year, 12, 31)),
+            decimal.Round(total.Remaining - (rate * monthsLeftInYear), 2), UsedUpOn(leftInPeriod, periodEnd),
+            decimal.Round(leftInPeriod - (rate * monthsLeftInPeriod), 2), Applies: true);
     }
 
     private static decimal Sum(IEnumerable<LedgerEntry> entries, EntryKind kind) => entries.Where(e => e.Kind == kind).Sum(e => e.Amount);

@@ -10,14 +10,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Budget;
 
 /// <summary>One financed action as the coordinator (all) and a manager (his organisation's) see it: the case number, not the resident.</summary>
-public sealed record FinancedAction(Guid CaseId, string CaseNumber, Guid PlanActionId, string What, Guid OrganisationId, string Organisation, LawDomain? LawDomain,
-    decimal Committed, decimal Realised, Payer? PreFinancedFor, decimal Outstanding,
+public sealed record FinancedAction(Guid CaseId, string CaseNumber, Guid PlanActionId, string What, Guid OrganisationId, string Organisation,
+    LawDomain? LawDomain, decimal Committed, decimal Realised, Payer? PreFinancedFor, decimal Outstanding,
     [property: System.Text.Json.Serialization.JsonIgnore] Guid ResidentId);
 
 /// <summary>One page of the financed actions (1-based), and how many there are in all.</summary>
 public sealed record FinancedPage(IReadOnlyList<FinancedAction> Items, int Page, int Pages, int Total);
 
-/// <summary>The dashboard as one viewer may see it: the aggregates for all; the financed actions only for a coordinator, and for a manager his organisation's.</summary>
+/// <summary>
+/// The dashboard as one viewer may see it: the aggregates for all; the financed actions only for a coordinator, and for a
+/// manager his organisation's.
+/// </summary>
 public sealed record DashboardView(BudgetDashboard Dashboard, IReadOnlyList<(Guid Id, string Name)> Budgets, FinancedPage? Detail, string? DetailScope);
 
 /// <summary>
@@ -41,7 +44,8 @@ public sealed class Dashboards(CurrentUser asking, KeukentafelDbContext db, Case
     /// is refused and logged. Reads the year's ledger entries only; what the period used before is summed by the database.
     /// The financed actions come a page at a time (<paramref name="page"/>, or the page holding <paramref name="containing"/>).
     /// </summary>
-    public async Task<DashboardView?> ForAsync(Guid? budgetId, int? year, CancellationToken ct, int? page = null, Guid? containing = null, bool withDetail = true)
+    public async Task<DashboardView?> ForAsync(Guid? budgetId, int? year, CancellationToken ct, int? page = null, Guid? containing = null,
+        bool withDetail = true)
     {
         var staffId = asking.StaffId;
         var budgets = await VisibleAsync(staffId, ct);
@@ -70,7 +74,8 @@ public sealed class Dashboards(CurrentUser asking, KeukentafelDbContext db, Case
         FinancedPage? detail = null;
         if (scope is not null)
         {
-            var all = await DetailAsync([.. entries.Where(e => e.PlanActionId is not null && (organisation is null || e.OrganisationId == organisation))], names, preFinanced, ct);
+            var all = await DetailAsync([.. entries.Where(e => e.PlanActionId is not null && (organisation is null || e.OrganisationId == organisation))],
+                names, preFinanced, ct);
             var pages = Math.Max(1, (all.Count + DetailPageSize - 1) / DetailPageSize);
             var at = containing is { } action && all.FindIndex(f => f.PlanActionId == action) is >= 0 and var index
                 ? (index / DetailPageSize) + 1
@@ -112,7 +117,8 @@ public sealed class Dashboards(CurrentUser asking, KeukentafelDbContext db, Case
         return (null, null);
     }
 
-    private async Task<List<FinancedAction>> DetailAsync(List<LedgerEntry> entries, Dictionary<Guid, string> names, Dictionary<Guid, Payer> preFinanced, CancellationToken ct)
+    private async Task<List<FinancedAction>> DetailAsync(List<LedgerEntry> entries, Dictionary<Guid, string> names, Dictionary<Guid, Payer> preFinanced,
+        CancellationToken ct)
     {
         var ids = entries.Select(e => e.PlanActionId!.Value).Distinct().ToList();
         var actions = new Dictionary<Guid, (string What, Guid CaseId, string Number, Guid ResidentId)>();
@@ -130,8 +136,9 @@ public sealed class Dashboards(CurrentUser asking, KeukentafelDbContext db, Case
                 var b = Balance.Of(g);
                 var a = actions[g.Key];
                 var last = g.First(e => e.Kind == EntryKind.Commitment);
-                return new FinancedAction(a.CaseId, a.Number, g.Key, a.What, last.OrganisationId, names.GetValueOrDefault(last.OrganisationId, "?"), last.LawDomain,
-                    b.Committed, b.Realised, preFinanced.TryGetValue(g.Key, out var payer) ? payer : null, preFinanced.ContainsKey(g.Key) ? LedgerBook.OutstandingOf(g) : 0, a.ResidentId);
+                return new FinancedAction(a.CaseId, a.Number, g.Key, a.What, last.OrganisationId, names.GetValueOrDefault(last.OrganisationId, "?"),
+                    last.LawDomain, b.Committed, b.Realised, preFinanced.TryGetValue(g.Key, out var payer) ? payer : null,
+                    preFinanced.ContainsKey(g.Key) ? LedgerBook.OutstandingOf(g) : 0, a.ResidentId);
             })
             .OrderBy(f => f.Organisation, StringComparer.Ordinal).ThenBy(f => f.CaseNumber, StringComparer.Ordinal).ThenBy(f => f.PlanActionId)];
     }

@@ -14,8 +14,8 @@ public sealed record RoomSource(Guid OrganisationId, string Name, decimal Remain
 /// the resident's file.
 /// </summary>
 public sealed record RequestToDecide(
-    Guid Id, Guid CaseId, string CaseNumber, string Neighbourhood, string Organisation, string What, Services Service, decimal Amount, decimal RoomLeft, int Year,
-    string RequestedBy, DateTime RequestedAtUtc, RequestStatus Status, string? DecidedBy, DateTime? DecidedAtUtc, string? Reason,
+    Guid Id, Guid CaseId, string CaseNumber, string Neighbourhood, string Organisation, string What, Services Service, decimal Amount, decimal RoomLeft,
+    int Year, string RequestedBy, DateTime RequestedAtUtc, RequestStatus Status, string? DecidedBy, DateTime? DecidedAtUtc, string? Reason,
     IReadOnlyList<RoomSource> RoomSources,
     [property: System.Text.Json.Serialization.JsonIgnore] Guid ResidentId);
 
@@ -32,8 +32,10 @@ public sealed class Decisions(CurrentUser asking, KeukentafelDbContext db, Alloc
             .Where(r => db.StaffMembers.Any(s => s.Id == me && s.OrganisationId == r.OrganisationId && s.Function == StaffFunction.Manager))
             .Join(db.Cases, r => r.CaseId, c => c.Id, (r, c) => new { r, c.Number, c.ResidentId, c.NeighbourhoodId })
             .Join(db.PlanActions, x => x.r.PlanActionId, a => a.Id, (x, a) => new { x.r, x.Number, x.ResidentId, x.NeighbourhoodId, a.What, a.Service })
-            .Join(db.Neighbourhoods, x => x.NeighbourhoodId, n => n.Id, (x, n) => new { x.r, x.Number, x.ResidentId, x.What, x.Service, Neighbourhood = n.Name })
-            .Join(db.Organisations, x => x.r.OrganisationId, o => o.Id, (x, o) => new { x.r, x.Number, x.ResidentId, x.What, x.Service, x.Neighbourhood, Organisation = o.Name })
+            .Join(db.Neighbourhoods, x => x.NeighbourhoodId, n => n.Id,
+                (x, n) => new { x.r, x.Number, x.ResidentId, x.What, x.Service, Neighbourhood = n.Name })
+            .Join(db.Organisations, x => x.r.OrganisationId, o => o.Id,
+                (x, o) => new { x.r, x.Number, x.ResidentId, x.What, x.Service, x.Neighbourhood, Organisation = o.Name })
             .OrderBy(x => x.r.Status != RequestStatus.Open).ThenByDescending(x => x.r.RequestedAtUtc)
             .Take(100)
             .ToListAsync(ct);

@@ -28,7 +28,8 @@ public sealed class DecisionsPage(Decisions decisions) : PageModel, Web.IRefusab
     {
         (Refused, Posted) = (requestId, (decision, fromOrganisationId, reason));
         var decided = await decisions.DecideAsync(requestId,
-            decision ?? throw DomainException.About("Decision", "budget.decision_required", "Kies een besluit."), fromOrganisationId, reason, HttpContext.RequestAborted);
+            decision ?? throw DomainException.About("Decision", "budget.decision_required", "Kies een besluit."), fromOrganisationId, reason,
+            HttpContext.RequestAborted);
         return RedirectToPage(new
         {
             message = decided.Status switch

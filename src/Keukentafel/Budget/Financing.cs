@@ -16,7 +16,8 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
     public Task<IReadOnlyList<LedgerEntry>> SetRoomAsync(Guid budgetId, Guid organisationId, int year, decimal amount, Actor by, CancellationToken ct) =>
         ChangeAsync(budgetId, [(Guid.Empty, 0), (organisationId, year)], (book, now) => [book.SetRoom(organisationId, year, amount, by, now)], ct);
 
-    public Task<IReadOnlyList<LedgerEntry>> CommitAsync(Guid budgetId, Guid organisationId, int year, Guid caseId, Guid planActionId, decimal amount, Actor by, CancellationToken ct) =>
+    public Task<IReadOnlyList<LedgerEntry>> CommitAsync(Guid budgetId, Guid organisationId, int year, Guid caseId, Guid planActionId, decimal amount, Actor by,
+        CancellationToken ct) =>
         ChangeAsync(budgetId, [(organisationId, year)], (book, now) => [book.Commit(organisationId, year, caseId, planActionId, amount, null, by, now)], ct);
 
     public async Task<IReadOnlyList<LedgerEntry>> ReleaseAsync(Guid budgetId, Guid planActionId, string? reason, Actor by, CancellationToken ct) =>
@@ -25,7 +26,8 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<LedgerEntry>> RealiseAsync(Guid budgetId, Guid planActionId, decimal actualCost, Actor by, CancellationToken ct) =>
         await ChangeAsync(budgetId, [await KeyOfAsync(planActionId, ct)], (book, now) => book.Realise(planActionId, actualCost, by, now), ct);
 
-    public Task<IReadOnlyList<LedgerEntry>> CorrectAsync(Guid budgetId, Guid organisationId, int year, decimal amount, string? reason, Actor by, CancellationToken ct) =>
+    public Task<IReadOnlyList<LedgerEntry>> CorrectAsync(Guid budgetId, Guid organisationId, int year, decimal amount, string? reason, Actor by,
+        CancellationToken ct) =>
         ChangeAsync(budgetId, [(organisationId, year)], (book, now) => [book.Correct(organisationId, year, amount, null, null, reason, by, now)], ct);
 
     /// <summary>Corrects what was spent on a delivered action (an invoice credited or added to), with the reason.</summary>
@@ -34,11 +36,13 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
         var budgetId = await BudgetOfAsync(planActionId, ct);
         var (organisation, year) = await KeyOfAsync(planActionId, ct);
         var caseId = await CaseOfActionAsync(planActionId, ct);
-        return await ChangeAsync(budgetId, [(organisation, year)], (book, now) => [book.Correct(organisation, year, amount, caseId, planActionId, reason, by, now)], ct);
+        return await ChangeAsync(budgetId, [(organisation, year)],
+            (book, now) => [book.Correct(organisation, year, amount, caseId, planActionId, reason, by, now)], ct);
     }
 
     /// <summary>A pre-financed action's regular payer paid back, or what is left of it is written off.</summary>
-    public async Task<IReadOnlyList<LedgerEntry>> SettleAsync(Guid budgetId, Guid planActionId, EntryKind kind, decimal amount, string? reason, Actor by, CancellationToken ct)
+    public async Task<IReadOnlyList<LedgerEntry>> SettleAsync(Guid budgetId, Guid planActionId, EntryKind kind, decimal amount, string? reason, Actor by,
+        CancellationToken ct)
     {
         if (!await db.PreFinancings.AnyAsync(p => p.PlanActionId == planActionId && p.BudgetId == budgetId, ct))
         {
@@ -108,7 +112,8 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
     {
         var budget = await db.Budgets.AsNoTracking().Include(b => b.Contributions).SingleOrDefaultAsync(b => b.Id == budgetId, ct)
             ?? throw DomainException.About("BudgetId", "budget.unknown", "Dit budget bestaat niet.");
-        return new LedgerBook(budget, await db.LedgerEntries.AsNoTracking().Where(l => l.BudgetId == budgetId).OrderBy(l => l.AtUtc).ThenBy(l => l.Id).ToListAsync(ct));
+        return new LedgerBook(budget,
+            await db.LedgerEntries.AsNoTracking().Where(l => l.BudgetId == budgetId).OrderBy(l => l.AtUtc).ThenBy(l => l.Id).ToListAsync(ct));
     }
 
     private async Task<(Guid, int)> KeyOfAsync(Guid planActionId, CancellationToken ct) =>

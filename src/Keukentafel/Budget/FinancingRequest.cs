@@ -29,8 +29,8 @@ public sealed class FinancingRequest
 {
     private FinancingRequest() { RequestedByName = ""; }
 
-    internal FinancingRequest(Guid budgetId, Guid caseId, Guid planActionId, Guid organisationId, int year, decimal amount, decimal roomLeft, Actor by, DateTime atUtc,
-        Effects.Payer? preFinancedFor = null)
+    internal FinancingRequest(Guid budgetId, Guid caseId, Guid planActionId, Guid organisationId, int year, decimal amount, decimal roomLeft, Actor by,
+        DateTime atUtc, Effects.Payer? preFinancedFor = null)
     {
         PreFinancedFor = preFinancedFor;
         BudgetId = budgetId;

@@ -34,7 +34,8 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
         var balance = BalanceOf(organisationId, year);
         if (amount < balance.Used)
         {
-            throw DomainException.About("Amount", "budget.room_below_used", $"Er is al {DutchNumber.Euro(balance.Used)} vastgelegd of besteed. De ruimte kan niet lager zijn.");
+            throw DomainException.About("Amount", "budget.room_below_used",
+                $"Er is al {DutchNumber.Euro(balance.Used)} vastgelegd of besteed. De ruimte kan niet lager zijn.");
         }
 
         var delta = amount - balance.Room;
@@ -44,15 +45,16 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
                 $"De ruimtes samen ({DutchNumber.Euro(TotalRoom + delta)}) zouden meer zijn dan wat er in het budget zit ({DutchNumber.Euro(budget.Total)}).");
         }
 
-        return Add(new LedgerEntry(budget.Id, organisationId, year, EntryKind.Room, delta, null, null, $"Ruimte {year}: {DutchNumber.Euro(amount)}", by, nowUtc));
+        return Add(new LedgerEntry(budget.Id, organisationId, year, EntryKind.Room, delta, null, null, $"Ruimte {year}: {DutchNumber.Euro(amount)}", by,
+            nowUtc));
     }
 
     /// <summary>
     /// A plan action is accepted for financing from an organisation's room. Beyond the room only with the managers'
     /// decision to allow it (<paramref name="beyondRoom"/>), which the entry keeps.
     /// </summary>
-    public LedgerEntry Commit(Guid organisationId, int year, Guid caseId, Guid planActionId, decimal amount, Plans.LawDomain? lawDomain, Actor by, DateTime nowUtc,
-        FinancingRequest? beyondRoom = null)
+    public LedgerEntry Commit(Guid organisationId, int year, Guid caseId, Guid planActionId, decimal amount, Plans.LawDomain? lawDomain, Actor by,
+        DateTime nowUtc, FinancingRequest? beyondRoom = null)
     {
         RequireYear(year);
         RequireCents(amount, "Amount");
@@ -67,19 +69,23 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
             throw DomainException.Conflict("budget.already_committed", "Voor deze actie is al geld vastgelegd.");
         }
 
-        var allowed = beyondRoom is { Status: RequestStatus.BeyondRoom } d && d.PlanActionId == planActionId && d.OrganisationId == organisationId && d.Year == year && d.Amount >= amount;
+        var allowed = beyondRoom is { Status: RequestStatus.BeyondRoom } d && d.PlanActionId == planActionId && d.OrganisationId == organisationId
+            && d.Year == year && d.Amount >= amount;
         var remaining = BalanceOf(organisationId, year).Remaining;
         if (amount > remaining && !allowed)
         {
-            throw DomainException.Conflict("budget.room_exceeded", $"Er is nog {DutchNumber.Euro(remaining)} ruimte in {year}; deze actie kost {DutchNumber.Euro(amount)}. Kies een organisatie met meer ruimte, of vraag de managers om een besluit.");
+            throw DomainException.Conflict("budget.room_exceeded",
+                $"Er is nog {DutchNumber.Euro(remaining)} ruimte in {year}; deze actie kost {DutchNumber.Euro(amount)}. "
+                    + "Kies een organisatie met meer ruimte, of vraag de managers om een besluit.");
         }
 
-        return Add(new LedgerEntry(budget.Id, organisationId, year, EntryKind.Commitment, amount, caseId, planActionId, allowed ? "Besluit managers: boven de ruimte" : null, by, nowUtc,
-            lawDomain, allowed ? beyondRoom!.Id : null));
+        return Add(new LedgerEntry(budget.Id, organisationId, year, EntryKind.Commitment, amount, caseId, planActionId,
+            allowed ? "Besluit managers: boven de ruimte" : null, by, nowUtc, lawDomain, allowed ? beyondRoom!.Id : null));
     }
 
     /// <summary>The managers move room from one organisation's year to another's, for a decision; what the first has left must allow it.</summary>
-    public IReadOnlyList<LedgerEntry> ShiftRoom(Guid fromOrganisationId, Guid toOrganisationId, int year, decimal amount, Guid decisionId, string reason, Actor by, DateTime nowUtc)
+    public IReadOnlyList<LedgerEntry> ShiftRoom(Guid fromOrganisationId, Guid toOrganisationId, int year, decimal amount, Guid decisionId, string reason,
+        Actor by, DateTime nowUtc)
     {
         RequireYear(year);
         RequireCents(amount, "Amount");
@@ -91,7 +97,8 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
         var left = BalanceOf(fromOrganisationId, year).Remaining;
         if (amount > left)
         {
-            throw DomainException.About("FromOrganisationId", "budget.shift_too_much", $"Die organisatie heeft nog {DutchNumber.Euro(left)} ruimte in {year}; er is {DutchNumber.Euro(amount)} nodig.");
+            throw DomainException.About("FromOrganisationId", "budget.shift_too_much",
+                $"Die organisatie heeft nog {DutchNumber.Euro(left)} ruimte in {year}; er is {DutchNumber.Euro(amount)} nodig.");
         }
 
         return
@@ -125,17 +132,23 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
         var remaining = Math.Max(BalanceOf(commitment.OrganisationId, commitment.Year).Remaining, 0) + open;
         if (actualCost > remaining)
         {
-            throw DomainException.Conflict("budget.room_exceeded", $"De werkelijke kosten ({DutchNumber.Euro(actualCost)}) zijn meer dan de ruimte die er is ({DutchNumber.Euro(remaining)}).");
+            throw DomainException.Conflict("budget.room_exceeded",
+                $"De werkelijke kosten ({DutchNumber.Euro(actualCost)}) zijn meer dan de ruimte die er is ({DutchNumber.Euro(remaining)}).");
         }
 
         return
         [
-            Add(new LedgerEntry(budget.Id, commitment.OrganisationId, commitment.Year, EntryKind.Release, open, commitment.CaseId, planActionId, "Geleverd", by, nowUtc, commitment.LawDomain)),
-            Add(new LedgerEntry(budget.Id, commitment.OrganisationId, commitment.Year, EntryKind.Realisation, actualCost, commitment.CaseId, planActionId, null, by, nowUtc, commitment.LawDomain)),
+            Add(new LedgerEntry(budget.Id, commitment.OrganisationId, commitment.Year, EntryKind.Release, open, commitment.CaseId, planActionId, "Geleverd",
+                by, nowUtc, commitment.LawDomain)),
+            Add(new LedgerEntry(budget.Id, commitment.OrganisationId, commitment.Year, EntryKind.Realisation, actualCost, commitment.CaseId, planActionId,
+                null, by, nowUtc, commitment.LawDomain)),
         ];
     }
 
-    /// <summary>Corrects what was realised for an organisation's year (e.g. an invoice credited), with the reason; never below zero, never beyond the room.</summary>
+    /// <summary>
+    /// Corrects what was realised for an organisation's year (e.g. an invoice credited), with the reason; never below zero,
+    /// never beyond the room.
+    /// </summary>
     public LedgerEntry Correct(Guid organisationId, int year, decimal amount, Guid? caseId, Guid? planActionId, string? reason, Actor by, DateTime nowUtc)
     {
         RequireYear(year);
@@ -144,13 +157,17 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
         var balance = BalanceOf(organisationId, year);
         if (amount == 0 || balance.Realised + amount < 0 || amount > balance.Remaining)
         {
-            throw DomainException.About("Amount", "budget.correction_range", $"Een correctie is niet nul, maakt het besteed bedrag ({DutchNumber.Euro(balance.Realised)}) niet negatief en gaat niet over de ruimte ({DutchNumber.Euro(balance.Remaining)}).");
+            throw DomainException.About("Amount", "budget.correction_range",
+                $"Een correctie is niet nul, maakt het besteed bedrag ({DutchNumber.Euro(balance.Realised)}) niet negatief "
+                    + $"en gaat niet over de ruimte ({DutchNumber.Euro(balance.Remaining)}).");
         }
 
         if (planActionId is { } action && Outstanding(action) + amount < 0)
         {
             // For one action: never less spent than nothing, nor than what already came back or was written off.
-            throw DomainException.About("Amount", "budget.correction_range", $"Een correctie maakt het besteed bedrag van deze actie niet negatief, en niet lager dan wat al is terugbetaald of afgeschreven. Er kan hooguit {DutchNumber.Euro(Outstanding(action))} af.");
+            throw DomainException.About("Amount", "budget.correction_range",
+                "Een correctie maakt het besteed bedrag van deze actie niet negatief, en niet lager dan wat al is terugbetaald of afgeschreven. "
+                    + $"Er kan hooguit {DutchNumber.Euro(Outstanding(action))} af.");
         }
 
         var lawDomain = planActionId is null ? null : entries.LastOrDefault(e => e.PlanActionId == planActionId && e.Kind == EntryKind.Commitment)?.LawDomain;
@@ -169,7 +186,10 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
             _ => 0,
         });
 
-    /// <summary>The regular payer of a pre-financed action paid (part of) it back (<see cref="EntryKind.Settlement"/>), or it will not come back (<see cref="EntryKind.WriteOff"/>).</summary>
+    /// <summary>
+    /// The regular payer of a pre-financed action paid (part of) it back (<see cref="EntryKind.Settlement"/>), or it will not
+    /// come back (<see cref="EntryKind.WriteOff"/>).
+    /// </summary>
     public LedgerEntry Settle(Guid planActionId, EntryKind kind, decimal amount, string? reason, Actor by, DateTime nowUtc)
     {
         RequireCents(amount, "Amount");
@@ -189,11 +209,15 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
 
         if (amount <= 0 || amount > outstanding)
         {
-            throw DomainException.About("Amount", "budget.settlement_range", $"Geef een bedrag groter dan nul en niet meer dan wat nog openstaat ({DutchNumber.Euro(outstanding)}).");
+            throw DomainException.About("Amount", "budget.settlement_range",
+                $"Geef een bedrag groter dan nul en niet meer dan wat nog openstaat ({DutchNumber.Euro(outstanding)}).");
         }
 
-        var why = Text.Required(reason, "budget.reason_required", kind == EntryKind.Settlement ? "Geef aan wie terugbetaalde, bijvoorbeeld: de zorgverzekeraar." : "Geef de reden waarom het niet terugkomt.", "Reason");
-        return Add(new LedgerEntry(budget.Id, realisation.OrganisationId, realisation.Year, kind, amount, realisation.CaseId, planActionId, why, by, nowUtc, realisation.LawDomain));
+        var why = Text.Required(reason, "budget.reason_required",
+            kind == EntryKind.Settlement ? "Geef aan wie terugbetaalde, bijvoorbeeld: de zorgverzekeraar." : "Geef de reden waarom het niet terugkomt.",
+            "Reason");
+        return Add(new LedgerEntry(budget.Id, realisation.OrganisationId, realisation.Year, kind, amount, realisation.CaseId, planActionId, why, by, nowUtc,
+            realisation.LawDomain));
     }
 
     /// <summary>Everything that would mean the ledger does not add up; empty when it does. The check command and the tests use this.</summary>
@@ -208,7 +232,8 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
             var allowed = year.Where(e => e.Kind == EntryKind.Commitment && e.DecisionId is not null).Sum(e => e.Amount);
             if (b.Room < 0 || b.Committed < 0 || b.Realised < 0 || b.Remaining < -allowed)
             {
-                problems.Add($"{budget.Name}, organisation {year.Key.OrganisationId}, {year.Key.Year}: room {b.Room}, committed {b.Committed}, realised {b.Realised}, remaining {b.Remaining}");
+                problems.Add($"{budget.Name}, organisation {year.Key.OrganisationId}, {year.Key.Year}: room {b.Room}, committed {b.Committed}, "
+                    + $"realised {b.Realised}, remaining {b.Remaining}");
             }
         }
 
@@ -219,7 +244,8 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
             var spent = action.Where(e => e.Kind is EntryKind.Realisation or EntryKind.Correction).Sum(e => e.Amount);
             var closed = action.Where(e => e.Kind is EntryKind.Settlement or EntryKind.WriteOff).Sum(e => e.Amount);
             if (released > committed || closed > spent || action.Count(e => e.Kind == EntryKind.Realisation) > 1
-                || action.Any(e => e.Kind is EntryKind.Commitment or EntryKind.Release or EntryKind.Realisation or EntryKind.Settlement or EntryKind.WriteOff && e.Amount < 0))
+                || action.Any(e => e.Kind is EntryKind.Commitment or EntryKind.Release or EntryKind.Realisation or EntryKind.Settlement or EntryKind.WriteOff
+                    && e.Amount < 0))
             {
                 problems.Add($"{budget.Name}, action {action.Key}: committed {committed}, released {released}, spent {spent}, settled or written off {closed}");
             }

@@ -35,8 +35,8 @@ public sealed class LedgerEntry
 {
     private LedgerEntry() { ByName = ""; }
 
-    internal LedgerEntry(Guid budgetId, Guid organisationId, int year, EntryKind kind, decimal amount, Guid? caseId, Guid? planActionId, string? reason, Actor by, DateTime atUtc,
-        Plans.LawDomain? lawDomain = null, Guid? decisionId = null)
+    internal LedgerEntry(Guid budgetId, Guid organisationId, int year, EntryKind kind, decimal amount, Guid? caseId, Guid? planActionId, string? reason,
+        Actor by, DateTime atUtc, Plans.LawDomain? lawDomain = null, Guid? decisionId = null)
     {
         LawDomain = lawDomain;
         DecisionId = decisionId;

@@ -32,7 +32,8 @@ public sealed class NeighbourhoodBudget
     {
         if (firstYear < 2000 || lastYear < firstYear || lastYear - firstYear + 1 > MaxYears)
         {
-            throw DomainException.About("LastYear", "budget.period", $"Kies een periode van 1 tot en met {MaxYears} jaar, het laatste jaar niet voor het eerste.");
+            throw DomainException.About("LastYear", "budget.period",
+                $"Kies een periode van 1 tot en met {MaxYears} jaar, het laatste jaar niet voor het eerste.");
         }
 
         return new NeighbourhoodBudget
@@ -53,15 +54,18 @@ public sealed class NeighbourhoodBudget
     {
         if (amount <= 0 || decimal.Round(amount, 2) != amount)
         {
-            throw DomainException.About("Amount", "budget.contribution_amount", "Geef een bijdrage in euro's groter dan nul, met hooguit twee cijfers achter de komma.");
+            throw DomainException.About("Amount", "budget.contribution_amount",
+                "Geef een bijdrage in euro's groter dan nul, met hooguit twee cijfers achter de komma.");
         }
 
         if (!Covers(date.Year))
         {
-            throw DomainException.About("Date", "budget.contribution_date", $"De datum van de bijdrage ligt in de periode van het budget ({FirstYear}-{LastYear}).");
+            throw DomainException.About("Date", "budget.contribution_date",
+                $"De datum van de bijdrage ligt in de periode van het budget ({FirstYear}-{LastYear}).");
         }
 
-        var contribution = new Contribution(Id, Text.Required(contributor, "budget.contributor_required", "Geef wie bijdraagt.", "Contributor"), organisationId, amount, date, lawDomain, by, nowUtc);
+        var contribution = new Contribution(Id, Text.Required(contributor, "budget.contributor_required", "Geef wie bijdraagt.", "Contributor"), organisationId,
+            amount, date, lawDomain, by, nowUtc);
         Contributions.Add(contribution);
         return contribution;
     }

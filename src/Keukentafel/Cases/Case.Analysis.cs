@@ -11,7 +11,8 @@ public sealed partial class Case
 
     public MicroAnalysis? Analysis { get; private set; }
 
-    public MicroAnalysis StartAnalysis(int horizonMonths, int priceYear, CostCatalogue catalogue, bool existingCare, string? assumptions, Actor by, DateTime nowUtc)
+    public MicroAnalysis StartAnalysis(int horizonMonths, int priceYear, CostCatalogue catalogue, bool existingCare, string? assumptions, Actor by,
+        DateTime nowUtc)
     {
         if (Analysis is not null)
         {
@@ -24,7 +25,8 @@ public sealed partial class Case
         return Analysis;
     }
 
-    public void ChangeAnalysisTerms(int horizonMonths, int priceYear, CostCatalogue catalogue, bool existingCare, string? assumptions, Actor by, DateTime nowUtc)
+    public void ChangeAnalysisTerms(int horizonMonths, int priceYear, CostCatalogue catalogue, bool existingCare, string? assumptions, Actor by,
+        DateTime nowUtc)
     {
         var analysis = RequireAnalysis();
         var before = new { analysis.HorizonMonths, analysis.PriceYear, analysis.ExistingCare, analysis.Assumptions };
@@ -33,11 +35,13 @@ public sealed partial class Case
             new { analysis.HorizonMonths, analysis.PriceYear, analysis.ExistingCare, analysis.Assumptions });
     }
 
-    public AnalysisLine AddCostLine(Scenario scenario, UnitPrice price, decimal quantity, decimal probability, int fromMonth, int toMonth, string? note, Actor by, DateTime nowUtc)
+    public AnalysisLine AddCostLine(Scenario scenario, UnitPrice price, decimal quantity, decimal probability, int fromMonth, int toMonth, string? note,
+        Actor by, DateTime nowUtc)
     {
         var line = RequireAnalysis().AddLine(scenario, price, quantity, probability, fromMonth, toMonth, note, by, nowUtc);
         Record(by, nowUtc, "analysis.line_added",
-            $"{scenario.Dutch()}: {quantity.ToString("0.##", Nl)} × {price.Name} ({price.Unit}), kans {probability.ToString("P0", Nl)}, maand {fromMonth}{(toMonth == fromMonth ? "" : $" tot en met {toMonth}")}.",
+            $"{scenario.Dutch()}: {quantity.ToString("0.##", Nl)} × {price.Name} ({price.Unit}), kans {probability.ToString("P0", Nl)}, "
+                + $"maand {fromMonth}{(toMonth == fromMonth ? "" : $" tot en met {toMonth}")}.",
             null, new { line.Id, Scenario = scenario.ToString(), line.ItemCode, quantity, probability, fromMonth, toMonth, line.Note });
         return line;
     }
@@ -45,7 +49,8 @@ public sealed partial class Case
     public void RemoveCostLine(Guid lineId, Actor by, DateTime nowUtc)
     {
         var line = RequireAnalysis().RemoveLine(lineId, by, nowUtc);
-        Record(by, nowUtc, "analysis.line_removed", $"Regel uit de kostenanalyse gehaald: {line.Description}.", new { line.Id, line.Description, line.Quantity }, null);
+        Record(by, nowUtc, "analysis.line_removed", $"Regel uit de kostenanalyse gehaald: {line.Description}.",
+            new { line.Id, line.Description, line.Quantity }, null);
     }
 
     /// <summary>A colleague reviews and locks the analysis: the prices of the moment and the plan's costs are written into it.</summary>

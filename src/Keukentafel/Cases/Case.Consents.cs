@@ -26,7 +26,8 @@ public sealed partial class Case
         RequireOpen();
         if (!organisation.WorksIn(NeighbourhoodId))
         {
-            throw DomainException.About("OrganisationId", "consent.organisation_not_in_neighbourhood", "Deze organisatie werkt niet in de wijk van de bewoner.");
+            throw DomainException.About("OrganisationId", "consent.organisation_not_in_neighbourhood",
+                "Deze organisatie werkt niet in de wijk van de bewoner.");
         }
 
         var (organisationId, organisationName) = (organisation.Id, organisation.Name);
@@ -39,7 +40,8 @@ public sealed partial class Case
 
         if (Consents.Any(k => k.OrganisationId == organisationId && k.IsActive(today) && string.Equals(k.Purpose, what, StringComparison.OrdinalIgnoreCase)))
         {
-            throw DomainException.Conflict("consent.exists", $"Er is al toestemming voor {organisationName} met dit doel. Trek die eerst in als er iets moet veranderen.");
+            throw DomainException.Conflict("consent.exists",
+                $"Er is al toestemming voor {organisationName} met dit doel. Trek die eerst in als er iets moet veranderen.");
         }
 
         return AddConsent(organisationId, organisationName, what, validUntil, by, nowUtc);
@@ -83,7 +85,8 @@ public sealed partial class Case
         var consent = new Consent(Id, organisationId, organisationName, purpose, validUntil, by, nowUtc);
         Consents.Add(consent);
         Record(by, nowUtc, "consent.recorded",
-            $"De bewoner geeft toestemming om zijn gegevens te delen met {organisationName}: {purpose}{(validUntil is { } last ? $", tot en met {last:d-M-yyyy}" : "")}.",
+            $"De bewoner geeft toestemming om zijn gegevens te delen met {organisationName}: {purpose}"
+                + $"{(validUntil is { } last ? $", tot en met {last:d-M-yyyy}" : "")}.",
             null, new { consent.Id, consent.OrganisationId, Organisation = organisationName, consent.Purpose, consent.ValidUntil });
         return consent;
     }

@@ -49,7 +49,8 @@ public sealed partial class Case
 
         var local = DutchTime.Local(plannedAtUtc);
         Record(by, nowUtc, "meeting.planned", $"MDO gepland op {local:d-M-yyyy 'om' HH:mm}, {(atHome ? "bij de bewoner thuis" : meeting.Place)}.",
-            new { Status = before.ToString() }, new { Status = Status.ToString(), meeting.PlannedAtUtc, meeting.Place, meeting.AtHome, meeting.ReasonNotAtHome });
+            new { Status = before.ToString() },
+            new { Status = Status.ToString(), meeting.PlannedAtUtc, meeting.Place, meeting.AtHome, meeting.ReasonNotAtHome });
         return meeting;
     }
 
@@ -68,12 +69,14 @@ public sealed partial class Case
             throw DomainException.About("StaffMemberId", "meeting.professional_not_in_neighbourhood", "Stel een professional voor die in deze wijk werkt.");
         }
 
-        var participant = new MeetingParticipant(meeting.Id, ParticipantKind.Professional, professional.Name.Display, professional.Id, organisation, null, by, nowUtc)
+        var participant = new MeetingParticipant(meeting.Id, ParticipantKind.Professional, professional.Name.Display, professional.Id, organisation, null, by,
+            nowUtc)
         {
             OrganisationId = professional.OrganisationId,
         };
         meeting.Participants.Add(participant);
-        Record(by, nowUtc, "meeting.professional_proposed", $"{participant.Name}{(organisation is null ? "" : $" ({organisation})")} voorgesteld voor het MDO. De bewoner beslist.",
+        Record(by, nowUtc, "meeting.professional_proposed",
+            $"{participant.Name}{(organisation is null ? "" : $" ({organisation})")} voorgesteld voor het MDO. De bewoner beslist.",
             null, new { participant.Name, participant.StaffMemberId });
         return participant;
     }
@@ -93,7 +96,8 @@ public sealed partial class Case
         var removed = !agreed && participant.StaffMemberId is { } staff && RemoveParticipant(staff);
         var consent = agreed ? EnsureConsent(participant.OrganisationId, participant.Organisation, TablePurpose, by, nowUtc) : "";
         Record(by, nowUtc, "meeting.agreement_recorded",
-            $"De bewoner {(agreed ? "wil" : "wil niet")} dat {participant.Name} aan tafel komt.{(removed ? " Hij werkt niet meer mee aan de casus." : "")}{consent}",
+            $"De bewoner {(agreed ? "wil" : "wil niet")} dat {participant.Name} aan tafel komt."
+                + $"{(removed ? " Hij werkt niet meer mee aan de casus." : "")}{consent}",
             new { Agreement = before.ToString() }, new { Agreement = participant.Agreement.ToString(), participant.Name, RemovedFromCase = removed });
     }
 
@@ -165,8 +169,11 @@ public sealed partial class Case
         }
 
         Record(by, nowUtc, "meeting.held",
-            planAgreedByAll ? $"MDO gehouden; het plan met {agreedActions} acties is door iedereen afgesproken." : "MDO gehouden; er is nog geen plan waar iedereen achter staat.",
-            new { Status = before.ToString() }, new { Status = Status.ToString(), Decisions = text, Attended = attended.Count, PlanAgreedByAll = planAgreedByAll });
+            planAgreedByAll
+                ? $"MDO gehouden; het plan met {agreedActions} acties is door iedereen afgesproken."
+                : "MDO gehouden; er is nog geen plan waar iedereen achter staat.",
+            new { Status = before.ToString() },
+            new { Status = Status.ToString(), Decisions = text, Attended = attended.Count, PlanAgreedByAll = planAgreedByAll });
     }
 
     /// <summary>
@@ -197,7 +204,8 @@ public sealed partial class Case
             }
         }
 
-        Record(by, nowUtc, "case.professional_withdrawn", $"De bewoner wil niet meer dat {name} meewerkt: {why}", new { StaffMemberId = staffMemberId }, new { Reason = why });
+        Record(by, nowUtc, "case.professional_withdrawn", $"De bewoner wil niet meer dat {name} meewerkt: {why}", new { StaffMemberId = staffMemberId },
+            new { Reason = why });
     }
 
     private bool RemoveParticipant(Guid staffMemberId)

@@ -7,7 +7,8 @@ namespace Keukentafel.Cases;
 /// Who carries out a new action, as the person planning it chooses. For professional help he may name only the kind of
 /// help (<paramref name="Service"/>): which organisation delivers it, the budget's allocation decides (white label).
 /// </summary>
-public sealed record ActionCarrier(Carrier Kind, Guid? StaffMemberId = null, Guid? OrganisationId = null, string? Name = null, Services Service = Services.None);
+public sealed record ActionCarrier(Carrier Kind, Guid? StaffMemberId = null, Guid? OrganisationId = null, string? Name = null,
+    Services Service = Services.None);
 
 public sealed partial class Case
 {
@@ -29,7 +30,8 @@ public sealed partial class Case
         RequireStatus(PlanningStatuses, "Acties toevoegen kan als de vragen zijn beantwoord en de oplossing nog niet is uitgevoerd.");
         if (isContribution && carrier.Kind != Carrier.Resident)
         {
-            throw DomainException.About("IsContribution", "action.contribution_by_resident", "Een bijdrage doet de bewoner zelf. Kies bij \"Wie doet het?\" de bewoner zelf.");
+            throw DomainException.About("IsContribution", "action.contribution_by_resident",
+                "Een bijdrage doet de bewoner zelf. Kies bij \"Wie doet het?\" de bewoner zelf.");
         }
 
         var (name, staffId, organisationId) = carrier.Kind switch
@@ -40,7 +42,8 @@ public sealed partial class Case
             Carrier.Organisation => OrganisationCarrier(carrierStaff, carrierOrganisation, carrier.Service),
             Carrier.CollectiveInitiative when initiative is not null => (initiative.NeighbourhoodId == NeighbourhoodId ? initiative.Name
                 : throw DomainException.About("InitiativeId", "action.initiative_elsewhere", "Dit collectieve initiatief is van een andere wijk."), null, null),
-            Carrier.CollectiveInitiative => (Text.Required(carrier.Name, "action.owner_required", "Geef het collectieve initiatief dat deze actie doet, bijvoorbeeld: het buurthuis.", "InitiativeName"), null, null),
+            Carrier.CollectiveInitiative => (Text.Required(carrier.Name, "action.owner_required",
+                "Geef het collectieve initiatief dat deze actie doet, bijvoorbeeld: het buurthuis.", "InitiativeName"), null, null),
             _ => throw DomainException.About("Carrier", "action.owner_required", "Kies wie deze actie uitvoert."),
         };
         if (dueDate < DutchTime.Date(nowUtc))
@@ -53,7 +56,8 @@ public sealed partial class Case
             throw DomainException.About("Service", "action.service", "Een soort hulp hoort bij een actie die een organisatie uitvoert. Kies er één.");
         }
 
-        var action = new PlanAction(Id, what, carrier.Kind, name, staffId, organisationId, carrier.Service, lawDomain, expectedCost, dueDate, isContribution, by, nowUtc);
+        var action = new PlanAction(Id, what, carrier.Kind, name, staffId, organisationId, carrier.Service, lawDomain, expectedCost, dueDate, isContribution,
+            by, nowUtc);
         if (carrier.Kind == Carrier.CollectiveInitiative && initiative is not null)
         {
             action.ServedBy(initiative.Id);
@@ -62,7 +66,18 @@ public sealed partial class Case
         Actions.Add(action);
         Record(by, nowUtc, isContribution ? "contribution.added" : "action.added",
             isContribution ? $"Bijdrage van de bewoner: {action.What}." : $"Actie: {action.What} ({name}, klaar op {dueDate:d-M-yyyy}).",
-            null, new { action.What, Carrier = carrier.Kind.ToString(), CarrierName = name, Service = action.Service.ToString(), LawDomain = lawDomain.ToString(), action.ExpectedCost, action.DueDate, action.IsContribution });
+            null,
+            new
+            {
+                action.What,
+                Carrier = carrier.Kind.ToString(),
+                CarrierName = name,
+                Service = action.Service.ToString(),
+                LawDomain = lawDomain.ToString(),
+                action.ExpectedCost,
+                action.DueDate,
+                action.IsContribution
+            });
         return action;
     }
 
@@ -89,7 +104,8 @@ public sealed partial class Case
         var action = Action(actionId);
         var before = new { action.WorthSharing };
         action.MarkWorthSharing(why, by, nowUtc);
-        Record(by, nowUtc, "action.worth_sharing", $"Opvallende oplossing, om te delen in de leersessie: {action.What} ({action.WorthSharing})", before, new { action.WorthSharing });
+        Record(by, nowUtc, "action.worth_sharing", $"Opvallende oplossing, om te delen in de leersessie: {action.What} ({action.WorthSharing})", before,
+            new { action.WorthSharing });
     }
 
     /// <summary>Core rule 7 allows no contribution only with a recorded reason.</summary>
@@ -98,11 +114,13 @@ public sealed partial class Case
         RequireOpen();
         var before = NoContributionReason;
         NoContributionReason = Text.Required(reason, "contribution.reason_required", "Geef de reden waarom de bewoner geen bijdrage levert.", "Reason");
-        Record(by, nowUtc, "contribution.none_reason", $"Geen bijdrage van de bewoner, omdat: {NoContributionReason}", new { NoContributionReason = before }, new { NoContributionReason });
+        Record(by, nowUtc, "contribution.none_reason", $"Geen bijdrage van de bewoner, omdat: {NoContributionReason}", new { NoContributionReason = before },
+            new { NoContributionReason });
     }
 
     /// <summary>A deviation from a rule, with the manager asked to back it.</summary>
-    public RuleDeviation RecordDeviation(string rule, LawDomain lawDomain, string reason, string otherwise, decimal? otherwiseCost, StaffMember manager, Actor by, DateTime nowUtc)
+    public RuleDeviation RecordDeviation(string rule, LawDomain lawDomain, string reason, string otherwise, decimal? otherwiseCost, StaffMember manager,
+        Actor by, DateTime nowUtc)
     {
         RequireOpen();
         // Only a manager who works in this neighbourhood is asked: he will see what the deviation says about the case.
@@ -114,7 +132,8 @@ public sealed partial class Case
         var deviation = new RuleDeviation(Id, rule, lawDomain, reason, otherwise, otherwiseCost, manager.Id, manager.Name.Display, by, nowUtc);
         Deviations.Add(deviation);
         Record(by, nowUtc, "deviation.recorded", $"Afwijking van \"{deviation.Rule}\"; {deviation.ManagerName} wordt gevraagd dit te steunen.",
-            null, new { deviation.Rule, LawDomain = lawDomain.ToString(), deviation.Reason, deviation.Otherwise, deviation.OtherwiseCost, deviation.ManagerName });
+            null,
+            new { deviation.Rule, LawDomain = lawDomain.ToString(), deviation.Reason, deviation.Otherwise, deviation.OtherwiseCost, deviation.ManagerName });
         return deviation;
     }
 
@@ -141,7 +160,8 @@ public sealed partial class Case
     {
         var bottleneck = new Bottleneck(Id, category, lawDomain, description, by, nowUtc);
         Bottlenecks.Add(bottleneck);
-        Record(by, nowUtc, "bottleneck.recorded", $"Knelpunt ({category.Dutch().ToLowerInvariant()}): {bottleneck.Description}", null, new { Category = category.ToString(), LawDomain = lawDomain.ToString(), bottleneck.Description });
+        Record(by, nowUtc, "bottleneck.recorded", $"Knelpunt ({category.Dutch().ToLowerInvariant()}): {bottleneck.Description}", null,
+            new { Category = category.ToString(), LawDomain = lawDomain.ToString(), bottleneck.Description });
         return bottleneck;
     }
 
@@ -154,7 +174,8 @@ public sealed partial class Case
         var action = Action(actionId);
         if (action.Carrier != Carrier.Organisation || action.IsSettled)
         {
-            throw DomainException.Conflict("action.not_allocatable", "Alleen een open actie die een organisatie uitvoert, wordt aan een organisatie toegewezen.");
+            throw DomainException.Conflict("action.not_allocatable",
+                "Alleen een open actie die een organisatie uitvoert, wordt aan een organisatie toegewezen.");
         }
 
         if (!organisation.WorksIn(NeighbourhoodId) || (action.Service != Services.None && !organisation.Offers.HasFlag(action.Service)))

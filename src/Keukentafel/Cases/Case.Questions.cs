@@ -24,13 +24,15 @@ public sealed partial class Case
 
         Answers.Add(new CaseAnswer(Id, question, answer, domains, withResident, by, nowUtc));
         LifeDomains = Enum.GetValues<Question>().Select(CurrentAnswer).OfType<CaseAnswer>().Aggregate(LifeDomains.None, (all, a) => all | a.Domains);
-        Record(by, nowUtc, "question.answered", $"Vraag \"{question.Dutch()}\" {(before is null ? "beantwoord" : "aangepast")}{(withResident ? " samen met de bewoner" : "")}.",
+        Record(by, nowUtc, "question.answered",
+            $"Vraag \"{question.Dutch()}\" {(before is null ? "beantwoord" : "aangepast")}{(withResident ? " samen met de bewoner" : "")}.",
             before is null ? null : new { before.Text, Domains = before.Domains.ToString() }, new { Text = answer, Domains = domains.ToString() });
 
         if (Status == CaseStatus.Signalled && Enum.GetValues<Question>().All(q => CurrentAnswer(q) is not null))
         {
             Status = CaseStatus.QuestionsAnswered;
-            Record(by, nowUtc, "case.questions_answered", "De drie vragen zijn beantwoord.", new { Status = CaseStatus.Signalled.ToString() }, new { Status = Status.ToString() });
+            Record(by, nowUtc, "case.questions_answered", "De drie vragen zijn beantwoord.", new { Status = CaseStatus.Signalled.ToString() },
+                new { Status = Status.ToString() });
         }
     }
 
@@ -45,7 +47,8 @@ public sealed partial class Case
             meeting.Participants.Add(new MeetingParticipant(meeting.Id, ParticipantKind.Network, member.Name, null, member.Relation, member.Id, by, nowUtc));
         }
 
-        Record(by, nowUtc, "network.added", $"{member.Name} ({member.Relation}) hoort bij het netwerk van de bewoner.", null, new { member.Name, member.Relation });
+        Record(by, nowUtc, "network.added", $"{member.Name} ({member.Relation}) hoort bij het netwerk van de bewoner.", null,
+            new { member.Name, member.Relation });
         return member;
     }
 }

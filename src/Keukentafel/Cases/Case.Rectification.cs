@@ -6,7 +6,8 @@ namespace Keukentafel.Cases;
 public sealed partial class Case
 {
     /// <param name="residentVersion">The resident's version the user saw; he may have been corrected through another case meanwhile.</param>
-    public void RectifyResident(Resident resident, int? residentVersion, PersonName name, DateOnly dateOfBirth, Address address, string? phone, string? email, Actor by, DateTime nowUtc)
+    public void RectifyResident(Resident resident, int? residentVersion, PersonName name, DateOnly dateOfBirth, Address address, string? phone,
+        string? email, Actor by, DateTime nowUtc)
     {
         if (resident.Id != ResidentId)
         {
@@ -16,7 +17,8 @@ public sealed partial class Case
         if (residentVersion is { } seen && seen != resident.Version)
         {
             throw DomainException.Conflict("resident.stale",
-                "Iemand anders heeft de gegevens van de bewoner net verbeterd, misschien via een andere casus. Bekijk ze opnieuw en verbeter dan wat nog niet klopt.");
+                "Iemand anders heeft de gegevens van de bewoner net verbeterd, misschien via een andere casus. "
+                    + "Bekijk ze opnieuw en verbeter dan wat nog niet klopt.");
         }
 
         var (before, after) = resident.Rectify(name, dateOfBirth, address, phone, email, nowUtc);

@@ -18,7 +18,8 @@ public sealed partial class Case
     /// The moment the resident is asked for his own mark now, given the moments measured and the case's status: at the
     /// start, once his solution was carried out, and at the follow-up some months after closing; otherwise none.
     /// </summary>
-    public static MeasurementMoment? AskedOfResident(IReadOnlyCollection<MeasurementMoment> measured, CaseStatus status, DateOnly? followUpDue, DateOnly today) =>
+    public static MeasurementMoment? AskedOfResident(IReadOnlyCollection<MeasurementMoment> measured, CaseStatus status, DateOnly? followUpDue,
+        DateOnly today) =>
         // Once closed only the follow-up is asked: a late start or closure mark given months later would skew the figures.
         status == CaseStatus.Closed ? (followUpDue <= today && !measured.Contains(MeasurementMoment.FollowUp) ? MeasurementMoment.FollowUp : null)
         : !measured.Contains(MeasurementMoment.Intake) ? MeasurementMoment.Intake
@@ -34,7 +35,8 @@ public sealed partial class Case
     {
         if (mark < 1 || mark > 10 || decimal.Round(mark, 1) != mark)
         {
-            throw DomainException.About("Mark", "wellbeing.mark_range", "Geef een rapportcijfer van 1 tot en met 10, met hooguit één cijfer achter de komma.");
+            throw DomainException.About("Mark", "wellbeing.mark_range",
+                "Geef een rapportcijfer van 1 tot en met 10, met hooguit één cijfer achter de komma.");
         }
 
         var today = DutchTime.Date(nowUtc);
@@ -46,13 +48,16 @@ public sealed partial class Case
         switch (moment)
         {
             case MeasurementMoment.Closure when Status is not (CaseStatus.SolutionCarriedOut or CaseStatus.Evaluated or CaseStatus.Closed):
-                throw DomainException.Conflict("wellbeing.closure_too_early", $"De meting bij het afsluiten kan als de oplossing is uitgevoerd. De casus staat nu op: {Status.Dutch()}.");
+                throw DomainException.Conflict("wellbeing.closure_too_early",
+                    $"De meting bij het afsluiten kan als de oplossing is uitgevoerd. De casus staat nu op: {Status.Dutch()}.");
             case MeasurementMoment.FollowUp when Status != CaseStatus.Closed:
                 throw DomainException.Conflict("wellbeing.follow_up_too_early", "De nameting kan als de casus is afgesloten.");
             case MeasurementMoment.Closure when SolutionCarriedOutAtUtc is { } done && measuredOn < DutchTime.Date(done):
-                throw DomainException.About("MeasuredOn", "wellbeing.date_range", $"De meting bij het afsluiten is op of na de dag dat de oplossing werd uitgevoerd ({DutchTime.Date(done):d-M-yyyy}).");
+                throw DomainException.About("MeasuredOn", "wellbeing.date_range",
+                    $"De meting bij het afsluiten is op of na de dag dat de oplossing werd uitgevoerd ({DutchTime.Date(done):d-M-yyyy}).");
             case MeasurementMoment.FollowUp when ClosedAtUtc is { } closed && measuredOn <= DutchTime.Date(closed):
-                throw DomainException.About("MeasuredOn", "wellbeing.date_range", $"De nameting is na de dag van het afsluiten ({DutchTime.Date(closed):d-M-yyyy}).");
+                throw DomainException.About("MeasuredOn", "wellbeing.date_range",
+                    $"De nameting is na de dag van het afsluiten ({DutchTime.Date(closed):d-M-yyyy}).");
         }
 
         var earlier = Measurement(moment);
@@ -60,15 +65,27 @@ public sealed partial class Case
         if (earlier is not null && reason is null)
         {
             throw DomainException.About("CorrectionReason", "wellbeing.correction_reason_required",
-                $"Er is al een meting \"{moment.Dutch().ToLowerInvariant()}\" (cijfer {earlier.Mark:0.0}). Geef de reden van de nieuwe meting; de oude blijft bewaard.");
+                $"Er is al een meting \"{moment.Dutch().ToLowerInvariant()}\" (cijfer {earlier.Mark:0.0}). "
+                    + "Geef de reden van de nieuwe meting; de oude blijft bewaard.");
         }
 
-        var measured = new WellbeingMeasurement(Id, moment, mark, measuredOn, Scores(scores, settings), Text.Optional(note), earlier is null ? null : reason, by, nowUtc);
+        var measured = new WellbeingMeasurement(Id, moment, mark, measuredOn, Scores(scores, settings), Text.Optional(note), earlier is null ? null : reason,
+            by, nowUtc);
         Measurements.Add(measured);
         Record(by, nowUtc, "wellbeing.recorded",
-            $"Welbevinden {moment.Dutch().ToLowerInvariant()}: rapportcijfer {mark.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))}{(earlier is null ? "" : $" (vervangt {earlier.Mark.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))}: {reason})")}.",
+            $"Welbevinden {moment.Dutch().ToLowerInvariant()}: rapportcijfer {mark.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))}"
+                + (earlier is null ? "" : $" (vervangt {earlier.Mark.ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))}: {reason})")
+                + ".",
             earlier is null ? null : new { earlier.Id, earlier.Mark },
-            new { measured.Id, Moment = moment.ToString(), mark, measuredOn, Scores = measured.Scores.ToDictionary(s => s.Dimension, s => s.Score), CorrectionReason = measured.CorrectionReason });
+            new
+            {
+                measured.Id,
+                Moment = moment.ToString(),
+                mark,
+                measuredOn,
+                Scores = measured.Scores.ToDictionary(s => s.Dimension, s => s.Score),
+                CorrectionReason = measured.CorrectionReason
+            });
         return measured;
     }
 
@@ -93,7 +110,8 @@ public sealed partial class Case
 
             if (filled.Count != instrument.Dimensions.Count)
             {
-                throw DomainException.About("Scores", "wellbeing.instrument_incomplete", $"Vul bij {instrument.Name} alle {instrument.Dimensions.Count} onderdelen in, of geen.");
+                throw DomainException.About("Scores", "wellbeing.instrument_incomplete",
+                    $"Vul bij {instrument.Name} alle {instrument.Dimensions.Count} onderdelen in, of geen.");
             }
 
             foreach (var dimension in instrument.Dimensions)
@@ -101,7 +119,8 @@ public sealed partial class Case
                 var score = given[dimension.Code];
                 if (score < instrument.Min || score > instrument.Max)
                 {
-                    throw DomainException.About("Scores", "wellbeing.score_range", $"{instrument.Name}, {dimension.Name}: geef een score van {instrument.Min} tot en met {instrument.Max}.");
+                    throw DomainException.About("Scores", "wellbeing.score_range",
+                        $"{instrument.Name}, {dimension.Name}: geef een score van {instrument.Min} tot en met {instrument.Max}.");
                 }
 
                 result.Add(new WellbeingScore(dimension.Code, score));

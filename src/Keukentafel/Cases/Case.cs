@@ -79,11 +79,13 @@ public sealed partial class Case
     public bool IsOpen => Status != CaseStatus.Closed;
 
     /// <summary>Core rule 1: any professional picks up a case, wherever it comes in; he becomes its case bringer.</summary>
-    public static Case Signal(string number, Resident resident, StaffMember bringer, string description, CaseSource source, string? sourceDetail, Actor by, DateTime nowUtc)
+    public static Case Signal(string number, Resident resident, StaffMember bringer, string description, CaseSource source, string? sourceDetail, Actor by,
+        DateTime nowUtc)
     {
         if (!WorksOnCasesIn(bringer, resident.NeighbourhoodId))
         {
-            throw DomainException.About("NeighbourhoodId", "case.bringer_not_in_neighbourhood", "Alleen een professional die in de wijk van de bewoner werkt, kan hier een casus aanbrengen.");
+            throw DomainException.About("NeighbourhoodId", "case.bringer_not_in_neighbourhood",
+                "Alleen een professional die in de wijk van de bewoner werkt, kan hier een casus aanbrengen.");
         }
 
         var @case = new Case
@@ -129,7 +131,8 @@ public sealed partial class Case
 
         if (!WorksOnCasesIn(newBringer, NeighbourhoodId))
         {
-            throw DomainException.About("StaffMemberId", "case.handover_not_in_neighbourhood", "Draag de casus over aan een professional die in deze wijk werkt.");
+            throw DomainException.About("StaffMemberId", "case.handover_not_in_neighbourhood",
+                "Draag de casus over aan een professional die in deze wijk werkt.");
         }
 
         var before = CaseBringerId;
@@ -145,7 +148,8 @@ public sealed partial class Case
         }
 
         CaseBringerId = newBringer.Id;
-        Record(by, nowUtc, "case.handed_over", $"Casus overgedragen aan {newBringer.Name.Display}.", new { CaseBringerId = before }, new { CaseBringerId = newBringer.Id });
+        Record(by, nowUtc, "case.handed_over", $"Casus overgedragen aan {newBringer.Name.Display}.", new { CaseBringerId = before },
+            new { CaseBringerId = newBringer.Id });
     }
 
     public void MarkSolutionCarriedOut(Actor by, DateTime nowUtc)
@@ -154,7 +158,8 @@ public sealed partial class Case
         var open = Actions.Where(a => !a.IsSettled).ToList();
         if (open.Count > 0)
         {
-            throw DomainException.Conflict("case.actions_open", $"Nog niet alle acties zijn gedaan of vervallen: {string.Join(", ", open.Select(a => a.What))}.");
+            throw DomainException.Conflict("case.actions_open",
+                $"Nog niet alle acties zijn gedaan of vervallen: {string.Join(", ", open.Select(a => a.What))}.");
         }
 
         if (!Actions.Any(a => a.Status == ActionStatus.Done))
@@ -170,7 +175,8 @@ public sealed partial class Case
         Status = CaseStatus.SolutionCarriedOut;
         SolutionCarriedOutAtUtc ??= nowUtc;
         var inTime = DutchTime.Date(nowUtc) <= Deadline ? "binnen zes weken" : $"{DutchTime.Date(nowUtc).DayNumber - Deadline.DayNumber} dagen na de zes weken";
-        Record(by, nowUtc, "case.solution_carried_out", $"Oplossing uitgevoerd, {inTime}.", new { Status = CaseStatus.PlanAgreed.ToString() }, new { Status = Status.ToString(), SolutionCarriedOutAtUtc });
+        Record(by, nowUtc, "case.solution_carried_out", $"Oplossing uitgevoerd, {inTime}.", new { Status = CaseStatus.PlanAgreed.ToString() },
+            new { Status = Status.ToString(), SolutionCarriedOutAtUtc });
     }
 
     public void Evaluate(string evaluation, Actor by, DateTime nowUtc)
@@ -189,7 +195,8 @@ public sealed partial class Case
         if (!Actions.Any(a => a.IsContribution && a.Status == ActionStatus.Done) && NoContributionReason is null)
         {
             throw DomainException.Conflict("case.no_contribution",
-                "De casus kan niet worden afgesloten: de bijdrage van de bewoner is nog niet gedaan, en er is geen reden vastgelegd waarom er geen bijdrage is.");
+                "De casus kan niet worden afgesloten: de bijdrage van de bewoner is nog niet gedaan, "
+                    + "en er is geen reden vastgelegd waarom er geen bijdrage is.");
         }
 
         Status = CaseStatus.Closed;
@@ -209,7 +216,8 @@ public sealed partial class Case
         ClosedAtUtc = null;
         FollowUpDue = null;
         Members.ForEach(m => m.IsOpen = true);
-        Record(by, nowUtc, "case.reopened", $"Casus heropend: {why}", new { Status = CaseStatus.Closed.ToString() }, new { Status = Status.ToString(), Reason = why });
+        Record(by, nowUtc, "case.reopened", $"Casus heropend: {why}", new { Status = CaseStatus.Closed.ToString() },
+            new { Status = Status.ToString(), Reason = why });
     }
 
     public void CheckVersion(int expectedVersion)

@@ -27,7 +27,8 @@ public sealed record CaseFile(
 /// <summary>The resident as the file shows him; <see cref="Version"/> goes with a rectification, so two corrections at once are noticed.</summary>
 public sealed record CaseResident(Guid Id, string Name, DateOnly DateOfBirth, string Address, string? Phone, int Version);
 
-public sealed record AnswerView(Question Question, string QuestionText, string? Text, LifeDomains Domains, bool WithResident, string? WrittenBy, DateTime? WrittenAtUtc, int Versions);
+public sealed record AnswerView(Question Question, string QuestionText, string? Text, LifeDomains Domains, bool WithResident, string? WrittenBy,
+    DateTime? WrittenAtUtc, int Versions);
 
 /// <summary>A professional who works on the case now: the case bringer, or someone at the table.</summary>
 public sealed record TeamMemberView(Guid StaffMemberId, string Name, string? Organisation, CaseRole Role);
@@ -46,9 +47,11 @@ public sealed record ActionView(
     Guid Id, string What, Carrier Carrier, string CarrierName, LawDomain LawDomain, decimal? ExpectedCost, DateOnly DueDate,
     ActionStatus Status, string StatusText, string? DropReason, bool IsContribution, string? WorthSharing, Guid? InitiativeId);
 
-public sealed record DeviationView(Guid Id, string Rule, Plans.LawDomain LawDomain, string Reason, string Otherwise, decimal? OtherwiseCost, Guid ManagerId, string Manager, string RecordedBy, DateTime RecordedAtUtc, DateTime? BackedAtUtc);
+public sealed record DeviationView(Guid Id, string Rule, Plans.LawDomain LawDomain, string Reason, string Otherwise, decimal? OtherwiseCost, Guid ManagerId,
+    string Manager, string RecordedBy, DateTime RecordedAtUtc, DateTime? BackedAtUtc);
 
-public sealed record BottleneckView(Guid Id, BottleneckCategory Category, string CategoryText, Plans.LawDomain LawDomain, string Description, string RecordedBy, DateTime RecordedAtUtc);
+public sealed record BottleneckView(Guid Id, BottleneckCategory Category, string CategoryText, Plans.LawDomain LawDomain, string Description, string RecordedBy,
+    DateTime RecordedAtUtc);
 
 public sealed record HistoryEntry(int Version, DateTime AtUtc, string Actor, string Kind, string Summary, string? Before, string? After);
 
@@ -79,7 +82,8 @@ public sealed class CaseFiles(KeukentafelDbContext db, TimeProvider time)
             .Select(s => new { s.Name, Organisation = s.Organisation == null ? null : s.Organisation.Name }).SingleAsync(ct);
         var today = DutchTime.Today(time);
         var team = (await db.CaseMembers.AsNoTracking().Where(m => m.CaseId == id)
-                .Join(db.StaffMembers, m => m.StaffMemberId, s => s.Id, (m, s) => new { m.Role, s.Id, s.Name, Organisation = s.Organisation == null ? null : s.Organisation.Name })
+                .Join(db.StaffMembers, m => m.StaffMemberId, s => s.Id,
+                    (m, s) => new { m.Role, s.Id, s.Name, Organisation = s.Organisation == null ? null : s.Organisation.Name })
                 .ToListAsync(ct))
             .OrderBy(m => m.Role).ThenBy(m => m.Name.Family)
             .Select(m => new TeamMemberView(m.Id, m.Name.Display, m.Organisation, m.Role))
@@ -98,17 +102,20 @@ public sealed class CaseFiles(KeukentafelDbContext db, TimeProvider time)
                 [.. m.Participants.OrderBy(p => p.Kind).ThenBy(p => p.ProposedAtUtc).Select(p => new ParticipantView(
                     p.Id, p.Kind, p.Name, p.Organisation, p.StaffMemberId, p.Agreement, p.Agreement.Dutch(), p.InvitedAtUtc, p.Attended))]))],
             [.. c.Actions.OrderBy(a => a.IsContribution).ThenBy(a => a.DueDate).ThenBy(a => a.Id).Select(a => new ActionView(
-                a.Id, a.What, a.Carrier, a.CarrierName, a.LawDomain, a.ExpectedCost, a.DueDate, a.Status, a.Status.Dutch(), a.DropReason, a.IsContribution, a.WorthSharing, a.InitiativeId))],
+                a.Id, a.What, a.Carrier, a.CarrierName, a.LawDomain, a.ExpectedCost, a.DueDate, a.Status, a.Status.Dutch(), a.DropReason, a.IsContribution,
+                a.WorthSharing, a.InitiativeId))],
             [.. c.Deviations.OrderBy(d => d.RecordedAtUtc).Select(d => new DeviationView(
-                d.Id, d.Rule, d.LawDomain, d.Reason, d.Otherwise, d.OtherwiseCost, d.ManagerId, d.ManagerName, d.RecordedByName, d.RecordedAtUtc, d.BackedAtUtc))],
-            [.. c.Bottlenecks.OrderBy(b => b.RecordedAtUtc).Select(b => new BottleneckView(b.Id, b.Category, b.Category.Dutch(), b.LawDomain, b.Description, b.RecordedByName, b.RecordedAtUtc))],
+                d.Id, d.Rule, d.LawDomain, d.Reason, d.Otherwise, d.OtherwiseCost, d.ManagerId, d.ManagerName, d.RecordedByName, d.RecordedAtUtc,
+                d.BackedAtUtc))],
+            [.. c.Bottlenecks.OrderBy(b => b.RecordedAtUtc).Select(b => new BottleneckView(
+                b.Id, b.Category, b.Category.Dutch(), b.LawDomain, b.Description, b.RecordedByName, b.RecordedAtUtc))],
             c.NoContributionReason, c.Evaluation, c.SolutionCarriedOutAtUtc, c.ClosedAtUtc,
             [.. c.Consents.OrderByDescending(k => k.IsActive(today)).ThenByDescending(k => k.GivenAtUtc).Select(k => ConsentView(k, today))]);
     }
 
     public static Privacy.ConsentView ConsentView(Privacy.Consent k, DateOnly today) => new(
-        k.Id, k.OrganisationId, k.OrganisationName, k.Purpose, k.ValidUntil, k.GivenAtUtc, k.RecordedByName, k.WithdrawnAtUtc, k.WithdrawnByName, k.WithdrawalReason,
-        k.IsActive(today),
+        k.Id, k.OrganisationId, k.OrganisationName, k.Purpose, k.ValidUntil, k.GivenAtUtc, k.RecordedByName, k.WithdrawnAtUtc, k.WithdrawnByName,
+        k.WithdrawalReason, k.IsActive(today),
         k.WithdrawnAtUtc is { } withdrawn ? $"Ingetrokken op {DutchTime.Date(withdrawn):d-M-yyyy}"
         : k.ValidUntil is { } last && last < today ? $"Verlopen op {last:d-M-yyyy}"
         : k.ValidUntil is { } until ? $"Geldig tot en met {until:d-M-yyyy}"
@@ -124,7 +131,8 @@ public sealed class CaseFiles(KeukentafelDbContext db, TimeProvider time)
             .Where(a => a.CaseId == caseId && a.Question == question)
             .OrderByDescending(a => a.WrittenAtUtc).ThenByDescending(a => a.Id)
             .ToListAsync(ct);
-        return [.. answers.Select(a => new AnswerView(a.Question, a.Question.Dutch(), a.Text, a.Domains, a.WithResident, a.WrittenByName, a.WrittenAtUtc, answers.Count))];
+        return [.. answers.Select(a => new AnswerView(a.Question, a.Question.Dutch(), a.Text, a.Domains, a.WithResident, a.WrittenByName, a.WrittenAtUtc,
+            answers.Count))];
     }
 
     /// <summary>The most a page of history asks for; the export asks for all (<see cref="AllHistory"/>).</summary>

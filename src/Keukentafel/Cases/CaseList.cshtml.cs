@@ -33,7 +33,8 @@ public sealed class CaseListPage(CaseLists lists, CaseAccess access, Effects.Wel
 
     private async Task ShowAsync(string? cursor)
     {
-        Cases = await lists.MineAsync(User.StaffId() ?? Guid.Empty, new CaseFilter(Closed, Status, Domain, Q), cursor, CaseLists.PageSize, HttpContext.RequestAborted);
+        Cases = await lists.MineAsync(User.StaffId() ?? Guid.Empty, new CaseFilter(Closed, Status, Domain, Q), cursor, CaseLists.PageSize,
+            HttpContext.RequestAborted);
         FollowUps = cursor is null && !Closed ? await wellbeing.DueForAsync(User.StaffId() ?? Guid.Empty, HttpContext.RequestAborted) : [];
         await access.LogListAsync([.. Cases.Items.Select(i => (i.Id, i.ResidentId)), .. FollowUps.Select(f => (f.CaseId, f.ResidentId))],
             "casuslijst", "mijn casussen (0)", HttpContext.RequestAborted);

@@ -48,7 +48,8 @@ public abstract class CasePageModel(CaseWork work, CaseFiles files) : PageModel,
         ChangeAsync(input, prefix, change, () => done, page);
 
     /// <summary>As above, with the message made after binding, when it depends on what was posted.</summary>
-    protected async Task<IActionResult> ChangeAsync<TInput>(TInput input, string prefix, Func<Case, Actor, DateTime, Task> change, Func<string> done, string? page = null)
+    protected async Task<IActionResult> ChangeAsync<TInput>(TInput input, string prefix, Func<Case, Actor, DateTime, Task> change, Func<string> done,
+        string? page = null)
         where TInput : class
     {
         if (!await TryUpdateModelAsync(input, prefix) || !ModelState.IsValid)

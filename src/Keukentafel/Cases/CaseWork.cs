@@ -117,7 +117,8 @@ public sealed class CaseWork(KeukentafelDbContext db, CaseNumbers numbers, CaseA
             ?? throw DomainException.About("InitiativeId", "initiative.unknown", "Dit collectieve initiatief bestaat niet.");
 
     /// <summary>How the case's neighbourhood measures effects.</summary>
-    public Task<Effects.EffectSettings> EffectSettingsAsync(Guid neighbourhoodId, CancellationToken ct) => Effects.EffectSettingsQueries.EffectSettingsAsync(db, neighbourhoodId, ct);
+    public Task<Effects.EffectSettings> EffectSettingsAsync(Guid neighbourhoodId, CancellationToken ct) =>
+        Effects.EffectSettingsQueries.EffectSettingsAsync(db, neighbourhoodId, ct);
 
     public async Task<string> ResidentNameAsync(Case @case, CancellationToken ct) =>
         (await db.Residents.Where(r => r.Id == @case.ResidentId).Select(r => r.Name).SingleAsync(ct)).Display;

@@ -37,7 +37,8 @@ public sealed class SignalCasePage(CaseWork work, KeukentafelDbContext db) : Pag
         }
 
         var @case = await work.SignalAsync(new SignalCase(Input.NeighbourhoodId!.Value, Input.GivenName, Input.FamilyNamePrefix, Input.FamilyName,
-            Input.DateOfBirth!.Value, Input.Street, Input.HouseNumber, Input.PostalCode, Input.Town, Input.Description, Input.Source, Input.SourceDetail), HttpContext.RequestAborted);
+            Input.DateOfBirth!.Value, Input.Street, Input.HouseNumber, Input.PostalCode, Input.Town, Input.Description, Input.Source, Input.SourceDetail),
+            HttpContext.RequestAborted);
         return RedirectToPage("/Cases/CaseOverview", new { id = @case.Id, message = $"Casus {@case.Number} is aangebracht. U bent de casusaanbrenger." });
     }
 

@@ -65,11 +65,13 @@ public static class OperatorCommands
             var result = await services.GetRequiredService<Privacy.AuditLog>().VerifyAsync(ct);
             if (result.Intact)
             {
-                Console.WriteLine($"Audit log intact: {result.Checked} events (sequence {result.FirstSequence}-{result.LastSequence}), last hash {result.LastHash}.");
+                Console.WriteLine($"Audit log intact: {result.Checked} events (sequence {result.FirstSequence}-{result.LastSequence}), "
+                    + $"last hash {result.LastHash}.");
                 return 0;
             }
 
-            await Console.Error.WriteLineAsync($"Audit log NOT intact at event {result.BrokenAt}: {result.Problem}. {result.Checked} events before it are intact.");
+            await Console.Error.WriteLineAsync($"Audit log NOT intact at event {result.BrokenAt}: {result.Problem}. "
+                + $"{result.Checked} events before it are intact.");
             return 2;
         });
 
@@ -83,7 +85,8 @@ public static class OperatorCommands
             return 0;
         });
 
-        var anonymise = new Command("anonymise-due", "Anonymise the residents whose closed cases are past their retention term (Privacy:Retention:Years:*); recorded and audited.");
+        var anonymise = new Command("anonymise-due",
+            "Anonymise the residents whose closed cases are past their retention term (Privacy:Retention:Years:*); recorded and audited.");
         anonymise.SetAction(async (_, ct) =>
         {
             await services.MigrateAsync(ct);

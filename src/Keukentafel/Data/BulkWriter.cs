@@ -101,11 +101,13 @@ internal sealed class BulkWriter(KeukentafelDbContext db)
         return done;
     }
 
-    private static async Task<int> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string table, List<Column> columns, List<EntityEntry> rows, CancellationToken ct)
+    private static async Task<int> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string table, List<Column> columns,
+        List<EntityEntry> rows, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) "
+            + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
         var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter($"$p{i}", null))).ToArray();
         command.Prepare();
         foreach (var row in rows)

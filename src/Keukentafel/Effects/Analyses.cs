@@ -41,10 +41,11 @@ public sealed class Analyses(KeukentafelDbContext db, CostCatalogues catalogues,
         }
 
         var result = AnalysisResult.Of(analysis, unitPrices, analysis.IsLocked ? [] : @case.PricedActions(catalogue, analysis));
-        var terms = new AnalysisTerms(analysis.Id, analysis.HorizonMonths, analysis.PriceYear, analysis.CatalogueVersion, analysis.ExistingCare, analysis.Assumptions,
-            analysis.CreatedByName, analysis.CreatedAtUtc, analysis.LockedByName, analysis.LockedAtUtc, analysis.IsLocked);
+        var terms = new AnalysisTerms(analysis.Id, analysis.HorizonMonths, analysis.PriceYear, analysis.CatalogueVersion, analysis.ExistingCare,
+            analysis.Assumptions, analysis.CreatedByName, analysis.CreatedAtUtc, analysis.LockedByName, analysis.LockedAtUtc, analysis.IsLocked);
         var lines = analysis.Lines.Where(l => l.PlanActionId is null).OrderBy(l => l.AddedAtUtc).ThenBy(l => l.Id)
-            .Select(l => new AnalysisLineView(l.Id, l.Scenario, l.Description, l.Quantity, l.Probability, l.FromMonth, l.ToMonth, l.AddedByName, l.AddedAtUtc, l.RemovedByName, l.RemovedAtUtc))
+            .Select(l => new AnalysisLineView(l.Id, l.Scenario, l.Description, l.Quantity, l.Probability, l.FromMonth, l.ToMonth, l.AddedByName, l.AddedAtUtc,
+                l.RemovedByName, l.RemovedAtUtc))
             .ToList();
         return new AnalysisFile(caseId, @case.Version, terms, result, lines, catalogues.Current.Version, list, DefaultPriceYear);
     }

@@ -11,8 +11,8 @@ public sealed class AnalysisLine
 {
     private AnalysisLine() { Description = Unit = AddedByName = ""; }
 
-    internal AnalysisLine(Guid analysisId, Scenario scenario, string? itemCode, Guid? planActionId, string description, string unit, decimal quantity, decimal probability,
-        int fromMonth, int toMonth, LawDomain lawDomain, Payer payer, string? note, Actor by, DateTime atUtc)
+    internal AnalysisLine(Guid analysisId, Scenario scenario, string? itemCode, Guid? planActionId, string description, string unit, decimal quantity,
+        decimal probability, int fromMonth, int toMonth, LawDomain lawDomain, Payer payer, string? note, Actor by, DateTime atUtc)
     {
         AnalysisId = analysisId;
         Scenario = scenario;
@@ -68,7 +68,8 @@ public sealed class AnalysisLine
 
     internal static AnalysisLine FromAction(Guid analysisId, PricedAction action, Actor by, DateTime atUtc)
     {
-        var line = new AnalysisLine(analysisId, Scenario.With, null, action.ActionId, action.What, "actie", 1, 1, action.Month, action.Month, action.LawDomain, action.Payer, null, by, atUtc);
+        var line = new AnalysisLine(analysisId, Scenario.With, null, action.ActionId, action.What, "actie", 1, 1, action.Month, action.Month, action.LawDomain,
+            action.Payer, null, by, atUtc);
         line.UnitPrice = action.Cost;
         line.PriceSource = "Verwachte kosten in het plan van de casus";
         return line;

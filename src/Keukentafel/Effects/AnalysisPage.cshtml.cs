@@ -15,23 +15,30 @@ public sealed class AnalysisPage(CaseWork work, CaseFiles files, Analyses analys
     public LineInput Line { get; set; } = new();
     public RemoveInput Remove { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> Items => [.. Analysis.Prices.Select(p => new SelectListItem($"{p.Name} ({p.Price.ToString("C", CultureInfo.GetCultureInfo("nl-NL"))} per {p.Unit}){(p.Estimate ? ", schatting" : "")}", p.Code))];
+    public IReadOnlyList<SelectListItem> Items => [.. Analysis.Prices.Select(p => new SelectListItem(
+        $"{p.Name} ({p.Price.ToString("C", CultureInfo.GetCultureInfo("nl-NL"))} per {p.Unit}){(p.Estimate ? ", schatting" : "")}", p.Code))];
 
     public Task<IActionResult> OnPostStartAsync() => ChangeAsync(Terms, nameof(Terms),
-        (c, by, now) => c.StartAnalysis(Terms.HorizonMonths!.Value, Terms.PriceYear!.Value, catalogues.Current, Terms.ExistingCare, Terms.Assumptions, by, now), "De kostenanalyse is begonnen.");
+        (c, by, now) => c.StartAnalysis(Terms.HorizonMonths!.Value, Terms.PriceYear!.Value, catalogues.Current, Terms.ExistingCare, Terms.Assumptions, by, now),
+        "De kostenanalyse is begonnen.");
 
     public Task<IActionResult> OnPostTermsAsync() => ChangeAsync(Terms, nameof(Terms),
-        (c, by, now) => c.ChangeAnalysisTerms(Terms.HorizonMonths!.Value, Terms.PriceYear!.Value, catalogues.Current, Terms.ExistingCare, Terms.Assumptions, by, now), "De uitgangspunten zijn aangepast.");
+        (c, by, now) => c.ChangeAnalysisTerms(Terms.HorizonMonths!.Value, Terms.PriceYear!.Value, catalogues.Current, Terms.ExistingCare, Terms.Assumptions,
+            by, now),
+        "De uitgangspunten zijn aangepast.");
 
     public Task<IActionResult> OnPostLineAsync() =>
         ChangeAsync(Line, nameof(Line), async (c, by, now) =>
         {
             var price = await prices.ForCaseAsync(c, Line.ItemCode, HttpContext.RequestAborted);
-            var quantity = Line.QuantityValue() ?? throw DomainException.About("Quantity", "analysis.quantity_format", "Geef een aantal, bijvoorbeeld 3 of 1,5.");
-            c.AddCostLine(Line.Scenario, price, quantity, Line.ProbabilityPercent!.Value / 100m, Line.FromMonth!.Value, Line.ToMonth!.Value, Line.Note, by, now);
+            var quantity = Line.QuantityValue()
+                ?? throw DomainException.About("Quantity", "analysis.quantity_format", "Geef een aantal, bijvoorbeeld 3 of 1,5.");
+            c.AddCostLine(Line.Scenario, price, quantity, Line.ProbabilityPercent!.Value / 100m, Line.FromMonth!.Value, Line.ToMonth!.Value, Line.Note, by,
+                now);
         }, "De regel is toegevoegd.");
 
-    public Task<IActionResult> OnPostRemoveAsync() => ChangeAsync(Remove, nameof(Remove), (c, by, now) => c.RemoveCostLine(Remove.LineId, by, now), "De regel is eruit gehaald. Hij blijft in de geschiedenis.");
+    public Task<IActionResult> OnPostRemoveAsync() => ChangeAsync(Remove, nameof(Remove), (c, by, now) => c.RemoveCostLine(Remove.LineId, by, now),
+        "De regel is eruit gehaald. Hij blijft in de geschiedenis.");
 
     public Task<IActionResult> OnPostLockAsync() => ApplyAsync((c, by, now) => prices.LockAnalysisAsync(c, by, now, HttpContext.RequestAborted),
         "De kostenanalyse is gecontroleerd en vastgezet.");
@@ -55,7 +62,8 @@ public sealed class AnalysisPage(CaseWork work, CaseFiles files, Analyses analys
 
 public sealed class TermsInput
 {
-    [Required(ErrorMessage = "Geef de horizon in maanden."), Range(1, MicroAnalysis.MaxHorizonMonths, ErrorMessage = "Kies een horizon van 1 tot en met 60 maanden.")]
+    [Required(ErrorMessage = "Geef de horizon in maanden."),
+        Range(1, MicroAnalysis.MaxHorizonMonths, ErrorMessage = "Kies een horizon van 1 tot en met 60 maanden.")]
     public int? HorizonMonths { get; set; }
 
     [Required(ErrorMessage = "Geef het prijsjaar.")]

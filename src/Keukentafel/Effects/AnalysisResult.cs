@@ -43,15 +43,15 @@ public sealed record AnalysisResult(
                 var current = l.ItemCode is null ? null : prices.GetValueOrDefault(l.ItemCode);
                 var unit = l.UnitPrice ?? current?.Price ?? 0;
                 return new PricedLine(l.Id, l.Scenario, l.Description, l.Unit, l.Quantity, l.Probability, l.FromMonth, l.ToMonth, l.LawDomain, l.Payer,
-                    unit, unit * l.Quantity * l.Probability, l.PriceSource ?? current?.Source ?? "", l.UnitPrice is null ? current?.Estimate ?? true : l.PriceEstimate,
-                    l.PlanActionId is not null, l.Note);
+                    unit, unit * l.Quantity * l.Probability, l.PriceSource ?? current?.Source ?? "",
+                    l.UnitPrice is null ? current?.Estimate ?? true : l.PriceEstimate, l.PlanActionId is not null, l.Note);
             })
             .ToList();
         if (!analysis.IsLocked)
         {
             // While a draft, the "with" scenario follows the plan as it is now; locking writes these lines in.
-            lines.AddRange(actions.Select(a => new PricedLine(null, Scenario.With, a.What, "actie", 1, 1, a.Month, a.Month, a.LawDomain, a.Payer, a.Cost, a.Cost,
-                "Verwachte kosten in het plan van de casus", false, true, null)));
+            lines.AddRange(actions.Select(a => new PricedLine(null, Scenario.With, a.What, "actie", 1, 1, a.Month, a.Month, a.LawDomain, a.Payer, a.Cost,
+                a.Cost, "Verwachte kosten in het plan van de casus", false, true, null)));
         }
 
         return new AnalysisResult(analysis.HorizonMonths, analysis.PriceYear, analysis.CatalogueVersion, analysis.IsLocked, lines,

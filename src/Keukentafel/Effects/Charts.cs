@@ -28,7 +28,8 @@ public static class Charts
 
     public static IHtmlContent Bars(string id, string title, IReadOnlyList<Bar> bars, decimal max, Func<decimal, string> format)
     {
-        var svg = Open(id, title, string.Join("; ", bars.Select(b => $"{b.Label}: {format(b.Value)}{(b.Low is { } lo && b.High is { } hi ? $" ({format(lo)} tot {format(hi)})" : "")}")));
+        var svg = Open(id, title, string.Join("; ", bars.Select(b =>
+            $"{b.Label}: {format(b.Value)}{(b.Low is { } lo && b.High is { } hi ? $" ({format(lo)} tot {format(hi)})" : "")}")));
         Axis(svg, max, format);
         var slot = (Width - Left - Right) / (double)Math.Max(bars.Count, 1);
         for (var i = 0; i < bars.Count; i++)
@@ -37,11 +38,14 @@ public static class Charts
             var x = Left + (i * slot) + (slot * 0.2);
             var w = slot * 0.6;
             var y = Y(b.Value, max);
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{y:0.#}\" width=\"{w:0.#}\" height=\"{Height - Bottom - y:0.#}\" fill=\"{Colours[0]}\"/>");
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<rect x=\"{x:0.#}\" y=\"{y:0.#}\" width=\"{w:0.#}\" height=\"{Height - Bottom - y:0.#}\" fill=\"{Colours[0]}\"/>");
             if (b.Low is { } low && b.High is { } high)
             {
                 var cx = x + (w / 2);
-                svg.Append(CultureInfo.InvariantCulture, $"<path d=\"M{cx:0.#} {Y(low, max):0.#}V{Y(high, max):0.#}M{cx - 8:0.#} {Y(low, max):0.#}h16M{cx - 8:0.#} {Y(high, max):0.#}h16\" stroke=\"#222\" stroke-width=\"2\" fill=\"none\"/>");
+                var path = string.Create(CultureInfo.InvariantCulture,
+                    $"M{cx:0.#} {Y(low, max):0.#}V{Y(high, max):0.#}M{cx - 8:0.#} {Y(low, max):0.#}h16M{cx - 8:0.#} {Y(high, max):0.#}h16");
+                svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{path}\" stroke=\"#222\" stroke-width=\"2\" fill=\"none\"/>");
             }
 
             Label(svg, x + (w / 2), y - 4, format(b.Value), "middle");
@@ -51,10 +55,12 @@ public static class Charts
         return Close(svg);
     }
 
-    public static IHtmlContent GroupedBars(string id, string title, IReadOnlyList<string> categories, IReadOnlyList<Series> series, Func<decimal, string> format)
+    public static IHtmlContent GroupedBars(string id, string title, IReadOnlyList<string> categories, IReadOnlyList<Series> series,
+        Func<decimal, string> format)
     {
         var max = Nice(series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max());
-        var svg = Open(id, title, string.Join("; ", categories.Select((c, i) => $"{c}: {string.Join(", ", series.Select(s => $"{s.Name} {format(s.Values[i])}"))}")));
+        var svg = Open(id, title, string.Join("; ", categories.Select((c, i) =>
+            $"{c}: {string.Join(", ", series.Select(s => $"{s.Name} {format(s.Values[i])}"))}")));
         Axis(svg, max, format);
         var slot = (Width - Left - Right) / (double)Math.Max(categories.Count, 1);
         for (var i = 0; i < categories.Count; i++)
@@ -64,7 +70,8 @@ public static class Charts
             {
                 var x = Left + (i * slot) + (slot * 0.1) + (s * w);
                 var y = Y(series[s].Values[i], max);
-                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{y:0.#}\" width=\"{w - 2:0.#}\" height=\"{Height - Bottom - y:0.#}\" fill=\"{Colours[s % Colours.Length]}\"/>");
+                svg.Append(CultureInfo.InvariantCulture,
+                    $"<rect x=\"{x:0.#}\" y=\"{y:0.#}\" width=\"{w - 2:0.#}\" height=\"{Height - Bottom - y:0.#}\" fill=\"{Colours[s % Colours.Length]}\"/>");
             }
 
             Label(svg, Left + (i * slot) + (slot / 2), Height - Bottom + 18, categories[i], "middle");
@@ -78,13 +85,16 @@ public static class Charts
     {
         var points = series.Max(s => s.Values.Count);
         var max = Nice(series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max());
-        var svg = Open(id, title, string.Join("; ", series.Select(s => $"{s.Name}: na {s.Values.Count} {xLabel} {format(s.Values.Count == 0 ? 0 : s.Values[s.Values.Count - 1])}")));
+        var svg = Open(id, title, string.Join("; ", series.Select(s =>
+            $"{s.Name}: na {s.Values.Count} {xLabel} {format(s.Values.Count == 0 ? 0 : s.Values[s.Values.Count - 1])}")));
         Axis(svg, max, format);
         var step = (Width - Left - Right) / (double)Math.Max(points - 1, 1);
         for (var s = 0; s < series.Count; s++)
         {
-            var path = string.Join(" ", series[s].Values.Select((v, i) => string.Create(CultureInfo.InvariantCulture, $"{(i == 0 ? "M" : "L")}{Left + (i * step):0.#} {Y(v, max):0.#}")));
-            svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{path}\" stroke=\"{Colours[s % Colours.Length]}\" stroke-width=\"3\" fill=\"none\"{(s == 1 ? " stroke-dasharray=\"8 4\"" : "")}/>");
+            var path = string.Join(" ", series[s].Values.Select((v, i) =>
+                string.Create(CultureInfo.InvariantCulture, $"{(i == 0 ? "M" : "L")}{Left + (i * step):0.#} {Y(v, max):0.#}")));
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<path d=\"{path}\" stroke=\"{Colours[s % Colours.Length]}\" stroke-width=\"3\" fill=\"none\"{(s == 1 ? " stroke-dasharray=\"8 4\"" : "")}/>");
         }
 
         for (var i = 0; i < points; i += Math.Max(1, points / 12))
@@ -124,8 +134,10 @@ public static class Charts
     private static double Y(decimal value, decimal max) => Height - Bottom - ((double)(Math.Clamp(value, 0, max) / max) * (Height - Top - Bottom));
 
     private static StringBuilder Open(string id, string title, string description) =>
-        new StringBuilder().Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"kt-chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}-title\">{E(title)}</title><desc id=\"{id}-desc\">{E(description)}</desc>");
+        new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"<svg class=\"kt-chart\" viewBox=\"0 0 {Width} {Height}\"")
+            .Append(CultureInfo.InvariantCulture, $" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">")
+            .Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(title)}</title><desc id=\"{id}-desc\">{E(description)}</desc>");
 
     private static void Axis(StringBuilder svg, decimal max, Func<decimal, string> format)
     {
@@ -143,7 +155,8 @@ public static class Charts
         for (var s = 0; s < series.Count; s++)
         {
             var x = Left + 10 + (s * 200);
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{Height - 14}\" width=\"14\" height=\"10\" fill=\"{Colours[s % Colours.Length]}\"/>");
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<rect x=\"{x}\" y=\"{Height - 14}\" width=\"14\" height=\"10\" fill=\"{Colours[s % Colours.Length]}\"/>");
             Label(svg, x + 20, Height - 5, series[s].Name, "start");
         }
     }

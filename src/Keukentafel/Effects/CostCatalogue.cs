@@ -18,7 +18,10 @@ public sealed record PriceIndex(string Name, string Source, string? Url, string?
 /// </summary>
 public sealed class CostCatalogue
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(allowIntegerValues: false) } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) }
+    };
 
     private readonly Dictionary<string, CostItem> items;
 

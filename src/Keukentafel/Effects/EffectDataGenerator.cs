@@ -74,7 +74,9 @@ public sealed class EffectDataGenerator(KeukentafelDbContext db, CaseNumbers num
             var start = nowUtc.AddMonths(-random.Next(p.LastMonthsAgo, p.FirstMonthsAgo + 1)).AddDays(-random.Next(28)).Date.AddHours(9 + random.Next(6));
             var existing = random.NextDouble() < p.ShareExisting;
             var @case = Case.Signal(await numbers.NextAsync(DutchTime.Date(start).Year, ct), resident, bringer,
-                existing ? "Ik krijg al hulp van drie instanties, maar de huur loopt toch achter." : "Het lukt me niet meer, en ik weet niet bij wie ik moet aankloppen.",
+                existing
+                    ? "Ik krijg al hulp van drie instanties, maar de huur loopt toch achter."
+                    : "Het lukt me niet meer, en ik weet niet bij wie ik moet aankloppen.",
                 CaseSource.Professional, null, Actor(bringer), start);
             Carry(@case, resident, bringer, colleague, existing, start, nowUtc, settings, unitPrices, catalogue, priceYear, p, random);
             db.Cases.Add(@case);
@@ -88,8 +90,10 @@ public sealed class EffectDataGenerator(KeukentafelDbContext db, CaseNumbers num
         EffectSettings settings, IReadOnlyDictionary<string, UnitPrice> unitPrices, CostCatalogue catalogue, int priceYear, EffectParameters p, Random random)
     {
         var by = Actor(bringer);
-        @case.RecordWellbeing(MeasurementMoment.Intake, Mark(random, p.IntakeMean, p.IntakeSd), DutchTime.Date(start), null, null, null, settings, by, start.AddHours(1));
-        @case.Answer(Question.Want, existing ? "Ik wil in mijn huis blijven wonen." : "Ik wil weer grip op mijn leven.", LifeDomains.Housing | LifeDomains.Finances, true, by, start.AddHours(2));
+        @case.RecordWellbeing(MeasurementMoment.Intake, Mark(random, p.IntakeMean, p.IntakeSd), DutchTime.Date(start), null, null, null, settings, by,
+            start.AddHours(1));
+        @case.Answer(Question.Want, existing ? "Ik wil in mijn huis blijven wonen." : "Ik wil weer grip op mijn leven.",
+            LifeDomains.Housing | LifeDomains.Finances, true, by, start.AddHours(2));
         @case.Answer(Question.Can, "Ik kan mijn post openen als iemand meekijkt.", LifeDomains.None, true, by, start.AddHours(2));
         @case.Answer(Question.Need, "Eén plan, en iemand die het met me bijhoudt.", LifeDomains.Finances, true, by, start.AddHours(2));
 
@@ -101,16 +105,21 @@ public sealed class EffectDataGenerator(KeukentafelDbContext db, CaseNumbers num
         var due = DutchTime.Date(meetingAt).AddDays(21);
         var domain = Domain(colleague.Organisation.Type);
         var planCost = existing ? 2700m + (100m * random.Next(19)) : 1200m + (50m * random.Next(13));
-        @case.AddAction($"Begeleiding en schuldhulp door {colleague.Organisation.Name}", new ActionCarrier(Carrier.Organisation, colleague.Id, colleague.OrganisationId), colleague,
-            colleague.Organisation, domain, planCost, due, false, resident.Name.Display, by, start.AddDays(2));
-        @case.AddAction("Een ochtend per week helpen in het buurthuis", new ActionCarrier(Carrier.Resident), null, null, LawDomain.Welzijn, null, due, true, resident.Name.Display, by, start.AddDays(2));
+        @case.AddAction($"Begeleiding en schuldhulp door {colleague.Organisation.Name}",
+            new ActionCarrier(Carrier.Organisation, colleague.Id, colleague.OrganisationId), colleague, colleague.Organisation, domain, planCost, due, false,
+            resident.Name.Display, by, start.AddDays(2));
+        @case.AddAction("Een ochtend per week helpen in het buurthuis", new ActionCarrier(Carrier.Resident), null, null, LawDomain.Welzijn, null, due, true,
+            resident.Name.Display, by, start.AddDays(2));
         var attended = meeting.Participants.Where(x => x.Agreement == Agreement.Agreed).Select(x => x.Id).ToHashSet();
         @case.RecordMeetingHeld(meeting.Id, attended, "Het plan is samen met de bewoner afgesproken.", true, by, meetingAt.AddHours(1));
 
         var analysed = meetingAt.AddHours(3);
         @case.StartAnalysis(12, priceYear, catalogue, existing, existing
-            ? "De bewoner kreeg al zorg van meerdere instanties. Zonder één plan liep de huurachterstand op tot een ontruiming (kans zoals ingeschat door de woningcorporatie), met opvang en crisis daarna."
-            : "De bewoner kreeg nog geen hulp. Zonder de aanpak was hij in de loop van het jaar in een crisis geraakt; met de aanpak komt er vroeg en licht hulp.", by, analysed);
+            ? "De bewoner kreeg al zorg van meerdere instanties. Zonder één plan liep de huurachterstand op tot een ontruiming "
+                + "(kans zoals ingeschat door de woningcorporatie), met opvang en crisis daarna."
+            : "De bewoner kreeg nog geen hulp. Zonder de aanpak was hij in de loop van het jaar in een crisis geraakt; "
+                + "met de aanpak komt er vroeg en licht hulp.",
+            by, analysed);
         foreach (var (scenario, code, quantity, probability, from, to) in existing ? Existing(random) : New(random))
         {
             @case.AddCostLine(scenario, unitPrices[code], quantity, probability, from, to, null, by, analysed);
@@ -126,7 +135,8 @@ public sealed class EffectDataGenerator(KeukentafelDbContext db, CaseNumbers num
         @case.MarkSolutionCarriedOut(by, solved);
         var evaluated = solved.AddDays(5);
         @case.Evaluate("De bewoner is tevreden: één plan, en het werkte.", by, evaluated);
-        @case.RecordWellbeing(MeasurementMoment.Closure, Mark(random, p.ClosureMean, p.ClosureSd), DutchTime.Date(evaluated), null, null, null, settings, by, evaluated.AddHours(1));
+        @case.RecordWellbeing(MeasurementMoment.Closure, Mark(random, p.ClosureMean, p.ClosureSd), DutchTime.Date(evaluated), null, null, null, settings, by,
+            evaluated.AddHours(1));
         var closed = evaluated.AddDays(2);
         @case.LockAnalysis(catalogue, unitPrices, Actor(colleague), closed.AddHours(-1));
         @case.Close(by, closed, settings.FollowUpMonths);
@@ -134,7 +144,8 @@ public sealed class EffectDataGenerator(KeukentafelDbContext db, CaseNumbers num
         var followUp = DutchTime.ToUtc(@case.FollowUpDue!.Value.AddDays(random.Next(14)).ToDateTime(new TimeOnly(11, 0)));
         if (followUp < nowUtc && random.NextDouble() < p.FollowUpResponse)
         {
-            @case.RecordWellbeing(MeasurementMoment.FollowUp, Mark(random, p.FollowUpMean, p.FollowUpSd), DutchTime.Date(followUp), null, null, null, settings, by, followUp);
+            @case.RecordWellbeing(MeasurementMoment.FollowUp, Mark(random, p.FollowUpMean, p.FollowUpSd), DutchTime.Date(followUp), null, null, null, settings,
+                by, followUp);
         }
     }
 

@@ -9,7 +9,8 @@ namespace Keukentafel.Effects;
 /// to a random sample (as the Ruwaard micro-analyses sampled 40 cases; the same selection draws the same sample) or to
 /// named case numbers.
 /// </summary>
-public sealed record ReportSelection(Guid NeighbourhoodId, DateOnly From, DateOnly To, int? Sample = null, IReadOnlyList<string>? Numbers = null, int? PriceYear = null);
+public sealed record ReportSelection(Guid NeighbourhoodId, DateOnly From, DateOnly To, int? Sample = null, IReadOnlyList<string>? Numbers = null,
+    int? PriceYear = null);
 
 /// <summary>
 /// Wellbeing at one moment: its summary and its distribution over the marks 1 to 10, rounded (null: group too small;
@@ -25,7 +26,8 @@ public sealed record SixWeeksFigures(int Known, int InTime, decimal Share);
 /// <summary>The costs of one group of locked analyses: totals, means per case, per law domain and payer, and the mean per month, added up.</summary>
 public sealed record CostGroup(
     string Name, int Residents, int Analyses, decimal Without, decimal With, decimal MeanWithout, decimal MeanWith,
-    IReadOnlyList<CostSplit> ByDomain, IReadOnlyList<CostSplit> ByPayer, IReadOnlyList<decimal> MeanCumulativeWithout, IReadOnlyList<decimal> MeanCumulativeWith)
+    IReadOnlyList<CostSplit> ByDomain, IReadOnlyList<CostSplit> ByPayer, IReadOnlyList<decimal> MeanCumulativeWithout,
+    IReadOnlyList<decimal> MeanCumulativeWith)
 {
     public decimal Difference => With - Without;
     public decimal MeanDifference => MeanWith - MeanWithout;
@@ -40,7 +42,8 @@ public sealed record CaseReference(Guid Id, string Number, bool Locked);
 /// </summary>
 public sealed record EffectReport(
     Guid NeighbourhoodId, string Neighbourhood, DateOnly From, DateOnly To, int? Sample, int? Seed,
-    int Cases, int Residents, IReadOnlyList<string> SmallQuarters, IReadOnlyList<MomentFigures> Wellbeing, IReadOnlyList<ChangeFigures> Changes, SixWeeksFigures? SixWeeks,
+    int Cases, int Residents, IReadOnlyList<string> SmallQuarters, IReadOnlyList<MomentFigures> Wellbeing, IReadOnlyList<ChangeFigures> Changes,
+    SixWeeksFigures? SixWeeks,
     CostGroup? AllCosts, CostGroup? NewCases, CostGroup? ExistingCases, int LockedAnalyses, int DraftAnalyses, int PriceYear,
     IReadOnlyList<CaseReference> CaseReferences)
 {
@@ -120,7 +123,8 @@ public sealed class EffectReports(KeukentafelDbContext db, CostCatalogues catalo
 
         var ids = cases.Select(c => c.Id).ToHashSet();
         var residentOf = cases.ToDictionary(c => c.Id, c => c.ResidentId);
-        var inPeriod = db.Cases.Where(c => c.NeighbourhoodId == selection.NeighbourhoodId && c.SignalledAtUtc >= from && c.SignalledAtUtc < to).Select(c => c.Id);
+        var inPeriod = db.Cases.Where(c => c.NeighbourhoodId == selection.NeighbourhoodId && c.SignalledAtUtc >= from && c.SignalledAtUtc < to)
+            .Select(c => c.Id);
         var measurements = (await db.WellbeingMeasurements.AsNoTracking().Where(m => inPeriod.Contains(m.CaseId))
                 .Select(m => new { m.CaseId, m.Moment, m.Mark, m.RecordedAtUtc, m.Id }).ToListAsync(ct))
             .Where(m => ids.Contains(m.CaseId))
@@ -178,7 +182,8 @@ public sealed class EffectReports(KeukentafelDbContext db, CostCatalogues catalo
 
     private static int Seed(Guid neighbourhood, DateOnly from, DateOnly to, int size)
     {
-        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{neighbourhood}|{from:yyyy-MM-dd}|{to:yyyy-MM-dd}|{size}"));
+        var bytes = System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{neighbourhood}|{from:yyyy-MM-dd}|{to:yyyy-MM-dd}|{size}"));
         return (BitConverter.ToInt32(bytes, 0) & int.MaxValue) % 1_000_000;
     }
 
@@ -214,7 +219,8 @@ public sealed class EffectReports(KeukentafelDbContext db, CostCatalogues catalo
     /// Costs per law domain or payer. One with costs of fewer than five residents is not shown apart: such ones are
     /// added up into one "other" row, shown only when that row itself is about five residents or more.
     /// </summary>
-    private static List<CostSplit> Splits(List<(PricedLine Line, Guid Resident)> lines, Func<PricedLine, string> key, Func<PricedLine, string> name, string others)
+    private static List<CostSplit> Splits(List<(PricedLine Line, Guid Resident)> lines, Func<PricedLine, string> key, Func<PricedLine, string> name,
+        string others)
     {
         var groups = lines.Where(x => x.Line.Cost != 0).GroupBy(x => key(x.Line)).ToList();
         var large = groups.Where(g => Statistics.Shown(g.Select(x => x.Resident).Distinct().Count())).ToList();

@@ -7,7 +7,10 @@ namespace Keukentafel.Effects;
 /// <summary>One figure of the report, as the exports write it: the section, the group, what is measured, the value.</summary>
 public sealed record Figure(string Section, string Group, string Measure, decimal? Value, string Text);
 
-/// <summary>The effect report as files: CSV and XLSX for the spreadsheet, PDF to read and print. The same figures as the page, suppressed groups left out.</summary>
+/// <summary>
+/// The effect report as files: CSV and XLSX for the spreadsheet, PDF to read and print. The same figures as the page,
+/// suppressed groups left out.
+/// </summary>
 public sealed class EffectReportExport(Web.PdfText pdf)
 {
     private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
@@ -57,13 +60,15 @@ public sealed class EffectReportExport(Web.PdfText pdf)
             {
                 yield return new(Section, change.Text, "n", c.N, c.N.ToString(Nl));
                 yield return new(Section, change.Text, "gemiddelde verandering", Round1(c.Mean), Round1(c.Mean).ToString("+0.0;-0.0;0.0", Nl));
-                yield return new(Section, change.Text, "95%-betrouwbaarheidsinterval", null, $"{Round1(c.Low).ToString("+0.0;-0.0;0.0", Nl)} tot {Round1(c.High).ToString("+0.0;-0.0;0.0", Nl)}");
+                yield return new(Section, change.Text, "95%-betrouwbaarheidsinterval", null,
+                    $"{Round1(c.Low).ToString("+0.0;-0.0;0.0", Nl)} tot {Round1(c.High).ToString("+0.0;-0.0;0.0", Nl)}");
             }
         }
 
         if (r.SixWeeks is { } six)
         {
-            yield return new("Zes weken", "", "opgelost binnen zes weken (aandeel)", decimal.Round(six.Share, 3), $"{six.Share.ToString("P0", Nl)} van {six.Known}");
+            yield return new("Zes weken", "", "opgelost binnen zes weken (aandeel)", decimal.Round(six.Share, 3),
+                $"{six.Share.ToString("P0", Nl)} van {six.Known}");
         }
 
         foreach (var g in new[] { r.AllCosts, r.NewCases, r.ExistingCases }.OfType<CostGroup>())
@@ -71,7 +76,8 @@ public sealed class EffectReportExport(Web.PdfText pdf)
             var section = $"Kosten in euro's van {r.PriceYear}";
             yield return new(section, g.Name, "analyses", g.Analyses, g.Analyses.ToString(Nl));
             foreach (var (measure, value) in new[] { ("totaal zonder de aanpak", g.Without), ("totaal met de aanpak", g.With), ("verschil", g.Difference),
-                ("gemiddeld per casus zonder de aanpak", g.MeanWithout), ("gemiddeld per casus met de aanpak", g.MeanWith), ("verschil per casus", g.MeanDifference) })
+                ("gemiddeld per casus zonder de aanpak", g.MeanWithout), ("gemiddeld per casus met de aanpak", g.MeanWith),
+                ("verschil per casus", g.MeanDifference) })
             {
                 yield return new(section, g.Name, measure, decimal.Round(value, 2), Money(value));
             }

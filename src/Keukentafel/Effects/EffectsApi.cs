@@ -117,7 +117,8 @@ public static class EffectsApi
     private static async Task<Ok<CasesApi.Changed>> Lock(VersionRequest request, HttpContext http, CaseWork work, Prices prices, CancellationToken ct) =>
         await ChangedAsync(http, work, request.Version, (c, by, now) => prices.LockAnalysisAsync(c, by, now, ct), ct);
 
-    private static async Task<Ok<EffectReport>> Report(Guid neighbourhoodId, DateOnly? from, DateOnly? to, int? sample, int? priceYear, WorkAreas workAreas, EffectReports reports, CaseAccess access, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<EffectReport>> Report(Guid neighbourhoodId, DateOnly? from, DateOnly? to, int? sample, int? priceYear, WorkAreas workAreas,
+        EffectReports reports, CaseAccess access, TimeProvider time, CancellationToken ct)
     {
         await workAreas.ChooseAsync(neighbourhoodId, AuditAction.Read, "effectrapportage", ct);
         // Over the API the report holds no case numbers, for anyone: aggregates only.

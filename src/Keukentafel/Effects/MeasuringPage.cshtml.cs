@@ -57,7 +57,11 @@ public sealed partial class MeasuringPage(KeukentafelDbContext db, CaseAccess ac
         await access.LogAsync(null, null, AuditAction.Change, "meetinstrumenten van een wijk", HttpContext.RequestAborted);
         var after = Describe(neighbourhood.EffectSettings);
         SettingsChanged(logger, id, before, after);
-        return RedirectToPage(new { id, message = "De instellingen voor het meten zijn opgeslagen. Ze gelden voor nieuwe metingen en voor casussen die vanaf nu sluiten." });
+        return RedirectToPage(new
+        {
+            id,
+            message = "De instellingen voor het meten zijn opgeslagen. Ze gelden voor nieuwe metingen en voor casussen die vanaf nu sluiten."
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Effect settings of neighbourhood {NeighbourhoodId} changed from {Before} to {After}")]
@@ -93,6 +97,7 @@ public sealed class SettingsInput
 
     public bool UsesZrm { get; set; }
 
-    [Required(ErrorMessage = "Geef na hoeveel maanden de nameting is."), Range(1, 36, ErrorMessage = "Kies een nameting tussen 1 en 36 maanden na het afsluiten.")]
+    [Required(ErrorMessage = "Geef na hoeveel maanden de nameting is."),
+        Range(1, 36, ErrorMessage = "Kies een nameting tussen 1 en 36 maanden na het afsluiten.")]
     public int? FollowUpMonths { get; set; }
 }

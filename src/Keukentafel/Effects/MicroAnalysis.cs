@@ -29,7 +29,8 @@ public sealed class MicroAnalysis
 
     private MicroAnalysis() { CatalogueVersion = CreatedByName = ""; }
 
-    internal MicroAnalysis(Guid caseId, int horizonMonths, int priceYear, CostCatalogue catalogue, bool existingCare, string? assumptions, Actor by, DateTime atUtc)
+    internal MicroAnalysis(Guid caseId, int horizonMonths, int priceYear, CostCatalogue catalogue, bool existingCare, string? assumptions, Actor by,
+        DateTime atUtc)
     {
         CaseId = caseId;
         CatalogueVersion = catalogue.Version;
@@ -77,7 +78,8 @@ public sealed class MicroAnalysis
 
         if (CurrentLines.FirstOrDefault(l => l.ToMonth > horizonMonths) is { } outside)
         {
-            throw DomainException.About("HorizonMonths", "analysis.horizon_too_short", $"\"{outside.Description}\" loopt tot maand {outside.ToMonth}. Maak de horizon langer, of pas die regel eerst aan.");
+            throw DomainException.About("HorizonMonths", "analysis.horizon_too_short",
+                $"\"{outside.Description}\" loopt tot maand {outside.ToMonth}. Maak de horizon langer, of pas die regel eerst aan.");
         }
 
         if (!catalogue.HasYear(priceYear))
@@ -88,7 +90,8 @@ public sealed class MicroAnalysis
         (HorizonMonths, PriceYear, ExistingCare, Assumptions) = (horizonMonths, priceYear, existingCare, Text.Optional(assumptions));
     }
 
-    internal AnalysisLine AddLine(Scenario scenario, UnitPrice price, decimal quantity, decimal probability, int fromMonth, int toMonth, string? note, Actor by, DateTime atUtc)
+    internal AnalysisLine AddLine(Scenario scenario, UnitPrice price, decimal quantity, decimal probability, int fromMonth, int toMonth, string? note,
+        Actor by, DateTime atUtc)
     {
         RequireDraft();
         if (quantity <= 0)
@@ -113,10 +116,12 @@ public sealed class MicroAnalysis
 
         if (fromMonth < 1 || toMonth < fromMonth || toMonth > HorizonMonths)
         {
-            throw DomainException.About("FromMonth", "analysis.months_range", $"Kies de maanden binnen de horizon: van maand 1 tot en met maand {HorizonMonths}, en de eerste niet na de laatste.");
+            throw DomainException.About("FromMonth", "analysis.months_range",
+                $"Kies de maanden binnen de horizon: van maand 1 tot en met maand {HorizonMonths}, en de eerste niet na de laatste.");
         }
 
-        var line = new AnalysisLine(Id, scenario, price.Code, null, price.Name, price.Unit, quantity, probability, fromMonth, toMonth, price.LawDomain, price.Payer, Text.Optional(note), by, atUtc);
+        var line = new AnalysisLine(Id, scenario, price.Code, null, price.Name, price.Unit, quantity, probability, fromMonth, toMonth, price.LawDomain,
+            price.Payer, Text.Optional(note), by, atUtc);
         Lines.Add(line);
         return line;
     }
@@ -136,7 +141,8 @@ public sealed class MicroAnalysis
         RequireDraft();
         if (Assumptions is null)
         {
-            throw DomainException.About("Assumptions", "analysis.assumptions_required", "Schrijf de aannames op voordat de analyse wordt vastgezet: waarom deze gebeurtenissen, met deze kansen.");
+            throw DomainException.About("Assumptions", "analysis.assumptions_required",
+                "Schrijf de aannames op voordat de analyse wordt vastgezet: waarom deze gebeurtenissen, met deze kansen.");
         }
 
         if (!CurrentLines.Any(l => l.Scenario == Scenario.Without))
@@ -153,7 +159,9 @@ public sealed class MicroAnalysis
 
         foreach (var line in CurrentLines)
         {
-            line.Freeze(prices.TryGetValue(line.ItemCode ?? "", out var price) ? price : throw new DomainException("analysis.price_missing", $"De catalogus heeft geen prijs meer voor \"{line.Description}\"."));
+            line.Freeze(prices.TryGetValue(line.ItemCode ?? "", out var price)
+                ? price
+                : throw new DomainException("analysis.price_missing", $"De catalogus heeft geen prijs meer voor \"{line.Description}\"."));
         }
 
         foreach (var action in actions)

@@ -33,7 +33,8 @@ public sealed class NeighbourhoodPrice
     public string SetByName { get; private set; }
     public DateTime SetAtUtc { get; private set; }
 
-    public static NeighbourhoodPrice Set(CostCatalogue catalogue, Guid neighbourhoodId, string itemCode, decimal price, int priceYear, string? source, Actor by, DateTime nowUtc)
+    public static NeighbourhoodPrice Set(CostCatalogue catalogue, Guid neighbourhoodId, string itemCode, decimal price, int priceYear, string? source,
+        Actor by, DateTime nowUtc)
     {
         var item = catalogue.Item(itemCode?.Trim() ?? "")
             ?? throw DomainException.About("ItemCode", "price.item_unknown", "Kies een onderdeel uit de kostencatalogus.");
@@ -47,7 +48,8 @@ public sealed class NeighbourhoodPrice
             throw DomainException.About("PriceYear", "catalogue.year_unknown", $"Voor het prijsjaar {priceYear} is er geen prijsindex.");
         }
 
-        var from = Text.Required(source, "price.source_required", "Geef de bron van deze prijs, bijvoorbeeld het contract of het tariefbesluit. Een prijs zonder bron kan niemand nagaan.", "Source");
+        var from = Text.Required(source, "price.source_required",
+            "Geef de bron van deze prijs, bijvoorbeeld het contract of het tariefbesluit. Een prijs zonder bron kan niemand nagaan.", "Source");
         return new NeighbourhoodPrice(neighbourhoodId, item.Code, decimal.Round(price, 2), priceYear, from, by, nowUtc);
     }
 }

@@ -10,7 +10,8 @@ public sealed class Prices(KeukentafelDbContext db, CostCatalogues catalogues, T
     /// The neighbourhood's coordinator sets its own price for an item, with the source; the catalogue's stays in the
     /// catalogue, and earlier prices stay in the history. Analyses locked before keep the prices they were locked with.
     /// </summary>
-    public async Task<NeighbourhoodPrice> SetAsync(Guid neighbourhoodId, Guid? staffMemberId, Cases.Actor by, string itemCode, decimal price, int priceYear, string? source, CancellationToken ct)
+    public async Task<NeighbourhoodPrice> SetAsync(Guid neighbourhoodId, Guid? staffMemberId, Cases.Actor by, string itemCode, decimal price, int priceYear,
+        string? source, CancellationToken ct)
     {
         var isCoordinator = staffMemberId is not null && await db.Neighbourhoods.AnyAsync(n => n.Id == neighbourhoodId && n.CoordinatorId == staffMemberId, ct);
         if (!isCoordinator)
@@ -38,13 +39,17 @@ public sealed class Prices(KeukentafelDbContext db, CostCatalogues catalogues, T
 
     /// <summary>Today's price of a catalogue item in the neighbourhood of a case, in the price year of its analysis.</summary>
     public async Task<UnitPrice> ForCaseAsync(Cases.Case @case, string? itemCode, CancellationToken ct) =>
-        (await ForAsync(@case.NeighbourhoodId, catalogues.Current, @case.Analysis?.PriceYear ?? catalogues.Current.LastYear, ct)).GetValueOrDefault(itemCode?.Trim() ?? "")
+        (await ForAsync(@case.NeighbourhoodId, catalogues.Current, @case.Analysis?.PriceYear ?? catalogues.Current.LastYear, ct))
+            .GetValueOrDefault(itemCode?.Trim() ?? "")
         ?? throw DomainException.About("ItemCode", "price.item_unknown", "Kies een onderdeel uit de kostencatalogus.");
 
     /// <summary>A colleague locks the case's analysis with today's prices of its neighbourhood (the case refuses when there is none).</summary>
     public async Task LockAnalysisAsync(Cases.Case @case, Cases.Actor by, DateTime nowUtc, CancellationToken ct) =>
         @case.LockAnalysis(catalogues.Current,
-            @case.Analysis is { } analysis ? await ForAsync(@case.NeighbourhoodId, catalogues.Current, analysis.PriceYear, ct) : new Dictionary<string, UnitPrice>(), by, nowUtc);
+            @case.Analysis is { } analysis
+                ? await ForAsync(@case.NeighbourhoodId, catalogues.Current, analysis.PriceYear, ct)
+                : new Dictionary<string, UnitPrice>(),
+            by, nowUtc);
 
     public Task<IReadOnlyDictionary<string, UnitPrice>> CurrentAsync(Guid neighbourhoodId, int priceYear, CancellationToken ct) =>
         ForAsync(neighbourhoodId, catalogues.Current, priceYear, ct);

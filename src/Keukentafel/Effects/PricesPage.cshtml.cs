@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Effects;
 
 /// <summary>A neighbourhood's unit prices: the catalogue's with their sources, and the neighbourhood's own, which its coordinator sets.</summary>
-public sealed class PricesPage(KeukentafelDbContext db, Prices prices, Analyses analyses, CostCatalogues catalogues, CaseAccess access) : PageModel, Web.IRefusablePage
+public sealed class PricesPage(KeukentafelDbContext db, Prices prices, Analyses analyses, CostCatalogues catalogues, CaseAccess access)
+    : PageModel, Web.IRefusablePage
 {
     public string Neighbourhood { get; private set; } = "";
     public bool IsCoordinator { get; private set; }
@@ -46,7 +47,8 @@ public sealed class PricesPage(KeukentafelDbContext db, Prices prices, Analyses 
 
     private async Task<IActionResult> ShowAsync(Guid id, int? year)
     {
-        var n = await db.Neighbourhoods.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Name, x.CoordinatorId }).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        var n = await db.Neighbourhoods.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Name, x.CoordinatorId })
+            .SingleOrDefaultAsync(HttpContext.RequestAborted);
         if (n is null)
         {
             return NotFound();

@@ -11,13 +11,19 @@ public sealed record MeasurementView(
 public sealed record ScoreView(string Dimension, string Name, string Instrument, int Score);
 
 /// <summary>A case's wellbeing: all measurements (newest first), the instruments its neighbourhood uses, when the follow-up is due.</summary>
-public sealed record WellbeingFile(Guid CaseId, int Version, CaseStatus Status, IReadOnlyList<MeasurementView> Measurements, IReadOnlyList<Instrument> Instruments, DateOnly? FollowUpDue)
+public sealed record WellbeingFile(Guid CaseId, int Version, CaseStatus Status, IReadOnlyList<MeasurementView> Measurements,
+    IReadOnlyList<Instrument> Instruments, DateOnly? FollowUpDue)
 {
     public MeasurementView? Current(MeasurementMoment moment) => Measurements.FirstOrDefault(m => m.Moment == moment && m.Counts);
 }
 
 /// <summary>A closed case whose follow-up measurement is due and not yet done, for its case bringer's list.</summary>
-public sealed record FollowUpDue(Guid CaseId, string Number, string Resident, DateOnly Due, [property: System.Text.Json.Serialization.JsonIgnore] Guid ResidentId);
+public sealed record FollowUpDue(
+    Guid CaseId,
+    string Number,
+    string Resident,
+    DateOnly Due,
+    [property: System.Text.Json.Serialization.JsonIgnore] Guid ResidentId);
 
 /// <summary>Reads wellbeing measurements, after the case access check.</summary>
 public sealed class Wellbeing(KeukentafelDbContext db, TimeProvider time)

@@ -17,7 +17,9 @@ public sealed class WellbeingPage(CaseWork work, CaseFiles files, Wellbeing well
     {
         var scores = Input.Scores.Where(s => s.Value is not null).ToDictionary(s => s.Key, s => s.Value!.Value);
         return ChangeAsync(Input, nameof(Input), async (c, by, now) => c.RecordWellbeing(Input.Moment,
-            Input.MarkValue() ?? throw DomainException.About("Mark", "wellbeing.mark_format", "Geef een rapportcijfer van 1 tot en met 10, bijvoorbeeld 6 of 7,5."), Input.MeasuredOn!.Value, scores,
+            Input.MarkValue()
+                ?? throw DomainException.About("Mark", "wellbeing.mark_format", "Geef een rapportcijfer van 1 tot en met 10, bijvoorbeeld 6 of 7,5."),
+            Input.MeasuredOn!.Value, scores,
             Input.Note, Input.CorrectionReason, await Work.EffectSettingsAsync(c.NeighbourhoodId, HttpContext.RequestAborted), by, now),
             () => $"Het rapportcijfer {Input.Moment.Dutch().ToLowerInvariant()} is vastgelegd.");
     }

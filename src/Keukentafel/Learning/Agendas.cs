@@ -42,7 +42,8 @@ public sealed record AgendaSummary(AgendaKind Kind, string What, int? Count, str
 /// the session before, or two weeks back; up to the session's day). A professional or coordinator gets the points of the
 /// cases he may open with their number and text, and only a count of the others; managers and directors get counts.
 /// </summary>
-public sealed record Agenda(Guid SessionId, DateOnly From, DateOnly To, bool Anonymised, IReadOnlyList<AgendaItem> Items, IReadOnlyList<AgendaSummary> Summaries, int NotShown);
+public sealed record Agenda(Guid SessionId, DateOnly From, DateOnly To, bool Anonymised, IReadOnlyList<AgendaItem> Items,
+    IReadOnlyList<AgendaSummary> Summaries, int NotShown);
 
 /// <summary>Proposes the agenda of a learning session from the cases, as far as the viewer may see them.</summary>
 public sealed class Agendas(CurrentUser asking, KeukentafelDbContext db, CaseAccess access, TimeProvider time)
@@ -81,7 +82,8 @@ public sealed class Agendas(CurrentUser asking, KeukentafelDbContext db, CaseAcc
         var today = DutchTime.Today(time);
         var organisation = await db.StaffMembers.Where(s => s.Id == staffId).Select(s => s.OrganisationId).SingleOrDefaultAsync(ct);
         var ids = cases.OfType<Guid>().ToList();
-        var mine = await CaseLists.MayOpen(db.CaseMembers.AsNoTracking().Where(m => m.StaffMemberId == staffId && ids.Contains(m.CaseId)), db, organisation, today)
+        var mine = await CaseLists.MayOpen(db.CaseMembers.AsNoTracking().Where(m => m.StaffMemberId == staffId && ids.Contains(m.CaseId)),
+                db, organisation, today)
             .Select(m => m.CaseId).ToListAsync(ct);
         return [.. mine.Select(id => (Guid?)id)];
     }
@@ -101,13 +103,16 @@ public sealed class Agendas(CurrentUser asking, KeukentafelDbContext db, CaseAcc
             if (c.SolutionCarriedOutAtUtc is not { } done || DutchTime.Date(done) > c.Deadline)
             {
                 points.Add(new AgendaItem(AgendaKind.Overdue, "Niet binnen zes weken uitgevoerd",
-                    c.SolutionCarriedOutAtUtc is { } late ? $"Uitgevoerd op {DutchTime.Date(late):d-M-yyyy}, termijn was {c.Deadline:d-M-yyyy}." : $"Termijn was {c.Deadline:d-M-yyyy}; nog niet uitgevoerd.",
+                    c.SolutionCarriedOutAtUtc is { } late
+                        ? $"Uitgevoerd op {DutchTime.Date(late):d-M-yyyy}, termijn was {c.Deadline:d-M-yyyy}."
+                        : $"Termijn was {c.Deadline:d-M-yyyy}; nog niet uitgevoerd.",
                     c.Deadline, c.Id, c.Number, c.ResidentId));
             }
         }
 
         foreach (var d in await db.RuleDeviations.AsNoTracking().Where(d => d.RecordedAtUtc >= fromUtc && d.RecordedAtUtc < toUtc)
-                     .Join(cases, d => d.CaseId, c => c.Id, (d, c) => new { d.Rule, d.Reason, d.ManagerName, d.BackedAtUtc, d.RecordedAtUtc, c.Id, c.Number, c.ResidentId })
+                     .Join(cases, d => d.CaseId, c => c.Id,
+                         (d, c) => new { d.Rule, d.Reason, d.ManagerName, d.BackedAtUtc, d.RecordedAtUtc, c.Id, c.Number, c.ResidentId })
                      .ToListAsync(ct))
         {
             points.Add(new AgendaItem(AgendaKind.Deviation, $"Afwijking van: {d.Rule}",
@@ -119,12 +124,14 @@ public sealed class Agendas(CurrentUser asking, KeukentafelDbContext db, CaseAcc
                      .Join(cases, b => b.CaseId, c => c.Id, (b, c) => new { b.Category, b.Description, b.RecordedAtUtc, c.Id, c.Number, c.ResidentId })
                      .ToListAsync(ct))
         {
-            points.Add(new AgendaItem(AgendaKind.Bottleneck, $"Knelpunt: {b.Category.Dutch()}", b.Description, DutchTime.Date(b.RecordedAtUtc), b.Id, b.Number, b.ResidentId));
+            points.Add(new AgendaItem(AgendaKind.Bottleneck, $"Knelpunt: {b.Category.Dutch()}", b.Description, DutchTime.Date(b.RecordedAtUtc), b.Id, b.Number,
+                b.ResidentId));
         }
 
         // Closed in the period with a closing mark no higher than the first (the newest mark of each moment counts).
         var marks = await db.WellbeingMeasurements.AsNoTracking()
-            .Where(m => db.WellbeingMeasurements.Any(x => x.CaseId == m.CaseId && x.Moment == MeasurementMoment.Closure && x.MeasuredOn >= from && x.MeasuredOn < to))
+            .Where(m => db.WellbeingMeasurements.Any(x => x.CaseId == m.CaseId && x.Moment == MeasurementMoment.Closure
+                && x.MeasuredOn >= from && x.MeasuredOn < to))
             .Join(cases, m => m.CaseId, c => c.Id, (m, c) => new { m.CaseId, m.Moment, m.Mark, m.MeasuredOn, m.RecordedAtUtc, c.Number, c.ResidentId })
             .ToListAsync(ct);
         foreach (var byCase in marks.GroupBy(m => m.CaseId))
@@ -134,13 +141,15 @@ public sealed class Agendas(CurrentUser asking, KeukentafelDbContext db, CaseAcc
             if (intake is not null && closure is not null && closure.MeasuredOn >= from && closure.MeasuredOn < to && closure.Mark <= intake.Mark)
             {
                 points.Add(new AgendaItem(AgendaKind.WellbeingNotRisen, "Welzijn niet gestegen",
-                    $"Cijfer bij de start {intake.Mark:0.#}, bij het afsluiten {closure.Mark:0.#}.", closure.MeasuredOn, byCase.Key, closure.Number, closure.ResidentId));
+                    $"Cijfer bij de start {intake.Mark:0.#}, bij het afsluiten {closure.Mark:0.#}.", closure.MeasuredOn, byCase.Key, closure.Number,
+                    closure.ResidentId));
             }
         }
 
         foreach (var a in await db.PlanActions.AsNoTracking()
                      .Where(a => a.WorthSharingAtUtc >= fromUtc && a.WorthSharingAtUtc < toUtc)
-                     .Join(cases, a => a.CaseId, c => c.Id, (a, c) => new { a.What, a.WorthSharing, a.WorthSharingByName, a.WorthSharingAtUtc, c.Id, c.Number, c.ResidentId })
+                     .Join(cases, a => a.CaseId, c => c.Id,
+                         (a, c) => new { a.What, a.WorthSharing, a.WorthSharingByName, a.WorthSharingAtUtc, c.Id, c.Number, c.ResidentId })
                      .ToListAsync(ct))
         {
             points.Add(new AgendaItem(AgendaKind.WorthSharing, $"Opvallende oplossing: {a.What}", $"{a.WorthSharing} (voorgesteld door {a.WorthSharingByName})",
@@ -152,7 +161,8 @@ public sealed class Agendas(CurrentUser asking, KeukentafelDbContext db, CaseAcc
                      .Join(cases, a => a.CaseId, c => c.Id, (a, c) => new { a.What, a.DoneAtUtc, c.Id, c.Number, c.ResidentId })
                      .ToListAsync(ct))
         {
-            points.Add(new AgendaItem(AgendaKind.Reciprocity, "Wederkerigheid: wat de bewoner zelf deed", a.What, DutchTime.Date(a.DoneAtUtc!.Value), a.Id, a.Number, a.ResidentId));
+            points.Add(new AgendaItem(AgendaKind.Reciprocity, "Wederkerigheid: wat de bewoner zelf deed", a.What, DutchTime.Date(a.DoneAtUtc!.Value), a.Id,
+                a.Number, a.ResidentId));
         }
 
         return [.. points.OrderBy(p => p.Kind).ThenBy(p => p.On).ThenBy(p => p.CaseNumber, StringComparer.Ordinal)];

@@ -31,7 +31,8 @@ public sealed record BottleneckReport(Guid NeighbourhoodId, string Neighbourhood
 public sealed class BottleneckReports(KeukentafelDbContext db)
 {
     /// <summary>The point of one bottleneck or deviation the report counts: never who, only which resident (to count residents).</summary>
-    internal sealed record Point(bool IsBottleneck, DateOnly On, BottleneckCategory Category, LawDomain LawDomain, Guid? OrganisationId, Guid ResidentId, Guid CaseId, bool Backed, decimal? OtherwiseCost);
+    internal sealed record Point(bool IsBottleneck, DateOnly On, BottleneckCategory Category, LawDomain LawDomain, Guid? OrganisationId, Guid ResidentId,
+        Guid CaseId, bool Backed, decimal? OtherwiseCost);
 
     /// <summary>By default the last eight quarters, this one included: long enough for a trend, the newest bottlenecks in it.</summary>
     public static (DateOnly From, DateOnly To) DefaultPeriod(DateOnly today) => (EffectReport.Quarters(today, today).From.AddMonths(-21), today);
@@ -49,15 +50,19 @@ public sealed class BottleneckReports(KeukentafelDbContext db)
             .Join(cases, b => b.CaseId, c => c.Id, (b, c) => new { b.RecordedAtUtc, b.Category, b.LawDomain, b.OrganisationId, c.ResidentId, CaseId = c.Id })
             .ToListAsync(ct);
         var deviations = await db.RuleDeviations.AsNoTracking().Where(d => d.RecordedAtUtc >= fromUtc && d.RecordedAtUtc < toUtc)
-            .Join(cases, d => d.CaseId, c => c.Id, (d, c) => new { d.RecordedAtUtc, d.LawDomain, d.OrganisationId, d.BackedAtUtc, d.OtherwiseCost, c.ResidentId, CaseId = c.Id })
+            .Join(cases, d => d.CaseId, c => c.Id,
+                (d, c) => new { d.RecordedAtUtc, d.LawDomain, d.OrganisationId, d.BackedAtUtc, d.OtherwiseCost, c.ResidentId, CaseId = c.Id })
             .ToListAsync(ct);
         List<Point> all =
         [
-            .. bottlenecks.Select(b => new Point(true, DutchTime.Date(b.RecordedAtUtc), b.Category, b.LawDomain, b.OrganisationId, b.ResidentId, b.CaseId, false, null)),
-            .. deviations.Select(d => new Point(false, DutchTime.Date(d.RecordedAtUtc), default, d.LawDomain, d.OrganisationId, d.ResidentId, d.CaseId, d.BackedAtUtc != null, d.OtherwiseCost)),
+            .. bottlenecks.Select(b => new Point(true, DutchTime.Date(b.RecordedAtUtc), b.Category, b.LawDomain, b.OrganisationId, b.ResidentId, b.CaseId,
+                false, null)),
+            .. deviations.Select(d => new Point(false, DutchTime.Date(d.RecordedAtUtc), default, d.LawDomain, d.OrganisationId, d.ResidentId, d.CaseId,
+                d.BackedAtUtc != null, d.OtherwiseCost)),
         ];
         // A quarter of fewer than five residents is left out: the report with and without it would tell about one of them.
-        var smallQuarters = all.GroupBy(p => EffectReport.Quarter(p.On)).Where(q => !Shown(Residents(q))).Select(q => q.Key).Order(StringComparer.Ordinal).ToList();
+        var smallQuarters = all.GroupBy(p => EffectReport.Quarter(p.On)).Where(q => !Shown(Residents(q))).Select(q => q.Key).Order(StringComparer.Ordinal)
+            .ToList();
         var points = all.Where(p => !smallQuarters.Contains(EffectReport.Quarter(p.On))).ToList();
         var organisationIds = points.Select(p => p.OrganisationId).OfType<Guid>().Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
@@ -73,7 +78,8 @@ public sealed class BottleneckReports(KeukentafelDbContext db)
             Shown(costs) ? decimal.Round(costs.Sum(p => p.OtherwiseCost!.Value), 2) : null,
             Rows(points, p => p.IsBottleneck ? p.Category.Dutch() : null, bottleneckTotal, deviationTotal),
             Rows(points, p => p.LawDomain.Dutch(), bottleneckTotal, deviationTotal),
-            Rows(points, p => p.OrganisationId is { } o ? organisations.GetValueOrDefault(o, "Onbekende organisatie") : "Wijkcoördinator of onbekend", bottleneckTotal, deviationTotal),
+            Rows(points, p => p.OrganisationId is { } o ? organisations.GetValueOrDefault(o, "Onbekende organisatie") : "Wijkcoördinator of onbekend",
+                bottleneckTotal, deviationTotal),
             [.. Rows(points, p => EffectReport.Quarter(p.On), bottleneckTotal, deviationTotal, [.. Quarters(from, to).Except(smallQuarters)])
                 .Concat(smallQuarters.Select(q => new ReportRow(q, Hidden, Hidden))).OrderBy(r => r.Group, StringComparer.Ordinal)],
             await LessonsAsync(neighbourhoodId, from, to, smallQuarters, ct));
@@ -97,7 +103,8 @@ public sealed class BottleneckReports(KeukentafelDbContext db)
     private static Cell Total(List<Point> points) => Cell(points.Count, Shown(points));
 
     /// <summary>The rows of one dimension; <paramref name="all"/> lists groups to show even without points (the quarters of the period).</summary>
-    private static List<ReportRow> Rows(List<Point> points, Func<Point, string?> group, Cell bottleneckTotal, Cell deviationTotal, IReadOnlyList<string>? all = null)
+    private static List<ReportRow> Rows(List<Point> points, Func<Point, string?> group, Cell bottleneckTotal, Cell deviationTotal,
+        IReadOnlyList<string>? all = null)
     {
         var groups = (all ?? [.. points.Select(group).OfType<string>().Distinct().Order(StringComparer.Ordinal)]).ToList();
         var bottlenecks = Column([.. groups.Select(g => points.Where(p => p.IsBottleneck && group(p) == g).ToList())], bottleneckTotal.Count is not null);
@@ -115,7 +122,8 @@ public sealed class BottleneckReports(KeukentafelDbContext db)
     {
         var shown = groups.Select(g => Shown(g)).ToArray();
         if (totalShown && shown.Count(s => !s) == 1
-            && Enumerable.Range(0, groups.Count).Where(i => shown[i] && groups[i].Count > 0).OrderBy(i => groups[i].Count).FirstOrDefault(-1) is var next and >= 0)
+            && Enumerable.Range(0, groups.Count).Where(i => shown[i] && groups[i].Count > 0).OrderBy(i => groups[i].Count)
+                .FirstOrDefault(-1) is var next and >= 0)
         {
             shown[next] = false;
         }

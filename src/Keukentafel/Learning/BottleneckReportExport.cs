@@ -22,7 +22,8 @@ public sealed class BottleneckReportExport(Web.PdfText pdf)
         yield return Count(Totals, "", "knelpunten", r.Bottlenecks);
         yield return Count(Totals, "", "afwijkingen van regels", r.Deviations);
         yield return Count(Totals, "", "afwijkingen gesteund door een manager", r.BackedDeviations);
-        yield return new(Totals, "", "wat de regels anders hadden gekost (euro)", r.OtherwiseCost, r.OtherwiseCost is { } cost ? cost.ToString("C", Nl) : "minder dan 5 bewoners");
+        yield return new(Totals, "", "wat de regels anders hadden gekost (euro)", r.OtherwiseCost,
+            r.OtherwiseCost is { } cost ? cost.ToString("C", Nl) : "minder dan 5 bewoners");
         foreach (var row in r.ByCategory)
         {
             yield return Count("Knelpunten per soort", row.Group, "knelpunten", row.Bottlenecks);
@@ -40,7 +41,8 @@ public sealed class BottleneckReportExport(Web.PdfText pdf)
         foreach (var l in r.Lessons)
         {
             yield return new("Lessen en besluiten", $"{l.SessionDate:yyyy-MM-dd} {l.KindText}", l.Text, null,
-                $"{l.StatusText}{(l.StatusNote is null ? "" : $": {l.StatusNote}")}; oppakker {l.Owner}; uit {(l.CaseCount is { } n ? $"{n} casus(sen)" : "minder dan 5 casussen")}");
+                $"{l.StatusText}{(l.StatusNote is null ? "" : $": {l.StatusNote}")}; oppakker {l.Owner}; "
+                    + $"uit {(l.CaseCount is { } n ? $"{n} casus(sen)" : "minder dan 5 casussen")}");
         }
     }
 

@@ -54,7 +54,8 @@ public sealed class CollectiveInitiative
         var named = Text.Required(name, "initiative.name_required", "Geef de naam van het initiatief, bijvoorbeeld: het buurthuis.", "Name");
         if (!runByResidents && organisationId is null)
         {
-            throw DomainException.About("RunByResidents", "initiative.run_by_required", "Geef aan wie het initiatief draagt: bewoners, een organisatie, of allebei.");
+            throw DomainException.About("RunByResidents", "initiative.run_by_required",
+                "Geef aan wie het initiatief draagt: bewoners, een organisatie, of allebei.");
         }
 
         if (budgetPerYear is < 0)
@@ -75,9 +76,11 @@ public sealed class CollectiveInitiative
     /// A measure of a week: none of the numbers negative, at least one given, not in the future. A second measure of the
     /// same week is kept next to the first; the newest counts (nothing recorded is lost).
     /// </summary>
-    public InitiativeMeasure Measure(DateOnly week, int? visitors, int? volunteers, int? residentsGivingBack, int? activities, string? note, DateOnly today, Actor by, DateTime atUtc)
+    public InitiativeMeasure Measure(DateOnly week, int? visitors, int? volunteers, int? residentsGivingBack, int? activities, string? note, DateOnly today,
+        Actor by, DateTime atUtc)
     {
-        foreach (var (field, value) in new[] { ("Visitors", visitors), ("Volunteers", volunteers), ("ResidentsGivingBack", residentsGivingBack), ("Activities", activities) })
+        foreach (var (field, value) in new[] { ("Visitors", visitors), ("Volunteers", volunteers), ("ResidentsGivingBack", residentsGivingBack),
+            ("Activities", activities) })
         {
             if (value is < 0)
             {
@@ -107,7 +110,8 @@ public sealed class InitiativeMeasure
 {
     private InitiativeMeasure() { RecordedByName = ""; }
 
-    internal InitiativeMeasure(Guid initiativeId, DateOnly week, int? visitors, int? volunteers, int? residentsGivingBack, int? activities, string? note, Actor by, DateTime atUtc)
+    internal InitiativeMeasure(Guid initiativeId, DateOnly week, int? visitors, int? volunteers, int? residentsGivingBack, int? activities, string? note,
+        Actor by, DateTime atUtc)
     {
         InitiativeId = initiativeId;
         Week = week;

@@ -15,9 +15,12 @@ internal sealed class DemoLearning(KeukentafelDbContext db)
     private static readonly (LessonKind Kind, string Text, string Note)[] Lessons =
     [
         (LessonKind.Learned, "Samen met de bewoner de post openen voorkomt vaak schuldhulp", "Besproken met alle teams; staat nu in de werkafspraken."),
-        (LessonKind.AskOfManagement, "Regel één route om met toestemming gegevens te delen tussen organisaties", "De directeuren hebben een gezamenlijk toestemmingsformulier vastgesteld."),
-        (LessonKind.StopDoing, "Geen aparte intake meer per organisatie: één keukentafelgesprek is genoeg", "Drie organisaties zijn ermee gestopt, twee volgen in het voorjaar."),
-        (LessonKind.Learned, "Het buurthuis is vaak een betere eerste stap dan individuele begeleiding", "Professionals vragen nu eerst wat het buurthuis kan doen."),
+        (LessonKind.AskOfManagement, "Regel één route om met toestemming gegevens te delen tussen organisaties",
+            "De directeuren hebben een gezamenlijk toestemmingsformulier vastgesteld."),
+        (LessonKind.StopDoing, "Geen aparte intake meer per organisatie: één keukentafelgesprek is genoeg",
+            "Drie organisaties zijn ermee gestopt, twee volgen in het voorjaar."),
+        (LessonKind.Learned, "Het buurthuis is vaak een betere eerste stap dan individuele begeleiding",
+            "Professionals vragen nu eerst wat het buurthuis kan doen."),
         (LessonKind.AskOfManagement, "Laat de Wmo-indicatie achteraf volgen als de hulp al nodig is", "De gemeente proeft dit een half jaar in deze wijk."),
         (LessonKind.StopDoing, "Geen overleg over een bewoner zonder de bewoner erbij", "Afgesproken in de leersessie."),
     ];
@@ -62,7 +65,8 @@ internal sealed class DemoLearning(KeukentafelDbContext db)
                 _ => professionals.OrderBy(_ => random.Next()).Take(8),
             }).Select(p => ((Guid?)p.Id, p.Name.Display)).Append((coordinator.Id, coordinator.Name.Display)).ToList();
             var atUtc = DutchTime.ToUtc(date.ToDateTime(new TimeOnly(9, 0)));
-            var session = LearningSession.Plan(neighbourhood.Id, date, level, people, neighbourhood.StartedOn ?? today.AddYears(-3), today, by, atUtc.AddDays(-14));
+            var session = LearningSession.Plan(neighbourhood.Id, date, level, people, neighbourhood.StartedOn ?? today.AddYears(-3), today, by,
+                atUtc.AddDays(-14));
             db.LearningSessions.Add(session);
             added++;
             if (date >= today)
@@ -70,7 +74,8 @@ internal sealed class DemoLearning(KeukentafelDbContext db)
                 continue;
             }
 
-            session.RecordMinutes($"Besproken: {Themes[random.Next(Themes.Length)]} en {Themes[random.Next(Themes.Length)]}. De open lessen van de vorige keer zijn doorgelopen.",
+            session.RecordMinutes(
+                $"Besproken: {Themes[random.Next(Themes.Length)]} en {Themes[random.Next(Themes.Length)]}. De open lessen van de vorige keer zijn doorgelopen.",
                 session.Version, by, atUtc.AddHours(3));
             if (week % 4 != 0)
             {
@@ -105,17 +110,19 @@ internal sealed class DemoLearning(KeukentafelDbContext db)
     /// <summary>The community centre grows over the year (more visitors, volunteers and residents who give back); the walking group stays small.</summary>
     private int AddInitiatives(Neighbourhood neighbourhood, Guid? welfare, Actor by, DateOnly today, DateTime nowUtc, Random random)
     {
-        var centre = CollectiveInitiative.Start(neighbourhood.Id, "Buurthuis De Vlinder", "Koffie, samen eten, klussen en spreekuren; bewoners runnen het met de welzijnsstichting.",
-            true, welfare, 45_000m, true, by, nowUtc.AddDays(-365));
-        var walking = CollectiveInitiative.Start(neighbourhood.Id, "Wandelgroep Rietvelden", "Elke donderdagochtend een uur wandelen, daarna koffie.", true, null, null, false, by, nowUtc.AddDays(-200));
+        var centre = CollectiveInitiative.Start(neighbourhood.Id, "Buurthuis De Vlinder",
+            "Koffie, samen eten, klussen en spreekuren; bewoners runnen het met de welzijnsstichting.", true, welfare, 45_000m, true, by,
+            nowUtc.AddDays(-365));
+        var walking = CollectiveInitiative.Start(neighbourhood.Id, "Wandelgroep Rietvelden", "Elke donderdagochtend een uur wandelen, daarna koffie.", true,
+            null, null, false, by, nowUtc.AddDays(-200));
         var monday = InitiativeMeasure.WeekOf(today).AddDays(-7);
         for (var week = 52; week >= 1; week--)
         {
             var growth = (52 - week) / 52.0;
             var day = monday.AddDays(-7 * (week - 1));
             var at = DutchTime.ToUtc(day.AddDays(4).ToDateTime(new TimeOnly(16, 0)));
-            centre.Measure(day, (int)(60 + (80 * growth)) + random.Next(-8, 9), (int)(8 + (14 * growth)) + random.Next(-1, 2), (int)(5 + (13 * growth)) + random.Next(-1, 2),
-                (int)(6 + (6 * growth)) + random.Next(0, 2), null, today, by, at);
+            centre.Measure(day, (int)(60 + (80 * growth)) + random.Next(-8, 9), (int)(8 + (14 * growth)) + random.Next(-1, 2),
+                (int)(5 + (13 * growth)) + random.Next(-1, 2), (int)(6 + (6 * growth)) + random.Next(0, 2), null, today, by, at);
             if (week <= 28 && week % 2 == 0)
             {
                 walking.Measure(day, 8 + random.Next(0, 6), 1, 2, 1, null, today, by, at);

@@ -31,7 +31,8 @@ public sealed class InitiativePage(Initiatives initiatives, TimeProvider time) :
         }
 
         var measure = await initiatives.MeasureAsync(id,
-            new MeasureInput(input.Week, input.Visitors, input.Volunteers, input.ResidentsGivingBack, input.Activities, input.Note), HttpContext.RequestAborted);
+            new MeasureInput(input.Week, input.Visitors, input.Volunteers, input.ResidentsGivingBack, input.Activities, input.Note),
+            HttpContext.RequestAborted);
         return RedirectToPage(new { id, message = $"De meting van de week van {measure.Week:d-M-yyyy} is vastgelegd." });
     }
 

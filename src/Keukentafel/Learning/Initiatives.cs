@@ -14,8 +14,9 @@ public sealed record InitiativeSummary(Guid Id, string Name, string RunBy, DateO
 /// One initiative with its measures (newest first) and how many plan actions it serves; no case or resident data. For
 /// those who do not work with cases the counts are null when they come from one to four residents.
 /// </summary>
-public sealed record InitiativeView(Guid Id, Guid NeighbourhoodId, string Neighbourhood, string Name, string? Description, bool RunByResidents, Guid? OrganisationId,
-    string RunBy, decimal? BudgetPerYear, bool FromNeighbourhoodBudget, IReadOnlyList<MeasureView> Measures, int? ActionsServed, int? ActionsDone);
+public sealed record InitiativeView(Guid Id, Guid NeighbourhoodId, string Neighbourhood, string Name, string? Description, bool RunByResidents,
+    Guid? OrganisationId, string RunBy, decimal? BudgetPerYear, bool FromNeighbourhoodBudget, IReadOnlyList<MeasureView> Measures, int? ActionsServed,
+    int? ActionsDone);
 
 /// <summary>A week's measure; <see cref="Current"/> is false when a newer measure of the same week replaced it (kept, not lost).</summary>
 public sealed record MeasureView(Guid Id, DateOnly Week, int? Visitors, int? Volunteers, int? ResidentsGivingBack, int? Activities, string? Note,
@@ -41,7 +42,8 @@ public sealed class Initiatives(CurrentUser asking, KeukentafelDbContext db, Mem
     public async Task<CollectiveInitiative> StartAsync(Guid neighbourhoodId, InitiativeInput input, CancellationToken ct)
     {
         await membership.RequireCoordinatorAsync(neighbourhoodId, Part, ct);
-        if (input.OrganisationId is { } organisation && !await db.OrganisationNeighbourhoods.AnyAsync(w => w.OrganisationId == organisation && w.NeighbourhoodId == neighbourhoodId, ct))
+        if (input.OrganisationId is { } organisation
+            && !await db.OrganisationNeighbourhoods.AnyAsync(w => w.OrganisationId == organisation && w.NeighbourhoodId == neighbourhoodId, ct))
         {
             throw DomainException.About("OrganisationId", "initiative.organisation_elsewhere", "Deze organisatie werkt niet in deze wijk.");
         }
@@ -81,8 +83,8 @@ public sealed class Initiatives(CurrentUser asking, KeukentafelDbContext db, Mem
         var ordered = i.Measures.OrderByDescending(m => m.Week).ThenByDescending(m => m.RecordedAtUtc).ToList();
         return new InitiativeView(i.Id, i.NeighbourhoodId, neighbourhood, i.Name, i.Description, i.RunByResidents, i.OrganisationId, RunBy(i, organisations),
             i.BudgetPerYear, i.FromNeighbourhoodBudget,
-            [.. ordered.Select((m, n) => new MeasureView(m.Id, m.Week, m.Visitors, m.Volunteers, m.ResidentsGivingBack, m.Activities, m.Note, m.RecordedByName, m.RecordedAtUtc,
-                ordered.FindIndex(x => x.Week == m.Week) == n))],
+            [.. ordered.Select((m, n) => new MeasureView(m.Id, m.Week, m.Visitors, m.Volunteers, m.ResidentsGivingBack, m.Activities, m.Note, m.RecordedByName,
+                m.RecordedAtUtc, ordered.FindIndex(x => x.Week == m.Week) == n))],
             served.Served, served.Done);
     }
 

@@ -88,7 +88,8 @@ public static class LearningApi
         CancellationToken ct) =>
         TypedResults.Ok(new LessonRecorded(lessonId, await sessions.FollowLessonAsync(lessonId, body.Status, body.Note, body.Version, ct)));
 
-    private static async Task<Ok<BottleneckReport>> Bottlenecks(Guid neighbourhoodId, DateOnly? from, DateOnly? to, BottleneckReports reports, Membership membership, CaseAccess access, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<BottleneckReport>> Bottlenecks(Guid neighbourhoodId, DateOnly? from, DateOnly? to, BottleneckReports reports,
+        Membership membership, CaseAccess access, TimeProvider time, CancellationToken ct)
     {
         await membership.RequireWorksInAsync(neighbourhoodId, "knelpuntenrapportage", ct);
         var (first, last) = BottleneckReports.DefaultPeriod(DutchTime.Today(time));

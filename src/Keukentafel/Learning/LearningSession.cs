@@ -53,7 +53,8 @@ public sealed class LearningSession
         if (date < earliest || date > today.AddYears(1))
         {
             throw DomainException.About("Date", "learning.date_outside",
-                $"Kies een datum tussen {earliest:d-M-yyyy} en {today.AddYears(1):d-M-yyyy}: de wijk werkt niet eerder met deze aanpak, en verder vooruit plannen kan nog niet.");
+                $"Kies een datum tussen {earliest:d-M-yyyy} en {today.AddYears(1):d-M-yyyy}: "
+                    + "de wijk werkt niet eerder met deze aanpak, en verder vooruit plannen kan nog niet.");
         }
 
         if (!Enum.IsDefined(level))
@@ -70,7 +71,8 @@ public sealed class LearningSession
         var session = new LearningSession(neighbourhoodId, date, level, by, atUtc);
         foreach (var (staffMemberId, name) in named.DistinctBy(p => (p.StaffMemberId, p.Name.Trim())))
         {
-            session.Participants.Add(new SessionParticipant(session.Id, staffMemberId, Text.Required(name, "learning.participant_name", "Geef de naam van de deelnemer.", "Participants")));
+            session.Participants.Add(new SessionParticipant(session.Id, staffMemberId,
+                Text.Required(name, "learning.participant_name", "Geef de naam van de deelnemer.", "Participants")));
         }
 
         return session;

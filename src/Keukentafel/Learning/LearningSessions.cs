@@ -16,8 +16,8 @@ public sealed record SessionView(Guid Id, Guid NeighbourhoodId, string Neighbour
 /// A lesson as shown: the case numbers it came from for those who work with cases; for managers and directors only how
 /// many cases (never which).
 /// </summary>
-public sealed record LessonView(Guid Id, Guid SessionId, DateOnly SessionDate, LessonKind Kind, string KindText, string Text, string Owner, LessonStatus Status, string StatusText,
-    string? StatusNote, int Version, int CaseCount, IReadOnlyList<string>? CaseNumbers);
+public sealed record LessonView(Guid Id, Guid SessionId, DateOnly SessionDate, LessonKind Kind, string KindText, string Text, string Owner, LessonStatus Status,
+    string StatusText, string? StatusNote, int Version, int CaseCount, IReadOnlyList<string>? CaseNumbers);
 
 public sealed record SessionListItem(Guid Id, DateOnly Date, SessionLevel Level, string LevelText, int Participants, bool HasMinutes);
 
@@ -99,12 +99,15 @@ public sealed class LearningSessions(CurrentUser asking, KeukentafelDbContext db
         var lessons = await db.Lessons.AsNoTracking()
             .Join(db.LearningSessions, l => l.SessionId, s => s.Id, (l, s) => new { Lesson = l, s.Date, s.NeighbourhoodId })
             .Where(x => x.NeighbourhoodId == session.NeighbourhoodId
-                && (x.Lesson.SessionId == session.Id || (x.Date < session.Date && (x.Lesson.Status == LessonStatus.Open || x.Lesson.Status == LessonStatus.InProgress))))
+                && (x.Lesson.SessionId == session.Id
+                    || (x.Date < session.Date && (x.Lesson.Status == LessonStatus.Open || x.Lesson.Status == LessonStatus.InProgress))))
             .OrderBy(x => x.Date).ThenBy(x => x.Lesson.RecordedAtUtc)
             .ToListAsync(ct);
         var caseWork = asking.WorksWithCases;
         var ids = lessons.SelectMany(l => l.Lesson.Cases.Select(c => c.CaseId)).Distinct().ToList();
-        var linked = caseWork ? await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Number, c.ResidentId }).ToListAsync(ct) : [];
+        var linked = caseWork
+            ? await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Number, c.ResidentId }).ToListAsync(ct)
+            : [];
         var numbers = linked.ToDictionary(c => c.Id, c => c.Number);
         if (linked.Count > 0)
         {
@@ -118,8 +121,9 @@ public sealed class LearningSessions(CurrentUser asking, KeukentafelDbContext db
                 .ToListAsync(ct))
             .OrderBy(a => a.Organisation, StringComparer.Ordinal).Select(a => $"{a.Name.Display} ({a.Organisation})").ToList();
 
-        LessonView View(Lesson l, DateOnly date) => new(l.Id, l.SessionId, date, l.Kind, l.Kind.Dutch(), l.Text, l.OwnerName, l.Status, l.Status.Dutch(), l.StatusNote, l.Version,
-            l.Cases.Count, caseWork ? [.. l.Cases.Select(c => numbers.GetValueOrDefault(c.CaseId, "?")).Order(StringComparer.Ordinal)] : null);
+        LessonView View(Lesson l, DateOnly date) => new(l.Id, l.SessionId, date, l.Kind, l.Kind.Dutch(), l.Text, l.OwnerName, l.Status, l.Status.Dutch(),
+            l.StatusNote, l.Version, l.Cases.Count,
+            caseWork ? [.. l.Cases.Select(c => numbers.GetValueOrDefault(c.CaseId, "?")).Order(StringComparer.Ordinal)] : null);
         return new SessionView(session.Id, session.NeighbourhoodId, name, session.Date, session.Level, session.Level.Dutch(),
             [.. session.Participants.Select(p => p.Name).Order(StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true))],
             session.Minutes, session.MinutesChangedByName, session.MinutesChangedAtUtc, session.Version, agenda,
@@ -161,10 +165,12 @@ public sealed class LearningSessions(CurrentUser asking, KeukentafelDbContext db
                 await access.LogAsync(refused.Id, refused.ResidentId, AuditAction.Change, "les", ct, allowed: false);
             }
 
-            throw DomainException.About("Cases", "lesson.case_not_visible", $"Casus {unknown} kunt u niet aan deze les koppelen: het is geen casus van deze wijk die u mag zien.");
+            throw DomainException.About("Cases", "lesson.case_not_visible",
+                $"Casus {unknown} kunt u niet aan deze les koppelen: het is geen casus van deze wijk die u mag zien.");
         }
 
-        var lesson = Lesson.Record(sessionId, kind, text, ownerId, ownerName, [.. cases.Select(c => c.Id)], await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);
+        var lesson = Lesson.Record(sessionId, kind, text, ownerId, ownerName, [.. cases.Select(c => c.Id)], await access.ActorAsync(ct),
+            time.GetUtcNow().UtcDateTime);
         db.Lessons.Add(lesson);
         await db.SaveChangesAsync(ct);
         foreach (var linked in cases)
@@ -222,7 +228,8 @@ public sealed class LearningSessions(CurrentUser asking, KeukentafelDbContext db
             return started;
         }
 
-        var first = await db.Cases.Where(c => c.NeighbourhoodId == neighbourhoodId).OrderBy(c => c.SignalledAtUtc).Select(c => (DateTime?)c.SignalledAtUtc).FirstOrDefaultAsync(ct);
+        var first = await db.Cases.Where(c => c.NeighbourhoodId == neighbourhoodId).OrderBy(c => c.SignalledAtUtc).Select(c => (DateTime?)c.SignalledAtUtc)
+            .FirstOrDefaultAsync(ct);
         var start = first is { } signalled ? DutchTime.Date(signalled) : today;
         return (start < today ? start : today).AddYears(-1);
     }

@@ -37,7 +37,8 @@ public sealed class LearningSessionsPage(LearningSessions sessions, TimeProvider
 
         var names = (input.Participants ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var session = await sessions.PlanAsync(wijk, input.Date, input.Level, [.. names.Select(n => ((Guid?)null, n))], HttpContext.RequestAborted);
-        return RedirectToPage("/Learning/LearningSessionPage", new { id = session.Id, message = "De leersessie staat gepland. Hieronder staat de agenda die uit de casussen volgt." });
+        return RedirectToPage("/Learning/LearningSessionPage",
+            new { id = session.Id, message = "De leersessie staat gepland. Hieronder staat de agenda die uit de casussen volgt." });
     }
 
     public Task<IActionResult> ShowAgainAsync(DomainException refused) => ShowAsync(shown);

@@ -58,7 +58,8 @@ public sealed class Lesson
     public int Version { get; private set; }
     public List<LessonCase> Cases { get; } = [];
 
-    public static Lesson Record(Guid sessionId, LessonKind kind, string? text, Guid? ownerId, string? ownerName, IReadOnlyCollection<Guid> caseIds, Actor by, DateTime atUtc)
+    public static Lesson Record(Guid sessionId, LessonKind kind, string? text, Guid? ownerId, string? ownerName, IReadOnlyCollection<Guid> caseIds, Actor by,
+        DateTime atUtc)
     {
         if (!Enum.IsDefined(kind))
         {
@@ -81,7 +82,8 @@ public sealed class Lesson
     }
 
     /// <summary>Someone else updated the lesson after this editor read it (found here, or by the database's version check).</summary>
-    internal static DomainException Changed() => DomainException.Conflict("lesson.changed", "Iemand anders heeft deze les net bijgewerkt. Laad de pagina opnieuw.");
+    internal static DomainException Changed() =>
+        DomainException.Conflict("lesson.changed", "Iemand anders heeft deze les net bijgewerkt. Laad de pagina opnieuw.");
 
     public void Follow(LessonStatus status, string? note, int version, Actor by, DateTime atUtc)
     {

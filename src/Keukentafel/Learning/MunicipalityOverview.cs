@@ -11,11 +11,12 @@ namespace Keukentafel.Learning;
 /// One neighbourhood in the municipality overview: the effect report's figures (null where fewer than five residents),
 /// the use of this year's neighbourhood budget and the learning sessions held. No resident data.
 /// </summary>
-public sealed record NeighbourhoodColumn(Guid Id, string Name, DateOnly? StartedOn, int Cases, IReadOnlyList<string> SmallQuarters, bool Shown, decimal? SixWeeksShare,
-    decimal? WellbeingAtIntake, decimal? WellbeingAtClosure, int CostAnalyses, decimal? CostWithout, decimal? CostWith,
+public sealed record NeighbourhoodColumn(Guid Id, string Name, DateOnly? StartedOn, int Cases, IReadOnlyList<string> SmallQuarters, bool Shown,
+    decimal? SixWeeksShare, decimal? WellbeingAtIntake, decimal? WellbeingAtClosure, int CostAnalyses, decimal? CostWithout, decimal? CostWith,
     decimal? BudgetRoom, decimal? BudgetUsed, int LearningSessions);
 
-public sealed record Overview(Guid MunicipalityId, string Municipality, DateOnly From, DateOnly To, int BudgetYear, IReadOnlyList<NeighbourhoodColumn> Neighbourhoods);
+public sealed record Overview(Guid MunicipalityId, string Municipality, DateOnly From, DateOnly To, int BudgetYear,
+    IReadOnlyList<NeighbourhoodColumn> Neighbourhoods);
 
 /// <summary>
 /// The municipality overview: every neighbourhood of the municipalities the user works in, side by side, over the same
@@ -50,7 +51,8 @@ public sealed class MunicipalityOverview(KeukentafelDbContext db, EffectReports 
         foreach (var n in neighbourhoods)
         {
             var report = (await reports.BuildAsync(new ReportSelection(n.Id, first, last), false, ct))!;
-            var budget = await db.Budgets.AsNoTracking().Where(b => b.NeighbourhoodId == n.Id && b.FirstYear <= year && b.LastYear >= year).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
+            var budget = await db.Budgets.AsNoTracking().Where(b => b.NeighbourhoodId == n.Id && b.FirstYear <= year && b.LastYear >= year)
+                .Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
             Balance? balance = null;
             if (budget is { } budgetId)
             {
@@ -60,11 +62,13 @@ public sealed class MunicipalityOverview(KeukentafelDbContext db, EffectReports 
             }
 
             var sessions = await db.LearningSessions.CountAsync(s => s.NeighbourhoodId == n.Id && s.Date >= first && s.Date <= last && s.Date <= today, ct);
-            decimal? Mean(MeasurementMoment moment) => report.Wellbeing.FirstOrDefault(w => w.Moment == moment)?.Summary is { } s ? decimal.Round(s.Mean, 1) : null;
+            decimal? Mean(MeasurementMoment moment) =>
+                report.Wellbeing.FirstOrDefault(w => w.Moment == moment)?.Summary is { } s ? decimal.Round(s.Mean, 1) : null;
             columns.Add(new NeighbourhoodColumn(n.Id, n.Name, n.StartedOn, report.Cases, report.SmallQuarters, report.Shown,
                 report.Shown && report.SixWeeks is { } six ? decimal.Round(six.Share, 3) : null,
                 Mean(MeasurementMoment.Intake), Mean(MeasurementMoment.Closure),
-                report.AllCosts?.Analyses ?? 0, report.AllCosts is { } c ? decimal.Round(c.Without, 2) : null, report.AllCosts is { } w ? decimal.Round(w.With, 2) : null,
+                report.AllCosts?.Analyses ?? 0, report.AllCosts is { } c ? decimal.Round(c.Without, 2) : null,
+                report.AllCosts is { } w ? decimal.Round(w.With, 2) : null,
                 balance?.Room, balance is { } b ? b.Committed + b.Realised : null, sessions));
         }
 

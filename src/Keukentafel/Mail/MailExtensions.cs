@@ -32,7 +32,8 @@ public static class MailExtensions
         // wherever mail really leaves (Production, or any server with SMTP, such as acceptance), the site's address is set.
         if ((builder.Environment.IsProduction() || settings.UsesSmtp) && !Uri.TryCreate(settings.SiteUrl, UriKind.Absolute, out _))
         {
-            throw new InvalidOperationException("Set Mail:SiteUrl to the site's own address, such as https://keukentafel.gemeente.nl: links in mails start with it.");
+            throw new InvalidOperationException(
+                "Set Mail:SiteUrl to the site's own address, such as https://keukentafel.gemeente.nl: links in mails start with it.");
         }
 
         if (!settings.UsesSmtp && string.IsNullOrWhiteSpace(settings.PickupFolder))
@@ -55,7 +56,8 @@ public static class MailExtensions
         services.AddSingleton(settings);
         services.AddSingleton<Mailer>(sp => settings.UsesSmtp
             ? new SmtpMailer(settings.Smtp, from, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SmtpMailer>>())
-            : new PickupFolderMailer(settings.PickupFolder!, from, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PickupFolderMailer>>()));
+            : new PickupFolderMailer(settings.PickupFolder!, from, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<PickupFolderMailer>>()));
         services.AddSingleton<MailPickup>();
         return builder;
     }

@@ -17,7 +17,8 @@ public sealed class Meeting
         Place = Text.Required(place, "meeting.place_required", "Geef aan waar het MDO is.", "Place");
         ReasonNotAtHome = atHome
             ? null
-            : Text.Required(reasonNotAtHome, "meeting.reason_required", "Het MDO is bij de bewoner thuis. Geef de reden als het ergens anders is.", "ReasonNotAtHome");
+            : Text.Required(reasonNotAtHome, "meeting.reason_required", "Het MDO is bij de bewoner thuis. Geef de reden als het ergens anders is.",
+                "ReasonNotAtHome");
     }
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();

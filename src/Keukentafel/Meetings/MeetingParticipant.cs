@@ -10,7 +10,8 @@ public sealed class MeetingParticipant
 {
     private MeetingParticipant() { Name = ProposedByName = ""; }
 
-    internal MeetingParticipant(Guid meetingId, ParticipantKind kind, string name, Guid? staffMemberId, string? organisation, Guid? networkMemberId, Actor by, DateTime atUtc)
+    internal MeetingParticipant(Guid meetingId, ParticipantKind kind, string name, Guid? staffMemberId, string? organisation, Guid? networkMemberId, Actor by,
+        DateTime atUtc)
     {
         MeetingId = meetingId;
         Kind = kind;

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Meetings;
 
-public sealed record SuggestedProfessional(Guid StaffMemberId, string Name, string? JobTitle, Guid OrganisationId, string Organisation, LifeDomains Matches, string MatchesText);
+public sealed record SuggestedProfessional(Guid StaffMemberId, string Name, string? JobTitle, Guid OrganisationId, string Organisation, LifeDomains Matches,
+    string MatchesText);
 
 /// <summary>
 /// Who could come to the table: professionals working in the case's neighbourhood whose organisation helps with
@@ -18,7 +19,8 @@ public sealed class Suggestions(KeukentafelDbContext db)
         var facts = await db.Cases.Where(c => c.Id == caseId).Select(c => new { c.NeighbourhoodId, c.LifeDomains }).SingleAsync(ct);
         var alreadyAtTable = await db.CaseMembers.Where(m => m.CaseId == caseId).Select(m => m.StaffMemberId).ToListAsync(ct);
         var candidates = await db.StaffMembers.AsNoTracking()
-            .Where(s => s.Function == StaffFunction.Professional && s.OrganisationId != null && s.WorkAreas.Any(w => w.NeighbourhoodId == facts.NeighbourhoodId))
+            .Where(s => s.Function == StaffFunction.Professional && s.OrganisationId != null
+                && s.WorkAreas.Any(w => w.NeighbourhoodId == facts.NeighbourhoodId))
             .Where(s => !alreadyAtTable.Contains(s.Id))
             .Select(s => new { s.Id, s.Name, s.JobTitle, OrganisationId = s.OrganisationId!.Value, Organisation = s.Organisation!.Name, s.Organisation.Covers })
             .ToListAsync(ct);
@@ -27,6 +29,7 @@ public sealed class Suggestions(KeukentafelDbContext db)
             .Where(x => facts.LifeDomains == LifeDomains.None || x.Matches != LifeDomains.None)
             .OrderByDescending(x => x.Matches.Split().Count())
             .ThenBy(x => x.c.Organisation).ThenBy(x => x.c.Name.Family)
-            .Select(x => new SuggestedProfessional(x.c.Id, x.c.Name.Display, x.c.JobTitle, x.c.OrganisationId, x.c.Organisation, x.Matches, x.Matches.Dutch()))];
+            .Select(x => new SuggestedProfessional(x.c.Id, x.c.Name.Display, x.c.JobTitle, x.c.OrganisationId, x.c.Organisation, x.Matches,
+                x.Matches.Dutch()))];
     }
 }

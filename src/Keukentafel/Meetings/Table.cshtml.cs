@@ -25,7 +25,8 @@ public sealed class TablePage(CaseWork work, CaseFiles files, Suggestions sugges
         "De persoon is toegevoegd aan het netwerk van de bewoner.");
 
     public Task<IActionResult> OnPostPlanAsync() => ChangeAsync(Plan, nameof(Plan),
-        async (c, by, now) => c.PlanMeeting(DutchTime.ToUtc(Plan.PlannedAt!.Value), Plan.AtHome, Plan.Place, Plan.ReasonNotAtHome, await Work.ResidentNameAsync(c, HttpContext.RequestAborted), by, now),
+        async (c, by, now) => c.PlanMeeting(DutchTime.ToUtc(Plan.PlannedAt!.Value), Plan.AtHome, Plan.Place, Plan.ReasonNotAtHome,
+            await Work.ResidentNameAsync(c, HttpContext.RequestAborted), by, now),
         "Het MDO is gepland. De bewoner en zijn netwerk staan al aan tafel.");
 
     public Task<IActionResult> OnPostProposeAsync() => ChangeAsync(Propose, nameof(Propose), async (c, by, now) =>

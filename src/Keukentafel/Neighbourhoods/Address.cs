@@ -11,7 +11,8 @@ public sealed partial record Address
     {
         Street = Text.Required(street, "address.street_required", "Geef de straat.", "Street");
         HouseNumber = Text.Required(houseNumber, "address.number_required", "Geef het huisnummer.", "HouseNumber");
-        var postcode = Text.Required(postalCode, "address.postcode_required", "Geef de postcode.", "PostalCode").ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
+        var postcode = Text.Required(postalCode, "address.postcode_required", "Geef de postcode.", "PostalCode").ToUpperInvariant()
+            .Replace(" ", "", StringComparison.Ordinal);
         if (!DutchPostcode().IsMatch(postcode))
         {
             throw DomainException.About("PostalCode", "address.postcode_invalid", "Een postcode is vier cijfers en twee letters, bijvoorbeeld 5341 AB.");

@@ -59,7 +59,8 @@ public sealed class Neighbourhood
 
         if (day < today.AddYears(-10) || day > today.AddYears(1))
         {
-            throw DomainException.About("StartedOn", "neighbourhood.start_outside", $"Kies een startdatum tussen {today.AddYears(-10):d-M-yyyy} en {today.AddYears(1):d-M-yyyy}.");
+            throw DomainException.About("StartedOn", "neighbourhood.start_outside",
+                $"Kies een startdatum tussen {today.AddYears(-10):d-M-yyyy} en {today.AddYears(1):d-M-yyyy}.");
         }
 
         StartedOn = day;

@@ -21,7 +21,8 @@ public sealed record StartBudget([property: System.ComponentModel.DataAnnotation
 /// <summary>What an aanjager decides when the approach starts in another neighbourhood.</summary>
 public sealed record StartRequest(Guid MunicipalityId, [property: System.ComponentModel.DataAnnotations.StringLength(200)] string? Name,
     [property: System.ComponentModel.DataAnnotations.StringLength(20)] string? Code, int? Inhabitants, DateOnly? StartedOn,
-    IReadOnlyList<Guid>? OrganisationIds, IReadOnlyList<NewOrganisation>? NewOrganisations, Guid? CoordinatorId, NewCoordinator? NewCoordinator, StartBudget? Budget);
+    IReadOnlyList<Guid>? OrganisationIds, IReadOnlyList<NewOrganisation>? NewOrganisations, Guid? CoordinatorId, NewCoordinator? NewCoordinator,
+    StartBudget? Budget);
 
 public sealed record StepView(Guid Id, string Text, string Owner, StepStatus Status, string StatusText, int Version, string ChangedBy, DateTime ChangedAtUtc);
 
@@ -55,7 +56,8 @@ public sealed class NeighbourhoodStarts(CurrentUser asking, KeukentafelDbContext
             throw DomainException.About("Code", "neighbourhood.code_taken", $"Wijk {code} bestaat al.");
         }
 
-        var neighbourhood = new Neighbourhood(municipality, Text.Required(request.Name, "neighbourhood.name_required", "Geef de naam van de wijk.", "Name"), code, request.Inhabitants);
+        var neighbourhood = new Neighbourhood(municipality, Text.Required(request.Name, "neighbourhood.name_required", "Geef de naam van de wijk.", "Name"),
+            code, request.Inhabitants);
         var today = DutchTime.Today(time);
         neighbourhood.StartOn(request.StartedOn, today);
         var joining = await db.Organisations.Where(o => (request.OrganisationIds ?? new List<Guid>()).Contains(o.Id)).ToListAsync(ct);
@@ -69,7 +71,8 @@ public sealed class NeighbourhoodStarts(CurrentUser asking, KeukentafelDbContext
             var name = fresh.Name!.Trim();
             if (await db.Organisations.AnyAsync(o => o.Name == name, ct) || joining.Any(o => o.Name == name))
             {
-                throw DomainException.About("NewOrganisations", "organisation.name_taken", $"Er is al een organisatie met de naam {name}. Kies haar in de lijst.");
+                throw DomainException.About("NewOrganisations", "organisation.name_taken",
+                    $"Er is al een organisatie met de naam {name}. Kies haar in de lijst.");
             }
 
             var organisation = new Organisation(name, fresh.Type, null);
@@ -121,7 +124,8 @@ public sealed class NeighbourhoodStarts(CurrentUser asking, KeukentafelDbContext
         catch (DbUpdateException)
         {
             // The checks above ran before someone else stored the same code, organisation or e-mail address.
-            throw DomainException.Conflict("neighbourhood.conflict", "Iemand anders legde tegelijk dezelfde wijk, organisatie of hetzelfde e-mailadres vast. Kijk in de lijst en probeer het opnieuw.");
+            throw DomainException.Conflict("neighbourhood.conflict",
+                "Iemand anders legde tegelijk dezelfde wijk, organisatie of hetzelfde e-mailadres vast. Kijk in de lijst en probeer het opnieuw.");
         }
 
         await access.LogAsync(null, null, AuditAction.Change, $"nieuwe wijk {code}", ct);
@@ -131,7 +135,15 @@ public sealed class NeighbourhoodStarts(CurrentUser asking, KeukentafelDbContext
     public async Task<StartupView?> GetAsync(Guid neighbourhoodId, CancellationToken ct)
     {
         var n = await db.Neighbourhoods.AsNoTracking().Where(x => x.Id == neighbourhoodId)
-            .Select(x => new { x.Id, x.Name, x.Code, Municipality = x.Municipality!.Name, x.StartedOn, Coordinator = x.Coordinator == null ? null : x.Coordinator.Name })
+            .Select(x => new
+            {
+                x.Id,
+                x.Name,
+                x.Code,
+                Municipality = x.Municipality!.Name,
+                x.StartedOn,
+                Coordinator = x.Coordinator == null ? null : x.Coordinator.Name
+            })
             .SingleOrDefaultAsync(ct);
         if (n is null)
         {
@@ -148,13 +160,15 @@ public sealed class NeighbourhoodStarts(CurrentUser asking, KeukentafelDbContext
 
         var joined = await AmbassadorHere.Of(db).Where(a => a.NeighbourhoodId == neighbourhoodId).OrderBy(a => a.Organisation).ToListAsync(ct);
         var organisationIds = joined.Select(o => o.OrganisationId).ToList();
-        var staff = (await db.StaffMembers.AsNoTracking().Where(s => s.OrganisationId != null && organisationIds.Contains(s.OrganisationId.Value) && s.Function == StaffFunction.Professional)
+        var staff = (await db.StaffMembers.AsNoTracking()
+                .Where(s => s.OrganisationId != null && organisationIds.Contains(s.OrganisationId.Value) && s.Function == StaffFunction.Professional)
                 .Select(s => new { s.Id, s.OrganisationId, s.Name }).ToListAsync(ct))
             .OrderBy(s => s.Name.Family, StringComparer.Ordinal).ThenBy(s => s.Name.Given, StringComparer.Ordinal).ToList();
         var ambassadorIds = joined.Select(o => o.AmbassadorId).OfType<Guid>().ToList();
         var names = await db.StaffMembers.AsNoTracking().Where(s => ambassadorIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var steps = await db.StartupSteps.AsNoTracking().Where(s => s.NeighbourhoodId == neighbourhoodId).OrderBy(s => s.Order).ToListAsync(ct);
-        return new StartupView(n.Id, n.Name, n.Code, n.Municipality, n.StartedOn, n.Coordinator?.Display, await db.Budgets.AnyAsync(b => b.NeighbourhoodId == neighbourhoodId, ct),
+        return new StartupView(n.Id, n.Name, n.Code, n.Municipality, n.StartedOn, n.Coordinator?.Display,
+            await db.Budgets.AnyAsync(b => b.NeighbourhoodId == neighbourhoodId, ct),
             [.. joined.Select(o => new JoinedOrganisation(o.OrganisationId, o.Organisation, o.Type.Dutch(), o.AmbassadorId,
                 o.AmbassadorId is { } a && names.TryGetValue(a, out var name) ? name.Display : null,
                 [.. staff.Where(s => s.OrganisationId == o.OrganisationId).Select(s => new StaffChoice(s.Id, s.Name.Display))]))],
@@ -196,8 +210,10 @@ public sealed class NeighbourhoodStarts(CurrentUser asking, KeukentafelDbContext
         var link = await db.OrganisationNeighbourhoods.SingleOrDefaultAsync(w => w.NeighbourhoodId == neighbourhoodId && w.OrganisationId == organisationId, ct)
             ?? throw DomainException.About("OrganisationId", "neighbourhood.organisation_not_joined", "Deze organisatie doet niet mee in deze wijk.");
         // A professional: the fixed contact at the table. A replaced ambassador keeps working here; he is not taken off.
-        var ambassador = await db.StaffMembers.Include(s => s.WorkAreas).SingleOrDefaultAsync(s => s.Id == staffMemberId && s.Function == StaffFunction.Professional, ct)
-            ?? throw DomainException.About("StaffMemberId", "organisation.ambassador_not_professional", "Kies een professional van deze organisatie als ambassadeur.");
+        var ambassador = await db.StaffMembers.Include(s => s.WorkAreas)
+                .SingleOrDefaultAsync(s => s.Id == staffMemberId && s.Function == StaffFunction.Professional, ct)
+            ?? throw DomainException.About("StaffMemberId", "organisation.ambassador_not_professional",
+                "Kies een professional van deze organisatie als ambassadeur.");
         link.AppointAmbassador(ambassador, await db.Neighbourhoods.SingleAsync(n => n.Id == neighbourhoodId, ct));
         await db.SaveChangesAsync(ct);
         await access.LogAsync(null, null, AuditAction.Change, "ambassadeur van een organisatie in de wijk", ct);
@@ -249,7 +265,8 @@ public sealed class NeighbourhoodStarts(CurrentUser asking, KeukentafelDbContext
                 ?? throw DomainException.About("CoordinatorId", "neighbourhood.coordinator_unknown", "Kies een wijkcoördinator uit de lijst.");
         }
 
-        if (request.NewCoordinator is not { } fresh || (string.IsNullOrWhiteSpace(fresh.GivenName) && string.IsNullOrWhiteSpace(fresh.FamilyName) && string.IsNullOrWhiteSpace(fresh.Email)))
+        if (request.NewCoordinator is not { } fresh
+            || (string.IsNullOrWhiteSpace(fresh.GivenName) && string.IsNullOrWhiteSpace(fresh.FamilyName) && string.IsNullOrWhiteSpace(fresh.Email)))
         {
             return null;
         }
@@ -261,7 +278,8 @@ public sealed class NeighbourhoodStarts(CurrentUser asking, KeukentafelDbContext
         }
 
         var coordinator = new StaffMember(new PersonName(
-                Text.Required(fresh.GivenName, "staff.given_required", "Geef de voornaam van de nieuwe coördinator.", "NewCoordinator"), Text.Optional(fresh.FamilyNamePrefix),
+                Text.Required(fresh.GivenName, "staff.given_required", "Geef de voornaam van de nieuwe coördinator.", "NewCoordinator"),
+                Text.Optional(fresh.FamilyNamePrefix),
                 Text.Required(fresh.FamilyName, "staff.family_required", "Geef de achternaam van de nieuwe coördinator.", "NewCoordinator")),
             StaffFunction.Coordinator, null, email, "Wijkcoördinator");
         db.StaffMembers.Add(coordinator);

@@ -41,7 +41,8 @@ public sealed class NewNeighbourhoodPage(NeighbourhoodStarts starts, Keukentafel
             string.IsNullOrWhiteSpace(s.NewOrganisationName) ? [] : [new NewOrganisation(s.NewOrganisationName, s.NewOrganisationType)],
             s.CoordinatorId, new NewCoordinator(s.CoordinatorGivenName, s.CoordinatorPrefix, s.CoordinatorFamilyName, s.CoordinatorEmail),
             s.WithBudget ? new StartBudget($"Wijkbudget {s.Name}", s.BudgetFirstYear ?? 0, s.BudgetLastYear ?? 0) : null), HttpContext.RequestAborted);
-        return RedirectToPage("/Neighbourhoods/StartupPage", new { id = started.Id, message = $"De aanpak begint in {started.Name}. Hieronder staat wat er nog moet gebeuren." });
+        return RedirectToPage("/Neighbourhoods/StartupPage",
+            new { id = started.Id, message = $"De aanpak begint in {started.Name}. Hieronder staat wat er nog moet gebeuren." });
     }
 
     /// <summary>The rules name the parts of the start; the form has one field for each.</summary>
@@ -50,7 +51,8 @@ public sealed class NewNeighbourhoodPage(NeighbourhoodStarts starts, Keukentafel
         null => "",
         "NewOrganisations" => $"{nameof(Start)}.{nameof(NewNeighbourhoodInput.NewOrganisationName)}",
         "NewCoordinator" => $"{nameof(Start)}.{nameof(NewNeighbourhoodInput.CoordinatorEmail)}",
-        "FirstYear" or "LastYear" or "Name" when refused.Code.StartsWith("budget.", StringComparison.Ordinal) => $"{nameof(Start)}.{nameof(NewNeighbourhoodInput.BudgetFirstYear)}",
+        "FirstYear" or "LastYear" or "Name" when refused.Code.StartsWith("budget.", StringComparison.Ordinal) =>
+            $"{nameof(Start)}.{nameof(NewNeighbourhoodInput.BudgetFirstYear)}",
         var field => $"{nameof(Start)}.{field}",
     };
 
@@ -67,7 +69,8 @@ public sealed class NewNeighbourhoodPage(NeighbourhoodStarts starts, Keukentafel
         var ct = HttpContext.RequestAborted;
         Municipalities = await db.Municipalities.AsNoTracking().OrderBy(m => m.Name).Select(m => new SelectListItem(m.Name, m.Id.ToString())).ToListAsync(ct);
         Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(ct);
-        Coordinators = [.. (await db.StaffMembers.AsNoTracking().Where(s => s.Function == StaffFunction.Coordinator).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
+        Coordinators = [.. (await db.StaffMembers.AsNoTracking().Where(s => s.Function == StaffFunction.Coordinator).Select(s => new { s.Id, s.Name })
+                .ToListAsync(ct))
             .OrderBy(s => s.Name.Family, StringComparer.Ordinal).Select(s => new SelectListItem(s.Name.Display, s.Id.ToString()))];
     }
 }

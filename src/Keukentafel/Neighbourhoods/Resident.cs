@@ -72,7 +72,8 @@ public sealed class Resident
         var newPhone = Text.Optional(phone);
         var newEmail = Text.Optional(email)?.ToLowerInvariant();
         Compare("naam", Name.Display, name.Display);
-        Compare("geboortedatum", DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), dateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Compare("geboortedatum", DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            dateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Compare("adres", Address.ToString(), address.ToString());
         Compare("telefoon", Phone, newPhone);
         Compare("e-mail", Email, newEmail);

@@ -30,7 +30,8 @@ public sealed class StaffDirectory(KeukentafelDbContext db)
                 n.Code,
                 n.Inhabitants,
                 Municipality = n.Municipality!.Name,
-                Coordinator = n.Coordinator == null ? null : new StaffSummary(n.Coordinator.Id, n.Coordinator.Name.Given, n.Coordinator.Name.Prefix, n.Coordinator.Name.Family, n.Coordinator.Function, n.Coordinator.JobTitle, n.Coordinator.Email, n.Coordinator.Phone, null, null),
+                Coordinator = n.Coordinator == null ? null : new StaffSummary(n.Coordinator.Id, n.Coordinator.Name.Given, n.Coordinator.Name.Prefix,
+                    n.Coordinator.Name.Family, n.Coordinator.Function, n.Coordinator.JobTitle, n.Coordinator.Email, n.Coordinator.Phone, null, null),
             })
             .SingleOrDefaultAsync(ct);
         if (neighbourhood is null)
@@ -40,7 +41,8 @@ public sealed class StaffDirectory(KeukentafelDbContext db)
 
         var general = await OrganisationSummaries(db.Organisations.Where(o => o.Neighbourhoods.Any(w => w.NeighbourhoodId == id))).ToListAsync(ct);
         var here = await AmbassadorHere.Of(db).Where(a => a.NeighbourhoodId == id)
-            .Join(db.StaffMembers, a => a.AmbassadorId, s => s.Id, (a, s) => new { a.OrganisationId, Ambassador = new PersonRef(s.Id, s.Name.Given, s.Name.Prefix, s.Name.Family) })
+            .Join(db.StaffMembers, a => a.AmbassadorId, s => s.Id,
+                (a, s) => new { a.OrganisationId, Ambassador = new PersonRef(s.Id, s.Name.Given, s.Name.Prefix, s.Name.Family) })
             .ToDictionaryAsync(a => a.OrganisationId, a => a.Ambassador, ct);
         var organisations = general.Select(o => o with { Ambassador = here.GetValueOrDefault(o.Id) }).ToList();
         var staff = await StaffSummaries(db.StaffMembers.Where(s => s.WorkAreas.Any(w => w.NeighbourhoodId == id))).ToListAsync(ct);
@@ -67,7 +69,8 @@ public sealed class StaffDirectory(KeukentafelDbContext db)
         var ambassadorIds = areas.Select(a => a.AmbassadorId).OfType<Guid>().Distinct().ToList();
         var ambassadors = await db.StaffMembers.AsNoTracking().Where(s => ambassadorIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => new PersonRef(s.Id, s.Name.Given, s.Name.Prefix, s.Name.Family), ct);
-        var neighbourhoods = areas.Select(a => new OrganisationArea(a.NeighbourhoodId, a.Name, a.AmbassadorId is { } ambassador ? ambassadors.GetValueOrDefault(ambassador) : null)).ToList();
+        var neighbourhoods = areas.Select(a => new OrganisationArea(a.NeighbourhoodId, a.Name,
+            a.AmbassadorId is { } ambassador ? ambassadors.GetValueOrDefault(ambassador) : null)).ToList();
         var staff = await StaffSummaries(db.StaffMembers.Where(s => s.OrganisationId == id)).ToListAsync(ct);
         return new OrganisationDetail(organisation, more.Description, neighbourhoods, staff, more.Offers);
     }

@@ -30,7 +30,8 @@ public sealed class StartupPage(NeighbourhoodStarts starts) : PageModel, IRefusa
         ChangeAsync(id, () => starts.FollowStepAsync(stepId, status, owner, version, HttpContext.RequestAborted), "De stap is bijgewerkt.", $"follow-{stepId}");
 
     public Task<IActionResult> OnPostAmbassadorAsync(Guid id, Guid organisationId, Guid? staffMemberId) =>
-        ChangeAsync(id, () => starts.AppointAmbassadorAsync(id, organisationId, staffMemberId ?? Guid.Empty, HttpContext.RequestAborted), "De ambassadeur is aangewezen.", $"ambassador-{organisationId}");
+        ChangeAsync(id, () => starts.AppointAmbassadorAsync(id, organisationId, staffMemberId ?? Guid.Empty, HttpContext.RequestAborted),
+            "De ambassadeur is aangewezen.", $"ambassador-{organisationId}");
 
     private async Task<IActionResult> ChangeAsync(Guid id, Func<Task> change, string done, string prefix)
     {

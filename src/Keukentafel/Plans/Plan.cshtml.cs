@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Plans;
 
 /// <summary>The plan: actions with an owner each, and the resident's contribution (core rule 7).</summary>
-public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContext db, Budget.Financing financing, Budget.Allocation allocation, Learning.Initiatives initiatives, TimeProvider time) : CasePageModel(work, files)
+public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContext db, Budget.Financing financing, Budget.Allocation allocation,
+    Learning.Initiatives initiatives, TimeProvider time) : CasePageModel(work, files)
 {
     /// <summary>What the neighbourhood budget reserved and spent per action.</summary>
     public IReadOnlyDictionary<Guid, Budget.Balance> Financed { get; private set; } = new Dictionary<Guid, Budget.Balance>();
@@ -53,8 +54,11 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
     public Task<IActionResult> OnPostAddAsync() => ChangeAsync(Action, nameof(Action), async (c, by, now) =>
         {
             var organisation = Action.Carrier == Carrier.Organisation ? await Work.OrganisationAsync(Action.OrganisationId, HttpContext.RequestAborted) : null;
-            var initiative = Action.Carrier == Carrier.CollectiveInitiative ? await Work.InitiativeAsync(Action.InitiativeId, HttpContext.RequestAborted) : null;
-            c.AddAction(Action.What, new ActionCarrier(Action.Carrier, null, Action.OrganisationId, Action.Carrier == Carrier.Network ? Action.NetworkName : Action.InitiativeName,
+            var initiative = Action.Carrier == Carrier.CollectiveInitiative
+                ? await Work.InitiativeAsync(Action.InitiativeId, HttpContext.RequestAborted)
+                : null;
+            c.AddAction(Action.What,
+                new ActionCarrier(Action.Carrier, null, Action.OrganisationId, Action.Carrier == Carrier.Network ? Action.NetworkName : Action.InitiativeName,
                     Action.Carrier == Carrier.Organisation ? Action.Service ?? Neighbourhoods.Services.None : Neighbourhoods.Services.None),
                 null, organisation, Action.LawDomain, Action.ExpectedCost, Action.DueDate!.Value, Action.IsContribution,
                 await Work.ResidentNameAsync(c, HttpContext.RequestAborted), by, now, initiative);
@@ -65,7 +69,8 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
     {
         DropRefused = actionId;
         fieldKey = refused => refused.Field == "DropReason" ? $"drop-{actionId}" : "";
-        var result = await ApplyAsync((c, by, now) => c.ChangeActionStatus(actionId, status, dropReason, by, now), $"De actie staat nu op: {status.Dutch().ToLowerInvariant()}.");
+        var result = await ApplyAsync((c, by, now) => c.ChangeActionStatus(actionId, status, dropReason, by, now),
+            $"De actie staat nu op: {status.Dutch().ToLowerInvariant()}.");
         if (status == ActionStatus.Dropped)
         {
             // After the case is saved: what the budget reserved for the dropped action goes back to the room.
@@ -91,8 +96,9 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
     public Task<IActionResult> OnPostRealiseAsync(Guid actionId, decimal? actualCost) => MoneyAsync(actionId, async () =>
     {
         var budgetId = await financing.BudgetOfAsync(actionId, HttpContext.RequestAborted);
-        await financing.RealiseAsync(budgetId, actionId, actualCost ?? throw DomainException.About("ActualCost", "budget.amount_required", "Vul de werkelijke kosten in."),
-            Decision.Actor, HttpContext.RequestAborted);
+        await financing.RealiseAsync(budgetId, actionId,
+            actualCost ?? throw DomainException.About("ActualCost", "budget.amount_required", "Vul de werkelijke kosten in."), Decision.Actor,
+            HttpContext.RequestAborted);
         return $"{DutchNumber.Euro(actualCost.Value)} is besteed uit het wijkbudget.";
     });
 
@@ -113,7 +119,8 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
     public async Task<IActionResult> OnPostShareAsync(Guid actionId, string? worthSharing)
     {
         fieldKey = refused => refused.Field == "WorthSharing" ? $"share-{actionId}" : "";
-        return await ApplyAsync((c, by, now) => c.MarkWorthSharing(actionId, worthSharing, by, now), "De oplossing staat op de agenda van de volgende leersessie.");
+        return await ApplyAsync((c, by, now) => c.MarkWorthSharing(actionId, worthSharing, by, now),
+            "De oplossing staat op de agenda van de volgende leersessie.");
     }
 
     /// <summary>A refusal of one action's own form is shown beside that action.</summary>
@@ -136,9 +143,11 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
     {
         Financed = await financing.ForCaseAsync(Decision.CaseId, HttpContext.RequestAborted);
         (Allocations, NoBudget) = await allocation.ForPlanAsync(Decision.CaseId, Case.Actions.Where(a => a.Carrier == Carrier.Organisation && a.ExpectedCost > 0
-            && a.Status is not (ActionStatus.Done or ActionStatus.Dropped) && !a.IsContribution && !Financed.ContainsKey(a.Id)).Select(a => a.Id), HttpContext.RequestAborted);
+            && a.Status is not (ActionStatus.Done or ActionStatus.Dropped) && !a.IsContribution && !Financed.ContainsKey(a.Id)).Select(a => a.Id),
+            HttpContext.RequestAborted);
         Action.DueDate ??= DutchTime.Today(time).AddDays(14);
-        Initiatives = [.. (await initiatives.ChoicesAsync(Case.NeighbourhoodId, HttpContext.RequestAborted)).Select(i => new SelectListItem(i.Name, i.Id.ToString()))];
+        Initiatives = [.. (await initiatives.ChoicesAsync(Case.NeighbourhoodId, HttpContext.RequestAborted))
+            .Select(i => new SelectListItem(i.Name, i.Id.ToString()))];
         Organisations = await db.OrganisationNeighbourhoods.Where(w => w.NeighbourhoodId == Case.NeighbourhoodId)
             .Join(db.Organisations, w => w.OrganisationId, o => o.Id, (w, o) => o)
             .OrderBy(o => o.Name)

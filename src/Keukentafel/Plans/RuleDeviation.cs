@@ -10,7 +10,8 @@ public sealed class RuleDeviation
 {
     private RuleDeviation() { Rule = Reason = Otherwise = RecordedByName = ManagerName = ""; }
 
-    internal RuleDeviation(Guid caseId, string rule, LawDomain lawDomain, string reason, string otherwise, decimal? otherwiseCost, Guid managerId, string managerName, Actor by, DateTime atUtc)
+    internal RuleDeviation(Guid caseId, string rule, LawDomain lawDomain, string reason, string otherwise, decimal? otherwiseCost, Guid managerId,
+        string managerName, Actor by, DateTime atUtc)
     {
         CaseId = caseId;
         LawDomain = lawDomain;

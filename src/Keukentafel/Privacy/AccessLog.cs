@@ -36,7 +36,8 @@ public sealed class AccessLog(KeukentafelDbContext db)
                 .Take(Limit)
                 .Select(a => new { a.AtUtc, a.UserName, a.Organisation, a.Roles, a.Action, a.Part, a.Reason })
                 .ToListAsync(ct))
-            .Select(a => new AccessLogEntry(a.AtUtc, a.UserName, a.Organisation ?? (a.Roles.Split(',').Contains(Accounts.Roles.TrustedPerson) ? TrustedPerson : null),
+            .Select(a => new AccessLogEntry(a.AtUtc, a.UserName,
+                a.Organisation ?? (a.Roles.Split(',').Contains(Accounts.Roles.TrustedPerson) ? TrustedPerson : null),
                 Words(a.Action, a.Part), a.Reason, true))];
 
     /// <summary>Shown instead of an organisation for someone the resident lets look along.</summary>

@@ -50,7 +50,8 @@ public sealed class AccessLogExport(Web.PdfText pdf)
 
         foreach (var day in days)
         {
-            text.Line($"{day.Date.ToString("d MMMM yyyy", Dutch)}: {day.Who}{(day.Organisation is null ? "" : $" ({day.Organisation})")}", bold: true, after: 0);
+            text.Line($"{day.Date.ToString("d MMMM yyyy", Dutch)}: {day.Who}{(day.Organisation is null ? "" : $" ({day.Organisation})")}",
+                bold: true, after: 0);
             text.Line($"{string.Join(", ", day.Parts)}{(day.Times > 1 ? $" ({day.Times} keer)" : "")}", after: day.Reasons.Count == 0 ? 8 : 0);
             foreach (var reason in day.Reasons)
             {

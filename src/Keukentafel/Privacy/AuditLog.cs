@@ -28,7 +28,8 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider time;
     private readonly IConfiguration configuration;
-    private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(MaxWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(
+        new BoundedChannelOptions(MaxWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Lazy<Task> writer;
 
     public AuditLog(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration)
@@ -231,7 +232,9 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
 
                 if (previous is not null && (audit.Sequence != previous.Sequence + 1 || audit.PreviousHash != previous.Hash))
                 {
-                    return Broken(audit, audit.Sequence != previous.Sequence + 1 ? $"events {previous.Sequence + 1} tot {audit.Sequence} ontbreken" : "de keten is onderbroken");
+                    return Broken(audit, audit.Sequence != previous.Sequence + 1
+                        ? $"events {previous.Sequence + 1} tot {audit.Sequence} ontbreken"
+                        : "de keten is onderbroken");
                 }
 
                 previous = audit;

@@ -135,7 +135,8 @@ public sealed class CaseAccess(CurrentUser asking, KeukentafelDbContext db, Audi
         var staffId = asking.StaffId;
         var organisation = staffId is null
             ? null
-            : await db.StaffMembers.Where(s => s.Id == staffId && s.Organisation != null).Select(s => new { s.Organisation!.Id, s.Organisation.Name }).SingleOrDefaultAsync(ct);
+            : await db.StaffMembers.Where(s => s.Id == staffId && s.Organisation != null).Select(s => new { s.Organisation!.Id, s.Organisation.Name })
+                .SingleOrDefaultAsync(ct);
         return new Actor(asking.AccountId ?? Guid.Empty, staffId, asking.DisplayName ?? "onbekend", organisation?.Name, organisation?.Id);
     }
 

@@ -33,7 +33,8 @@ public static class CaseAccessFilters
     public const string NotFoundTitle = "Casus niet gevonden";
     public const string NotFoundDetail = "Deze casus bestaat niet, of u hebt er geen toegang toe.";
     public const string ReasonTitle = "Reden nodig";
-    public const string ReasonDetail = "U bent de wijkcoördinator, maar u werkt niet aan deze casus. Leg eerst vast waarom u het dossier opent; de bewoner ziet die reden.";
+    public const string ReasonDetail =
+        "U bent de wijkcoördinator, maar u werkt niet aan deze casus. Leg eerst vast waarom u het dossier opent; de bewoner ziet die reden.";
 
     public static TBuilder RequireCaseAccess<TBuilder>(this TBuilder builder, CaseAccessLevel level, AuditAction action, string part)
         where TBuilder : IEndpointConventionBuilder =>
@@ -72,7 +73,8 @@ public static class CaseAccessFilters
         if (decision.NeedsReason)
         {
             await TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: ReasonTitle, detail: ReasonDetail,
-                extensions: new Dictionary<string, object?> { ["code"] = "access.reason_required", ["reasonUrl"] = $"/api/access/{caseId}/reason" }).ExecuteAsync(http);
+                extensions: new Dictionary<string, object?> { ["code"] = "access.reason_required", ["reasonUrl"] = $"/api/access/{caseId}/reason" })
+                .ExecuteAsync(http);
             return;
         }
 

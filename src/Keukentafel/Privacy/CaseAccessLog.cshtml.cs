@@ -20,7 +20,8 @@ public sealed class CaseAccessLogPage(CaseWork work, CaseFiles files, AccessLog 
     {
         var number = await files.NumberAsync(Decision.CaseId, HttpContext.RequestAborted);
         var days = AccessLog.ByDay(await log.ForCaseAsync(Decision, HttpContext.RequestAborted));
-        return File(export.Pdf($"Wie keek in dossier {number}", AccessLogExport.MadeFor(Decision.Actor.Name, time), days), "application/pdf", $"wie-keek-in-dossier-{number}.pdf");
+        return File(export.Pdf($"Wie keek in dossier {number}", AccessLogExport.MadeFor(Decision.Actor.Name, time), days), "application/pdf",
+            $"wie-keek-in-dossier-{number}.pdf");
     }
 
     protected override async Task PrepareAsync() =>

@@ -41,7 +41,8 @@ public sealed class ConsentsPage(CaseWork work, CaseFiles files, KeukentafelDbCo
         }
 
         return await ChangeAsync(Consent, nameof(Consent),
-            (c, by, now) => c.RecordConsent(organisation, Consent.Purpose, Consent.ValidUntil, by, now), $"De toestemming voor {organisation.Name} is vastgelegd.");
+            (c, by, now) => c.RecordConsent(organisation, Consent.Purpose, Consent.ValidUntil, by, now),
+            $"De toestemming voor {organisation.Name} is vastgelegd.");
     }
 
     public Task<IActionResult> OnPostWithdrawAsync() => ChangeAsync(Withdrawal, nameof(Withdrawal),

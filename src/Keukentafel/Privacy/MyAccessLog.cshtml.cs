@@ -30,7 +30,10 @@ public sealed class MyAccessLogPage(AccessLog log, AccessLogExport export, CaseA
 
     public async Task<IActionResult> OnGetPdfAsync() =>
         await ExportAsync(entries => File(
-            export.Pdf("Wie keek in mijn dossier", AccessLogExport.MadeFor(Whose is { ByTrustedPerson: true } along ? along.ResidentName ?? "" : User.FindFirstValue(AccountClaims.DisplayName) ?? "", time), AccessLog.ByDay(entries)),
+            export.Pdf("Wie keek in mijn dossier",
+                AccessLogExport.MadeFor(
+                    Whose is { ByTrustedPerson: true } along ? along.ResidentName ?? "" : User.FindFirstValue(AccountClaims.DisplayName) ?? "", time),
+                AccessLog.ByDay(entries)),
             "application/pdf", "wie-keek-in-mijn-dossier.pdf"));
 
     private async Task<IActionResult> ExportAsync(Func<IReadOnlyList<AccessLogEntry>, IActionResult> file)

@@ -17,7 +17,8 @@ public sealed record MyCaseConsents(Guid CaseId, string Number, int Version, boo
 /// The resident's own page: with whom his file is shared, for what and until when; he withdraws a consent himself,
 /// and it counts from the next request on.
 /// </summary>
-public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseAccess access, TrustedPeople trusted, IStringLocalizer<MyConsentsPage> texts, TimeProvider time)
+public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseAccess access, TrustedPeople trusted, IStringLocalizer<MyConsentsPage> texts,
+    TimeProvider time)
     : ResidentPageModel(trusted), IRefusablePage
 {
     public IReadOnlyList<MyCaseConsents> Cases { get; private set; } = [];
@@ -50,7 +51,8 @@ public sealed class MyConsentsPage(KeukentafelDbContext db, CaseWork work, CaseA
         // His withdrawal does not depend on what the team changed meanwhile: it applies to the case as it is now.
         var current = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Version).SingleAsync(ct);
         await work.ChangeAsync(new CaseAccessDecision(true, caseId, resident, actor, null, false), current,
-            (c, by, now) => c.WithdrawConsent(consentId, whose.ByTrustedPerson ? "Ingetrokken door iemand die met de bewoner meekijkt." : "Door de bewoner zelf ingetrokken.", by, now), ct);
+            (c, by, now) => c.WithdrawConsent(consentId,
+                whose.ByTrustedPerson ? "Ingetrokken door iemand die met de bewoner meekijkt." : "Door de bewoner zelf ingetrokken.", by, now), ct);
         await access.LogAsync(caseId, resident, AuditAction.Change, "toestemming", ct);
 
         return RedirectToPage(new { message = texts["Withdrawn"].Value, voor = Voor });

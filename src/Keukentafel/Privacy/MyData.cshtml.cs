@@ -31,7 +31,8 @@ public sealed class MyDataPage(ResidentExport export, CaseAccess access, Trusted
 
     public async Task<IActionResult> OnGetJsonAsync()
     {
-        if (await WhoseAsync("alle gegevens") is not { ResidentId: var resident } || await export.BuildAsync(resident, HttpContext.RequestAborted) is not { } data)
+        if (await WhoseAsync("alle gegevens") is not { ResidentId: var resident }
+            || await export.BuildAsync(resident, HttpContext.RequestAborted) is not { } data)
         {
             return NotFound();
         }

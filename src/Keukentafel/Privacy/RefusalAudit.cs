@@ -23,7 +23,10 @@ public sealed class RefusalAudit : IAuthorizationMiddlewareResultHandler
         await answer.HandleAsync(next, context, policy, authorizeResult);
     }
 
-    /// <summary>The case a refused request was about, if it was about one: API routes with a case access requirement, case pages, the break-the-glass routes.</summary>
+    /// <summary>
+    /// The case a refused request was about, if it was about one: API routes with a case access requirement, case pages,
+    /// the break-the-glass routes.
+    /// </summary>
     private static (Guid CaseId, AuditAction Action, string Part)? CaseRoute(HttpContext context)
     {
         var endpoint = context.GetEndpoint();

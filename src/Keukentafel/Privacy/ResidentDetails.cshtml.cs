@@ -13,7 +13,8 @@ public sealed class ResidentDetailsPage(CaseWork work, CaseFiles files, Keukenta
     public ResidentInput Input { get; set; } = new();
 
     public Task<IActionResult> OnPostAsync() => ChangeAsync(Input, nameof(Input), async (c, by, now) => c.RectifyResident(
-            await Work.ResidentAsync(c.ResidentId, HttpContext.RequestAborted), Input.ResidentVersion, new PersonName(Input.GivenName, Input.FamilyNamePrefix, Input.FamilyName),
+            await Work.ResidentAsync(c.ResidentId, HttpContext.RequestAborted), Input.ResidentVersion,
+            new PersonName(Input.GivenName, Input.FamilyNamePrefix, Input.FamilyName),
             Input.DateOfBirth!.Value, new Address(Input.Street, Input.HouseNumber, Input.PostalCode, Input.Town), Input.Phone, Input.Email, by, now),
         "De gegevens van de bewoner zijn verbeterd.");
 

@@ -5,18 +5,23 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Privacy;
 
 /// <summary>The resident as Keukentafel holds him.</summary>
-public sealed record ResidentDetails(Guid Id, string Name, DateOnly DateOfBirth, string Address, string Neighbourhood, string? Phone, string? Email, DateTime RegisteredAtUtc);
+public sealed record ResidentDetails(Guid Id, string Name, DateOnly DateOfBirth, string Address, string Neighbourhood, string? Phone, string? Email,
+    DateTime RegisteredAtUtc);
 
 /// <summary>One of his cases, whole: the file and every change ever made to it.</summary>
 public sealed record ExportedCase(CaseFile File, IReadOnlyList<AnswerView> EveryAnswer, IReadOnlyList<HistoryEntry> History,
     IReadOnlyList<Effects.MeasurementView> Wellbeing, Effects.AnalysisTerms? CostAnalysis, Effects.AnalysisResult? Costs);
 
-/// <summary>Everything Keukentafel holds about one resident (AVG art. 15 and 20): his details, his cases, the people he let look along, and who looked.</summary>
-public sealed record ResidentExportData(DateTime MadeAtUtc, ResidentDetails Resident, IReadOnlyList<ExportedCase> Cases, IReadOnlyList<Residents.TrustedPersonView> TrustedPeople,
-    IReadOnlyList<AccessLogEntry> AccessLog);
+/// <summary>
+/// Everything Keukentafel holds about one resident (AVG art. 15 and 20): his details, his cases, the people he let look
+/// along, and who looked.
+/// </summary>
+public sealed record ResidentExportData(DateTime MadeAtUtc, ResidentDetails Resident, IReadOnlyList<ExportedCase> Cases,
+    IReadOnlyList<Residents.TrustedPersonView> TrustedPeople, IReadOnlyList<AccessLogEntry> AccessLog);
 
 /// <summary>Gathers the export: only what is about this resident, nothing about another.</summary>
-public sealed class ResidentExport(KeukentafelDbContext db, CaseFiles files, AccessLog log, Effects.Wellbeing wellbeing, Effects.Analyses analyses, TimeProvider time)
+public sealed class ResidentExport(KeukentafelDbContext db, CaseFiles files, AccessLog log, Effects.Wellbeing wellbeing, Effects.Analyses analyses,
+    TimeProvider time)
 {
     public async Task<ResidentExportData?> BuildAsync(Guid residentId, CancellationToken ct)
     {
@@ -29,7 +34,8 @@ public sealed class ResidentExport(KeukentafelDbContext db, CaseFiles files, Acc
         }
 
         var cases = new List<ExportedCase>();
-        foreach (var caseId in await db.Cases.AsNoTracking().Where(c => c.ResidentId == residentId).OrderBy(c => c.SignalledAtUtc).Select(c => c.Id).ToListAsync(ct))
+        foreach (var caseId in await db.Cases.AsNoTracking().Where(c => c.ResidentId == residentId).OrderBy(c => c.SignalledAtUtc).Select(c => c.Id)
+            .ToListAsync(ct))
         {
             var answers = new List<AnswerView>();
             foreach (var question in Enum.GetValues<Question>())
@@ -43,10 +49,12 @@ public sealed class ResidentExport(KeukentafelDbContext db, CaseFiles files, Acc
         }
 
         return new ResidentExportData(time.GetUtcNow().UtcDateTime,
-            new ResidentDetails(resident.Id, resident.Name.Display, resident.DateOfBirth, resident.Address.ToString(), resident.Neighbourhood, resident.Phone, resident.Email, resident.RegisteredAtUtc),
+            new ResidentDetails(resident.Id, resident.Name.Display, resident.DateOfBirth, resident.Address.ToString(), resident.Neighbourhood, resident.Phone,
+                resident.Email, resident.RegisteredAtUtc),
             cases,
             await db.TrustedPeople.AsNoTracking().Where(t => t.ResidentId == residentId).OrderBy(t => t.GivenAtUtc)
-                .Select(t => new Residents.TrustedPersonView(t.Id, t.Name, t.Relation, t.GivenAtUtc, t.CodeExpiresAtUtc, t.LinkedAtUtc, t.WithdrawnAtUtc)).ToListAsync(ct),
+                .Select(t => new Residents.TrustedPersonView(t.Id, t.Name, t.Relation, t.GivenAtUtc, t.CodeExpiresAtUtc, t.LinkedAtUtc, t.WithdrawnAtUtc))
+                .ToListAsync(ct),
             await log.ForResidentAsync(residentId, null, ct));
     }
 }

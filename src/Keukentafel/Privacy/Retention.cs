@@ -86,7 +86,8 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
                 .Select(c => new { c.Id, c.ClosedAtUtc, c.Version })
                 .ToListAsync(ct);
             var ids = cases.Select(c => c.Id).ToList();
-            var domains = (await db.PlanActions.AsNoTracking().Where(a => ids.Contains(a.CaseId)).Select(a => new { a.CaseId, a.LawDomain }).Distinct().ToListAsync(ct))
+            var domains = (await db.PlanActions.AsNoTracking().Where(a => ids.Contains(a.CaseId)).Select(a => new { a.CaseId, a.LawDomain }).Distinct()
+                    .ToListAsync(ct))
                 .ToLookup(a => a.CaseId, a => a.LawDomain);
             if (cases.Any(c => c.ClosedAtUtc is null))
             {
@@ -99,7 +100,8 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
                 continue;
             }
 
-            var rule = $"{cases.Count} casus(sen), de laatste gesloten op {DutchTime.Date(cases.Max(c => c.ClosedAtUtc!.Value)):yyyy-MM-dd}, bewaartermijn {terms.Max(t => t.Years)} jaar";
+            var rule = $"{cases.Count} casus(sen), de laatste gesloten op {DutchTime.Date(cases.Max(c => c.ClosedAtUtc!.Value)):yyyy-MM-dd}, "
+                + $"bewaartermijn {terms.Max(t => t.Years)} jaar";
             try
             {
                 if (await AnonymiseAsync(residentId, [.. cases.Select(c => (c.Id, c.Version))], rule, now, ct))
@@ -134,7 +136,8 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
         // The case updates below check the versions read above, so a change made in between stops this resident's run.
         foreach (var (id, version) in cases)
         {
-            if (await db.Cases.Where(c => c.Id == id && c.Version == version).ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, c => c.Version + 1), ct) != 1)
+            if (await db.Cases.Where(c => c.Id == id && c.Version == version)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, c => c.Version + 1), ct) != 1)
             {
                 throw new DbUpdateConcurrencyException($"Case {id} changed during anonymisation.");
             }
@@ -169,7 +172,8 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
             .SetProperty(t => t.WithdrawnBy, t => t.WithdrawnBy == null ? ActorName : "de bewoner"), ct);
         await db.Set<MeetingParticipant>().Where(p => p.AgreementRecordedByName != null && db.Meetings.Any(m => m.Id == p.MeetingId && ids.Contains(m.CaseId))
                 && (names.Contains(p.AgreementRecordedByName) || helperDescriptions.Contains(p.AgreementRecordedByName)))
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.AgreementRecordedByName, p => helperDescriptions.Contains(p.AgreementRecordedByName!) ? HelperLabel : "de bewoner"), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.AgreementRecordedByName,
+                p => helperDescriptions.Contains(p.AgreementRecordedByName!) ? HelperLabel : "de bewoner"), ct);
         await db.Cases.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.Description, Removed)
             .SetProperty(c => c.SourceDetail, (string?)null)
@@ -183,14 +187,17 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
             .SetProperty(m => m.Place, Removed)
             .SetProperty(m => m.ReasonNotAtHome, m => m.ReasonNotAtHome == null ? null : Removed)
             .SetProperty(m => m.Decisions, m => m.Decisions == null ? null : Removed), ct);
-        await db.Set<MeetingParticipant>().Where(p => p.Kind != ParticipantKind.Professional && db.Meetings.Any(m => m.Id == p.MeetingId && ids.Contains(m.CaseId)))
+        await db.Set<MeetingParticipant>()
+            .Where(p => p.Kind != ParticipantKind.Professional && db.Meetings.Any(m => m.Id == p.MeetingId && ids.Contains(m.CaseId)))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, Removed).SetProperty(p => p.Organisation, (string?)null), ct);
         await db.PlanActions.Where(a => ids.Contains(a.CaseId)).ExecuteUpdateAsync(s => s
             .SetProperty(a => a.What, Removed)
             .SetProperty(a => a.DropReason, a => a.DropReason == null ? null : Removed)
             .SetProperty(a => a.WorthSharing, a => a.WorthSharing == null ? null : Removed)
             .SetProperty(a => a.CarrierName, a => a.Carrier == Carrier.Resident || a.Carrier == Carrier.Network ? Removed : a.CarrierName), ct);
-        await db.RuleDeviations.Where(d => ids.Contains(d.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(d => d.Reason, Removed).SetProperty(d => d.Otherwise, Removed), ct);
+        await db.RuleDeviations.Where(d => ids.Contains(d.CaseId)).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.Reason, Removed)
+            .SetProperty(d => d.Otherwise, Removed), ct);
         await db.Bottlenecks.Where(b => ids.Contains(b.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Description, Removed), ct);
         await db.BreakGlasses.Where(b => ids.Contains(b.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Reason, Removed), ct);
         await db.Consents.Where(k => ids.Contains(k.CaseId)).ExecuteUpdateAsync(s => s
@@ -202,7 +209,8 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
         await db.WellbeingMeasurements.Where(m => ids.Contains(m.CaseId)).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Note, m => m.Note == null ? null : Removed)
             .SetProperty(m => m.CorrectionReason, m => m.CorrectionReason == null ? null : Removed), ct);
-        await db.MicroAnalyses.Where(a => ids.Contains(a.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(a => a.Assumptions, a => a.Assumptions == null ? null : Removed), ct);
+        await db.MicroAnalyses.Where(a => ids.Contains(a.CaseId)).ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.Assumptions, a => a.Assumptions == null ? null : Removed), ct);
         await db.Set<Effects.AnalysisLine>().Where(l => db.MicroAnalyses.Any(a => a.Id == l.AnalysisId && ids.Contains(a.CaseId))).ExecuteUpdateAsync(s => s
             .SetProperty(l => l.Note, l => l.Note == null ? null : Removed)
             .SetProperty(l => l.Description, l => l.PlanActionId == null ? l.Description : Removed), ct);

@@ -13,8 +13,8 @@ namespace Keukentafel.Residents;
 /// "My kitchen table" (issue 10): the resident's own case as he needs it: his three questions, who is at his table, the
 /// next meeting, his plan and his contribution, the six weeks in words. Only his own case; every look is logged as his.
 /// </summary>
-public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWork work, CaseAccess access, TrustedPeople trusted, IStringLocalizer<MyTablePage> texts,
-    TimeProvider time) : ResidentPageModel(trusted), IRefusablePage
+public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWork work, CaseAccess access, TrustedPeople trusted,
+    IStringLocalizer<MyTablePage> texts, TimeProvider time) : ResidentPageModel(trusted), IRefusablePage
 {
     /// <summary>Where the sent form shows a refusal, and what a stale save says, in the page's language.</summary>
     private string? refusedKey;
@@ -108,7 +108,8 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
             {
                 var moment = Cases.Case.AskedOfResident([.. c.Measurements.Select(m => m.Moment)], c.Status, c.FollowUpDue, DutchTime.Date(now))
                     ?? throw DomainException.About("mark", "wellbeing.not_asked", texts["MarkNotAsked"]);
-                c.RecordWellbeing(moment, mark!.Value, DutchTime.Date(now), null, null, null, await work.EffectSettingsAsync(c.NeighbourhoodId, HttpContext.RequestAborted), by, now);
+                c.RecordWellbeing(moment, mark!.Value, DutchTime.Date(now), null, null, null,
+                    await work.EffectSettingsAsync(c.NeighbourhoodId, HttpContext.RequestAborted), by, now);
             });
     }
 
@@ -116,7 +117,8 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
     /// One change by the resident to his own case (the case of his sign-in, never one named in the form), as himself:
     /// saved with the version he read, logged, and the page again with the message at <paramref name="key"/> when refused.
     /// </summary>
-    private async Task<IActionResult> ChangeAsync(int version, string key, string stale, string part, string done, Func<Cases.Case, Actor, DateTime, Task> change)
+    private async Task<IActionResult> ChangeAsync(int version, string key, string stale, string part, string done,
+        Func<Cases.Case, Actor, DateTime, Task> change)
     {
         var ct = HttpContext.RequestAborted;
         if (await WhoseAsync(part, AuditAction.Change) is not { } whose || await CurrentCaseAsync(whose.ResidentId, ct) is not { } caseId)
@@ -132,7 +134,8 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
 
         (refusedKey, staleText) = (key, stale);
         var actor = await access.ActorAsync(ct);
-        await work.ChangeAsync(new CaseAccessDecision(true, caseId, whose.ResidentId, whose.ByTrustedPerson ? actor with { Organisation = TrustedPersonLabel } : actor, null, false),
+        await work.ChangeAsync(new CaseAccessDecision(true, caseId, whose.ResidentId,
+                whose.ByTrustedPerson ? actor with { Organisation = TrustedPersonLabel } : actor, null, false),
             version, change, ct);
         await access.LogAsync(caseId, whose.ResidentId, AuditAction.Change, part, ct);
         return RedirectToPage(new { message = done, voor = Voor });

@@ -20,7 +20,8 @@ public sealed record PagesOf(Guid ResidentId, Guid? Grant, string? ResidentName)
 public sealed record LookingAlong(Guid Grant, string ResidentName, string Relation);
 
 /// <summary>One of the resident's consents to a trusted person, as he reads it on his page.</summary>
-public sealed record TrustedPersonView(Guid Id, string Name, string Relation, DateTime GivenAtUtc, DateTime CodeExpiresAtUtc, DateTime? LinkedAtUtc, DateTime? WithdrawnAtUtc)
+public sealed record TrustedPersonView(Guid Id, string Name, string Relation, DateTime GivenAtUtc, DateTime CodeExpiresAtUtc, DateTime? LinkedAtUtc,
+    DateTime? WithdrawnAtUtc)
 {
     public bool Active => LinkedAtUtc is not null && WithdrawnAtUtc is null;
 }
@@ -134,7 +135,8 @@ public sealed class TrustedPeople(CurrentUser asking, KeukentafelDbContext db, U
             account = await db.Users.SingleAsync(a => a.Id == id, ct);
             if (await StaffAccount.IsAsync(users, account))
             {
-                throw DomainException.About("Code", "trusted.staff_account", "Met een werkaccount kunt u niet meekijken. Log uit en maak met deze code een eigen inlog.");
+                throw DomainException.About("Code", "trusted.staff_account",
+                    "Met een werkaccount kunt u niet meekijken. Log uit en maak met deze code een eigen inlog.");
             }
 
             if (account.ResidentId == consent.ResidentId)

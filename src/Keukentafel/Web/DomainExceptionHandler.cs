@@ -23,7 +23,8 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails
         {
             NotYoursException notYours => (StatusCodes.Status404NotFound, notYours.Code, notYours.Message),
             DomainException { IsForbidden: true } forbidden => (StatusCodes.Status403Forbidden, forbidden.Code, forbidden.Message),
-            DomainException domain => (domain.IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, domain.Code, domain.Message),
+            DomainException domain =>
+                (domain.IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, domain.Code, domain.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "concurrency.conflict",
                 "Iemand anders heeft dit intussen gewijzigd. Laad de gegevens opnieuw en probeer het nog eens."),
             _ => (0, "", ""),
@@ -48,7 +49,8 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails
         if (exception is StaleCaseException stale)
         {
             // The way to see the other change: what happened since the version the caller worked on.
-            var changes = await httpContext.RequestServices.GetRequiredService<CaseWork>().ChangesSinceAsync(stale.CaseId, stale.ExpectedVersion, cancellationToken);
+            var changes = await httpContext.RequestServices.GetRequiredService<CaseWork>()
+                .ChangesSinceAsync(stale.CaseId, stale.ExpectedVersion, cancellationToken);
             problem.ProblemDetails.Extensions["currentVersion"] = stale.CurrentVersion;
             problem.ProblemDetails.Extensions["changesSince"] = changes.Select(e => new { e.Version, e.AtUtc, Actor = e.ActorName, e.Summary }).ToList();
         }

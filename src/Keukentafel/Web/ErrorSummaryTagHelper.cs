@@ -40,7 +40,8 @@ public sealed class ErrorSummaryTagHelper(HtmlEncoder encoder) : TagHelper
             var text = encoder.Encode(message);
             output.Content.AppendHtml(key.Length == 0
                 ? $"<li class=\"utrecht-unordered-list__item\">{text}</li>"
-                : $"<li class=\"utrecht-unordered-list__item\"><a class=\"utrecht-link utrecht-link--html-a\" href=\"#{TagBuilder.CreateSanitizedId(key, "_")}\">{text}</a></li>");
+                : "<li class=\"utrecht-unordered-list__item\"><a class=\"utrecht-link utrecht-link--html-a\" "
+                    + $"href=\"#{TagBuilder.CreateSanitizedId(key, "_")}\">{text}</a></li>");
         }
 
         output.Content.AppendHtml("</ul></div></div>");

@@ -39,7 +39,12 @@ public static class FigureFiles
     {
         var sheets = figures.GroupBy(f => f.Section).ToDictionary(
             g => SheetName(g.Key),
-            g => (object)g.Select(f => new Dictionary<string, object?> { ["Groep"] = f.Group, ["Maat"] = f.Measure, ["Waarde"] = f.Value is { } v ? v : f.Text }).ToList());
+            g => (object)g.Select(f => new Dictionary<string, object?>
+            {
+                ["Groep"] = f.Group,
+                ["Maat"] = f.Measure,
+                ["Waarde"] = f.Value is { } v ? v : f.Text
+            }).ToList());
         using var stream = new MemoryStream();
         stream.SaveAs(sheets);
         return stream.ToArray();

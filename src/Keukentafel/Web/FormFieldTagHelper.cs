@@ -61,7 +61,8 @@ public abstract class FieldTagHelper(HtmlEncoder encoder) : TagHelper
         if (invalid)
         {
             describedBy.Add($"{Id}-error");
-            html.AppendHtml($"<div class=\"utrecht-form-field__error-message utrecht-form-field-error-message\" id=\"{Id}-error\">{E(string.Join(" ", errors))}</div>");
+            html.AppendHtml(
+                $"<div class=\"utrecht-form-field__error-message utrecht-form-field-error-message\" id=\"{Id}-error\">{E(string.Join(" ", errors))}</div>");
         }
 
         control.Attributes["id"] = Id;
@@ -91,7 +92,9 @@ public sealed class FormFieldTagHelper(HtmlEncoder encoder) : FieldTagHelper(enc
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var input = new TagBuilder("input") { TagRenderMode = TagRenderMode.SelfClosing };
-        input.Attributes["class"] = Invalid ? "utrecht-textbox utrecht-textbox--html-input utrecht-textbox--invalid" : "utrecht-textbox utrecht-textbox--html-input";
+        input.Attributes["class"] = Invalid
+            ? "utrecht-textbox utrecht-textbox--html-input utrecht-textbox--invalid"
+            : "utrecht-textbox utrecht-textbox--html-input";
         input.Attributes["type"] = Type;
         // Passwords are never written back into the page.
         if (Type != "password" && Value is { } value) input.Attributes["value"] = value;
@@ -111,7 +114,9 @@ public sealed class TextareaTagHelper(HtmlEncoder encoder) : FieldTagHelper(enco
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var textarea = new TagBuilder("textarea");
-        textarea.Attributes["class"] = Invalid ? "utrecht-textarea utrecht-textarea--html-textarea utrecht-textarea--invalid" : "utrecht-textarea utrecht-textarea--html-textarea";
+        textarea.Attributes["class"] = Invalid
+            ? "utrecht-textarea utrecht-textarea--html-textarea utrecht-textarea--invalid"
+            : "utrecht-textarea utrecht-textarea--html-textarea";
         textarea.Attributes["rows"] = Rows.ToString(System.Globalization.CultureInfo.InvariantCulture);
         textarea.InnerHtml.Append(Value ?? "");
         Render(output, "textarea", textarea);
@@ -130,7 +135,9 @@ public sealed class SelectTagHelper(HtmlEncoder encoder) : FieldTagHelper(encode
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var select = new TagBuilder("select");
-        select.Attributes["class"] = Invalid ? "utrecht-select utrecht-select--html-select utrecht-select--invalid" : "utrecht-select utrecht-select--html-select";
+        select.Attributes["class"] = Invalid
+            ? "utrecht-select utrecht-select--html-select utrecht-select--invalid"
+            : "utrecht-select utrecht-select--html-select";
         var chosen = Value;
         if (Placeholder is not null)
         {
@@ -159,12 +166,16 @@ public sealed class CheckboxTagHelper(HtmlEncoder encoder) : FieldTagHelper(enco
         output.Attributes.SetAttribute("class", "kt-checkbox");
         var hint = Hint is null ? "" : $"<div class=\"utrecht-form-field-description\" id=\"{Id}-hint\">{E(Hint)}</div>";
         var errors = Errors;
-        var error = errors.Count == 0 ? "" : $"<div class=\"utrecht-form-field__error-message utrecht-form-field-error-message\" id=\"{Id}-error\">{E(string.Join(" ", errors))}</div>";
+        var error = errors.Count == 0
+            ? ""
+            : $"<div class=\"utrecht-form-field__error-message utrecht-form-field-error-message\" id=\"{Id}-error\">{E(string.Join(" ", errors))}</div>";
         var describedBy = string.Join(' ', new[] { Hint is null ? null : $"{Id}-hint", errors.Count == 0 ? null : $"{Id}-error" }.OfType<string>());
         output.Content.AppendHtml(
-            $"<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" id=\"{Id}\" name=\"{Name}\" value=\"true\"{(isChecked ? " checked" : "")}" +
+            $"<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" id=\"{Id}\" name=\"{Name}\" value=\"true\"" +
+            $"{(isChecked ? " checked" : "")}" +
             $"{(describedBy.Length == 0 ? "" : $" aria-describedby=\"{describedBy}\"")}{(errors.Count == 0 ? "" : " aria-invalid=\"true\"")}>" +
             $"<input type=\"hidden\" name=\"{Name}\" value=\"false\">" +
-            $"<div class=\"kt-checkbox__text\"><label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"{Id}\">{E(Label)}</label>{hint}{error}</div>");
+            "<div class=\"kt-checkbox__text\">" +
+            $"<label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"{Id}\">{E(Label)}</label>{hint}{error}</div>");
     }
 }

@@ -48,7 +48,12 @@ public static class Observability
                 await JsonSerializer.SerializeAsync(context.Response.Body, new
                 {
                     status = report.Status.ToString(),
-                    checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), durationMs = e.Value.Duration.TotalMilliseconds }),
+                    checks = report.Entries.Select(e => new
+                    {
+                        name = e.Key,
+                        status = e.Value.Status.ToString(),
+                        durationMs = e.Value.Duration.TotalMilliseconds
+                    }),
                 });
             },
         }).AllowAnonymous();

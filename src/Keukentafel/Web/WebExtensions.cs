@@ -83,7 +83,8 @@ public static class WebExtensions
 
     /// <summary>Who is calling the API, for its rate limit: a digest of the bearer token, or the client network.</summary>
     private static string ApiCaller(HttpContext context) =>
-        context.Request.Headers.Authorization.ToString() is { Length: > 7 } authorization && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        context.Request.Headers.Authorization.ToString() is { Length: > 7 } authorization
+                && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? $"token:{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(authorization[7..])), 0, 16)}"
             : $"network:{ClientNetwork.Of(context.Connection.RemoteIpAddress)}";
 

@@ -12,7 +12,8 @@ namespace Keukentafel.Neighbourhoods.Demo;
 internal static class CaseScript
 {
     public static void Advance(Case @case, Resident resident, StaffMember bringer, (string Want, string Can, string Need, LifeDomains Domains) story,
-        CaseStatus target, DateTime start, DateTime nowUtc, IReadOnlyList<StaffMember> local, IReadOnlyList<StaffMember> managers, Random random, Func<StaffMember, Actor> actor)
+        CaseStatus target, DateTime start, DateTime nowUtc, IReadOnlyList<StaffMember> local, IReadOnlyList<StaffMember> managers, Random random,
+        Func<StaffMember, Actor> actor)
     {
         var by = actor(bringer);
         var clock = start;
@@ -52,7 +53,8 @@ internal static class CaseScript
         }
 
         var due = DutchTime.Date(plannedFor).AddDays(14 + random.Next(14));
-        @case.AddAction("Samen de post en de rekeningen doornemen", new ActionCarrier(Carrier.Resident), null, null, LawDomain.Other, null, due, false, resident.Name.Display, by, Step(0));
+        @case.AddAction("Samen de post en de rekeningen doornemen", new ActionCarrier(Carrier.Resident), null, null, LawDomain.Other, null, due, false,
+            resident.Name.Display, by, Step(0));
         foreach (var professional in invited)
         {
             var domain = professional.Organisation!.Type switch
@@ -64,19 +66,22 @@ internal static class CaseScript
                 OrganisationType.Youth => LawDomain.Jeugdwet,
                 _ => LawDomain.Welzijn,
             };
-            @case.AddAction($"Begeleiding door {professional.Organisation.Name}", new ActionCarrier(Carrier.Organisation, professional.Id, professional.OrganisationId), professional,
-                professional.Organisation, domain, 150m * (1 + random.Next(10)), due, false, resident.Name.Display, by, Step(0));
+            @case.AddAction($"Begeleiding door {professional.Organisation.Name}",
+                new ActionCarrier(Carrier.Organisation, professional.Id, professional.OrganisationId), professional, professional.Organisation, domain,
+                150m * (1 + random.Next(10)), due, false, resident.Name.Display, by, Step(0));
         }
 
         var contributes = random.Next(5) != 0;
         if (contributes)
         {
-            @case.AddAction("Een ochtend per week helpen in het buurthuis", new ActionCarrier(Carrier.Resident), null, null, LawDomain.Welzijn, null, due, true, resident.Name.Display, by, Step(0));
+            @case.AddAction("Een ochtend per week helpen in het buurthuis", new ActionCarrier(Carrier.Resident), null, null, LawDomain.Welzijn, null, due,
+                true, resident.Name.Display, by, Step(0));
         }
 
         if (random.Next(5) == 0)
         {
-            @case.RecordBottleneck((BottleneckCategory)random.Next(5), (LawDomain)random.Next(5), "Gegevens over de schulden mochten niet zonder toestemming worden gedeeld; dat kostte twee weken.", by, Step(0));
+            @case.RecordBottleneck((BottleneckCategory)random.Next(5), (LawDomain)random.Next(5),
+                "Gegevens over de schulden mochten niet zonder toestemming worden gedeeld; dat kostte twee weken.", by, Step(0));
         }
 
         if (random.Next(6) == 0 && managers.FirstOrDefault(m => m.OrganisationId == bringer.OrganisationId) is { } manager)
@@ -95,7 +100,8 @@ internal static class CaseScript
         }
 
         var attended = meeting.Participants.Where(p => p.Agreement == Agreement.Agreed).Select(p => p.Id).ToHashSet();
-        @case.RecordMeetingHeld(meeting.Id, attended, "Het plan is samen met de bewoner afgesproken.", true, by, Min(plannedFor.AddHours(1), nowUtc.AddMinutes(-5)));
+        @case.RecordMeetingHeld(meeting.Id, attended, "Het plan is samen met de bewoner afgesproken.", true, by,
+            Min(plannedFor.AddHours(1), nowUtc.AddMinutes(-5)));
         clock = Min(plannedFor.AddHours(1), nowUtc.AddMinutes(-5));
         if (target == CaseStatus.PlanAgreed)
         {

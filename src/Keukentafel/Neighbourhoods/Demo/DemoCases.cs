@@ -16,13 +16,20 @@ internal sealed class DemoCases(KeukentafelDbContext db, CaseNumbers numbers)
 
     internal static readonly (string Want, string Can, string Need, LifeDomains Domains)[] Stories =
     [
-        ("Ik wil in mijn huis blijven wonen, maar de huur loopt achter.", "Ik kan mijn post openen als iemand meekijkt.", "Hulp met de huurachterstand en een overzicht van mijn geld.", LifeDomains.Housing | LifeDomains.Finances),
-        ("Ik voel me alleen sinds mijn vrouw is overleden.", "Ik kan goed koken en wil dat ook voor anderen doen.", "Mensen om me heen en iets te doen overdag.", LifeDomains.Relations | LifeDomains.DailyActivities),
-        ("Mijn zoon spijbelt en ik kom er niet meer doorheen.", "Ik kan 's avonds met hem praten, hij luistert naar zijn oom.", "Iemand die met ons meedenkt, en rust in huis.", LifeDomains.Youth | LifeDomains.Relations),
-        ("Ik wil weer werken, maar mijn rug laat me in de steek.", "Ik kan thuis administratief werk doen.", "Een plek om te beginnen, met aandacht voor mijn gezondheid.", LifeDomains.DailyActivities | LifeDomains.Health),
-        ("Ik slaap slecht en pieker over alles.", "Ik wandel graag met de hond van de buren.", "Iemand om mee te praten over wat me dwarszit.", LifeDomains.MentalHealth | LifeDomains.Health),
-        ("Er is overlast in de portiek en ik durf 's avonds niet meer naar buiten.", "Ik ken de andere bewoners van de portiek.", "Dat de woningcorporatie en de wijkagent samen kijken wat kan.", LifeDomains.Safety | LifeDomains.Housing),
-        ("Ik drink meer dan goed voor me is en wil daarmee stoppen.", "Mijn zus wil me helpen als ik het vraag.", "Hulp die bij mij thuis komt, zonder wachtlijst.", LifeDomains.Addiction | LifeDomains.MentalHealth),
+        ("Ik wil in mijn huis blijven wonen, maar de huur loopt achter.", "Ik kan mijn post openen als iemand meekijkt.",
+            "Hulp met de huurachterstand en een overzicht van mijn geld.", LifeDomains.Housing | LifeDomains.Finances),
+        ("Ik voel me alleen sinds mijn vrouw is overleden.", "Ik kan goed koken en wil dat ook voor anderen doen.",
+            "Mensen om me heen en iets te doen overdag.", LifeDomains.Relations | LifeDomains.DailyActivities),
+        ("Mijn zoon spijbelt en ik kom er niet meer doorheen.", "Ik kan 's avonds met hem praten, hij luistert naar zijn oom.",
+            "Iemand die met ons meedenkt, en rust in huis.", LifeDomains.Youth | LifeDomains.Relations),
+        ("Ik wil weer werken, maar mijn rug laat me in de steek.", "Ik kan thuis administratief werk doen.",
+            "Een plek om te beginnen, met aandacht voor mijn gezondheid.", LifeDomains.DailyActivities | LifeDomains.Health),
+        ("Ik slaap slecht en pieker over alles.", "Ik wandel graag met de hond van de buren.",
+            "Iemand om mee te praten over wat me dwarszit.", LifeDomains.MentalHealth | LifeDomains.Health),
+        ("Er is overlast in de portiek en ik durf 's avonds niet meer naar buiten.", "Ik ken de andere bewoners van de portiek.",
+            "Dat de woningcorporatie en de wijkagent samen kijken wat kan.", LifeDomains.Safety | LifeDomains.Housing),
+        ("Ik drink meer dan goed voor me is en wil daarmee stoppen.", "Mijn zus wil me helpen als ik het vraag.",
+            "Hulp die bij mij thuis komt, zonder wachtlijst.", LifeDomains.Addiction | LifeDomains.MentalHealth),
     ];
 
     private static readonly CaseStatus[] Plan =
@@ -41,9 +48,12 @@ internal sealed class DemoCases(KeukentafelDbContext db, CaseNumbers numbers)
 
         var random = new Random(2018);
         var staff = await db.StaffMembers.Include(s => s.WorkAreas).Include(s => s.Organisation).ThenInclude(o => o!.Neighbourhoods).ToListAsync(ct);
-        var professionals = staff.Where(s => s.Function == StaffFunction.Professional && s.Organisation is { Type: not OrganisationType.HealthInsurer }).ToList();
+        var professionals = staff.Where(s => s.Function == StaffFunction.Professional && s.Organisation is { Type: not OrganisationType.HealthInsurer })
+            .ToList();
         var managers = staff.Where(s => s.Function == StaffFunction.Manager).ToList();
-        var residents = await db.Residents.Where(r => ids.Contains(r.NeighbourhoodId)).OrderBy(r => r.RegisteredAtUtc).ThenBy(r => r.Name.Family).ThenBy(r => r.Name.Given).ThenBy(r => r.DateOfBirth).Take(44).ToListAsync(ct);
+        var residents = await db.Residents.Where(r => ids.Contains(r.NeighbourhoodId))
+            .OrderBy(r => r.RegisteredAtUtc).ThenBy(r => r.Name.Family).ThenBy(r => r.Name.Given).ThenBy(r => r.DateOfBirth)
+            .Take(44).ToListAsync(ct);
         accounts = await db.Users.Where(u => u.StaffMemberId != null).ToDictionaryAsync(u => u.StaffMemberId!.Value, u => u.Id, ct);
 
         // The demo resident who can sign in gets a case with a plan agreed (place 5 of the plan below), so his own
@@ -84,8 +94,10 @@ internal sealed class DemoCases(KeukentafelDbContext db, CaseNumbers numbers)
             if (resident.Id == demoResidentId && @case.Status == CaseStatus.PlanAgreed)
             {
                 // On his own pages the demo resident decides who comes to his next meeting: two professionals proposed, not yet agreed.
-                var next = @case.PlanMeeting(nowUtc.AddDays(3).Date.AddHours(10), true, resident.Address.ToString(), null, resident.Name.Display, Actor(bringer), nowUtc.AddMinutes(-2));
-                foreach (var professional in local.Where(p => p.Id != bringer.Id && !@case.Meetings.Any(m => m.Participants.Any(x => x.StaffMemberId == p.Id))).Take(2))
+                var next = @case.PlanMeeting(nowUtc.AddDays(3).Date.AddHours(10), true, resident.Address.ToString(), null, resident.Name.Display,
+                    Actor(bringer), nowUtc.AddMinutes(-2));
+                foreach (var professional in local
+                    .Where(p => p.Id != bringer.Id && !@case.Meetings.Any(m => m.Participants.Any(x => x.StaffMemberId == p.Id))).Take(2))
                 {
                     @case.ProposeProfessional(next.Id, professional, professional.Organisation!.Name, Actor(bringer), nowUtc.AddMinutes(-1));
                 }
@@ -97,5 +109,6 @@ internal sealed class DemoCases(KeukentafelDbContext db, CaseNumbers numbers)
         return added;
     }
 
-    private Actor Actor(StaffMember staff) => new(accounts.GetValueOrDefault(staff.Id), staff.Id, staff.Name.Display, staff.Organisation?.Name, staff.OrganisationId);
+    private Actor Actor(StaffMember staff) =>
+        new(accounts.GetValueOrDefault(staff.Id), staff.Id, staff.Name.Display, staff.Organisation?.Name, staff.OrganisationId);
 }

@@ -35,7 +35,8 @@ public static class DemoNeighbourhood
         var usedNames = new HashSet<string>(StringComparer.Ordinal);
         var staff = new List<DemoStaff>();
 
-        DemoStaff Person(string organisationKey, string domain, StaffFunction function, string? jobTitle, string[] neighbourhoods, (string Given, string? Prefix, string Family)? fixedName = null, bool ambassador = false)
+        DemoStaff Person(string organisationKey, string domain, StaffFunction function, string? jobTitle, string[] neighbourhoods,
+            (string Given, string? Prefix, string Family)? fixedName = null, bool ambassador = false)
         {
             var name = fixedName ?? NewName(random, usedNames);
             usedNames.Add($"{name.Given} {name.Family}");
@@ -131,19 +132,32 @@ public static class DemoNeighbourhood
 
     private static readonly DemoOrganisation[] Organisations =
     [
-        new("woongoed", "WoonGoed Heerdonk", OrganisationType.Housing, "woongoed.example", "Wijkconsulent", "Woningcorporatie met ruim 9.000 huurwoningen in Heerdonk.", ["WK990101", "WK990102"]),
-        new("delinde", "ThuisZorg De Linde", OrganisationType.HomeCare, "delinde.example", "Wijkverpleegkundige", "Ouderenzorg en zorg thuis.", ["WK990101", "WK990102"]),
-        new("gemeente", "Gemeente Heerdonk, sociaal domein", OrganisationType.Municipality, "heerdonk.example", "Consulent Wmo", "De gemeente: Wmo, Participatiewet, schuldhulp en jeugd.", ["WK990101", "WK990102"]),
-        new("ggd", "GGD Regio Heerdonk", OrganisationType.PublicHealth, "ggdregio.example", "Jeugdverpleegkundige", "Publieke gezondheid en preventie.", ["WK990101", "WK990102"]),
-        new("lindeoord", "GGZ Lindeoord", OrganisationType.MentalHealth, "lindeoord.example", "Sociaal psychiatrisch verpleegkundige", "Geestelijke gezondheidszorg, ook in de wijk.", ["WK990101", "WK990102"]),
-        new("zorgzaam", "Wijkverpleging Zorgzaam", OrganisationType.HomeCare, "zorgzaam.example", "Wijkverpleegkundige", "Verpleging en verzorging thuis.", ["WK990101"]),
-        new("kompas", "Jeugdcoaching Kompas", OrganisationType.Youth, "kompas.example", "Jeugd- en gezinscoach", "Advies en coaching voor jongeren en gezinnen.", ["WK990101", "WK990102"]),
-        new("welzijn", "Stichting Welzijn Samen", OrganisationType.Welfare, "welzijnsamen.example", "Opbouwwerker", "Welzijnswerk, vrijwilligers en het buurthuis.", ["WK990101", "WK990102"]),
-        new("eikenrode", "Zorggroep Eikenrode", OrganisationType.HomeCare, "eikenrode.example", "Wijkverpleegkundige", "Zorg thuis en in het verpleeghuis.", ["WK990102"]),
-        new("beweging", "Sportcentrum De Beweging", OrganisationType.Sports, "debeweging.example", "Buurtsportcoach", "Sport en bewegen voor alle leeftijden.", ["WK990101"]),
-        new("startpunt", "Jongerenwerk Startpunt", OrganisationType.Youth, "startpunt.example", "Jongerenwerker", "Jongerenwerk en ondersteuning van jonge gezinnen.", ["WK990101"]),
-        new("zekerzorg", "Zorgverzekeraar Zekerzorg", OrganisationType.HealthInsurer, "zekerzorg.example", "Zorginkoper wijkzorg", null, ["WK990101", "WK990102"]),
-        new("gezondwijs", "Zorgverzekeraar Gezondwijs", OrganisationType.HealthInsurer, "gezondwijs.example", "Zorginkoper wijkzorg", null, ["WK990101", "WK990102"]),
+        new("woongoed", "WoonGoed Heerdonk", OrganisationType.Housing, "woongoed.example", "Wijkconsulent",
+            "Woningcorporatie met ruim 9.000 huurwoningen in Heerdonk.", ["WK990101", "WK990102"]),
+        new("delinde", "ThuisZorg De Linde", OrganisationType.HomeCare, "delinde.example", "Wijkverpleegkundige",
+            "Ouderenzorg en zorg thuis.", ["WK990101", "WK990102"]),
+        new("gemeente", "Gemeente Heerdonk, sociaal domein", OrganisationType.Municipality, "heerdonk.example", "Consulent Wmo",
+            "De gemeente: Wmo, Participatiewet, schuldhulp en jeugd.", ["WK990101", "WK990102"]),
+        new("ggd", "GGD Regio Heerdonk", OrganisationType.PublicHealth, "ggdregio.example", "Jeugdverpleegkundige",
+            "Publieke gezondheid en preventie.", ["WK990101", "WK990102"]),
+        new("lindeoord", "GGZ Lindeoord", OrganisationType.MentalHealth, "lindeoord.example", "Sociaal psychiatrisch verpleegkundige",
+            "Geestelijke gezondheidszorg, ook in de wijk.", ["WK990101", "WK990102"]),
+        new("zorgzaam", "Wijkverpleging Zorgzaam", OrganisationType.HomeCare, "zorgzaam.example", "Wijkverpleegkundige",
+            "Verpleging en verzorging thuis.", ["WK990101"]),
+        new("kompas", "Jeugdcoaching Kompas", OrganisationType.Youth, "kompas.example", "Jeugd- en gezinscoach",
+            "Advies en coaching voor jongeren en gezinnen.", ["WK990101", "WK990102"]),
+        new("welzijn", "Stichting Welzijn Samen", OrganisationType.Welfare, "welzijnsamen.example", "Opbouwwerker",
+            "Welzijnswerk, vrijwilligers en het buurthuis.", ["WK990101", "WK990102"]),
+        new("eikenrode", "Zorggroep Eikenrode", OrganisationType.HomeCare, "eikenrode.example", "Wijkverpleegkundige",
+            "Zorg thuis en in het verpleeghuis.", ["WK990102"]),
+        new("beweging", "Sportcentrum De Beweging", OrganisationType.Sports, "debeweging.example", "Buurtsportcoach",
+            "Sport en bewegen voor alle leeftijden.", ["WK990101"]),
+        new("startpunt", "Jongerenwerk Startpunt", OrganisationType.Youth, "startpunt.example", "Jongerenwerker",
+            "Jongerenwerk en ondersteuning van jonge gezinnen.", ["WK990101"]),
+        new("zekerzorg", "Zorgverzekeraar Zekerzorg", OrganisationType.HealthInsurer, "zekerzorg.example", "Zorginkoper wijkzorg",
+            null, ["WK990101", "WK990102"]),
+        new("gezondwijs", "Zorgverzekeraar Gezondwijs", OrganisationType.HealthInsurer, "gezondwijs.example", "Zorginkoper wijkzorg",
+            null, ["WK990101", "WK990102"]),
     ];
 
     public static IReadOnlyList<(string Code, string Name, int Inhabitants)> Neighbourhoods { get; } =
@@ -180,7 +194,8 @@ public sealed record DemoOrganisation(
     string Key, string Name, OrganisationType Type, string Domain, string ProfessionalTitle, string? Description, string[] Neighbourhoods);
 
 public sealed record DemoStaff(
-    string Given, string? Prefix, string Family, StaffFunction Function, string? JobTitle, string OrganisationKey, string Email, string[] Neighbourhoods, bool IsAmbassador);
+    string Given, string? Prefix, string Family, StaffFunction Function, string? JobTitle, string OrganisationKey, string Email, string[] Neighbourhoods,
+    bool IsAmbassador);
 
 public sealed record DemoResident(
     string Given, string? Prefix, string Family, DateOnly DateOfBirth, string NeighbourhoodCode, string Street, string HouseNumber, string PostalCode);

@@ -28,7 +28,8 @@ public sealed partial class DemoSeeder(
     {
         if (!environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
         {
-            throw new DomainException("demo.not_development", "De demowijk wordt alleen op een ontwikkel- of testomgeving aangemaakt, nooit op acceptatie of productie.");
+            throw new DomainException("demo.not_development",
+                "De demowijk wordt alleen op een ontwikkel- of testomgeving aangemaakt, nooit op acceptatie of productie.");
         }
 
         await accounts.EnsureRolesAsync(ct);
@@ -85,7 +86,8 @@ public sealed partial class DemoSeeder(
             if (!staff.TryGetValue(s.Email, out var member))
             {
                 var organisation = s.OrganisationKey.Length == 0 ? null : byKey[s.OrganisationKey];
-                member = db.StaffMembers.Add(new StaffMember(new PersonName(s.Given, s.Prefix, s.Family), s.Function, organisation, s.Email, s.JobTitle)).Entity;
+                member = db.StaffMembers.Add(new StaffMember(new PersonName(s.Given, s.Prefix, s.Family), s.Function, organisation, s.Email, s.JobTitle))
+                    .Entity;
                 staff[s.Email] = member;
                 added++;
             }
@@ -126,7 +128,8 @@ public sealed partial class DemoSeeder(
         var first = neighbourhoods.Values.OrderBy(n => n.Code, StringComparer.Ordinal).First();
         if (!await db.MicroAnalyses.AnyAsync(a => db.Cases.Any(c => c.Id == a.CaseId && c.NeighbourhoodId == first.Id), ct))
         {
-            added += await new Effects.EffectDataGenerator(db, numbers, catalogues, new Effects.Prices(db, catalogues, time)).AddAsync(first.Id, new Effects.EffectParameters(), now, ct);
+            added += await new Effects.EffectDataGenerator(db, numbers, catalogues, new Effects.Prices(db, catalogues, time))
+                .AddAsync(first.Id, new Effects.EffectParameters(), now, ct);
             await db.SaveChangesAsync(ct);
         }
 
@@ -177,7 +180,9 @@ public sealed partial class DemoSeeder(
     private async Task<int> AddAccountsAsync(DemoData demo, Dictionary<string, StaffMember> staff, DateTime now, CancellationToken ct)
     {
         var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
-        var wanted = demo.Staff.Select(s => (s.Email, Name: staff[s.Email].Name.Display, Role: RoleOf(s.Function), StaffId: (Guid?)staff[s.Email].Id, ResidentId: (Guid?)null)).ToList();
+        var wanted = demo.Staff
+            .Select(s => (s.Email, Name: staff[s.Email].Name.Display, Role: RoleOf(s.Function), StaffId: (Guid?)staff[s.Email].Id, ResidentId: (Guid?)null))
+            .ToList();
         wanted.Add((DemoNeighbourhood.AdministratorEmail, "Beheerder Keukentafel", Roles.Administrator, null, null));
         var firstResident = demo.Residents[0];
         var residentNeighbourhood = (await db.Neighbourhoods.SingleAsync(n => n.Code == firstResident.NeighbourhoodCode, ct)).Id;
@@ -186,7 +191,8 @@ public sealed partial class DemoSeeder(
                         && r.Name.Family == firstResident.Family && r.DateOfBirth == firstResident.DateOfBirth)
             .Select(r => new { r.Id })
             .FirstAsync(ct);
-        wanted.Add((DemoNeighbourhood.ResidentEmail, new PersonName(firstResident.Given, firstResident.Prefix, firstResident.Family).Display, Roles.Resident, null, resident.Id));
+        wanted.Add((DemoNeighbourhood.ResidentEmail, new PersonName(firstResident.Given, firstResident.Prefix, firstResident.Family).Display, Roles.Resident,
+            null, resident.Id));
 
         var normalized = wanted.Select(w => normalizer.NormalizeEmail(w.Email)).ToList();
         var existing = (await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!)).Select(u => u.NormalizedEmail!).ToListAsync(ct)).ToHashSet();
