@@ -84,10 +84,17 @@ public sealed class CaseWork(KeukentafelDbContext db, CaseNumbers numbers, CaseA
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException lost)
         {
-            // Someone saved between our read and our write.
+            // Someone saved between our read and our write: the case's version check caught it, or the history's unique
+            // (case, version) index did, when his event was written first. Either way he changed the case: a stale save.
+            db.ChangeTracker.Clear();
             var current = await db.Cases.AsNoTracking().Where(c => c.Id == @case.Id).Select(c => c.Version).SingleAsync(ct);
+            if (current == expectedVersion && lost is not DbUpdateConcurrencyException)
+            {
+                throw;
+            }
+
             throw new StaleCaseException(@case.Id, expectedVersion, current);
         }
 

@@ -27,6 +27,8 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails
                 (domain.IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity, domain.Code, domain.Message),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "concurrency.conflict",
                 "Iemand anders heeft dit intussen gewijzigd. Laad de gegevens opnieuw en probeer het nog eens."),
+            DbUpdateException clash when IsUniqueViolation(clash) => (StatusCodes.Status409Conflict, "concurrency.clash",
+                "Op hetzelfde moment werd hetzelfde vastgelegd. Laad de gegevens opnieuw en probeer het nog eens."),
             _ => (0, "", ""),
         };
         if (status == 0)
@@ -57,4 +59,12 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails
 
         return await problemDetails.TryWriteAsync(problem);
     }
+
+    /// <summary>Two writes at the same moment that would make the same unique row: the one that lost is told so, never a 500.</summary>
+    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } => true,
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } => true,
+        _ => false,
+    };
 }

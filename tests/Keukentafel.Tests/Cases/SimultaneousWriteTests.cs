@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Keukentafel.Tests.Cases;
+
+/// <summary>
+/// Two people save the same case at the same moment, each on the version he saw: one wins, the other is told the case
+/// changed (409 case.stale, with what changed), and nothing of either is lost or half written. Never a 500.
+/// </summary>
+public sealed class SimultaneousWriteTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
+{
+    [Fact]
+    public async Task Of_two_simultaneous_writes_to_one_case_one_wins_and_the_other_is_stale()
+    {
+        var homeCare = await CaseDriver.HomeCareAsync(app);
+        var @case = await CaseDriver.SignalAsync(app, homeCare.Email, family: "Gelijktijdig");
+        using var second = await app.ApiAsync(homeCare.Email);
+        var statuses = new List<HttpStatusCode>();
+
+        for (var round = 0; round < 8; round++)
+        {
+            var version = (await @case.FileAsync()).GetProperty("version").GetInt32();
+            using var start = new ManualResetEventSlim();
+            Task<HttpResponseMessage> Write(HttpClient client, string text) => Task.Run(() =>
+            {
+                start.Wait(TestContext.Current.CancellationToken);
+                return client.PostAsJsonAsync($"/api/cases/{@case.Id}/answers",
+                    new { version, question = "Want", text, withResident = true }, TestContext.Current.CancellationToken);
+            });
+            var writes = new[] { Write(@case.Bringer, $"Ronde {round}, collega A."), Write(second, $"Ronde {round}, collega B.") };
+            start.Set();
+            var responses = await Task.WhenAll(writes);
+
+            foreach (var response in responses)
+            {
+                statuses.Add(response.StatusCode);
+                response.StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Conflict);
+                if (response.StatusCode == HttpStatusCode.Conflict)
+                {
+                    var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+                    problem.Code().ShouldBe("case.stale");
+                    problem.GetProperty("changesSince").GetArrayLength().ShouldBeGreaterThan(0);
+                }
+
+                response.Dispose();
+            }
+
+            responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1, $"round {round}: one of the two wins");
+        }
+
+        // Every answer that was acknowledged is in the history, each exactly once, and nothing else is.
+        var history = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/answers/Want");
+        history.GetArrayLength().ShouldBe(statuses.Count(s => s == HttpStatusCode.OK));
+    }
+}
