@@ -73,6 +73,20 @@ public static class AccountsExtensions
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            // The API is never sent to the sign-in page: it says 401 (as a problem).
+            o.Events.OnRedirectToLogin = context =>
+            {
+                if (Web.WebExtensions.IsApi(context.HttpContext))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
             o.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Sessions:IdleMinutes", 60));
             o.SlidingExpiration = true;
         });

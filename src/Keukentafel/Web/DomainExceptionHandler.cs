@@ -19,6 +19,13 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails
             return false; // a page's refusals are shown by RefusalPageFilter; what escapes it gets the error page
         }
 
+        if (exception is BadHttpRequestException bad)
+        {
+            var unreadable = ApiProblems.FromBadRequest(bad);
+            httpContext.Response.StatusCode = unreadable.Status!.Value;
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = unreadable });
+        }
+
         var (status, code, title) = exception switch
         {
             NotYoursException notYours => (StatusCodes.Status404NotFound, notYours.Code, notYours.Message),

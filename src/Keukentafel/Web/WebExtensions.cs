@@ -28,9 +28,12 @@ public static class WebExtensions
             o.Cookie.Name = "kt.antiforgery";
             o.FormFieldName = "__RequestVerificationToken";
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Complete);
         services.AddValidation();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // A request the framework cannot read is an exception in every environment, so the API answers it with the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Enums by name only: a number outside the enum would otherwise be read and stored.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddSingleton<PdfText>();
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocumentTransformer>());
@@ -113,7 +116,8 @@ public static class WebExtensions
         app.UseRequestLogging();
         if (app.Environment.IsDevelopment())
         {
-            app.UseDeveloperExceptionPage();
+            // Pages only: the API answers with its problem, the same in every environment.
+            app.UseWhen(c => !IsApi(c), pages => pages.UseDeveloperExceptionPage());
         }
         else
         {
@@ -130,6 +134,7 @@ public static class WebExtensions
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseLanguage();
         app.UseRouting();
+        app.UseApiRoutesOnly();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

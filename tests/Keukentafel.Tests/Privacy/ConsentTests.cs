@@ -88,7 +88,7 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
         (await @case.PostAsync("consents", new { organisationId = housing, purpose = "Huur", validUntil = yesterday }, HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("consent.until_past");
         (await @case.PostAsync("consents", new { organisationId = housing, purpose = "" }, HttpStatusCode.BadRequest))
-            .GetProperty("errors").TryGetProperty("Purpose", out _).ShouldBeTrue();
+            .GetProperty("errors").TryGetProperty("purpose", out _).ShouldBeTrue();
         (await @case.PostAsync("consents", new { organisationId = Guid.NewGuid(), purpose = "Huur" }, HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("organisation.unknown");
         (await @case.PostAsync($"consents/{Guid.NewGuid()}/withdrawal", new { }, HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("consent.unknown");

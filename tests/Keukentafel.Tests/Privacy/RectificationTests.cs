@@ -43,7 +43,7 @@ public sealed class RectificationTests(KeukentafelApp app) : IClassFixture<Keuke
 
         (await @case.PostAsync("resident", Corrected(postalCode: "12345"), HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("address.postcode_invalid");
         (await @case.PostAsync("resident", Corrected(street: ""), HttpStatusCode.BadRequest))
-            .GetProperty("errors").TryGetProperty("Street", out _).ShouldBeTrue();
+            .GetProperty("errors").TryGetProperty("street", out _).ShouldBeTrue();
         var outsider = await app.ApiAsync((await app.StaffAsync(Keukentafel.Neighbourhoods.OrganisationType.Welfare, "WK990101")).Email);
         await outsider.PostJsonAsync($"/api/cases/{@case.Id}/resident",
             new { version, givenName = "X", familyName = "Y", dateOfBirth = "1950-01-01", street = "S", houseNumber = "1", postalCode = "9991 KT", town = "T" },

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+
+namespace Keukentafel.Tests.Web;
+
+/// <summary>The API in the Development environment, which the README starts: its errors must be the same as everywhere.</summary>
+public sealed class DevelopmentApp : KeukentafelApp
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseEnvironment("Development");
+    }
+}
+
+/// <summary>
+/// Whatever a client sends, the API answers with a problem (application/problem+json) that has a code, names the field it
+/// refuses, and is never a redirect or a 500: in Testing and in Development alike.
+/// </summary>
+public abstract class ApiErrorContractTests(KeukentafelApp app)
+{
+    [Fact]
+    public async Task Malformed_json_is_a_400_about_the_body()
+    {
+        using var api = await app.ApiAsync(PageSession.Professional);
+
+        var problem = await SendAsync(api, HttpMethod.Post, "/api/cases", "{\"neighbourhoodId\": ", HttpStatusCode.BadRequest);
+
+        problem.Code().ShouldBe("request.unreadable");
+        problem.GetProperty("errors").EnumerateObject().ShouldNotBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("{\"neighbourhoodId\": 12}", "neighbourhoodId")]
+    [InlineData("{\"dateOfBirth\": \"1951-02-30\"}", "dateOfBirth")]
+    [InlineData("{\"source\": \"Buurvrouw\"}", "source")]
+    [InlineData("{\"source\": 999}", "source")]
+    [InlineData("{\"givenName\": [\"Greet\"]}", "givenName")]
+    public async Task A_value_of_the_wrong_kind_is_a_400_naming_its_field(string body, string field)
+    {
+        using var api = await app.ApiAsync(PageSession.Professional);
+
+        var problem = await SendAsync(api, HttpMethod.Post, "/api/cases", body, HttpStatusCode.BadRequest);
+
+        problem.GetProperty("errors").TryGetProperty(field, out var messages).ShouldBeTrue(problem.ToString());
+        messages[0].GetString().ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task A_query_value_that_is_not_a_number_is_a_400_naming_it()
+    {
+        using var api = await app.ApiAsync(PageSession.Professional);
+
+        var problem = await SendAsync(api, HttpMethod.Get, "/api/cases?limit=veel", null, HttpStatusCode.BadRequest);
+
+        problem.GetProperty("errors").TryGetProperty("limit", out _).ShouldBeTrue(problem.ToString());
+    }
+
+    [Fact]
+    public async Task Missing_fields_are_all_listed_in_camel_case_with_Dutch_messages()
+    {
+        using var api = await app.ApiAsync(PageSession.Professional);
+
+        var problem = await SendAsync(api, HttpMethod.Post, "/api/cases", "{}", HttpStatusCode.BadRequest);
+
+        problem.Code().ShouldBe("request.invalid");
+        var errors = problem.GetProperty("errors");
+        errors.TryGetProperty("givenName", out var givenName).ShouldBeTrue(problem.ToString());
+        givenName[0].GetString()!.ShouldContain("voornaam");
+        errors.TryGetProperty("familyName", out _).ShouldBeTrue();
+        errors.EnumerateObject().ShouldAllBe(e => char.IsLower(e.Name[0]));
+    }
+
+    [Fact]
+    public async Task A_rule_without_a_message_of_its_own_is_explained_in_Dutch()
+    {
+        using var api = await app.ApiAsync(PageSession.Professional);
+        var body = JsonSerializer.Serialize(new { givenName = "Greet", familyNamePrefix = new string('x', 25) });
+
+        var problem = await SendAsync(api, HttpMethod.Post, "/api/cases", body, HttpStatusCode.BadRequest);
+
+        problem.GetProperty("errors").GetProperty("familyNamePrefix")[0].GetString().ShouldBe("Dit mag hoogstens 20 tekens lang zijn.");
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/bestaat-niet", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/cases/geen-guid", HttpStatusCode.NotFound)]
+    [InlineData("DELETE", "/api/cases/0193f0c2-0000-7000-8000-000000000000", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GET", "/api/auth/token", HttpStatusCode.MethodNotAllowed)]
+    public async Task An_API_request_is_never_redirected_to_the_sign_in_page(string method, string path, HttpStatusCode expected)
+    {
+        using var api = await app.ApiAsync(PageSession.Professional);
+
+        var problem = await SendAsync(api, new HttpMethod(method), path, null, expected);
+
+        problem.GetProperty("code").GetString().ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_a_415()
+    {
+        using var api = await app.ApiAsync(PageSession.Professional);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = new StringContent("givenName=Greet", Encoding.UTF8, "text/plain") };
+
+        using var response = await api.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task Without_a_token_the_API_says_401_as_a_problem()
+    {
+        using var anonymous = app.CreateClient();
+
+        var problem = await SendAsync(anonymous, HttpMethod.Get, "/api/cases", null, HttpStatusCode.Unauthorized);
+
+        problem.Code().ShouldBe("auth.required");
+    }
+
+    private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, string? json, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(expected, $"{method} {path}: {text}");
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json", $"{method} {path}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
+
+public sealed class ApiErrorContractInTestingTests(KeukentafelApp app) : ApiErrorContractTests(app), IClassFixture<KeukentafelApp>;
+
+public sealed class ApiErrorContractInDevelopmentTests(DevelopmentApp app) : ApiErrorContractTests(app), IClassFixture<DevelopmentApp>;
