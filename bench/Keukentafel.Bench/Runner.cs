@@ -79,13 +79,13 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
             }
 
             log.WriteLine($"{target.Provider}: server process {process.Id} on {server}");
-            var trivial = await Measure("trivial", () => driver.RunAsync("trivial", tokens, 16, (_, _) => "api/ping", WarmUp, duration));
-            var list1 = await Measure("list1", () => driver.RunAsync("case list", tokens, 1, (_, _) => "api/cases?limit=25", WarmUp, duration));
-            var list16 = await Measure("list16", () => driver.RunAsync("case list", tokens, 16, (_, _) => "api/cases?limit=25", WarmUp, duration));
+            var trivial = await Measure("trivial", () => driver.RunAsync("trivial", tokens, 16, (_, _) => "api/v1/ping", WarmUp, duration));
+            var list1 = await Measure("list1", () => driver.RunAsync("case list", tokens, 1, (_, _) => "api/v1/cases?limit=25", WarmUp, duration));
+            var list16 = await Measure("list16", () => driver.RunAsync("case list", tokens, 16, (_, _) => "api/v1/cases?limit=25", WarmUp, duration));
             var ids = new List<string>();
             foreach (var token in tokens.Take(4))
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, "api/cases?limit=25");
+                using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/cases?limit=25");
                 request.Headers.Authorization = new("Bearer", token);
                 using var response = await http.SendAsync(request, ct);
                 var page = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
@@ -93,20 +93,20 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
             }
 
             var open = await Measure("open", () => driver.RunAsync("case open", tokens.Take(1).ToList(), 1,
-                (_, i) => $"api/cases/{ids[i % Math.Max(1, Math.Min(ids.Count, 25))]}", WarmUp, duration));
+                (_, i) => $"api/v1/cases/{ids[i % Math.Max(1, Math.Min(ids.Count, 25))]}", WarmUp, duration));
             var search = await Measure("search", () => driver.RunAsync("search", tokens, 1,
-                (_, i) => $"api/cases?limit=25&q={Uri.EscapeDataString(SearchTerms[i % SearchTerms.Length])}", WarmUp, duration));
-            using var budgets = new HttpRequestMessage(HttpMethod.Get, "api/budgets");
+                (_, i) => $"api/v1/cases?limit=25&q={Uri.EscapeDataString(SearchTerms[i % SearchTerms.Length])}", WarmUp, duration));
+            using var budgets = new HttpRequestMessage(HttpMethod.Get, "api/v1/budgets");
             budgets.Headers.Authorization = new("Bearer", coordinatorToken);
             var budgetList = await (await http.SendAsync(budgets, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
             var budgetId = budgetList.EnumerateArray().First().GetProperty("id").GetString();
             var dashboard = await Measure("dashboard",
-                () => driver.RunAsync("budget dashboard", [coordinatorToken], 1, (_, _) => $"api/budgets/{budgetId}/dashboard", WarmUp, duration));
+                () => driver.RunAsync("budget dashboard", [coordinatorToken], 1, (_, _) => $"api/v1/budgets/{budgetId}/dashboard", WarmUp, duration));
             var neighbourhood = await BudgetNeighbourhoodAsync(http, coordinatorToken, budgetId!, ct);
             var from = DateTime.UtcNow.AddYears(-1).ToString("yyyy-01-01", CultureInfo.InvariantCulture);
             var to = DateTime.UtcNow.AddYears(-1).ToString("yyyy-12-31", CultureInfo.InvariantCulture);
             var report = await Measure("report", () => driver.RunAsync("effect report", [coordinatorToken], 1,
-                (_, _) => $"api/effects/report?neighbourhoodId={neighbourhood}&from={from}&to={to}", WarmUp, duration));
+                (_, _) => $"api/v1/effects/report?neighbourhoodId={neighbourhood}&from={from}&to={to}", WarmUp, duration));
             var bare = only is null || only.Contains("bare") ? await BareCaseListAsync(professionals[0], ct) : double.NaN;
             double bareSearch = double.NaN, bareDashboard = double.NaN, bareReport = double.NaN;
             if (only is null || only.Contains("bare"))
@@ -221,7 +221,7 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
 
     private static async Task<string> TokenAsync(HttpClient http, string email, CancellationToken ct)
     {
-        using var response = await http.PostAsJsonAsync("api/auth/token", new { email, password = BenchAccounts.Password }, ct);
+        using var response = await http.PostAsJsonAsync("api/v1/auth/token", new { email, password = BenchAccounts.Password }, ct);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("accessToken").GetString()!;
     }
@@ -229,7 +229,7 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
     /// <summary>The neighbourhood of the coordinator's budget: the one his effect report is about.</summary>
     private static async Task<string> BudgetNeighbourhoodAsync(HttpClient http, string token, string budgetId, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/budgets/{budgetId}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/budgets/{budgetId}");
         request.Headers.Authorization = new("Bearer", token);
         var budget = await (await http.SendAsync(request, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
         return budget.GetProperty("neighbourhoodId").GetString()!;

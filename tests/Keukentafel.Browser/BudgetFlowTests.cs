@@ -15,17 +15,17 @@ public sealed class BudgetFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         // A case in Rietvelden, the neighbourhood with the demo budget.
         var bringer = await app.StaffAsync(Keukentafel.Neighbourhoods.OrganisationType.HomeCare, "WK990101");
         var api = await app.ApiAsync(bringer.Email);
-        var created = await api.PostJsonAsync("/api/cases", NewCases.Body(await app.NeighbourhoodIdAsync("WK990101"), "Budgetproef"),
+        var created = await api.PostJsonAsync("/api/v1/cases", NewCases.Body(await app.NeighbourhoodIdAsync("WK990101"), "Budgetproef"),
             System.Net.HttpStatusCode.Created);
         var signalled = (CaseId: created.Id(), Bringer: bringer);
         var version = created.Version();
         foreach (var question in new[] { "Want", "Can", "Need" })
         {
-            version = (await api.PostJsonAsync($"/api/cases/{signalled.CaseId}/answers",
+            version = (await api.PostJsonAsync($"/api/v1/cases/{signalled.CaseId}/answers",
                 new { version, question, text = $"Antwoord op {question}", domains = new[] { "Health" }, withResident = true })).Version();
         }
 
-        await api.PostJsonAsync($"/api/cases/{signalled.CaseId}/meetings",
+        await api.PostJsonAsync($"/api/v1/cases/{signalled.CaseId}/meetings",
             new { version, plannedAt = DateTimeOffset.UtcNow.AddDays(3), atHome = true, place = "Bij de bewoner thuis" });
 
         var page = await app.NewPageAsync();

@@ -10,19 +10,19 @@ public sealed class ResidentFlowTests(BrowserApp app) : IClassFixture<BrowserApp
     public async Task A_resident_signs_in_from_his_invitation_on_a_phone_and_reads_his_kitchen_table()
     {
         var bringer = await app.ApiAsync((await app.StaffAsync(Keukentafel.Neighbourhoods.OrganisationType.HomeCare, "WK990101")).Email);
-        var created = await bringer.PostJsonAsync("/api/cases", NewCases.Body(await app.NeighbourhoodIdAsync("WK990101"), "Telefoon"),
+        var created = await bringer.PostJsonAsync("/api/v1/cases", NewCases.Body(await app.NeighbourhoodIdAsync("WK990101"), "Telefoon"),
             System.Net.HttpStatusCode.Created);
         var (id, version) = (created.Id(), created.Version());
         foreach (var question in new[] { "Want", "Can", "Need" })
         {
-            version = (await bringer.PostJsonAsync($"/api/cases/{id}/answers",
+            version = (await bringer.PostJsonAsync($"/api/v1/cases/{id}/answers",
                 new { version, question, text = $"Antwoord op {question}", withResident = true })).Version();
         }
 
         var due = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await bringer.PostJsonAsync($"/api/cases/{id}/actions",
+        await bringer.PostJsonAsync($"/api/v1/cases/{id}/actions",
             new { version, what = "Samen de post openen", carrier = "Resident", lawDomain = "Other", dueDate = due, isContribution = false });
-        var code = (await bringer.PostJsonAsync($"/api/cases/{id}/resident-invitation", new { })).GetProperty("code").GetString()!;
+        var code = (await bringer.PostJsonAsync($"/api/v1/cases/{id}/resident-invitation", new { })).GetProperty("code").GetString()!;
 
         var page = await app.NewPageAsync();
         await page.SetViewportSizeAsync(375, 812);
@@ -59,27 +59,27 @@ public sealed class ResidentFlowTests(BrowserApp app) : IClassFixture<BrowserApp
     {
         var bringerStaff = await app.StaffAsync(Keukentafel.Neighbourhoods.OrganisationType.HomeCare, "WK990101");
         var bringer = await app.ApiAsync(bringerStaff.Email);
-        var created = await bringer.PostJsonAsync("/api/cases", NewCases.Body(await app.NeighbourhoodIdAsync("WK990101"), "Toetsenbord"),
+        var created = await bringer.PostJsonAsync("/api/v1/cases", NewCases.Body(await app.NeighbourhoodIdAsync("WK990101"), "Toetsenbord"),
             System.Net.HttpStatusCode.Created);
         var (id, version) = (created.Id(), created.Version());
         foreach (var question in new[] { "Want", "Can", "Need" })
         {
-            version = (await bringer.PostJsonAsync($"/api/cases/{id}/answers",
+            version = (await bringer.PostJsonAsync($"/api/v1/cases/{id}/answers",
                 new { version, question, text = $"Antwoord op {question}", withResident = true })).Version();
         }
 
-        var meeting = await bringer.PostJsonAsync($"/api/cases/{id}/meetings",
+        var meeting = await bringer.PostJsonAsync($"/api/v1/cases/{id}/meetings",
             new { version, plannedAt = DateTimeOffset.UtcNow.AddDays(3), atHome = true, place = "Bij de bewoner thuis" });
         var meetingId = meeting.Id("createdId");
         version = meeting.Version();
         var housing = await app.StaffAsync(Keukentafel.Neighbourhoods.OrganisationType.Housing, "WK990101");
         var mental = await app.StaffAsync(Keukentafel.Neighbourhoods.OrganisationType.MentalHealth, "WK990101");
-        version = (await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants", new { version, staffMemberId = housing.Id })).Version();
-        version = (await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants", new { version, staffMemberId = mental.Id })).Version();
+        version = (await bringer.PostJsonAsync($"/api/v1/cases/{id}/meetings/{meetingId}/participants", new { version, staffMemberId = housing.Id })).Version();
+        version = (await bringer.PostJsonAsync($"/api/v1/cases/{id}/meetings/{meetingId}/participants", new { version, staffMemberId = mental.Id })).Version();
         var due = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await bringer.PostJsonAsync($"/api/cases/{id}/actions",
+        await bringer.PostJsonAsync($"/api/v1/cases/{id}/actions",
             new { version, what = "Samen de post openen", carrier = "Resident", lawDomain = "Other", dueDate = due, isContribution = false });
-        var code = (await bringer.PostJsonAsync($"/api/cases/{id}/resident-invitation", new { })).GetProperty("code").GetString()!;
+        var code = (await bringer.PostJsonAsync($"/api/v1/cases/{id}/resident-invitation", new { })).GetProperty("code").GetString()!;
 
         var page = await app.NewPageAsync();
         await page.SetViewportSizeAsync(375, 812);
@@ -124,7 +124,7 @@ public sealed class ResidentFlowTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.Keyboard.PressAsync("Enter");
         await page.GetByText("U gaf een 7").WaitForAsync();
 
-        var file = (await bringer.GetJsonAsync($"/api/cases/{id}")).ToString();
+        var file = (await bringer.GetJsonAsync($"/api/v1/cases/{id}")).ToString();
         file.ShouldContain("\"agreement\":\"Agreed\"");
         file.ShouldContain("\"agreement\":\"Refused\"");
 

@@ -13,9 +13,9 @@ public sealed class TrustedPersonFlowTests(BrowserApp app) : IClassFixture<Brows
     public async Task Without_JavaScript_a_resident_lets_his_daughter_look_along_reads_in_English_and_stops_it()
     {
         var bringer = await app.ApiAsync((await app.StaffAsync(Keukentafel.Neighbourhoods.OrganisationType.HomeCare, "WK990101")).Email);
-        var created = await bringer.PostJsonAsync("/api/cases", NewCases.Body(await app.NeighbourhoodIdAsync("WK990101"), "Zonderscript"),
+        var created = await bringer.PostJsonAsync("/api/v1/cases", NewCases.Body(await app.NeighbourhoodIdAsync("WK990101"), "Zonderscript"),
             System.Net.HttpStatusCode.Created);
-        var code = (await bringer.PostJsonAsync($"/api/cases/{created.Id()}/resident-invitation", new { })).GetProperty("code").GetString()!;
+        var code = (await bringer.PostJsonAsync($"/api/v1/cases/{created.Id()}/resident-invitation", new { })).GetProperty("code").GetString()!;
 
         var resident = await app.NewPageAsync(javaScript: false);
         await resident.SetViewportSizeAsync(375, 812);

@@ -23,7 +23,7 @@ public static class DemoResident
         var neighbourhood = await db.Neighbourhoods.Where(n => n.Id == resident.NeighbourhoodId)
             .Select(n => new { n.Code, n.Coordinator!.Email, n.Coordinator.Name }).SingleAsync(ct);
         var bringer = await app.StaffAsync(bringerType, neighbourhood.Code);
-        var created = await (await app.ApiAsync(bringer.Email)).PostJsonAsync("/api/cases", new
+        var created = await (await app.ApiAsync(bringer.Email)).PostJsonAsync("/api/v1/cases", new
         {
             neighbourhoodId = resident.NeighbourhoodId,
             givenName = resident.Name.Given,

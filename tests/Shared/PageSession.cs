@@ -76,7 +76,7 @@ public static class PageSession
     public static async Task<HttpClient> ApiAsync(this KeukentafelApp app, string email)
     {
         var client = app.CreateClient();
-        using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = DemoPassword });
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = DemoPassword });
         response.StatusCode.ShouldBe(HttpStatusCode.OK, $"token for {email}");
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

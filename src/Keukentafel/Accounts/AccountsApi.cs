@@ -15,13 +15,13 @@ public static class AccountsApi
 {
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder endpoints)
     {
-        var auth = endpoints.MapGroup("/api/auth").WithTags("Sign-in").AllowAnonymous();
+        var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Sign-in").AllowAnonymous();
         auth.MapPost("/token", IssueToken).RequireRateLimiting(WebExtensions.SignInRateLimit)
             .WithSummary("Exchange e-mail, password (and a two-factor code when the account has one) for a bearer token.");
         auth.MapPost("/refresh", Refresh)
             .WithSummary("Exchange a refresh token for a new bearer token.");
 
-        var signedIn = endpoints.MapGroup("/api").WithTags("Sign-in").RequireAuthorization(Policies.Api);
+        var signedIn = endpoints.MapGroup("/api/v1").WithTags("Sign-in").RequireAuthorization(Policies.Api);
         signedIn.MapGet("/me", Me)
             .WithSummary("The signed-in account: name, roles and the staff member or resident it belongs to.");
         return endpoints;

@@ -7,7 +7,7 @@ public static class AdministrationApi
 {
     public static IEndpointRouteBuilder MapAdministrationApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization(Policies.Api, Policies.Administration);
+        var api = endpoints.MapGroup("/api/v1/admin").WithTags("Administration").RequireAuthorization(Policies.Api, Policies.Administration);
         api.MapGet("/accounts", Accounts)
             .WithSummary("Accounts in a stable order, one page at a time: pass the last id of a page as 'after' for the next.");
         api.MapPost("/accounts/{id:guid}/unlock", Unlock)

@@ -27,21 +27,21 @@ public static class BudgetApi
             .WithSummary("Correct what was spent on an action (negative: credited), with the reason; "
                 + "never below nothing nor below what came back, never beyond the room.");
 
-        var managers = endpoints.MapGroup("/api/budget/requests").WithTags("Budget").RequireAuthorization(Policies.Api, Policies.Management);
+        var managers = endpoints.MapGroup("/api/v1/budget/requests").WithTags("Budget").RequireAuthorization(Policies.Api, Policies.Management);
         managers.MapGet("/mine", RequestsToDecide)
             .WithSummary("The financing requests for my organisation as manager, open ones first, with the organisations I may take room from.");
         managers.MapPost("/{requestId:guid}/decision", Decide).ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Decide a request as manager of its organisation: BeyondRoom (finance beyond the room), "
                 + "RoomShifted (take the shortfall from another organisation's room) or Refused; with the reason.");
 
-        var budgets = endpoints.MapGroup("/api/budgets").WithTags("Budget").RequireAuthorization(Policies.Api, Policies.Effects);
+        var budgets = endpoints.MapGroup("/api/v1/budgets").WithTags("Budget").RequireAuthorization(Policies.Api, Policies.Effects);
         budgets.MapGet("/", Visible)
             .WithSummary("The budgets of the neighbourhoods I work in.");
         budgets.MapGet("/{budgetId:guid}/dashboard", Dashboard)
             .WithSummary("The monthly dashboard of a budget year (default: the current one): per month, organisation and law domain, "
                 + "against the straight-line plan, pre-financing and the forecast. Sums of the ledger; the financed actions 50 per page ('page').");
 
-        var keep = endpoints.MapGroup("/api/budgets").WithTags("Budget").RequireAuthorization(Policies.Api, Policies.Coordination);
+        var keep = endpoints.MapGroup("/api/v1/budgets").WithTags("Budget").RequireAuthorization(Policies.Api, Policies.Coordination);
         keep.MapPost("/", Start)
             .WithSummary("Start a budget for a neighbourhood I work in, for a period of 1 to 10 years that does not overlap another.");
         keep.MapGet("/{budgetId:guid}", Detail).ProducesProblem(StatusCodes.Status404NotFound)
@@ -104,7 +104,7 @@ public static class BudgetApi
         }
 
         var r = outcome.Request!;
-        return TypedResults.Accepted($"/api/cases/{decision.CaseId}/actions/{actionId}/allocation", new RequestView(r.Id, r.Status, r.OrganisationId,
+        return TypedResults.Accepted($"/api/v1/cases/{decision.CaseId}/actions/{actionId}/allocation", new RequestView(r.Id, r.Status, r.OrganisationId,
             outcome.Organisation, r.Amount, r.RoomLeft, r.RequestedByName, r.RequestedAtUtc, null, null, null));
     }
 
@@ -147,7 +147,7 @@ public static class BudgetApi
     private static async Task<Created<BudgetItem>> Start(NewBudget body, BudgetAdministration admin, CancellationToken ct)
     {
         var budget = await admin.CreateAsync(body.NeighbourhoodId, body.Name, body.FirstYear, body.LastYear, ct);
-        return TypedResults.Created($"/api/budgets/{budget.Id}", new BudgetItem(budget.Id, budget.Name));
+        return TypedResults.Created($"/api/v1/budgets/{budget.Id}", new BudgetItem(budget.Id, budget.Name));
     }
 
     private static async Task<Ok<BudgetDetail>> Detail(Guid budgetId, BudgetAdministration admin, CancellationToken ct) =>

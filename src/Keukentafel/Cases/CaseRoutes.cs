@@ -11,6 +11,6 @@ public static class CaseRoutes
     /// case access check, which answers a refused or unknown case with 404 and the coordinator without a reason with 403.
     /// </summary>
     public static RouteGroupBuilder MapCaseGroup(this IEndpointRouteBuilder endpoints, string tag) =>
-        endpoints.MapGroup("/api/cases/{id:guid}").WithTags(tag).RequireAuthorization(Policies.Api, Policies.CaseWork).WithCaseAccessCheck()
+        endpoints.MapGroup("/api/v1/cases/{id:guid}").WithTags(tag).RequireAuthorization(Policies.Api, Policies.CaseWork).WithCaseAccessCheck()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
 }

@@ -16,7 +16,7 @@ public static class CasesApi
 {
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder endpoints)
     {
-        var cases = endpoints.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization(Policies.Api, Policies.CaseWork);
+        var cases = endpoints.MapGroup("/api/v1/cases").WithTags("Cases").RequireAuthorization(Policies.Api, Policies.CaseWork);
         cases.MapGet("", List)
             .WithSummary("My cases (case bringer or at the table), overdue first; keyset pagination with 'cursor'.");
         cases.MapGet("/neighbourhood", InMyNeighbourhoods).RequireAuthorization(Policies.Coordination)
@@ -119,7 +119,7 @@ public static class CasesApi
         var @case = await work.SignalAsync(new SignalCase(request.NeighbourhoodId!.Value, request.GivenName, request.FamilyNamePrefix, request.FamilyName,
             request.DateOfBirth!.Value, request.Street, request.HouseNumber, request.PostalCode, request.Town, request.Description, request.Source,
             request.SourceDetail), ct);
-        return TypedResults.Created($"/api/cases/{@case.Id}", await files.GetAsync(@case.Id, ct));
+        return TypedResults.Created($"/api/v1/cases/{@case.Id}", await files.GetAsync(@case.Id, ct));
     }
 
     private static async Task<Ok<CaseFile>> Get(HttpContext http, CaseFiles files, CancellationToken ct) =>

@@ -34,12 +34,12 @@ public static class EffectsApi
         one.MapPost("/analysis/lock", Lock).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "kostenanalyse")
             .WithSummary("A colleague who did not write it reviews and locks the analysis: prices and plan costs are frozen in it.");
 
-        var reports = endpoints.MapGroup("/api/effects").WithTags("Effects").RequireAuthorization(Policies.Api, Policies.Effects);
+        var reports = endpoints.MapGroup("/api/v1/effects").WithTags("Effects").RequireAuthorization(Policies.Api, Policies.Effects);
         reports.MapGet("/report", Report).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The effect report of a neighbourhood the caller works in: wellbeing, six weeks, costs with and without the approach; "
                 + "whole quarters; groups under 5 residents are null. The same selection draws the same sample.");
 
-        var followUps = endpoints.MapGroup("/api/wellbeing").WithTags("Effects").RequireAuthorization(Policies.Api, Policies.CaseWork);
+        var followUps = endpoints.MapGroup("/api/v1/wellbeing").WithTags("Effects").RequireAuthorization(Policies.Api, Policies.CaseWork);
         followUps.MapGet("/follow-ups", FollowUps)
             .WithSummary("For the case bringer: his closed cases whose follow-up measurement of wellbeing is due, oldest first.");
         return endpoints;

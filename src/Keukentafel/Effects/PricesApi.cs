@@ -10,7 +10,7 @@ public static class PricesApi
 {
     public static IEndpointRouteBuilder MapPricesApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithTags("Effects").RequireAuthorization(Policies.Api, Policies.Staff);
+        var api = endpoints.MapGroup("/api/v1").WithTags("Effects").RequireAuthorization(Policies.Api, Policies.Staff);
         api.MapGet("/cost-catalogue", Catalogue)
             .WithSummary("The current cost catalogue: unit prices with law domain, payer, year and public source (or marked as an estimate), "
                 + "and the price index.");
@@ -57,7 +57,7 @@ public static class PricesApi
     {
         var by = await access.ActorAsync(ct);
         var set = await prices.SetAsync(id, http.User.StaffId(), by, request.ItemCode, request.Price!.Value, request.PriceYear!.Value, request.Source, ct);
-        return TypedResults.Created($"/api/neighbourhoods/{id}/prices", View(set));
+        return TypedResults.Created($"/api/v1/neighbourhoods/{id}/prices", View(set));
     }
 
     private static NeighbourhoodPriceView View(NeighbourhoodPrice p) => new(p.Id, p.ItemCode, p.Price, p.PriceYear, p.Source, p.SetByName, p.SetAtUtc);

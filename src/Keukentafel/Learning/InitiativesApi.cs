@@ -8,7 +8,7 @@ public static class InitiativesApi
 {
     public static IEndpointRouteBuilder MapInitiativesApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithTags("Learning").RequireAuthorization(Policies.Api, Policies.Staff);
+        var api = endpoints.MapGroup("/api/v1").WithTags("Learning").RequireAuthorization(Policies.Api, Policies.Staff);
         api.MapPost("/neighbourhoods/{neighbourhoodId:guid}/initiatives", Start).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Start a collective initiative in the neighbourhood (its coordinator): run by residents, an organisation of the neighbourhood, "
                 + "or both; with its budget line.");
@@ -31,7 +31,7 @@ public static class InitiativesApi
         CancellationToken ct)
     {
         var started = await initiatives.StartAsync(neighbourhoodId, body, ct);
-        return TypedResults.Created($"/api/initiatives/{started.Id}", new Started(started.Id));
+        return TypedResults.Created($"/api/v1/initiatives/{started.Id}", new Started(started.Id));
     }
 
     private static async Task<Ok<IReadOnlyList<InitiativeSummary>>> List(Guid neighbourhoodId, Initiatives initiatives,
@@ -44,6 +44,6 @@ public static class InitiativesApi
     private static async Task<Created<Measured>> Measure(Guid initiativeId, MeasureInput body, Initiatives initiatives, CancellationToken ct)
     {
         var measure = await initiatives.MeasureAsync(initiativeId, body, ct);
-        return TypedResults.Created($"/api/initiatives/{initiativeId}", new Measured(measure.Id, measure.Week));
+        return TypedResults.Created($"/api/v1/initiatives/{initiativeId}", new Measured(measure.Id, measure.Week));
     }
 }

@@ -11,7 +11,7 @@ public static class LearningApi
 {
     public static IEndpointRouteBuilder MapLearningApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithTags("Learning").RequireAuthorization(Policies.Api, Policies.Staff);
+        var api = endpoints.MapGroup("/api/v1").WithTags("Learning").RequireAuthorization(Policies.Api, Policies.Staff);
         api.MapPost("/neighbourhoods/{neighbourhoodId:guid}/learning-sessions", Plan).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Plan a learning session of the neighbourhood (its coordinator): date, level and participants.");
         api.MapGet("/neighbourhoods/{neighbourhoodId:guid}/learning-sessions", List).ProducesProblem(StatusCodes.Status404NotFound)
@@ -28,12 +28,12 @@ public static class LearningApi
         api.MapPut("/lessons/{lessonId:guid}/status", FollowLesson).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Record what became of a lesson (open, in progress, done, dropped), with the version read.");
 
-        var reports = endpoints.MapGroup("/api").WithTags("Learning").RequireAuthorization(Policies.Api, Policies.Effects);
+        var reports = endpoints.MapGroup("/api/v1").WithTags("Learning").RequireAuthorization(Policies.Api, Policies.Effects);
         reports.MapGet("/neighbourhoods/{neighbourhoodId:guid}/bottleneck-report", Bottlenecks).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The bottleneck report of a neighbourhood the caller works in: bottlenecks and rule deviations by category, law, organisation "
                 + "and quarter (whole quarters; groups under 5 residents are null), with the lessons drawn from them. No resident data.");
 
-        var overview = endpoints.MapGroup("/api").WithTags("Learning").RequireAuthorization(Policies.Api, Policies.Overview);
+        var overview = endpoints.MapGroup("/api/v1").WithTags("Learning").RequireAuthorization(Policies.Api, Policies.Overview);
         overview.MapGet("/municipalities/{municipalityId:guid}/overview", Municipality)
             .WithSummary("Every neighbourhood of a municipality the caller works in, side by side over whole quarters (default: this year): cases, "
                 + "share within six weeks, wellbeing at intake and closure, costs with and without the approach, this year's budget use, "
@@ -63,7 +63,7 @@ public static class LearningApi
     {
         var session = await sessions.PlanAsync(neighbourhoodId, body.Date, body.Level,
             [.. (body.Participants ?? []).Select(p => (p.StaffMemberId, p.Name ?? ""))], ct);
-        return TypedResults.Created($"/api/learning-sessions/{session.Id}", new Planned(session.Id, session.Version));
+        return TypedResults.Created($"/api/v1/learning-sessions/{session.Id}", new Planned(session.Id, session.Version));
     }
 
     private static async Task<Ok<IReadOnlyList<SessionListItem>>> List(Guid neighbourhoodId, LearningSessions sessions,
@@ -81,7 +81,7 @@ public static class LearningApi
         CancellationToken ct)
     {
         var lesson = await sessions.RecordLessonAsync(sessionId, body.Kind, body.Text, body.OwnerId, body.Owner, body.CaseNumbers ?? [], ct);
-        return TypedResults.Created($"/api/learning-sessions/{sessionId}", new LessonRecorded(lesson.Id, lesson.Version));
+        return TypedResults.Created($"/api/v1/learning-sessions/{sessionId}", new LessonRecorded(lesson.Id, lesson.Version));
     }
 
     private static async Task<Ok<LessonRecorded>> FollowLesson(Guid lessonId, FollowBody body, LearningSessions sessions,

@@ -9,7 +9,7 @@ public static class NeighbourhoodsApi
 {
     public static IEndpointRouteBuilder MapNeighbourhoodsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithTags("Neighbourhoods").RequireAuthorization(Policies.Api, Policies.Staff);
+        var api = endpoints.MapGroup("/api/v1").WithTags("Neighbourhoods").RequireAuthorization(Policies.Api, Policies.Staff);
         api.MapGet("/neighbourhoods", AllNeighbourhoods)
             .WithSummary("All neighbourhoods with their municipality and how many organisations and staff work there.");
         api.MapGet("/neighbourhoods/{id:guid}", Neighbourhood)
@@ -19,7 +19,7 @@ public static class NeighbourhoodsApi
         api.MapGet("/organisations/{id:guid}", Organisation)
             .WithSummary("One organisation: the neighbourhoods it works in and its staff.");
 
-        var admin = endpoints.MapGroup("/api").WithTags("Neighbourhoods").RequireAuthorization(Policies.Api, Policies.Administration);
+        var admin = endpoints.MapGroup("/api/v1").WithTags("Neighbourhoods").RequireAuthorization(Policies.Api, Policies.Administration);
         admin.MapPut("/organisations/{id:guid}/services", OfferServices)
             .WithSummary("Set the kinds of help an organisation delivers (the budget's white-label allocation looks here).");
         return endpoints;

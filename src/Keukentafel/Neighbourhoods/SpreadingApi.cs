@@ -9,7 +9,7 @@ public static class SpreadingApi
 {
     public static IEndpointRouteBuilder MapSpreadingApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").WithTags("Neighbourhoods").RequireAuthorization(Policies.Api, Policies.Staff);
+        var api = endpoints.MapGroup("/api/v1").WithTags("Neighbourhoods").RequireAuthorization(Policies.Api, Policies.Staff);
         api.MapPost("/neighbourhoods", Start).RequireAuthorization(Policies.Spreading)
             .WithSummary("Start the approach in another neighbourhood (aanjager or administrator): start date, joining organisations (also new ones), "
                 + "coordinator, optional budget; the usual start-up steps come with it.");
@@ -39,7 +39,7 @@ public static class SpreadingApi
     private static async Task<Created<Started>> Start(StartRequest body, NeighbourhoodStarts starts, CancellationToken ct)
     {
         var started = await starts.StartAsync(body, ct);
-        return TypedResults.Created($"/api/neighbourhoods/{started.Id}", new Started(started.Id));
+        return TypedResults.Created($"/api/v1/neighbourhoods/{started.Id}", new Started(started.Id));
     }
 
     private static async Task<Results<Ok<StartupView>, NotFound>> Startup(Guid neighbourhoodId, NeighbourhoodStarts starts,
@@ -50,7 +50,7 @@ public static class SpreadingApi
         CancellationToken ct)
     {
         var step = await starts.AddStepAsync(neighbourhoodId, body.Text, body.Owner, ct);
-        return TypedResults.Created($"/api/neighbourhoods/{neighbourhoodId}/startup", new StepChanged(step.Id, step.Version));
+        return TypedResults.Created($"/api/v1/neighbourhoods/{neighbourhoodId}/startup", new StepChanged(step.Id, step.Version));
     }
 
     private static async Task<Ok<StepChanged>> FollowStep(Guid stepId, StepFollowBody body, NeighbourhoodStarts starts,

@@ -8,7 +8,7 @@ public static class DeviationsApi
 {
     public static IEndpointRouteBuilder MapDeviationsApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/deviations").WithTags("Deviations").RequireAuthorization(Policies.Api, Policies.Management);
+        var api = endpoints.MapGroup("/api/v1/deviations").WithTags("Deviations").RequireAuthorization(Policies.Api, Policies.Management);
         api.MapGet("/mine", Mine)
             .WithSummary("The deviations put to me as manager, those waiting for my backing first.");
         api.MapPost("/{deviationId:guid}/backing", Back)

@@ -10,12 +10,12 @@ public static class AccessApi
 {
     public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder endpoints)
     {
-        var access = endpoints.MapGroup("/api/access").WithTags("Privacy").RequireAuthorization(Policies.Api, Policies.CaseWork);
+        var access = endpoints.MapGroup("/api/v1/access").WithTags("Privacy").RequireAuthorization(Policies.Api, Policies.CaseWork);
         access.MapPost("/{caseId:guid}/reason", BreakGlass).WithMetadata(new BreakGlassRouteAttribute()).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary(
                 "The neighbourhood's coordinator records why he opens a case he does not work on; the file is then open to him for a working day.");
 
-        var resident = endpoints.MapGroup("/api/me").WithTags("Privacy").RequireAuthorization(Policies.Api, Policies.Resident);
+        var resident = endpoints.MapGroup("/api/v1/me").WithTags("Privacy").RequireAuthorization(Policies.Api, Policies.Resident);
         resident.MapGet("/access-log", MyAccessLog)
             .WithSummary("For the resident: who else looked at his file, newest first, with the reasons given.");
         return endpoints;

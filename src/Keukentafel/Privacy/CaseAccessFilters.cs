@@ -73,7 +73,7 @@ public static class CaseAccessFilters
         if (decision.NeedsReason)
         {
             await TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: ReasonTitle, detail: ReasonDetail,
-                extensions: new Dictionary<string, object?> { ["code"] = "access.reason_required", ["reasonUrl"] = $"/api/access/{caseId}/reason" })
+                extensions: new Dictionary<string, object?> { ["code"] = "access.reason_required", ["reasonUrl"] = $"/api/v1/access/{caseId}/reason" })
                 .ExecuteAsync(http);
             return;
         }

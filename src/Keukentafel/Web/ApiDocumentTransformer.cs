@@ -13,8 +13,8 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         document.Info = new OpenApiInfo
         {
             Title = "Keukentafel API",
-            Version = "v1",
-            Description = "The JSON API of Keukentafel. Get a bearer token from POST /api/auth/token and send it as " +
+            Version = ApiVersion.Full,
+            Description = "The JSON API of Keukentafel. Get a bearer token from POST /api/v1/auth/token and send it as " +
                           "'Authorization: Bearer <token>'. Every endpoint that touches a resident's data is authorised " +
                           "against that resident's case and logged.",
         };
@@ -24,7 +24,7 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "Token from POST /api/auth/token.",
+            Description = "Token from POST /api/v1/auth/token.",
         };
         document.Security ??= [];
         document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] });

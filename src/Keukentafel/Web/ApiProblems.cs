@@ -46,7 +46,8 @@ public static partial class ApiProblems
         var (code, title) = OfStatus(status);
         problem.Status = status;
         problem.Extensions.TryAdd("code", code);
-        if (string.IsNullOrEmpty(problem.Title) || problem.Title == ReasonPhrases(status) || problem.Title.StartsWith("One or more validation", StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(problem.Title) || problem.Title == ReasonPhrases(status)
+            || problem.Title.StartsWith("One or more validation", StringComparison.Ordinal))
         {
             problem.Title = title;
         }

@@ -59,7 +59,7 @@ public static class Observability
         }).AllowAnonymous();
 
         // The framework's own ceiling for load measurements (bench/): authentication and routing, no database.
-        endpoints.MapGet("/api/ping", () => TypedResults.Ok(new { pong = true })).RequireAuthorization(Accounts.Policies.Api)
+        endpoints.MapGet("/api/v1/ping", () => TypedResults.Ok(new { pong = true })).RequireAuthorization(Accounts.Policies.Api)
             .WithSummary("Answers a signed-in caller at once; the benchmarks measure the host's own ceiling with it.");
         return endpoints;
     }

@@ -112,6 +112,7 @@ public static class WebExtensions
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseApiVersionHeader();
         // Outermost, so it logs the status the client really got (a refused rule is a 409, not a 500).
         app.UseRequestLogging();
         if (app.Environment.IsDevelopment())
@@ -143,8 +144,8 @@ public static class WebExtensions
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
-        app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/docs/api", o => o.WithTitle("Keukentafel API")).AllowAnonymous();
+        app.MapOpenApi(ApiVersion.DocumentPath).AllowAnonymous();
+        app.MapScalarApiReference("/docs/api", o => o.WithTitle("Keukentafel API").WithOpenApiRoutePattern(ApiVersion.DocumentPath)).AllowAnonymous();
         return app;
     }
 }

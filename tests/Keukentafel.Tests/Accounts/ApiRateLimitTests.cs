@@ -19,16 +19,16 @@ public sealed class ApiRateLimitTests(ApiRateLimitApp app) : IClassFixture<ApiRa
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 7; i++)
         {
-            using var response = await busy.GetAsync("/api/cases", ct);
+            using var response = await busy.GetAsync("/api/v1/cases", ct);
             answers.Add(response.StatusCode);
         }
 
         answers.Take(6).ShouldAllBe(s => s == HttpStatusCode.OK);
-        using var refused = await busy.GetAsync("/api/cases", ct);
+        using var refused = await busy.GetAsync("/api/v1/cases", ct);
         refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         refused.Headers.RetryAfter.ShouldNotBeNull();
         (await refused.Content.ReadAsStringAsync(ct)).ShouldContain("Te veel verzoeken");
-        using var other = await calm.GetAsync("/api/cases", ct);
+        using var other = await calm.GetAsync("/api/v1/cases", ct);
         other.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

@@ -23,7 +23,7 @@ public sealed class ResidentInvitationTests(ClockApp app) : IClassFixture<ClockA
     private async Task<(CaseDriver Case, string Code)> InvitedAsync(string family)
     {
         var @case = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: family);
-        var issued = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/resident-invitation", new { });
+        var issued = await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/resident-invitation", new { });
         return (@case, issued.GetProperty("code").GetString()!);
     }
 
@@ -142,7 +142,7 @@ public sealed class ResidentInvitationTests(ClockApp app) : IClassFixture<ClockA
     public async Task An_expired_an_unknown_or_a_replaced_code_is_refused_with_a_clear_message_and_five_wrong_birth_dates_end_it()
     {
         var (first, oldCode) = await InvitedAsync("Verlopen");
-        var newCode = (await first.Bringer.PostJsonAsync($"/api/cases/{first.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
+        var newCode = (await first.Bringer.PostJsonAsync($"/api/v1/cases/{first.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
         var browser = app.Browser();
 
         using var replaced = await browser.SubmitAsync("/uitnodiging", Form(oldCode, email: "verlopen@voorbeeld.example"));
@@ -173,7 +173,7 @@ public sealed class ResidentInvitationTests(ClockApp app) : IClassFixture<ClockA
         var (@case, code) = await InvitedAsync("Alleenik");
         var other = await app.StaffAsync(OrganisationType.Housing, "WK990101");
         using var otherApi = await app.ApiAsync(other.Email);
-        using var refused = await otherApi.PostAsync($"/api/cases/{@case.Id}/resident-invitation", System.Net.Http.Json.JsonContent.Create(new { }),
+        using var refused = await otherApi.PostAsync($"/api/v1/cases/{@case.Id}/resident-invitation", System.Net.Http.Json.JsonContent.Create(new { }),
             TestContext.Current.CancellationToken);
         refused.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound);
 

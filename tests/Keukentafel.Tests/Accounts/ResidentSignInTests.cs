@@ -149,7 +149,7 @@ public sealed class ResidentSignInTests(FakeBrokerApp app) : IClassFixture<FakeB
     private async Task<string> InvitedAsync(string family)
     {
         var @case = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: family);
-        return (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
+        return (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
     }
 
     private async Task<List<IdentityUserLogin<Guid>>> LoginsAsync(string pseudonym)

@@ -18,7 +18,7 @@ public sealed class SignInRateLimitTests(SignInRateLimitApp app) : IClassFixture
         var answers = new List<HttpStatusCode>();
         foreach (var email in new[] { PageSession.Professional, PageSession.Coordinator, PageSession.Manager, PageSession.Director, PageSession.Financier })
         {
-            using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = "Geraden-wachtwoord-1" },
+            using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Geraden-wachtwoord-1" },
                 TestContext.Current.CancellationToken);
             answers.Add(response.StatusCode);
         }

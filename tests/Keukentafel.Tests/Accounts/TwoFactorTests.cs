@@ -41,15 +41,15 @@ public sealed class TwoFactorTests(KeukentafelApp app) : IClassFixture<Keukentaf
 
         // The API asks for the code too; a recovery code works once.
         var api = app.CreateClient();
-        using var noCode = await api.PostAsJsonAsync("/api/auth/token", new { email = PageSession.Director, password = PageSession.DemoPassword },
+        using var noCode = await api.PostAsJsonAsync("/api/v1/auth/token", new { email = PageSession.Director, password = PageSession.DemoPassword },
             TestContext.Current.CancellationToken);
         noCode.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await noCode.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken))
             .GetProperty("code").GetString().ShouldBe("sign_in.requires_two_factor");
-        using var withRecovery = await api.PostAsJsonAsync("/api/auth/token",
+        using var withRecovery = await api.PostAsJsonAsync("/api/v1/auth/token",
             new { email = PageSession.Director, password = PageSession.DemoPassword, recoveryCode = recoveryCodes[0] }, TestContext.Current.CancellationToken);
         withRecovery.StatusCode.ShouldBe(HttpStatusCode.OK);
-        using var reused = await api.PostAsJsonAsync("/api/auth/token",
+        using var reused = await api.PostAsJsonAsync("/api/v1/auth/token",
             new { email = PageSession.Director, password = PageSession.DemoPassword, recoveryCode = recoveryCodes[0] }, TestContext.Current.CancellationToken);
         reused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }

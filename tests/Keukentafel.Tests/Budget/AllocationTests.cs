@@ -18,7 +18,7 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         var @case = await CaseAsync("Toewijzing");
         var help = await AddAsync(@case, "Twee uur per week hulp in huis", "HouseholdHelp", 1_200m);
 
-        var view = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/actions/{help}/allocation");
+        var view = await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/actions/{help}/allocation");
         var candidates = view.GetProperty("candidates").EnumerateArray().ToList();
         var offering = await OfferingAsync(Services.HouseholdHelp);
         candidates.Select(c => c.Id("organisationId")).ShouldBe(offering, ignoreOrder: true);
@@ -26,7 +26,7 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         var most = candidates.MaxBy(c => c.GetProperty("remaining").GetDecimal());
         view.Id("proposed").ShouldBe(most.Id("organisationId"));
 
-        var financed = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{help}/financing", new { });
+        var financed = await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{help}/financing", new { });
         financed.Id("organisationId").ShouldBe(most.Id("organisationId"));
         var file = await @case.FileAsync();
         var action = file.GetProperty("actions").EnumerateArray().Single(a => a.Id() == help);
@@ -39,13 +39,13 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
     {
         var @case = await CaseAsync("Keuze");
         var help = await AddAsync(@case, "Wondzorg thuis", "DistrictNursing", 800m);
-        var view = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/actions/{help}/allocation");
+        var view = await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/actions/{help}/allocation");
         var second = view.GetProperty("candidates").EnumerateArray().Last().Id("organisationId");
         var housing = await app.OrganisationIdAsync(OrganisationType.Housing);
 
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{help}/financing", new { organisationId = housing },
+        (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{help}/financing", new { organisationId = housing },
             HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.not_a_candidate");
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{help}/financing", new { organisationId = second }))
+        (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{help}/financing", new { organisationId = second }))
             .Id("organisationId").ShouldBe(second);
     }
 
@@ -55,7 +55,7 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         var @case = await CaseAsync("Teduur");
         var help = await AddAsync(@case, "Een jaar dagelijks hulp in huis", "HouseholdHelp", 400_000m);
 
-        var refused = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{help}/financing", new { }, HttpStatusCode.Conflict);
+        var refused = await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{help}/financing", new { }, HttpStatusCode.Conflict);
 
         refused.Code().ShouldBe("budget.room_exceeded");
         refused.GetProperty("title").GetString()!.ShouldContain("De meeste ruimte heeft");
@@ -71,44 +71,45 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         var manager = await app.ApiAsync((await app.StaffAsync(OrganisationType.Sports, "WK990101", StaffFunction.Manager)).Email);
         var otherManager = await app.ApiAsync(PageSession.Manager);
 
-        var asked = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{beyond}/financing", new { preFinancedFor = "HealthInsurer" },
+        var asked = await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{beyond}/financing", new { preFinancedFor = "HealthInsurer" },
             HttpStatusCode.Accepted);
         asked.GetProperty("status").GetString().ShouldBe("Open");
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{beyond}/financing", new { }, HttpStatusCode.Conflict))
+        (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{beyond}/financing", new { }, HttpStatusCode.Conflict))
             .Code().ShouldBe("budget.request_open");
 
-        var mine = (await manager.GetJsonAsync("/api/budget/requests/mine")).EnumerateArray().ToList();
+        var mine = (await manager.GetJsonAsync("/api/v1/budget/requests/mine")).EnumerateArray().ToList();
         mine.ShouldContain(r => r.Id() == asked.Id());
         mine.Single(r => r.Id() == asked.Id()).TryGetProperty("residentId", out _).ShouldBeFalse();
-        (await otherManager.GetJsonAsync("/api/budget/requests/mine")).EnumerateArray().ShouldNotContain(r => r.Id() == asked.Id());
-        var notYours = await otherManager.PostJsonAsync($"/api/budget/requests/{asked.Id()}/decision", new { decision = "BeyondRoom", reason = "Ik wil dit." },
+        (await otherManager.GetJsonAsync("/api/v1/budget/requests/mine")).EnumerateArray().ShouldNotContain(r => r.Id() == asked.Id());
+        var notYours = await otherManager.PostJsonAsync($"/api/v1/budget/requests/{asked.Id()}/decision",
+            new { decision = "BeyondRoom", reason = "Ik wil dit." },
             HttpStatusCode.Forbidden);
         notYours.Code().ShouldBe("budget.request_not_yours");
-        (await manager.PostJsonAsync($"/api/budget/requests/{asked.Id()}/decision", new { decision = "BeyondRoom" }, HttpStatusCode.UnprocessableEntity))
+        (await manager.PostJsonAsync($"/api/v1/budget/requests/{asked.Id()}/decision", new { decision = "BeyondRoom" }, HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("budget.decision_reason");
 
-        var decided = await manager.PostJsonAsync($"/api/budget/requests/{asked.Id()}/decision",
+        var decided = await manager.PostJsonAsync($"/api/v1/budget/requests/{asked.Id()}/decision",
             new { decision = "BeyondRoom", reason = "Alleen wij bieden dit; het voorkomt een opname." });
-        await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{beyond}/realisation", new { actualCost = 50_000m });
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{beyond}/financing", new { }, HttpStatusCode.Conflict))
+        await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{beyond}/realisation", new { actualCost = 50_000m });
+        (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{beyond}/financing", new { }, HttpStatusCode.Conflict))
             .Code().ShouldBe("budget.already_committed");
         decided.GetProperty("status").GetString().ShouldBe("BeyondRoom");
-        (await manager.PostJsonAsync($"/api/budget/requests/{asked.Id()}/decision", new { decision = "Refused", reason = "Toch niet." },
+        (await manager.PostJsonAsync($"/api/v1/budget/requests/{asked.Id()}/decision", new { decision = "Refused", reason = "Toch niet." },
             HttpStatusCode.Conflict)).Code().ShouldBe("budget.request_decided");
 
-        var second = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{shifted}/financing", new { }, HttpStatusCode.Accepted);
-        var source = (await manager.GetJsonAsync("/api/budget/requests/mine"))
+        var second = await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{shifted}/financing", new { }, HttpStatusCode.Accepted);
+        var source = (await manager.GetJsonAsync("/api/v1/budget/requests/mine"))
             .EnumerateArray().Single(r => r.Id() == second.Id()).GetProperty("roomSources").EnumerateArray().First();
-        await manager.PostJsonAsync($"/api/budget/requests/{second.Id()}/decision",
+        await manager.PostJsonAsync($"/api/v1/budget/requests/{second.Id()}/decision",
             new { decision = "RoomShifted", fromOrganisationId = source.Id("organisationId"), reason = "Welzijn heeft ruimte over dit jaar." });
 
-        var third = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{refusedAction}/financing", new { }, HttpStatusCode.Accepted);
-        (await manager.PostJsonAsync($"/api/budget/requests/{third.Id()}/decision", new { decision = "Withdrawn", reason = "Zelf ingetrokken." },
+        var third = await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{refusedAction}/financing", new { }, HttpStatusCode.Accepted);
+        (await manager.PostJsonAsync($"/api/v1/budget/requests/{third.Id()}/decision", new { decision = "Withdrawn", reason = "Zelf ingetrokken." },
             HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.decision_required");
-        (await manager.PostJsonAsync($"/api/budget/requests/{third.Id()}/decision",
+        (await manager.PostJsonAsync($"/api/v1/budget/requests/{third.Id()}/decision",
             new { decision = "RoomShifted", fromOrganisationId = asked.GetProperty("organisationId").GetGuid(), reason = "Van onszelf." },
             HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.shift_same");
-        await manager.PostJsonAsync($"/api/budget/requests/{third.Id()}/decision",
+        await manager.PostJsonAsync($"/api/v1/budget/requests/{third.Id()}/decision",
             new { decision = "Refused", reason = "Het buurthuis biedt een wandelgroep; die past beter." });
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -161,10 +162,10 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         var help = await AddAsync(@case, "Begeleiding bij de administratie", "Support", 900m);
         var elsewhere = await app.ApiAsync((await app.StaffAsync(OrganisationType.HomeCare, "WK990102", onlyThere: true)).Email);
 
-        await elsewhere.GetJsonAsync($"/api/cases/{@case.Id}/actions/{help}/allocation", HttpStatusCode.NotFound);
-        await elsewhere.PostJsonAsync($"/api/cases/{@case.Id}/actions/{help}/financing", new { }, HttpStatusCode.NotFound);
+        await elsewhere.GetJsonAsync($"/api/v1/cases/{@case.Id}/actions/{help}/allocation", HttpStatusCode.NotFound);
+        await elsewhere.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{help}/financing", new { }, HttpStatusCode.NotFound);
         var other = await CaseAsync("Anderecasus");
-        (await other.Bringer.GetJsonAsync($"/api/cases/{other.Id}/actions/{help}/allocation", HttpStatusCode.UnprocessableEntity))
+        (await other.Bringer.GetJsonAsync($"/api/v1/cases/{other.Id}/actions/{help}/allocation", HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("action.unknown");
     }
 

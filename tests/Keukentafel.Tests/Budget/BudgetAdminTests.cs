@@ -33,11 +33,11 @@ public sealed class BudgetAdminTests(KeukentafelApp app) : IClassFixture<Keukent
         var budgetId = Guid.Parse(System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + created.Headers.Location!.PathAndQuery()).Query)["id"]!);
 
         var api = await app.ApiAsync(coordinator.Email);
-        (await api.PostJsonAsync("/api/budgets", new { neighbourhoodId = kloosterkamp, name = "Dubbel", firstYear = 2029, lastYear = 2030 },
+        (await api.PostJsonAsync("/api/v1/budgets", new { neighbourhoodId = kloosterkamp, name = "Dubbel", firstYear = 2029, lastYear = 2030 },
             HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.overlap");
-        await api.PostJsonAsync($"/api/budgets/{budgetId}/contributions",
+        await api.PostJsonAsync($"/api/v1/budgets/{budgetId}/contributions",
             new { contributor = "Gemeente (Wmo)", amount = 250_000m, date = "2027-01-04", lawDomain = "Wmo" });
-        (await api.PostJsonAsync($"/api/budgets/{budgetId}/contributions",
+        (await api.PostJsonAsync($"/api/v1/budgets/{budgetId}/contributions",
             new { contributor = "Gemeente (Wmo)", amount = 1_000m, date = "2026-12-31", lawDomain = "Wmo" }, HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("budget.contribution_date");
 
@@ -54,7 +54,7 @@ public sealed class BudgetAdminTests(KeukentafelApp app) : IClassFixture<Keukent
             action: action);
         set.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        var detail = await api.GetJsonAsync($"/api/budgets/{budgetId}");
+        var detail = await api.GetJsonAsync($"/api/v1/budgets/{budgetId}");
         detail.GetProperty("total").GetDecimal().ShouldBe(250_000m);
         detail.GetProperty("rooms").EnumerateArray().Single(r => r.Id("organisationId") == welfare && r.GetProperty("year").GetInt32() == 2027)
             .GetProperty("room").GetDecimal().ShouldBe(60_000m);
@@ -67,20 +67,20 @@ public sealed class BudgetAdminTests(KeukentafelApp app) : IClassFixture<Keukent
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator, onlyThere: true);
         var rietvelden = await app.NeighbourhoodIdAsync("WK990101");
         var api = await app.ApiAsync(elsewhere.Email);
-        var budgets = await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync("/api/budgets");
+        var budgets = await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync("/api/v1/budgets");
         var demo = budgets.EnumerateArray().First().Id();
 
-        await api.GetJsonAsync($"/api/budgets/{demo}", HttpStatusCode.NotFound);
-        await api.PostJsonAsync($"/api/budgets/{demo}/contributions", new { contributor = "Ik", amount = 10m, date = "2026-05-01", lawDomain = "Wmo" },
+        await api.GetJsonAsync($"/api/v1/budgets/{demo}", HttpStatusCode.NotFound);
+        await api.PostJsonAsync($"/api/v1/budgets/{demo}/contributions", new { contributor = "Ik", amount = 10m, date = "2026-05-01", lawDomain = "Wmo" },
             HttpStatusCode.NotFound);
-        (await api.PostJsonAsync("/api/budgets", new { neighbourhoodId = rietvelden, name = "Niet van mij", firstYear = 2040, lastYear = 2041 },
+        (await api.PostJsonAsync("/api/v1/budgets", new { neighbourhoodId = rietvelden, name = "Niet van mij", firstYear = 2040, lastYear = 2041 },
             HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.not_yours");
-        using var put = await api.PutAsJsonAsync($"/api/budgets/{demo}/rooms", new { organisationId = Guid.Empty, year = 2026, amount = 1m },
+        using var put = await api.PutAsJsonAsync($"/api/v1/budgets/{demo}/rooms", new { organisationId = Guid.Empty, year = 2026, amount = 1m },
             TestContext.Current.CancellationToken);
         put.StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var professional = await app.ApiAsync(PageSession.Professional);
-        using var refused = await professional.GetAsync($"/api/budgets/{demo}", TestContext.Current.CancellationToken);
+        using var refused = await professional.GetAsync($"/api/v1/budgets/{demo}", TestContext.Current.CancellationToken);
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 }

@@ -56,15 +56,15 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
 
         var financed = await @case.PostAsync($"actions/{debts}/financing", new { });
         financed.GetProperty("amount").GetDecimal().ShouldBe(1450m);
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{debts}/financing", new { }, HttpStatusCode.Conflict))
+        (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{debts}/financing", new { }, HttpStatusCode.Conflict))
             .Code().ShouldBe("budget.already_committed");
         // Named organisation, too little room: only its managers can allow it.
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{tooDear}/financing", new { }, HttpStatusCode.Accepted))
+        (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{tooDear}/financing", new { }, HttpStatusCode.Accepted))
             .GetProperty("status").GetString().ShouldBe("Open");
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{own}/financing", new { }, HttpStatusCode.Conflict))
+        (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{own}/financing", new { }, HttpStatusCode.Conflict))
             .Code().ShouldBe("budget.not_financeable");
         var other = await app.ApiAsync((await app.StaffAsync(OrganisationType.Welfare, "WK990101", skip: 1)).Email);
-        await other.PostJsonAsync($"/api/cases/{@case.Id}/actions/{debts}/financing", new { }, HttpStatusCode.NotFound);
+        await other.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{debts}/financing", new { }, HttpStatusCode.NotFound);
 
         var plan = await (await app.SignedInAsync((await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email))
             .GetPageAsync($"/casussen/{@case.Id}/plan");
@@ -94,10 +94,10 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
         director.QuerySelectorAll("svg.kt-chart").Length.ShouldBeGreaterThanOrEqualTo(4);
         director.Text().ShouldNotContain("Gefinancierde acties");
         numbers.ShouldAllBe(n => !director.Body!.InnerHtml.Contains(n));
-        var api = await (await app.ApiAsync(PageSession.Financier)).GetJsonAsync($"/api/budgets/{await BudgetIdAsync()}/dashboard");
+        var api = await (await app.ApiAsync(PageSession.Financier)).GetJsonAsync($"/api/v1/budgets/{await BudgetIdAsync()}/dashboard");
         api.GetProperty("financedActions").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
 
-        var manager = await (await app.ApiAsync(PageSession.Manager)).GetJsonAsync($"/api/budgets/{await BudgetIdAsync()}/dashboard");
+        var manager = await (await app.ApiAsync(PageSession.Manager)).GetJsonAsync($"/api/v1/budgets/{await BudgetIdAsync()}/dashboard");
         manager.GetProperty("financedActionsScope").GetString().ShouldBe("Stichting Welzijn Samen");
         manager.GetProperty("financedActions").EnumerateArray().ShouldAllBe(a => a.GetProperty("organisation").GetString() == "Stichting Welzijn Samen");
     }
@@ -108,7 +108,7 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
         var ct = TestContext.Current.CancellationToken;
         var budgetId = await BudgetIdAsync();
         var api = await app.ApiAsync(PageSession.Coordinator);
-        var first = await api.GetJsonAsync($"/api/budgets/{budgetId}/dashboard");
+        var first = await api.GetJsonAsync($"/api/v1/budgets/{budgetId}/dashboard");
         var total = first.GetProperty("total").GetInt32();
         total.ShouldBeGreaterThan(0);
         first.GetProperty("page").GetInt32().ShouldBe(1);
@@ -119,7 +119,7 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>();
         var before = await db.AuditEvents.CountAsync(a => a.Part == "wijkbudget", ct);
-        var past = await api.GetJsonAsync($"/api/budgets/{budgetId}/dashboard?page=999");
+        var past = await api.GetJsonAsync($"/api/v1/budgets/{budgetId}/dashboard?page=999");
         past.GetProperty("page").GetInt32().ShouldBe(past.GetProperty("pages").GetInt32());
         var shownCases = past.GetProperty("financedActions").EnumerateArray().Select(a => a.GetProperty("caseId").GetGuid()).Distinct().Count();
         (await db.AuditEvents.CountAsync(a => a.Part == "wijkbudget", ct)).ShouldBe(before + shownCases);
@@ -130,7 +130,7 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
     {
         var budgetId = await BudgetIdAsync();
         var year = Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).Year;
-        var dashboard = (await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync($"/api/budgets/{budgetId}/dashboard?year={year}"))
+        var dashboard = (await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync($"/api/v1/budgets/{budgetId}/dashboard?year={year}"))
             .GetProperty("dashboard");
         await using var scope = app.Services.CreateAsyncScope();
         var book = await scope.ServiceProvider.GetRequiredService<Financing>().BookAsync(budgetId, TestContext.Current.CancellationToken);
@@ -168,17 +168,17 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
             dueDate = due,
             isContribution = false
         })).Id("createdId");
-        await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/financing", new { preFinancedFor = "HealthInsurer" });
-        await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/realisation", new { actualCost = 860m });
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/realisation", new { actualCost = 10m }, HttpStatusCode.Conflict))
+        await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{nursing}/financing", new { preFinancedFor = "HealthInsurer" });
+        await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{nursing}/realisation", new { actualCost = 860m });
+        (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{nursing}/realisation", new { actualCost = 10m }, HttpStatusCode.Conflict))
             .Code().ShouldBe("budget.not_committed");
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/correction", new { amount = -60m }, HttpStatusCode.UnprocessableEntity))
+        (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{nursing}/correction", new { amount = -60m }, HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("budget.reason_required");
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/correction", new { amount = -900m, reason = "Creditnota" },
+        (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{nursing}/correction", new { amount = -900m, reason = "Creditnota" },
             HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.correction_range");
-        await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/correction",
+        await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{nursing}/correction",
             new { amount = -60m, reason = "Creditnota: een bezoek minder." });
-        await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/actions/{nursing}/correction", new { amount = 60m, reason = "Creditnota ingetrokken." });
+        await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{nursing}/correction", new { amount = 60m, reason = "Creditnota ingetrokken." });
 
         var budgetId = await BudgetIdAsync();
         var coordinator = await app.SignedInAsync(PageSession.Coordinator);
@@ -194,7 +194,7 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
             new Dictionary<string, string> { ["kind"] = "Settlement", ["amount"] = "860,00", ["reason"] = "Zekerzorg betaalde terug." }, action: form);
         repaid.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        var dashboard = (await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync($"/api/budgets/{budgetId}/dashboard")).GetProperty("dashboard");
+        var dashboard = (await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync($"/api/v1/budgets/{budgetId}/dashboard")).GetProperty("dashboard");
         var insurer = dashboard.GetProperty("preFinancing").EnumerateArray().Single(p => p.GetProperty("payer").GetString() == "HealthInsurer");
         insurer.GetProperty("outstanding").GetDecimal().ShouldBe(0m);
         insurer.GetProperty("settled").GetDecimal().ShouldBe(860m);
@@ -223,7 +223,7 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
         }
 
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator, onlyThere: true);
-        await (await app.ApiAsync(elsewhere.Email)).GetJsonAsync($"/api/budgets/{budgetId}/dashboard", HttpStatusCode.NotFound);
+        await (await app.ApiAsync(elsewhere.Email)).GetJsonAsync($"/api/v1/budgets/{budgetId}/dashboard", HttpStatusCode.NotFound);
         var other = await app.SignedInAsync(elsewhere.Email);
         (await other.GetPageAsync("/budget")).Text().ShouldContain("Er is nog geen wijkbudget");
         using var refused = await other.GetAsync($"/budget?id={budgetId}", TestContext.Current.CancellationToken);

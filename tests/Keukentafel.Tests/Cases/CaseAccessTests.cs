@@ -20,17 +20,17 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
 
         // The coordinator of the neighbourhood opens it only after recording why; the other coordinator not at all.
         var coordinator = await app.ApiAsync(PageSession.Coordinator);
-        (await coordinator.GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.Forbidden)).Code().ShouldBe("access.reason_required");
-        (await coordinator.PostJsonAsync($"/api/access/{@case.Id}/reason", new { reason = "kort" }, HttpStatusCode.UnprocessableEntity))
+        (await coordinator.GetJsonAsync($"/api/v1/cases/{@case.Id}", HttpStatusCode.Forbidden)).Code().ShouldBe("access.reason_required");
+        (await coordinator.PostJsonAsync($"/api/v1/access/{@case.Id}/reason", new { reason = "kort" }, HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("access.reason_too_short");
-        await coordinator.PostJsonAsync($"/api/access/{@case.Id}/reason",
+        await coordinator.PostJsonAsync($"/api/v1/access/{@case.Id}/reason",
             new { reason = "De casusaanbrenger is ziek en mevrouw belde met een dringende vraag." }, HttpStatusCode.NoContent);
-        (await coordinator.GetJsonAsync($"/api/cases/{@case.Id}")).GetProperty("status").GetString().ShouldBe("Signalled");
+        (await coordinator.GetJsonAsync($"/api/v1/cases/{@case.Id}")).GetProperty("status").GetString().ShouldBe("Signalled");
         await (await app.ApiAsync("cor.swinkels@keukentafel.example"))
-            .PostJsonAsync($"/api/access/{@case.Id}/reason", new { reason = "Ik wil even meekijken in deze casus." }, HttpStatusCode.NotFound);
-        var refusedOrganisation = await (await app.ApiAsync(otherOrganisation.Email)).GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.NotFound);
-        await (await app.ApiAsync(otherNeighbourhood.Email)).GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.NotFound);
-        await (await app.ApiAsync("cor.swinkels@keukentafel.example")).GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.NotFound);
+            .PostJsonAsync($"/api/v1/access/{@case.Id}/reason", new { reason = "Ik wil even meekijken in deze casus." }, HttpStatusCode.NotFound);
+        var refusedOrganisation = await (await app.ApiAsync(otherOrganisation.Email)).GetJsonAsync($"/api/v1/cases/{@case.Id}", HttpStatusCode.NotFound);
+        await (await app.ApiAsync(otherNeighbourhood.Email)).GetJsonAsync($"/api/v1/cases/{@case.Id}", HttpStatusCode.NotFound);
+        await (await app.ApiAsync("cor.swinkels@keukentafel.example")).GetJsonAsync($"/api/v1/cases/{@case.Id}", HttpStatusCode.NotFound);
 
         refusedOrganisation.GetProperty("title").GetString().ShouldBe(CaseAccessFilters.NotFoundTitle);
         refusedOrganisation.TryGetProperty("number", out _).ShouldBeFalse("no data of the case in a refusal");
@@ -56,7 +56,7 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
         string? cursor = null;
         do
         {
-            var page = await coordinator.GetJsonAsync($"/api/cases/neighbourhood?limit=50{(cursor is null ? "" : $"&cursor={cursor}")}");
+            var page = await coordinator.GetJsonAsync($"/api/v1/cases/neighbourhood?limit=50{(cursor is null ? "" : $"&cursor={cursor}")}");
             items.AddRange(page.GetProperty("items").EnumerateArray());
             cursor = page.GetProperty("next").ValueKind == System.Text.Json.JsonValueKind.Null ? null : page.GetProperty("next").GetString();
         }
@@ -66,7 +66,7 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
         items.ShouldAllBe(i => i.GetProperty("neighbourhood").GetString() == "Rietvelden");
         items.ShouldNotContain(i => i.EnumerateObject().Any(p => p.Name == "resident"));
         using var professional = await (await app.ApiAsync((await CaseDriver.HomeCareAsync(app)).Email))
-            .GetAsync("/api/cases/neighbourhood", TestContext.Current.CancellationToken);
+            .GetAsync("/api/v1/cases/neighbourhood", TestContext.Current.CancellationToken);
         professional.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
@@ -76,8 +76,8 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
         var api = await app.ApiAsync((await CaseDriver.HomeCareAsync(app)).Email);
         var guessed = Guid.CreateVersion7();
 
-        await api.GetJsonAsync($"/api/cases/{guessed}", HttpStatusCode.NotFound);
-        await api.PostJsonAsync($"/api/cases/{guessed}/answers", new { version = 1, question = "Want", text = "x" }, HttpStatusCode.NotFound);
+        await api.GetJsonAsync($"/api/v1/cases/{guessed}", HttpStatusCode.NotFound);
+        await api.PostJsonAsync($"/api/v1/cases/{guessed}/answers", new { version = 1, question = "Want", text = "x" }, HttpStatusCode.NotFound);
 
         await using var scope = app.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().AuditEvents
@@ -106,9 +106,9 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
 
         var file = await @case.FileAsync();
         file.GetProperty("caseBringer").GetString()!.ShouldStartWith(housing.Name);
-        (await housingApi.GetJsonAsync("/api/cases")).GetProperty("items").EnumerateArray()
+        (await housingApi.GetJsonAsync("/api/v1/cases")).GetProperty("items").EnumerateArray()
             .ShouldContain(i => i.GetProperty("id").GetGuid() == @case.Id && i.GetProperty("role").GetString() == "Bringer");
-        (await @case.Bringer.GetJsonAsync("/api/cases")).GetProperty("items").EnumerateArray()
+        (await @case.Bringer.GetJsonAsync("/api/v1/cases")).GetProperty("items").EnumerateArray()
             .ShouldContain(i => i.GetProperty("id").GetGuid() == @case.Id && i.GetProperty("role").GetString() == "Participant");
     }
 
@@ -125,14 +125,14 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
         await @case.PostAsync($"meetings/{@case.MeetingId}/held",
             new { attended = new[] { resident, participant }, decisions = "Eerst kennismaken.", planAgreedByAll = false });
         var housingApi = await app.ApiAsync(housing.Email);
-        await housingApi.GetJsonAsync($"/api/cases/{@case.Id}");
+        await housingApi.GetJsonAsync($"/api/v1/cases/{@case.Id}");
 
         var bringerAway = await @case.PostAsync($"members/{homeCare.Id}/withdrawal", new { reason = "x" }, HttpStatusCode.Conflict);
         await @case.PostAsync($"members/{housing.Id}/withdrawal", new { reason = "Mevrouw wil haar verhuurder niet aan tafel." });
 
         bringerAway.Code().ShouldBe("meeting.withdraw_bringer");
-        await housingApi.GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.NotFound);
-        var history = (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history"))
+        await housingApi.GetJsonAsync($"/api/v1/cases/{@case.Id}", HttpStatusCode.NotFound);
+        var history = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history"))
             .EnumerateArray().Select(h => h.GetProperty("summary").GetString()!).ToList();
         history.ShouldContain(h => h.StartsWith($"De bewoner wil niet meer dat {housing.Name} meewerkt", StringComparison.Ordinal));
     }
@@ -149,8 +149,9 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
             HttpStatusCode.UnprocessableEntity);
         var deviation = (await @case.PostAsync("deviations", new { rule = "Indicatie", reason = "Snel", otherwise = "Wachten", managerId = here.Id }))
             .Id("createdId");
-        var notHis = await (await app.ApiAsync(other.Email)).PostJsonAsync($"/api/deviations/{deviation}/backing", new { }, HttpStatusCode.UnprocessableEntity);
-        await (await app.ApiAsync(here.Email)).PostJsonAsync($"/api/deviations/{deviation}/backing", new { }, HttpStatusCode.NoContent);
+        var notHis = await (await app.ApiAsync(other.Email))
+            .PostJsonAsync($"/api/v1/deviations/{deviation}/backing", new { }, HttpStatusCode.UnprocessableEntity);
+        await (await app.ApiAsync(here.Email)).PostJsonAsync($"/api/v1/deviations/{deviation}/backing", new { }, HttpStatusCode.NoContent);
 
         refused.Code().ShouldBe("deviation.not_a_manager");
         notHis.Code().ShouldBe("deviation.not_yours");
@@ -172,7 +173,7 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
     {
         var api = await app.ApiAsync(email);
 
-        using var list = await api.GetAsync("/api/cases", TestContext.Current.CancellationToken);
+        using var list = await api.GetAsync("/api/v1/cases", TestContext.Current.CancellationToken);
 
         list.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
@@ -181,7 +182,7 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
     public void Every_case_endpoint_declares_what_it_touches_so_the_access_check_runs()
     {
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/cases/{id", StringComparison.Ordinal) == true)
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/cases/{id", StringComparison.Ordinal) == true)
             .ToList();
 
         endpoints.Count.ShouldBeGreaterThan(15);

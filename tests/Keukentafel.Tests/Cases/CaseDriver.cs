@@ -15,7 +15,7 @@ public sealed class CaseDriver(KeukentafelApp app, HttpClient bringer, Guid case
     public static async Task<CaseDriver> SignalAsync(KeukentafelApp app, string bringerEmail, string neighbourhood = "WK990101", string family = "Veldhoven")
     {
         var client = await app.ApiAsync(bringerEmail);
-        var created = await client.PostJsonAsync("/api/cases", CaseScenarioTests.NewCase(await app.NeighbourhoodIdAsync(neighbourhood), family),
+        var created = await client.PostJsonAsync("/api/v1/cases", CaseScenarioTests.NewCase(await app.NeighbourhoodIdAsync(neighbourhood), family),
             HttpStatusCode.Created);
         return new CaseDriver(app, client, created.Id(), created.Version());
     }
@@ -50,7 +50,7 @@ public sealed class CaseDriver(KeukentafelApp app, HttpClient bringer, Guid case
                 new { what = "Helpen in het buurthuis", carrier = "Resident", lawDomain = "Welzijn", dueDate = due, isContribution = true })).Id("createdId"));
         }
 
-        var resident = (await Bringer.GetJsonAsync($"/api/cases/{Id}")).GetProperty("meetings")[0].GetProperty("participants")[0].Id();
+        var resident = (await Bringer.GetJsonAsync($"/api/v1/cases/{Id}")).GetProperty("meetings")[0].GetProperty("participants")[0].Id();
         await PostAsync($"meetings/{MeetingId}/held", new { attended = new[] { resident }, decisions = "Plan afgesproken.", planAgreedByAll = true });
         return this;
     }
@@ -73,7 +73,7 @@ public sealed class CaseDriver(KeukentafelApp app, HttpClient bringer, Guid case
     {
         var fields = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, object?>>(System.Text.Json.JsonSerializer.Serialize(body))!;
         fields["version"] = Version;
-        var answer = await (client ?? Bringer).PostJsonAsync($"/api/cases/{Id}/{path}", fields, expected);
+        var answer = await (client ?? Bringer).PostJsonAsync($"/api/v1/cases/{Id}/{path}", fields, expected);
         if (expected == HttpStatusCode.OK)
         {
             Version = answer.Version();
@@ -82,7 +82,7 @@ public sealed class CaseDriver(KeukentafelApp app, HttpClient bringer, Guid case
         return answer;
     }
 
-    public Task<System.Text.Json.JsonElement> FileAsync() => Bringer.GetJsonAsync($"/api/cases/{Id}");
+    public Task<System.Text.Json.JsonElement> FileAsync() => Bringer.GetJsonAsync($"/api/v1/cases/{Id}");
 
     public KeukentafelApp App { get; } = app;
 

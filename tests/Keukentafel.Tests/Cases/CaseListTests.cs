@@ -23,7 +23,7 @@ public sealed class CaseListTests(KeukentafelApp app) : IClassFixture<Keukentafe
         string? cursor = null;
         do
         {
-            var page = await api.GetJsonAsync($"/api/cases?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}");
+            var page = await api.GetJsonAsync($"/api/v1/cases?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}");
             seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i =>
                 (DateOnly.Parse(i.GetProperty("deadline").GetString()!, System.Globalization.CultureInfo.InvariantCulture), i.GetProperty("id").GetGuid())));
             cursor = page.GetProperty("next").ValueKind == System.Text.Json.JsonValueKind.Null ? null : page.GetProperty("next").GetString();
@@ -35,17 +35,17 @@ public sealed class CaseListTests(KeukentafelApp app) : IClassFixture<Keukentafe
         drivers.Select(d => d.Id).ShouldBeSubsetOf(seen.Select(s => s.Id));
         seen.First().Deadline.ShouldBeLessThanOrEqualTo(seen.Last().Deadline, "overdue first");
 
-        var byName = (await api.GetJsonAsync("/api/cases?q=lijst3")).GetProperty("items");
+        var byName = (await api.GetJsonAsync("/api/v1/cases?q=lijst3")).GetProperty("items");
         byName.GetArrayLength().ShouldBe(1);
         byName[0].GetProperty("resident").GetString().ShouldBe("Greet Lijst3");
         var number = byName[0].GetProperty("number").GetString();
-        (await api.GetJsonAsync($"/api/cases?q={number}")).GetProperty("items")[0].GetProperty("number").GetString().ShouldBe(number);
-        (await api.GetJsonAsync("/api/cases?q=lijst&status=QuestionsAnswered"))
+        (await api.GetJsonAsync($"/api/v1/cases?q={number}")).GetProperty("items")[0].GetProperty("number").GetString().ShouldBe(number);
+        (await api.GetJsonAsync("/api/v1/cases?q=lijst&status=QuestionsAnswered"))
             .GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid().ShouldBe(drivers[2].Id);
-        (await api.GetJsonAsync("/api/cases?q=lijst&domain=Finances"))
+        (await api.GetJsonAsync("/api/v1/cases?q=lijst&domain=Finances"))
             .GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid().ShouldBe(drivers[2].Id);
-        (await api.GetJsonAsync("/api/cases?q=lijst&closed=true")).GetProperty("items").GetArrayLength().ShouldBe(0);
-        var invalid = await api.GetJsonAsync("/api/cases?cursor=onzin", HttpStatusCode.UnprocessableEntity);
+        (await api.GetJsonAsync("/api/v1/cases?q=lijst&closed=true")).GetProperty("items").GetArrayLength().ShouldBe(0);
+        var invalid = await api.GetJsonAsync("/api/v1/cases?cursor=onzin", HttpStatusCode.UnprocessableEntity);
         invalid.Code().ShouldBe("list.cursor_invalid");
     }
 }

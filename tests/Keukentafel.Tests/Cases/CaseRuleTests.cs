@@ -39,7 +39,7 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
         reopen.Code().ShouldBe("case.transition_not_allowed");
         var after = await @case.FileAsync();
         after.GetProperty("version").GetInt32().ShouldBe(before.GetProperty("version").GetInt32());
-        (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history")).GetArrayLength().ShouldBe(1);
+        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).GetArrayLength().ShouldBe(1);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
         await @case.PostAsync("answers", new { question = "Want", text = "Eerste versie, van collega A.", withResident = true });
 
         // Colleague B still has the page of before A's save.
-        var stale = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/answers",
+        var stale = await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/answers",
             new { version = seenVersion, question = "Want", text = "Tweede versie, van collega B.", withResident = false }, HttpStatusCode.Conflict);
 
         stale.Code().ShouldBe("case.stale");
@@ -105,7 +105,7 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
         await @case.PostAsync($"actions/{kept}/worth-sharing", new { why = "De buurvrouw opende de post mee: geen schuldhulp nodig." });
         var action = (await @case.FileAsync()).GetProperty("actions").EnumerateArray().Single(a => a.Id() == kept);
         action.GetProperty("worthSharing").GetString().ShouldBe("De buurvrouw opende de post mee: geen schuldhulp nodig.");
-        (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history"))
+        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history"))
             .EnumerateArray().ShouldContain(e => e.GetProperty("kind").GetString() == "action.worth_sharing");
     }
 
@@ -143,20 +143,20 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
         await @case.PostAsync($"meetings/{@case.MeetingId}/participants/{participant}/agreement", new { agreed = true });
         await @case.PostAsync($"meetings/{@case.MeetingId}/participants/{participant}/invitation", new { });
         var housingApi = await app.ApiAsync(housing.Email);
-        await housingApi.GetJsonAsync($"/api/cases/{@case.Id}");
+        await housingApi.GetJsonAsync($"/api/v1/cases/{@case.Id}");
 
         await @case.PostAsync($"meetings/{@case.MeetingId}/participants/{participant}/agreement", new { agreed = false });
 
-        await housingApi.GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.NotFound);
+        await housingApi.GetJsonAsync($"/api/v1/cases/{@case.Id}", HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task A_signal_with_missing_details_gets_Dutch_messages_and_creates_nothing()
     {
         var api = await app.ApiAsync((await CaseDriver.HomeCareAsync(app)).Email);
-        var before = (await api.GetJsonAsync("/api/cases")).GetProperty("items").GetArrayLength();
+        var before = (await api.GetJsonAsync("/api/v1/cases")).GetProperty("items").GetArrayLength();
 
-        var invalid = await api.PostJsonAsync("/api/cases",
+        var invalid = await api.PostJsonAsync("/api/v1/cases",
             new
             {
                 neighbourhoodId = await app.NeighbourhoodIdAsync("WK990101"),
@@ -170,7 +170,7 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
                 description = "",
                 source = "Resident"
             }, HttpStatusCode.BadRequest);
-        var badPostcode = await api.PostJsonAsync("/api/cases",
+        var badPostcode = await api.PostJsonAsync("/api/v1/cases",
             new
             {
                 neighbourhoodId = await app.NeighbourhoodIdAsync("WK990101"),
@@ -189,7 +189,7 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
         errors.ShouldContain("Geef de voornaam van de bewoner.");
         errors.ShouldContain("Beschrijf de vraag, in de woorden van de bewoner.");
         badPostcode.Code().ShouldBe("address.postcode_invalid");
-        (await api.GetJsonAsync("/api/cases")).GetProperty("items").GetArrayLength().ShouldBe(before);
+        (await api.GetJsonAsync("/api/v1/cases")).GetProperty("items").GetArrayLength().ShouldBe(before);
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
         var kloosterkampOnly = await app.StaffAsync(null, "WK990102", onlyThere: true);
         var api = await app.ApiAsync(kloosterkampOnly.Email);
 
-        var refused = await api.PostJsonAsync("/api/cases", CaseScenarioTests.NewCase(await app.NeighbourhoodIdAsync("WK990101"), "Buitenwijk"),
+        var refused = await api.PostJsonAsync("/api/v1/cases", CaseScenarioTests.NewCase(await app.NeighbourhoodIdAsync("WK990101"), "Buitenwijk"),
             HttpStatusCode.UnprocessableEntity);
 
         refused.Code().ShouldBe("case.bringer_not_in_neighbourhood");

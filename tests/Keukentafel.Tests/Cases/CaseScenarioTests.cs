@@ -21,7 +21,7 @@ public sealed class CaseScenarioTests(KeukentafelApp app) : IClassFixture<Keuken
         var bringer = await app.ApiAsync(homeCare.Email);
 
         // 1. The home-care professional signals the case; he becomes the case bringer and the clock starts.
-        var signalled = await bringer.PostJsonAsync("/api/cases", NewCase(await app.NeighbourhoodIdAsync("WK990101")), HttpStatusCode.Created);
+        var signalled = await bringer.PostJsonAsync("/api/v1/cases", NewCase(await app.NeighbourhoodIdAsync("WK990101")), HttpStatusCode.Created);
         var id = signalled.Id();
         signalled.GetProperty("status").GetString().ShouldBe("Signalled");
         signalled.GetProperty("caseBringer").GetString()!.ShouldStartWith(homeCare.Name);
@@ -30,7 +30,7 @@ public sealed class CaseScenarioTests(KeukentafelApp app) : IClassFixture<Keuken
         var version = signalled.Version();
 
         // 2. The three questions, with the resident.
-        version = (await bringer.PostJsonAsync($"/api/cases/{id}/answers", new
+        version = (await bringer.PostJsonAsync($"/api/v1/cases/{id}/answers", new
         {
             version,
             question = "Want",
@@ -38,57 +38,59 @@ public sealed class CaseScenarioTests(KeukentafelApp app) : IClassFixture<Keuken
             domains = new[] { "Housing", "Finances" },
             withResident = true
         })).Version();
-        version = (await bringer.PostJsonAsync($"/api/cases/{id}/answers",
+        version = (await bringer.PostJsonAsync($"/api/v1/cases/{id}/answers",
             new { version, question = "Can", text = "Ik kan mijn post openen als iemand meekijkt. Mijn dochter helpt.", withResident = true })).Version();
-        var answered = await bringer.PostJsonAsync($"/api/cases/{id}/answers",
+        var answered = await bringer.PostJsonAsync($"/api/v1/cases/{id}/answers",
             new { version, question = "Need", text = "Hulp met de huurachterstand en de schulden.", domains = new[] { "Finances" }, withResident = true });
         version = answered.Version();
-        (await bringer.GetJsonAsync($"/api/cases/{id}")).GetProperty("status").GetString().ShouldBe("QuestionsAnswered");
+        (await bringer.GetJsonAsync($"/api/v1/cases/{id}")).GetProperty("status").GetString().ShouldBe("QuestionsAnswered");
 
         // 3. The table: his daughter, then the MDO at home; the resident decides which professionals come.
-        var daughter = await bringer.PostJsonAsync($"/api/cases/{id}/network",
+        var daughter = await bringer.PostJsonAsync($"/api/v1/cases/{id}/network",
             new { version, name = "Eva (dochter)", relation = "dochter", phone = "06-12345678" });
         version = daughter.Version();
-        var planned = await bringer.PostJsonAsync($"/api/cases/{id}/meetings",
+        var planned = await bringer.PostJsonAsync($"/api/v1/cases/{id}/meetings",
             new { version, plannedAt = DateTimeOffset.UtcNow.AddDays(7), atHome = true, place = "Bij de bewoner thuis" });
         version = planned.Version();
         var meetingId = planned.Id("createdId");
 
-        var suggestions = await bringer.GetJsonAsync($"/api/cases/{id}/meetings/suggestions");
+        var suggestions = await bringer.GetJsonAsync($"/api/v1/cases/{id}/meetings/suggestions");
         var suggested = suggestions.EnumerateArray().Select(s => s.Id("staffMemberId")).ToList();
         suggested.ShouldContain(housing.Id);
         suggested.ShouldContain(debts.Id);
 
-        var housingInvite = await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants", new { version, staffMemberId = housing.Id });
+        var housingInvite = await bringer.PostJsonAsync($"/api/v1/cases/{id}/meetings/{meetingId}/participants", new { version, staffMemberId = housing.Id });
         version = housingInvite.Version();
-        var debtsInvite = await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants", new { version, staffMemberId = debts.Id });
+        var debtsInvite = await bringer.PostJsonAsync($"/api/v1/cases/{id}/meetings/{meetingId}/participants", new { version, staffMemberId = debts.Id });
         version = debtsInvite.Version();
-        var mentalInvite = await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants", new { version, staffMemberId = mentalHealth.Id });
+        var mentalInvite = await bringer.PostJsonAsync($"/api/v1/cases/{id}/meetings/{meetingId}/participants",
+            new { version, staffMemberId = mentalHealth.Id });
         version = mentalInvite.Version();
 
         // Core rule 3: nobody is invited before the resident agreed.
-        var tooEarly = await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants/{housingInvite.Id("createdId")}/invitation",
+        var tooEarly = await bringer.PostJsonAsync($"/api/v1/cases/{id}/meetings/{meetingId}/participants/{housingInvite.Id("createdId")}/invitation",
             new { version }, HttpStatusCode.Conflict);
         tooEarly.Code().ShouldBe("meeting.resident_not_agreed");
 
         foreach (var (participant, agreed) in new[] { (housingInvite, true), (debtsInvite, true), (mentalInvite, false) })
         {
-            version = (await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants/{participant.Id("createdId")}/agreement",
+            version = (await bringer.PostJsonAsync($"/api/v1/cases/{id}/meetings/{meetingId}/participants/{participant.Id("createdId")}/agreement",
                 new { version, agreed })).Version();
         }
 
-        version = (await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants/{housingInvite.Id("createdId")}/invitation",
+        version = (await bringer.PostJsonAsync($"/api/v1/cases/{id}/meetings/{meetingId}/participants/{housingInvite.Id("createdId")}/invitation",
             new { version })).Version();
-        version = (await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants/{debtsInvite.Id("createdId")}/invitation", new { version }))
+        var invitation = $"/api/v1/cases/{id}/meetings/{meetingId}/participants/{debtsInvite.Id("createdId")}/invitation";
+        version = (await bringer.PostJsonAsync(invitation, new { version }))
             .Version();
-        var refused = await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/participants/{mentalInvite.Id("createdId")}/invitation",
+        var refused = await bringer.PostJsonAsync($"/api/v1/cases/{id}/meetings/{meetingId}/participants/{mentalInvite.Id("createdId")}/invitation",
             new { version }, HttpStatusCode.Conflict);
         refused.Code().ShouldBe("meeting.resident_not_agreed");
 
         // The invited professionals now see the file; the one the resident did not want does not.
         var housingApi = await app.ApiAsync(housing.Email);
-        (await housingApi.GetJsonAsync($"/api/cases/{id}")).GetProperty("number").GetString().ShouldBe(signalled.GetProperty("number").GetString());
-        await (await app.ApiAsync(mentalHealth.Email)).GetJsonAsync($"/api/cases/{id}", HttpStatusCode.NotFound);
+        (await housingApi.GetJsonAsync($"/api/v1/cases/{id}")).GetProperty("number").GetString().ShouldBe(signalled.GetProperty("number").GetString());
+        await (await app.ApiAsync(mentalHealth.Email)).GetJsonAsync($"/api/v1/cases/{id}", HttpStatusCode.NotFound);
 
         // 4. The plan: four actions with an owner each, and the resident's own contribution.
         var woongoed = await app.OrganisationIdAsync(OrganisationType.Housing);
@@ -111,40 +113,40 @@ public sealed class CaseScenarioTests(KeukentafelApp app) : IClassFixture<Keuken
             var body = JsonSerializer.SerializeToElement(action);
             var withVersion = JsonSerializer.Deserialize<Dictionary<string, object?>>(body.GetRawText())!;
             withVersion["version"] = version;
-            var added = await bringer.PostJsonAsync($"/api/cases/{id}/actions", withVersion);
+            var added = await bringer.PostJsonAsync($"/api/v1/cases/{id}/actions", withVersion);
             version = added.Version();
             actions.Add(added.Id("createdId"));
         }
 
         // 5. The MDO is held with everyone there, and the plan is agreed by all.
-        var file = await bringer.GetJsonAsync($"/api/cases/{id}");
+        var file = await bringer.GetJsonAsync($"/api/v1/cases/{id}");
         var attended = file.GetProperty("meetings")[0].GetProperty("participants").EnumerateArray()
             .Where(p => p.GetProperty("agreement").GetString() == "Agreed").Select(p => p.Id()).ToArray();
         attended.Length.ShouldBe(4, "the resident, his daughter and the two professionals he agreed to");
-        version = (await bringer.PostJsonAsync($"/api/cases/{id}/meetings/{meetingId}/held",
+        version = (await bringer.PostJsonAsync($"/api/v1/cases/{id}/meetings/{meetingId}/held",
             new { version, attended, decisions = "Eerst de huur, dan de schulden. Eva helpt met de post.", planAgreedByAll = true })).Version();
-        (await bringer.GetJsonAsync($"/api/cases/{id}")).GetProperty("status").GetString().ShouldBe("PlanAgreed");
+        (await bringer.GetJsonAsync($"/api/v1/cases/{id}")).GetProperty("status").GetString().ShouldBe("PlanAgreed");
 
         // 6. The actions are done, also by the others at the table.
         foreach (var action in actions)
         {
             var who = action == actions[2] ? housingApi : bringer;
-            version = (await who.PostJsonAsync($"/api/cases/{id}/actions/{action}/status", new { version, status = "Done" })).Version();
+            version = (await who.PostJsonAsync($"/api/v1/cases/{id}/actions/{action}/status", new { version, status = "Done" })).Version();
         }
 
         // 7. Carried out, evaluated, closed: within six weeks.
-        version = (await bringer.PostJsonAsync($"/api/cases/{id}/transitions", new { version, to = "SolutionCarriedOut" })).Version();
-        version = (await bringer.PostJsonAsync($"/api/cases/{id}/transitions",
+        version = (await bringer.PostJsonAsync($"/api/v1/cases/{id}/transitions", new { version, to = "SolutionCarriedOut" })).Version();
+        version = (await bringer.PostJsonAsync($"/api/v1/cases/{id}/transitions",
             new { version, to = "Evaluated", text = "De huur is geregeld en er is rust. Mevrouw geeft haar welbevinden een 8." })).Version();
-        version = (await bringer.PostJsonAsync($"/api/cases/{id}/transitions", new { version, to = "Closed" })).Version();
+        version = (await bringer.PostJsonAsync($"/api/v1/cases/{id}/transitions", new { version, to = "Closed" })).Version();
 
-        var closed = await bringer.GetJsonAsync($"/api/cases/{id}");
+        var closed = await bringer.GetJsonAsync($"/api/v1/cases/{id}");
         closed.GetProperty("status").GetString().ShouldBe("Closed");
         closed.GetProperty("solvedWithinSixWeeks").GetBoolean().ShouldBeTrue();
         closed.GetProperty("version").GetInt32().ShouldBe(version);
 
         // The history shows every step, with its author.
-        var history = (await bringer.GetJsonAsync($"/api/cases/{id}/history?limit=200")).EnumerateArray().ToList();
+        var history = (await bringer.GetJsonAsync($"/api/v1/cases/{id}/history?limit=200")).EnumerateArray().ToList();
         history.Count.ShouldBe(version);
         var kinds = history.Select(h => h.GetProperty("kind").GetString()).ToList();
         kinds.ShouldContain("case.signalled");

@@ -25,7 +25,7 @@ public sealed class SimultaneousWriteTests(KeukentafelApp app) : IClassFixture<K
             Task<HttpResponseMessage> Write(HttpClient client, string text) => Task.Run(() =>
             {
                 start.Wait(TestContext.Current.CancellationToken);
-                return client.PostAsJsonAsync($"/api/cases/{@case.Id}/answers",
+                return client.PostAsJsonAsync($"/api/v1/cases/{@case.Id}/answers",
                     new { version, question = "Want", text, withResident = true }, TestContext.Current.CancellationToken);
             });
             var writes = new[] { Write(@case.Bringer, $"Ronde {round}, collega A."), Write(second, $"Ronde {round}, collega B.") };
@@ -50,7 +50,7 @@ public sealed class SimultaneousWriteTests(KeukentafelApp app) : IClassFixture<K
         }
 
         // Every answer that was acknowledged is in the history, each exactly once, and nothing else is.
-        var history = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/answers/Want");
+        var history = await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/answers/Want");
         history.GetArrayLength().ShouldBe(statuses.Count(s => s == HttpStatusCode.OK));
     }
 }

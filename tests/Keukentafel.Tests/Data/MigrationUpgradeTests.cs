@@ -96,7 +96,7 @@ public sealed class MigrationUpgradeTests
         (await scope.ServiceProvider.GetRequiredService<Financing>().VerifyAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
 
         using var professional = await app.ApiAsync(PageSession.Professional);
-        var cases = await professional.GetJsonAsync("/api/cases");
+        var cases = await professional.GetJsonAsync("/api/v1/cases");
         cases.GetProperty("items").GetArrayLength().ShouldBeGreaterThan(0);
     }
 
@@ -105,10 +105,10 @@ public sealed class MigrationUpgradeTests
     {
         using var browser = await app.SignedInAsync(PageSession.Coordinator);
         using var professional = await app.ApiAsync(PageSession.Professional);
-        var cases = await professional.GetJsonAsync("/api/cases");
+        var cases = await professional.GetJsonAsync("/api/v1/cases");
         foreach (var item in cases.GetProperty("items").EnumerateArray().Take(3))
         {
-            await professional.GetJsonAsync($"/api/cases/{item.Id()}");
+            await professional.GetJsonAsync($"/api/v1/cases/{item.Id()}");
         }
     }
 

@@ -166,23 +166,23 @@ public sealed class EffectReportTests(KeukentafelApp app) : IClassFixture<Keuken
         var van = Today.AddYears(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var financier = await app.ApiAsync(PageSession.Financier);
 
-        var report = await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&from={van}");
+        var report = await financier.GetJsonAsync($"/api/v1/effects/report?neighbourhoodId={rietvelden}&from={van}");
         report.GetProperty("wellbeing")[0].GetProperty("summary").GetProperty("n").GetInt32().ShouldBeGreaterThanOrEqualTo(40);
         report.GetProperty("caseReferences").GetArrayLength().ShouldBe(0);
-        var small = await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&from={van}&sample=3");
+        var small = await financier.GetJsonAsync($"/api/v1/effects/report?neighbourhoodId={rietvelden}&from={van}&sample=3");
         small.GetProperty("wellbeing")[0].GetProperty("summary").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         small.GetProperty("seed").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Number);
-        (await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&from={Today:yyyy-MM-dd}&to={Today.AddDays(-1):yyyy-MM-dd}",
+        (await financier.GetJsonAsync($"/api/v1/effects/report?neighbourhoodId={rietvelden}&from={Today:yyyy-MM-dd}&to={Today.AddDays(-1):yyyy-MM-dd}",
                 HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("report.period");
-        (await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&to=9999-12-31", HttpStatusCode.UnprocessableEntity))
+        (await financier.GetJsonAsync($"/api/v1/effects/report?neighbourhoodId={rietvelden}&to=9999-12-31", HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("report.period_range");
-        (await financier.GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}&sample=0", HttpStatusCode.UnprocessableEntity))
+        (await financier.GetJsonAsync($"/api/v1/effects/report?neighbourhoodId={rietvelden}&sample=0", HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("report.selection");
 
-        await (await app.ApiAsync(PageSession.Professional)).GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}", HttpStatusCode.Forbidden);
+        await (await app.ApiAsync(PageSession.Professional)).GetJsonAsync($"/api/v1/effects/report?neighbourhoodId={rietvelden}", HttpStatusCode.Forbidden);
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator, onlyThere: true);
-        await (await app.ApiAsync(elsewhere.Email)).GetJsonAsync($"/api/effects/report?neighbourhoodId={rietvelden}", HttpStatusCode.NotFound);
+        await (await app.ApiAsync(elsewhere.Email)).GetJsonAsync($"/api/v1/effects/report?neighbourhoodId={rietvelden}", HttpStatusCode.NotFound);
     }
 
     private static decimal Mean(EffectReport report, MeasurementMoment moment) => report.Wellbeing.Single(m => m.Moment == moment).Summary!.Mean;

@@ -43,7 +43,7 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
         await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "ggz-crisiscontact", quantity = 2, probabilityPercent = 50 });
         await @case.PostAsync("analysis/lines", new { scenario = "With", itemCode = "huisarts-consult", quantity = 2 });
 
-        var draft = Result(await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/analysis"));
+        var draft = Result(await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/analysis"));
         // The GP consultation comes from the catalogue (30,87 euro in 2022), indexed with the CBS CPI to this year;
         // unrounded (cents only at the edges), so compared to a millionth of a euro.
         var gp = R(30.87m * Index(year) / Index(2022) * 2);
@@ -62,12 +62,12 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
 
         // The author cannot lock his own analysis; the coordinator, after giving his reason to open the file, can.
         (await @case.PostAsync("analysis/lock", new { }, HttpStatusCode.Conflict)).Code().ShouldBe("analysis.review_by_other");
-        await coordinatorApi.PostJsonAsync($"/api/access/{@case.Id}/reason", new { reason = "Controle van de kostenanalyse voor de effectrapportage." },
+        await coordinatorApi.PostJsonAsync($"/api/v1/access/{@case.Id}/reason", new { reason = "Controle van de kostenanalyse voor de effectrapportage." },
             HttpStatusCode.NoContent);
         await @case.PostAsync("analysis/lock", new { }, client: coordinatorApi);
 
         await SetPriceAsync(coordinatorApi, neighbourhood, "huisuitzetting", 9500m, year);
-        var locked = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/analysis");
+        var locked = await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/analysis");
         locked.GetProperty("terms").GetProperty("locked").GetBoolean().ShouldBeTrue();
         locked.GetProperty("terms").GetProperty("catalogueVersion").GetString().ShouldBe("2026.1");
         Result(locked).GetProperty("without").GetDecimal().ShouldBe(4240m);
@@ -82,7 +82,7 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
         var neighbourhood = await app.NeighbourhoodIdAsync(Neighbourhood);
         var coordinatorApi = await app.ApiAsync((await app.StaffAsync(null, Neighbourhood, StaffFunction.Coordinator)).Email);
         var @case = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Foutinvoer");
-        var ownPrices = (await coordinatorApi.GetJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices")).GetProperty("history").GetArrayLength();
+        var ownPrices = (await coordinatorApi.GetJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/prices")).GetProperty("history").GetArrayLength();
 
         (await @case.PostAsync("analysis", new { horizonMonths = 0 }, HttpStatusCode.BadRequest))
             .GetProperty("errors").GetRawText().ShouldContain("horizon van 1 tot en met 60");
@@ -97,14 +97,14 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
         (await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "politie-inzet", quantity = 1, fromMonth = 10, toMonth = 14 },
                 HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("analysis.months_range");
-        var noSource = await coordinatorApi.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices",
+        var noSource = await coordinatorApi.PostJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/prices",
             new { itemCode = "politie-inzet", price = 250, priceYear = 2026, source = " " }, HttpStatusCode.BadRequest);
         noSource.GetProperty("errors").GetRawText().ShouldContain("bron");
 
-        var file = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/analysis");
+        var file = await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/analysis");
         file.GetProperty("version").GetInt32().ShouldBe(version);
         Result(file).GetProperty("lines").GetArrayLength().ShouldBe(0);
-        (await coordinatorApi.GetJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices")).GetProperty("history").GetArrayLength().ShouldBe(ownPrices);
+        (await coordinatorApi.GetJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/prices")).GetProperty("history").GetArrayLength().ShouldBe(ownPrices);
     }
 
     [Fact]
@@ -116,18 +116,18 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
         var professional = await app.ApiAsync((await CaseDriver.HomeCareAsync(app)).Email);
         var body = new { itemCode = "politie-inzet", price = 250, priceYear = 2026, source = "Tarief politie-eenheid, brief van 1 maart." };
 
-        await professional.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices", body, HttpStatusCode.Forbidden);
+        await professional.PostJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/prices", body, HttpStatusCode.Forbidden);
         var other = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator);
         if (other.Email != (await app.StaffAsync(null, Neighbourhood, StaffFunction.Coordinator)).Email)
         {
-            await (await app.ApiAsync(other.Email)).PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices", body, HttpStatusCode.NotFound);
+            await (await app.ApiAsync(other.Email)).PostJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/prices", body, HttpStatusCode.NotFound);
         }
 
-        await coordinator.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices", body, HttpStatusCode.Created);
-        var prices = await professional.GetJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices?priceYear=2026");
+        await coordinator.PostJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/prices", body, HttpStatusCode.Created);
+        var prices = await professional.GetJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/prices?priceYear=2026");
         prices.GetProperty("prices").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "politie-inzet").GetProperty("price")
             .GetDecimal().ShouldBe(250m);
-        var there = await professional.GetJsonAsync($"/api/neighbourhoods/{elsewhere}/prices?priceYear=2026");
+        var there = await professional.GetJsonAsync($"/api/v1/neighbourhoods/{elsewhere}/prices?priceYear=2026");
         there.GetProperty("prices").EnumerateArray().Single(p => p.GetProperty("code").GetString() == "politie-inzet").GetProperty("neighbourhood")
             .GetBoolean().ShouldBeFalse();
     }
@@ -167,7 +167,7 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
         using var added = await browser.SubmitAsync(url, line, formSelector: "form[action*='handler=Line']");
         added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        var analysis = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/analysis");
+        var analysis = await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/analysis");
         var priced = Result(analysis).GetProperty("lines")[0];
         priced.GetProperty("quantity").GetDecimal().ShouldBe(1.5m);
         priced.GetProperty("probability").GetDecimal().ShouldBe(0.5m);
@@ -196,6 +196,6 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
     }
 
     private static Task<JsonElement> SetPriceAsync(HttpClient coordinator, Guid neighbourhood, string item, decimal price, int year) =>
-        coordinator.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/prices",
+        coordinator.PostJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/prices",
             new { itemCode = item, price, priceYear = year, source = "Contract van de wijk, bijlage tarieven." }, HttpStatusCode.Created);
 }

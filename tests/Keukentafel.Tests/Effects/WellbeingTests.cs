@@ -23,21 +23,23 @@ public sealed class WellbeingTests(KeukentafelApp app) : IClassFixture<Keukentaf
         await @case.PostAsync("wellbeing", new { moment = "Closure", mark = 8.3, measuredOn = Today });
         await @case.PostAsync("transitions", new { to = "Closed" });
 
-        var file = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing");
+        var file = await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/wellbeing");
         file.GetProperty("followUpDue").GetString()
             .ShouldBe(Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         file.GetProperty("measurements").GetArrayLength().ShouldBe(2);
-        (await @case.Bringer.GetJsonAsync("/api/wellbeing/follow-ups")).EnumerateArray().ShouldNotContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
+        (await @case.Bringer.GetJsonAsync("/api/v1/wellbeing/follow-ups")).EnumerateArray()
+            .ShouldNotContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
 
         (await @case.PostAsync("wellbeing", new { moment = "FollowUp", mark = 8.5, measuredOn = Today }, HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("wellbeing.date_range");
         await DueYesterdayAsync(@case.Id);
-        (await @case.Bringer.GetJsonAsync("/api/wellbeing/follow-ups")).EnumerateArray().ShouldContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
+        (await @case.Bringer.GetJsonAsync("/api/v1/wellbeing/follow-ups")).EnumerateArray().ShouldContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
         var list = await (await app.SignedInAsync((await CaseDriver.HomeCareAsync(app)).Email)).GetPageAsync("/casussen");
         list.QuerySelector("#follow-ups")!.ParentElement!.TextContent.ShouldContain("Nameting");
 
         await @case.PostAsync("wellbeing", new { moment = "FollowUp", mark = 8.5, measuredOn = Today });
-        (await @case.Bringer.GetJsonAsync("/api/wellbeing/follow-ups")).EnumerateArray().ShouldNotContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
+        (await @case.Bringer.GetJsonAsync("/api/v1/wellbeing/follow-ups")).EnumerateArray()
+            .ShouldNotContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
     }
 
     [Fact]
@@ -53,7 +55,7 @@ public sealed class WellbeingTests(KeukentafelApp app) : IClassFixture<Keukentaf
         eleven.GetProperty("errors").GetRawText().ShouldContain("rapportcijfer van 1 tot en met 10");
         twoDecimals.Code().ShouldBe("wellbeing.mark_range");
         noDate.GetProperty("errors").GetRawText().ShouldContain("datum van de meting");
-        var file = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing");
+        var file = await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/wellbeing");
         file.GetProperty("measurements").GetArrayLength().ShouldBe(0);
         file.GetProperty("version").GetInt32().ShouldBe(version);
     }
@@ -80,7 +82,7 @@ public sealed class WellbeingTests(KeukentafelApp app) : IClassFixture<Keukentaf
             ["Input.MeasuredOn"] = Today,
         });
         right.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var file = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing");
+        var file = await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/wellbeing");
         file.GetProperty("measurements")[0].GetProperty("mark").GetDecimal().ShouldBe(4.5m);
         (await browser.GetPageAsync($"/casussen/{@case.Id}/welbevinden")).Text().ShouldContain("4,5");
     }
@@ -116,7 +118,7 @@ public sealed class WellbeingTests(KeukentafelApp app) : IClassFixture<Keukentaf
             .QuerySelectorAll("input[name^='Input.Scores[zrm-']").Length.ShouldBe(11);
         var scores = Keukentafel.Effects.Instrument.Zrm.Dimensions.ToDictionary(d => d.Code, _ => 2);
         await @case.PostAsync("wellbeing", new { moment = "Intake", mark = 4, measuredOn = Today, scores });
-        var measured = (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing")).GetProperty("measurements")[0];
+        var measured = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/wellbeing")).GetProperty("measurements")[0];
         measured.GetProperty("scores").GetArrayLength().ShouldBe(11);
         (await @case.PostAsync("wellbeing", new
         {

@@ -41,7 +41,7 @@ public sealed class BottleneckReportTests(ClockApp app) : IClassFixture<ClockApp
 
         var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
         using var coordinator = await app.ApiAsync(PageSession.Coordinator);
-        var session = (await coordinator.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/learning-sessions",
+        var session = (await coordinator.PostJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/learning-sessions",
             new
             {
                 date = app.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -49,7 +49,7 @@ public sealed class BottleneckReportTests(ClockApp app) : IClassFixture<ClockApp
                 participants = new[] { new { name = "Ilse Dekkers" } }
             },
             HttpStatusCode.Created)).Id();
-        await coordinator.PostJsonAsync($"/api/learning-sessions/{session}/lessons",
+        await coordinator.PostJsonAsync($"/api/v1/learning-sessions/{session}/lessons",
             new
             {
                 kind = "AskOfManagement",
@@ -66,7 +66,8 @@ public sealed class BottleneckReportTests(ClockApp app) : IClassFixture<ClockApp
     {
         var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
         using var director = await app.ApiAsync(PageSession.Director);
-        using var response = await director.GetAsync($"/api/neighbourhoods/{neighbourhood}/bottleneck-report?{Period}", TestContext.Current.CancellationToken);
+        using var response = await director.GetAsync($"/api/v1/neighbourhoods/{neighbourhood}/bottleneck-report?{Period}",
+            TestContext.Current.CancellationToken);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var report = System.Text.Json.JsonDocument.Parse(body).RootElement;
@@ -132,17 +133,17 @@ public sealed class BottleneckReportTests(ClockApp app) : IClassFixture<ClockApp
         var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Manager, onlyThere: true);
         using var other = await app.ApiAsync(elsewhere.Email);
-        using var notHis = await other.GetAsync($"/api/neighbourhoods/{neighbourhood}/bottleneck-report", TestContext.Current.CancellationToken);
+        using var notHis = await other.GetAsync($"/api/v1/neighbourhoods/{neighbourhood}/bottleneck-report", TestContext.Current.CancellationToken);
         notHis.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         using var professional = await app.ApiAsync((await CaseDriver.HomeCareAsync(app)).Email);
-        using var forbidden = await professional.GetAsync($"/api/neighbourhoods/{neighbourhood}/bottleneck-report", TestContext.Current.CancellationToken);
+        using var forbidden = await professional.GetAsync($"/api/v1/neighbourhoods/{neighbourhood}/bottleneck-report", TestContext.Current.CancellationToken);
         forbidden.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var otherPage = await app.SignedInAsync(elsewhere.Email);
         using var notHisPage = await otherPage.GetAsync($"/knelpunten?wijk={neighbourhood}", TestContext.Current.CancellationToken);
         notHisPage.StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         using var director = await app.ApiAsync(PageSession.Director);
-        var backwards = await director.GetJsonAsync($"/api/neighbourhoods/{neighbourhood}/bottleneck-report?from=2026-06-01&to=2026-01-01",
+        var backwards = await director.GetJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/bottleneck-report?from=2026-06-01&to=2026-01-01",
             HttpStatusCode.UnprocessableEntity);
         backwards.GetProperty("title").GetString()!.ShouldContain("De eerste datum ligt na de laatste");
         var page = await (await app.SignedInAsync(PageSession.Director)).GetPageAsync($"/knelpunten?wijk={neighbourhood}&van=2026-06-01&tot=2026-01-01");

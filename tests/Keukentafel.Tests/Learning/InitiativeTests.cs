@@ -14,7 +14,7 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
     private async Task<Guid> StartAsync(string name, string neighbourhood = "WK990101", string? coordinator = null)
     {
         using var client = await app.ApiAsync(coordinator ?? PageSession.Coordinator);
-        return (await client.PostJsonAsync($"/api/neighbourhoods/{await app.NeighbourhoodIdAsync(neighbourhood)}/initiatives",
+        return (await client.PostJsonAsync($"/api/v1/neighbourhoods/{await app.NeighbourhoodIdAsync(neighbourhood)}/initiatives",
             new { name, description = "Koffie, eten en klussen", runByResidents = true, budgetPerYear = 12_000m, fromNeighbourhoodBudget = true },
             HttpStatusCode.Created)).Id();
     }
@@ -24,7 +24,7 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
     {
         var initiative = await StartAsync("Buurthuis De Meting");
         using var professional = await app.ApiAsync((await CaseDriver.HomeCareAsync(app)).Email);
-        var url = $"/api/initiatives/{initiative}/measures";
+        var url = $"/api/v1/initiatives/{initiative}/measures";
 
         var negative = await professional.PostJsonAsync(url, new { week = Day(Today), visitors = 40, volunteers = -2 }, HttpStatusCode.UnprocessableEntity);
         var future = await professional.PostJsonAsync(url, new { week = Day(Today.AddDays(8)), visitors = 40 }, HttpStatusCode.UnprocessableEntity);
@@ -34,7 +34,7 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
         negative.GetProperty("title").GetString()!.ShouldContain("kan niet negatief zijn");
         future.Code().ShouldBe("initiative.measure_future");
         empty.Code().ShouldBe("initiative.measure_empty");
-        (await professional.GetJsonAsync($"/api/initiatives/{initiative}")).GetProperty("measures").GetArrayLength().ShouldBe(0, "nothing saved");
+        (await professional.GetJsonAsync($"/api/v1/initiatives/{initiative}")).GetProperty("measures").GetArrayLength().ShouldBe(0, "nothing saved");
 
         var lastWeek = Today.AddDays(-7);
         await professional.PostJsonAsync(url, new { week = Day(lastWeek), visitors = 35, volunteers = 6, residentsGivingBack = 4, activities = 5 },
@@ -42,7 +42,7 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
         await professional.PostJsonAsync(url,
             new { week = Day(lastWeek), visitors = 38, volunteers = 6, residentsGivingBack = 4, activities = 5, note = "Geteld met de intekenlijst" },
             HttpStatusCode.Created);
-        var measures = (await professional.GetJsonAsync($"/api/initiatives/{initiative}")).GetProperty("measures").EnumerateArray().ToList();
+        var measures = (await professional.GetJsonAsync($"/api/v1/initiatives/{initiative}")).GetProperty("measures").EnumerateArray().ToList();
         measures.Count.ShouldBe(2);
         measures[0].GetProperty("visitors").GetInt32().ShouldBe(38);
         measures[0].GetProperty("current").GetBoolean().ShouldBeTrue();
@@ -55,7 +55,7 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
     {
         var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
         using var coordinator = await app.ApiAsync(PageSession.Coordinator);
-        var url = $"/api/neighbourhoods/{neighbourhood}/initiatives";
+        var url = $"/api/v1/neighbourhoods/{neighbourhood}/initiatives";
         (await coordinator.PostJsonAsync(url, new { name = "", runByResidents = true }, HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("initiative.name_required");
         (await coordinator.PostJsonAsync(url, new { name = "Wandelgroep", runByResidents = false }, HttpStatusCode.UnprocessableEntity))
@@ -71,9 +71,9 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
         var initiative = await StartAsync("Kookclub Elders");
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Professional, onlyThere: true);
         using var other = await app.ApiAsync(elsewhere.Email);
-        using var notHis = await other.GetAsync($"/api/initiatives/{initiative}", TestContext.Current.CancellationToken);
+        using var notHis = await other.GetAsync($"/api/v1/initiatives/{initiative}", TestContext.Current.CancellationToken);
         notHis.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        using var notHisMeasure = await other.PostAsync($"/api/initiatives/{initiative}/measures",
+        using var notHisMeasure = await other.PostAsync($"/api/v1/initiatives/{initiative}/measures",
             System.Net.Http.Json.JsonContent.Create(new { week = Day(Today), visitors = 1 }), TestContext.Current.CancellationToken);
         notHisMeasure.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
@@ -98,7 +98,7 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
         var stored = (await @case.FileAsync()).GetProperty("actions").EnumerateArray().Single(a => a.Id() == action);
         stored.GetProperty("carrierName").GetString().ShouldBe("Buurthuis Het Plein");
         stored.GetProperty("initiativeId").GetGuid().ShouldBe(initiative);
-        var view = await @case.Bringer.GetJsonAsync($"/api/initiatives/{initiative}");
+        var view = await @case.Bringer.GetJsonAsync($"/api/v1/initiatives/{initiative}");
         view.GetProperty("actionsServed").GetInt32().ShouldBe(1);
         view.ToString().ShouldNotContain("Collectief", Case.Sensitive);
         var plan = await (await app.SignedInAsync((await CaseDriver.HomeCareAsync(app)).Email)).GetPageAsync($"/casussen/{@case.Id}/plan");

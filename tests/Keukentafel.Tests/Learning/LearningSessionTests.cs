@@ -49,7 +49,7 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         app.Clock.Advance(TimeSpan.FromDays(46));
         var second = await PlanAsync(neighbourhood, Today);
 
-        var agenda = (await (await app.ApiAsync(bringer.Email)).GetJsonAsync($"/api/learning-sessions/{second}")).GetProperty("agenda");
+        var agenda = (await (await app.ApiAsync(bringer.Email)).GetJsonAsync($"/api/v1/learning-sessions/{second}")).GetProperty("agenda");
         agenda.GetProperty("from").GetString().ShouldBe((Today.AddDays(-47)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         var mine = agenda.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("caseNumber").GetString() == number)
             .Select(i => (i.GetProperty("kind").GetString(), i.GetProperty("heading").GetString())).Order().ToList();
@@ -57,14 +57,14 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
             ("Overdue", "Niet binnen zes weken uitgevoerd"), ("WorthSharing", "Opvallende oplossing: De buurvrouw opent de post mee")]);
 
         // The first session's agenda holds the earlier points.
-        var before = (await (await app.ApiAsync(bringer.Email)).GetJsonAsync($"/api/learning-sessions/{first}")).GetProperty("agenda");
+        var before = (await (await app.ApiAsync(bringer.Email)).GetJsonAsync($"/api/v1/learning-sessions/{first}")).GetProperty("agenda");
         before.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("caseNumber").GetString() == number)
             .Select(i => i.GetProperty("heading").GetString())
             .Order().ShouldBe(["Afwijking van: Oude regel", "Knelpunt: Financiering"]);
 
         // The director: counts only, nothing of the case or the resident, in the API answer.
         using var director = await app.ApiAsync(PageSession.Director);
-        using var response = await director.GetAsync($"/api/learning-sessions/{second}", TestContext.Current.CancellationToken);
+        using var response = await director.GetAsync($"/api/v1/learning-sessions/{second}", TestContext.Current.CancellationToken);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         body.ShouldNotContain(number);
@@ -160,19 +160,19 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         var session = await PlanAsync(neighbourhood, Today.AddDays(1));
 
         var housing = await app.StaffAsync(OrganisationType.Housing, "WK990101");
-        var agenda = (await (await app.ApiAsync(housing.Email)).GetJsonAsync($"/api/learning-sessions/{session}")).GetProperty("agenda");
+        var agenda = (await (await app.ApiAsync(housing.Email)).GetJsonAsync($"/api/v1/learning-sessions/{session}")).GetProperty("agenda");
         agenda.GetProperty("anonymised").GetBoolean().ShouldBeFalse();
         agenda.GetProperty("items").EnumerateArray().ShouldNotContain(i => i.GetProperty("caseNumber").GetString() == number);
         agenda.GetProperty("notShown").GetInt32().ShouldBeGreaterThan(0);
         agenda.ToString().ShouldNotContain("Alleen voor wie aan tafel zit");
         // The agenda goes to each organisation's ambassador in the neighbourhood.
-        (await (await app.ApiAsync(housing.Email)).GetJsonAsync($"/api/learning-sessions/{session}")).GetProperty("ambassadors").EnumerateArray()
+        (await (await app.ApiAsync(housing.Email)).GetJsonAsync($"/api/v1/learning-sessions/{session}")).GetProperty("ambassadors").EnumerateArray()
             .Select(x => x.GetString()).ShouldContain("Sanne Verhoeven (Stichting Welzijn Samen)");
 
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Professional, onlyThere: true);
-        await (await app.ApiAsync(elsewhere.Email)).GetJsonAsync($"/api/learning-sessions/{session}", HttpStatusCode.NotFound);
+        await (await app.ApiAsync(elsewhere.Email)).GetJsonAsync($"/api/v1/learning-sessions/{session}", HttpStatusCode.NotFound);
         // Only the neighbourhood's coordinator plans sessions.
-        await (await app.ApiAsync(bringer.Email)).PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/learning-sessions",
+        await (await app.ApiAsync(bringer.Email)).PostJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/learning-sessions",
             new { date = Today, level = "Professionals", participants = new[] { new { name = "Iemand" } } }, HttpStatusCode.NotFound);
     }
 
@@ -181,21 +181,21 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
     {
         var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
         using var coordinator = await app.ApiAsync(PageSession.Coordinator);
-        var before = (await coordinator.GetJsonAsync($"/api/neighbourhoods/{neighbourhood}/learning-sessions")).GetArrayLength();
+        var before = (await coordinator.GetJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/learning-sessions")).GetArrayLength();
 
-        var noOne = await coordinator.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/learning-sessions",
+        var noOne = await coordinator.PostJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/learning-sessions",
             new { date = Today, level = "Professionals", participants = Array.Empty<object>() }, HttpStatusCode.UnprocessableEntity);
         noOne.Code().ShouldBe("learning.participants_required");
-        var tooEarly = await coordinator.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/learning-sessions",
+        var tooEarly = await coordinator.PostJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/learning-sessions",
             new { date = Today.AddYears(-30), level = "Professionals", participants = new[] { new { name = "Iemand" } } }, HttpStatusCode.UnprocessableEntity);
         tooEarly.Code().ShouldBe("learning.date_outside");
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Professional, onlyThere: true);
-        (await coordinator.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/learning-sessions",
+        (await coordinator.PostJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/learning-sessions",
             new { date = Today, level = "Professionals", participants = new[] { new { staffMemberId = (Guid?)elsewhere.Id, name = elsewhere.Name } } },
             HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("learning.participant_elsewhere");
 
-        (await coordinator.GetJsonAsync($"/api/neighbourhoods/{neighbourhood}/learning-sessions")).GetArrayLength().ShouldBe(before);
+        (await coordinator.GetJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/learning-sessions")).GetArrayLength().ShouldBe(before);
     }
 
     [Fact]
@@ -205,12 +205,13 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         var session = await PlanAsync(neighbourhood, Today.AddDays(2));
         using var coordinator = await app.ApiAsync(PageSession.Coordinator);
 
-        var saved = await coordinator.PutJsonAsync($"/api/learning-sessions/{session}/minutes", new { version = 0, minutes = "We spraken over de wachttijd." });
+        var saved = await coordinator.PutJsonAsync($"/api/v1/learning-sessions/{session}/minutes",
+            new { version = 0, minutes = "We spraken over de wachttijd." });
         saved.GetProperty("version").GetInt32().ShouldBe(1);
-        var stale = await coordinator.PutJsonAsync($"/api/learning-sessions/{session}/minutes", new { version = 0, minutes = "Iets anders." },
+        var stale = await coordinator.PutJsonAsync($"/api/v1/learning-sessions/{session}/minutes", new { version = 0, minutes = "Iets anders." },
             HttpStatusCode.Conflict);
         stale.Code().ShouldBe("learning.changed");
-        (await coordinator.GetJsonAsync($"/api/learning-sessions/{session}")).GetProperty("minutes").GetString().ShouldBe("We spraken over de wachttijd.");
+        (await coordinator.GetJsonAsync($"/api/v1/learning-sessions/{session}")).GetProperty("minutes").GetString().ShouldBe("We spraken over de wachttijd.");
     }
 
     [Fact]
@@ -227,10 +228,10 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         using var api = await app.ApiAsync(bringer.Email);
 
         // Bad input: nothing is saved.
-        (await api.PostJsonAsync($"/api/learning-sessions/{session}/lessons",
+        (await api.PostJsonAsync($"/api/v1/learning-sessions/{session}/lessons",
                 new { kind = "Learned", text = "Vraag eerder door", caseNumbers = new[] { ownNumber } }, HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("lesson.owner_required");
-        var notHis = await api.PostJsonAsync($"/api/learning-sessions/{session}/lessons",
+        var notHis = await api.PostJsonAsync($"/api/v1/learning-sessions/{session}/lessons",
             new { kind = "Learned", text = "Vraag eerder door", owner = "Team Rietvelden", caseNumbers = new[] { ownNumber, theirNumber } },
             HttpStatusCode.UnprocessableEntity);
         notHis.Code().ShouldBe("lesson.case_not_visible");
@@ -242,9 +243,9 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         }
 
         notHis.GetProperty("title").GetString()!.ShouldContain(theirNumber);
-        (await api.GetJsonAsync($"/api/learning-sessions/{session}")).GetProperty("lessons").GetArrayLength().ShouldBe(0);
+        (await api.GetJsonAsync($"/api/v1/learning-sessions/{session}")).GetProperty("lessons").GetArrayLength().ShouldBe(0);
 
-        var lesson = (await api.PostJsonAsync($"/api/learning-sessions/{session}/lessons",
+        var lesson = (await api.PostJsonAsync($"/api/v1/learning-sessions/{session}/lessons",
             new
             {
                 kind = "AskOfManagement",
@@ -252,7 +253,7 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
                 ownerId = bringer.Id,
                 caseNumbers = new[] { ownNumber }
             }, HttpStatusCode.Created)).Id();
-        var view = (await api.GetJsonAsync($"/api/learning-sessions/{session}")).GetProperty("lessons")[0];
+        var view = (await api.GetJsonAsync($"/api/v1/learning-sessions/{session}")).GetProperty("lessons")[0];
         await using (var scope = app.Services.CreateAsyncScope())
         {
             // Linking the case and showing its number with the lesson are both logged against it.
@@ -265,18 +266,18 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         view.GetProperty("owner").GetString().ShouldBe(bringer.Name);
         view.GetProperty("caseNumbers")[0].GetString().ShouldBe(ownNumber);
         // The director reads the lesson, not which case it came from.
-        var directorView = (await (await app.ApiAsync(PageSession.Director)).GetJsonAsync($"/api/learning-sessions/{session}")).GetProperty("lessons")[0];
+        var directorView = (await (await app.ApiAsync(PageSession.Director)).GetJsonAsync($"/api/v1/learning-sessions/{session}")).GetProperty("lessons")[0];
         directorView.GetProperty("caseCount").GetInt32().ShouldBe(1);
         directorView.GetProperty("caseNumbers").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
 
         // The next session sees it open, until someone records it done.
         var next = await PlanAsync(neighbourhood, Today.AddDays(17));
-        (await api.GetJsonAsync($"/api/learning-sessions/{next}"))
+        (await api.GetJsonAsync($"/api/v1/learning-sessions/{next}"))
             .GetProperty("openFromBefore").EnumerateArray().ShouldContain(l => l.GetProperty("id").GetGuid() == lesson);
-        await api.PutJsonAsync($"/api/lessons/{lesson}/status", new { version = 0, status = "Done", note = "Er is nu een vast aanspreekpunt." });
-        (await api.PutJsonAsync($"/api/lessons/{lesson}/status", new { version = 0, status = "Dropped" }, HttpStatusCode.Conflict))
+        await api.PutJsonAsync($"/api/v1/lessons/{lesson}/status", new { version = 0, status = "Done", note = "Er is nu een vast aanspreekpunt." });
+        (await api.PutJsonAsync($"/api/v1/lessons/{lesson}/status", new { version = 0, status = "Dropped" }, HttpStatusCode.Conflict))
             .Code().ShouldBe("lesson.changed");
-        (await api.GetJsonAsync($"/api/learning-sessions/{next}"))
+        (await api.GetJsonAsync($"/api/v1/learning-sessions/{next}"))
             .GetProperty("openFromBefore").EnumerateArray().ShouldNotContain(l => l.GetProperty("id").GetGuid() == lesson);
     }
 
@@ -290,7 +291,7 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         var number = (await @case.FileAsync()).GetProperty("number").GetString()!;
         var session = await PlanAsync(neighbourhood, Today.AddDays(4));
         using var api = await app.ApiAsync(bringer.Email);
-        await api.PostJsonAsync($"/api/learning-sessions/{session}/lessons",
+        await api.PostJsonAsync($"/api/v1/learning-sessions/{session}/lessons",
             new { kind = "Learned", text = "Een vaste contactpersoon werkt", owner = "Team Rietvelden", caseNumbers = new[] { number } },
             HttpStatusCode.Created);
 
@@ -304,7 +305,7 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
                 .ShouldBeGreaterThanOrEqualTo(1);
         }
 
-        var view = await (await app.ApiAsync(bringer.Email)).GetJsonAsync($"/api/learning-sessions/{session}");
+        var view = await (await app.ApiAsync(bringer.Email)).GetJsonAsync($"/api/v1/learning-sessions/{session}");
         view.GetProperty("lessons")[0].GetProperty("caseNumbers")[0].GetString().ShouldBe(number);
         view.GetRawText().ShouldNotContain("Vergeetmenietje");
         (await @case.FileAsync()).GetProperty("resident").GetProperty("name").GetString().ShouldBe("Geanonimiseerde bewoner");
@@ -313,7 +314,7 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
     private async Task<Guid> PlanAsync(Guid neighbourhood, DateOnly date)
     {
         using var coordinator = await app.ApiAsync(PageSession.Coordinator);
-        var created = await coordinator.PostJsonAsync($"/api/neighbourhoods/{neighbourhood}/learning-sessions",
+        var created = await coordinator.PostJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/learning-sessions",
             new { date, level = "Professionals", participants = new[] { new { name = "Sanne Verhoeven" }, new { name = "Ilse Dekkers" } } },
             HttpStatusCode.Created);
         return created.Id();

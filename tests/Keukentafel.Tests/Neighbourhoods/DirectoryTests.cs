@@ -14,7 +14,7 @@ public sealed class DirectoryTests(KeukentafelApp app) : IClassFixture<Keukentaf
     {
         var housing = await app.OrganisationIdAsync(Keukentafel.Neighbourhoods.OrganisationType.Housing);
         var admin = await app.ApiAsync(PageSession.Administrator);
-        using var set = await admin.PutAsJsonAsync($"/api/organisations/{housing}/services", new { services = new[] { "HomeAdaptation", "SocialWork" } },
+        using var set = await admin.PutAsJsonAsync($"/api/v1/organisations/{housing}/services", new { services = new[] { "HomeAdaptation", "SocialWork" } },
             TestContext.Current.CancellationToken);
         set.StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
@@ -22,7 +22,7 @@ public sealed class DirectoryTests(KeukentafelApp app) : IClassFixture<Keukentaf
         page.Text().ShouldContain("Maatschappelijk werk, Woningaanpassing");
         page.QuerySelector("form[action*='handler=Services']").ShouldBeNull();
         using var refused = await (await app.ApiAsync(PageSession.Coordinator))
-            .PutAsJsonAsync($"/api/organisations/{housing}/services", new { services = Array.Empty<string>() }, TestContext.Current.CancellationToken);
+            .PutAsJsonAsync($"/api/v1/organisations/{housing}/services", new { services = Array.Empty<string>() }, TestContext.Current.CancellationToken);
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await (await app.SignedInAsync(PageSession.Administrator)).GetPageAsync($"/organisaties/{housing}"))
             .QuerySelectorAll("input[name=services]:checked").Length.ShouldBe(2);
@@ -54,11 +54,12 @@ public sealed class DirectoryTests(KeukentafelApp app) : IClassFixture<Keukentaf
             .ToListAsync(TestContext.Current.CancellationToken);
         var staffNames = await db.StaffMembers.Select(s => s.Name.Given + " " + s.Name.Family).ToListAsync(TestContext.Current.CancellationToken);
         var api = await app.ApiAsync(PageSession.Coordinator);
-        var neighbourhoods = await api.GetFromJsonAsync<JsonElement>("/api/neighbourhoods", TestContext.Current.CancellationToken);
+        var neighbourhoods = await api.GetFromJsonAsync<JsonElement>("/api/v1/neighbourhoods", TestContext.Current.CancellationToken);
 
         foreach (var neighbourhood in neighbourhoods.EnumerateArray())
         {
-            var detail = await api.GetStringAsync($"/api/neighbourhoods/{neighbourhood.GetProperty("id").GetString()}", TestContext.Current.CancellationToken);
+            var detail = await api.GetStringAsync($"/api/v1/neighbourhoods/{neighbourhood.GetProperty("id").GetString()}",
+                TestContext.Current.CancellationToken);
             foreach (var name in residentNames.Except(staffNames))
             {
                 detail.ShouldNotContain(name);
@@ -71,8 +72,8 @@ public sealed class DirectoryTests(KeukentafelApp app) : IClassFixture<Keukentaf
     {
         var api = await app.ApiAsync(PageSession.Professional);
 
-        var neighbourhoods = await api.GetFromJsonAsync<JsonElement>("/api/neighbourhoods", TestContext.Current.CancellationToken);
-        var organisations = await api.GetFromJsonAsync<JsonElement>("/api/organisations", TestContext.Current.CancellationToken);
+        var neighbourhoods = await api.GetFromJsonAsync<JsonElement>("/api/v1/neighbourhoods", TestContext.Current.CancellationToken);
+        var organisations = await api.GetFromJsonAsync<JsonElement>("/api/v1/organisations", TestContext.Current.CancellationToken);
 
         neighbourhoods.EnumerateArray().Select(n => n.GetProperty("name").GetString()).ShouldBe(["Kloosterkamp", "Rietvelden"]);
         organisations.GetArrayLength().ShouldBe(13);
@@ -80,7 +81,7 @@ public sealed class DirectoryTests(KeukentafelApp app) : IClassFixture<Keukentaf
         welfare.GetProperty("type").GetString().ShouldBe("Welfare");
         welfare.GetProperty("ambassador").GetProperty("displayName").GetString().ShouldBe("Sanne Verhoeven");
 
-        var detail = await api.GetFromJsonAsync<JsonElement>($"/api/organisations/{welfare.GetProperty("id").GetString()}",
+        var detail = await api.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{welfare.GetProperty("id").GetString()}",
             TestContext.Current.CancellationToken);
         detail.GetProperty("neighbourhoods").GetArrayLength().ShouldBe(2);
         detail.GetProperty("staff").EnumerateArray().Select(s => s.GetProperty("function").GetString()).ShouldContain("Manager");

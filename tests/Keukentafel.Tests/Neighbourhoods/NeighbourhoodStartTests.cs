@@ -26,7 +26,7 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
         await using var scope = app.Services.CreateAsyncScope();
         var organisation = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().StaffMembers.Where(s => s.Id == homeCare.Id)
             .Select(s => s.OrganisationId!.Value).SingleAsync();
-        var started = await aanjager.PostJsonAsync("/api/neighbourhoods", new
+        var started = await aanjager.PostJsonAsync("/api/v1/neighbourhoods", new
         {
             municipalityId = await MunicipalityAsync(),
             name,
@@ -51,14 +51,14 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
     {
         var first = await app.NeighbourhoodIdAsync("WK990101");
         using var director = await app.ApiAsync(PageSession.Director);
-        var report = $"/api/effects/report?neighbourhoodId={first}&from={Day(Today.AddYears(-2))}&to={Day(Today)}";
+        var report = $"/api/v1/effects/report?neighbourhoodId={first}&from={Day(Today.AddYears(-2))}&to={Day(Today)}";
         var before = (await director.GetJsonAsync(report)).ToString();
-        var overviewBefore = (await director.GetJsonAsync($"/api/municipalities/{await MunicipalityAsync()}/overview"))
+        var overviewBefore = (await director.GetJsonAsync($"/api/v1/municipalities/{await MunicipalityAsync()}/overview"))
             .GetProperty("neighbourhoods").EnumerateArray().Single(n => n.Id() == first).ToString();
 
         using var aanjager = await app.ApiAsync(PageSession.Aanjager);
         var (id, organisation) = await StartAsync(aanjager, "WK990177", "Nieuwe Akkers");
-        var startup = await aanjager.GetJsonAsync($"/api/neighbourhoods/{id}/startup");
+        var startup = await aanjager.GetJsonAsync($"/api/v1/neighbourhoods/{id}/startup");
         startup.GetProperty("coordinator").GetString().ShouldBe("Tessa CoördinatorWK990177");
         startup.GetProperty("hasBudget").GetBoolean().ShouldBeTrue();
         startup.GetProperty("steps").GetArrayLength().ShouldBe(StartupStep.Usual.Count);
@@ -73,12 +73,12 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
                 .OrderByDescending(s => s.Email).Select(s => s.Id).FirstAsync(TestContext.Current.CancellationToken);
         }
 
-        using var appointed = await aanjager.PutAsync($"/api/neighbourhoods/{id}/organisations/{organisation}/ambassador",
+        using var appointed = await aanjager.PutAsync($"/api/v1/neighbourhoods/{id}/organisations/{organisation}/ambassador",
             System.Net.Http.Json.JsonContent.Create(new { staffMemberId = ambassador }), TestContext.Current.CancellationToken);
         appointed.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var bringer = await app.StaffAsync(OrganisationType.HomeCare, "WK990177");
         bringer.Id.ShouldBe(ambassador);
-        var areas = (await aanjager.GetJsonAsync($"/api/organisations/{organisation}")).GetProperty("neighbourhoods").EnumerateArray().ToList();
+        var areas = (await aanjager.GetJsonAsync($"/api/v1/organisations/{organisation}")).GetProperty("neighbourhoods").EnumerateArray().ToList();
         areas.Single(a => a.Id() == id).GetProperty("ambassador").GetProperty("id").GetGuid().ShouldBe(ambassador);
         areas.Single(a => a.Id() == first).GetProperty("ambassador").GetProperty("id").GetGuid()
             .ShouldNotBe(ambassador, "elsewhere the general ambassador stays");
@@ -86,7 +86,7 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
         await @case.PostAsync("bottlenecks", new { category = "Financing", description = "Nog geen budget afgesproken" });
 
         (await director.GetJsonAsync(report)).ToString().ShouldBe(before);
-        var overview = await director.GetJsonAsync($"/api/municipalities/{await MunicipalityAsync()}/overview");
+        var overview = await director.GetJsonAsync($"/api/v1/municipalities/{await MunicipalityAsync()}/overview");
         overview.GetProperty("neighbourhoods").EnumerateArray().Single(n => n.Id() == first).ToString().ShouldBe(overviewBefore);
         var added = overview.GetProperty("neighbourhoods").EnumerateArray().Single(n => n.Id() == id);
         added.GetProperty("smallQuarters").GetArrayLength().ShouldBe(1, "one resident: his quarter is not counted");
@@ -96,9 +96,9 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
         // A professional of the first neighbourhood only does not see the new neighbourhood's case.
         var other = await app.StaffAsync(OrganisationType.HomeCare, "WK990101", onlyThere: true);
         using var otherApi = await app.ApiAsync(other.Email);
-        using var notHis = await otherApi.GetAsync($"/api/cases/{@case.Id}", TestContext.Current.CancellationToken);
+        using var notHis = await otherApi.GetAsync($"/api/v1/cases/{@case.Id}", TestContext.Current.CancellationToken);
         notHis.StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.Forbidden);
-        (await otherApi.GetJsonAsync("/api/cases?q=Akkerbewoner")).GetProperty("items").GetArrayLength().ShouldBe(0);
+        (await otherApi.GetJsonAsync("/api/v1/cases?q=Akkerbewoner")).GetProperty("items").GetArrayLength().ShouldBe(0);
     }
 
     [Fact]
@@ -106,10 +106,10 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
     {
         using var aanjager = await app.ApiAsync(PageSession.Aanjager);
         var municipality = await MunicipalityAsync();
-        var noOrganisation = await aanjager.PostJsonAsync("/api/neighbourhoods",
+        var noOrganisation = await aanjager.PostJsonAsync("/api/v1/neighbourhoods",
             new { municipalityId = municipality, name = "Leegveld", code = "WK990178", startedOn = Day(Today) }, HttpStatusCode.UnprocessableEntity);
         noOrganisation.Code().ShouldBe("neighbourhood.organisations_required");
-        var taken = await aanjager.PostJsonAsync("/api/neighbourhoods",
+        var taken = await aanjager.PostJsonAsync("/api/v1/neighbourhoods",
             new
             {
                 municipalityId = municipality,
@@ -119,7 +119,7 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
                 newOrganisations = new[] { new { name = "Dubbel BV", type = "Welfare" } }
             }, HttpStatusCode.UnprocessableEntity);
         taken.Code().ShouldBe("neighbourhood.code_taken");
-        var noStart = await aanjager.PostJsonAsync("/api/neighbourhoods",
+        var noStart = await aanjager.PostJsonAsync("/api/v1/neighbourhoods",
             new
             {
                 municipalityId = municipality,
@@ -128,19 +128,20 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
                 newOrganisations = new[] { new { name = "Zonderstart BV", type = "Welfare" } }
             }, HttpStatusCode.UnprocessableEntity);
         noStart.Code().ShouldBe("neighbourhood.start_required");
-        (await aanjager.GetJsonAsync("/api/neighbourhoods")).EnumerateArray().Select(n => n.GetProperty("code").GetString()).ShouldNotContain("WK990178");
-        (await aanjager.GetJsonAsync("/api/organisations")).EnumerateArray().Select(o => o.GetProperty("name").GetString()).ShouldNotContain("Zonderstart BV");
+        (await aanjager.GetJsonAsync("/api/v1/neighbourhoods")).EnumerateArray().Select(n => n.GetProperty("code").GetString()).ShouldNotContain("WK990178");
+        (await aanjager.GetJsonAsync("/api/v1/organisations")).EnumerateArray().Select(o => o.GetProperty("name").GetString())
+            .ShouldNotContain("Zonderstart BV");
 
         var (id, _) = await StartAsync(aanjager, "WK990180", "Startveld");
-        var steps = (await aanjager.GetJsonAsync($"/api/neighbourhoods/{id}/startup")).GetProperty("steps").GetArrayLength();
-        var noOwner = await aanjager.PostJsonAsync($"/api/neighbourhoods/{id}/startup-steps", new { text = "Buurtbijeenkomst in het buurthuis", owner = "" },
+        var steps = (await aanjager.GetJsonAsync($"/api/v1/neighbourhoods/{id}/startup")).GetProperty("steps").GetArrayLength();
+        var noOwner = await aanjager.PostJsonAsync($"/api/v1/neighbourhoods/{id}/startup-steps", new { text = "Buurtbijeenkomst in het buurthuis", owner = "" },
             HttpStatusCode.UnprocessableEntity);
         noOwner.Code().ShouldBe("startup.owner_required");
         noOwner.GetProperty("title").GetString()!.ShouldContain("wie deze stap oppakt");
-        (await aanjager.GetJsonAsync($"/api/neighbourhoods/{id}/startup")).GetProperty("steps").GetArrayLength().ShouldBe(steps);
+        (await aanjager.GetJsonAsync($"/api/v1/neighbourhoods/{id}/startup")).GetProperty("steps").GetArrayLength().ShouldBe(steps);
 
         // A refusal late in the start (the new coordinator's address is taken) leaves no trace of what came before it.
-        var late = await aanjager.PostJsonAsync("/api/neighbourhoods", new
+        var late = await aanjager.PostJsonAsync("/api/v1/neighbourhoods", new
         {
             municipalityId = municipality,
             name = "Laatveld",
@@ -150,45 +151,45 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
             newCoordinator = new { givenName = "Ilse", familyName = "Dubbel", email = PageSession.Coordinator },
         }, HttpStatusCode.UnprocessableEntity);
         late.Code().ShouldBe("staff.email_taken");
-        (await aanjager.GetJsonAsync("/api/organisations"))
+        (await aanjager.GetJsonAsync("/api/v1/organisations"))
             .EnumerateArray().Select(o => o.GetProperty("name").GetString()).ShouldNotContain("Laatveld Welzijn");
-        (await aanjager.GetJsonAsync("/api/neighbourhoods")).EnumerateArray().Select(n => n.GetProperty("code").GetString()).ShouldNotContain("WK990183");
+        (await aanjager.GetJsonAsync("/api/v1/neighbourhoods")).EnumerateArray().Select(n => n.GetProperty("code").GetString()).ShouldNotContain("WK990183");
 
         // Two people change the same step: the second, working from the older version, is refused.
-        var step = (await aanjager.GetJsonAsync($"/api/neighbourhoods/{id}/startup")).GetProperty("steps")[0];
+        var step = (await aanjager.GetJsonAsync($"/api/v1/neighbourhoods/{id}/startup")).GetProperty("steps")[0];
         var first = new { version = step.GetProperty("version").GetInt32(), status = "InProgress", owner = "Noor" };
-        using (var ok = await aanjager.PutAsync($"/api/startup-steps/{step.Id()}", System.Net.Http.Json.JsonContent.Create(first),
+        using (var ok = await aanjager.PutAsync($"/api/v1/startup-steps/{step.Id()}", System.Net.Http.Json.JsonContent.Create(first),
             TestContext.Current.CancellationToken))
         {
             ok.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        using var stale = await aanjager.PutAsync($"/api/startup-steps/{step.Id()}", System.Net.Http.Json.JsonContent.Create(first with { status = "Done" }),
+        using var stale = await aanjager.PutAsync($"/api/v1/startup-steps/{step.Id()}", System.Net.Http.Json.JsonContent.Create(first with { status = "Done" }),
             TestContext.Current.CancellationToken);
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await aanjager.GetJsonAsync($"/api/neighbourhoods/{id}/startup")).GetProperty("steps")[0].GetProperty("status").GetString().ShouldBe("InProgress");
+        (await aanjager.GetJsonAsync($"/api/v1/neighbourhoods/{id}/startup")).GetProperty("steps")[0].GetProperty("status").GetString().ShouldBe("InProgress");
 
         // Someone who neither works there nor keeps the start-up does not see it.
         using var outsider = await app.ApiAsync((await app.StaffAsync(null, "WK990102", StaffFunction.Professional, onlyThere: true)).Email);
-        using var hidden = await outsider.GetAsync($"/api/neighbourhoods/{id}/startup", TestContext.Current.CancellationToken);
+        using var hidden = await outsider.GetAsync($"/api/v1/neighbourhoods/{id}/startup", TestContext.Current.CancellationToken);
         hidden.StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         // Only the coordinator plans a session; and not before the approach started in the neighbourhood.
-        await aanjager.PostJsonAsync($"/api/neighbourhoods/{await app.NeighbourhoodIdAsync("WK990101")}/learning-sessions",
+        await aanjager.PostJsonAsync($"/api/v1/neighbourhoods/{await app.NeighbourhoodIdAsync("WK990101")}/learning-sessions",
             new { date = Day(Today), level = "Professionals", participants = new[] { new { name = "Iemand" } } }, HttpStatusCode.NotFound);
         using var coordinator = await app.ApiAsync(PageSession.Coordinator);
-        var tooEarly = await coordinator.PostJsonAsync($"/api/neighbourhoods/{await app.NeighbourhoodIdAsync("WK990101")}/learning-sessions",
+        var tooEarly = await coordinator.PostJsonAsync($"/api/v1/neighbourhoods/{await app.NeighbourhoodIdAsync("WK990101")}/learning-sessions",
             new { date = Day(Today.AddYears(-3).AddDays(-1)), level = "Professionals", participants = new[] { new { name = "Iemand" } } },
             HttpStatusCode.UnprocessableEntity);
         tooEarly.Code().ShouldBe("learning.date_outside");
 
         // Only aanjagers and administrators start a neighbourhood; a coordinator of another neighbourhood keeps no checklist of this one.
         using var professional = await app.ApiAsync(PageSession.Professional);
-        using var refused = await professional.PostAsync("/api/neighbourhoods",
+        using var refused = await professional.PostAsync("/api/v1/neighbourhoods",
             System.Net.Http.Json.JsonContent.Create(new { municipalityId = municipality, name = "X", code = "WK990181" }),
             TestContext.Current.CancellationToken);
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        using var notHis = await coordinator.PostAsync($"/api/neighbourhoods/{id}/startup-steps",
+        using var notHis = await coordinator.PostAsync($"/api/v1/neighbourhoods/{id}/startup-steps",
             System.Net.Http.Json.JsonContent.Create(new { text = "Iets", owner = "Ilse" }),
             TestContext.Current.CancellationToken);
         notHis.StatusCode.ShouldBe(HttpStatusCode.NotFound);

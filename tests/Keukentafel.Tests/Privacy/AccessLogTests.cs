@@ -18,9 +18,9 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
     {
         var (caseId, bringer) = await ResidentsCaseAsync();
         var coordinator = await app.ApiAsync(coordinatorEmail);
-        await coordinator.PostJsonAsync($"/api/access/{caseId}/reason", new { reason = Reason }, HttpStatusCode.NoContent);
-        await coordinator.GetJsonAsync($"/api/cases/{caseId}");
-        await (await app.ApiAsync(bringer.Email)).GetJsonAsync("/api/cases");
+        await coordinator.PostJsonAsync($"/api/v1/access/{caseId}/reason", new { reason = Reason }, HttpStatusCode.NoContent);
+        await coordinator.GetJsonAsync($"/api/v1/cases/{caseId}");
+        await (await app.ApiAsync(bringer.Email)).GetJsonAsync("/api/v1/cases");
         var resident = await app.SignedInAsync(PageSession.Resident);
 
         var page = await resident.GetPageAsync("/mijn/inzage");
@@ -31,7 +31,7 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
         rows.ShouldContain(r => r.Contains(coordinatorName) && r.Contains("bekeek uw dossier") && r.Contains(Reason));
         rows.ShouldContain(r => r.Contains(bringer.Name) && r.Contains("zag uw naam in de lijst met casussen"), "a list that shows his name is a look too");
         rows.ShouldNotContain(r => r.Contains(residentName), "the resident's own looks are not listed");
-        var api = await (await app.ApiAsync(PageSession.Resident)).GetJsonAsync("/api/me/access-log");
+        var api = await (await app.ApiAsync(PageSession.Resident)).GetJsonAsync("/api/v1/me/access-log");
         api.EnumerateArray().ShouldContain(e => e.GetProperty("who").GetString() == coordinatorName && e.GetProperty("reason").GetString() == Reason);
         api.EnumerateArray().ShouldNotContain(e => e.GetProperty("who").GetString() == residentName);
         (await AuditAsync(a => a.UserName == residentName && a.Part == "logboek" && a.Action == AuditAction.Read)).ShouldNotBeEmpty();
@@ -68,7 +68,7 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
 
         var page = await browser.GetPageAsync($"/casussen/{caseId}/inzage");
         using var csv = await browser.GetAsync($"/casussen/{caseId}/inzage?handler=Csv", TestContext.Current.CancellationToken);
-        var api = await (await app.ApiAsync(bringer.Email)).GetJsonAsync($"/api/cases/{caseId}/access-log");
+        var api = await (await app.ApiAsync(bringer.Email)).GetJsonAsync($"/api/v1/cases/{caseId}/access-log");
 
         page.QuerySelectorAll("tbody tr").ShouldContain(r => r.TextContent.Contains(bringer.Name) && r.TextContent.Contains("meldde uw casus aan"));
         page.Text().ShouldNotContain(colleague.Name, Case.Sensitive, "her looks at her own case of this resident are not on this case's page");
@@ -88,7 +88,7 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
             refusedCsv.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         }
 
-        await (await app.ApiAsync(colleague.Email)).GetJsonAsync($"/api/cases/{caseId}/access-log", HttpStatusCode.NotFound);
+        await (await app.ApiAsync(colleague.Email)).GetJsonAsync($"/api/v1/cases/{caseId}/access-log", HttpStatusCode.NotFound);
         using (var residentThere = await (await app.SignedInAsync(PageSession.Resident))
             .GetAsync($"/casussen/{caseId}/inzage", TestContext.Current.CancellationToken))
         {
@@ -114,7 +114,7 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
 
         page.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         csv.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        using var api = await (await app.ApiAsync(email)).GetAsync("/api/me/access-log", TestContext.Current.CancellationToken);
+        using var api = await (await app.ApiAsync(email)).GetAsync("/api/v1/me/access-log", TestContext.Current.CancellationToken);
         api.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 

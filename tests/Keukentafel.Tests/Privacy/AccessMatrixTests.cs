@@ -71,7 +71,7 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
             if (actor.Name == "coordinator without reason")
             {
                 // From here on the coordinator has written down why he opens this file.
-                await (await world.CoordinatorApi()).PostJsonAsync($"/api/access/{world.CaseId}/reason",
+                await (await world.CoordinatorApi()).PostJsonAsync($"/api/v1/access/{world.CaseId}/reason",
                     new { reason = "De casusaanbrenger is met verlof en de bewoner belde met een dringende vraag." }, HttpStatusCode.NoContent);
             }
         }
@@ -86,35 +86,36 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
         // (he sees the deviation, not the file), the break-the-glass reason (checked and logged by CaseAccess itself).
         string[] notAboutAResident =
         [
-            "/api/neighbourhoods/{id:guid}",
-            "/api/neighbourhoods/{id:guid}/prices",
-            "/api/organisations/{id:guid}",
-            "/api/organisations/{id:guid}/services",
-            "/api/admin/accounts/{id:guid}/unlock",
-            "/api/deviations/{deviationId:guid}/backing",
-            "/api/budget/requests/{requestId:guid}/decision", // only the managers of the request's organisation; checked and logged by Decisions
-            "/api/budgets/{budgetId:guid}/dashboard", // sums; the case numbers in it are logged per case by Dashboards
-            "/api/budgets/{budgetId:guid}", // the budget's contributions and rooms: no resident data
-            "/api/budgets/{budgetId:guid}/contributions",
-            "/api/budgets/{budgetId:guid}/rooms",
-            "/api/access/{caseId:guid}/reason",
-            "/api/neighbourhoods/{neighbourhoodId:guid}/learning-sessions", // sessions of a neighbourhood the user works in; checked by LearningSessions
-            "/api/learning-sessions/{sessionId:guid}", // the agenda shows case points only for cases the viewer may open, logged per case by Agendas
-            "/api/learning-sessions/{sessionId:guid}/minutes",
-            "/api/learning-sessions/{sessionId:guid}/lessons", // linked by case number only to cases the author may see; checked by LearningSessions
-            "/api/lessons/{lessonId:guid}/status",
-            "/api/neighbourhoods/{neighbourhoodId:guid}/bottleneck-report", // counts of a neighbourhood the user works in; groups under five residents hidden
-            "/api/neighbourhoods/{neighbourhoodId:guid}/initiatives", // collective initiatives: no resident data; checked by Initiatives
-            "/api/initiatives/{initiativeId:guid}", // measures and a count of plan actions served, never which
-            "/api/initiatives/{initiativeId:guid}/measures",
-            "/api/municipalities/{municipalityId:guid}/overview", // aggregates of the municipalities the user works in; groups under five residents hidden
-            "/api/neighbourhoods/{neighbourhoodId:guid}/startup", // a neighbourhood's start-up: organisations, ambassadors, checklist; no resident data
-            "/api/neighbourhoods/{neighbourhoodId:guid}/startup-steps", // aanjager, administrator or the coordinator; checked by NeighbourhoodStarts
-            "/api/startup-steps/{stepId:guid}",
-            "/api/neighbourhoods/{neighbourhoodId:guid}/organisations/{organisationId:guid}/ambassador",
+            "/api/v1/neighbourhoods/{id:guid}",
+            "/api/v1/neighbourhoods/{id:guid}/prices",
+            "/api/v1/organisations/{id:guid}",
+            "/api/v1/organisations/{id:guid}/services",
+            "/api/v1/admin/accounts/{id:guid}/unlock",
+            "/api/v1/deviations/{deviationId:guid}/backing",
+            "/api/v1/budget/requests/{requestId:guid}/decision", // only the managers of the request's organisation; checked and logged by Decisions
+            "/api/v1/budgets/{budgetId:guid}/dashboard", // sums; the case numbers in it are logged per case by Dashboards
+            "/api/v1/budgets/{budgetId:guid}", // the budget's contributions and rooms: no resident data
+            "/api/v1/budgets/{budgetId:guid}/contributions",
+            "/api/v1/budgets/{budgetId:guid}/rooms",
+            "/api/v1/access/{caseId:guid}/reason",
+            "/api/v1/neighbourhoods/{neighbourhoodId:guid}/learning-sessions", // sessions of a neighbourhood the user works in; checked by LearningSessions
+            "/api/v1/learning-sessions/{sessionId:guid}", // the agenda shows case points only for cases the viewer may open, logged per case by Agendas
+            "/api/v1/learning-sessions/{sessionId:guid}/minutes",
+            "/api/v1/learning-sessions/{sessionId:guid}/lessons", // linked by case number only to cases the author may see; checked by LearningSessions
+            "/api/v1/lessons/{lessonId:guid}/status",
+            // counts of a neighbourhood the user works in; groups under five residents hidden
+            "/api/v1/neighbourhoods/{neighbourhoodId:guid}/bottleneck-report",
+            "/api/v1/neighbourhoods/{neighbourhoodId:guid}/initiatives", // collective initiatives: no resident data; checked by Initiatives
+            "/api/v1/initiatives/{initiativeId:guid}", // measures and a count of plan actions served, never which
+            "/api/v1/initiatives/{initiativeId:guid}/measures",
+            "/api/v1/municipalities/{municipalityId:guid}/overview", // aggregates of the municipalities the user works in; groups under five residents hidden
+            "/api/v1/neighbourhoods/{neighbourhoodId:guid}/startup", // a neighbourhood's start-up: organisations, ambassadors, checklist; no resident data
+            "/api/v1/neighbourhoods/{neighbourhoodId:guid}/startup-steps", // aanjager, administrator or the coordinator; checked by NeighbourhoodStarts
+            "/api/v1/startup-steps/{stepId:guid}",
+            "/api/v1/neighbourhoods/{neighbourhoodId:guid}/organisations/{organisationId:guid}/ambassador",
         ];
         var withId = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true && e.RoutePattern.Parameters.Count > 0)
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true && e.RoutePattern.Parameters.Count > 0)
             .ToList();
 
         withId.ShouldNotBeEmpty();
@@ -151,7 +152,7 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
         foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var raw = endpoint.RoutePattern.RawText ?? "";
-            var apiRoute = raw.StartsWith("/api/cases/{id", StringComparison.Ordinal);
+            var apiRoute = raw.StartsWith("/api/v1/cases/{id", StringComparison.Ordinal);
             var pageRoute = raw.StartsWith("casussen/{id", StringComparison.Ordinal);
             if (!apiRoute && !pageRoute)
             {
@@ -201,7 +202,7 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
     {
         var signalled = await app.SignalCaseAsync();
         var bringer = await app.ApiAsync(signalled.Bringer.Email);
-        var @case = await new CaseDriver(app, bringer, signalled.CaseId, (await bringer.GetJsonAsync($"/api/cases/{signalled.CaseId}")).Version())
+        var @case = await new CaseDriver(app, bringer, signalled.CaseId, (await bringer.GetJsonAsync($"/api/v1/cases/{signalled.CaseId}")).Version())
             .MeetingPlannedAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();

@@ -40,7 +40,7 @@ public sealed class AuditLogTests(KeukentafelApp app) : IClassFixture<Keukentafe
         var api = await app.ApiAsync(PageSession.Professional);
         for (var i = 0; i < 3; i++)
         {
-            (await api.GetAsync("/api/cases", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+            (await api.GetAsync("/api/v1/cases", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         }
     }
 }
@@ -148,7 +148,7 @@ public sealed class AuditWriterTests(KeukentafelApp app) : IClassFixture<Keukent
         var api = await app.ApiAsync(PageSession.Professional);
         var before = await CountAsync(ct);
 
-        var lists = Enumerable.Range(0, 16).Select(async _ => (await api.GetAsync("/api/cases", ct)).EnsureSuccessStatusCode());
+        var lists = Enumerable.Range(0, 16).Select(async _ => (await api.GetAsync("/api/v1/cases", ct)).EnsureSuccessStatusCode());
         var here = Enumerable.Range(0, 40).Select(i => log.AppendManyAsync([Event($"hier {i}"), Event($"hier {i}b")], ct));
         var there = Enumerable.Range(0, 40).Select(i => other.AppendAsync(Event($"daar {i}"), ct));
         await Task.WhenAll([.. lists, .. here, .. there]);

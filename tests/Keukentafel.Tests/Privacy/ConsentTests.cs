@@ -19,19 +19,19 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
         consents.Count.ShouldBe(2, "the case bringer's organisation at the signal, the housing corporation at the agreement");
         var housingConsent = consents.Single(k => k.GetProperty("purpose").GetString() == "Aan tafel komen en het plan mee uitvoeren");
         housingConsent.GetProperty("active").GetBoolean().ShouldBeTrue();
-        await housingApi.GetJsonAsync($"/api/cases/{@case.Id}");
+        await housingApi.GetJsonAsync($"/api/v1/cases/{@case.Id}");
 
         await @case.PostAsync($"consents/{housingConsent.Id()}/withdrawal", new { reason = "Mevrouw wil niet dat de corporatie meeleest." });
 
-        await housingApi.GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.NotFound);
-        await housingApi.GetJsonAsync($"/api/cases/{@case.Id}/history", HttpStatusCode.NotFound);
-        (await housingApi.GetJsonAsync("/api/cases"))
+        await housingApi.GetJsonAsync($"/api/v1/cases/{@case.Id}", HttpStatusCode.NotFound);
+        await housingApi.GetJsonAsync($"/api/v1/cases/{@case.Id}/history", HttpStatusCode.NotFound);
+        (await housingApi.GetJsonAsync("/api/v1/cases"))
             .GetProperty("items").EnumerateArray().ShouldNotContain(c => c.Id("id") == @case.Id, "nor his list shows the resident's name");
         (await @case.FileAsync()).GetProperty("status").GetString().ShouldBe("MeetingPlanned", "the case bringer keeps his responsibility");
         var withdrawn = (await @case.FileAsync()).GetProperty("consents").EnumerateArray().Single(k => k.Id() == housingConsent.Id());
         withdrawn.GetProperty("active").GetBoolean().ShouldBeFalse();
         withdrawn.GetProperty("withdrawalReason").GetString().ShouldBe("Mevrouw wil niet dat de corporatie meeleest.");
-        var history = (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history"))
+        var history = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history"))
             .EnumerateArray().Select(h => h.GetProperty("summary").GetString()!).ToList();
         history.ShouldContain(h => h.StartsWith("Toestemming ingetrokken voor", StringComparison.Ordinal));
         await using var scope = app.Services.CreateAsyncScope();
@@ -41,8 +41,8 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
         // The resident changes his mind: a new consent opens the file again; the withdrawn one stays in the register.
         await @case.PostAsync("consents",
             new { organisationId = housingConsent.GetProperty("organisationId").GetGuid(), purpose = "Meedenken over de huurachterstand" });
-        await housingApi.GetJsonAsync($"/api/cases/{@case.Id}");
-        (await housingApi.GetJsonAsync("/api/cases")).GetProperty("items").EnumerateArray().ShouldContain(c => c.Id("id") == @case.Id);
+        await housingApi.GetJsonAsync($"/api/v1/cases/{@case.Id}");
+        (await housingApi.GetJsonAsync("/api/v1/cases")).GetProperty("items").EnumerateArray().ShouldContain(c => c.Id("id") == @case.Id);
         (await @case.FileAsync()).GetProperty("consents").GetArrayLength().ShouldBe(3);
     }
 
@@ -60,7 +60,7 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
             purpose = "Alleen tot vandaag",
             validUntil = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
         });
-        await housingApi.GetJsonAsync($"/api/cases/{@case.Id}");
+        await housingApi.GetJsonAsync($"/api/v1/cases/{@case.Id}");
 
         // Run the clock on by rewriting the end date in the database (the register itself never allows a past date).
         await using (var scope = app.Services.CreateAsyncScope())
@@ -70,7 +70,7 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.ValidUntil, today.AddDays(-1)), TestContext.Current.CancellationToken);
         }
 
-        await housingApi.GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.NotFound);
+        await housingApi.GetJsonAsync($"/api/v1/cases/{@case.Id}", HttpStatusCode.NotFound);
         var expired = (await @case.FileAsync())
             .GetProperty("consents").EnumerateArray().Single(k => k.GetProperty("purpose").GetString() == "Alleen tot vandaag");
         expired.GetProperty("statusText").GetString()!.ShouldStartWith("Verlopen op");
@@ -104,7 +104,8 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
 
         // Someone who is not on the case cannot record or withdraw anything.
         var outsider = await app.ApiAsync((await app.StaffAsync(OrganisationType.Welfare, "WK990101")).Email);
-        await outsider.PostJsonAsync($"/api/cases/{@case.Id}/consents", new { version, organisationId = housing, purpose = "Huur" }, HttpStatusCode.NotFound);
+        await outsider.PostJsonAsync($"/api/v1/cases/{@case.Id}/consents", new { version, organisationId = housing, purpose = "Huur" },
+            HttpStatusCode.NotFound);
 
         (await @case.FileAsync()).GetProperty("version").GetInt32().ShouldBe(version);
         (await @case.FileAsync()).GetProperty("consents").GetArrayLength().ShouldBe(1);
@@ -136,7 +137,7 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
         using var withdrawn = await browser.SubmitAsync($"/casussen/{@case.Id}/toestemming", new Dictionary<string, string> { ["Withdrawal.Reason"] = "" },
             formSelector: $"form:has(input[value='{withdrawForm.QuerySelector("input[name='Withdrawal.ConsentId']")!.GetAttribute("value")}'])");
         withdrawn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        await housingApi.GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.NotFound);
+        await housingApi.GetJsonAsync($"/api/v1/cases/{@case.Id}", HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -144,14 +145,14 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
     {
         var signalled = await app.SignalCaseAsync();
         var bringer = await app.ApiAsync(signalled.Bringer.Email);
-        var @case = await new CaseDriver(app, bringer, signalled.CaseId, (await bringer.GetJsonAsync($"/api/cases/{signalled.CaseId}")).Version())
+        var @case = await new CaseDriver(app, bringer, signalled.CaseId, (await bringer.GetJsonAsync($"/api/v1/cases/{signalled.CaseId}")).Version())
             .MeetingPlannedAsync();
         var welfare = await app.StaffAsync(OrganisationType.Welfare, await NeighbourhoodCodeAsync(signalled.CaseId));
         var participant = (await @case.PostAsync($"meetings/{@case.MeetingId}/participants", new { staffMemberId = welfare.Id })).Id("createdId");
         await @case.PostAsync($"meetings/{@case.MeetingId}/participants/{participant}/agreement", new { agreed = true });
         await @case.PostAsync($"meetings/{@case.MeetingId}/participants/{participant}/invitation", new { });
         var welfareApi = await app.ApiAsync(welfare.Email);
-        await welfareApi.GetJsonAsync($"/api/cases/{@case.Id}");
+        await welfareApi.GetJsonAsync($"/api/v1/cases/{@case.Id}");
         var resident = await app.SignedInAsync(PageSession.Resident);
 
         // Not his case: refused, logged, nothing changes.
@@ -180,9 +181,9 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
             formSelector: $"form:has(input[name='consentId'][value='{form.QuerySelector("input[name='consentId']")!.GetAttribute("value")}'])");
 
         withdrawn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        await welfareApi.GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.NotFound);
+        await welfareApi.GetJsonAsync($"/api/v1/cases/{@case.Id}", HttpStatusCode.NotFound);
         (await resident.GetPageAsync("/mijn/toestemming")).Text().ShouldContain("Ingetrokken op");
-        var history = (await bringer.GetJsonAsync($"/api/cases/{@case.Id}/history")).EnumerateArray().ToList();
+        var history = (await bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).EnumerateArray().ToList();
         history[0].GetProperty("actor").GetString().ShouldBe(signalled.ResidentName);
         await using var scope = app.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().AuditEvents

@@ -43,7 +43,7 @@ public sealed class LogPrivacyTests(LoggingApp app) : IClassFixture<LoggingApp>
         await @case.PostAsync("answers", new { question = "Want", text = "Ik wil van de schuld bij de Zonnebloemwinkel af.", withResident = true });
         await @case.PostAsync("answers", new { question = "Can", text = "", withResident = true }, HttpStatusCode.BadRequest);
         await @case.PostAsync("consents", new { organisationId = Guid.NewGuid(), purpose = "Kwakernaakstra helpen" }, HttpStatusCode.UnprocessableEntity);
-        await (await app.ApiAsync(PageSession.Manager)).GetJsonAsync($"/api/cases/{@case.Id}", HttpStatusCode.Forbidden);
+        await (await app.ApiAsync(PageSession.Manager)).GetJsonAsync($"/api/v1/cases/{@case.Id}", HttpStatusCode.Forbidden);
         var browser = await app.SignedInAsync(PageSession.Professional);
         (await browser.GetAsync($"/casussen/{@case.Id}", TestContext.Current.CancellationToken)).Dispose();
         using (var failed = await app.Browser().SignInAsync("greet.kwakernaakstra@voorbeeld.example", "Niet-het-wachtwoord-2026"))

@@ -28,7 +28,7 @@ public sealed class RectificationTests(KeukentafelApp app) : IClassFixture<Keuke
         var file = await @case.FileAsync();
         file.GetProperty("resident").GetProperty("name").GetString().ShouldBe("Greet Verbeterd");
         file.GetProperty("resident").GetProperty("address").GetString().ShouldBe("Rietvinkstraat 12a, 9991 KT Heerdonk");
-        var entry = (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history"))[0];
+        var entry = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history"))[0];
         entry.GetProperty("summary").GetString().ShouldBe("Gegevens van de bewoner verbeterd: naam, geboortedatum, adres, telefoon.");
         entry.GetProperty("before").GetString()!.ShouldContain("Greet Vergissing");
         entry.GetProperty("before").GetString()!.ShouldContain("1951-03-14");
@@ -45,7 +45,7 @@ public sealed class RectificationTests(KeukentafelApp app) : IClassFixture<Keuke
         (await @case.PostAsync("resident", Corrected(street: ""), HttpStatusCode.BadRequest))
             .GetProperty("errors").TryGetProperty("street", out _).ShouldBeTrue();
         var outsider = await app.ApiAsync((await app.StaffAsync(Keukentafel.Neighbourhoods.OrganisationType.Welfare, "WK990101")).Email);
-        await outsider.PostJsonAsync($"/api/cases/{@case.Id}/resident",
+        await outsider.PostJsonAsync($"/api/v1/cases/{@case.Id}/resident",
             new { version, givenName = "X", familyName = "Y", dateOfBirth = "1950-01-01", street = "S", houseNumber = "1", postalCode = "9991 KT", town = "T" },
             HttpStatusCode.NotFound);
         await @case.PostAsync("resident", new
@@ -71,7 +71,7 @@ public sealed class RectificationTests(KeukentafelApp app) : IClassFixture<Keuke
         var seen = @case.Version;
         await @case.PostAsync("resident", Corrected());
 
-        var stale = await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/resident",
+        var stale = await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/resident",
             new
             {
                 version = seen,

@@ -16,7 +16,7 @@ public sealed class ResidentExportTests(KeukentafelApp app) : IClassFixture<Keuk
     {
         var signalled = await app.SignalCaseAsync();
         var bringer = await app.ApiAsync(signalled.Bringer.Email);
-        var mine = new CaseDriver(app, bringer, signalled.CaseId, (await bringer.GetJsonAsync($"/api/cases/{signalled.CaseId}")).Version());
+        var mine = new CaseDriver(app, bringer, signalled.CaseId, (await bringer.GetJsonAsync($"/api/v1/cases/{signalled.CaseId}")).Version());
         await mine.PostAsync("answers", new { question = "Want", text = "Eerst wilde ik alleen van de brieven af.", withResident = true });
         await mine.PostAsync("answers", new { question = "Want", text = "Ik wil weer rustig slapen zonder rekeningen.", withResident = true });
         await mine.PostAsync("wellbeing", new

@@ -42,8 +42,8 @@ public sealed class RetentionTests(KeukentafelApp app) : IClassFixture<Keukentaf
         file.GetProperty("description").GetString().ShouldBe(RetentionService.Removed);
         file.GetProperty("answers").EnumerateArray().ShouldAllBe(a => a.GetProperty("text").GetString() == RetentionService.Removed);
         file.GetProperty("evaluation").GetString().ShouldBe(RetentionService.Removed);
-        var wellbeing = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing");
-        var analysis = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/analysis");
+        var wellbeing = await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/wellbeing");
+        var analysis = await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/analysis");
         var text = file.GetRawText() + wellbeing.GetRawText() + analysis.GetRawText();
         text.ShouldNotContain("Vergetelheid");
         wellbeing.GetProperty("measurements")[0].GetProperty("mark").GetDecimal().ShouldBe(8.1m);
@@ -57,7 +57,7 @@ public sealed class RetentionTests(KeukentafelApp app) : IClassFixture<Keukentaf
             .ShouldBe(before.GetProperty("actions").EnumerateArray()
                 .Select(a => (a.GetProperty("lawDomain").GetString(), a.GetProperty("status").GetString())));
 
-        var history = await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history");
+        var history = await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history");
         history[0].GetProperty("summary").GetString()!.ShouldStartWith("Na de bewaartermijn geanonimiseerd");
         history.EnumerateArray().Skip(1).ShouldAllBe(h => h.GetProperty("summary").GetString() == RetentionService.Removed
             && h.GetProperty("before").ValueKind == System.Text.Json.JsonValueKind.Null);
@@ -70,7 +70,7 @@ public sealed class RetentionTests(KeukentafelApp app) : IClassFixture<Keukentaf
         (await app.Services.GetRequiredService<AuditLog>().VerifyAsync(TestContext.Current.CancellationToken)).Intact.ShouldBeTrue();
 
         // His details do not come back, and a second run finds nothing new for him.
-        (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/resident",
+        (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/resident",
             new
             {
                 version = file.GetProperty("version").GetInt32(),

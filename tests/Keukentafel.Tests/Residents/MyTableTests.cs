@@ -10,7 +10,7 @@ public sealed class MyTableTests(KeukentafelApp app) : IClassFixture<Keukentafel
     public async Task At_his_kitchen_table_the_resident_reads_his_questions_his_table_and_his_plan_in_plain_words_and_nobody_elses()
     {
         var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Tafelgast")).PlanAgreedAsync();
-        var code = (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
+        var code = (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
         await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Buurtafel");
         var browser = app.Browser();
         using var made = await browser.RedeemAsync(code, "tafelgast@voorbeeld.example", "Mijn eigen tafel 2026!");
@@ -33,7 +33,7 @@ public sealed class MyTableTests(KeukentafelApp app) : IClassFixture<Keukentafel
         (await PageSession.ParseAsync(wrong)).QuerySelector("#mark-error").ShouldNotBeNull().TextContent.ShouldContain("1 tot en met 10");
         using var given = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["mark"] = "7" }, action: "/mijn/tafel?handler=Wellbeing");
         given.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var measured = (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing")).ToString();
+        var measured = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/wellbeing")).ToString();
         measured.ShouldMatch("\"mark\":\\s*7(\\.0)?[,}]");
         (await browser.GetPageAsync("/mijn/tafel")).Text().ShouldNotContain("Hoe gaat het met u?");
 
@@ -47,7 +47,7 @@ public sealed class MyTableTests(KeukentafelApp app) : IClassFixture<Keukentafel
         var want = (await @case.FileAsync()).GetProperty("answers").EnumerateArray().Single(x => x.GetProperty("question").GetString() == "Want");
         want.GetProperty("text").GetString().ShouldBe("Ik wil weer zelf mijn post lezen.");
         want.GetProperty("versions").GetInt32().ShouldBe(2);
-        (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/answers/Want")).GetArrayLength().ShouldBe(2);
+        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/answers/Want")).GetArrayLength().ShouldBe(2);
 
         // He invites someone of his own to his table; an empty name is refused at its field.
         using var noName = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["name"] = " ", ["relation"] = "buurvrouw" },
@@ -76,7 +76,7 @@ public sealed class MyTableTests(KeukentafelApp app) : IClassFixture<Keukentafel
         var no = (await @case.PostAsync($"meetings/{@case.MeetingId}/participants", new { staffMemberId = mental.Id })).Id("createdId");
         var other = await (await CaseDriver.SignalAsync(app, homeCare.Email, family: "Anderetafel")).MeetingPlannedAsync();
         var notHis = (await other.PostAsync($"meetings/{other.MeetingId}/participants", new { staffMemberId = housing.Id })).Id("createdId");
-        var code = (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
+        var code = (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
         var browser = app.Browser();
         using var made = await browser.RedeemAsync(code, "kiestzelf@voorbeeld.example", "Mijn eigen tafel 2026!");
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -34,8 +34,8 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
             formSelector: "form[action*='handler=Wellbeing']");
         given.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         given.Headers.Location!.PathAndQuery().ShouldContain("voor=");
-        (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing")).ToString().ShouldMatch("\"mark\":\\s*6(\\.0)?[,}]");
-        (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history")).ToString().ShouldContain("kijkt mee met de bewoner");
+        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/wellbeing")).ToString().ShouldMatch("\"mark\":\\s*6(\\.0)?[,}]");
+        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).ToString().ShouldContain("kijkt mee met de bewoner");
 
         // The resident sees that she looked, as someone who looks along with him.
         var log = (await resident.GetPageAsync("/mijn/inzage")).Text();
@@ -173,7 +173,7 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         using var mark = await son.PostAsync($"/mijn/tafel?handler=Wellbeing&voor={voor}", Form(new() { ["mark"] = "3", ["version"] = version }),
             TestContext.Current.CancellationToken);
         mark.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/wellbeing")).GetProperty("measurements").GetArrayLength().ShouldBe(0);
+        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/wellbeing")).GetProperty("measurements").GetArrayLength().ShouldBe(0);
         var own = await OpenConsentAsync(@case.Id);
         using var consent = await son.PostAsync($"/mijn/toestemming?handler=Withdraw&voor={voor}",
             Form(new() { ["caseId"] = @case.Id.ToString(), ["consentId"] = own.ToString() }), TestContext.Current.CancellationToken);
@@ -217,7 +217,7 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         (await scope.ServiceProvider.GetRequiredService<Keukentafel.Privacy.RetentionService>().AnonymiseDueAsync(TestContext.Current.CancellationToken))
             .ShouldBeGreaterThanOrEqualTo(1);
 
-        var history = (await @case.Bringer.GetJsonAsync($"/api/cases/{@case.Id}/history")).GetRawText();
+        var history = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).GetRawText();
         history.ShouldNotContain("Vergeetmij");
         history.ShouldContain(Keukentafel.Privacy.RetentionService.HelperLabel);
         var residentId = await db.Cases.Where(c => c.Id == @case.Id).Select(c => c.ResidentId).SingleAsync(TestContext.Current.CancellationToken);
@@ -267,7 +267,7 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
     private async Task<(CaseDriver Case, HttpClient Resident)> ResidentAsync(string family)
     {
         var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: family)).PlanAgreedAsync();
-        var code = (await @case.Bringer.PostJsonAsync($"/api/cases/{@case.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
+        var code = (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
         var browser = app.Browser();
         using var made = await browser.RedeemAsync(code, $"{family.ToLowerInvariant()}@voorbeeld.example");
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect);

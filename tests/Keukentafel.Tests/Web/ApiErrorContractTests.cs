@@ -27,7 +27,7 @@ public abstract class ApiErrorContractTests(KeukentafelApp app)
     {
         using var api = await app.ApiAsync(PageSession.Professional);
 
-        var problem = await SendAsync(api, HttpMethod.Post, "/api/cases", "{\"neighbourhoodId\": ", HttpStatusCode.BadRequest);
+        var problem = await SendAsync(api, HttpMethod.Post, "/api/v1/cases", "{\"neighbourhoodId\": ", HttpStatusCode.BadRequest);
 
         problem.Code().ShouldBe("request.unreadable");
         problem.GetProperty("errors").EnumerateObject().ShouldNotBeEmpty();
@@ -43,7 +43,7 @@ public abstract class ApiErrorContractTests(KeukentafelApp app)
     {
         using var api = await app.ApiAsync(PageSession.Professional);
 
-        var problem = await SendAsync(api, HttpMethod.Post, "/api/cases", body, HttpStatusCode.BadRequest);
+        var problem = await SendAsync(api, HttpMethod.Post, "/api/v1/cases", body, HttpStatusCode.BadRequest);
 
         problem.GetProperty("errors").TryGetProperty(field, out var messages).ShouldBeTrue(problem.ToString());
         messages[0].GetString().ShouldNotBeNullOrWhiteSpace();
@@ -54,7 +54,7 @@ public abstract class ApiErrorContractTests(KeukentafelApp app)
     {
         using var api = await app.ApiAsync(PageSession.Professional);
 
-        var problem = await SendAsync(api, HttpMethod.Get, "/api/cases?limit=veel", null, HttpStatusCode.BadRequest);
+        var problem = await SendAsync(api, HttpMethod.Get, "/api/v1/cases?limit=veel", null, HttpStatusCode.BadRequest);
 
         problem.GetProperty("errors").TryGetProperty("limit", out _).ShouldBeTrue(problem.ToString());
     }
@@ -64,7 +64,7 @@ public abstract class ApiErrorContractTests(KeukentafelApp app)
     {
         using var api = await app.ApiAsync(PageSession.Professional);
 
-        var problem = await SendAsync(api, HttpMethod.Post, "/api/cases", "{}", HttpStatusCode.BadRequest);
+        var problem = await SendAsync(api, HttpMethod.Post, "/api/v1/cases", "{}", HttpStatusCode.BadRequest);
 
         problem.Code().ShouldBe("request.invalid");
         var errors = problem.GetProperty("errors");
@@ -80,16 +80,16 @@ public abstract class ApiErrorContractTests(KeukentafelApp app)
         using var api = await app.ApiAsync(PageSession.Professional);
         var body = JsonSerializer.Serialize(new { givenName = "Greet", familyNamePrefix = new string('x', 25) });
 
-        var problem = await SendAsync(api, HttpMethod.Post, "/api/cases", body, HttpStatusCode.BadRequest);
+        var problem = await SendAsync(api, HttpMethod.Post, "/api/v1/cases", body, HttpStatusCode.BadRequest);
 
         problem.GetProperty("errors").GetProperty("familyNamePrefix")[0].GetString().ShouldBe("Dit mag hoogstens 20 tekens lang zijn.");
     }
 
     [Theory]
-    [InlineData("GET", "/api/bestaat-niet", HttpStatusCode.NotFound)]
-    [InlineData("GET", "/api/cases/geen-guid", HttpStatusCode.NotFound)]
-    [InlineData("DELETE", "/api/cases/0193f0c2-0000-7000-8000-000000000000", HttpStatusCode.MethodNotAllowed)]
-    [InlineData("GET", "/api/auth/token", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GET", "/api/v1/bestaat-niet", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/api/v1/cases/geen-guid", HttpStatusCode.NotFound)]
+    [InlineData("DELETE", "/api/v1/cases/0193f0c2-0000-7000-8000-000000000000", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GET", "/api/v1/auth/token", HttpStatusCode.MethodNotAllowed)]
     public async Task An_API_request_is_never_redirected_to_the_sign_in_page(string method, string path, HttpStatusCode expected)
     {
         using var api = await app.ApiAsync(PageSession.Professional);
@@ -103,7 +103,10 @@ public abstract class ApiErrorContractTests(KeukentafelApp app)
     public async Task A_body_that_is_not_json_is_a_415()
     {
         using var api = await app.ApiAsync(PageSession.Professional);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = new StringContent("givenName=Greet", Encoding.UTF8, "text/plain") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cases")
+        {
+            Content = new StringContent("givenName=Greet", Encoding.UTF8, "text/plain"),
+        };
 
         using var response = await api.SendAsync(request, TestContext.Current.CancellationToken);
 
@@ -116,9 +119,23 @@ public abstract class ApiErrorContractTests(KeukentafelApp app)
     {
         using var anonymous = app.CreateClient();
 
-        var problem = await SendAsync(anonymous, HttpMethod.Get, "/api/cases", null, HttpStatusCode.Unauthorized);
+        var problem = await SendAsync(anonymous, HttpMethod.Get, "/api/v1/cases", null, HttpStatusCode.Unauthorized);
 
         problem.Code().ShouldBe("auth.required");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/openapi.json", HttpStatusCode.OK)]
+    [InlineData("/api/v1/cases", HttpStatusCode.Unauthorized)]
+    [InlineData("/api/v1/bestaat-niet", HttpStatusCode.NotFound)]
+    public async Task Every_API_answer_names_the_API_version_also_an_error(string path, HttpStatusCode expected)
+    {
+        using var anonymous = app.CreateClient();
+
+        using var response = await anonymous.GetAsync(path, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(expected);
+        response.Headers.GetValues("API-Version").ShouldBe(["1.0.0"]);
     }
 
     private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, string? json, HttpStatusCode expected)

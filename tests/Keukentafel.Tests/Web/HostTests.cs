@@ -46,7 +46,7 @@ public sealed class HostTests(KeukentafelApp app) : IClassFixture<KeukentafelApp
     {
         var api = await app.ApiAsync(PageSession.Professional);
 
-        using var response = await api.GetAsync($"/api/neighbourhoods/{Guid.CreateVersion7()}", TestContext.Current.CancellationToken);
+        using var response = await api.GetAsync($"/api/v1/neighbourhoods/{Guid.CreateVersion7()}", TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
@@ -55,13 +55,13 @@ public sealed class HostTests(KeukentafelApp app) : IClassFixture<KeukentafelApp
     [Fact]
     public async Task The_api_is_described_in_an_OpenAPI_document_with_its_bearer_sign_in()
     {
-        using var response = await app.CreateClient().GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        using var response = await app.CreateClient().GetAsync("/api/v1/openapi.json", TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
         var paths = document.GetProperty("paths");
-        paths.TryGetProperty("/api/neighbourhoods", out _).ShouldBeTrue();
-        paths.TryGetProperty("/api/auth/token", out _).ShouldBeTrue();
+        paths.TryGetProperty("/api/v1/neighbourhoods", out _).ShouldBeTrue();
+        paths.TryGetProperty("/api/v1/auth/token", out _).ShouldBeTrue();
         document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString().ShouldBe("bearer");
     }
 

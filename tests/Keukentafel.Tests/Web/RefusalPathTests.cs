@@ -30,11 +30,11 @@ public sealed partial class RefusalPathTests(KeukentafelApp app) : IClassFixture
     public async Task Something_not_the_callers_is_a_404_problem_with_its_code_on_the_API_and_not_found_on_the_page()
     {
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator, onlyThere: true);
-        var budgets = await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync("/api/budgets");
+        var budgets = await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync("/api/v1/budgets");
         var rietvelden = budgets.EnumerateArray().First().Id();
 
         using var api = await app.ApiAsync(elsewhere.Email);
-        using var response = await api.GetAsync($"/api/budgets/{rietvelden}", TestContext.Current.CancellationToken);
+        using var response = await api.GetAsync($"/api/v1/budgets/{rietvelden}", TestContext.Current.CancellationToken);
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("\"code\":\"budget.not_yours\"");
@@ -51,7 +51,7 @@ public sealed partial class RefusalPathTests(KeukentafelApp app) : IClassFixture
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator, onlyThere: true);
         using var api = await app.ApiAsync(elsewhere.Email);
 
-        var refused = await api.PostJsonAsync("/api/budgets", new { neighbourhoodId = rietvelden, name = "Niet van mij", firstYear = 2040, lastYear = 2041 },
+        var refused = await api.PostJsonAsync("/api/v1/budgets", new { neighbourhoodId = rietvelden, name = "Niet van mij", firstYear = 2040, lastYear = 2041 },
             HttpStatusCode.UnprocessableEntity);
 
         refused.Code().ShouldBe("budget.not_yours");
