@@ -18,6 +18,9 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                           "'Authorization: Bearer <token>'. Every endpoint that touches a resident's data is authorised " +
                           "against that resident's case and logged.",
         };
+        document.Info.Contact = new OpenApiContact { Name = "Keukentafel", Url = new Uri("https://keukentafel.example/contact") };
+        // Relative to where the document is served, wherever that is (behind a proxy, on a test host).
+        document.Servers = [new OpenApiServer { Url = "/", Description = "This instance of Keukentafel" }];
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme

@@ -36,7 +36,7 @@ public static class WebExtensions
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddSingleton<PdfText>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocumentTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocumentTransformer>().AddOperationTransformer<ApiOperationTransformer>());
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.Configure<ForwardedHeadersOptions>(o =>
         {
