@@ -821,6 +821,21 @@ namespace Keukentafel.Migrations.Postgres
                     b.ToTable("TrustedPeople", (string)null);
                 });
 
+            modelBuilder.Entity("Keukentafel.Web.IdempotentRequest", b =>
+                {
+                    b.Property<string>("AccountId").HasMaxLength(64).HasColumnType("character varying(64)");
+                    b.Property<string>("Key").HasMaxLength(200).HasColumnType("character varying(200)");
+                    b.Property<byte[]>("Body").HasColumnType("bytea");
+                    b.Property<string>("ContentType").HasMaxLength(200).HasColumnType("character varying(200)");
+                    b.Property<DateTime>("CreatedAtUtc").HasColumnType("timestamp with time zone");
+                    b.Property<string>("Fingerprint").IsRequired().HasMaxLength(64).HasColumnType("character varying(64)");
+                    b.Property<string>("Location").HasMaxLength(500).HasColumnType("character varying(500)");
+                    b.Property<int>("Status").HasColumnType("integer");
+                    b.HasKey("AccountId", "Key");
+                    b.HasIndex("AccountId", "CreatedAtUtc");
+                    b.ToTable("IdempotentRequests");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("integer");

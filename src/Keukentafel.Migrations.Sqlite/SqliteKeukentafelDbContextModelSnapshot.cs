@@ -817,6 +817,21 @@ namespace Keukentafel.Migrations.Sqlite
                     b.ToTable("TrustedPeople", (string)null);
                 });
 
+            modelBuilder.Entity("Keukentafel.Web.IdempotentRequest", b =>
+                {
+                    b.Property<string>("AccountId").HasMaxLength(64).HasColumnType("TEXT");
+                    b.Property<string>("Key").HasMaxLength(200).HasColumnType("TEXT");
+                    b.Property<byte[]>("Body").HasColumnType("BLOB");
+                    b.Property<string>("ContentType").HasMaxLength(200).HasColumnType("TEXT");
+                    b.Property<DateTime>("CreatedAtUtc").HasColumnType("TEXT");
+                    b.Property<string>("Fingerprint").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
+                    b.Property<string>("Location").HasMaxLength(500).HasColumnType("TEXT");
+                    b.Property<int>("Status").HasColumnType("INTEGER");
+                    b.HasKey("AccountId", "Key");
+                    b.HasIndex("AccountId", "CreatedAtUtc");
+                    b.ToTable("IdempotentRequests");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id").ValueGeneratedOnAdd().HasColumnType("INTEGER");

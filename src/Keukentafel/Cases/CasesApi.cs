@@ -65,7 +65,7 @@ public static class CasesApi
 
     public sealed record AnswerRequest(int Version, Question Question,
         [property: Required(ErrorMessage = "Schrijf het antwoord op."), StringLength(8000)] string Text,
-        LifeDomains[]? Domains, bool WithResident);
+        bool WithResident, LifeDomains Domains = LifeDomains.None);
 
     public sealed record NetworkRequest(int Version,
         [property: Required(ErrorMessage = "Geef de naam."), StringLength(200)] string Name,
@@ -133,9 +133,8 @@ public static class CasesApi
 
     private static async Task<Ok<Changed>> Answer(AnswerRequest request, HttpContext http, CaseWork work, CancellationToken ct)
     {
-        var domains = (request.Domains ?? []).Aggregate(LifeDomains.None, (all, d) => all | d);
         var @case = await work.ChangeAsync(http.CaseDecision(), request.Version,
-            (c, by, now) => c.Answer(request.Question, request.Text, domains, request.WithResident, by, now), ct);
+            (c, by, now) => c.Answer(request.Question, request.Text, request.Domains, request.WithResident, by, now), ct);
         return TypedResults.Ok(new Changed(@case.Id, @case.Version));
     }
 

@@ -58,6 +58,7 @@ public abstract class KeukentafelDbContext(DbContextOptions options)
     public DbSet<Learning.Lesson> Lessons => Set<Learning.Lesson>();
     public DbSet<Learning.CollectiveInitiative> CollectiveInitiatives => Set<Learning.CollectiveInitiative>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Web.IdempotentRequest> IdempotentRequests => Set<Web.IdempotentRequest>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

@@ -13,7 +13,8 @@ public sealed record AnalysisTerms(
     Guid Id, int HorizonMonths, int PriceYear, string CatalogueVersion, bool ExistingCare, string? Assumptions,
     string CreatedBy, DateTime CreatedAtUtc, string? LockedBy, DateTime? LockedAtUtc, bool Locked);
 
-public sealed record AnalysisLineView(Guid Id, Scenario Scenario, string Description, decimal Quantity, decimal Probability, int FromMonth, int ToMonth,
+public sealed record AnalysisLineView(Guid Id, Scenario Scenario, string Description, decimal Quantity,
+    [property: Web.Fraction] decimal Probability, int FromMonth, int ToMonth,
     string AddedBy, DateTime AddedAtUtc, string? RemovedBy, DateTime? RemovedAtUtc);
 
 /// <summary>Reads micro-analyses (after the case access check) and prices them.</summary>

@@ -4,7 +4,8 @@ namespace Keukentafel.Effects;
 
 /// <summary>A line with its price: what it costs in the analysis's euros (unit price × quantity × probability).</summary>
 public sealed record PricedLine(
-    Guid? LineId, Scenario Scenario, string Description, string Unit, decimal Quantity, decimal Probability, int FromMonth, int ToMonth,
+    Guid? LineId, Scenario Scenario, string Description, string Unit, decimal Quantity, [property: Web.Fraction] decimal Probability,
+    int FromMonth, int ToMonth,
     LawDomain LawDomain, Payer Payer, decimal UnitPrice, decimal Cost, string Source, bool Estimate, bool FromPlan, string? Note);
 
 /// <summary>Costs of one law domain or one payer in both scenarios. A negative difference is a saving.</summary>

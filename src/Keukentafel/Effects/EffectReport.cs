@@ -21,7 +21,7 @@ public sealed record MomentFigures(MeasurementMoment Moment, string MomentText, 
 /// <summary>The change of the same residents' marks from intake to a later moment (null below five residents).</summary>
 public sealed record ChangeFigures(MeasurementMoment To, string Text, Summary? Change);
 
-public sealed record SixWeeksFigures(int Known, int InTime, decimal Share);
+public sealed record SixWeeksFigures(int Known, int InTime, [property: Web.Fraction] decimal Share);
 
 /// <summary>The costs of one group of locked analyses: totals, means per case, per law domain and payer, and the mean per month, added up.</summary>
 public sealed record CostGroup(

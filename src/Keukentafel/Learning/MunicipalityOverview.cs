@@ -12,7 +12,8 @@ namespace Keukentafel.Learning;
 /// the use of this year's neighbourhood budget and the learning sessions held. No resident data.
 /// </summary>
 public sealed record NeighbourhoodColumn(Guid Id, string Name, DateOnly? StartedOn, int Cases, IReadOnlyList<string> SmallQuarters, bool Shown,
-    decimal? SixWeeksShare, decimal? WellbeingAtIntake, decimal? WellbeingAtClosure, int CostAnalyses, decimal? CostWithout, decimal? CostWith,
+    [property: Web.Fraction] decimal? SixWeeksShare, decimal? WellbeingAtIntake, decimal? WellbeingAtClosure, int CostAnalyses,
+    decimal? CostWithout, decimal? CostWith,
     decimal? BudgetRoom, decimal? BudgetUsed, int LearningSessions);
 
 public sealed record Overview(Guid MunicipalityId, string Municipality, DateOnly From, DateOnly To, int BudgetYear,

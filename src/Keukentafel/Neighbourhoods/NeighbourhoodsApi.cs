@@ -25,7 +25,7 @@ public static class NeighbourhoodsApi
         return endpoints;
     }
 
-    public sealed record ServicesRequest(IReadOnlyList<Services>? Services);
+    public sealed record ServicesRequest(Services Services = Services.None);
 
     private static async Task<Ok<IReadOnlyList<NeighbourhoodSummary>>> AllNeighbourhoods(StaffDirectory directory, CancellationToken ct) =>
         TypedResults.Ok(await directory.NeighbourhoodsAsync(ct));
@@ -40,5 +40,7 @@ public static class NeighbourhoodsApi
         await directory.OrganisationAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound>> OfferServices(Guid id, ServicesRequest request, KeukentafelDbContext db, CancellationToken ct) =>
-        await OrganisationPage.OfferAsync(db, id, request.Services ?? [], ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+        await OrganisationPage.OfferAsync(db, id, Enum.GetValues<Services>().Where(s => s != Services.None && request.Services.HasFlag(s)), ct)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
 }

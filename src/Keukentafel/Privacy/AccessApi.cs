@@ -21,9 +21,9 @@ public static class AccessApi
         return endpoints;
     }
 
-    public sealed record ReasonRequest([property: Required(ErrorMessage = "Geef de reden."), StringLength(2000)] string Reason);
+    public sealed record BreakGlassRequest([property: Required(ErrorMessage = "Geef de reden."), StringLength(2000)] string Reason);
 
-    private static async Task<NoContent> BreakGlass(Guid caseId, ReasonRequest request, CaseAccess access, CancellationToken ct)
+    private static async Task<NoContent> BreakGlass(Guid caseId, BreakGlassRequest request, CaseAccess access, CancellationToken ct)
     {
         await access.BreakGlassAsync(caseId, request.Reason, ct);
         return TypedResults.NoContent();

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -7,6 +8,11 @@ namespace Keukentafel.Web;
 public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
 {
     public const string BearerScheme = "Bearer";
+
+    /// <summary>The schemas of every error the API answers (RFC 9457 with a code), referred to by every operation.</summary>
+    public const string ProblemSchema = "Problem";
+
+    public const string ValidationProblemSchema = "ValidationProblem";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -29,8 +35,60 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             Scheme = "bearer",
             Description = "Token from POST /api/v1/auth/token.",
         };
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas[ProblemSchema] = Problem(validation: false);
+        document.Components.Schemas[ValidationProblemSchema] = Problem(validation: true);
         document.Security ??= [];
         document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] });
         return Task.CompletedTask;
+    }
+
+    private static OpenApiSchema Problem(bool validation)
+    {
+        static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
+        var schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = validation
+                ? "A request that cannot be read or does not validate (400): every refused field under errors."
+                : "An error (RFC 9457): what went wrong, in Dutch, with a code that stays the same.",
+            Required = new HashSet<string> { "type", "title", "status", "code" },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["type"] = Text("A link that names the kind of problem."),
+                ["title"] = Text("What went wrong, in Dutch."),
+                ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Description = "The HTTP status." },
+                ["detail"] = Text("More about this case of the problem, in Dutch."),
+                ["instance"] = Text("The request the problem is about."),
+                ["code"] = Text("A stable code to act on, e.g. case.stale, request.invalid, not_found."),
+                ["field"] = Text("The field a refused rule is about (camelCase JSON path), when it is about one."),
+            },
+            Examples = [new JsonObject
+            {
+                ["type"] = "https://keukentafel.example/problemen/case.stale",
+                ["title"] = "Iemand anders heeft deze casus intussen gewijzigd. Bekijk wat er veranderde en doe uw wijziging daarna opnieuw.",
+                ["status"] = 409,
+                ["code"] = "case.stale",
+            }],
+        };
+        if (validation)
+        {
+            schema.Properties["errors"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "Per refused field (its camelCase JSON path), the Dutch messages.",
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+            };
+            schema.Examples = [new JsonObject
+            {
+                ["type"] = "https://keukentafel.example/problemen/request.invalid",
+                ["title"] = "Het verzoek klopt niet. Kijk bij errors welke velden.",
+                ["status"] = 400,
+                ["code"] = "request.invalid",
+                ["errors"] = new JsonObject { ["dueDate"] = new JsonArray("Geef de datum waarop de actie klaar moet zijn.") },
+            }];
+        }
+
+        return schema;
     }
 }

@@ -2,7 +2,10 @@ using System.Reflection;
 using System.Text.Json;
 using Keukentafel.Privacy;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Keukentafel.Web;
@@ -16,7 +19,7 @@ public sealed class ApiOperationTransformer : IOpenApiOperationTransformer
 {
     private const string Problem = "application/problem+json";
 
-    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
         var metadata = description.ActionDescriptor.EndpointMetadata;
@@ -26,14 +29,20 @@ public sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         operation.OperationId ??= OperationId(metadata.OfType<MethodInfo>().LastOrDefault(), description.HttpMethod, template);
 
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+        if (anonymous)
+        {
+            operation.Security = []; // no token needed, whatever the document asks of the others
+        }
+
+        Exemplify(operation, context);
         var caseAccess = metadata.OfType<CaseAccessRequirement>().LastOrDefault();
         operation.Description ??= Describe(operation.Summary, anonymous, caseAccess, metadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>());
 
         var writes = description.HttpMethod is "POST" or "PUT" or "PATCH" or "DELETE";
         var hasInput = operation.Parameters?.Count > 0 || operation.RequestBody is not null;
         operation.Responses ??= [];
-        var validation = await context.GetOrCreateSchemaAsync(typeof(HttpValidationProblemDetails), null, cancellationToken);
-        var problem = await context.GetOrCreateSchemaAsync(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), null, cancellationToken);
+        var validation = new OpenApiSchemaReference(ApiDocumentTransformer.ValidationProblemSchema, context.Document);
+        var problem = new OpenApiSchemaReference(ApiDocumentTransformer.ProblemSchema, context.Document);
         if (hasInput)
         {
             Add(operation, "400", "The request cannot be read or does not validate: errors lists every refused field.", validation);
@@ -61,6 +70,8 @@ public sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         {
             Add(operation, status, operation.Responses[status].Description ?? "Refused.", status == "400" ? validation : problem);
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -77,6 +88,22 @@ public sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         var words = template.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => !s.StartsWith('{') && s is not "api" and not "v1")
             .SelectMany(s => s.Split('-')).Select(w => char.ToUpperInvariant(w[0]) + w[1..]);
         return (method ?? "get").ToLowerInvariant() + string.Concat(words);
+    }
+
+    /// <summary>An example for the request body, made from its type (<see cref="ApiExamples"/>).</summary>
+    private static void Exemplify(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    {
+        var body = context.Description.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type;
+        if (body is null || operation.RequestBody?.Content is not { } content)
+        {
+            return;
+        }
+
+        var options = context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        foreach (var media in content.Values.OfType<OpenApiMediaType>())
+        {
+            media.Example ??= ApiExamples.For(body, options);
+        }
     }
 
     private static void DeclarePathParameters(OpenApiOperation operation, string template)

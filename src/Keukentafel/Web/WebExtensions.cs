@@ -32,11 +32,11 @@ public static class WebExtensions
         services.AddValidation();
         // A request the framework cannot read is an exception in every environment, so the API answers it with the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        // Enums by name only: a number outside the enum would otherwise be read and stored.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddSingleton<PdfText>();
-        services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocumentTransformer>().AddOperationTransformer<ApiOperationTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocumentTransformer>().AddOperationTransformer<ApiOperationTransformer>()
+            .AddSchemaTransformer<ApiSchemaTransformer>());
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -139,6 +139,7 @@ public static class WebExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseIdempotency();
         app.UseCaseAccessCheck();
         app.UseAntiforgery();
 
