@@ -15,7 +15,8 @@ namespace Keukentafel.Residents;
 /// The resident's own pages over JSON (issue 19, part 6), for a municipality's resident portal or app: everything his pages
 /// let him do, by the same services and so by the same rules. Someone he lets look along names the consent he acts under in
 /// <c>for</c> (the pages' <c>voor</c>); without a consent that stands now, he gets 404. The pages: /mijn/tafel, /mijn/toestemming,
-/// /mijn/meekijken, /mijn/gegevens, /uitnodiging. Who looked is <c>/api/v1/me/access-log</c> (<see cref="AccessApi"/>).
+/// /mijn/meekijken, /mijn/gegevens, and /uitnodiging (here /api/v1/auth/resident-invitation, open to anyone like the other
+/// sign-in steps). Who looked is <c>/api/v1/me/access-log</c> (<see cref="AccessApi"/>).
 /// </summary>
 public static class ResidentsApi
 {
@@ -24,8 +25,9 @@ public static class ResidentsApi
 
     public static IEndpointRouteBuilder MapResidentsApi(this IEndpointRouteBuilder endpoints)
     {
-        var anyone = endpoints.MapGroup("/api/v1/me").WithTags("Residents").AllowAnonymous();
-        anyone.MapPost("/invitation", Redeem).RequireRateLimiting(WebExtensions.SignInRateLimit)
+        // Open to anyone, so with the other sign-in steps under /auth (nothing under /me is open).
+        var anyone = endpoints.MapGroup("/api/v1/auth").WithTags("Residents").AllowAnonymous();
+        anyone.MapPost("/resident-invitation", Redeem).RequireRateLimiting(WebExtensions.SignInRateLimit)
             .WithSummary("The resident redeems the code from his professional with his date of birth: his own sign-in (or a new password). "
                 + "Without an e-mail address a sign-in name is made for him, given once in this answer.");
 

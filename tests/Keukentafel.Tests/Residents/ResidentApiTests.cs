@@ -24,15 +24,15 @@ public sealed class ResidentApiTests(KeukentafelApp app) : IClassFixture<Keukent
         var anonymous = app.CreateClient();
 
         // The code with a wrong date of birth is refused at that field; a request without a code does not validate.
-        var wrongBirth = await anonymous.PostJsonAsync("/api/v1/me/invitation",
+        var wrongBirth = await anonymous.PostJsonAsync("/api/v1/auth/resident-invitation",
             new { code, dateOfBirth = "1951-03-15", email = "apitafel@voorbeeld.example", password = OwnPages.Password }, HttpStatusCode.UnprocessableEntity);
         wrongBirth.Code().ShouldBe("invitation.date_of_birth");
         wrongBirth.GetProperty("field").GetString().ShouldBe("dateOfBirth");
-        var invalid = await anonymous.PostJsonAsync("/api/v1/me/invitation", new { dateOfBirth = BirthDate, password = OwnPages.Password },
+        var invalid = await anonymous.PostJsonAsync("/api/v1/auth/resident-invitation", new { dateOfBirth = BirthDate, password = OwnPages.Password },
             HttpStatusCode.BadRequest);
         invalid.GetProperty("errors").GetProperty("code")[0].GetString().ShouldBe("Vul de code in die u kreeg.");
 
-        var redeemed = await anonymous.PostJsonAsync("/api/v1/me/invitation",
+        var redeemed = await anonymous.PostJsonAsync("/api/v1/auth/resident-invitation",
             new { code, dateOfBirth = BirthDate, email = "apitafel@voorbeeld.example", password = OwnPages.Password });
         redeemed.GetProperty("signInName").GetString().ShouldBe("apitafel@voorbeeld.example");
         var resident = await TokenAsync("apitafel@voorbeeld.example");
@@ -87,7 +87,7 @@ public sealed class ResidentApiTests(KeukentafelApp app) : IClassFixture<Keukent
         (await AuditCountAsync(null, "alle gegevens", Keukentafel.Privacy.AuditAction.Export, residentOf: @case.Id)).ShouldBe(1);
 
         // The code works once.
-        (await anonymous.PostJsonAsync("/api/v1/me/invitation", new { code, dateOfBirth = BirthDate, password = OwnPages.Password },
+        (await anonymous.PostJsonAsync("/api/v1/auth/resident-invitation", new { code, dateOfBirth = BirthDate, password = OwnPages.Password },
             HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("invitation.used");
     }
 
@@ -178,8 +178,8 @@ public sealed class ResidentApiTests(KeukentafelApp app) : IClassFixture<Keukent
             HttpStatusCode.UnprocessableEntity)).GetProperty("field").GetString().ShouldBe("consent");
         (await resident.PostJsonAsync("/api/v1/me/trusted-people", new { relation = "mijn dochter", consent = true }, HttpStatusCode.BadRequest))
             .GetProperty("errors").GetProperty("name")[0].GetString().ShouldBe("Schrijf de naam op van wie met u meekijkt.");
-        using var trust = await resident.PostAsJsonAsync("/api/v1/me/trusted-people", new { name = "Eva Apimeekijk", relation = "mijn dochter", consent = true },
-            TestContext.Current.CancellationToken);
+        using var trust = await resident.PostAsJsonAsync("/api/v1/me/trusted-people",
+            new { name = "Eva Apimeekijk", relation = "mijn dochter", consent = true }, TestContext.Current.CancellationToken);
         trust.StatusCode.ShouldBe(HttpStatusCode.Created);
         var given = await trust.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         var grant = given.GetProperty("person").Id();
@@ -228,7 +228,7 @@ public sealed class ResidentApiTests(KeukentafelApp app) : IClassFixture<Keukent
     /// <summary>The resident of the case with his own sign-in, made over the API, and a bearer token for it.</summary>
     private async Task<HttpClient> ResidentAsync(CaseDriver @case, string email)
     {
-        await app.CreateClient().PostJsonAsync("/api/v1/me/invitation",
+        await app.CreateClient().PostJsonAsync("/api/v1/auth/resident-invitation",
             new { code = await CodeAsync(@case), dateOfBirth = BirthDate, email, password = OwnPages.Password });
         return await TokenAsync(email);
     }
