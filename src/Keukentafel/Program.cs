@@ -48,6 +48,7 @@ app.MapConsentsApi();
 app.MapResidentInvitationsApi();
 app.MapDeviationsApi();
 app.MapAccessApi();
+app.MapResidentsApi();
 app.MapEffectsApi();
 app.MapPricesApi();
 app.MapBudgetApi();

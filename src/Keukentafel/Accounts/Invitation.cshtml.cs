@@ -36,7 +36,7 @@ public sealed class InvitationModel(ResidentInvitations invitations, SignInManag
         var redeemed = await invitations.RedeemAsync(Input.Code, Input.DateOfBirth, Input.Email, Input.Password, HttpContext.RequestAborted);
         await signIn.SignInAsync(redeemed.Account, isPersistent: false);
         HttpContext.User = await signIn.CreateUserPrincipalAsync(redeemed.Account);
-        await access.LogAsync(redeemed.CaseId, redeemed.ResidentId, AuditAction.Change, "eigen inlog gemaakt met een uitnodiging", HttpContext.RequestAborted);
+        await access.LogAsync(redeemed.CaseId, redeemed.ResidentId, AuditAction.Change, ResidentInvitations.RedeemedPart, HttpContext.RequestAborted);
         await confirmations.SendAsync(redeemed.Account, Request, HttpContext.RequestAborted);
         if (redeemed.Account.Email is null)
         {

@@ -19,6 +19,9 @@ public sealed record IssuedInvitation(string Code, DateTime ExpiresAtUtc);
 /// </summary>
 public sealed class ResidentInvitations(KeukentafelDbContext db, UserManager<Account> users, CaseAccess access, TimeProvider time)
 {
+    /// <summary>What the resident's access log says when he made his sign-in with a code (on the page or over the API).</summary>
+    public const string RedeemedPart = "eigen inlog gemaakt met een uitnodiging";
+
     public async Task<IssuedInvitation> IssueAsync(CaseAccessDecision decision, CancellationToken ct)
     {
         var residentId = decision.ResidentId ?? throw new DomainException("invitation.no_resident", "Deze casus heeft geen bewoner.");

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Keukentafel.Accounts;
@@ -17,7 +18,7 @@ public static class AccessApi
 
         var resident = endpoints.MapGroup("/api/v1/me").WithTags("Privacy").RequireAuthorization(Policies.Api, Policies.Resident);
         resident.MapGet("/access-log", MyAccessLog)
-            .WithSummary("For the resident: who else looked at his file, newest first, with the reasons given.");
+            .WithSummary("For the resident (or, with 'for', someone he lets look along): who else looked at his file, newest first, with the reasons given.");
         return endpoints;
     }
 
@@ -29,15 +30,16 @@ public static class AccessApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AccessLogEntry>>, NotFound>> MyAccessLog(HttpContext http, AccessLog log, CaseAccess access,
-        CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<AccessLogEntry>>, NotFound>> MyAccessLog(
+        [Description("For someone who looks along: the id of the resident's consent he acts under (the pages' 'voor').")] Guid? @for,
+        HttpContext http, AccessLog log, CaseAccess access, Residents.TrustedPeople trusted, CancellationToken ct)
     {
-        if (http.User.ResidentOf() is not { } resident)
+        if (await trusted.WhoseAsync(@for, "logboek", ct) is not { } whose)
         {
             return TypedResults.NotFound();
         }
 
-        await access.LogAsync(null, resident, AuditAction.Read, "logboek", ct);
-        return TypedResults.Ok(await log.ForResidentAsync(resident, http.User.AccountId(), ct));
+        await access.LogAsync(null, whose.ResidentId, AuditAction.Read, "logboek", ct);
+        return TypedResults.Ok(await log.AsHeReadsItAsync(whose, http.User.AccountId(), ct));
     }
 }

@@ -23,6 +23,18 @@ public sealed class AccessLog(KeukentafelDbContext db)
         ReadAsync(db.AuditEvents.Where(a => a.ResidentId == residentId && (exceptAccount == null || a.AccountId != exceptAccount)), ct);
 
     /// <summary>
+    /// The log as the resident reads it (page and API): everyone's looks but his own, also when someone he trusts reads it
+    /// for him (<paramref name="account"/> is the reader's account).
+    /// </summary>
+    public async Task<IReadOnlyList<AccessLogEntry>> AsHeReadsItAsync(Residents.PagesOf whose, Guid? account, CancellationToken ct)
+    {
+        var own = whose.ByTrustedPerson
+            ? await db.Users.AsNoTracking().Where(u => u.ResidentId == whose.ResidentId).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct)
+            : account;
+        return await ForResidentAsync(whose.ResidentId, own, ct);
+    }
+
+    /// <summary>
     /// The looks at one case, for the professional who shows them to the resident at his request. Found through the
     /// resident's events (a resident has few cases), so the log needs no second index that every event must update.
     /// </summary>

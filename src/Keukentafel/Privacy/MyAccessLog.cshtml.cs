@@ -1,14 +1,12 @@
 using System.Security.Claims;
 using Keukentafel.Accounts;
-using Keukentafel.Data;
 using Keukentafel.Residents;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Privacy;
 
 /// <summary>The resident's own page: who looked at his file, per day, with reasons; to download as PDF or CSV.</summary>
-public sealed class MyAccessLogPage(AccessLog log, AccessLogExport export, CaseAccess access, TrustedPeople trusted, KeukentafelDbContext db, TimeProvider time)
+public sealed class MyAccessLogPage(AccessLog log, AccessLogExport export, CaseAccess access, TrustedPeople trusted, TimeProvider time)
     : ResidentPageModel(trusted)
 {
     public IReadOnlyList<AccessLogDay> Days { get; private set; } = [];
@@ -47,13 +45,5 @@ public sealed class MyAccessLogPage(AccessLog log, AccessLogExport export, CaseA
         return file(await EntriesAsync(whose));
     }
 
-    /// <summary>The log as the resident reads it: everyone's looks but his own (also when someone he trusts reads it for him).</summary>
-    private async Task<IReadOnlyList<AccessLogEntry>> EntriesAsync(PagesOf whose)
-    {
-        var ct = HttpContext.RequestAborted;
-        var own = whose.ByTrustedPerson
-            ? await db.Users.AsNoTracking().Where(u => u.ResidentId == whose.ResidentId).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct)
-            : User.AccountId();
-        return await log.ForResidentAsync(whose.ResidentId, own, ct);
-    }
+    private Task<IReadOnlyList<AccessLogEntry>> EntriesAsync(PagesOf whose) => log.AsHeReadsItAsync(whose, User.AccountId(), HttpContext.RequestAborted);
 }

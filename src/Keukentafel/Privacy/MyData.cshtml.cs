@@ -19,25 +19,25 @@ public sealed class MyDataPage(ResidentExport export, CaseAccess access, Trusted
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await WhoseAsync("alle gegevens") is not { ResidentId: var resident })
+        if (await WhoseAsync(ResidentExport.Part) is not { ResidentId: var resident })
         {
             return Voor is null ? Page() : NotFound();
         }
 
-        await access.LogAsync(null, resident, AuditAction.Read, "alle gegevens", HttpContext.RequestAborted);
+        await access.LogAsync(null, resident, AuditAction.Read, ResidentExport.Part, HttpContext.RequestAborted);
         Data = await export.BuildAsync(resident, HttpContext.RequestAborted);
         return Page();
     }
 
     public async Task<IActionResult> OnGetJsonAsync()
     {
-        if (await WhoseAsync("alle gegevens") is not { ResidentId: var resident }
+        if (await WhoseAsync(ResidentExport.Part) is not { ResidentId: var resident }
             || await export.BuildAsync(resident, HttpContext.RequestAborted) is not { } data)
         {
             return NotFound();
         }
 
-        await access.LogAsync(null, resident, AuditAction.Export, "alle gegevens", HttpContext.RequestAborted);
+        await access.LogAsync(null, resident, AuditAction.Export, ResidentExport.Part, HttpContext.RequestAborted);
         return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "mijn-gegevens-keukentafel.json");
     }
 }

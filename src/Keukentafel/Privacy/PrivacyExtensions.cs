@@ -14,6 +14,7 @@ public static class PrivacyExtensions
         services.AddScoped<AccessLog>();
         services.AddSingleton<AccessLogExport>();
         services.AddScoped<ResidentExport>();
+        services.AddScoped<ResidentConsents>();
         services.AddSingleton<RetentionPolicy>();
         services.AddScoped<RetentionService>();
         services.AddHostedService<RetentionJob>();

@@ -23,6 +23,9 @@ public sealed record ResidentExportData(DateTime MadeAtUtc, ResidentDetails Resi
 public sealed class ResidentExport(KeukentafelDbContext db, CaseFiles files, AccessLog log, Effects.Wellbeing wellbeing, Effects.Analyses analyses,
     TimeProvider time)
 {
+    /// <summary>What the audit log calls a look at (or a copy of) all his data.</summary>
+    public const string Part = "alle gegevens";
+
     public async Task<ResidentExportData?> BuildAsync(Guid residentId, CancellationToken ct)
     {
         var resident = await db.Residents.AsNoTracking().Where(r => r.Id == residentId)

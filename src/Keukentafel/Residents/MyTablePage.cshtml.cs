@@ -1,10 +1,7 @@
-using Keukentafel.Accounts;
 using Keukentafel.Cases;
-using Keukentafel.Data;
 using Keukentafel.Privacy;
 using Keukentafel.Web;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Keukentafel.Residents;
@@ -12,9 +9,10 @@ namespace Keukentafel.Residents;
 /// <summary>
 /// "My kitchen table" (issue 10): the resident's own case as he needs it: his three questions, who is at his table, the
 /// next meeting, his plan and his contribution, the six weeks in words. Only his own case; every look is logged as his.
+/// What he reads and does here is <see cref="ResidentTable"/>'s, which the API uses too.
 /// </summary>
-public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWork work, CaseAccess access, TrustedPeople trusted,
-    IStringLocalizer<MyTablePage> texts, TimeProvider time) : ResidentPageModel(trusted), IRefusablePage
+public sealed class MyTablePage(ResidentTable table, TrustedPeople trusted, IStringLocalizer<MyTablePage> texts, TimeProvider time)
+    : ResidentPageModel(trusted), IRefusablePage
 {
     /// <summary>Where the sent form shows a refusal, and what a stale save says, in the page's language.</summary>
     private string? refusedKey;
@@ -44,23 +42,12 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
         return await ShowAsync() ? Page() : NotFound();
     }
 
-    /// <summary>
-    /// The resident says himself whether a proposed professional may come to his table (core rule 3): the same agreement
-    /// his professional records for him, with the same consequences. Only on his own case, taken from his sign-in.
-    /// </summary>
+    /// <summary>The resident says himself whether a proposed professional may come to his table (core rule 3).</summary>
     public Task<IActionResult> OnPostAgreementAsync(Guid meetingId, Guid participantId, bool agreed, int version) =>
-        ChangeAsync(version, "", texts["StaleTable"], "tafel",
-            agreed ? texts["AgreedDone"] : texts["RefusedDone"],
-            (c, by, now) =>
-            {
-                c.RecordAgreement(meetingId, participantId, agreed, by, now);
-                return Task.CompletedTask;
-            });
+        ChangeAsync("", texts["StaleTable"], ResidentTable.AgreementPart, agreed ? texts["AgreedDone"] : texts["RefusedDone"],
+            (whose, caseId, ct) => table.AgreeAsync(whose, caseId, version, meetingId, participantId, agreed, ct));
 
-    /// <summary>
-    /// The resident invites someone of his own to his table (core rule 3: his own people are part of the solution): they
-    /// join his network and the planned meeting, no agreement needed.
-    /// </summary>
+    /// <summary>The resident invites someone of his own to his table (core rule 3: his own people are part of the solution).</summary>
     public Task<IActionResult> OnPostInviteAsync(string? name, string? relation, int version)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 200)
@@ -73,11 +60,8 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
             ModelState.AddModelError("invite-relation", texts["InviteRelationRequired"]);
         }
 
-        return ChangeAsync(version, "invite-name", texts["StaleTable"], "netwerk", texts["InviteDone", name?.Trim() ?? ""], (c, by, now) =>
-        {
-            c.AddNetworkMember(name!.Trim(), relation!.Trim(), null, by, now);
-            return Task.CompletedTask;
-        });
+        return ChangeAsync("invite-name", texts["StaleTable"], ResidentTable.InvitePart, texts["InviteDone", name?.Trim() ?? ""],
+            (whose, caseId, ct) => table.InviteAsync(whose, caseId, version, name!, relation!, ct));
     }
 
     /// <summary>The resident changes one of his three answers in his own words; the earlier answer stays in the history.</summary>
@@ -89,11 +73,8 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
             ModelState.AddModelError(key, texts["AnswerRequired"]);
         }
 
-        return ChangeAsync(version, key, texts["Stale"], "vragen", texts["AnswerDone"], (c, by, now) =>
-            {
-                c.Answer(question, text!, c.CurrentAnswer(question)?.Domains ?? LifeDomains.None, withResident: true, by, now);
-                return Task.CompletedTask;
-            });
+        return ChangeAsync(key, texts["Stale"], ResidentTable.AnswerPart, texts["AnswerDone"],
+            (whose, caseId, ct) => table.AnswerAsync(whose, caseId, version, question, text!, ct));
     }
 
     /// <summary>The resident gives his wellbeing mark himself, at the moment it is asked (never a moment he picks in the form).</summary>
@@ -104,24 +85,18 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
             ModelState.AddModelError("mark", texts["MarkRequired"]);
         }
 
-        return ChangeAsync(version, "mark", texts["Stale"], "welbevinden", texts["MarkDone", mark ?? 0], async (c, by, now) =>
-            {
-                var moment = Cases.Case.AskedOfResident([.. c.Measurements.Select(m => m.Moment)], c.Status, c.FollowUpDue, DutchTime.Date(now))
-                    ?? throw DomainException.About("mark", "wellbeing.not_asked", texts["MarkNotAsked"]);
-                c.RecordWellbeing(moment, mark!.Value, DutchTime.Date(now), null, null, null,
-                    await work.EffectSettingsAsync(c.NeighbourhoodId, HttpContext.RequestAborted), by, now);
-            });
+        return ChangeAsync("mark", texts["Stale"], ResidentTable.WellbeingPart, texts["MarkDone", mark ?? 0],
+            (whose, caseId, ct) => table.GiveMarkAsync(whose, caseId, version, mark!.Value, ct));
     }
 
     /// <summary>
-    /// One change by the resident to his own case (the case of his sign-in, never one named in the form), as himself:
-    /// saved with the version he read, logged, and the page again with the message at <paramref name="key"/> when refused.
+    /// One change by the resident to his own case (the case of his sign-in, never one named in the form): the page again
+    /// with the message at <paramref name="key"/> when refused.
     /// </summary>
-    private async Task<IActionResult> ChangeAsync(int version, string key, string stale, string part, string done,
-        Func<Cases.Case, Actor, DateTime, Task> change)
+    private async Task<IActionResult> ChangeAsync(string key, string stale, string part, string done, Func<PagesOf, Guid, CancellationToken, Task> change)
     {
         var ct = HttpContext.RequestAborted;
-        if (await WhoseAsync(part, AuditAction.Change) is not { } whose || await CurrentCaseAsync(whose.ResidentId, ct) is not { } caseId)
+        if (await WhoseAsync(part, AuditAction.Change) is not { } whose || await table.CaseOfAsync(whose.ResidentId, ct) is not { } caseId)
         {
             return NotFound();
         }
@@ -133,11 +108,7 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
         }
 
         (refusedKey, staleText) = (key, stale);
-        var actor = await access.ActorAsync(ct);
-        await work.ChangeAsync(new CaseAccessDecision(true, caseId, whose.ResidentId,
-                whose.ByTrustedPerson ? actor with { Organisation = TrustedPersonLabel } : actor, null, false),
-            version, change, ct);
-        await access.LogAsync(caseId, whose.ResidentId, AuditAction.Change, part, ct);
+        await change(whose, caseId, ct);
         return RedirectToPage(new { message = done, voor = Voor });
     }
 
@@ -157,7 +128,7 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
     {
         var ct = HttpContext.RequestAborted;
         Today = DutchTime.Today(time);
-        var whose = await WhoseAsync("keukentafel");
+        var whose = await WhoseAsync(ResidentTable.ReadPart);
         if (whose is null && Voor is not null)
         {
             return false;
@@ -168,40 +139,14 @@ public sealed class MyTablePage(KeukentafelDbContext db, CaseFiles files, CaseWo
             Along = await Trusted.AlongWithAsync(User, ct);
         }
 
-        if (whose is { ResidentId: var resident } && await CurrentCaseAsync(resident, ct) is { } id)
+        if (whose is { ResidentId: var resident } && await table.ReadAsync(resident, ct) is { } read)
         {
-            Case = await files.GetAsync(id, ct);
-            var measured = await db.WellbeingMeasurements.AsNoTracking().Where(m => m.CaseId == id).Select(m => m.Moment).Distinct().ToListAsync(ct);
-            var followUpDue = await db.Cases.AsNoTracking().Where(c => c.Id == id).Select(c => c.FollowUpDue).SingleAsync(ct);
-            Asked = Cases.Case.AskedOfResident(measured, Case!.Status, followUpDue, Today);
-            await access.LogAsync(id, resident, AuditAction.Read, "keukentafel", ct);
+            (Case, Asked) = read;
         }
 
         return true;
     }
 
-    /// <summary>His open case first, else the newest one.</summary>
-    private Task<Guid?> CurrentCaseAsync(Guid resident, CancellationToken ct) =>
-        db.Cases.AsNoTracking().Where(c => c.ResidentId == resident)
-            .OrderBy(c => c.Status == CaseStatus.Closed).ThenByDescending(c => c.SignalledAtUtc)
-            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
-
     /// <summary>The six weeks in plain words: how many days are left, or how it went.</summary>
-    public string SixWeeks(CaseFile c)
-    {
-        if (c.SolvedWithinSixWeeks is { } solved)
-        {
-            return solved ? texts["InTime"] : texts["Late"];
-        }
-
-        var days = c.Deadline.DayNumber - Today.DayNumber;
-        var date = c.Deadline.ToString(texts["DayMonth"], Web.Language.OfTexts);
-        return days switch
-        {
-            > 1 => texts["DaysLeft", days, date],
-            1 => texts["DayLeft", date],
-            0 => texts["DueToday"],
-            _ => texts["Over", date],
-        };
-    }
+    public string SixWeeks(CaseFile c) => table.SixWeeks(c, Today);
 }

@@ -6,6 +6,7 @@ public static class ResidentsExtensions
     public static WebApplicationBuilder AddResidents(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<TrustedPeople>();
+        builder.Services.AddScoped<ResidentTable>();
         return builder;
     }
 }

@@ -113,6 +113,12 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
             "/api/v1/neighbourhoods/{neighbourhoodId:guid}/startup-steps", // aanjager, administrator or the coordinator; checked by NeighbourhoodStarts
             "/api/v1/startup-steps/{stepId:guid}",
             "/api/v1/neighbourhoods/{neighbourhoodId:guid}/organisations/{organisationId:guid}/ambassador",
+            // The resident's own (ResidentsApi): whose case is decided from his sign-in and the consent in 'for' by TrustedPeople,
+            // which logs a refusal; the ids only pick within his own case or consents (ResidentApiTests).
+            "/api/v1/me/table/meetings/{meetingId:guid}/participants/{participantId:guid}/agreement",
+            "/api/v1/me/cases/{caseId:guid}/consents/{consentId:guid}/withdrawal",
+            "/api/v1/me/trusted-people/{trustedPersonId:guid}",
+            "/api/v1/me/trusted-people/{trustedPersonId:guid}/withdrawal",
         ];
         var withId = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true && e.RoutePattern.Parameters.Count > 0)
