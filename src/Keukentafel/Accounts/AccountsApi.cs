@@ -16,9 +16,9 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder endpoints)
     {
         var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Sign-in").AllowAnonymous();
-        auth.MapPost("/token", IssueToken).RequireRateLimiting(WebExtensions.SignInRateLimit)
+        auth.MapPost("/token", IssueToken).RequireRateLimiting(WebExtensions.SignInRateLimit).Produces<AccessTokenResponse>()
             .WithSummary("Exchange e-mail, password (and a two-factor code when the account has one) for a bearer token.");
-        auth.MapPost("/refresh", Refresh)
+        auth.MapPost("/refresh", Refresh).Produces<AccessTokenResponse>()
             .WithSummary("Exchange a refresh token for a new bearer token.");
 
         var signedIn = endpoints.MapGroup("/api/v1").WithTags("Sign-in").RequireAuthorization(Policies.Api);
@@ -28,7 +28,7 @@ public static class AccountsApi
     }
 
     public sealed record TokenRequest(
-        [property: Required(ErrorMessage = "Geef het e-mailadres."), EmailAddress(ErrorMessage = "Dit is geen geldig e-mailadres.")] string Email,
+        [property: Required(ErrorMessage = "Geef het e-mailadres, of de inlognaam van een bewoner zonder e-mailadres."), StringLength(256)] string Email,
         [property: Required(ErrorMessage = "Geef het wachtwoord.")] string Password,
         string? TwoFactorCode,
         string? RecoveryCode);
@@ -38,10 +38,13 @@ public static class AccountsApi
     public sealed record MeResponse(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, Guid? StaffMemberId, Guid? ResidentId);
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> IssueToken(
-        TokenRequest request, SignInManager<Account> signIn, KeukentafelMetrics metrics)
+        TokenRequest request, SignInManager<Account> signIn, UserManager<Account> users, KeukentafelMetrics metrics)
     {
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email, request.Password, isPersistent: false, lockoutOnFailure: true);
+        // An e-mail address, or the sign-in name of a resident without one (as on the sign-in page).
+        var result = await SignInNames.FindAsync(users, request.Email) is { } account
+            ? await signIn.PasswordSignInAsync(account, request.Password, isPersistent: false, lockoutOnFailure: true)
+            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
         var codeRefused = false;
         if (result.RequiresTwoFactor && (!string.IsNullOrWhiteSpace(request.TwoFactorCode) || !string.IsNullOrWhiteSpace(request.RecoveryCode)))
         {

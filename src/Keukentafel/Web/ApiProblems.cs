@@ -193,8 +193,28 @@ public static class ApiRoutes
             return;
         }
 
+        if (!AcceptsJson(http.Request))
+        {
+            // Written here: the status code pages would offer this client text, which the API never answers.
+            var (code, title) = ApiProblems.OfStatus(StatusCodes.Status406NotAcceptable);
+            await TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: title, type: $"https://keukentafel.example/problemen/{code}",
+                extensions: new Dictionary<string, object?> { ["code"] = code }).ExecuteAsync(http);
+            return;
+        }
+
         await next(http);
     });
+
+    /// <summary>
+    /// Whether the client takes JSON: every answer of the API is JSON (or a problem, which is JSON too). No Accept header,
+    /// or one naming any JSON type, <c>application/*</c> or <c>*/*</c>, is fine.
+    /// </summary>
+    private static bool AcceptsJson(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        return accept.Count == 0 || accept.Any(a => a.Quality is not 0 && (a.MatchesAllTypes || (a.Type == "application"
+            && (a.MatchesAllSubTypes || a.SubType == "json" || a.Suffix == "json"))));
+    }
 
     /// <summary>
     /// The methods of the operations at this path, when the request's is not among them (routing says 405 itself only

@@ -13,6 +13,22 @@ namespace Keukentafel.Web;
 /// </summary>
 public sealed class ApiSchemaTransformer : IOpenApiSchemaTransformer
 {
+    /// <summary>Type names used by more than one type of the application: their schemas are named after their API too.</summary>
+    private static readonly HashSet<string> SharedNames = [.. typeof(ApiSchemaTransformer).Assembly.GetTypes()
+        .Where(t => t.IsPublic || t.IsNestedPublic).GroupBy(t => t.Name).Where(g => g.Count() > 1).Select(g => g.Key)];
+
+    /// <summary>
+    /// The schema's name: the type's, unless another type has that name too (the residents' <c>AnswerRequest</c> and the
+    /// case's): then with its API in front (<c>ResidentsAnswerRequest</c>), so two shapes never share one schema.
+    /// </summary>
+    public static string? ReferenceId(JsonTypeInfo type)
+    {
+        var id = OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+        return id is not null && SharedNames.Contains(type.Type.Name) && type.Type.DeclaringType is { } api
+            ? api.Name.Replace("Api", "", StringComparison.Ordinal) + id
+            : id;
+    }
+
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Keukentafel.Privacy;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
 using Scalar.AspNetCore;
 
 namespace Keukentafel.Web;
@@ -36,7 +37,7 @@ public static class WebExtensions
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.AddSingleton<PdfText>();
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocumentTransformer>().AddOperationTransformer<ApiOperationTransformer>()
-            .AddSchemaTransformer<ApiSchemaTransformer>());
+            .AddSchemaTransformer<ApiSchemaTransformer>().CreateSchemaReferenceId = ApiSchemaTransformer.ReferenceId);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -47,6 +48,8 @@ public static class WebExtensions
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             }
         });
+        var signInPerMinute = builder.Configuration.GetValue("RateLimiting:SignInPerMinute", 30);
+        var apiPerMinute = builder.Configuration.GetValue("RateLimiting:ApiPerMinute", 600);
         services.AddRateLimiter(o =>
         {
             // Sign-in attempts are rate limited per client network on top of the per-account lock-out.
@@ -58,13 +61,12 @@ public static class WebExtensions
                     ClientNetwork.Of(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions
                     {
-                        PermitLimit = builder.Configuration.GetValue("RateLimiting:SignInPerMinute", 30),
+                        PermitLimit = signInPerMinute,
                         Window = TimeSpan.FromMinutes(1),
                     }));
 
             // The API as a whole: per bearer token (tokens come only from a rate-limited sign-in), or without one per
             // client network, so one runaway script or scraper cannot take the service from everyone else.
-            var apiPerMinute = builder.Configuration.GetValue("RateLimiting:ApiPerMinute", 600);
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsApi(context)
                 ? RateLimitPartition.GetFixedWindowLimiter(ApiCaller(context),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = apiPerMinute, Window = TimeSpan.FromMinutes(1) })
@@ -73,7 +75,15 @@ public static class WebExtensions
             {
                 if (IsApi(rejected.HttpContext))
                 {
-                    rejected.HttpContext.Response.Headers.RetryAfter = "60";
+                    // When to try again, and the limit that was reached (IETF RateLimit header fields).
+                    var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry)
+                        ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds))
+                        : 60;
+                    var signIn = rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignInRateLimit;
+                    var headers = rejected.HttpContext.Response.Headers;
+                    headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    headers["RateLimit-Policy"] = signIn ? $"{signInPerMinute};w=60" : $"{apiPerMinute};w=60";
+                    headers["RateLimit"] = $"limit={(signIn ? signInPerMinute : apiPerMinute)}, remaining=0, reset={seconds}";
                     await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Te veel verzoeken",
                         detail: "U stuurt te veel verzoeken achter elkaar. Wacht een minuut en probeer het opnieuw.").ExecuteAsync(rejected.HttpContext);
                 }

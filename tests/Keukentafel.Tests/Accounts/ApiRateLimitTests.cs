@@ -26,7 +26,11 @@ public sealed class ApiRateLimitTests(ApiRateLimitApp app) : IClassFixture<ApiRa
         answers.Take(6).ShouldAllBe(s => s == HttpStatusCode.OK);
         using var refused = await busy.GetAsync("/api/v1/cases", ct);
         refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
-        refused.Headers.RetryAfter.ShouldNotBeNull();
+        refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(1, 60);
+        refused.Headers.GetValues("RateLimit-Policy").ShouldBe(["6;w=60"]);
+        refused.Headers.GetValues("RateLimit").Single().ShouldStartWith("limit=6, remaining=0, reset=");
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await refused.Content.ReadAsStringAsync(ct)).ShouldContain("\"code\":\"rate_limited\"");
         (await refused.Content.ReadAsStringAsync(ct)).ShouldContain("Te veel verzoeken");
         using var other = await calm.GetAsync("/api/v1/cases", ct);
         other.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -47,7 +47,8 @@ public sealed class ApiTokenTests(KeukentafelApp app) : IClassFixture<Keukentafe
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        problem.GetProperty("errors").EnumerateObject().Single().Value[0].GetString().ShouldBe("Geef het e-mailadres.");
+        problem.GetProperty("errors").EnumerateObject().Single().Value[0].GetString()
+            .ShouldBe("Geef het e-mailadres, of de inlognaam van een bewoner zonder e-mailadres.");
     }
 
     [Fact]

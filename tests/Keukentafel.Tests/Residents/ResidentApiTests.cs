@@ -222,6 +222,24 @@ public sealed class ResidentApiTests(KeukentafelApp app) : IClassFixture<Keukent
             .ShouldBeGreaterThanOrEqualTo(5);
     }
 
+    [Fact]
+    public async Task A_resident_without_an_e_mail_address_gets_his_token_with_the_sign_in_name_made_for_him()
+    {
+        var @case = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Zondermail");
+
+        var redeemed = await app.CreateClient().PostJsonAsync("/api/v1/auth/resident-invitation",
+            new { code = await CodeAsync(@case), dateOfBirth = BirthDate, password = OwnPages.Password });
+        var name = redeemed.GetProperty("signInName").GetString()!;
+        name.ShouldMatch("^[a-z]+-[a-z]+-[a-z]+$");
+
+        // Typed as on the sign-in page: capitals and spaces do not matter.
+        var resident = await TokenAsync(name.Replace('-', ' ').ToUpperInvariant());
+        (await resident.GetJsonAsync("/api/v1/me/table")).GetProperty("caseId").GetGuid().ShouldBe(@case.Id);
+        using var wrong = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = name, password = "Niet-het-wachtwoord-1" },
+            TestContext.Current.CancellationToken);
+        wrong.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     private static async Task<string> CodeAsync(CaseDriver @case) =>
         (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/resident-invitation", new { })).GetProperty("code").GetString()!;
 

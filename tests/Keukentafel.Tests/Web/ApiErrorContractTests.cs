@@ -114,6 +114,28 @@ public abstract class ApiErrorContractTests(KeukentafelApp app)
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
     }
 
+    [Theory]
+    [InlineData("text/html", HttpStatusCode.NotAcceptable)]
+    [InlineData("application/xml", HttpStatusCode.NotAcceptable)]
+    [InlineData("application/json", HttpStatusCode.OK)]
+    [InlineData("application/problem+json", HttpStatusCode.OK)]
+    [InlineData("text/html, */*;q=0.8", HttpStatusCode.OK)]
+    public async Task A_client_that_takes_no_JSON_gets_406(string accept, HttpStatusCode expected)
+    {
+        using var api = await app.ApiAsync(PageSession.Professional);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/cases");
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        using var response = await api.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(expected);
+        if (expected == HttpStatusCode.NotAcceptable)
+        {
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("request.not_acceptable");
+        }
+    }
+
     [Fact]
     public async Task Without_a_token_the_API_says_401_as_a_problem()
     {

@@ -28,7 +28,8 @@ public sealed class IdempotencyTests(KeukentafelApp app) : IClassFixture<Keukent
         again.StatusCode.ShouldBe(HttpStatusCode.Created);
         again.Headers.Location.ShouldBe(first.Headers.Location);
         again.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
-        (await again.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var ct = TestContext.Current.CancellationToken;
+        (await again.Content.ReadAsStringAsync(ct)).ShouldBe(await first.Content.ReadAsStringAsync(ct));
         (await CasesAsync()).ShouldBe(before + 1);
     }
 
