@@ -13,6 +13,12 @@ public sealed record DeviationToBack(
     [property: System.Text.Json.Serialization.JsonIgnore] Guid ResidentId);
 
 /// <summary>
+/// A backing as it was recorded: the case's version goes up with it, so the case bringer's next save on the version he
+/// read is refused as stale, and that refusal's <c>changesSince</c> names this backing.
+/// </summary>
+public sealed record Backed(Guid DeviationId, Guid CaseId, int CaseVersion, DateTime BackedAtUtc);
+
+/// <summary>
 /// Managers back the deviations professionals put to them (seeds: "managers back them"). A manager sees only
 /// the deviations addressed to him, never the rest of the case; each look and each backing is in the audit log.
 /// </summary>
@@ -34,7 +40,7 @@ public sealed class DeviationBacking(CurrentUser asking, KeukentafelDbContext db
         return deviations;
     }
 
-    public async Task BackAsync(Guid deviationId, CancellationToken ct)
+    public async Task<Backed> BackAsync(Guid deviationId, CancellationToken ct)
     {
         var me = asking.StaffId;
         var target = await db.RuleDeviations.AsNoTracking().Where(d => d.Id == deviationId)
@@ -43,11 +49,12 @@ public sealed class DeviationBacking(CurrentUser asking, KeukentafelDbContext db
         if (target is null || target.ManagerId != me)
         {
             await access.LogAsync(target?.Id, target?.ResidentId, AuditAction.Change, "afwijking", ct, allowed: false);
-            throw new DomainException("deviation.not_yours", "Deze afwijking is niet aan u voorgelegd.");
+            throw new NotYoursException("deviation.not_yours", "Deze afwijking is niet aan u voorgelegd, of bestaat niet.");
         }
 
         var @case = await db.Cases.Include(c => c.Deviations).SingleAsync(c => c.Id == target.Id, ct);
-        @case.BackDeviation(deviationId, me!.Value, await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);
+        var now = time.GetUtcNow().UtcDateTime;
+        @case.BackDeviation(deviationId, me!.Value, await access.ActorAsync(ct), now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -58,5 +65,6 @@ public sealed class DeviationBacking(CurrentUser asking, KeukentafelDbContext db
         }
 
         await access.LogAsync(target.Id, target.ResidentId, AuditAction.Change, "afwijking", ct);
+        return new Backed(deviationId, @case.Id, @case.Version, @case.Deviations.Single(d => d.Id == deviationId).BackedAtUtc ?? now);
     }
 }

@@ -12,16 +12,13 @@ public static class DeviationsApi
         api.MapGet("/mine", Mine)
             .WithSummary("The deviations put to me as manager, those waiting for my backing first.");
         api.MapPost("/{deviationId:guid}/backing", Back)
-            .WithSummary("Back a deviation that was put to me.");
+            .WithSummary("Back a deviation that was put to me. This raises the case's version: the answer gives the new one.");
         return endpoints;
     }
 
     private static async Task<Ok<IReadOnlyList<DeviationToBack>>> Mine(DeviationBacking backing, CancellationToken ct) =>
         TypedResults.Ok(await backing.MineAsync(ct));
 
-    private static async Task<NoContent> Back(Guid deviationId, DeviationBacking backing, CancellationToken ct)
-    {
-        await backing.BackAsync(deviationId, ct);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Ok<Backed>> Back(Guid deviationId, DeviationBacking backing, CancellationToken ct) =>
+        TypedResults.Ok(await backing.BackAsync(deviationId, ct));
 }

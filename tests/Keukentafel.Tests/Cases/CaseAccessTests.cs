@@ -150,8 +150,15 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
         var deviation = (await @case.PostAsync("deviations", new { rule = "Indicatie", reason = "Snel", otherwise = "Wachten", managerId = here.Id }))
             .Id("createdId");
         var notHis = await (await app.ApiAsync(other.Email))
-            .PostJsonAsync($"/api/v1/deviations/{deviation}/backing", new { }, HttpStatusCode.UnprocessableEntity);
-        await (await app.ApiAsync(here.Email)).PostJsonAsync($"/api/v1/deviations/{deviation}/backing", new { }, HttpStatusCode.NoContent);
+            .PostJsonAsync($"/api/v1/deviations/{deviation}/backing", new { }, HttpStatusCode.NotFound);
+        var before = @case.Version;
+        var backed = await (await app.ApiAsync(here.Email)).PostJsonAsync($"/api/v1/deviations/{deviation}/backing", new { });
+        backed.GetProperty("caseVersion").GetInt32().ShouldBe(before + 1);
+
+        // The case bringer saving on the version he read is told the backing came in between.
+        var stale = await @case.PostAsync("bottlenecks", new { category = "LawRegulation", description = "Wachtlijst" }, HttpStatusCode.Conflict);
+        stale.Code().ShouldBe("case.stale");
+        stale.GetProperty("changesSince").EnumerateArray().ShouldContain(c => c.GetProperty("version").GetInt32() == before + 1);
 
         refused.Code().ShouldBe("deviation.not_a_manager");
         notHis.Code().ShouldBe("deviation.not_yours");
