@@ -99,7 +99,7 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
             using var budgets = new HttpRequestMessage(HttpMethod.Get, "api/v1/budgets");
             budgets.Headers.Authorization = new("Bearer", coordinatorToken);
             var budgetList = await (await http.SendAsync(budgets, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
-            var budgetId = budgetList.EnumerateArray().First().GetProperty("id").GetString();
+            var budgetId = budgetList.GetProperty("items").EnumerateArray().First().GetProperty("id").GetString();
             var dashboard = await Measure("dashboard",
                 () => driver.RunAsync("budget dashboard", [coordinatorToken], 1, (_, _) => $"api/v1/budgets/{budgetId}/dashboard", WarmUp, duration));
             var neighbourhood = await BudgetNeighbourhoodAsync(http, coordinatorToken, budgetId!, ct);

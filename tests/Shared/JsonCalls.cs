@@ -37,6 +37,9 @@ public static class JsonCalls
 
     public static int Version(this JsonElement changed) => changed.GetProperty("version").GetInt32();
 
+    /// <summary>The items of one page of a list (<c>{items, next}</c>, the shape of every list of the API).</summary>
+    public static JsonElement Items(this JsonElement page) => page.GetProperty("items");
+
     public static Guid Id(this JsonElement element, string property = "id") => element.GetProperty(property).GetGuid();
 
     public static string Code(this JsonElement problem) => problem.GetProperty("code").GetString()!;

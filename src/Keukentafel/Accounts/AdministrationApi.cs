@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Keukentafel.Accounts;
@@ -15,8 +17,15 @@ public static class AdministrationApi
         return endpoints;
     }
 
-    private static async Task<Ok<IReadOnlyList<AccountRow>>> Accounts(Guid? after, int? limit, string? q, AccountAdministration admin, CancellationToken ct) =>
-        TypedResults.Ok(await admin.PageAsync(after, limit ?? 50, q, ct));
+    /// <summary>A page's <c>next</c> is the last account's id: the next page goes on after it.</summary>
+    private static async Task<Ok<Page<AccountRow>>> Accounts(string? cursor, [Range(1, Pages.MaxLimit)] int? limit, string? q, AccountAdministration admin,
+        CancellationToken ct)
+    {
+        Guid? after = cursor is null ? null : Guid.TryParse(cursor, out var id) ? id : throw Pages.UnknownCursor();
+        var size = limit ?? Pages.DefaultLimit;
+        var rows = await admin.PageAsync(after, size, q, ct);
+        return TypedResults.Ok(new Page<AccountRow>(rows, rows.Count == size ? rows[^1].Id.ToString() : null));
+    }
 
     private static async Task<NoContent> Unlock(Guid id, AccountAdministration admin)
     {

@@ -4,6 +4,7 @@ using Keukentafel.Cases;
 using Keukentafel.Effects;
 using Keukentafel.Plans;
 using Keukentafel.Privacy;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Keukentafel.Budget;
@@ -125,8 +126,9 @@ public static class BudgetApi
         return TypedResults.Ok(new Realised(entry.Id, entry.Amount));
     }
 
-    private static async Task<Ok<IReadOnlyList<RequestToDecide>>> RequestsToDecide(Decisions decisions, CancellationToken ct) =>
-        TypedResults.Ok(await decisions.MineAsync(ct));
+    private static async Task<Ok<Page<RequestToDecide>>> RequestsToDecide(string? cursor, [Range(1, Pages.MaxLimit)] int? limit, Decisions decisions,
+        CancellationToken ct) =>
+        TypedResults.Ok(Pages.Of(await decisions.MineAsync(ct), r => r.Id.ToString(), cursor, limit));
 
     private static async Task<Ok<Decided>> Decide(Guid requestId, DecisionBody body, Decisions decisions, CancellationToken ct)
     {
@@ -134,8 +136,10 @@ public static class BudgetApi
         return TypedResults.Ok(new Decided(r.Id, r.Status, r.DecidedByName, r.DecidedAtUtc));
     }
 
-    private static async Task<Ok<List<BudgetItem>>> Visible(HttpContext http, Dashboards dashboards, CancellationToken ct) =>
-        TypedResults.Ok((await dashboards.VisibleAsync(http.User.StaffId(), ct)).Select(b => new BudgetItem(b.Id, b.Name)).ToList());
+    private static async Task<Ok<Page<BudgetItem>>> Visible(string? cursor, [Range(1, Pages.MaxLimit)] int? limit, HttpContext http, Dashboards dashboards,
+        CancellationToken ct) =>
+        TypedResults.Ok(Pages.Of((await dashboards.VisibleAsync(http.User.StaffId(), ct)).Select(b => new BudgetItem(b.Id, b.Name)).ToList(),
+            b => b.Id.ToString(), cursor, limit));
 
     private static async Task<Results<Ok<DashboardResponse>, NotFound>> Dashboard(Guid budgetId, int? year, int? page,
         Dashboards dashboards, CancellationToken ct) =>

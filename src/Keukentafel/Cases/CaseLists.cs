@@ -32,9 +32,12 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
 {
     public const int PageSize = 25;
 
+    /// <summary>The most cases a page holds: every case shown is a read of a resident's file in the audit log.</summary>
+    public const int MaxPageSize = 100;
+
     public async Task<CasePage> MineAsync(Guid staffMemberId, CaseFilter filter, string? cursor, int limit, CancellationToken ct)
     {
-        limit = Math.Clamp(limit, 1, 100);
+        limit = Math.Clamp(limit, 1, MaxPageSize);
         var open = !filter.Closed;
         var query = db.CaseMembers.AsNoTracking().Where(m => m.StaffMemberId == staffMemberId && m.IsOpen == open);
 
@@ -102,7 +105,7 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
     /// </summary>
     public async Task<NeighbourhoodCasePage> InMyNeighbourhoodsAsync(Guid coordinatorId, string? cursor, int limit, CancellationToken ct)
     {
-        limit = Math.Clamp(limit, 1, 100);
+        limit = Math.Clamp(limit, 1, MaxPageSize);
         var neighbourhoods = await db.Neighbourhoods.Where(n => n.CoordinatorId == coordinatorId).Select(n => new { n.Id, n.Name }).ToListAsync(ct);
         var ids = neighbourhoods.Select(n => n.Id).ToList();
         var query = db.Cases.AsNoTracking().Where(c => ids.Contains(c.NeighbourhoodId) && c.Status != CaseStatus.Closed);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Keukentafel.Accounts;
 using Keukentafel.Neighbourhoods;
 using Keukentafel.Privacy;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Keukentafel.Cases;
@@ -97,8 +98,8 @@ public static class CasesApi
 
     public sealed record TransitionRequest(int Version, TransitionTarget To, [property: StringLength(4000)] string? Text);
 
-    private static async Task<Ok<CasePage>> List(bool? closed, CaseStatus? status, LifeDomains? domain, string? q, string? cursor, int? limit,
-        HttpContext http, CaseLists lists, CaseAccess access, CancellationToken ct)
+    private static async Task<Ok<CasePage>> List(bool? closed, CaseStatus? status, LifeDomains? domain, string? q, string? cursor,
+        [Range(1, CaseLists.MaxPageSize)] int? limit, HttpContext http, CaseLists lists, CaseAccess access, CancellationToken ct)
     {
         var filter = new CaseFilter(closed ?? false, status, domain, q);
         var page = await lists.MineAsync(http.User.StaffId() ?? Guid.Empty, filter, cursor, limit ?? CaseLists.PageSize, ct);
@@ -106,8 +107,8 @@ public static class CasesApi
         return TypedResults.Ok(page);
     }
 
-    private static async Task<Ok<NeighbourhoodCasePage>> InMyNeighbourhoods(string? cursor, int? limit, HttpContext http, CaseLists lists, CaseAccess access,
-        CancellationToken ct)
+    private static async Task<Ok<NeighbourhoodCasePage>> InMyNeighbourhoods(string? cursor, [Range(1, CaseLists.MaxPageSize)] int? limit, HttpContext http,
+        CaseLists lists, CaseAccess access, CancellationToken ct)
     {
         var page = await lists.InMyNeighbourhoodsAsync(http.User.StaffId() ?? Guid.Empty, cursor, limit ?? CaseLists.PageSize, ct);
         await access.LogAsync(null, null, AuditAction.List, $"casussen in de wijk ({page.Items.Count})", ct);
@@ -125,11 +126,19 @@ public static class CasesApi
     private static async Task<Ok<CaseFile>> Get(HttpContext http, CaseFiles files, CancellationToken ct) =>
         TypedResults.Ok((await files.GetAsync(http.CaseDecision().CaseId, ct))!);
 
-    private static async Task<Ok<IReadOnlyList<HistoryEntry>>> History(int? before, int? limit, HttpContext http, CaseFiles files, CancellationToken ct) =>
-        TypedResults.Ok(await files.HistoryAsync(http.CaseDecision().CaseId, before, limit ?? 50, ct));
+    /// <summary>Newest first; a page's <c>next</c> is the version its last entry had, the next page goes on below it.</summary>
+    private static async Task<Ok<Page<HistoryEntry>>> History(string? cursor, [Range(1, Pages.MaxLimit)] int? limit, HttpContext http, CaseFiles files,
+        CancellationToken ct)
+    {
+        int? before = cursor is null ? null : int.TryParse(cursor, out var version) && version > 0 ? version : throw Pages.UnknownCursor();
+        var size = limit ?? Pages.DefaultLimit;
+        var entries = await files.HistoryAsync(http.CaseDecision().CaseId, before, size, ct);
+        return TypedResults.Ok(new Page<HistoryEntry>(entries, entries.Count == size && entries[^1].Version > 1 ? $"{entries[^1].Version}" : null));
+    }
 
-    private static async Task<Ok<IReadOnlyList<AnswerView>>> AnswerHistory(Question question, HttpContext http, CaseFiles files, CancellationToken ct) =>
-        TypedResults.Ok(await files.AnswerHistoryAsync(http.CaseDecision().CaseId, question, ct));
+    private static async Task<Ok<Page<AnswerView>>> AnswerHistory(Question question, string? cursor, [Range(1, Pages.MaxLimit)] int? limit, HttpContext http,
+        CaseFiles files, CancellationToken ct) =>
+        TypedResults.Ok(Pages.Of(await files.AnswerHistoryAsync(http.CaseDecision().CaseId, question, ct), a => $"{a.WrittenAtUtc:O}", cursor, limit));
 
     private static async Task<Ok<Changed>> Answer(AnswerRequest request, HttpContext http, CaseWork work, CancellationToken ct)
     {

@@ -3,6 +3,7 @@ using Keukentafel.Accounts;
 using Keukentafel.Cases;
 using Keukentafel.Neighbourhoods;
 using Keukentafel.Privacy;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Keukentafel.Effects;
@@ -140,11 +141,12 @@ public static class EffectsApi
         return new ReportSelection(neighbourhoodId, first, last, sample, null, priceYear);
     }
 
-    private static async Task<Ok<IReadOnlyList<FollowUpDue>>> FollowUps(HttpContext http, Wellbeing wellbeing, CaseAccess access, CancellationToken ct)
+    private static async Task<Ok<Page<FollowUpDue>>> FollowUps(string? cursor, [Range(1, Pages.MaxLimit)] int? limit, HttpContext http, Wellbeing wellbeing,
+        CaseAccess access, CancellationToken ct)
     {
         var due = await wellbeing.DueForAsync(http.User.StaffId() ?? Guid.Empty, ct);
         await access.LogListAsync([.. due.Select(f => (f.CaseId, f.ResidentId))], "nameting", "nametingen (0)", ct);
-        return TypedResults.Ok(due);
+        return TypedResults.Ok(Pages.Of(due, f => f.CaseId.ToString(), cursor, limit));
     }
 
     private static async Task<Ok<CasesApi.Changed>> ChangedAsync(HttpContext http, CaseWork work, int version, Func<Case, Actor, DateTime, Task<Guid?>> change,

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Keukentafel.Accounts;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Keukentafel.Learning;
@@ -34,9 +36,9 @@ public static class InitiativesApi
         return TypedResults.Created($"/api/v1/initiatives/{started.Id}", new Started(started.Id));
     }
 
-    private static async Task<Ok<IReadOnlyList<InitiativeSummary>>> List(Guid neighbourhoodId, Initiatives initiatives,
-        CancellationToken ct) =>
-        TypedResults.Ok(await initiatives.ListAsync(neighbourhoodId, ct));
+    private static async Task<Ok<Page<InitiativeSummary>>> List(Guid neighbourhoodId, string? cursor, [Range(1, Pages.MaxLimit)] int? limit,
+        Initiatives initiatives, CancellationToken ct) =>
+        TypedResults.Ok(Pages.Of(await initiatives.ListAsync(neighbourhoodId, ct), i => i.Id.ToString(), cursor, limit));
 
     private static async Task<Results<Ok<InitiativeView>, NotFound>> Get(Guid initiativeId, Initiatives initiatives, CancellationToken ct) =>
         await initiatives.GetAsync(initiativeId, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();

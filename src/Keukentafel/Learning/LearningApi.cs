@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Keukentafel.Accounts;
 using Keukentafel.Cases;
 using Keukentafel.Privacy;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Keukentafel.Learning;
@@ -66,9 +67,9 @@ public static class LearningApi
         return TypedResults.Created($"/api/v1/learning-sessions/{session.Id}", new Planned(session.Id, session.Version));
     }
 
-    private static async Task<Ok<IReadOnlyList<SessionListItem>>> List(Guid neighbourhoodId, LearningSessions sessions,
-        CancellationToken ct) =>
-        TypedResults.Ok(await sessions.ListAsync(neighbourhoodId, ct));
+    private static async Task<Ok<Page<SessionListItem>>> List(Guid neighbourhoodId, string? cursor, [Range(1, Pages.MaxLimit)] int? limit,
+        LearningSessions sessions, CancellationToken ct) =>
+        TypedResults.Ok(Pages.Of(await sessions.ListAsync(neighbourhoodId, ct), s => s.Id.ToString(), cursor, limit));
 
     private static async Task<Results<Ok<SessionView>, NotFound>> Get(Guid sessionId, LearningSessions sessions, CancellationToken ct) =>
         await sessions.GetAsync(sessionId, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Keukentafel.Cases;
 using Keukentafel.Privacy;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Keukentafel.Meetings;
@@ -54,8 +55,9 @@ public static class MeetingsApi
         return TypedResults.Ok(new CasesApi.Changed(@case.Id, @case.Version, created));
     }
 
-    private static async Task<Ok<IReadOnlyList<SuggestedProfessional>>> Suggest(HttpContext http, Suggestions suggestions, CancellationToken ct) =>
-        TypedResults.Ok(await suggestions.ForCaseAsync(http.CaseDecision().CaseId, ct));
+    private static async Task<Ok<Page<SuggestedProfessional>>> Suggest(string? cursor, [Range(1, Pages.MaxLimit)] int? limit, HttpContext http,
+        Suggestions suggestions, CancellationToken ct) =>
+        TypedResults.Ok(Pages.Of(await suggestions.ForCaseAsync(http.CaseDecision().CaseId, ct), s => s.StaffMemberId.ToString(), cursor, limit));
 
     private static async Task<Ok<CasesApi.Changed>> Propose(Guid meetingId, ProposeRequest request, HttpContext http, CaseWork work, CancellationToken ct)
     {

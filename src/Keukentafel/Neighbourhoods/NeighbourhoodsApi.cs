@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using Keukentafel.Accounts;
 using Keukentafel.Data;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Keukentafel.Neighbourhoods;
@@ -27,14 +29,16 @@ public static class NeighbourhoodsApi
 
     public sealed record ServicesRequest(Services Services = Services.None);
 
-    private static async Task<Ok<IReadOnlyList<NeighbourhoodSummary>>> AllNeighbourhoods(StaffDirectory directory, CancellationToken ct) =>
-        TypedResults.Ok(await directory.NeighbourhoodsAsync(ct));
+    private static async Task<Ok<Page<NeighbourhoodSummary>>> AllNeighbourhoods(string? cursor, [Range(1, Pages.MaxLimit)] int? limit,
+        StaffDirectory directory, CancellationToken ct) =>
+        TypedResults.Ok(Pages.Of(await directory.NeighbourhoodsAsync(ct), n => n.Id.ToString(), cursor, limit));
 
     private static async Task<Results<Ok<NeighbourhoodDetail>, NotFound>> Neighbourhood(Guid id, StaffDirectory directory, CancellationToken ct) =>
         await directory.NeighbourhoodAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
-    private static async Task<Ok<IReadOnlyList<OrganisationSummary>>> AllOrganisations(StaffDirectory directory, CancellationToken ct) =>
-        TypedResults.Ok(await directory.OrganisationsAsync(ct));
+    private static async Task<Ok<Page<OrganisationSummary>>> AllOrganisations(string? cursor, [Range(1, Pages.MaxLimit)] int? limit,
+        StaffDirectory directory, CancellationToken ct) =>
+        TypedResults.Ok(Pages.Of(await directory.OrganisationsAsync(ct), o => o.Id.ToString(), cursor, limit));
 
     private static async Task<Results<Ok<OrganisationDetail>, NotFound>> Organisation(Guid id, StaffDirectory directory, CancellationToken ct) =>
         await directory.OrganisationAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Keukentafel.Accounts;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Keukentafel.Plans;
@@ -16,8 +18,9 @@ public static class DeviationsApi
         return endpoints;
     }
 
-    private static async Task<Ok<IReadOnlyList<DeviationToBack>>> Mine(DeviationBacking backing, CancellationToken ct) =>
-        TypedResults.Ok(await backing.MineAsync(ct));
+    private static async Task<Ok<Page<DeviationToBack>>> Mine(string? cursor, [Range(1, Pages.MaxLimit)] int? limit, DeviationBacking backing,
+        CancellationToken ct) =>
+        TypedResults.Ok(Pages.Of(await backing.MineAsync(ct), d => d.Id.ToString(), cursor, limit));
 
     private static async Task<Ok<Backed>> Back(Guid deviationId, DeviationBacking backing, CancellationToken ct) =>
         TypedResults.Ok(await backing.BackAsync(deviationId, ct));

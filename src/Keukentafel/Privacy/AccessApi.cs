@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Keukentafel.Accounts;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Keukentafel.Privacy;
@@ -30,9 +31,10 @@ public static class AccessApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AccessLogEntry>>, NotFound>> MyAccessLog(
+    private static async Task<Results<Ok<Page<AccessLogEntry>>, NotFound>> MyAccessLog(
         [Description("For someone who looks along: the id of the resident's consent he acts under (the pages' 'voor').")] Guid? @for,
-        HttpContext http, AccessLog log, CaseAccess access, Residents.TrustedPeople trusted, CancellationToken ct)
+        string? cursor, [Range(1, Pages.MaxLimit)] int? limit, HttpContext http, AccessLog log, CaseAccess access, Residents.TrustedPeople trusted,
+        CancellationToken ct)
     {
         if (await trusted.WhoseAsync(@for, "logboek", ct) is not { } whose)
         {
@@ -40,6 +42,6 @@ public static class AccessApi
         }
 
         await access.LogAsync(null, whose.ResidentId, AuditAction.Read, "logboek", ct);
-        return TypedResults.Ok(await log.AsHeReadsItAsync(whose, http.User.AccountId(), ct));
+        return TypedResults.Ok(Pages.Of(await log.AsHeReadsItAsync(whose, http.User.AccountId(), ct), AccessLogEntry.KeyOf, cursor, limit));
     }
 }

@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Privacy;
 
 /// <summary>One look at a resident's file, as he reads it: who, from where, when, what, and why if there was a reason.</summary>
-public sealed record AccessLogEntry(DateTime AtUtc, string Who, string? Organisation, string What, string? Reason, bool Allowed);
+public sealed record AccessLogEntry(DateTime AtUtc, string Who, string? Organisation, string What, string? Reason, bool Allowed)
+{
+    /// <summary>Where a page of the log stops: the moment, who and what (an entry has no id of its own).</summary>
+    public static string KeyOf(AccessLogEntry entry) => $"{entry.AtUtc:O}|{entry.Who}|{entry.What}";
+}
 
 /// <summary>The looks of one person on one day, together: easier to read than every single page.</summary>
 public sealed record AccessLogDay(DateOnly Date, string Who, string? Organisation, IReadOnlyList<string> Parts, int Times, IReadOnlyList<string> Reasons);

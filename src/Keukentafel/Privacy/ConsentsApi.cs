@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Keukentafel.Cases;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Keukentafel.Privacy;
@@ -42,6 +43,7 @@ public static class ConsentsApi
         return TypedResults.Ok(new CasesApi.Changed(@case.Id, @case.Version));
     }
 
-    private static async Task<Ok<IReadOnlyList<AccessLogEntry>>> AccessLogOfCase(HttpContext http, AccessLog log, CancellationToken ct) =>
-        TypedResults.Ok(await log.ForCaseAsync(http.CaseDecision(), ct));
+    private static async Task<Ok<Page<AccessLogEntry>>> AccessLogOfCase(string? cursor, [Range(1, Pages.MaxLimit)] int? limit, HttpContext http, AccessLog log,
+        CancellationToken ct) =>
+        TypedResults.Ok(Pages.Of(await log.ForCaseAsync(http.CaseDecision(), ct), AccessLogEntry.KeyOf, cursor, limit));
 }

@@ -108,8 +108,10 @@ public static class ResidentsApi
         return TypedResults.Ok(new Redemption(redeemed.ResidentId, redeemed.Account.UserName!, redeemed.Account.Email));
     }
 
-    private static async Task<Ok<IReadOnlyList<LookingAlong>>> LookingAlong(ClaimsPrincipal user, TrustedPeople trusted, CancellationToken ct) =>
-        TypedResults.Ok(await trusted.AlongWithAsync(user, ct));
+    private static async Task<Ok<Page<LookingAlong>>> LookingAlong(string? cursor, [Range(1, Pages.MaxLimit)] int? limit, ClaimsPrincipal user,
+        TrustedPeople trusted,
+        CancellationToken ct) =>
+        TypedResults.Ok(Pages.Of(await trusted.AlongWithAsync(user, ct), l => l.Grant.ToString(), cursor, limit));
 
     private static async Task<Ok<MyTable>> Table([Description(ForDescription)] Guid? @for, TrustedPeople trusted, ResidentTable table,
         CancellationToken ct)
@@ -152,11 +154,12 @@ public static class ResidentsApi
         return TypedResults.Ok(new TableChange<WellbeingGiven>(@case.Id, @case.Version, new WellbeingGiven(moment, request.Mark.Value)));
     }
 
-    private static async Task<Ok<IReadOnlyList<MyCaseConsents>>> Consents([Description(ForDescription)] Guid? @for, TrustedPeople trusted,
-        ResidentConsents consents, CancellationToken ct)
+    private static async Task<Ok<Page<MyCaseConsents>>> Consents([Description(ForDescription)] Guid? @for, string? cursor,
+        [Range(1, Pages.MaxLimit)] int? limit,
+        TrustedPeople trusted, ResidentConsents consents, CancellationToken ct)
     {
         var whose = await WhoseAsync(trusted, @for, ResidentConsents.Part, AuditAction.Read, ct);
-        return TypedResults.Ok(await consents.OfAsync(whose.ResidentId, ct));
+        return TypedResults.Ok(Pages.Of(await consents.OfAsync(whose.ResidentId, ct), c => c.CaseId.ToString(), cursor, limit));
     }
 
     private static async Task<Ok<TableChange<ConsentView>>> WithdrawConsent(Guid caseId, Guid consentId, [Description(ForDescription)] Guid? @for,
@@ -167,8 +170,9 @@ public static class ResidentsApi
         return TypedResults.Ok(new TableChange<ConsentView>(@case.Id, @case.Version, consent));
     }
 
-    private static async Task<Ok<IReadOnlyList<TrustedPersonView>>> TrustedPeopleOf(ClaimsPrincipal user, TrustedPeople trusted, CancellationToken ct) =>
-        TypedResults.Ok(await trusted.OfAsync(OwnResident(user), ct));
+    private static async Task<Ok<Page<TrustedPersonView>>> TrustedPeopleOf(string? cursor, [Range(1, Pages.MaxLimit)] int? limit, ClaimsPrincipal user,
+        TrustedPeople trusted, CancellationToken ct) =>
+        TypedResults.Ok(Pages.Of(await trusted.OfAsync(OwnResident(user), ct), t => t.Id.ToString(), cursor, limit));
 
     private static async Task<Ok<TrustedPersonView>> TrustedPerson(Guid trustedPersonId, ClaimsPrincipal user, TrustedPeople trusted,
         CancellationToken ct) =>

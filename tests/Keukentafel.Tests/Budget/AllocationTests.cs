@@ -77,10 +77,10 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{beyond}/financing", new { }, HttpStatusCode.Conflict))
             .Code().ShouldBe("budget.request_open");
 
-        var mine = (await manager.GetJsonAsync("/api/v1/budget/requests/mine")).EnumerateArray().ToList();
+        var mine = (await manager.GetJsonAsync("/api/v1/budget/requests/mine")).Items().EnumerateArray().ToList();
         mine.ShouldContain(r => r.Id() == asked.Id());
         mine.Single(r => r.Id() == asked.Id()).TryGetProperty("residentId", out _).ShouldBeFalse();
-        (await otherManager.GetJsonAsync("/api/v1/budget/requests/mine")).EnumerateArray().ShouldNotContain(r => r.Id() == asked.Id());
+        (await otherManager.GetJsonAsync("/api/v1/budget/requests/mine")).Items().EnumerateArray().ShouldNotContain(r => r.Id() == asked.Id());
         var notYours = await otherManager.PostJsonAsync($"/api/v1/budget/requests/{asked.Id()}/decision",
             new { decision = "BeyondRoom", reason = "Ik wil dit." },
             HttpStatusCode.Forbidden);
@@ -98,7 +98,7 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
             HttpStatusCode.Conflict)).Code().ShouldBe("budget.request_decided");
 
         var second = await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{shifted}/financing", new { }, HttpStatusCode.Accepted);
-        var source = (await manager.GetJsonAsync("/api/v1/budget/requests/mine"))
+        var source = (await manager.GetJsonAsync("/api/v1/budget/requests/mine")).Items()
             .EnumerateArray().Single(r => r.Id() == second.Id()).GetProperty("roomSources").EnumerateArray().First();
         await manager.PostJsonAsync($"/api/v1/budget/requests/{second.Id()}/decision",
             new { decision = "RoomShifted", fromOrganisationId = source.Id("organisationId"), reason = "Welzijn heeft ruimte over dit jaar." });

@@ -67,7 +67,7 @@ public sealed class BudgetAdminTests(KeukentafelApp app) : IClassFixture<Keukent
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator, onlyThere: true);
         var rietvelden = await app.NeighbourhoodIdAsync("WK990101");
         var api = await app.ApiAsync(elsewhere.Email);
-        var budgets = await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync("/api/v1/budgets");
+        var budgets = (await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync("/api/v1/budgets")).Items();
         var demo = budgets.EnumerateArray().First().Id();
 
         await api.GetJsonAsync($"/api/v1/budgets/{demo}", HttpStatusCode.NotFound);

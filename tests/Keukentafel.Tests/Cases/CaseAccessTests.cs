@@ -132,7 +132,7 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
 
         bringerAway.Code().ShouldBe("meeting.withdraw_bringer");
         await housingApi.GetJsonAsync($"/api/v1/cases/{@case.Id}", HttpStatusCode.NotFound);
-        var history = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history"))
+        var history = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).Items()
             .EnumerateArray().Select(h => h.GetProperty("summary").GetString()!).ToList();
         history.ShouldContain(h => h.StartsWith($"De bewoner wil niet meer dat {housing.Name} meewerkt", StringComparison.Ordinal));
     }

@@ -39,7 +39,7 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
         reopen.Code().ShouldBe("case.transition_not_allowed");
         var after = await @case.FileAsync();
         after.GetProperty("version").GetInt32().ShouldBe(before.GetProperty("version").GetInt32());
-        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).GetArrayLength().ShouldBe(1);
+        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).Items().GetArrayLength().ShouldBe(1);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
         await @case.PostAsync($"actions/{kept}/worth-sharing", new { why = "De buurvrouw opende de post mee: geen schuldhulp nodig." });
         var action = (await @case.FileAsync()).GetProperty("actions").EnumerateArray().Single(a => a.Id() == kept);
         action.GetProperty("worthSharing").GetString().ShouldBe("De buurvrouw opende de post mee: geen schuldhulp nodig.");
-        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history"))
+        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).Items()
             .EnumerateArray().ShouldContain(e => e.GetProperty("kind").GetString() == "action.worth_sharing");
     }
 

@@ -54,7 +54,7 @@ public sealed class CaseScenarioTests(KeukentafelApp app) : IClassFixture<Keuken
         version = planned.Version();
         var meetingId = planned.Id("createdId");
 
-        var suggestions = await bringer.GetJsonAsync($"/api/v1/cases/{id}/meetings/suggestions");
+        var suggestions = (await bringer.GetJsonAsync($"/api/v1/cases/{id}/meetings/suggestions")).Items();
         var suggested = suggestions.EnumerateArray().Select(s => s.Id("staffMemberId")).ToList();
         suggested.ShouldContain(housing.Id);
         suggested.ShouldContain(debts.Id);
@@ -146,7 +146,7 @@ public sealed class CaseScenarioTests(KeukentafelApp app) : IClassFixture<Keuken
         closed.GetProperty("version").GetInt32().ShouldBe(version);
 
         // The history shows every step, with its author.
-        var history = (await bringer.GetJsonAsync($"/api/v1/cases/{id}/history?limit=200")).EnumerateArray().ToList();
+        var history = (await bringer.GetJsonAsync($"/api/v1/cases/{id}/history?limit=200")).Items().EnumerateArray().ToList();
         history.Count.ShouldBe(version);
         var kinds = history.Select(h => h.GetProperty("kind").GetString()).ToList();
         kinds.ShouldContain("case.signalled");

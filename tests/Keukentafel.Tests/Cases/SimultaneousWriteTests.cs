@@ -50,7 +50,7 @@ public sealed class SimultaneousWriteTests(KeukentafelApp app) : IClassFixture<K
         }
 
         // Every answer that was acknowledged is in the history, each exactly once, and nothing else is.
-        var history = await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/answers/Want");
+        var history = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/answers/Want")).Items();
         history.GetArrayLength().ShouldBe(statuses.Count(s => s == HttpStatusCode.OK));
     }
 }

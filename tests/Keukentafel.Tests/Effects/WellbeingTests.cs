@@ -27,18 +27,19 @@ public sealed class WellbeingTests(KeukentafelApp app) : IClassFixture<Keukentaf
         file.GetProperty("followUpDue").GetString()
             .ShouldBe(Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).AddMonths(6).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         file.GetProperty("measurements").GetArrayLength().ShouldBe(2);
-        (await @case.Bringer.GetJsonAsync("/api/v1/wellbeing/follow-ups")).EnumerateArray()
+        (await @case.Bringer.GetJsonAsync("/api/v1/wellbeing/follow-ups")).Items().EnumerateArray()
             .ShouldNotContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
 
         (await @case.PostAsync("wellbeing", new { moment = "FollowUp", mark = 8.5, measuredOn = Today }, HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("wellbeing.date_range");
         await DueYesterdayAsync(@case.Id);
-        (await @case.Bringer.GetJsonAsync("/api/v1/wellbeing/follow-ups")).EnumerateArray().ShouldContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
+        (await @case.Bringer.GetJsonAsync("/api/v1/wellbeing/follow-ups")).Items().EnumerateArray()
+            .ShouldContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
         var list = await (await app.SignedInAsync((await CaseDriver.HomeCareAsync(app)).Email)).GetPageAsync("/casussen");
         list.QuerySelector("#follow-ups")!.ParentElement!.TextContent.ShouldContain("Nameting");
 
         await @case.PostAsync("wellbeing", new { moment = "FollowUp", mark = 8.5, measuredOn = Today });
-        (await @case.Bringer.GetJsonAsync("/api/v1/wellbeing/follow-ups")).EnumerateArray()
+        (await @case.Bringer.GetJsonAsync("/api/v1/wellbeing/follow-ups")).Items().EnumerateArray()
             .ShouldNotContain(f => f.GetProperty("caseId").GetGuid() == @case.Id);
     }
 

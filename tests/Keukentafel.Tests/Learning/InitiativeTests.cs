@@ -66,7 +66,7 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
         using var notCoordinator = await professional.PostAsync(url,
             System.Net.Http.Json.JsonContent.Create(new { name = "Wandelgroep", runByResidents = true }), TestContext.Current.CancellationToken);
         notCoordinator.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await professional.GetJsonAsync(url)).EnumerateArray().ShouldNotContain(i => i.GetProperty("name").GetString() == "Wandelgroep");
+        (await professional.GetJsonAsync(url)).Items().EnumerateArray().ShouldNotContain(i => i.GetProperty("name").GetString() == "Wandelgroep");
 
         var initiative = await StartAsync("Kookclub Elders");
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Professional, onlyThere: true);

@@ -181,7 +181,7 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
     {
         var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
         using var coordinator = await app.ApiAsync(PageSession.Coordinator);
-        var before = (await coordinator.GetJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/learning-sessions")).GetArrayLength();
+        var before = (await coordinator.GetJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/learning-sessions")).Items().GetArrayLength();
 
         var noOne = await coordinator.PostJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/learning-sessions",
             new { date = Today, level = "Professionals", participants = Array.Empty<object>() }, HttpStatusCode.UnprocessableEntity);
@@ -195,7 +195,7 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
             HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("learning.participant_elsewhere");
 
-        (await coordinator.GetJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/learning-sessions")).GetArrayLength().ShouldBe(before);
+        (await coordinator.GetJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/learning-sessions")).Items().GetArrayLength().ShouldBe(before);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class DirectoryTests(KeukentafelApp app) : IClassFixture<Keukentaf
             .ToListAsync(TestContext.Current.CancellationToken);
         var staffNames = await db.StaffMembers.Select(s => s.Name.Given + " " + s.Name.Family).ToListAsync(TestContext.Current.CancellationToken);
         var api = await app.ApiAsync(PageSession.Coordinator);
-        var neighbourhoods = await api.GetFromJsonAsync<JsonElement>("/api/v1/neighbourhoods", TestContext.Current.CancellationToken);
+        var neighbourhoods = (await api.GetFromJsonAsync<JsonElement>("/api/v1/neighbourhoods", TestContext.Current.CancellationToken)).Items();
 
         foreach (var neighbourhood in neighbourhoods.EnumerateArray())
         {
@@ -72,8 +72,8 @@ public sealed class DirectoryTests(KeukentafelApp app) : IClassFixture<Keukentaf
     {
         var api = await app.ApiAsync(PageSession.Professional);
 
-        var neighbourhoods = await api.GetFromJsonAsync<JsonElement>("/api/v1/neighbourhoods", TestContext.Current.CancellationToken);
-        var organisations = await api.GetFromJsonAsync<JsonElement>("/api/v1/organisations", TestContext.Current.CancellationToken);
+        var neighbourhoods = (await api.GetFromJsonAsync<JsonElement>("/api/v1/neighbourhoods", TestContext.Current.CancellationToken)).Items();
+        var organisations = (await api.GetFromJsonAsync<JsonElement>("/api/v1/organisations", TestContext.Current.CancellationToken)).Items();
 
         neighbourhoods.EnumerateArray().Select(n => n.GetProperty("name").GetString()).ShouldBe(["Kloosterkamp", "Rietvelden"]);
         organisations.GetArrayLength().ShouldBe(13);

@@ -128,8 +128,9 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
                 newOrganisations = new[] { new { name = "Zonderstart BV", type = "Welfare" } }
             }, HttpStatusCode.UnprocessableEntity);
         noStart.Code().ShouldBe("neighbourhood.start_required");
-        (await aanjager.GetJsonAsync("/api/v1/neighbourhoods")).EnumerateArray().Select(n => n.GetProperty("code").GetString()).ShouldNotContain("WK990178");
-        (await aanjager.GetJsonAsync("/api/v1/organisations")).EnumerateArray().Select(o => o.GetProperty("name").GetString())
+        (await aanjager.GetJsonAsync("/api/v1/neighbourhoods")).Items().EnumerateArray()
+            .Select(n => n.GetProperty("code").GetString()).ShouldNotContain("WK990178");
+        (await aanjager.GetJsonAsync("/api/v1/organisations")).Items().EnumerateArray().Select(o => o.GetProperty("name").GetString())
             .ShouldNotContain("Zonderstart BV");
 
         var (id, _) = await StartAsync(aanjager, "WK990180", "Startveld");
@@ -151,9 +152,10 @@ public sealed class NeighbourhoodStartTests(KeukentafelApp app) : IClassFixture<
             newCoordinator = new { givenName = "Ilse", familyName = "Dubbel", email = PageSession.Coordinator },
         }, HttpStatusCode.UnprocessableEntity);
         late.Code().ShouldBe("staff.email_taken");
-        (await aanjager.GetJsonAsync("/api/v1/organisations"))
+        (await aanjager.GetJsonAsync("/api/v1/organisations")).Items()
             .EnumerateArray().Select(o => o.GetProperty("name").GetString()).ShouldNotContain("Laatveld Welzijn");
-        (await aanjager.GetJsonAsync("/api/v1/neighbourhoods")).EnumerateArray().Select(n => n.GetProperty("code").GetString()).ShouldNotContain("WK990183");
+        (await aanjager.GetJsonAsync("/api/v1/neighbourhoods")).Items().EnumerateArray()
+            .Select(n => n.GetProperty("code").GetString()).ShouldNotContain("WK990183");
 
         // Two people change the same step: the second, working from the older version, is refused.
         var step = (await aanjager.GetJsonAsync($"/api/v1/neighbourhoods/{id}/startup")).GetProperty("steps")[0];

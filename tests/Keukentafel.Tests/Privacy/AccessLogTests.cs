@@ -31,7 +31,7 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
         rows.ShouldContain(r => r.Contains(coordinatorName) && r.Contains("bekeek uw dossier") && r.Contains(Reason));
         rows.ShouldContain(r => r.Contains(bringer.Name) && r.Contains("zag uw naam in de lijst met casussen"), "a list that shows his name is a look too");
         rows.ShouldNotContain(r => r.Contains(residentName), "the resident's own looks are not listed");
-        var api = await (await app.ApiAsync(PageSession.Resident)).GetJsonAsync("/api/v1/me/access-log");
+        var api = (await (await app.ApiAsync(PageSession.Resident)).GetJsonAsync("/api/v1/me/access-log")).Items();
         api.EnumerateArray().ShouldContain(e => e.GetProperty("who").GetString() == coordinatorName && e.GetProperty("reason").GetString() == Reason);
         api.EnumerateArray().ShouldNotContain(e => e.GetProperty("who").GetString() == residentName);
         (await AuditAsync(a => a.UserName == residentName && a.Part == "logboek" && a.Action == AuditAction.Read)).ShouldNotBeEmpty();
@@ -68,7 +68,7 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
 
         var page = await browser.GetPageAsync($"/casussen/{caseId}/inzage");
         using var csv = await browser.GetAsync($"/casussen/{caseId}/inzage?handler=Csv", TestContext.Current.CancellationToken);
-        var api = await (await app.ApiAsync(bringer.Email)).GetJsonAsync($"/api/v1/cases/{caseId}/access-log");
+        var api = (await (await app.ApiAsync(bringer.Email)).GetJsonAsync($"/api/v1/cases/{caseId}/access-log")).Items();
 
         page.QuerySelectorAll("tbody tr").ShouldContain(r => r.TextContent.Contains(bringer.Name) && r.TextContent.Contains("meldde uw casus aan"));
         page.Text().ShouldNotContain(colleague.Name, Case.Sensitive, "her looks at her own case of this resident are not on this case's page");

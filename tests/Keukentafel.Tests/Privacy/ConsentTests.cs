@@ -31,7 +31,7 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
         var withdrawn = (await @case.FileAsync()).GetProperty("consents").EnumerateArray().Single(k => k.Id() == housingConsent.Id());
         withdrawn.GetProperty("active").GetBoolean().ShouldBeFalse();
         withdrawn.GetProperty("withdrawalReason").GetString().ShouldBe("Mevrouw wil niet dat de corporatie meeleest.");
-        var history = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history"))
+        var history = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).Items()
             .EnumerateArray().Select(h => h.GetProperty("summary").GetString()!).ToList();
         history.ShouldContain(h => h.StartsWith("Toestemming ingetrokken voor", StringComparison.Ordinal));
         await using var scope = app.Services.CreateAsyncScope();
@@ -183,7 +183,7 @@ public sealed class ConsentTests(KeukentafelApp app) : IClassFixture<Keukentafel
         withdrawn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         await welfareApi.GetJsonAsync($"/api/v1/cases/{@case.Id}", HttpStatusCode.NotFound);
         (await resident.GetPageAsync("/mijn/toestemming")).Text().ShouldContain("Ingetrokken op");
-        var history = (await bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).EnumerateArray().ToList();
+        var history = (await bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).Items().EnumerateArray().ToList();
         history[0].GetProperty("actor").GetString().ShouldBe(signalled.ResidentName);
         await using var scope = app.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().AuditEvents

@@ -28,7 +28,7 @@ public sealed class RectificationTests(KeukentafelApp app) : IClassFixture<Keuke
         var file = await @case.FileAsync();
         file.GetProperty("resident").GetProperty("name").GetString().ShouldBe("Greet Verbeterd");
         file.GetProperty("resident").GetProperty("address").GetString().ShouldBe("Rietvinkstraat 12a, 9991 KT Heerdonk");
-        var entry = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history"))[0];
+        var entry = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).Items()[0];
         entry.GetProperty("summary").GetString().ShouldBe("Gegevens van de bewoner verbeterd: naam, geboortedatum, adres, telefoon.");
         entry.GetProperty("before").GetString()!.ShouldContain("Greet Vergissing");
         entry.GetProperty("before").GetString()!.ShouldContain("1951-03-14");

@@ -47,7 +47,7 @@ public sealed class MyTableTests(KeukentafelApp app) : IClassFixture<Keukentafel
         var want = (await @case.FileAsync()).GetProperty("answers").EnumerateArray().Single(x => x.GetProperty("question").GetString() == "Want");
         want.GetProperty("text").GetString().ShouldBe("Ik wil weer zelf mijn post lezen.");
         want.GetProperty("versions").GetInt32().ShouldBe(2);
-        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/answers/Want")).GetArrayLength().ShouldBe(2);
+        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/answers/Want")).Items().GetArrayLength().ShouldBe(2);
 
         // He invites someone of his own to his table; an empty name is refused at its field.
         using var noName = await browser.SubmitAsync("/mijn/tafel", new Dictionary<string, string> { ["name"] = " ", ["relation"] = "buurvrouw" },

@@ -68,7 +68,7 @@ public sealed class ResidentApiTests(KeukentafelApp app) : IClassFixture<Keukent
         var answered = await resident.PostJsonAsync("/api/v1/me/table/answers",
             new { version = given.Version(), question = "Want", text = "Ik wil mijn post zelf lezen." });
         answered.GetProperty("changed").GetProperty("text").GetString().ShouldBe("Ik wil mijn post zelf lezen.");
-        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/answers/Want")).GetArrayLength().ShouldBe(2);
+        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/answers/Want")).Items().GetArrayLength().ShouldBe(2);
 
         // Someone of his own at his table: created, with where to read it.
         using var invited = await resident.PostAsJsonAsync("/api/v1/me/table/network",
@@ -134,7 +134,7 @@ public sealed class ResidentApiTests(KeukentafelApp app) : IClassFixture<Keukent
         var refusal = await neighbour.GetJsonAsync($"/api/v1/me/table?for={@case.Id}", HttpStatusCode.NotFound);
         refusal.Code().ShouldBe("not_found");
         refusal.ToString().ShouldNotContain("Apikiest");
-        var consent = (await resident.GetJsonAsync("/api/v1/me/consents"))[0].GetProperty("consents")[0].Id();
+        var consent = (await resident.GetJsonAsync("/api/v1/me/consents")).Items()[0].GetProperty("consents")[0].Id();
         await neighbour.PostJsonAsync($"/api/v1/me/cases/{@case.Id}/consents/{consent}/withdrawal", new { }, HttpStatusCode.NotFound);
         await neighbour.GetJsonAsync($"/api/v1/me/data?for={consent}", HttpStatusCode.NotFound);
         await neighbour.GetJsonAsync($"/api/v1/me/trusted-people/{consent}", HttpStatusCode.NotFound);
@@ -191,18 +191,18 @@ public sealed class ResidentApiTests(KeukentafelApp app) : IClassFixture<Keukent
         var daughter = await TokenAsync("eva.apimeekijk@voorbeeld.example");
 
         // She finds the consent to name, and acts under it; without it she has no table of her own.
-        (await daughter.GetJsonAsync("/api/v1/me/looking-along"))[0].GetProperty("grant").GetGuid().ShouldBe(grant);
+        (await daughter.GetJsonAsync("/api/v1/me/looking-along")).Items()[0].GetProperty("grant").GetGuid().ShouldBe(grant);
         await daughter.GetJsonAsync("/api/v1/me/table", HttpStatusCode.NotFound);
         await daughter.GetJsonAsync($"/api/v1/me/table?for={Guid.CreateVersion7()}", HttpStatusCode.NotFound);
         await daughter.GetJsonAsync("/api/v1/me/trusted-people", HttpStatusCode.NotFound); // only he decides who looks along
         var table = await daughter.GetJsonAsync($"/api/v1/me/table?for={grant}");
         table.GetProperty("caseId").GetGuid().ShouldBe(@case.Id);
         var mark = await daughter.PostJsonAsync($"/api/v1/me/table/wellbeing?for={grant}", new { version = table.Version(), mark = 6 });
-        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).ToString().ShouldContain("kijkt mee met de bewoner");
-        (await daughter.GetJsonAsync($"/api/v1/me/consents?for={grant}"))[0].GetProperty("caseId").GetGuid().ShouldBe(@case.Id);
+        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).Items().ToString().ShouldContain("kijkt mee met de bewoner");
+        (await daughter.GetJsonAsync($"/api/v1/me/consents?for={grant}")).Items()[0].GetProperty("caseId").GetGuid().ShouldBe(@case.Id);
         (await daughter.GetJsonAsync($"/api/v1/me/data?for={grant}")).GetProperty("trustedPeople").ToString().ShouldContain("Eva Apimeekijk");
-        (await resident.GetJsonAsync("/api/v1/me/access-log")).ToString().ShouldContain("Eva Apimeekijk");
-        (await daughter.GetJsonAsync($"/api/v1/me/access-log?for={grant}")).ToString().ShouldContain("Eva Apimeekijk");
+        (await resident.GetJsonAsync("/api/v1/me/access-log")).Items().ToString().ShouldContain("Eva Apimeekijk");
+        (await daughter.GetJsonAsync($"/api/v1/me/access-log?for={grant}")).Items().ToString().ShouldContain("Eva Apimeekijk");
 
         // He stops it: her very next request is refused, reading or changing, and each refusal is on his record.
         var stopped = await resident.PostJsonAsync($"/api/v1/me/trusted-people/{grant}/withdrawal", new { });

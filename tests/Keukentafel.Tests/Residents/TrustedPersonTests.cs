@@ -35,7 +35,7 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         given.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         given.Headers.Location!.PathAndQuery().ShouldContain("voor=");
         (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/wellbeing")).ToString().ShouldMatch("\"mark\":\\s*6(\\.0)?[,}]");
-        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).ToString().ShouldContain("kijkt mee met de bewoner");
+        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).Items().ToString().ShouldContain("kijkt mee met de bewoner");
 
         // The resident sees that she looked, as someone who looks along with him.
         var log = (await resident.GetPageAsync("/mijn/inzage")).Text();
@@ -217,7 +217,7 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         (await scope.ServiceProvider.GetRequiredService<Keukentafel.Privacy.RetentionService>().AnonymiseDueAsync(TestContext.Current.CancellationToken))
             .ShouldBeGreaterThanOrEqualTo(1);
 
-        var history = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).GetRawText();
+        var history = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).Items().GetRawText();
         history.ShouldNotContain("Vergeetmij");
         history.ShouldContain(Keukentafel.Privacy.RetentionService.HelperLabel);
         var residentId = await db.Cases.Where(c => c.Id == @case.Id).Select(c => c.ResidentId).SingleAsync(TestContext.Current.CancellationToken);

@@ -137,6 +137,33 @@ public abstract class ApiErrorContractTests(KeukentafelApp app)
     }
 
     [Fact]
+    public async Task Every_list_is_a_page_that_goes_on_from_its_cursor()
+    {
+        using var api = await app.ApiAsync(PageSession.Professional);
+        var all = (await api.GetJsonAsync("/api/v1/organisations?limit=200")).Items().EnumerateArray().Select(o => o.Id()).ToList();
+        all.Count.ShouldBeGreaterThan(2);
+
+        var seen = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var page = await api.GetJsonAsync($"/api/v1/organisations?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}");
+            page.Items().GetArrayLength().ShouldBeLessThanOrEqualTo(2);
+            seen.AddRange(page.Items().EnumerateArray().Select(o => o.Id()));
+            cursor = page.GetProperty("next").GetString();
+        }
+        while (cursor is not null);
+
+        seen.ShouldBe(all);
+        var tooMany = await SendAsync(api, HttpMethod.Get, "/api/v1/organisations?limit=201", null, HttpStatusCode.BadRequest);
+        tooMany.GetProperty("errors").TryGetProperty("limit", out _).ShouldBeTrue(tooMany.ToString());
+        var none = await SendAsync(api, HttpMethod.Get, "/api/v1/cases?limit=0", null, HttpStatusCode.BadRequest);
+        none.GetProperty("errors").TryGetProperty("limit", out _).ShouldBeTrue(none.ToString());
+        var unknown = await SendAsync(api, HttpMethod.Get, "/api/v1/organisations?cursor=bmlldHM", null, HttpStatusCode.UnprocessableEntity);
+        unknown.Code().ShouldBe("list.cursor_invalid");
+    }
+
+    [Fact]
     public async Task Without_a_token_the_API_says_401_as_a_problem()
     {
         using var anonymous = app.CreateClient();

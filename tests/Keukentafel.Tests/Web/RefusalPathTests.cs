@@ -30,7 +30,7 @@ public sealed partial class RefusalPathTests(KeukentafelApp app) : IClassFixture
     public async Task Something_not_the_callers_is_a_404_problem_with_its_code_on_the_API_and_not_found_on_the_page()
     {
         var elsewhere = await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator, onlyThere: true);
-        var budgets = await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync("/api/v1/budgets");
+        var budgets = (await (await app.ApiAsync(PageSession.Coordinator)).GetJsonAsync("/api/v1/budgets")).Items();
         var rietvelden = budgets.EnumerateArray().First().Id();
 
         using var api = await app.ApiAsync(elsewhere.Email);
