@@ -39,13 +39,19 @@ public sealed record MeetingView(
     Guid Id, DateTime PlannedAtUtc, bool AtHome, string Place, string? ReasonNotAtHome, MeetingStatus Status,
     DateTime? HeldAtUtc, string? Decisions, bool PlanAgreedByAll, IReadOnlyList<ParticipantView> Participants);
 
+/// <summary>
+/// Someone at the table: a professional with his organisation, or the resident or one of his own people with how they
+/// relate to him (relation: "bewoner", "dochter"), never as an organisation.
+/// </summary>
 public sealed record ParticipantView(
     Guid Id, ParticipantKind Kind, string Name, string? Organisation, Guid? StaffMemberId, Agreement Agreement, string AgreementText,
-    DateTime? InvitedAtUtc, bool? Attended);
+    DateTime? InvitedAtUtc, bool? Attended, Guid? OrganisationId, string? Relation);
 
+/// <summary>An action of the plan, with who carries it: the name shown, and the staff member, organisation or kind of help.</summary>
 public sealed record ActionView(
     Guid Id, string What, Carrier Carrier, string CarrierName, LawDomain LawDomain, decimal? ExpectedCost, DateOnly DueDate,
-    ActionStatus Status, string StatusText, string? DropReason, bool IsContribution, string? WorthSharing, Guid? InitiativeId);
+    ActionStatus Status, string StatusText, string? DropReason, bool IsContribution, string? WorthSharing, Guid? InitiativeId,
+    Guid? CarrierStaffMemberId, Guid? CarrierOrganisationId, Neighbourhoods.Services Service);
 
 public sealed record DeviationView(Guid Id, string Rule, Plans.LawDomain LawDomain, string Reason, string Otherwise, decimal? OtherwiseCost, Guid ManagerId,
     string Manager, string RecordedBy, DateTime RecordedAtUtc, DateTime? BackedAtUtc);
@@ -100,10 +106,11 @@ public sealed class CaseFiles(KeukentafelDbContext db, TimeProvider time)
             [.. c.Meetings.OrderBy(m => m.PlannedAtUtc).Select(m => new MeetingView(m.Id, m.PlannedAtUtc, m.AtHome, m.Place, m.ReasonNotAtHome, m.Status,
                 m.HeldAtUtc, m.Decisions, m.PlanAgreedByAll,
                 [.. m.Participants.OrderBy(p => p.Kind).ThenBy(p => p.ProposedAtUtc).Select(p => new ParticipantView(
-                    p.Id, p.Kind, p.Name, p.Organisation, p.StaffMemberId, p.Agreement, p.Agreement.Dutch(), p.InvitedAtUtc, p.Attended))]))],
+                    p.Id, p.Kind, p.Name, p.Kind == ParticipantKind.Professional ? p.Organisation : null, p.StaffMemberId, p.Agreement,
+                    p.Agreement.Dutch(), p.InvitedAtUtc, p.Attended, p.OrganisationId, p.Kind == ParticipantKind.Professional ? null : p.Organisation))]))],
             [.. c.Actions.OrderBy(a => a.IsContribution).ThenBy(a => a.DueDate).ThenBy(a => a.Id).Select(a => new ActionView(
                 a.Id, a.What, a.Carrier, a.CarrierName, a.LawDomain, a.ExpectedCost, a.DueDate, a.Status, a.Status.Dutch(), a.DropReason, a.IsContribution,
-                a.WorthSharing, a.InitiativeId))],
+                a.WorthSharing, a.InitiativeId, a.CarrierStaffMemberId, a.CarrierOrganisationId, a.Service))],
             [.. c.Deviations.OrderBy(d => d.RecordedAtUtc).Select(d => new DeviationView(
                 d.Id, d.Rule, d.LawDomain, d.Reason, d.Otherwise, d.OtherwiseCost, d.ManagerId, d.ManagerName, d.RecordedByName, d.RecordedAtUtc,
                 d.BackedAtUtc))],

@@ -47,8 +47,11 @@ public static class CasesApi
         return endpoints;
     }
 
-    /// <summary>What a change to a case answers: its new version, and the id of what the change created, if anything.</summary>
-    public sealed record Changed(Guid CaseId, int Version, Guid? CreatedId = null);
+    /// <summary>
+    /// What a change to a case answers: its new version, the id of what the change created (if anything), and the case as
+    /// it is now (<see cref="CaseRoutes.MapCaseGroup"/> adds it), so the client need not read the file again.
+    /// </summary>
+    public sealed record Changed(Guid CaseId, int Version, Guid? CreatedId = null, CaseFile? Case = null);
 
     public sealed record SignalRequest(
         [property: Required(ErrorMessage = "Kies de wijk.")] Guid? NeighbourhoodId,
