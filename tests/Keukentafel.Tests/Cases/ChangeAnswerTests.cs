@@ -13,7 +13,8 @@ public sealed class ChangeAnswerTests(KeukentafelApp app) : IClassFixture<Keuken
     {
         var @case = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Antwoord");
 
-        var answered = await @case.PostAsync("answers", new { question = "Want", text = "Weer zelf de post doen", domains = new[] { "Finances" }, withResident = true });
+        var answered = await @case.PostAsync("answers",
+            new { question = "Want", text = "Weer zelf de post doen", domains = new[] { "Finances" }, withResident = true });
         var file = answered.GetProperty("case");
         file.GetProperty("id").GetGuid().ShouldBe(@case.Id);
         file.GetProperty("version").GetInt32().ShouldBe(answered.Version());
