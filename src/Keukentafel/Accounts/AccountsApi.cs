@@ -29,11 +29,11 @@ public static class AccountsApi
 
     public sealed record TokenRequest(
         [property: Required(ErrorMessage = "Geef het e-mailadres, of de inlognaam van een bewoner zonder e-mailadres."), StringLength(256)] string Email,
-        [property: Required(ErrorMessage = "Geef het wachtwoord.")] string Password,
-        string? TwoFactorCode,
-        string? RecoveryCode);
+        [property: Required(ErrorMessage = "Geef het wachtwoord."), StringLength(200)] string Password,
+        [property: StringLength(20)] string? TwoFactorCode,
+        [property: StringLength(50)] string? RecoveryCode);
 
-    public sealed record RefreshRequest([property: Required(ErrorMessage = "Geef het vernieuwingstoken.")] string RefreshToken);
+    public sealed record RefreshRequest([property: Required(ErrorMessage = "Geef het vernieuwingstoken."), StringLength(4000)] string RefreshToken);
 
     public sealed record MeResponse(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, Guid? StaffMemberId, Guid? ResidentId);
 

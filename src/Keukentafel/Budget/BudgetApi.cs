@@ -61,13 +61,15 @@ public static class BudgetApi
     /// <summary>Which organisation (none: the one proposed), and, when the budget pays first, who should pay in the end.</summary>
     public sealed record FinancingRequestBody(Guid? OrganisationId, Payer? PreFinancedFor);
 
-    public sealed record RealisationBody(decimal? ActualCost);
+    public sealed record RealisationBody([property: Range(0, 10_000_000, ErrorMessage = "Geef een bedrag van 0 tot 10.000.000 euro.")] decimal? ActualCost);
 
     public sealed record Realised(Guid EntryId, decimal ActualCost);
 
-    public sealed record CorrectionBody(decimal Amount, [property: StringLength(2000)] string? Reason);
+    public sealed record CorrectionBody(
+        [property: Range(-10_000_000, 10_000_000, ErrorMessage = "Geef een bedrag van -10.000.000 tot 10.000.000 euro.")] decimal Amount,
+        [property: StringLength(2000)] string? Reason);
 
-    public sealed record DecisionBody(RequestStatus Decision, Guid? FromOrganisationId, string? Reason);
+    public sealed record DecisionBody(RequestStatus Decision, Guid? FromOrganisationId, [property: StringLength(2000)] string? Reason);
 
     public sealed record Decided(Guid Id, RequestStatus Status, string? DecidedBy, DateTime? DecidedAtUtc);
 
@@ -78,9 +80,12 @@ public static class BudgetApi
         [property: Range(2000, 2100, ErrorMessage = "Geef een jaar, bijvoorbeeld 2030.")] int LastYear);
 
     public sealed record NewContribution([property: Required(ErrorMessage = "Geef wie bijdraagt."), StringLength(300)] string Contributor, Guid? OrganisationId,
-        decimal Amount, [property: Required(ErrorMessage = "Geef de datum van de bijdrage.")] DateOnly? Date, LawDomain LawDomain);
+        [property: Range(-100_000_000, 100_000_000, ErrorMessage = "Geef een bedrag van -100.000.000 tot 100.000.000 euro.")] decimal Amount,
+        [property: Required(ErrorMessage = "Geef de datum van de bijdrage.")] DateOnly? Date, LawDomain LawDomain);
 
-    public sealed record RoomBody(Guid OrganisationId, int Year, decimal Amount);
+    public sealed record RoomBody(Guid OrganisationId,
+        [property: Range(2000, 2100, ErrorMessage = "Geef een jaar, bijvoorbeeld 2026.")] int Year,
+        [property: Range(-100_000_000, 100_000_000, ErrorMessage = "Geef een bedrag van -100.000.000 tot 100.000.000 euro.")] decimal Amount);
 
     public sealed record RoomSet(Guid EntryId, Guid OrganisationId, int Year, decimal Room);
 

@@ -60,7 +60,7 @@ public static class EffectsApi
         int Version,
         [property: Range(1, MicroAnalysis.MaxHorizonMonths, ErrorMessage = "Kies een horizon van 1 tot en met 60 maanden.")]
         int HorizonMonths = Analyses.DefaultHorizonMonths,
-        int? PriceYear = null,
+        int? PriceYear = null, // the analysis knows which years it has prices for (analysis.price_year)
         bool ExistingCare = false,
         [property: StringLength(8000)] string? Assumptions = null);
 
@@ -70,8 +70,8 @@ public static class EffectsApi
         [property: Required(ErrorMessage = "Kies een onderdeel uit de kostencatalogus."), StringLength(60)] string ItemCode,
         [property: Range(0.01, 100000, ErrorMessage = "Geef een aantal groter dan nul.")] decimal Quantity,
         [property: Range(0.01, 100, ErrorMessage = "Geef een kans groter dan 0 en hooguit 100 procent.")] decimal ProbabilityPercent = 100,
-        int FromMonth = 1,
-        int? ToMonth = null,
+        [property: Range(1, MicroAnalysis.MaxHorizonMonths, ErrorMessage = "Kies een maand van 1 tot en met 60.")] int FromMonth = 1,
+        [property: Range(1, MicroAnalysis.MaxHorizonMonths, ErrorMessage = "Kies een maand van 1 tot en met 60.")] int? ToMonth = null,
         [property: StringLength(2000)] string? Note = null);
 
     public sealed record VersionRequest(int Version);

@@ -22,9 +22,9 @@ public static class PricesApi
     }
 
     public sealed record PriceRequest(
-        [property: Required(ErrorMessage = "Kies een onderdeel uit de kostencatalogus.")] string ItemCode,
+        [property: Required(ErrorMessage = "Kies een onderdeel uit de kostencatalogus."), StringLength(60)] string ItemCode,
         [property: Required(ErrorMessage = "Geef de prijs."), Range(0, 10_000_000, ErrorMessage = "Een prijs kan niet negatief zijn.")] decimal? Price,
-        [property: Required(ErrorMessage = "Geef het prijsjaar.")] int? PriceYear,
+        [property: Required(ErrorMessage = "Geef het prijsjaar."), Range(2000, 2100, ErrorMessage = "Geef een prijsjaar, bijvoorbeeld 2026.")] int? PriceYear,
         [property: Required(ErrorMessage = "Geef de bron van deze prijs."), StringLength(1000)] string? Source);
 
     public sealed record CatalogueView(string Version, DateOnly Published, string Description, PriceIndex Index, IReadOnlyList<CostItem> Items);
