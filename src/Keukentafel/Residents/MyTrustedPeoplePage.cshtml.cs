@@ -11,7 +11,8 @@ namespace Keukentafel.Residents;
 /// "Who looks along with me" (issue 10, part 4): the resident lets someone he trusts see and act on his pages, hands
 /// him the code himself, and stops it himself, at once. Only the resident: someone looking along cannot add others.
 /// </summary>
-public sealed class MyTrustedPeoplePage(TrustedPeople trusted, IStringLocalizer<MyTrustedPeoplePage> texts, TimeProvider time) : PageModel, IRefusablePage
+public sealed class MyTrustedPeoplePage(TrustedPeople trusted, Privacy.CaseAccess access, IStringLocalizer<MyTrustedPeoplePage> texts, TimeProvider time)
+    : PageModel, IRefusablePage
 {
     public IStringLocalizer<MyTrustedPeoplePage> Texts => texts;
 
@@ -87,6 +88,7 @@ public sealed class MyTrustedPeoplePage(TrustedPeople trusted, IStringLocalizer<
         }
 
         People = await trusted.OfAsync(resident, HttpContext.RequestAborted);
+        await access.LogAsync(null, resident, Privacy.AuditAction.Read, TrustedPeople.Part, HttpContext.RequestAborted);
         return true;
     }
 }

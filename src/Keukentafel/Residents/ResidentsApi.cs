@@ -171,12 +171,20 @@ public static class ResidentsApi
     }
 
     private static async Task<Ok<Page<TrustedPersonView>>> TrustedPeopleOf(string? cursor, [Range(1, Pages.MaxLimit)] int? limit, ClaimsPrincipal user,
-        TrustedPeople trusted, CancellationToken ct) =>
-        TypedResults.Ok(Pages.Of(await trusted.OfAsync(OwnResident(user), ct), t => t.Id.ToString(), cursor, limit));
+        TrustedPeople trusted, CaseAccess access, CancellationToken ct)
+    {
+        var people = await trusted.OfAsync(OwnResident(user), ct);
+        await access.LogAsync(null, OwnResident(user), AuditAction.Read, TrustedPeople.Part, ct);
+        return TypedResults.Ok(Pages.Of(people, t => t.Id.ToString(), cursor, limit));
+    }
 
     private static async Task<Ok<TrustedPersonView>> TrustedPerson(Guid trustedPersonId, ClaimsPrincipal user, TrustedPeople trusted,
-        CancellationToken ct) =>
-        TypedResults.Ok((await trusted.OfAsync(OwnResident(user), ct)).SingleOrDefault(t => t.Id == trustedPersonId) ?? throw new NotYoursException());
+        CaseAccess access, CancellationToken ct)
+    {
+        var person = (await trusted.OfAsync(OwnResident(user), ct)).SingleOrDefault(t => t.Id == trustedPersonId) ?? throw new NotYoursException();
+        await access.LogAsync(null, OwnResident(user), AuditAction.Read, TrustedPeople.Part, ct);
+        return TypedResults.Ok(person);
+    }
 
     private static async Task<Created<Trusted>> Trust(TrustRequest request, ClaimsPrincipal user, TrustedPeople trusted, CancellationToken ct)
     {

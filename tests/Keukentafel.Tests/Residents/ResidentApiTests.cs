@@ -184,7 +184,10 @@ public sealed class ResidentApiTests(KeukentafelApp app) : IClassFixture<Keukent
         var given = await trust.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         var grant = given.GetProperty("person").Id();
         trust.Headers.Location!.OriginalString.ShouldBe($"/api/v1/me/trusted-people/{grant}");
+        var looks = await AuditCountAsync(null, "meekijken", residentOf: @case.Id);
         (await resident.GetJsonAsync($"/api/v1/me/trusted-people/{grant}")).GetProperty("name").GetString().ShouldBe("Eva Apimeekijk");
+        (await resident.GetJsonAsync("/api/v1/me/trusted-people")).Items().GetArrayLength().ShouldBe(1);
+        (await AuditCountAsync(null, "meekijken", residentOf: @case.Id)).ShouldBe(looks + 2); // each look at who looks along is logged
 
         using var linked = await app.Browser().LookAlongAsync(given.GetProperty("code").GetString()!, "eva.apimeekijk@voorbeeld.example");
         linked.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -41,7 +41,9 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         var log = (await resident.GetPageAsync("/mijn/inzage")).Text();
         log.ShouldContain("Eva Meekijk");
         log.ShouldContain("kijkt met u mee");
+        var looked = await MeekijkenReadsAsync(@case.Id);
         (await resident.GetPageAsync("/mijn/meekijken")).Text().ShouldContain("Kijkt met u mee sinds");
+        (await MeekijkenReadsAsync(@case.Id)).ShouldBe(looked + 1); // his look at who looks along is in the audit log too
         (await resident.GetPageAsync("/mijn/gegevens")).Text().ShouldContain("Eva Meekijk (mijn dochter): toestemming gegeven op");
         using var json = await resident.GetAsync("/mijn/gegevens?handler=Json", TestContext.Current.CancellationToken);
         (await json.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("\"trustedPeople\"");
@@ -284,6 +286,15 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
         }, action: "/mijn/meekijken?handler=Give");
         given.StatusCode.ShouldBe(HttpStatusCode.OK);
         return (await PageSession.ParseAsync(given)).QuerySelector(".kt-code strong").ShouldNotBeNull().TextContent.Trim();
+    }
+
+    private async Task<int> MeekijkenReadsAsync(Guid caseId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>();
+        var ct = TestContext.Current.CancellationToken;
+        var residentId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.ResidentId).SingleAsync(ct);
+        return await db.AuditEvents.CountAsync(a => a.ResidentId == residentId && a.Part == "meekijken" && a.Allowed, ct);
     }
 }
 
