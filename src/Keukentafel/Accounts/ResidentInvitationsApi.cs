@@ -1,5 +1,6 @@
 using Keukentafel.Cases;
 using Keukentafel.Privacy;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Keukentafel.Accounts;
@@ -11,6 +12,7 @@ public static class ResidentInvitationsApi
     {
         var one = endpoints.MapCaseGroup("Cases");
         one.MapPost("/resident-invitation", Issue).RequireCaseAccess(CaseAccessLevel.Lead, AuditAction.Change, "uitnodiging")
+            .NotKeptForRepeats()
             .WithSummary(
                 "A one-time code (valid 14 days) with which the resident makes his own sign-in at /uitnodiging; a new code ends the old one. Shown once.");
         return endpoints;

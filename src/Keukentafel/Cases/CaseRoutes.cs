@@ -19,18 +19,25 @@ public static class CaseRoutes
     }
 
     /// <summary>
-    /// A change answers with the case as it is after it (NL API Design Rules: a write returns the new state), read by the
-    /// one who just changed it, after the save: the version in it is the one to send with the next change.
+    /// A change answers with the case as it is after it (a write returns the new state), after the save: the version in it
+    /// is the one to send with the next change. It is a read of the file like any other: checked again (a handover or a
+    /// withdrawn consent may just have ended the caller's access) and logged. A client that does not need it sends
+    /// <c>Prefer: return=minimal</c> (RFC 7240) and gets only the ids and the version.
     /// </summary>
     private static async ValueTask<object?> WithTheCaseAsItIsNow(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var result = await next(context);
-        if (result is Microsoft.AspNetCore.Http.HttpResults.Ok<CasesApi.Changed> { Value: { Case: null } changed })
+        var http = context.HttpContext;
+        if (result is not Microsoft.AspNetCore.Http.HttpResults.Ok<CasesApi.Changed> { Value: { Case: null } changed }
+            || http.Request.Headers["Prefer"].Any(p => p?.Contains("return=minimal", StringComparison.OrdinalIgnoreCase) ?? false))
         {
-            var files = context.HttpContext.RequestServices.GetRequiredService<CaseFiles>();
-            return TypedResults.Ok(changed with { Case = await files.GetAsync(changed.CaseId, context.HttpContext.RequestAborted) });
+            return result;
         }
 
-        return result;
+        var read = await http.RequestServices.GetRequiredService<CaseAccess>()
+            .CheckAsync(changed.CaseId, CaseAccessLevel.Read, AuditAction.Read, "dossier", http.RequestAborted);
+        return read.Allowed
+            ? TypedResults.Ok(changed with { Case = await http.RequestServices.GetRequiredService<CaseFiles>().GetAsync(changed.CaseId, http.RequestAborted) })
+            : result;
     }
 }

@@ -257,6 +257,9 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, IConfigura
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var anonymised = await scope.ServiceProvider.GetRequiredService<RetentionService>().AnonymiseDueAsync(stoppingToken);
+                // Answers kept for a repeated POST hold case files: never longer than their 24 hours.
+                await Web.Idempotency.PurgeAsync(scope.ServiceProvider.GetRequiredService<Data.KeukentafelDbContext>(),
+                    DateTime.UtcNow, stoppingToken);
                 Ran(anonymised);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)

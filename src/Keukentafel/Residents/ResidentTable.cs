@@ -78,7 +78,7 @@ public sealed class ResidentTable(KeukentafelDbContext db, CaseFiles files, Case
             [.. c.Answers.Select(a => new MyAnswer(a.Question, texts[$"Question.{a.Question}"], a.Text))],
             c.PlannedMeeting is { } m ? new MyMeeting(m.Id, m.PlannedAtUtc, m.AtHome, m.Place, [.. m.Participants
                 .Where(p => p.Kind != ParticipantKind.Resident)
-                .Select(p => Participant(p.Id, p.Kind, p.Name, p.Organisation, p.Agreement))]) : null,
+                .Select(p => Participant(p.Id, p.Kind, p.Name, p.Organisation ?? p.Relation, p.Agreement))]) : null,
             c.Network,
             Of(a => a.Carrier == Carrier.Resident && !a.IsContribution), Of(a => a.Carrier != Carrier.Resident), Of(a => a.IsContribution),
             c.NoContributionReason);

@@ -53,7 +53,7 @@ public static class ResidentsApi
             .WithSummary("For the resident himself: the people he lets look along, and those he stopped.");
         me.MapGet("/trusted-people/{trustedPersonId:guid}", TrustedPerson)
             .WithSummary("For the resident himself: one person he lets look along.");
-        me.MapPost("/trusted-people", Trust)
+        me.MapPost("/trusted-people", Trust).NotKeptForRepeats()
             .WithSummary("For the resident himself: let someone look along. The code to hand over is given once in this answer.");
         me.MapPost("/trusted-people/{trustedPersonId:guid}/withdrawal", StopTrust)
             .WithSummary("For the resident himself: stop someone looking along, from his very next request on.");

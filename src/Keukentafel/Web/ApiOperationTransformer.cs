@@ -35,6 +35,18 @@ public sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         }
 
         Exemplify(operation, context);
+        if (description.HttpMethod == "POST" && !anonymous && !metadata.OfType<NotKeptAttribute>().Any())
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Idempotency.Header,
+                In = ParameterLocation.Header,
+                Description = "Optional: a key of the client's own (e.g. a UUID). Sent again within 24 hours, the first answer comes back "
+                    + "and nothing is made twice.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = Idempotency.MaxKeyLength },
+            });
+        }
         var caseAccess = metadata.OfType<CaseAccessRequirement>().LastOrDefault();
         operation.Description ??= Describe(operation.Summary, anonymous, caseAccess, metadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>());
 

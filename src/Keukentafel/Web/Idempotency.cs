@@ -22,9 +22,29 @@ public static class Idempotency
     /// <summary>A first request that has run longer than this without an answer is taken to have died with its instance.</summary>
     private static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// After authentication and the case access check, so a replay is answered only to someone who may still make the
+    /// request, and his access is logged as for any other request.
+    /// </summary>
     public static IApplicationBuilder UseIdempotency(this IApplicationBuilder app) =>
-        app.UseWhen(c => HttpMethods.IsPost(c.Request.Method) && WebExtensions.IsApi(c) && c.Request.Headers.ContainsKey(Header),
+        app.UseWhen(c => HttpMethods.IsPost(c.Request.Method) && WebExtensions.IsApi(c) && c.Request.Headers.ContainsKey(Header) && Keeps(c.GetEndpoint()),
             keyed => keyed.Use(async (context, next) => await OnceAsync(context, next)));
+
+    /// <summary>
+    /// Whether an endpoint's answers are kept for a repeat: not an open one (a token), and not one whose answer holds a
+    /// secret shown once (<see cref="NotKeptAttribute"/>, an invitation code): those are not kept anywhere, also not here.
+    /// </summary>
+    public static bool Keeps(Endpoint? endpoint) =>
+        endpoint is not null && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null
+            && endpoint.Metadata.GetMetadata<NotKeptAttribute>() is null;
+
+    /// <summary>An endpoint whose answer is not kept for a repeat with the same Idempotency-Key (it holds a secret).</summary>
+    public static TBuilder NotKeptForRepeats<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new NotKeptAttribute());
+
+    /// <summary>Removes every kept answer older than 24 hours, whoever's (the retention job, and each keyed request).</summary>
+    public static Task<int> PurgeAsync(KeukentafelDbContext db, DateTime nowUtc, CancellationToken ct) =>
+        db.IdempotentRequests.Where(r => r.CreatedAtUtc < nowUtc - Kept).ExecuteDeleteAsync(ct);
 
     private static async Task OnceAsync(HttpContext context, Func<Task> next)
     {
@@ -46,7 +66,7 @@ public static class Idempotency
         var db = context.RequestServices.GetRequiredService<KeukentafelDbContext>();
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var fingerprint = await FingerprintAsync(context);
-        await db.IdempotentRequests.Where(r => r.AccountId == account && r.CreatedAtUtc < now - Kept).ExecuteDeleteAsync(ct);
+        await PurgeAsync(db, now, ct);
         await db.IdempotentRequests.Where(r => r.AccountId == account && r.Key == key && r.Status == 0 && r.CreatedAtUtc < now - Abandoned)
             .ExecuteDeleteAsync(ct);
 
@@ -61,6 +81,7 @@ public static class Idempotency
         try
         {
             await db.SaveChangesAsync(ct);
+            db.Entry(kept).State = EntityState.Detached; // the endpoint's own work may clear the context; the answer is written apart
         }
         catch (DbUpdateException)
         {
@@ -80,8 +101,11 @@ public static class Idempotency
             succeeded = context.Response.StatusCode is >= 200 and < 300;
             if (succeeded)
             {
-                kept.Answer(context.Response.StatusCode, context.Response.ContentType, context.Response.Headers.Location.ToString(), buffer.ToArray());
-                await db.SaveChangesAsync(CancellationToken.None);
+                var (status, type, location, body) = (context.Response.StatusCode, context.Response.ContentType,
+                    context.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null, buffer.ToArray());
+                await db.IdempotentRequests.Where(r => r.AccountId == account && r.Key == key && r.Status == 0).ExecuteUpdateAsync(set => set
+                    .SetProperty(r => r.Status, status).SetProperty(r => r.ContentType, type).SetProperty(r => r.Location, location)
+                    .SetProperty(r => r.Body, body), CancellationToken.None);
             }
         }
         finally
@@ -171,10 +195,11 @@ public sealed class IdempotentRequest(string accountId, string key, string finge
     public string? ContentType { get; private set; }
     public string? Location { get; private set; }
     public byte[]? Body { get; private set; }
-
-    internal void Answer(int status, string? contentType, string? location, byte[] body) =>
-        (Status, ContentType, Location, Body) = (status, contentType, string.IsNullOrEmpty(location) ? null : location, body);
 }
+
+/// <summary>See <see cref="Idempotency.NotKeptForRepeats"/>.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class NotKeptAttribute : Attribute;
 
 internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<IdempotentRequest>
 {

@@ -25,17 +25,19 @@ public static class Pages
     public static Page<T> Of<T>(IReadOnlyList<T> ordered, Func<T, string> key, string? cursor, int? limit)
     {
         var size = Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
+        // Two items with one key (two log entries in the same instant) are told apart by their order among equals.
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = ordered.Select(item => key(item) is var k && (seen[k] = seen.GetValueOrDefault(k) + 1) is var n && n > 1 ? $"{k}#{n}" : k).ToList();
         var start = 0;
         if (!string.IsNullOrEmpty(cursor))
         {
-            var after = Read(cursor);
-            var index = ordered.Select((item, i) => (item, i)).FirstOrDefault(x => key(x.item) == after, (default!, -1)).Item2;
+            var index = keys.IndexOf(Read(cursor));
             start = index >= 0 ? index + 1 : throw UnknownCursor();
         }
 
         var items = ordered.Skip(start).Take(size).ToList();
         var more = start + items.Count < ordered.Count;
-        return new Page<T>(items, more ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes(key(items[^1]))) : null);
+        return new Page<T>(items, more ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes(keys[start + items.Count - 1])) : null);
     }
 
     private static string Read(string cursor)

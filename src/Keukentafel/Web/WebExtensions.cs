@@ -149,8 +149,8 @@ public static class WebExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseIdempotency();
         app.UseCaseAccessCheck();
+        app.UseIdempotency();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

@@ -29,6 +29,18 @@ public sealed class ChangeAnswerTests(KeukentafelApp app) : IClassFixture<Keuken
         resident.GetProperty("relation").GetString().ShouldBe("bewoner");
         resident.GetProperty("organisation").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
 
+        // A client that wants only the ids and the version says so.
+        using var minimal = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/cases/{@case.Id}/bottlenecks")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { version = @case.Version, category = "Other", description = "Wachtlijst" }),
+        };
+        minimal.Headers.Add("Prefer", "return=minimal");
+        using var small = await @case.Bringer.SendAsync(minimal, TestContext.Current.CancellationToken);
+        small.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var answer = System.Text.Json.JsonDocument.Parse(await small.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        answer.GetProperty("version").GetInt32().ShouldBe(@case.Version + 1);
+        answer.GetProperty("case").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+
         // A refused change answers only the refusal.
         var stale = await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/answers",
             new { version = 1, question = "Can", text = "Te laat", withResident = true }, HttpStatusCode.Conflict);
