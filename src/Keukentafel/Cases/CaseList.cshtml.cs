@@ -9,7 +9,7 @@ namespace Keukentafel.Cases;
 /// <summary>My cases: those I bring or sit at the table of, overdue first, with search and filters.</summary>
 public sealed class CaseListPage(CaseLists lists, CaseAccess access, Effects.Wellbeing wellbeing) : PageModel, Web.IRefusablePage
 {
-    public CasePage Cases { get; private set; } = new([], null);
+    public Web.Page<CaseListItem> Cases { get; private set; } = new([], null);
 
     /// <summary>Closed cases of mine whose follow-up measurement of wellbeing is due.</summary>
     public IReadOnlyList<Effects.FollowUpDue> FollowUps { get; private set; } = [];

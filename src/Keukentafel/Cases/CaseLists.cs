@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Keukentafel.Data;
 using Keukentafel.Privacy;
+using Keukentafel.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Cases;
@@ -15,14 +16,10 @@ public sealed record CaseListItem(
     string SixWeeksText, LifeDomains LifeDomains, CaseRole Role,
     [property: System.Text.Json.Serialization.JsonIgnore] Guid ResidentId);
 
-public sealed record CasePage(IReadOnlyList<CaseListItem> Items, string? Next);
-
 /// <summary>A case as the coordinator's overview shows it: no resident's name, no file, only where it stands.</summary>
 public sealed record NeighbourhoodCaseItem(
     Guid Id, string Number, string Neighbourhood, CaseStatus Status, string StatusText, DateOnly Deadline, bool Overdue, string SixWeeksText,
     LifeDomains LifeDomains, string CaseBringer);
-
-public sealed record NeighbourhoodCasePage(IReadOnlyList<NeighbourhoodCaseItem> Items, string? Next);
 
 /// <summary>
 /// "My cases": the cases a professional brings or sits at the table of, overdue first (by deadline), a page
@@ -35,7 +32,7 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
     /// <summary>The most cases a page holds: every case shown is a read of a resident's file in the audit log.</summary>
     public const int MaxPageSize = 100;
 
-    public async Task<CasePage> MineAsync(Guid staffMemberId, CaseFilter filter, string? cursor, int limit, CancellationToken ct)
+    public async Task<Page<CaseListItem>> MineAsync(Guid staffMemberId, CaseFilter filter, string? cursor, int limit, CancellationToken ct)
     {
         limit = Math.Clamp(limit, 1, MaxPageSize);
         var open = !filter.Closed;
@@ -96,14 +93,14 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
             return new CaseListItem(x.Id, x.Number, x.Name.Display, x.Status, x.Status.Dutch(), x.Deadline, daysLeft, daysLeft < 0,
                 SixWeeks.Text(x.Deadline, x.SolutionCarriedOutAtUtc, x.Status != CaseStatus.Closed, today), x.LifeDomains, x.Role, x.ResidentId);
         }).ToList();
-        return new CasePage(items, found.Count > limit ? Cursor.Write(items[^1].Deadline, items[^1].Id) : null);
+        return new Page<CaseListItem>(items, found.Count > limit ? Cursor.Write(items[^1].Deadline, items[^1].Id) : null);
     }
 
     /// <summary>
     /// The coordinator's overview of the open cases in the neighbourhoods he coordinates, late first. It shows no
     /// names: to open a file he is not on, he records a reason first.
     /// </summary>
-    public async Task<NeighbourhoodCasePage> InMyNeighbourhoodsAsync(Guid coordinatorId, string? cursor, int limit, CancellationToken ct)
+    public async Task<Page<NeighbourhoodCaseItem>> InMyNeighbourhoodsAsync(Guid coordinatorId, string? cursor, int limit, CancellationToken ct)
     {
         limit = Math.Clamp(limit, 1, MaxPageSize);
         var neighbourhoods = await db.Neighbourhoods.Where(n => n.CoordinatorId == coordinatorId).Select(n => new { n.Id, n.Name }).ToListAsync(ct);
@@ -133,7 +130,7 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
             x.Id, x.Number, neighbourhoods.Single(n => n.Id == x.NeighbourhoodId).Name, x.Status, x.Status.Dutch(), x.Deadline,
             x.SolutionCarriedOutAtUtc is null && x.Deadline < today, SixWeeks.Text(x.Deadline, x.SolutionCarriedOutAtUtc, true, today), x.LifeDomains,
             x.Organisation is null ? x.Bringer.Display : $"{x.Bringer.Display} ({x.Organisation})")).ToList();
-        return new NeighbourhoodCasePage(items, found.Count > limit ? Cursor.Write(items[^1].Deadline, items[^1].Id) : null);
+        return new Page<NeighbourhoodCaseItem>(items, found.Count > limit ? Cursor.Write(items[^1].Deadline, items[^1].Id) : null);
     }
 
     /// <summary>
@@ -167,11 +164,11 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
                     && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var deadline)
                     && Guid.TryParse(parts[1], out var id)
                         ? (deadline, id)
-                        : throw new DomainException("list.cursor_invalid", "Deze vervolgpagina bestaat niet. Begin opnieuw bij de eerste pagina.");
+                        : throw Pages.UnknownCursor();
             }
             catch (FormatException)
             {
-                throw new DomainException("list.cursor_invalid", "Deze vervolgpagina bestaat niet. Begin opnieuw bij de eerste pagina.");
+                throw Pages.UnknownCursor();
             }
         }
     }

@@ -101,7 +101,7 @@ public static class CasesApi
 
     public sealed record TransitionRequest(int Version, TransitionTarget To, [property: StringLength(4000)] string? Text);
 
-    private static async Task<Ok<CasePage>> List(bool? closed, CaseStatus? status, LifeDomains? domain, string? q, string? cursor,
+    private static async Task<Ok<Page<CaseListItem>>> List(bool? closed, CaseStatus? status, LifeDomains? domain, string? q, string? cursor,
         [Range(1, CaseLists.MaxPageSize)] int? limit, HttpContext http, CaseLists lists, CaseAccess access, CancellationToken ct)
     {
         var filter = new CaseFilter(closed ?? false, status, domain, q);
@@ -110,8 +110,8 @@ public static class CasesApi
         return TypedResults.Ok(page);
     }
 
-    private static async Task<Ok<NeighbourhoodCasePage>> InMyNeighbourhoods(string? cursor, [Range(1, CaseLists.MaxPageSize)] int? limit, HttpContext http,
-        CaseLists lists, CaseAccess access, CancellationToken ct)
+    private static async Task<Ok<Page<NeighbourhoodCaseItem>>> InMyNeighbourhoods(string? cursor, [Range(1, CaseLists.MaxPageSize)] int? limit,
+        HttpContext http, CaseLists lists, CaseAccess access, CancellationToken ct)
     {
         var page = await lists.InMyNeighbourhoodsAsync(http.User.StaffId() ?? Guid.Empty, cursor, limit ?? CaseLists.PageSize, ct);
         await access.LogAsync(null, null, AuditAction.List, $"casussen in de wijk ({page.Items.Count})", ct);

@@ -8,7 +8,7 @@ namespace Keukentafel.Cases;
 /// <summary>For the coordinator: the open cases of his neighbourhoods, late first, without names.</summary>
 public sealed class NeighbourhoodCasesPage(CaseLists lists, CaseAccess access) : PageModel, Web.IRefusablePage
 {
-    public NeighbourhoodCasePage Cases { get; private set; } = new([], null);
+    public Web.Page<NeighbourhoodCaseItem> Cases { get; private set; } = new([], null);
 
     public Task OnGetAsync(string? cursor) => ShowAsync(cursor);
 

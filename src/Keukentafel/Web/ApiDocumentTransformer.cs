@@ -65,7 +65,7 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             },
             Examples = [new JsonObject
             {
-                ["type"] = "https://keukentafel.example/problemen/case.stale",
+                ["type"] = ApiProblems.TypeOf("case.stale"),
                 ["title"] = "Iemand anders heeft deze casus intussen gewijzigd. Bekijk wat er veranderde en doe uw wijziging daarna opnieuw.",
                 ["status"] = 409,
                 ["code"] = "case.stale",
@@ -81,7 +81,7 @@ public sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             };
             schema.Examples = [new JsonObject
             {
-                ["type"] = "https://keukentafel.example/problemen/request.invalid",
+                ["type"] = ApiProblems.TypeOf("request.invalid"),
                 ["title"] = "Het verzoek klopt niet. Kijk bij errors welke velden.",
                 ["status"] = 400,
                 ["code"] = "request.invalid",

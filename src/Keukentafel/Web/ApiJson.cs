@@ -104,13 +104,15 @@ public static class ApiJson
     /// <summary>A set of flags as an array of single names (<c>["Housing","Finances"]</c>; none is <c>[]</c>).</summary>
     private sealed class FlagsConverter<T> : JsonConverter<T> where T : struct, Enum
     {
-        private static readonly IReadOnlyList<string> Names = FlagNames(typeof(T));
+        /// <summary>Every single flag with its name, parsed once per type, not for every value written.</summary>
+        private static readonly (string Name, long Value)[] Flags =
+            [.. FlagNames(typeof(T)).Select(n => (n, Convert.ToInt64(Enum.Parse<T>(n), null)))];
 
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType == JsonTokenType.String)
             {
-                return Of(reader.GetString()); // a set of one, as a single name
+                return (T)Enum.ToObject(typeof(T), Of(reader.GetString())); // a set of one, as a single name
             }
 
             if (reader.TokenType != JsonTokenType.StartArray)
@@ -121,22 +123,35 @@ public static class ApiJson
             long all = 0;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                all |= Convert.ToInt64(Of(reader.TokenType == JsonTokenType.String ? reader.GetString() : null), null);
+                all |= Of(reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
             }
 
             return (T)Enum.ToObject(typeof(T), all);
         }
 
-        private static T Of(string? name) =>
-            Enum.Parse<T>(Names.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new JsonException($"Unknown name in the set: {name}."));
+        private static long Of(string? name)
+        {
+            foreach (var (known, value) in Flags)
+            {
+                if (string.Equals(known, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return value;
+                }
+            }
+
+            throw new JsonException($"Unknown name in the set: {name}.");
+        }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
         {
+            var set = Convert.ToInt64(value, null);
             writer.WriteStartArray();
-            foreach (var name in Names.Where(n => value.HasFlag(Enum.Parse<T>(n))))
+            foreach (var (name, flag) in Flags)
             {
-                writer.WriteStringValue(name);
+                if ((set & flag) == flag)
+                {
+                    writer.WriteStringValue(name);
+                }
             }
 
             writer.WriteEndArray();

@@ -35,7 +35,7 @@ public sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         }
 
         Exemplify(operation, context);
-        if (description.HttpMethod == "POST" && !anonymous && !metadata.OfType<NotKeptAttribute>().Any())
+        if (description.HttpMethod == "POST" && Idempotency.Keeps(metadata))
         {
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter

@@ -30,6 +30,9 @@ public static partial class ApiProblems
         _ => ("request.refused", "Dit verzoek kan niet."),
     };
 
+    /// <summary>The link that names a kind of problem, by its code.</summary>
+    public static string TypeOf(string code) => $"https://keukentafel.example/problemen/{code}";
+
     /// <summary>
     /// Completes every problem the API writes: a code and a Dutch title where the writer gave none, the field errors keyed
     /// by their camelCase JSON path, and no exception details.
@@ -52,7 +55,7 @@ public static partial class ApiProblems
             problem.Title = title;
         }
 
-        problem.Type ??= $"https://keukentafel.example/problemen/{problem.Extensions["code"]}";
+        problem.Type ??= TypeOf($"{problem.Extensions["code"]}");
         problem.Extensions.Remove("exception");
         problem.Extensions.Remove("traceId");
         if (problem is HttpValidationProblemDetails validation)
@@ -197,7 +200,7 @@ public static class ApiRoutes
         {
             // Written here: the status code pages would offer this client text, which the API never answers.
             var (code, title) = ApiProblems.OfStatus(StatusCodes.Status406NotAcceptable);
-            await TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: title, type: $"https://keukentafel.example/problemen/{code}",
+            await TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: title, type: ApiProblems.TypeOf(code),
                 extensions: new Dictionary<string, object?> { ["code"] = code }).ExecuteAsync(http);
             return;
         }

@@ -48,7 +48,7 @@ public sealed class DomainExceptionHandler(IProblemDetailsService problemDetails
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Type = $"https://keukentafel.example/problemen/{code}", Extensions = { ["code"] = code } },
+            ProblemDetails = { Status = status, Title = title, Type = ApiProblems.TypeOf(code), Extensions = { ["code"] = code } },
         };
         if (exception is DomainException { Field: { } field } and not NotYoursException)
         {

@@ -27,16 +27,16 @@ public static class Idempotency
     /// request, and his access is logged as for any other request.
     /// </summary>
     public static IApplicationBuilder UseIdempotency(this IApplicationBuilder app) =>
-        app.UseWhen(c => HttpMethods.IsPost(c.Request.Method) && WebExtensions.IsApi(c) && c.Request.Headers.ContainsKey(Header) && Keeps(c.GetEndpoint()),
+        app.UseWhen(c => HttpMethods.IsPost(c.Request.Method) && WebExtensions.IsApi(c) && c.Request.Headers.ContainsKey(Header)
+                && Keeps(c.GetEndpoint()?.Metadata ?? []),
             keyed => keyed.Use(async (context, next) => await OnceAsync(context, next)));
 
     /// <summary>
     /// Whether an endpoint's answers are kept for a repeat: not an open one (a token), and not one whose answer holds a
     /// secret shown once (<see cref="NotKeptAttribute"/>, an invitation code): those are not kept anywhere, also not here.
     /// </summary>
-    public static bool Keeps(Endpoint? endpoint) =>
-        endpoint is not null && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null
-            && endpoint.Metadata.GetMetadata<NotKeptAttribute>() is null;
+    public static bool Keeps(IEnumerable<object> endpointMetadata) =>
+        endpointMetadata.Any() && !endpointMetadata.Any(m => m is Microsoft.AspNetCore.Authorization.IAllowAnonymous or NotKeptAttribute);
 
     /// <summary>An endpoint whose answer is not kept for a repeat with the same Idempotency-Key (it holds a secret).</summary>
     public static TBuilder NotKeptForRepeats<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
@@ -66,11 +66,11 @@ public static class Idempotency
         var db = context.RequestServices.GetRequiredService<KeukentafelDbContext>();
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var fingerprint = await FingerprintAsync(context);
+        var mine = db.IdempotentRequests.Where(r => r.AccountId == account && r.Key == key);
         await PurgeAsync(db, now, ct);
-        await db.IdempotentRequests.Where(r => r.AccountId == account && r.Key == key && r.Status == 0 && r.CreatedAtUtc < now - Abandoned)
-            .ExecuteDeleteAsync(ct);
+        await mine.Where(r => r.Status == 0 && r.CreatedAtUtc < now - Abandoned).ExecuteDeleteAsync(ct);
 
-        if (await db.IdempotentRequests.AsNoTracking().SingleOrDefaultAsync(r => r.AccountId == account && r.Key == key, ct) is { } earlier)
+        if (await mine.AsNoTracking().SingleOrDefaultAsync(ct) is { } earlier)
         {
             await AnswerAgainAsync(context, earlier, fingerprint);
             return;
@@ -103,7 +103,7 @@ public static class Idempotency
             {
                 var (status, type, location, body) = (context.Response.StatusCode, context.Response.ContentType,
                     context.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null, buffer.ToArray());
-                await db.IdempotentRequests.Where(r => r.AccountId == account && r.Key == key && r.Status == 0).ExecuteUpdateAsync(set => set
+                await mine.Where(r => r.Status == 0).ExecuteUpdateAsync(set => set
                     .SetProperty(r => r.Status, status).SetProperty(r => r.ContentType, type).SetProperty(r => r.Location, location)
                     .SetProperty(r => r.Body, body), CancellationToken.None);
             }
@@ -113,7 +113,7 @@ public static class Idempotency
             context.Response.Body = original;
             if (!succeeded)
             {
-                await db.IdempotentRequests.Where(r => r.AccountId == account && r.Key == key).ExecuteDeleteAsync(CancellationToken.None);
+                await mine.ExecuteDeleteAsync(CancellationToken.None);
             }
         }
 
