@@ -19,7 +19,6 @@ public static class ApiJson
     {
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Insert(0, new FlagsConverterFactory());
-        options.Converters.Insert(0, new TextConverter());
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RoundDecimals);
     }
@@ -92,20 +91,6 @@ public static class ApiJson
                 writer.WriteNullValue();
             }
         }
-    }
-
-    /// <summary>
-    /// A text as sent, but never with a NUL character: no database stores one in text (PostgreSQL refuses it), so it is
-    /// refused as bad input with its field, not found out by the database as a 500.
-    /// </summary>
-    private sealed class TextConverter : JsonConverter<string>
-    {
-        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType != JsonTokenType.String ? throw new JsonException("Not a text.")
-            : reader.GetString() is { } text && text.Contains('\0', StringComparison.Ordinal) ? throw new JsonException("A text with a NUL character.")
-            : reader.GetString();
-
-        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
 
     private sealed class FlagsConverterFactory : JsonConverterFactory
