@@ -150,6 +150,7 @@ public static class WebExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCaseAccessCheck();
+        app.UseControlCharacterRefusal();
         app.UseIdempotency();
         app.UseAntiforgery();
 

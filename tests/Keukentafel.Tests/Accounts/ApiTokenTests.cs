@@ -52,6 +52,16 @@ public sealed class ApiTokenTests(KeukentafelApp app) : IClassFixture<Keukentafe
     }
 
     [Fact]
+    public async Task A_sign_in_name_with_a_NUL_character_is_refused_before_the_database()
+    {
+        using var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token",
+            new { email = "appel\u0000fiets", password = "x" }, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).Code().ShouldBe("request.control_character");
+    }
+
+    [Fact]
     public async Task A_refresh_token_gives_a_new_access_token_and_a_forged_one_gives_nothing()
     {
         var client = app.CreateClient();

@@ -49,6 +49,46 @@ public abstract class ApiErrorContractTests(KeukentafelApp app)
         messages[0].GetString().ShouldNotBeNullOrWhiteSpace();
     }
 
+    [Theory]
+    [InlineData("{\"givenName\": \"Gr\\u0000et\", \"familyName\": \"Mol\"}", "givenName")]
+    [InlineData("{\"questions\": [\"a\", {\"own\": \"x\\u0000\"}]}", "questions[1].own")]
+    [InlineData("{\"x\\u0000y\": 1}", "xy")]
+    public async Task A_NUL_character_in_any_text_is_a_400_naming_its_field_and_changes_nothing(string body, string field)
+    {
+        using var api = await app.ApiAsync(PageSession.Professional);
+        var before = (await api.GetStringAsync("/api/v1/cases?limit=100", TestContext.Current.CancellationToken)).Length;
+
+        var problem = await SendAsync(api, HttpMethod.Post, "/api/v1/cases", body, HttpStatusCode.BadRequest);
+
+        problem.Code().ShouldBe("request.control_character");
+        problem.GetProperty("errors").TryGetProperty(field, out var messages).ShouldBeTrue(problem.ToString());
+        messages[0].GetString()!.ShouldContain("NUL");
+        (await api.GetStringAsync("/api/v1/cases?limit=100", TestContext.Current.CancellationToken)).Length.ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_NUL_character_in_a_query_is_a_400_naming_it()
+    {
+        using var api = await app.ApiAsync(PageSession.Professional);
+
+        var problem = await SendAsync(api, HttpMethod.Get, "/api/v1/cases?q=a%00b", null, HttpStatusCode.BadRequest);
+
+        problem.Code().ShouldBe("request.control_character");
+        problem.GetProperty("errors").TryGetProperty("q", out _).ShouldBeTrue(problem.ToString());
+    }
+
+    [Fact]
+    public async Task A_NUL_character_typed_into_a_page_form_is_refused_with_the_error_page()
+    {
+        using var browser = app.Browser();
+
+        using var response = await browser.SubmitAsync("/inloggen",
+            new Dictionary<string, string> { ["Input.Email"] = "sanne\u0000@welzijnsamen.example", ["Input.Password"] = "x" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+    }
+
     [Fact]
     public async Task A_query_value_that_is_not_a_number_is_a_400_naming_it()
     {
