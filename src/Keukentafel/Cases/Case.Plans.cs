@@ -14,6 +14,12 @@ public sealed partial class Case
 {
     private static readonly CaseStatus[] PlanningStatuses = [CaseStatus.QuestionsAnswered, CaseStatus.MeetingPlanned, CaseStatus.PlanAgreed];
 
+    /// <summary>
+    /// Core rule 7 after the fact: a resident often gives something back once he is helped, so his contribution can be
+    /// recorded, and marked done, until the case closes (and again after a reopen).
+    /// </summary>
+    private static readonly CaseStatus[] ContributionStatuses = [.. PlanningStatuses, CaseStatus.SolutionCarriedOut, CaseStatus.Evaluated];
+
     public PlanAction Action(Guid actionId) =>
         Actions.SingleOrDefault(a => a.Id == actionId)
         ?? throw new DomainException("action.unknown", "Deze actie hoort niet bij deze casus.");
@@ -27,7 +33,15 @@ public sealed partial class Case
         LawDomain lawDomain, decimal? expectedCost, DateOnly dueDate, bool isContribution, string residentName, Actor by, DateTime nowUtc,
         Learning.CollectiveInitiative? initiative = null)
     {
-        RequireStatus(PlanningStatuses, "Acties toevoegen kan als de vragen zijn beantwoord en de oplossing nog niet is uitgevoerd.");
+        if (isContribution)
+        {
+            RequireStatus(ContributionStatuses, "De bijdrage van de bewoner vastleggen kan als de vragen zijn beantwoord, tot de casus is afgesloten.");
+        }
+        else
+        {
+            RequireStatus(PlanningStatuses, "Acties toevoegen kan als de vragen zijn beantwoord en de oplossing nog niet is uitgevoerd.");
+        }
+
         if (isContribution && carrier.Kind != Carrier.Resident)
         {
             throw DomainException.About("IsContribution", "action.contribution_by_resident",
@@ -83,8 +97,16 @@ public sealed partial class Case
 
     public void ChangeActionStatus(Guid actionId, ActionStatus status, string? dropReason, Actor by, DateTime nowUtc)
     {
-        RequireStatus([CaseStatus.MeetingPlanned, CaseStatus.PlanAgreed], "Acties bijwerken kan zolang het plan wordt uitgevoerd.");
         var action = Action(actionId);
+        if (action.IsContribution)
+        {
+            RequireStatus(ContributionStatuses, "De bijdrage van de bewoner bijwerken kan tot de casus is afgesloten.");
+        }
+        else
+        {
+            RequireStatus([CaseStatus.MeetingPlanned, CaseStatus.PlanAgreed], "Acties bijwerken kan zolang het plan wordt uitgevoerd.");
+        }
+
         var before = new { Status = action.Status.ToString(), action.DropReason };
         if (action.Status == status)
         {

@@ -155,7 +155,8 @@ public sealed partial class Case
     public void MarkSolutionCarriedOut(Actor by, DateTime nowUtc)
     {
         RequireStatus(CaseStatus.PlanAgreed, "De oplossing kan pas uitgevoerd zijn als het plan is afgesproken.");
-        var open = Actions.Where(a => !a.IsSettled).ToList();
+        // The resident's contribution may still follow: it is asked for at closing, not here.
+        var open = Actions.Where(a => !a.IsSettled && !a.IsContribution).ToList();
         if (open.Count > 0)
         {
             throw DomainException.Conflict("case.actions_open",
