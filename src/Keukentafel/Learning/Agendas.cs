@@ -67,15 +67,17 @@ public sealed class Agendas(CurrentUser asking, KeukentafelDbContext db, CaseAcc
             return new Agenda(session.Id, from, to, true, [], Summaries(points), 0);
         }
 
-        var visible = await VisibleAsync(asking.StaffId, [.. points.Select(p => p.CaseId).Distinct()], ct);
-        var items = points.Where(p => visible.Contains(p.CaseId)).ToList();
-        await access.LogListAsync([.. items.Select(i => (i.CaseId!.Value, i.ResidentId)).Distinct()], "leersessie", "leersessie (0 casussen)", ct);
+        var candidates = points.Select(p => p.CaseId).Distinct().ToList();
+        var visible = await VisibleAsync(asking.StaffId, candidates, ct);
+        var reasons = await ReasonsAsync(asking.StaffId, session.NeighbourhoodId, [.. candidates.Where(c => !visible.Contains(c))], ct);
+        var items = points.Where(p => visible.Contains(p.CaseId) || reasons.ContainsKey(p.CaseId!.Value)).ToList();
+        await access.LogListAsync([.. items.Select(i => (i.CaseId!.Value, i.ResidentId)).Distinct()], "leersessie", "leersessie (0 casussen)", ct, reasons);
         return new Agenda(session.Id, from, to, false, items, Summaries(points), points.Count - items.Count);
     }
 
     /// <summary>
     /// The cases whose file the staff member may open: he brought it, or sits at the table while the resident's consent
-    /// for his organisation holds (the case access rule; the coordinator's reason for one file does not count here).
+    /// for his organisation holds (the case access rule; the coordinator's recorded reason is added by the agenda).
     /// </summary>
     internal async Task<HashSet<Guid?>> VisibleAsync(Guid? staffId, List<Guid?> cases, CancellationToken ct)
     {
@@ -86,6 +88,25 @@ public sealed class Agendas(CurrentUser asking, KeukentafelDbContext db, CaseAcc
                 db, organisation, today)
             .Select(m => m.CaseId).ToListAsync(ct);
         return [.. mine.Select(id => (Guid?)id)];
+    }
+
+    /// <summary>
+    /// The cases the coordinator of this neighbourhood opened with a recorded reason that still holds (break the glass):
+    /// he may open their files, so he sees their points too, each look logged with his reason.
+    /// </summary>
+    private async Task<Dictionary<Guid, string>> ReasonsAsync(Guid? staffId, Guid neighbourhoodId, List<Guid?> cases, CancellationToken ct)
+    {
+        var ids = cases.OfType<Guid>().ToList();
+        if (staffId is null || ids.Count == 0 || !await db.Neighbourhoods.AnyAsync(n => n.Id == neighbourhoodId && n.CoordinatorId == staffId, ct))
+        {
+            return [];
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var glasses = await db.BreakGlasses.AsNoTracking()
+            .Where(b => b.StaffMemberId == staffId && b.ValidUntilUtc > now && ids.Contains(b.CaseId))
+            .Select(b => new { b.CaseId, b.AtUtc, b.Reason }).ToListAsync(ct);
+        return glasses.GroupBy(b => b.CaseId).ToDictionary(g => g.Key, g => g.MaxBy(b => b.AtUtc)!.Reason);
     }
 
     private async Task<List<AgendaItem>> PointsAsync(Guid neighbourhoodId, DateOnly from, DateOnly to, CancellationToken ct)

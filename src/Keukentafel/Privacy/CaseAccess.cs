@@ -102,7 +102,8 @@ public sealed class CaseAccess(CurrentUser asking, KeukentafelDbContext db, Audi
     /// A list that shows something of several residents (a name, a deviation's reasons): one event per resident
     /// shown, so each of them finds the look in "who looked at my file". An empty list is one event.
     /// </summary>
-    public async Task LogListAsync(IReadOnlyList<(Guid CaseId, Guid ResidentId)> shown, string part, string summary, CancellationToken ct)
+    public async Task LogListAsync(IReadOnlyList<(Guid CaseId, Guid ResidentId)> shown, string part, string summary, CancellationToken ct,
+        IReadOnlyDictionary<Guid, string>? reasons = null)
     {
         var actor = await ActorAsync(ct);
         if (shown.Count == 0)
@@ -111,7 +112,8 @@ public sealed class CaseAccess(CurrentUser asking, KeukentafelDbContext db, Audi
             return;
         }
 
-        await log.AppendManyAsync([.. shown.Select(x => Audit(actor, x.ResidentId, x.CaseId, AuditAction.List, part, true, null))], ct);
+        await log.AppendManyAsync([.. shown.Select(x => Audit(actor, x.ResidentId, x.CaseId, AuditAction.List, part, true,
+            reasons?.GetValueOrDefault(x.CaseId)))], ct);
     }
 
     /// <summary>A request refused before the case access check (by a policy): logged against the case, and its resident.</summary>

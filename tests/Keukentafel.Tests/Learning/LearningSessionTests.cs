@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Keukentafel.Neighbourhoods;
 using Keukentafel.Tests.Cases;
 using Microsoft.AspNetCore.Hosting;
@@ -174,6 +175,31 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
         // Only the neighbourhood's coordinator plans sessions.
         await (await app.ApiAsync(bringer.Email)).PostJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/learning-sessions",
             new { date = Today, level = "Professionals", participants = new[] { new { name = "Iemand" } } }, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_coordinator_sees_the_points_of_a_case_she_opened_with_a_reason_and_the_look_carries_it()
+    {
+        var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
+        var bringer = await CaseDriver.HomeCareAsync(app);
+        var manager = await app.StaffAsync(OrganisationType.HomeCare, "WK990101", StaffFunction.Manager);
+        var @case = await CaseDriver.SignalAsync(app, bringer.Email, family: "Glasagenda");
+        var number = (await @case.FileAsync()).GetProperty("number").GetString()!;
+        await @case.PostAsync("deviations", new { rule = "Huisregel", reason = "Een afwijking om te bespreken", otherwise = "Niets", managerId = manager.Id });
+        var session = await PlanAsync(neighbourhood, Today.AddDays(1));
+        using var coordinator = await app.ApiAsync(PageSession.Coordinator);
+
+        var before = (await coordinator.GetJsonAsync($"/api/v1/learning-sessions/{session}")).GetProperty("agenda");
+        (await coordinator.PostAsJsonAsync($"/api/v1/access/{@case.Id}/reason", new { reason = "Voorbereiden van de leersessie over deze afwijking" },
+            TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var after = (await coordinator.GetJsonAsync($"/api/v1/learning-sessions/{session}")).GetProperty("agenda");
+
+        before.GetProperty("items").EnumerateArray().ShouldNotContain(i => i.GetProperty("caseNumber").GetString() == number);
+        after.GetProperty("items").EnumerateArray().ShouldContain(i => i.GetProperty("caseNumber").GetString() == number);
+        after.GetProperty("notShown").GetInt32().ShouldBe(before.GetProperty("notShown").GetInt32() - 1);
+        var looks = (await (await app.ApiAsync(bringer.Email)).GetJsonAsync($"/api/v1/cases/{@case.Id}/access-log?limit=100")).Items();
+        looks.EnumerateArray().ShouldContain(l => l.GetProperty("what").GetString()!.Contains("leersessie", StringComparison.Ordinal)
+            && l.GetProperty("reason").GetString() == "Voorbereiden van de leersessie over deze afwijking");
     }
 
     [Fact]
