@@ -42,12 +42,17 @@ public sealed class LearningSessions(CurrentUser asking, KeukentafelDbContext db
         }
 
         var staffIds = participants.Select(p => p.StaffMemberId).OfType<Guid>().Distinct().ToList();
-        var known = await db.StaffNeighbourhoods.CountAsync(w => w.NeighbourhoodId == neighbourhoodId && staffIds.Contains(w.StaffMemberId), ct);
-        if (known != staffIds.Count)
+        var known = (await db.StaffNeighbourhoods.AsNoTracking().Where(w => w.NeighbourhoodId == neighbourhoodId && staffIds.Contains(w.StaffMemberId))
+                .Join(db.StaffMembers, w => w.StaffMemberId, s => s.Id, (w, s) => new { s.Id, s.Name })
+                .ToListAsync(ct))
+            .DistinctBy(s => s.Id).ToDictionary(s => s.Id, s => s.Name.Display);
+        if (known.Count != staffIds.Count)
         {
             throw DomainException.About("Participants", "learning.participant_elsewhere", "Een van de deelnemers werkt niet in deze wijk.");
         }
 
+        // A colleague named by his id alone is named as the staff list names him.
+        participants = [.. participants.Select(p => p.StaffMemberId is { } id && string.IsNullOrWhiteSpace(p.Name) ? (p.StaffMemberId, known[id]) : p)];
         var today = DutchTime.Today(time);
         var session = LearningSession.Plan(neighbourhoodId, date.Value, level, participants, await EarliestAsync(neighbourhoodId, today, ct), today,
             await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);

@@ -203,6 +203,20 @@ public sealed class LearningSessionTests(ClockApp app) : IClassFixture<ClockApp>
     }
 
     [Fact]
+    public async Task A_colleague_named_by_his_staff_id_alone_takes_part_under_his_own_name()
+    {
+        var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
+        var colleague = await app.StaffAsync(OrganisationType.Housing, "WK990101");
+        using var coordinator = await app.ApiAsync(PageSession.Coordinator);
+
+        var created = await coordinator.PostJsonAsync($"/api/v1/neighbourhoods/{neighbourhood}/learning-sessions",
+            new { date = Today.AddDays(3), level = "Professionals", participants = new[] { new { staffMemberId = colleague.Id } } }, HttpStatusCode.Created);
+
+        (await coordinator.GetJsonAsync($"/api/v1/learning-sessions/{created.Id()}")).GetProperty("participants").EnumerateArray()
+            .Select(p => p.GetString()).ShouldBe([colleague.Name]);
+    }
+
+    [Fact]
     public async Task Bad_input_gets_a_clear_Dutch_error_and_nothing_is_saved()
     {
         var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
