@@ -24,7 +24,9 @@ public enum CaseAccessLevel
 /// The outcome of an access check; when allowed, who acts, for the history. <see cref="NeedsReason"/>: the
 /// neighbourhood's coordinator may open the file, but only after recording why.
 /// </summary>
-public sealed record CaseAccessDecision(bool Allowed, Guid CaseId, Guid? ResidentId, Actor Actor, CaseRole? Role, bool IsCoordinator, bool NeedsReason = false);
+/// <param name="LeadOnly">Refused only because the step is the case bringer's: the caller sits at the table and may read the file.</param>
+public sealed record CaseAccessDecision(bool Allowed, Guid CaseId, Guid? ResidentId, Actor Actor, CaseRole? Role, bool IsCoordinator, bool NeedsReason = false,
+    bool LeadOnly = false);
 
 /// <summary>
 /// The one place that decides whether someone may touch a case's data, and that writes the audit event for
@@ -65,7 +67,8 @@ public sealed class CaseAccess(CurrentUser asking, KeukentafelDbContext db, Audi
         var allowed = asMember || asCoordinator;
 
         await log.AppendAsync(Audit(actor, facts?.ResidentId, facts is null ? null : caseId, action, part, allowed, asCoordinator ? facts!.Reason : null), ct);
-        return new CaseAccessDecision(allowed, caseId, facts?.ResidentId, actor, facts?.Role, facts?.IsCoordinator ?? false, needsReason);
+        var leadOnly = onCase && !allowed && !needsReason && level == CaseAccessLevel.Lead && facts!.Role == CaseRole.Participant && facts.Consented;
+        return new CaseAccessDecision(allowed, caseId, facts?.ResidentId, actor, facts?.Role, facts?.IsCoordinator ?? false, needsReason, leadOnly);
     }
 
     /// <summary>

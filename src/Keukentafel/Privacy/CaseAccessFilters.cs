@@ -33,6 +33,8 @@ public static class CaseAccessFilters
     public const string NotFoundTitle = "Casus niet gevonden";
     public const string NotFoundDetail = "Deze casus bestaat niet, of u hebt er geen toegang toe.";
     public const string ReasonTitle = "Reden nodig";
+    public const string LeadOnlyCode = "case.lead_only";
+    public const string LeadOnlyTitle = "Deze stap zet de casusaanbrenger of de wijkcoördinator. U zit aan tafel en kunt het dossier lezen.";
     public const string ReasonDetail =
         "U bent de wijkcoördinator, maar u werkt niet aan deze casus. Leg eerst vast waarom u het dossier opent; de bewoner ziet die reden.";
 
@@ -49,7 +51,8 @@ public static class CaseAccessFilters
     /// <summary>
     /// The check itself, as middleware right after authorization: it runs before anything of the endpoint (its
     /// request validation included), so someone without access learns nothing, not even whether his body was valid.
-    /// Refused or unknown: 404, and nothing of the case is shown; the coordinator without a reason: 403 with where to give one.
+    /// Refused or unknown: 404, and nothing of the case is shown; the coordinator without a reason: 403 with where to give one;
+    /// someone at the table who may read the file but asks a step of the case bringer: 403 case.lead_only.
     /// </summary>
     public static IApplicationBuilder UseCaseAccessCheck(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
@@ -75,6 +78,13 @@ public static class CaseAccessFilters
             await TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: ReasonTitle, detail: ReasonDetail,
                 extensions: new Dictionary<string, object?> { ["code"] = "access.reason_required", ["reasonUrl"] = $"/api/v1/access/{caseId}/reason" })
                 .ExecuteAsync(http);
+            return;
+        }
+
+        if (decision.LeadOnly)
+        {
+            await TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: LeadOnlyTitle, type: Web.ApiProblems.TypeOf(LeadOnlyCode),
+                extensions: new Dictionary<string, object?> { ["code"] = LeadOnlyCode }).ExecuteAsync(http);
             return;
         }
 
@@ -124,6 +134,12 @@ public sealed class CasePageAccessFilter(CaseAccess access) : IAsyncPageFilter
         if (decision is { NeedsReason: true })
         {
             context.Result = new RedirectToPageResult("/Privacy/BreakGlassPage", new { id = caseId, returnUrl = http.Request.Path.Value });
+            return;
+        }
+
+        if (decision is { LeadOnly: true })
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
             return;
         }
 

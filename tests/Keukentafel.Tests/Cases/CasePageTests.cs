@@ -50,7 +50,7 @@ public sealed class CasePageTests(KeukentafelApp app) : IClassFixture<Keukentafe
                 ?? (await atTable.GetPageAsync($"/casussen/{@case.Id}/tafel"))
                     .QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!,
         }), TestContext.Current.CancellationToken);
-        handOver.StatusCode.ShouldBe(HttpStatusCode.NotFound, "only the case bringer or the coordinator steers the case");
+        handOver.StatusCode.ShouldBe(HttpStatusCode.Forbidden, "only the case bringer or the coordinator steers the case; he knows it exists");
     }
 
     [Fact]

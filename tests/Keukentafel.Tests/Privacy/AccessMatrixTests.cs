@@ -56,6 +56,20 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
                     failures.Add($"{cell}, expected {(expected ? "allowed" : "refused")}");
                 }
 
+                // Someone at the table knows the case exists: a step that is the case bringer's is 403 with a code that says so.
+                // Anyone else learns nothing of it: never that code.
+                var leadOnly = response.StatusCode == HttpStatusCode.Forbidden
+                    && (route.IsPage || body.Contains($"\"{CaseAccessFilters.LeadOnlyCode}\"", StringComparison.Ordinal));
+                if (actor.Name == "professional at the table" && route.Level == CaseAccessLevel.Lead && !leadOnly)
+                {
+                    failures.Add($"{cell}: expected 403 {CaseAccessFilters.LeadOnlyCode}");
+                }
+
+                if (actor.Name != "professional at the table" && body.Contains(CaseAccessFilters.LeadOnlyCode, StringComparison.Ordinal))
+                {
+                    failures.Add($"{cell}: {CaseAccessFilters.LeadOnlyCode} told to someone not at the table");
+                }
+
                 // (The resident himself sees his own name in the page header, refused or not.)
                 if (!allowed && actor.Name != "the resident himself" && body.Contains(world.ResidentFamilyName, StringComparison.Ordinal))
                 {
