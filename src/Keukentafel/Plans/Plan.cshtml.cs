@@ -69,15 +69,15 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
     {
         DropRefused = actionId;
         fieldKey = refused => refused.Field == "DropReason" ? $"drop-{actionId}" : "";
-        var result = await ApplyAsync((c, by, now) => c.ChangeActionStatus(actionId, status, dropReason, by, now),
-            $"De actie staat nu op: {status.Dutch().ToLowerInvariant()}.");
-        if (status == ActionStatus.Dropped)
+        var done = $"De actie staat nu op: {status.Dutch().ToLowerInvariant()}.";
+        if (status != ActionStatus.Dropped)
         {
-            // After the case is saved: what the budget reserved for the dropped action goes back to the room.
-            await financing.ReleaseDroppedAsync(actionId, Decision.Actor, HttpContext.RequestAborted);
+            return await ApplyAsync((c, by, now) => c.ChangeActionStatus(actionId, status, dropReason, by, now), done);
         }
 
-        return result;
+        // What the budget reserved for the dropped action goes back to the room in the same transaction.
+        await financing.DropAsync(Work, Decision, Version, actionId, dropReason, HttpContext.RequestAborted);
+        return RedirectToPage(null, new { id = Decision.CaseId, message = done });
     }
 
     /// <summary>

@@ -67,13 +67,10 @@ public static class PlansApi
     private static async Task<Ok<CasesApi.Changed>> ActionStatusChange(Guid actionId, ActionStatusRequest request, HttpContext http, CaseWork work,
         Financing financing, CancellationToken ct)
     {
-        var @case = await work.ChangeAsync(http.CaseDecision(), request.Version,
-            (c, by, now) => c.ChangeActionStatus(actionId, request.Status, request.DropReason, by, now), ct);
-        if (request.Status == ActionStatus.Dropped)
-        {
-            // After the case is saved: what the budget reserved for the dropped action goes back to the room.
-            await financing.ReleaseDroppedAsync(actionId, http.CaseDecision().Actor, ct);
-        }
+        var @case = request.Status == ActionStatus.Dropped
+            ? await financing.DropAsync(work, http.CaseDecision(), request.Version, actionId, request.DropReason, ct)
+            : await work.ChangeAsync(http.CaseDecision(), request.Version,
+                (c, by, now) => c.ChangeActionStatus(actionId, request.Status, request.DropReason, by, now), ct);
 
         return TypedResults.Ok(new CasesApi.Changed(@case.Id, @case.Version));
     }

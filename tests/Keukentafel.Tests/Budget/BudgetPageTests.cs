@@ -70,11 +70,26 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
             .GetPageAsync($"/casussen/{@case.Id}/plan");
         plan.Text().ShouldContain("1.450,00 vastgelegd");
 
-        // Dropped: what was reserved goes back to the room.
-        await @case.PostAsync($"actions/{debts}/status", new { status = "Dropped", dropReason = "De schuldeiser trok de vordering in." });
         await using var scope = app.Services.CreateAsyncScope();
         var financing = scope.ServiceProvider.GetRequiredService<Financing>();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        // A drop from an old version of the case is refused, and nothing goes back to the room.
+        (await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{debts}/status",
+            new { version = @case.Version - 1, status = "Dropped", dropReason = "Te laat gezien." }, HttpStatusCode.Conflict)).Code().ShouldBe("case.stale");
+        (await financing.ForCaseAsync(@case.Id, TestContext.Current.CancellationToken))[debts].Committed.ShouldBe(1450m);
+
+        // Dropped: what was reserved goes back to the room, in the same transaction as the drop.
+        await @case.PostAsync($"actions/{debts}/status", new { status = "Dropped", dropReason = "De schuldeiser trok de vordering in." });
         (await financing.ForCaseAsync(@case.Id, TestContext.Current.CancellationToken))[debts].Committed.ShouldBe(0m);
+        var release = await db.LedgerEntries.AsNoTracking().SingleAsync(l => l.PlanActionId == debts && l.Kind == EntryKind.Release,
+            TestContext.Current.CancellationToken);
+        var dropped = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == @case.Id && e.Kind == "action.status_changed").OrderBy(e => e.Version)
+            .LastAsync(TestContext.Current.CancellationToken);
+        release.AtUtc.ShouldBe(dropped.AtUtc, "one change, one moment");
+        // A request waiting for the managers is withdrawn with its action.
+        await @case.PostAsync($"actions/{tooDear}/status", new { status = "Dropped", dropReason = "Niet meer nodig." });
+        (await db.FinancingRequests.AsNoTracking().SingleAsync(r => r.PlanActionId == tooDear, TestContext.Current.CancellationToken))
+            .Status.ShouldBe(RequestStatus.Withdrawn);
         (await financing.VerifyAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
     }
 
@@ -117,7 +132,7 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
 
         // A page past the end shows the last one; the audit log holds one event per case shown on it.
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
         var before = await db.AuditEvents.CountAsync(a => a.Part == "wijkbudget", ct);
         var past = await api.GetJsonAsync($"/api/v1/budgets/{budgetId}/dashboard?page=999");
         past.GetProperty("page").GetInt32().ShouldBe(past.GetProperty("pages").GetInt32());
