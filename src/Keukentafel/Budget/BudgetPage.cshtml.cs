@@ -34,8 +34,8 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
 
     public async Task<IActionResult> OnGetExportAsync(Guid? id, int? jaar, string? formaat)
     {
-        // The downloads hold sums only: the financed actions are not read (nor logged as read).
-        await LoadAsync(id, jaar, withDetail: false);
+        // The downloads hold sums only: the financed actions are not read, and the download is logged once, as a download.
+        View = await dashboards.ForAsync(id, jaar, HttpContext.RequestAborted, withDetail: false, logAs: AuditAction.Export);
         if (View is null)
         {
             return NotFound();
@@ -64,9 +64,19 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
         }
 
         Refused = actionId;
-        var euros = Web.DutchNumber.Parse(amount)
-            ?? throw DomainException.About("Amount", "budget.amount_required", "Vul een bedrag in euro's in, bijvoorbeeld 250,00.");
-        await financing.SettleAsync(id, actionId, kind, euros, reason, await access.ActorAsync(HttpContext.RequestAborted), HttpContext.RequestAborted);
+        try
+        {
+            var euros = Web.DutchNumber.Parse(amount)
+                ?? throw DomainException.About("Amount", "budget.amount_required", "Vul een bedrag in euro's in, bijvoorbeeld 250,00.");
+            await financing.SettleAsync(id, actionId, kind, euros, reason, await access.ActorAsync(HttpContext.RequestAborted), HttpContext.RequestAborted);
+        }
+        catch (DomainException)
+        {
+            // A refused change to a resident's case is logged as every refusal is: he sees that someone tried.
+            await access.LogAsync(item.CaseId, item.ResidentId, AuditAction.Change, "wijkbudget", HttpContext.RequestAborted, allowed: false);
+            throw;
+        }
+
         await access.LogAsync(item.CaseId, item.ResidentId, AuditAction.Change, "wijkbudget", HttpContext.RequestAborted);
         return RedirectToPage(new
         {

@@ -45,7 +45,7 @@ public sealed class Dashboards(CurrentUser asking, KeukentafelDbContext db, Case
     /// The financed actions come a page at a time (<paramref name="page"/>, or the page holding <paramref name="containing"/>).
     /// </summary>
     public async Task<DashboardView?> ForAsync(Guid? budgetId, int? year, CancellationToken ct, int? page = null, Guid? containing = null,
-        bool withDetail = true)
+        bool withDetail = true, AuditAction logAs = AuditAction.Read)
     {
         var staffId = asking.StaffId;
         var budgets = await VisibleAsync(staffId, ct);
@@ -85,7 +85,7 @@ public sealed class Dashboards(CurrentUser asking, KeukentafelDbContext db, Case
         }
         else
         {
-            await access.LogAsync(null, null, AuditAction.Read, "wijkbudget", ct);
+            await access.LogAsync(null, null, logAs, logAs == AuditAction.Export ? "wijkbudget (download, alleen totalen)" : "wijkbudget", ct);
         }
 
         return new DashboardView(dashboard, budgets, detail, scope);

@@ -165,6 +165,12 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
         csv.ShouldNotContain($"{year}-0", Case.Sensitive); // no case numbers in the download
         var xlsx = await coordinator.GetByteArrayAsync($"/budget?handler=Export&id={budgetId}&jaar={year}&formaat=xlsx", TestContext.Current.CancellationToken);
         xlsx.Take(2).ShouldBe("PK"u8.ToArray());
+        // Each download is logged once, as a download of sums, and not as a look at any resident's case.
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        var downloads = await db.AuditEvents.AsNoTracking().Where(a => a.Part == "wijkbudget (download, alleen totalen)")
+            .ToListAsync(TestContext.Current.CancellationToken);
+        downloads.Count(a => a.Action == Keukentafel.Privacy.AuditAction.Export).ShouldBeGreaterThanOrEqualTo(2);
+        downloads.ShouldAllBe(a => a.CaseId == null && a.ResidentId == null && a.Action == Keukentafel.Privacy.AuditAction.Export);
     }
 
     [Fact]
@@ -205,6 +211,14 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
         using var tooMuch = await coordinator.SubmitAsync($"/budget?id={budgetId}",
             new Dictionary<string, string> { ["kind"] = "Settlement", ["amount"] = "900,00", ["reason"] = "Zekerzorg" }, action: form);
         (await PageSession.ParseAsync(tooMuch)).QuerySelector(".utrecht-form-field-error-message").ShouldNotBeNull().TextContent.ShouldContain("openstaat");
+        await using (var audit = app.Services.CreateAsyncScope())
+        {
+            // The refused settlement is in the resident's access log as a refused change.
+            (await audit.ServiceProvider.GetRequiredService<KeukentafelDbContext>().AuditEvents.AsNoTracking()
+                    .CountAsync(a => a.CaseId == @case.Id && a.Part == "wijkbudget" && !a.Allowed, TestContext.Current.CancellationToken))
+                .ShouldBe(1);
+        }
+
         using var repaid = await coordinator.SubmitAsync($"/budget?id={budgetId}",
             new Dictionary<string, string> { ["kind"] = "Settlement", ["amount"] = "860,00", ["reason"] = "Zekerzorg betaalde terug." }, action: form);
         repaid.StatusCode.ShouldBe(HttpStatusCode.Redirect);
