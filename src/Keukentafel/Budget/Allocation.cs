@@ -49,25 +49,35 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
         var planned = await db.PlanActions.AsNoTracking().Where(a => a.CaseId == caseId && ids.Contains(a.Id))
             .Select(a => new { a.Id, a.CreatedAtUtc }).ToListAsync(ct);
         var views = new Dictionary<Guid, AllocationView>();
+        var books = new Dictionary<int, (NeighbourhoodBudget, LedgerBook)?>(); // one book per budget year, for every action of the page
         string? noBudget = null;
         foreach (var action in planned.OrderBy(a => ids.IndexOf(a.Id)))
         {
             var year = DutchTime.Date(action.CreatedAtUtc).Year;
-            if (await BudgetOfYearAsync(neighbourhoodId, year, ct) is null)
+            if (!books.TryGetValue(year, out var book))
+            {
+                book = await BudgetOfYearAsync(neighbourhoodId, year, ct) is { } budgetId
+                    ? (await db.Budgets.AsNoTracking().SingleAsync(b => b.Id == budgetId, ct), await financing.BookAsync(budgetId, ct, year))
+                    : null;
+                books[year] = book;
+            }
+
+            if (book is null)
             {
                 noBudget = NoBudget(year).Message;
                 continue;
             }
 
-            views[action.Id] = await ViewAsync(caseId, action.Id, ct);
+            views[action.Id] = await ViewAsync(caseId, action.Id, ct, book);
         }
 
         return (views, noBudget);
     }
 
-    public async Task<AllocationView> ViewAsync(Guid caseId, Guid actionId, CancellationToken ct)
+    /// <param name="yearBook">The budget and its book of the action's year, when the caller read it already for other actions.</param>
+    public async Task<AllocationView> ViewAsync(Guid caseId, Guid actionId, CancellationToken ct, (NeighbourhoodBudget, LedgerBook)? yearBook = null)
     {
-        var (action, budget, book) = await LoadAsync(caseId, actionId, ct);
+        var (action, budget, book) = await LoadAsync(caseId, actionId, ct, yearBook);
         var year = YearOf(action);
         var offering = await db.Organisations.AsNoTracking()
             .Where(o => o.Neighbourhoods.Any(n => n.NeighbourhoodId == budget.NeighbourhoodId))
@@ -238,7 +248,8 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
     private Task<LawDomain> LawDomainAsync(Guid actionId, CancellationToken ct) =>
         db.PlanActions.AsNoTracking().Where(a => a.Id == actionId).Select(a => a.LawDomain).SingleAsync(ct);
 
-    private async Task<(PlanAction Action, NeighbourhoodBudget Budget, LedgerBook Book)> LoadAsync(Guid caseId, Guid actionId, CancellationToken ct)
+    private async Task<(PlanAction Action, NeighbourhoodBudget Budget, LedgerBook Book)> LoadAsync(Guid caseId, Guid actionId, CancellationToken ct,
+        (NeighbourhoodBudget Budget, LedgerBook Book)? yearBook = null)
     {
         var action = await db.PlanActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == actionId && a.CaseId == caseId, ct)
             ?? throw new DomainException("action.unknown", "Deze actie hoort niet bij deze casus.");
@@ -248,11 +259,15 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
                 "Alleen een open actie die een organisatie uitvoert, met verwachte kosten, wordt uit het wijkbudget betaald.");
         }
 
+        if (yearBook is { } read)
+        {
+            return (action, read.Budget, read.Book);
+        }
+
         var neighbourhoodId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.NeighbourhoodId).SingleAsync(ct);
         var year = YearOf(action);
         var budgetId = await BudgetOfYearAsync(neighbourhoodId, year, ct) ?? throw NoBudget(year);
-        var book = await financing.BookAsync(budgetId, ct);
-        return (action, (await db.Budgets.AsNoTracking().SingleAsync(b => b.Id == budgetId, ct)), book);
+        return (action, await db.Budgets.AsNoTracking().SingleAsync(b => b.Id == budgetId, ct), await financing.BookAsync(budgetId, ct, year));
     }
 
     private Task<Guid?> BudgetOfYearAsync(Guid neighbourhoodId, int year, CancellationToken ct) =>

@@ -131,12 +131,16 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
         return problems;
     }
 
-    public async Task<LedgerBook> BookAsync(Guid budgetId, CancellationToken ct)
+    /// <summary>
+    /// The budget's book. With a <paramref name="year"/>, that year's entries only: enough for every balance of that year (a
+    /// balance is an organisation's year) and far less to read, for showing what fits; a change is decided on the whole book.
+    /// </summary>
+    public async Task<LedgerBook> BookAsync(Guid budgetId, CancellationToken ct, int? year = null)
     {
         var budget = await db.Budgets.AsNoTracking().Include(b => b.Contributions).SingleOrDefaultAsync(b => b.Id == budgetId, ct)
             ?? throw DomainException.About("BudgetId", "budget.unknown", "Dit budget bestaat niet.");
-        return new LedgerBook(budget,
-            await db.LedgerEntries.AsNoTracking().Where(l => l.BudgetId == budgetId).OrderBy(l => l.AtUtc).ThenBy(l => l.Id).ToListAsync(ct));
+        return new LedgerBook(budget, await db.LedgerEntries.AsNoTracking().Where(l => l.BudgetId == budgetId && (year == null || l.Year == year))
+            .OrderBy(l => l.AtUtc).ThenBy(l => l.Id).ToListAsync(ct));
     }
 
     private async Task<(Guid, int)> KeyOfAsync(Guid planActionId, CancellationToken ct) =>

@@ -22,6 +22,16 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
         var book = await financing.BookAsync(budget.Id, TestContext.Current.CancellationToken);
         book.Entries.Count(e => e.Kind == EntryKind.Commitment).ShouldBeGreaterThan(10);
         book.Entries.Count(e => e.Kind == EntryKind.Realisation).ShouldBeGreaterThan(5);
+        // The plan page reads one year's book: every balance of that year is the same as in the whole book, with less read.
+        foreach (var year in book.Entries.Select(e => e.Year).Distinct())
+        {
+            var yearBook = await financing.BookAsync(budget.Id, TestContext.Current.CancellationToken, year);
+            yearBook.Entries.ShouldAllBe(e => e.Year == year);
+            foreach (var organisation in book.Entries.Select(e => e.OrganisationId).Distinct())
+            {
+                yearBook.BalanceOf(organisation, year).ShouldBe(book.BalanceOf(organisation, year));
+            }
+        }
     }
 
     [Fact]
