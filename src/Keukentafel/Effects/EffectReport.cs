@@ -5,12 +5,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Effects;
 
 /// <summary>
-/// Which cases a report is about: a neighbourhood's cases signalled in a period of whole quarters, optionally narrowed
-/// to a random sample (as the Ruwaard micro-analyses sampled 40 cases; the same selection draws the same sample) or to
-/// named case numbers.
+/// Which cases a report is about: a neighbourhood's cases signalled (or closed, see <see cref="ReportPeriod"/>) in a period
+/// of whole quarters, optionally narrowed to a random sample (as the Ruwaard micro-analyses sampled 40 cases; the same
+/// selection draws the same sample) or to named case numbers.
 /// </summary>
 public sealed record ReportSelection(Guid NeighbourhoodId, DateOnly From, DateOnly To, int? Sample = null, IReadOnlyList<string>? Numbers = null,
-    int? PriceYear = null);
+    int? PriceYear = null, ReportPeriod Period = ReportPeriod.Signalled);
+
+/// <summary>What the report's period counts by: the date a case was signalled, or the date it was closed.</summary>
+public enum ReportPeriod
+{
+    Signalled,
+    Closed,
+}
 
 /// <summary>
 /// Wellbeing at one moment: its summary and its distribution over the marks 1 to 10, rounded (null: group too small;
@@ -45,7 +52,7 @@ public sealed record EffectReport(
     int Cases, int Residents, IReadOnlyList<string> SmallQuarters, IReadOnlyList<MomentFigures> Wellbeing, IReadOnlyList<ChangeFigures> Changes,
     SixWeeksFigures? SixWeeks,
     CostGroup? AllCosts, CostGroup? NewCases, CostGroup? ExistingCases, int LockedAnalyses, int DraftAnalyses, int PriceYear,
-    IReadOnlyList<CaseReference> CaseReferences)
+    IReadOnlyList<CaseReference> CaseReferences, ReportPeriod Period = ReportPeriod.Signalled)
 {
     /// <summary>Figures are shown for at least five residents (quarters with fewer are left out before: see <see cref="SmallQuarters"/>).</summary>
     public bool Shown => Statistics.Shown(Residents);
@@ -73,6 +80,16 @@ public sealed record EffectReport(
     }
 
     public static string Quarter(DateOnly date) => $"{date.Year} K{((date.Month - 1) / 3) + 1}";
+
+    /// <summary>The period a report is about when none is asked, on the page and in the API alike: the last eight whole quarters.</summary>
+    public static (DateOnly From, DateOnly To) DefaultPeriod(DateOnly today)
+    {
+        var lastQuarter = Quarters(today, today).From.AddDays(-1);
+        return (Quarters(lastQuarter, lastQuarter).From.AddMonths(-21), lastQuarter);
+    }
+
+    /// <summary>How the page and the downloads name what the period counts by.</summary>
+    public string PeriodText => Period == ReportPeriod.Closed ? "afgesloten" : "aangebracht";
 }
 
 /// <summary>Builds effect reports from the case records themselves: nothing is entered twice, nothing is typed in by hand.</summary>
@@ -96,16 +113,19 @@ public sealed class EffectReports(KeukentafelDbContext db, CostCatalogues catalo
             throw DomainException.About("PriceYear", "catalogue.year_unknown", $"Voor het prijsjaar {priceYear} is er geen prijsindex.");
         }
 
-        var cases = await db.Cases.AsNoTracking()
-            .Where(c => c.NeighbourhoodId == selection.NeighbourhoodId && c.SignalledAtUtc >= from && c.SignalledAtUtc < to)
+        var inPeriod = selection.Period == ReportPeriod.Closed
+            ? db.Cases.Where(c => c.NeighbourhoodId == selection.NeighbourhoodId && c.ClosedAtUtc >= from && c.ClosedAtUtc < to)
+            : db.Cases.Where(c => c.NeighbourhoodId == selection.NeighbourhoodId && c.SignalledAtUtc >= from && c.SignalledAtUtc < to);
+        var cases = await inPeriod.AsNoTracking()
             .OrderBy(c => c.Number)
-            .Select(c => new CaseFacts(c.Id, c.Number, c.ResidentId, c.Deadline, c.SolutionCarriedOutAtUtc, c.SignalledAtUtc))
+            .Select(c => new CaseFacts(c.Id, c.Number, c.ResidentId, c.Deadline, c.SolutionCarriedOutAtUtc,
+                selection.Period == ReportPeriod.Closed ? c.ClosedAtUtc!.Value : c.SignalledAtUtc))
             .ToListAsync(ct);
         // A quarter with fewer than five residents is left out: otherwise a report with and one without it would tell
         // the difference. So every report is a sum of whole quarters of five residents or more.
-        var smallQuarters = cases.GroupBy(c => EffectReport.Quarter(DutchTime.Date(c.SignalledAtUtc)))
+        var smallQuarters = cases.GroupBy(c => EffectReport.Quarter(DutchTime.Date(c.PeriodAtUtc)))
             .Where(q => !Statistics.Shown(q.Select(c => c.ResidentId).Distinct().Count())).Select(q => q.Key).Order(StringComparer.Ordinal).ToList();
-        cases = [.. cases.Where(c => !smallQuarters.Contains(EffectReport.Quarter(DutchTime.Date(c.SignalledAtUtc))))];
+        cases = [.. cases.Where(c => !smallQuarters.Contains(EffectReport.Quarter(DutchTime.Date(c.PeriodAtUtc))))];
         if (selection.Numbers is { Count: > 0 } numbers)
         {
             cases = [.. cases.Where(c => numbers.Contains(c.Number))];
@@ -123,15 +143,14 @@ public sealed class EffectReports(KeukentafelDbContext db, CostCatalogues catalo
 
         var ids = cases.Select(c => c.Id).ToHashSet();
         var residentOf = cases.ToDictionary(c => c.Id, c => c.ResidentId);
-        var inPeriod = db.Cases.Where(c => c.NeighbourhoodId == selection.NeighbourhoodId && c.SignalledAtUtc >= from && c.SignalledAtUtc < to)
-            .Select(c => c.Id);
-        var measurements = (await db.WellbeingMeasurements.AsNoTracking().Where(m => inPeriod.Contains(m.CaseId))
+        var inPeriodIds = inPeriod.Select(c => c.Id);
+        var measurements = (await db.WellbeingMeasurements.AsNoTracking().Where(m => inPeriodIds.Contains(m.CaseId))
                 .Select(m => new { m.CaseId, m.Moment, m.Mark, m.RecordedAtUtc, m.Id }).ToListAsync(ct))
             .Where(m => ids.Contains(m.CaseId))
             .GroupBy(m => (m.CaseId, m.Moment))
             .Select(g => g.OrderByDescending(m => m.RecordedAtUtc).ThenByDescending(m => m.Id).First()) // the newest of a moment counts
             .ToList();
-        var analyses = (await db.MicroAnalyses.AsNoTracking().Include(a => a.Lines).Where(a => inPeriod.Contains(a.CaseId)).AsSplitQuery().ToListAsync(ct))
+        var analyses = (await db.MicroAnalyses.AsNoTracking().Include(a => a.Lines).Where(a => inPeriodIds.Contains(a.CaseId)).AsSplitQuery().ToListAsync(ct))
             .Where(a => ids.Contains(a.CaseId))
             .ToList();
         var locked = analyses.Where(a => a.IsLocked).ToList();
@@ -172,7 +191,7 @@ public sealed class EffectReports(KeukentafelDbContext db, CostCatalogues catalo
             shown && Statistics.Shown(known.Count) ? new SixWeeksFigures(known.Count, known.Count(k => k), (decimal)known.Count(k => k) / known.Count) : null,
             shown ? Costs("Alle casussen", locked, residentOf, priceYear) : null, newCases, existingCases,
             locked.Count, analyses.Count - locked.Count, priceYear,
-            withCaseReferences ? [.. cases.Select(c => new CaseReference(c.Id, c.Number, locked.Any(a => a.CaseId == c.Id)))] : []);
+            withCaseReferences ? [.. cases.Select(c => new CaseReference(c.Id, c.Number, locked.Any(a => a.CaseId == c.Id)))] : [], selection.Period);
     }
 
     /// <summary>How many marks round to each of 1..10; a count of 1 to 4 is not shown.</summary>
@@ -234,5 +253,6 @@ public sealed class EffectReports(KeukentafelDbContext db, CostCatalogues catalo
         return [.. splits.OrderBy(s => s.Difference)];
     }
 
-    private sealed record CaseFacts(Guid Id, string Number, Guid ResidentId, DateOnly Deadline, DateTime? SolutionCarriedOutAtUtc, DateTime SignalledAtUtc);
+    /// <param name="PeriodAtUtc">The date the period counts by: signalled, or closed.</param>
+    private sealed record CaseFacts(Guid Id, string Number, Guid ResidentId, DateOnly Deadline, DateTime? SolutionCarriedOutAtUtc, DateTime PeriodAtUtc);
 }

@@ -19,7 +19,7 @@ public sealed class EffectReportExport(Web.PdfText pdf)
     {
         const string Selection = "Selectie";
         yield return new(Selection, "", "Wijk", null, r.Neighbourhood);
-        yield return new(Selection, "", "Periode (aangebracht)", null, $"{r.From:yyyy-MM-dd} tot en met {r.To:yyyy-MM-dd}");
+        yield return new(Selection, "", $"Periode ({r.PeriodText})", null, $"{r.From:yyyy-MM-dd} tot en met {r.To:yyyy-MM-dd}");
         if (r.Sample is { } sample)
         {
             yield return new(Selection, "", "Steekproef", sample, $"{sample} casussen, trekking {r.Seed}");

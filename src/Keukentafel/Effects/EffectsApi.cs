@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Keukentafel.Accounts;
 using Keukentafel.Cases;
@@ -118,27 +119,31 @@ public static class EffectsApi
     private static async Task<Ok<CasesApi.Changed>> Lock(VersionRequest request, HttpContext http, CaseWork work, Prices prices, CancellationToken ct) =>
         await ChangedAsync(http, work, request.Version, (c, by, now) => prices.LockAnalysisAsync(c, by, now, ct), ct);
 
-    private static async Task<Ok<EffectReport>> Report(Guid neighbourhoodId, DateOnly? from, DateOnly? to, int? sample, int? priceYear, WorkAreas workAreas,
+    private static async Task<Ok<EffectReport>> Report(Guid neighbourhoodId, DateOnly? from, DateOnly? to, int? sample, int? priceYear,
+        [Description("What the period counts by: the date a case was signalled (default) or closed.")] ReportPeriod? period, WorkAreas workAreas,
         EffectReports reports, CaseAccess access, TimeProvider time, CancellationToken ct)
     {
         await workAreas.ChooseAsync(neighbourhoodId, AuditAction.Read, "effectrapportage", ct);
         // Over the API the report holds no case numbers, for anyone: aggregates only.
-        var report = await reports.BuildAsync(Selection(neighbourhoodId, from, to, sample, priceYear, DutchTime.Today(time)), false, ct);
+        var report = await reports.BuildAsync(Selection(neighbourhoodId, from, to, sample, priceYear, period ?? ReportPeriod.Signalled, DutchTime.Today(time)),
+            false, ct);
         await access.LogAsync(null, null, AuditAction.Read, $"effectrapportage ({report!.Cases} casussen)", ct);
         return TypedResults.Ok(report);
     }
 
-    /// <summary>What the report is about: by default from the first of January two years ago until today.</summary>
-    private static ReportSelection Selection(Guid neighbourhoodId, DateOnly? from, DateOnly? to, int? sample, int? priceYear, DateOnly today)
+    /// <summary>What the report is about: by default the last eight whole quarters, as on the page.</summary>
+    private static ReportSelection Selection(Guid neighbourhoodId, DateOnly? from, DateOnly? to, int? sample, int? priceYear, ReportPeriod period,
+        DateOnly today)
     {
-        var (first, last) = (from ?? new DateOnly(today.Year - 2, 1, 1), to ?? today);
+        var (defaultFrom, defaultTo) = EffectReport.DefaultPeriod(today);
+        var (first, last) = (from ?? defaultFrom, to ?? defaultTo);
         EffectReport.CheckPeriod(first, last);
         if (sample is < 1)
         {
             throw DomainException.About("Sample", "report.selection", "Kies een steekproef van minstens 1 casus.");
         }
 
-        return new ReportSelection(neighbourhoodId, first, last, sample, null, priceYear);
+        return new ReportSelection(neighbourhoodId, first, last, sample, null, priceYear, period);
     }
 
     private static async Task<Ok<Page<FollowUpDue>>> FollowUps(string? cursor, [Range(1, Pages.MaxLimit)] int? limit, HttpContext http, Wellbeing wellbeing,

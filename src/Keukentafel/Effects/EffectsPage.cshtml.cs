@@ -23,6 +23,12 @@ public sealed class EffectsPage(WorkAreas workAreas, EffectReports reports, Effe
     [BindProperty(SupportsGet = true, Name = "prijsjaar")]
     public int? PriceYear { get; set; }
 
+    /// <summary>What the period counts by: "aangebracht" (signalled, the default) or "afgesloten" (closed).</summary>
+    [BindProperty(SupportsGet = true, Name = "periode")]
+    public string? PeriodName { get; set; }
+
+    public ReportPeriod Period => PeriodName == "afgesloten" ? ReportPeriod.Closed : ReportPeriod.Signalled;
+
     public async Task<IActionResult> OnGetAsync() => await BuildAsync(AuditAction.Read) ?? Page();
 
     public async Task<IActionResult> OnGetCsvAsync() => await BuildAsync(AuditAction.Export)
@@ -38,14 +44,15 @@ public sealed class EffectsPage(WorkAreas workAreas, EffectReports reports, Effe
             return refused;
         }
 
-        var madeFor = $"{Report!.Cases} casussen aangebracht van {Report.From:d-M-yyyy} tot en met {Report.To:d-M-yyyy}; "
+        var madeFor = $"{Report!.Cases} casussen {Report.PeriodText} van {Report.From:d-M-yyyy} tot en met {Report.To:d-M-yyyy}; "
             + $"voor {User.FindFirstValue(AccountClaims.DisplayName)}";
         return File(export.Pdf(Report, AccessLogExport.MadeFor(madeFor, time)), "application/pdf", $"effecten-{FileSlug}.pdf");
     }
 
     /// <summary>The query of this report, for the links to its downloads.</summary>
     public string Query(string? handler = null) => Query(handler, Report?.NeighbourhoodId, Report?.From, Report?.To,
-        ("steekproef", Report?.Sample?.ToString(CultureInfo.InvariantCulture)), ("prijsjaar", Report?.PriceYear.ToString(CultureInfo.InvariantCulture)));
+        ("steekproef", Report?.Sample?.ToString(CultureInfo.InvariantCulture)), ("prijsjaar", Report?.PriceYear.ToString(CultureInfo.InvariantCulture)),
+        ("periode", Report?.Period == ReportPeriod.Closed ? "afgesloten" : null));
 
     private string FileSlug => Slug(Report!.Neighbourhood, Report.From, Report.To);
 
@@ -54,11 +61,9 @@ public sealed class EffectsPage(WorkAreas workAreas, EffectReports reports, Effe
     {
         var chosen = await ChooseAsync(action, "effectrapportage");
 
-        // By default the last eight whole quarters.
-        var today = DutchTime.Today(time);
-        var lastQuarter = EffectReport.Quarters(today, today).From.AddDays(-1);
-        var to = To ?? lastQuarter;
-        var from = From ?? EffectReport.Quarters(lastQuarter, lastQuarter).From.AddMonths(-21);
+        var (defaultFrom, defaultTo) = EffectReport.DefaultPeriod(DutchTime.Today(time));
+        var to = To ?? defaultTo;
+        var from = From ?? defaultFrom;
         if (Sample is < 1)
         {
             return Invalid("steekproef", "Geef een steekproef van minstens 1 casus, of laat het veld leeg.");
@@ -68,7 +73,8 @@ public sealed class EffectsPage(WorkAreas workAreas, EffectReports reports, Effe
         EffectReport.CheckPeriod(from, to);
         RefusedField = "prijsjaar";
         var ct = HttpContext.RequestAborted;
-        Report = await reports.BuildAsync(new ReportSelection(chosen.Id, from, to, Sample, null, PriceYear), chosen.CoordinatorId == User.StaffId(), ct);
+        Report = await reports.BuildAsync(new ReportSelection(chosen.Id, from, to, Sample, null, PriceYear, Period), chosen.CoordinatorId == User.StaffId(),
+            ct);
         await access.LogAsync(null, null, action, $"effectrapportage ({Report!.Cases} casussen)", ct);
         return null;
     }

@@ -185,6 +185,39 @@ public sealed class EffectReportTests(KeukentafelApp app) : IClassFixture<Keuken
         await (await app.ApiAsync(elsewhere.Email)).GetJsonAsync($"/api/v1/effects/report?neighbourhoodId={rietvelden}", HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task The_page_and_the_api_default_to_the_same_period_and_both_can_count_by_closing_date()
+    {
+        var rietvelden = await app.NeighbourhoodIdAsync("WK990101");
+        var financier = await app.ApiAsync(PageSession.Financier);
+        var (from, to) = EffectReport.DefaultPeriod(Today);
+
+        var api = await financier.GetJsonAsync($"/api/v1/effects/report?neighbourhoodId={rietvelden}");
+        var page = await (await app.SignedInAsync(PageSession.Financier)).GetPageAsync($"/effecten?wijk={rietvelden}");
+
+        api.GetProperty("from").GetString().ShouldBe(from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        api.GetProperty("to").GetString().ShouldBe(to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        api.GetProperty("period").GetString().ShouldBe("Signalled");
+        page.QuerySelector("#van")!.GetAttribute("value").ShouldBe(from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        page.QuerySelector("#tot")!.GetAttribute("value").ShouldBe(to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        page.Text().ShouldContain("aangebracht van");
+
+        // Counted by closing date: only closed cases, each closed within the period.
+        var van = Today.AddYears(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var closed = await financier.GetJsonAsync($"/api/v1/effects/report?neighbourhoodId={rietvelden}&from={van}&period=Closed");
+        var signalled = await financier.GetJsonAsync($"/api/v1/effects/report?neighbourhoodId={rietvelden}&from={van}");
+        closed.GetProperty("period").GetString().ShouldBe("Closed");
+        closed.GetProperty("cases").GetInt32().ShouldBeGreaterThan(0);
+        closed.GetProperty("cases").GetInt32().ShouldBeLessThan(signalled.GetProperty("cases").GetInt32(), "open cases are not counted by closing date");
+        var closedPage = await (await app.SignedInAsync(PageSession.Financier)).GetPageAsync($"/effecten?wijk={rietvelden}&van={van}&periode=afgesloten");
+        closedPage.Text().ShouldContain("afgesloten van");
+        closedPage.QuerySelector("#periode option[value=afgesloten]")!.HasAttribute("selected").ShouldBeTrue();
+        await using var scope = app.Services.CreateAsyncScope();
+        var expected = await scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>().Cases
+            .CountAsync(c => c.NeighbourhoodId == rietvelden && c.ClosedAtUtc != null, TestContext.Current.CancellationToken);
+        closed.GetProperty("cases").GetInt32().ShouldBeLessThanOrEqualTo(expected);
+    }
+
     private static decimal Mean(EffectReport report, MeasurementMoment moment) => report.Wellbeing.Single(m => m.Moment == moment).Summary!.Mean;
 
     private async Task<EffectReport> ReportAsync(string code, DateOnly from, DateOnly to, int? sample = null, bool withCaseReferences = false)
