@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Keukentafel.Accounts;
 using Keukentafel.Data;
 using Keukentafel.Tests.Cases;
+using Keukentafel.Tests.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
@@ -72,7 +73,22 @@ public sealed class ResidentBrokerTests(ResidentBrokerApp app) : IClassFixture<R
         query.ShouldContain("code_challenge_method=S256");
         query.ShouldContain("scope=openid&");
         query.ShouldContain("acr_values=urn:nl:digid:midden");
-        query.ShouldContain("redirect_uri=http://localhost/signin-digid");
+        query.ShouldContain("redirect_uri=https://localhost/signin-digid");
+    }
+
+    [Fact]
+    public async Task The_broker_sends_the_browser_back_with_a_plain_get_which_carries_the_lax_host_cookies_of_the_sign_in()
+    {
+        var recorder = new SetCookieRecorder();
+
+        using var response = await app.RecordingBrowser(recorder).SubmitAsync("/inloggen", new Dictionary<string, string>(), action: "/inloggen/digid");
+
+        // A cross-site form post back would leave SameSite=Lax cookies behind, and the answer would be refused. Without a
+        // response_mode the code flow answers in the query of a GET.
+        Uri.UnescapeDataString(response.Headers.Location!.Query).ShouldNotContain("response_mode=");
+        recorder.Names.ShouldContain(n => n.StartsWith("__Host-kt.correlation.", StringComparison.Ordinal));
+        recorder.Names.ShouldContain(n => n.StartsWith("__Host-kt.nonce.", StringComparison.Ordinal));
+        recorder.Headers.ShouldAllBeHostCookies();
     }
 
     [Fact]
@@ -157,6 +173,18 @@ public sealed class ResidentSignInTests(FakeBrokerApp app) : IClassFixture<FakeB
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().UserLogins
             .Where(l => l.ProviderKey == pseudonym).ToListAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task What_the_broker_said_waits_in_a_host_cookie_until_the_link_is_made()
+    {
+        var recorder = new SetCookieRecorder();
+
+        using var back = await ThroughTheBrokerAsync(app.RecordingBrowser(recorder), "pseudoniem-koekje");
+
+        back.Headers.Location!.PathAndQuery().ShouldStartWith("/inloggen/digid");
+        recorder.Names.ShouldContain("__Host-kt.external");
+        recorder.Headers.ShouldAllBeHostCookies();
     }
 
     [Fact]
