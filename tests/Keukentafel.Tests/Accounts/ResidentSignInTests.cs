@@ -199,17 +199,18 @@ public sealed class ResidentSignInTests(FakeBrokerApp app) : IClassFixture<FakeB
         asks.Text().ShouldContain("Vul één keer de code in");
         (await browser.GetAsync("/mijn/gegevens", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "not signed in yet");
 
-        using var empty = await browser.SubmitAsync("/inloggen/digid", new Dictionary<string, string> { ["Input.Code"] = "", ["Input.DateOfBirth"] = "" },
+        using var empty = await browser.SubmitAsync("/inloggen/digid",
+            new Dictionary<string, string> { ["Input.Code"] = "" }.WithDate("Input.DateOfBirth", "", "", ""),
             action: "/inloggen/digid?handler=Link");
         var emptyPage = await PageSession.ParseAsync(empty);
         emptyPage.QuerySelector("#Input_Code-error")!.TextContent.ShouldBe("Vul de code in die u kreeg.");
         emptyPage.QuerySelector("#Input_DateOfBirth-error")!.TextContent.ShouldBe("Vul uw geboortedatum in.");
         using var wrong = await browser.SubmitAsync("/inloggen/digid",
-            new Dictionary<string, string> { ["Input.Code"] = code, ["Input.DateOfBirth"] = "1951-03-15" }, action: "/inloggen/digid?handler=Link");
+            new Dictionary<string, string> { ["Input.Code"] = code }.WithDate("Input.DateOfBirth", "1951-03-15"), action: "/inloggen/digid?handler=Link");
         (await PageSession.ParseAsync(wrong)).QuerySelector("#Input_DateOfBirth-error")!.TextContent.ShouldContain("hoort niet bij de code");
 
         using var linked = await browser.SubmitAsync("/inloggen/digid",
-            new Dictionary<string, string> { ["Input.Code"] = code, ["Input.DateOfBirth"] = BirthDate }, action: "/inloggen/digid?handler=Link");
+            new Dictionary<string, string> { ["Input.Code"] = code }.WithDate("Input.DateOfBirth", BirthDate), action: "/inloggen/digid?handler=Link");
 
         linked.Headers.Location!.PathAndQuery().ShouldBe("/mijn/tafel");
         (await browser.GetPageAsync("/mijn/gegevens")).Text().ShouldContain("Digitaal");

@@ -77,10 +77,9 @@ public sealed class HostCookieTests(KeukentafelApp app) : IClassFixture<Keukenta
         using var made = await browser.SubmitAsync("/uitnodiging", new Dictionary<string, string>
         {
             ["Input.Code"] = code,
-            ["Input.DateOfBirth"] = "1951-03-14",
             ["Input.Password"] = "ik drink graag koffie",
             ["Input.RepeatPassword"] = "ik drink graag koffie",
-        });
+        }.WithDate("Input.DateOfBirth", "1951-03-14"));
         made.Headers.Location!.PathAndQuery().ShouldBe("/uitnodiging/inlognaam");
         (await browser.GetPageAsync("/uitnodiging/inlognaam")).Text().ShouldContain("Schrijf dit op: uw inlognaam is");
 
