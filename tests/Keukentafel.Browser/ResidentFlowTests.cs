@@ -29,7 +29,7 @@ public sealed class ResidentFlowTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GotoAsync("/uitnodiging");
         await page.ShouldBeAccessibleAsync();
         await page.GetByLabel("De code").FillAsync(code);
-        await page.GetByLabel("Uw geboortedatum").FillAsync("1951-03-15");
+        await page.FillDateAsync("Uw geboortedatum", "15", "3", "1951");
         await page.GetByLabel("Uw e-mailadres").FillAsync("telefoon@voorbeeld.example");
         await page.GetByLabel("Kies een wachtwoord").FillAsync("Mijn eigen tafel 2026!");
         await page.GetByLabel("Het wachtwoord nog een keer").FillAsync("Mijn eigen tafel 2026!");
@@ -37,7 +37,7 @@ public sealed class ResidentFlowTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GetByText("Deze geboortedatum hoort niet bij de code").First.WaitForAsync();
         await page.ShouldBeAccessibleAsync();
 
-        await page.GetByLabel("Uw geboortedatum").FillAsync("1951-03-14");
+        await page.FillDateAsync("Uw geboortedatum", "14", "3", "1951");
         await page.GetByLabel("Kies een wachtwoord").FillAsync("Mijn eigen tafel 2026!");
         await page.GetByLabel("Het wachtwoord nog een keer").FillAsync("Mijn eigen tafel 2026!");
         await page.GetByRole(AriaRole.Button, new() { Name = "Mijn inlog maken" }).ClickAsync();
@@ -90,12 +90,16 @@ public sealed class ResidentFlowTests(BrowserApp app) : IClassFixture<BrowserApp
         (await page.EvaluateAsync<string>("document.activeElement.textContent")).ShouldBe("Naar de inhoud");
 
         await TypeIntoAsync(page, "#Input_Code", code);
-        // Headless Chromium lays out a date field month first (en-US), whatever the page's language: typed in that order.
-        await TypeIntoAsync(page, "#Input_DateOfBirth", "03141951");
+        // Day, month and year each in a field of their own: no browser can ask the month first.
+        await TypeIntoAsync(page, "#Input_DateOfBirth", "14");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("3");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("1951");
         await TypeIntoAsync(page, "#Input_Email", "toetsenbord@voorbeeld.example");
         await TypeIntoAsync(page, "#Input_Password", "ik drink graag koffie");
         await TypeIntoAsync(page, "#Input_RepeatPassword", "ik drink graag koffie");
-        (await page.EvaluateAsync<string>("document.querySelector('#Input_DateOfBirth').value")).ShouldBe("1951-03-14");
+        (await page.EvaluateAsync<string>("[...document.querySelectorAll('.kt-date input')].map(i => i.value).join(' ')")).ShouldBe("14 3 1951");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Mijn keukentafel", await page.Locator("main").InnerTextAsync());

@@ -21,7 +21,7 @@ public sealed class TrustedPersonFlowTests(BrowserApp app) : IClassFixture<Brows
         await resident.SetViewportSizeAsync(375, 812);
         await resident.GotoAsync("/uitnodiging");
         await resident.GetByLabel("De code").FillAsync(code);
-        await resident.GetByLabel("Uw geboortedatum").FillAsync("1951-03-14");
+        await resident.FillDateAsync("Uw geboortedatum", "14", "3", "1951");
         await resident.GetByLabel("Uw e-mailadres").FillAsync("zonderscript@voorbeeld.example");
         await resident.GetByLabel("Kies een wachtwoord").FillAsync("ik drink graag koffie");
         await resident.GetByLabel("Het wachtwoord nog een keer").FillAsync("ik drink graag koffie");

@@ -22,7 +22,14 @@ public class KeukentafelApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         Database = database;
         this.ownsDatabase = ownsDatabase;
+        ClientOptions.BaseAddress = HttpsAddress;
     }
+
+    /// <summary>
+    /// Where the test clients reach the app: over HTTPS, as in production, because every cookie of the app is Secure and a
+    /// cookie jar sends a Secure cookie over HTTPS only.
+    /// </summary>
+    public static Uri HttpsAddress { get; } = new("https://localhost");
 
     private readonly bool ownsDatabase;
 
@@ -83,5 +90,5 @@ public class KeukentafelApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>A browser-like client: keeps cookies (in the given jar), does not follow redirects (so tests see them).</summary>
     public HttpClient Browser(CookieContainer? jar = null) =>
-        CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(jar ?? new CookieContainer()));
+        CreateDefaultClient(HttpsAddress, new CookieContainerHandler(jar ?? new CookieContainer()));
 }

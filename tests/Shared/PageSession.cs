@@ -60,6 +60,22 @@ public static class PageSession
         return await client.PostAsync(target, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>These form fields, with a date (yyyy-mm-dd) typed into the three fields of a date: dag, maand, jaar.</summary>
+    public static Dictionary<string, string> WithDate(this Dictionary<string, string> fields, string field, string date)
+    {
+        var parsed = DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return fields.WithDate(field, $"{parsed.Day}", $"{parsed.Month}", $"{parsed.Year}");
+    }
+
+    /// <summary>These form fields, with the three fields of a date typed as given (or left empty).</summary>
+    public static Dictionary<string, string> WithDate(this Dictionary<string, string> fields, string field, string day, string month, string year)
+    {
+        fields[$"{field}.Day"] = day;
+        fields[$"{field}.Month"] = month;
+        fields[$"{field}.Year"] = year;
+        return fields;
+    }
+
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = DemoPassword) =>
         client.SubmitAsync("/inloggen", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Keukentafel.Data;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -62,9 +63,9 @@ public static class AccountsExtensions
 
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "kt.session";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
+            // Lax, not Strict: the session must come along when the browser returns from DigiD or an organisation's
+            // sign-in, or opens a link from a mail.
+            o.Cookie.AsHostCookie("kt.session", SameSiteMode.Lax);
             o.LoginPath = "/inloggen";
             o.LogoutPath = "/uitloggen";
             // A refused page answers 403 itself (shown as a Dutch status page), not a redirect.
@@ -90,7 +91,14 @@ public static class AccountsExtensions
             o.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Sessions:IdleMinutes", 60));
             o.SlidingExpiration = true;
         });
-        services.ConfigureExternalCookie(o => o.Cookie.Name = "kt.external");
+        // Set and read on the way back from an outside sign-in (a visit that started elsewhere), so Lax like the session.
+        services.ConfigureExternalCookie(o => o.Cookie.AsHostCookie("kt.external", SameSiteMode.Lax));
+        // Who is halfway through signing in (before the second step, or during a passkey ceremony); a sign-in link from a
+        // mail or an outside sign-in sets it too. "Remember this browser" is never offered, but gets the same rules.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme,
+            o => o.Cookie.AsHostCookie("kt.second-step", SameSiteMode.Lax));
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme,
+            o => o.Cookie.AsHostCookie("kt.remembered", SameSiteMode.Lax));
         // A changed password, a removed role or two-factor switched off ends the other sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o =>
             o.ValidationInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Sessions:SecurityCheckSeconds", 60)));

@@ -58,7 +58,7 @@ public sealed class InvitationInput
     [Required(ErrorMessage = "CodeRequired"), StringLength(40, ErrorMessage = "TooLong")]
     public string? Code { get; set; }
 
-    [Required(ErrorMessage = "BornRequired")]
+    [Required(ErrorMessage = "BornRequired"), DateParts]
     public DateOnly? DateOfBirth { get; set; }
 
     [StringLength(256, ErrorMessage = "TooLong"), EmailAddress(ErrorMessage = "EmailInvalid")]

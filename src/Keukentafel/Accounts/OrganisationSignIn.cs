@@ -28,6 +28,7 @@ public static class OrganisationSignIn
             o.ClientSecret = section["ClientSecret"];
             o.ResponseType = "code";
             o.UsePkce = true;
+            o.ReturnWithHostCookies();
             o.SignInScheme = IdentityConstants.ExternalScheme;
             o.CallbackPath = section["CallbackPath"] ?? "/signin-oidc";
             o.MapInboundClaims = false;

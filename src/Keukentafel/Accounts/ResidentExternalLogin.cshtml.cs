@@ -234,5 +234,6 @@ public sealed class ResidentLinkInput
 {
     public string? Code { get; set; }
 
+    [DateParts]
     public DateOnly? DateOfBirth { get; set; }
 }

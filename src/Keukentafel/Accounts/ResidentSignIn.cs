@@ -34,6 +34,7 @@ public static partial class ResidentSignIn
             o.ClientSecret = section["ClientSecret"];
             o.ResponseType = "code";
             o.UsePkce = true;
+            o.ReturnWithHostCookies();
             o.SignInScheme = IdentityConstants.ExternalScheme;
             o.CallbackPath = section["CallbackPath"] ?? "/signin-digid";
             o.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Keukentafel.Cases;
 using Keukentafel.Data;
 using Keukentafel.Neighbourhoods;
+using Keukentafel.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,7 +57,7 @@ public sealed class ResidentInput
     [Required(ErrorMessage = "Vul de achternaam in."), StringLength(100)]
     public string FamilyName { get; set; } = "";
 
-    [Required(ErrorMessage = "Vul de geboortedatum in.")]
+    [Required(ErrorMessage = "Vul de geboortedatum in."), DateParts]
     public DateOnly? DateOfBirth { get; set; }
 
     [Required(ErrorMessage = "Vul de straat in."), StringLength(200)]

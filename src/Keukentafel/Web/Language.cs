@@ -10,7 +10,9 @@ namespace Keukentafel.Web;
 /// </summary>
 public static class Language
 {
-    public const string Cookie = "kt.taal";
+    /// <summary>The chosen language, for a year. Lax: a resident who follows a link in a mail sees his language at once.</summary>
+    public static CookieBuilder Cookie { get; } =
+        new CookieBuilder { IsEssential = true, MaxAge = TimeSpan.FromDays(365) }.AsHostCookie("kt.taal", SameSiteMode.Lax);
 
     /// <summary>Dutch first (the neutral resources); every language here has a complete translation of the resident pages.</summary>
     public static IReadOnlyList<(string Code, string Name)> Offered { get; } = [("nl", "Nederlands"), ("en", "English")];
@@ -22,7 +24,7 @@ public static class Language
 
     public static IApplicationBuilder UseLanguage(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var chosen = context.Request.Cookies[Cookie];
+        var chosen = context.Request.Cookies[Cookie.Name!];
         CultureInfo.CurrentUICulture = Offered.Any(l => l.Code == chosen) ? CultureInfo.GetCultureInfo(chosen!) : Dutch;
         await next(context);
     });

@@ -14,14 +14,7 @@ public sealed class LanguagePage : PageModel
     {
         if (Language.Offered.Any(l => l.Code == code))
         {
-            Response.Cookies.Append(Language.Cookie, code!, new CookieOptions
-            {
-                Expires = DateTimeOffset.UtcNow.AddYears(1),
-                HttpOnly = true,
-                IsEssential = true,
-                SameSite = SameSiteMode.Lax,
-                Secure = Request.IsHttps,
-            });
+            Response.Cookies.Append(Language.Cookie.Name!, code!, Language.Cookie.Build(HttpContext));
         }
 
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

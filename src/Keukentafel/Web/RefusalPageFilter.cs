@@ -72,7 +72,15 @@ public sealed class RefusalPageFilter : IAsyncPageFilter
         }
 
         return request.Form.Keys.FirstOrDefault(k => k.Equals(field, StringComparison.OrdinalIgnoreCase)
-            || k.EndsWith("." + field, StringComparison.OrdinalIgnoreCase)) ?? "";
+            || k.EndsWith("." + field, StringComparison.OrdinalIgnoreCase))
+            ?? request.Form.Keys.Select(k => WholeOf(k, field)).FirstOrDefault(k => k is not null) ?? "";
+    }
+
+    /// <summary>A field typed in parts is refused as a whole: <c>Input.DateOfBirth</c> for <c>Input.DateOfBirth.Day</c>.</summary>
+    private static string? WholeOf(string key, string field)
+    {
+        var at = ("." + key).IndexOf("." + field + ".", StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? null : key[..(at + field.Length)];
     }
 }
 

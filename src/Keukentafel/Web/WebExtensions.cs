@@ -26,9 +26,16 @@ public static class WebExtensions
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = PageTexts.ForValidation);
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "kt.antiforgery";
+            // Strict: only the app's own forms send it back. Antiforgery refuses every request on plain HTTP when told
+            // Secure "always", and development and the browser tests run on http://localhost (which browsers count as
+            // secure): so it follows the request here, and the cookie policy marks it Secure all the same.
+            o.Cookie.AsHostCookie("kt.antiforgery", SameSiteMode.Strict).SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__RequestVerificationToken";
         });
+        // TempData carries a note from a form to the page it leads to, always within the app.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(
+            o => o.Cookie.AsHostCookie("kt.tempdata", SameSiteMode.Strict));
+        services.Configure<CookiePolicyOptions>(HostCookies.Enforce);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Complete);
         services.AddValidation();
         // A request the framework cannot read is an exception in every environment, so the API answers it with the field.
@@ -122,6 +129,7 @@ public static class WebExtensions
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseCookiePolicy();
         app.UseApiVersionHeader();
         // Outermost, so it logs the status the client really got (a refused rule is a 409, not a 500).
         app.UseRequestLogging();

@@ -11,14 +11,14 @@ public sealed class ResidentInvitationTests(ClockApp app) : IClassFixture<ClockA
     private const string BirthDate = "1951-03-14";
     private const string Password = "Mijn eigen tafel 2026!";
 
-    private static Dictionary<string, string> Form(string code, string birth = BirthDate, string email = "", string password = Password) => new()
-    {
-        ["Input.Code"] = code,
-        ["Input.DateOfBirth"] = birth,
-        ["Input.Email"] = email,
-        ["Input.Password"] = password,
-        ["Input.RepeatPassword"] = password,
-    };
+    private static Dictionary<string, string> Form(string code, string birth = BirthDate, string email = "", string password = Password) =>
+        new Dictionary<string, string>
+        {
+            ["Input.Code"] = code,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.RepeatPassword"] = password,
+        }.WithDate("Input.DateOfBirth", birth);
 
     private async Task<(CaseDriver Case, string Code)> InvitedAsync(string family)
     {
@@ -79,6 +79,62 @@ public sealed class ResidentInvitationTests(ClockApp app) : IClassFixture<ClockA
         made.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the code still works after refused passwords");
         using var later = await app.Browser().SignInAsync("zinnig@voorbeeld.example", "ik drink graag koffie");
         later.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task The_date_of_birth_is_asked_as_day_month_and_year_so_nobody_types_the_month_first()
+    {
+        var page = await app.Browser().GetPageAsync("/uitnodiging");
+
+        var date = page.QuerySelector("fieldset.kt-date").ShouldNotBeNull();
+        date.QuerySelector("legend")!.TextContent.ShouldBe("Uw geboortedatum");
+        date.QuerySelectorAll("label").Select(l => (l.TextContent, l.GetAttribute("for"))).ShouldBe(
+            [("Dag", "Input_DateOfBirth"), ("Maand", "Input_DateOfBirth_Month"), ("Jaar", "Input_DateOfBirth_Year")]);
+        date.QuerySelectorAll("input").Select(i => (i.GetAttribute("name"), i.GetAttribute("autocomplete"))).ShouldBe(
+            [("Input.DateOfBirth.Day", "bday-day"), ("Input.DateOfBirth.Month", "bday-month"), ("Input.DateOfBirth.Year", "bday-year")]);
+        date.QuerySelectorAll("input").ShouldAllBe(i => i.GetAttribute("inputmode") == "numeric" && i.GetAttribute("type") == "text");
+        page.QuerySelectorAll("input[type='date']").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_date_of_birth_that_does_not_exist_is_refused_beside_the_field_and_counts_for_nothing()
+    {
+        var (_, code) = await InvitedAsync("Februari");
+        var browser = app.Browser();
+
+        // More often than the five wrong dates that end a code: a date that does not exist never reaches the code.
+        for (var i = 0; i < 6; i++)
+        {
+            using var impossible = await browser.SubmitAsync("/uitnodiging",
+                Form(code, email: "februari@voorbeeld.example").WithDate("Input.DateOfBirth", "30", "2", "1951"));
+            impossible.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var page = await PageSession.ParseAsync(impossible);
+            page.QuerySelector("#Input_DateOfBirth-error").ShouldNotBeNull().TextContent
+                .ShouldBe("Deze datum bestaat niet. Kijk of de dag en de maand goed zijn.");
+            page.QuerySelector(".kt-error-summary a[href='#Input_DateOfBirth']").ShouldNotBeNull();
+            page.QuerySelectorAll(".kt-date input").Select(input => (input.GetAttribute("value"), input.GetAttribute("aria-invalid"))).ShouldBe(
+                [("30", "true"), ("2", "true"), ("1951", "true")], "what he typed stays, all three marked");
+        }
+
+        using var made = await browser.SubmitAsync("/uitnodiging", Form(code, email: "februari@voorbeeld.example"));
+        made.Headers.Location!.PathAndQuery().ShouldBe("/mijn/tafel", "the right date still works: the refusals changed nothing");
+    }
+
+    [Fact]
+    public async Task A_date_of_birth_without_its_month_is_refused_beside_the_field_with_only_the_month_marked()
+    {
+        var (_, code) = await InvitedAsync("Zondermaand");
+        var browser = app.Browser();
+
+        using var missing = await browser.SubmitAsync("/uitnodiging",
+            Form(code, email: "zondermaand@voorbeeld.example").WithDate("Input.DateOfBirth", "14", "", "1951"));
+
+        missing.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await PageSession.ParseAsync(missing);
+        page.QuerySelector("#Input_DateOfBirth-error").ShouldNotBeNull().TextContent.ShouldBe("Vul een maand in.");
+        page.QuerySelector(".kt-date")!.GetAttribute("aria-describedby").ShouldBe("Input_DateOfBirth-hint Input_DateOfBirth-error");
+        page.QuerySelectorAll(".kt-date input[aria-invalid='true']").Select(i => i.GetAttribute("name")).ShouldBe(["Input.DateOfBirth.Month"]);
+        (await app.Browser().SignInAsync("zondermaand@voorbeeld.example", Password)).StatusCode.ShouldBe(HttpStatusCode.OK, "no account was made");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Keukentafel.Accounts;
 using Keukentafel.Data;
 using Keukentafel.Tests.Cases;
+using Keukentafel.Tests.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
@@ -72,7 +73,22 @@ public sealed class ResidentBrokerTests(ResidentBrokerApp app) : IClassFixture<R
         query.ShouldContain("code_challenge_method=S256");
         query.ShouldContain("scope=openid&");
         query.ShouldContain("acr_values=urn:nl:digid:midden");
-        query.ShouldContain("redirect_uri=http://localhost/signin-digid");
+        query.ShouldContain("redirect_uri=https://localhost/signin-digid");
+    }
+
+    [Fact]
+    public async Task The_broker_sends_the_browser_back_with_a_plain_get_which_carries_the_lax_host_cookies_of_the_sign_in()
+    {
+        var recorder = new SetCookieRecorder();
+
+        using var response = await app.RecordingBrowser(recorder).SubmitAsync("/inloggen", new Dictionary<string, string>(), action: "/inloggen/digid");
+
+        // A cross-site form post back would leave SameSite=Lax cookies behind, and the answer would be refused. Without a
+        // response_mode the code flow answers in the query of a GET.
+        Uri.UnescapeDataString(response.Headers.Location!.Query).ShouldNotContain("response_mode=");
+        recorder.Names.ShouldContain(n => n.StartsWith("__Host-kt.correlation.", StringComparison.Ordinal));
+        recorder.Names.ShouldContain(n => n.StartsWith("__Host-kt.nonce.", StringComparison.Ordinal));
+        recorder.Headers.ShouldAllBeHostCookies();
     }
 
     [Fact]
@@ -160,6 +176,18 @@ public sealed class ResidentSignInTests(FakeBrokerApp app) : IClassFixture<FakeB
     }
 
     [Fact]
+    public async Task What_the_broker_said_waits_in_a_host_cookie_until_the_link_is_made()
+    {
+        var recorder = new SetCookieRecorder();
+
+        using var back = await ThroughTheBrokerAsync(app.RecordingBrowser(recorder), "pseudoniem-koekje");
+
+        back.Headers.Location!.PathAndQuery().ShouldStartWith("/inloggen/digid");
+        recorder.Names.ShouldContain("__Host-kt.external");
+        recorder.Headers.ShouldAllBeHostCookies();
+    }
+
+    [Fact]
     public async Task A_new_DigiD_login_proves_itself_once_with_the_invitation_code_and_then_signs_the_resident_in_at_once()
     {
         var code = await InvitedAsync("Digitaal");
@@ -171,17 +199,18 @@ public sealed class ResidentSignInTests(FakeBrokerApp app) : IClassFixture<FakeB
         asks.Text().ShouldContain("Vul één keer de code in");
         (await browser.GetAsync("/mijn/gegevens", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "not signed in yet");
 
-        using var empty = await browser.SubmitAsync("/inloggen/digid", new Dictionary<string, string> { ["Input.Code"] = "", ["Input.DateOfBirth"] = "" },
+        using var empty = await browser.SubmitAsync("/inloggen/digid",
+            new Dictionary<string, string> { ["Input.Code"] = "" }.WithDate("Input.DateOfBirth", "", "", ""),
             action: "/inloggen/digid?handler=Link");
         var emptyPage = await PageSession.ParseAsync(empty);
         emptyPage.QuerySelector("#Input_Code-error")!.TextContent.ShouldBe("Vul de code in die u kreeg.");
         emptyPage.QuerySelector("#Input_DateOfBirth-error")!.TextContent.ShouldBe("Vul uw geboortedatum in.");
         using var wrong = await browser.SubmitAsync("/inloggen/digid",
-            new Dictionary<string, string> { ["Input.Code"] = code, ["Input.DateOfBirth"] = "1951-03-15" }, action: "/inloggen/digid?handler=Link");
+            new Dictionary<string, string> { ["Input.Code"] = code }.WithDate("Input.DateOfBirth", "1951-03-15"), action: "/inloggen/digid?handler=Link");
         (await PageSession.ParseAsync(wrong)).QuerySelector("#Input_DateOfBirth-error")!.TextContent.ShouldContain("hoort niet bij de code");
 
         using var linked = await browser.SubmitAsync("/inloggen/digid",
-            new Dictionary<string, string> { ["Input.Code"] = code, ["Input.DateOfBirth"] = BirthDate }, action: "/inloggen/digid?handler=Link");
+            new Dictionary<string, string> { ["Input.Code"] = code }.WithDate("Input.DateOfBirth", BirthDate), action: "/inloggen/digid?handler=Link");
 
         linked.Headers.Location!.PathAndQuery().ShouldBe("/mijn/tafel");
         (await browser.GetPageAsync("/mijn/gegevens")).Text().ShouldContain("Digitaal");

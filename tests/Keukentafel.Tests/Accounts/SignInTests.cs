@@ -123,7 +123,8 @@ public sealed class SignInTests(SignInApp app) : IClassFixture<SignInApp>
     {
         var jar = new CookieContainer();
         var client = await app.SignedInAsync(PageSession.Manager, jar);
-        var copiedCookies = jar.GetCookieHeader(new Uri("http://localhost/"));
+        var copiedCookies = jar.GetCookieHeader(KeukentafelApp.HttpsAddress);
+        copiedCookies.ShouldContain("__Host-kt.session=");
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
@@ -135,7 +136,7 @@ public sealed class SignInTests(SignInApp app) : IClassFixture<SignInApp>
         signOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         // Someone who copied the session cookie before the sign-out gets nothing with it.
-        var thief = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var thief = app.CreateClient(new() { BaseAddress = KeukentafelApp.HttpsAddress, AllowAutoRedirect = false, HandleCookies = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/organisaties");
         request.Headers.Add("Cookie", copiedCookies);
         using var replay = await thief.SendAsync(request, TestContext.Current.CancellationToken);

@@ -11,11 +11,10 @@ internal static class OwnPages
         browser.SubmitAsync("/uitnodiging", new Dictionary<string, string>
         {
             ["Input.Code"] = code,
-            ["Input.DateOfBirth"] = "1951-03-14",
             ["Input.Email"] = email,
             ["Input.Password"] = password,
             ["Input.RepeatPassword"] = password,
-        });
+        }.WithDate("Input.DateOfBirth", "1951-03-14"));
 
     /// <summary>Someone the resident trusts makes his sign-in at /meekijken with the resident's code.</summary>
     public static Task<HttpResponseMessage> LookAlongAsync(this HttpClient browser, string code, string email, string password = Password) =>

@@ -12,7 +12,7 @@ public sealed class PageTextsTests
     public static TheoryData<Type> Pages =>
         [typeof(DevelopmentMailModel), typeof(MagicLinkModel), typeof(MagicLinkSignInModel), typeof(ForgotPasswordModel), typeof(ResetPasswordModel),
             typeof(InvitationModel), typeof(LoginModel), typeof(EmailConfirmationModel), typeof(SignInNameModel), typeof(ResidentExternalLoginModel),
-            typeof(Keukentafel.Web.LayoutTexts),
+            typeof(Keukentafel.Web.LayoutTexts), typeof(Keukentafel.Web.DateInputTexts),
             typeof(Keukentafel.Residents.MyTablePage), typeof(Keukentafel.Residents.MyTrustedPeoplePage), typeof(Keukentafel.Residents.TrustedInvitationPage),
             typeof(Keukentafel.Residents.LookingAlongTexts), typeof(Keukentafel.Privacy.MyConsentsPage), typeof(Keukentafel.Privacy.MyAccessLogPage),
             typeof(Keukentafel.Privacy.MyDataPage), typeof(Keukentafel.Privacy.AccessLogTexts)];
