@@ -23,6 +23,9 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
 
     public string? RefusedMessage { get; private set; }
 
+    /// <summary>The case and resident of the settlement being recorded, to log its refusal.</summary>
+    private (Guid CaseId, Guid ResidentId)? settling;
+
     public bool Settles => User.IsInRole(Roles.Coordinator);
 
     public async Task<IActionResult> OnGetAsync(Guid? id, int? jaar, int? pagina, string? message)
@@ -64,19 +67,10 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
         }
 
         Refused = actionId;
-        try
-        {
-            var euros = Web.DutchNumber.Parse(amount)
-                ?? throw DomainException.About("Amount", "budget.amount_required", "Vul een bedrag in euro's in, bijvoorbeeld 250,00.");
-            await financing.SettleAsync(id, actionId, kind, euros, reason, await access.ActorAsync(HttpContext.RequestAborted), HttpContext.RequestAborted);
-        }
-        catch (DomainException)
-        {
-            // A refused change to a resident's case is logged as every refusal is: he sees that someone tried.
-            await access.LogAsync(item.CaseId, item.ResidentId, AuditAction.Change, "wijkbudget", HttpContext.RequestAborted, allowed: false);
-            throw;
-        }
-
+        settling = (item.CaseId, item.ResidentId);
+        var euros = Web.DutchNumber.Parse(amount)
+            ?? throw DomainException.About("Amount", "budget.amount_required", "Vul een bedrag in euro's in, bijvoorbeeld 250,00.");
+        await financing.SettleAsync(id, actionId, kind, euros, reason, await access.ActorAsync(HttpContext.RequestAborted), HttpContext.RequestAborted);
         await access.LogAsync(item.CaseId, item.ResidentId, AuditAction.Change, "wijkbudget", HttpContext.RequestAborted);
         return RedirectToPage(new
         {
@@ -90,10 +84,16 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
     /// <summary>A refused settlement: the action's own form shows the message, on the dashboard already loaded.</summary>
     public string? FieldKey(DomainException refused) => "";
 
-    public Task<IActionResult> ShowAgainAsync(DomainException refused)
+    public async Task<IActionResult> ShowAgainAsync(DomainException refused)
     {
         RefusedMessage = refused.Message;
-        return Task.FromResult<IActionResult>(Page());
+        if (settling is var (caseId, residentId))
+        {
+            // A refused change to a resident's case is logged as every refusal is: he sees that someone tried.
+            await access.LogAsync(caseId, residentId, AuditAction.Change, "wijkbudget", HttpContext.RequestAborted, allowed: false);
+        }
+
+        return Page();
     }
 
     private async Task LoadAsync(Guid? id, int? jaar, int? pagina = null, Guid? containing = null, bool withDetail = true) =>

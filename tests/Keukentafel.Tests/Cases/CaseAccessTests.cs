@@ -98,10 +98,10 @@ public sealed class CaseAccessTests(KeukentafelApp app) : IClassFixture<Keukenta
         // At the table he works on the case, but handing it over, or bringing in colleagues, is for the case bringer.
         await @case.PostAsync("bottlenecks",
             new { category = "InformationSharing", description = "Wij mogen de huurachterstand niet delen zonder toestemming." }, client: housingApi);
-        await @case.PostAsync("handover", new { staffMemberId = housing.Id }, HttpStatusCode.NotFound, client: housingApi);
+        await @case.PostAsync("handover", new { staffMemberId = housing.Id }, HttpStatusCode.Forbidden, client: housingApi);
         var colleague = await app.StaffAsync(OrganisationType.Welfare, "WK990101");
-        await @case.PostAsync($"meetings/{@case.MeetingId}/participants", new { staffMemberId = colleague.Id }, HttpStatusCode.NotFound, client: housingApi);
-        await @case.PostAsync($"meetings/{@case.MeetingId}/participants/{participant}/invitation", new { }, HttpStatusCode.NotFound, client: housingApi);
+        await @case.PostAsync($"meetings/{@case.MeetingId}/participants", new { staffMemberId = colleague.Id }, HttpStatusCode.Forbidden, client: housingApi);
+        await @case.PostAsync($"meetings/{@case.MeetingId}/participants/{participant}/invitation", new { }, HttpStatusCode.Forbidden, client: housingApi);
         await @case.PostAsync("handover", new { staffMemberId = housing.Id });
 
         var file = await @case.FileAsync();
