@@ -214,6 +214,14 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
         await db.Set<Effects.AnalysisLine>().Where(l => db.MicroAnalyses.Any(a => a.Id == l.AnalysisId && ids.Contains(a.CaseId))).ExecuteUpdateAsync(s => s
             .SetProperty(l => l.Note, l => l.Note == null ? null : Removed)
             .SetProperty(l => l.Description, l => l.PlanActionId == null ? l.Description : Removed), ct);
+        // The budget keeps its amounts, dates and who booked them; what was typed about the case (a correction's, settlement's
+        // or release's reason, the managers' decision on a request, a room shift made for it) goes.
+        var requests = db.FinancingRequests.Where(r => ids.Contains(r.CaseId)).Select(r => r.Id);
+        await db.LedgerEntries.Where(l => l.Reason != null && ((l.CaseId != null && ids.Contains(l.CaseId.Value))
+                || (l.DecisionId != null && requests.Contains(l.DecisionId.Value))))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Reason, Removed), ct);
+        await db.FinancingRequests.Where(r => ids.Contains(r.CaseId) && r.DecisionReason != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.DecisionReason, Removed), ct);
         // The history keeps what happened and when, not what was written.
         await db.CaseEvents.Where(e => ids.Contains(e.CaseId)).ExecuteUpdateAsync(s => s
             .SetProperty(e => e.Summary, Removed)

@@ -88,6 +88,61 @@ public sealed class RetentionTests(KeukentafelApp app) : IClassFixture<Keukentaf
     }
 
     [Fact]
+    public async Task The_budget_keeps_its_amounts_but_not_what_was_typed_about_the_case()
+    {
+        var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Kasboekje")).MeetingPlannedAsync();
+        var due = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var gemeente = await app.OrganisationIdAsync(Keukentafel.Neighbourhoods.OrganisationType.Municipality);
+        var paid = (await @case.PostAsync("actions", new
+        {
+            what = "Schuldhulp voor mevrouw Kasboekje",
+            carrier = "Organisation",
+            carrierOrganisationId = gemeente,
+            lawDomain = "Schuldhulp",
+            expectedCost = 500m,
+            dueDate = due,
+            isContribution = false
+        })).Id("createdId");
+        var contribution = (await @case.PostAsync("actions",
+            new { what = "Helpen in het buurthuis", carrier = "Resident", lawDomain = "Welzijn", dueDate = due, isContribution = true })).Id("createdId");
+        await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{paid}/financing", new { });
+        await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{paid}/realisation", new { actualCost = 480m });
+        await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{paid}/correction",
+            new { amount = -30m, reason = "Creditnota: mevrouw Kasboekje kwam een keer niet." });
+        @case.Version = (await @case.FileAsync()).GetProperty("version").GetInt32();
+        var resident = (await @case.FileAsync()).GetProperty("meetings")[0].GetProperty("participants")[0].Id();
+        await @case.PostAsync($"meetings/{@case.MeetingId}/held",
+            new { attended = new[] { resident }, decisions = "Plan afgesproken.", planAgreedByAll = true });
+        await @case.PostAsync($"actions/{paid}/status", new { status = "Done" });
+        await @case.PostAsync($"actions/{contribution}/status", new { status = "Done" });
+        await @case.PostAsync("transitions", new { to = "SolutionCarriedOut" });
+        await @case.PostAsync("transitions", new { to = "Evaluated", text = "Het gaat goed." });
+        await @case.PostAsync("transitions", new { to = "Closed" });
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        var before = await db.LedgerEntries.AsNoTracking().Where(l => l.CaseId == @case.Id).OrderBy(l => l.Id)
+            .Select(l => new { l.Kind, l.Amount, l.AtUtc, l.Reason }).ToListAsync(TestContext.Current.CancellationToken);
+        before.ShouldContain(l => l.Reason != null && l.Reason.Contains("Kasboekje"));
+        await ClosedYearsAgoAsync(@case.Id, 8);
+
+        await RunAsync();
+
+        var after = await db.LedgerEntries.AsNoTracking().Where(l => l.CaseId == @case.Id).OrderBy(l => l.Id)
+            .Select(l => new { l.Kind, l.Amount, l.AtUtc, l.Reason }).ToListAsync(TestContext.Current.CancellationToken);
+        after.Select(l => (l.Kind, l.Amount, l.AtUtc)).ShouldBe(before.Select(l => (l.Kind, l.Amount, l.AtUtc)));
+        after.ShouldAllBe(l => l.Reason == null || l.Reason == RetentionService.Removed);
+        // Only that: an amount, or a reason typed anew, is still refused by the database itself.
+        var entries = db.LedgerEntries.Where(l => l.CaseId == @case.Id);
+        (await Should.ThrowAsync<Exception>(() => entries.ExecuteUpdateAsync(u => u.SetProperty(l => l.Amount, 1m), TestContext.Current.CancellationToken)))
+            .Message.ShouldContain("append-only");
+        (await Should.ThrowAsync<Exception>(() => entries.ExecuteUpdateAsync(u => u.SetProperty(l => l.Reason, "Iets anders"),
+            TestContext.Current.CancellationToken))).Message.ShouldContain("append-only");
+        (await Should.ThrowAsync<Exception>(() => entries.ExecuteDeleteAsync(TestContext.Current.CancellationToken)))
+            .Message.ShouldContain("append-only");
+        (await scope.ServiceProvider.GetRequiredService<Keukentafel.Budget.Financing>().VerifyAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_youth_case_is_kept_twenty_years_and_an_open_case_keeps_the_resident()
     {
         var youth = await ClosedAsync("Jeugdzorgsma");
