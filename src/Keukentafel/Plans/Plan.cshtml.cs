@@ -102,6 +102,15 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
         return $"{DutchNumber.Euro(actualCost.Value)} is besteed uit het wijkbudget.";
     });
 
+    /// <summary>An invoice credited or added to after delivery: what was spent is corrected, with the reason.</summary>
+    public Task<IActionResult> OnPostCorrectAsync(Guid actionId, string? correction, string? correctionReason) => MoneyAsync(actionId, async () =>
+    {
+        var amount = DutchNumber.Parse(correction)
+            ?? throw DomainException.About("Amount", "budget.amount_required", "Vul een bedrag in euro's in, bijvoorbeeld -60,00 voor een creditnota.");
+        await financing.CorrectActionAsync(actionId, amount, correctionReason, Decision.Actor, HttpContext.RequestAborted);
+        return $"De correctie van {DutchNumber.Euro(amount)} is vastgelegd in het wijkbudget.";
+    });
+
     private async Task<IActionResult> MoneyAsync(Guid actionId, Func<Task<string>> change)
     {
         if (await financing.CaseOfActionAsync(actionId, HttpContext.RequestAborted) is { } owner && owner != Decision.CaseId)

@@ -242,6 +242,44 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
     }
 
     [Fact]
+    public async Task The_plan_page_corrects_what_was_spent_with_a_reason_and_refuses_a_correction_without_one()
+    {
+        var homeCare = await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app);
+        var @case = await (await Keukentafel.Tests.Cases.CaseDriver.SignalAsync(app, homeCare.Email, family: "Creditnota")).MeetingPlannedAsync();
+        var due = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var gemeente = await app.OrganisationIdAsync(OrganisationType.Municipality);
+        var paid = (await @case.PostAsync("actions", new
+        {
+            what = "Budgetcoaching",
+            carrier = "Organisation",
+            carrierOrganisationId = gemeente,
+            lawDomain = "Schuldhulp",
+            expectedCost = 300m,
+            dueDate = due,
+            isContribution = false
+        })).Id("createdId");
+        await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{paid}/financing", new { });
+        await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{paid}/realisation", new { actualCost = 300m });
+        var browser = await app.SignedInAsync(homeCare.Email);
+        var url = $"/casussen/{@case.Id}/plan";
+        var form = $"/casussen/{@case.Id}/plan?actionId={paid}&handler=Correct";
+        (await browser.GetPageAsync(url)).QuerySelector($"form[action='{form}'] input[name=correction]").ShouldNotBeNull();
+
+        using var noReason = await browser.SubmitAsync(url, new Dictionary<string, string> { ["correction"] = "-40,00" }, action: form);
+        (await PageSession.ParseAsync(noReason)).QuerySelector(".utrecht-form-field-error-message").ShouldNotBeNull().TextContent.ShouldContain("reden");
+        using var corrected = await browser.SubmitAsync(url,
+            new Dictionary<string, string> { ["correction"] = "-40,00", ["correctionReason"] = "Creditnota: een gesprek minder." }, action: form);
+
+        corrected.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var scope = app.Services.CreateAsyncScope();
+        var corrections = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().LedgerEntries.AsNoTracking()
+            .Where(l => l.PlanActionId == paid && l.Kind == EntryKind.Correction).ToListAsync(TestContext.Current.CancellationToken);
+        corrections.ShouldHaveSingleItem().Amount.ShouldBe(-40m);
+        corrections[0].Reason.ShouldBe("Creditnota: een gesprek minder.");
+        (await scope.ServiceProvider.GetRequiredService<Financing>().VerifyAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Coordinator_and_director_see_the_budget_of_their_neighbourhood_and_nobody_else_does()
     {
         foreach (var email in new[] { PageSession.Coordinator, PageSession.Director, PageSession.Financier })
