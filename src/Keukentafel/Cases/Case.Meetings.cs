@@ -19,8 +19,14 @@ public sealed partial class Case
     /// Core rule 2: the case bringer organises the MDO, at the resident's home unless there is a reason not to.
     /// The resident and his own people are at the table from the start (core rule 3).
     /// </summary>
-    public Meeting PlanMeeting(DateTime plannedAtUtc, bool atHome, string place, string? reasonNotAtHome, string residentName, Actor by, DateTime nowUtc)
+    public Meeting PlanMeeting(DateTime plannedAtUtc, bool atHome, string place, string? reasonNotAtHome, string residentName, StaffMember caseBringer,
+        Actor by, DateTime nowUtc)
     {
+        if (caseBringer.Id != CaseBringerId)
+        {
+            throw new InvalidOperationException("The meeting is planned with the case's own case bringer.");
+        }
+
         RequireStatus([CaseStatus.QuestionsAnswered, CaseStatus.MeetingPlanned, CaseStatus.PlanAgreed],
             "Een MDO plannen kan als de drie vragen zijn beantwoord.");
         if (Meetings.Any(m => m.Status == MeetingStatus.Planned))
@@ -39,6 +45,17 @@ public sealed partial class Case
         {
             meeting.Participants.Add(new MeetingParticipant(meeting.Id, ParticipantKind.Network, member.Name, null, member.Relation, member.Id, by, nowUtc));
         }
+
+        // The case bringer organises the meeting (core rule 2): he is at the table without being proposed, so the report can
+        // say he was there.
+        var organiser = new MeetingParticipant(meeting.Id, ParticipantKind.Professional, caseBringer.Name.Display, caseBringer.Id,
+            caseBringer.Organisation?.Name, null, by, nowUtc)
+        {
+            OrganisationId = caseBringer.OrganisationId,
+        };
+        organiser.RecordAgreement(true, by, nowUtc);
+        organiser.Invite(nowUtc);
+        meeting.Participants.Add(organiser);
 
         Meetings.Add(meeting);
         var before = Status;
@@ -89,6 +106,12 @@ public sealed partial class Case
         if (participant.Kind != ParticipantKind.Professional)
         {
             throw new DomainException("meeting.agreement_not_needed", "De bewoner en zijn eigen mensen zijn altijd welkom; daar is geen akkoord voor nodig.");
+        }
+
+        if (participant.StaffMemberId == CaseBringerId)
+        {
+            throw new DomainException("meeting.organiser_stays",
+                "De casusaanbrenger organiseert het MDO en komt altijd. Wil de bewoner een ander? Draag de casus dan over.");
         }
 
         var before = participant.Agreement;

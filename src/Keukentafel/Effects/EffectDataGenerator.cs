@@ -98,7 +98,7 @@ public sealed class EffectDataGenerator(KeukentafelDbContext db, CaseNumbers num
         @case.Answer(Question.Need, "Eén plan, en iemand die het met me bijhoudt.", LifeDomains.Finances, true, by, start.AddHours(2));
 
         var meetingAt = start.AddDays(7);
-        var meeting = @case.PlanMeeting(meetingAt, true, resident.Address.ToString(), null, resident.Name.Display, by, start.AddDays(1));
+        var meeting = @case.PlanMeeting(meetingAt, true, resident.Address.ToString(), null, resident.Name.Display, bringer, by, start.AddDays(1));
         var participant = @case.ProposeProfessional(meeting.Id, colleague, colleague.Organisation!.Name, by, start.AddDays(1));
         @case.RecordAgreement(meeting.Id, participant.Id, true, by, start.AddDays(1));
         @case.Invite(meeting.Id, participant.Id, by, start.AddDays(1));

@@ -51,7 +51,8 @@ public static class MeetingsApi
     {
         Guid created = default;
         var @case = await work.ChangeAsync(http.CaseDecision(), request.Version, async (c, by, now) => created = c.PlanMeeting(
-            request.PlannedAt.UtcDateTime, request.AtHome, request.Place, request.ReasonNotAtHome, await work.ResidentNameAsync(c, ct), by, now).Id, ct);
+            request.PlannedAt.UtcDateTime, request.AtHome, request.Place, request.ReasonNotAtHome, await work.ResidentNameAsync(c, ct),
+            await work.StaffMemberAsync(c.CaseBringerId, ct), by, now).Id, ct);
         return TypedResults.Ok(new CasesApi.Changed(@case.Id, @case.Version, created));
     }
 

@@ -26,7 +26,7 @@ public sealed class TablePage(CaseWork work, CaseFiles files, Suggestions sugges
 
     public Task<IActionResult> OnPostPlanAsync() => ChangeAsync(Plan, nameof(Plan),
         async (c, by, now) => c.PlanMeeting(DutchTime.ToUtc(Plan.PlannedAt!.Value), Plan.AtHome, Plan.Place, Plan.ReasonNotAtHome,
-            await Work.ResidentNameAsync(c, HttpContext.RequestAborted), by, now),
+            await Work.ResidentNameAsync(c, HttpContext.RequestAborted), await Work.StaffMemberAsync(c.CaseBringerId, HttpContext.RequestAborted), by, now),
         "Het MDO is gepland. De bewoner en zijn netwerk staan al aan tafel.");
 
     public Task<IActionResult> OnPostProposeAsync() => ChangeAsync(Propose, nameof(Propose), async (c, by, now) =>

@@ -23,6 +23,37 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
     }
 
     [Fact]
+    public async Task The_case_bringer_sits_at_every_meeting_he_plans_and_the_report_can_say_he_was_there()
+    {
+        var homeCare = await CaseDriver.HomeCareAsync(app);
+        var @case = await (await CaseDriver.SignalAsync(app, homeCare.Email, family: "Gastheer")).MeetingPlannedAsync();
+        var participants = (await @case.FileAsync()).GetProperty("meetings")[0].GetProperty("participants").EnumerateArray().ToList();
+        var resident = participants[0].Id();
+        var organiser = participants.Single(p => p.GetProperty("staffMemberId").ValueKind != System.Text.Json.JsonValueKind.Null
+            && p.GetProperty("staffMemberId").GetGuid() == homeCare.Id);
+        organiser.GetProperty("agreement").GetString().ShouldBe("Agreed");
+
+        // The resident cannot send the organiser away by refusing him: the case is handed over instead.
+        var refused = await @case.PostAsync($"meetings/{@case.MeetingId}/participants/{organiser.Id()}/agreement", new { agreed = false },
+            HttpStatusCode.UnprocessableEntity);
+        await @case.PostAsync("actions", new
+        {
+            what = "Samen de post openen",
+            carrier = "Resident",
+            lawDomain = "Other",
+            dueDate = DateTime.UtcNow.AddDays(9).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            isContribution = false
+        });
+        await @case.PostAsync($"meetings/{@case.MeetingId}/held",
+            new { attended = new[] { resident, organiser.Id() }, decisions = "Plan afgesproken.", planAgreedByAll = true });
+
+        refused.Code().ShouldBe("meeting.organiser_stays");
+        var held = (await @case.FileAsync()).GetProperty("meetings")[0].GetProperty("participants").EnumerateArray()
+            .Single(p => p.Id() == organiser.Id());
+        held.GetProperty("attended").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_step_out_of_order_is_refused_and_changes_nothing()
     {
         var @case = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Vooruitloper");

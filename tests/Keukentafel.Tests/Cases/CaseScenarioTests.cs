@@ -122,7 +122,7 @@ public sealed class CaseScenarioTests(KeukentafelApp app) : IClassFixture<Keuken
         var file = await bringer.GetJsonAsync($"/api/v1/cases/{id}");
         var attended = file.GetProperty("meetings")[0].GetProperty("participants").EnumerateArray()
             .Where(p => p.GetProperty("agreement").GetString() == "Agreed").Select(p => p.Id()).ToArray();
-        attended.Length.ShouldBe(4, "the resident, his daughter and the two professionals he agreed to");
+        attended.Length.ShouldBe(5, "the resident, his daughter, the case bringer who organised it and the two professionals he agreed to");
         version = (await bringer.PostJsonAsync($"/api/v1/cases/{id}/meetings/{meetingId}/held",
             new { version, attended, decisions = "Eerst de huur, dan de schulden. Eva helpt met de post.", planAgreedByAll = true })).Version();
         (await bringer.GetJsonAsync($"/api/v1/cases/{id}")).GetProperty("status").GetString().ShouldBe("PlanAgreed");

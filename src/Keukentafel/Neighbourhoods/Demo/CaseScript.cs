@@ -43,7 +43,7 @@ internal static class CaseScript
         }
 
         var plannedFor = clock.AddDays(5).Date.AddHours(10);
-        var meeting = @case.PlanMeeting(plannedFor, true, resident.Address.ToString(), null, resident.Name.Display, by, Step(1));
+        var meeting = @case.PlanMeeting(plannedFor, true, resident.Address.ToString(), null, resident.Name.Display, bringer, by, Step(1));
         var invited = local.Where(p => p.Id != bringer.Id && p.Organisation is { } o && (o.Covers & story.Domains) != 0).Take(2).ToList();
         foreach (var professional in invited)
         {

@@ -95,7 +95,7 @@ internal sealed class DemoCases(KeukentafelDbContext db, CaseNumbers numbers)
             {
                 // On his own pages the demo resident decides who comes to his next meeting: two professionals proposed, not yet agreed.
                 var next = @case.PlanMeeting(nowUtc.AddDays(3).Date.AddHours(10), true, resident.Address.ToString(), null, resident.Name.Display,
-                    Actor(bringer), nowUtc.AddMinutes(-2));
+                    bringer, Actor(bringer), nowUtc.AddMinutes(-2));
                 foreach (var professional in local
                     .Where(p => p.Id != bringer.Id && !@case.Meetings.Any(m => m.Participants.Any(x => x.StaffMemberId == p.Id))).Take(2))
                 {
