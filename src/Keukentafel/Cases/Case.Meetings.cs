@@ -71,6 +71,36 @@ public sealed partial class Case
         return meeting;
     }
 
+    /// <summary>
+    /// The meeting moves to another day and time, earlier or later, with everyone who was at the table; so its report can
+    /// be recorded when it was really held. Not before the case was signalled, nor more than a year ahead.
+    /// </summary>
+    public void MoveMeeting(Guid meetingId, DateTime plannedAtUtc, Actor by, DateTime nowUtc)
+    {
+        RequireOpen();
+        var meeting = PlannedMeeting(meetingId);
+        if (plannedAtUtc < SignalledAtUtc)
+        {
+            throw DomainException.About("PlannedAt", "meeting.before_signal",
+                $"Het MDO kan niet eerder zijn dan de casus werd aangebracht, op {DutchTime.Local(SignalledAtUtc):d-M-yyyy}.");
+        }
+
+        if (plannedAtUtc > nowUtc.AddYears(1))
+        {
+            throw DomainException.About("PlannedAt", "meeting.too_far", "Een MDO plannen kan tot een jaar vooruit.");
+        }
+
+        var before = meeting.PlannedAtUtc;
+        if (before == plannedAtUtc)
+        {
+            return;
+        }
+
+        meeting.Move(plannedAtUtc);
+        Record(by, nowUtc, "meeting.moved", $"MDO verzet naar {DutchTime.Local(plannedAtUtc):d-M-yyyy 'om' HH:mm}.", new { PlannedAtUtc = before },
+            new { meeting.PlannedAtUtc });
+    }
+
     /// <summary>The case bringer or the coordinator proposes a professional; he comes only if the resident agrees.</summary>
     public MeetingParticipant ProposeProfessional(Guid meetingId, StaffMember professional, string? organisation, Actor by, DateTime nowUtc)
     {
@@ -162,6 +192,14 @@ public sealed partial class Case
     {
         RequireOpen();
         var meeting = PlannedMeeting(meetingId);
+        if (DutchTime.Date(nowUtc) < DutchTime.Date(meeting.PlannedAtUtc))
+        {
+            // A report of a meeting that has not been: on its day (also if it started earlier that day), or after.
+            throw DomainException.Conflict("meeting.not_yet_held",
+                $"Het MDO staat gepland op {DutchTime.Local(meeting.PlannedAtUtc):d-M-yyyy 'om' HH:mm}. Het verslag kan vanaf die dag. "
+                    + "Was het eerder? Verzet het MDO dan eerst naar de dag dat het was.");
+        }
+
         var resident = meeting.Participants.Single(p => p.Kind == ParticipantKind.Resident);
         if (!attended.Contains(resident.Id))
         {

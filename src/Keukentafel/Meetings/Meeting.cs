@@ -24,6 +24,8 @@ public sealed class Meeting
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid CaseId { get; private set; }
     public DateTime PlannedAtUtc { get; private set; }
+
+    internal void Move(DateTime plannedAtUtc) => PlannedAtUtc = plannedAtUtc;
     public bool AtHome { get; private set; }
     public string Place { get; private set; }
     public string? ReasonNotAtHome { get; private set; }

@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Keukentafel.Meetings;
 
 /// <summary>The MDO was held: who was there, the decisions, and the plan agreed by all.</summary>
-public sealed class MeetingReportPage(CaseWork work, CaseFiles files) : CasePageModel(work, files)
+public sealed class MeetingReportPage(CaseWork work, CaseFiles files, TimeProvider time) : CasePageModel(work, files)
 {
+    /// <summary>The day of the planned meeting when it is still to come: its report waits until then.</summary>
+    public DateOnly? NotYet => Case.PlannedMeeting is { } m && DutchTime.Date(m.PlannedAtUtc) > DutchTime.Today(time) ? DutchTime.Date(m.PlannedAtUtc) : null;
+
     public MeetingReportInput Report { get; set; } = new();
 
     /// <summary>After a refused post the boxes stay as the user left them; on a fresh page everyone is ticked.</summary>

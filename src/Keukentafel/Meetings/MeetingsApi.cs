@@ -26,6 +26,8 @@ public static class MeetingsApi
             .WithSummary("Invite a professional the resident agreed to.");
         one.MapPost("/members/{staffMemberId:guid}/withdrawal", Withdraw).RequireCaseAccess(CaseAccessLevel.Lead, AuditAction.Change, "tafel")
             .WithSummary("The resident no longer wants this professional on his case: from now on he cannot open it.");
+        one.MapPut("/meetings/{meetingId:guid}/planned-at", Move).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "tafel")
+            .WithSummary("Move the planned MDO to another day and time (earlier too, when it was held before its planned day).");
         one.MapPost("/meetings/{meetingId:guid}/held", MeetingHeld).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "tafel")
             .WithSummary("The MDO was held: who was there, what was decided, whether the plan is agreed by all.");
         return endpoints;
@@ -34,6 +36,8 @@ public static class MeetingsApi
     public sealed record MeetingRequest(int Version, DateTimeOffset PlannedAt, bool AtHome,
         [property: Required(ErrorMessage = "Geef aan waar het MDO is."), StringLength(300)] string Place,
         [property: StringLength(1000)] string? ReasonNotAtHome);
+
+    public sealed record MoveRequest(int Version, [property: Required(ErrorMessage = "Geef de nieuwe datum en tijd.")] DateTimeOffset? PlannedAt);
 
     public sealed record ProposeRequest(int Version, Guid StaffMemberId);
 
@@ -54,6 +58,13 @@ public static class MeetingsApi
             request.PlannedAt.UtcDateTime, request.AtHome, request.Place, request.ReasonNotAtHome, await work.ResidentNameAsync(c, ct),
             await work.StaffMemberAsync(c.CaseBringerId, ct), by, now).Id, ct);
         return TypedResults.Ok(new CasesApi.Changed(@case.Id, @case.Version, created));
+    }
+
+    private static async Task<Ok<CasesApi.Changed>> Move(Guid meetingId, MoveRequest request, HttpContext http, CaseWork work, CancellationToken ct)
+    {
+        var @case = await work.ChangeAsync(http.CaseDecision(), request.Version,
+            (c, by, now) => c.MoveMeeting(meetingId, request.PlannedAt!.Value.UtcDateTime, by, now), ct);
+        return TypedResults.Ok(new CasesApi.Changed(@case.Id, @case.Version));
     }
 
     private static async Task<Ok<Page<SuggestedProfessional>>> Suggest(string? cursor, [Range(1, Pages.MaxLimit)] int? limit, HttpContext http,

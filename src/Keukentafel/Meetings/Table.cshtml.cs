@@ -29,6 +29,11 @@ public sealed class TablePage(CaseWork work, CaseFiles files, Suggestions sugges
             await Work.ResidentNameAsync(c, HttpContext.RequestAborted), await Work.StaffMemberAsync(c.CaseBringerId, HttpContext.RequestAborted), by, now),
         "Het MDO is gepland. De bewoner en zijn netwerk staan al aan tafel.");
 
+    public MoveMeetingInput Move { get; set; } = new();
+
+    public Task<IActionResult> OnPostMoveAsync() => ChangeAsync(Move, nameof(Move),
+        (c, by, now) => c.MoveMeeting(c.PlannedMeetingId(), DutchTime.ToUtc(Move.PlannedAt!.Value), by, now), "Het MDO is verzet.");
+
     public Task<IActionResult> OnPostProposeAsync() => ChangeAsync(Propose, nameof(Propose), async (c, by, now) =>
         {
             var professional = await Work.StaffMemberAsync(Propose.StaffMemberId!.Value, HttpContext.RequestAborted);
@@ -69,6 +74,12 @@ public sealed class NetworkInput
 
     [StringLength(40)]
     public string? Phone { get; set; }
+}
+
+public sealed class MoveMeetingInput
+{
+    [Required(ErrorMessage = "Vul de nieuwe datum en tijd van het MDO in.")]
+    public DateTime? PlannedAt { get; set; }
 }
 
 public sealed class PlanMeetingInput

@@ -33,7 +33,7 @@ public sealed class CaseDriver(KeukentafelApp app, HttpClient bringer, Guid case
     public async Task<CaseDriver> MeetingPlannedAsync()
     {
         await AnsweredAsync();
-        MeetingId = (await PostAsync("meetings", new { plannedAt = DateTimeOffset.UtcNow.AddDays(3), atHome = true, place = "Bij de bewoner thuis" }))
+        MeetingId = (await PostAsync("meetings", new { plannedAt = DateTimeOffset.UtcNow.AddMinutes(-5), atHome = true, place = "Bij de bewoner thuis" }))
             .Id("createdId");
         return this;
     }

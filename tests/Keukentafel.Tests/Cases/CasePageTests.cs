@@ -54,6 +54,28 @@ public sealed class CasePageTests(KeukentafelApp app) : IClassFixture<Keukentafe
     }
 
     [Fact]
+    public async Task A_meeting_still_to_come_waits_for_its_report_and_can_be_moved_to_the_day_it_was_held()
+    {
+        var homeCare = await CaseDriver.HomeCareAsync(app);
+        var @case = await (await CaseDriver.SignalAsync(app, homeCare.Email, family: "Verzetter")).AnsweredAsync();
+        await @case.PostAsync("meetings", new { plannedAt = DateTimeOffset.UtcNow.AddDays(4), atHome = true, place = "thuis" });
+        var browser = await app.SignedInAsync(homeCare.Email);
+
+        var report = await browser.GetPageAsync($"/casussen/{@case.Id}/tafel/verslag");
+        report.Text().ShouldContain("legt u vast op die dag of daarna");
+        report.QuerySelector("textarea[name='Report.Decisions']").ShouldBeNull();
+        var earlier = Keukentafel.Cases.DutchTime.Local(DateTime.UtcNow.AddMinutes(2)); // today: not before the case was signalled
+        using var moved = await browser.SubmitAsync($"/casussen/{@case.Id}/tafel",
+            new Dictionary<string, string> { ["Move.PlannedAt"] = earlier.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture) },
+            formSelector: "form[action*='handler=Move']");
+
+        moved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var plannedAt = (await @case.FileAsync()).GetProperty("meetings")[0].GetProperty("plannedAtUtc").GetDateTime();
+        plannedAt.ShouldBe(DateTime.UtcNow.AddMinutes(2), TimeSpan.FromMinutes(2));
+        (await browser.GetPageAsync($"/casussen/{@case.Id}/tafel/verslag")).QuerySelector("textarea[name='Report.Decisions']").ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task The_coordinator_is_asked_for_a_reason_before_the_file_opens()
     {
         var @case = await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Glasbreker");

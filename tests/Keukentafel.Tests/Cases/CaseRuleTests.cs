@@ -155,6 +155,36 @@ public sealed class CaseRuleTests(KeukentafelApp app) : IClassFixture<Keukentafe
     }
 
     [Fact]
+    public async Task A_report_of_a_meeting_that_has_not_been_yet_is_refused_and_changes_nothing()
+    {
+        var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Voorbarig")).AnsweredAsync();
+        var meeting = (await @case.PostAsync("meetings", new { plannedAt = DateTimeOffset.UtcNow.AddDays(3), atHome = true, place = "thuis" }))
+            .Id("createdId");
+        var resident = (await @case.FileAsync()).GetProperty("meetings")[0].GetProperty("participants")[0].Id();
+        var version = @case.Version;
+
+        var refused = await @case.PostAsync($"meetings/{meeting}/held",
+            new { attended = new[] { resident }, decisions = "Alvast opgeschreven.", planAgreedByAll = false }, HttpStatusCode.Conflict);
+
+        refused.Code().ShouldBe("meeting.not_yet_held");
+        var file = await @case.FileAsync();
+        file.GetProperty("version").GetInt32().ShouldBe(version);
+        file.GetProperty("meetings")[0].GetProperty("status").GetString().ShouldBe("Planned");
+
+        // It was held this morning after all: moved to then (not before the signal), its report is recorded.
+        var tooEarly = await @case.Bringer.PutJsonAsync($"/api/v1/cases/{@case.Id}/meetings/{meeting}/planned-at",
+            new { version, plannedAt = DateTimeOffset.UtcNow.AddYears(-1) }, HttpStatusCode.UnprocessableEntity);
+        tooEarly.Code().ShouldBe("meeting.before_signal");
+        @case.Version = (await @case.Bringer.PutJsonAsync($"/api/v1/cases/{@case.Id}/meetings/{meeting}/planned-at",
+            new { version, plannedAt = DateTimeOffset.UtcNow })).Version();
+        await @case.PostAsync($"meetings/{meeting}/held", new { attended = new[] { resident }, decisions = "Kennisgemaakt.", planAgreedByAll = false });
+        var history = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history")).Items().EnumerateArray()
+            .Select(e => e.GetProperty("kind").GetString()).ToList();
+        history.ShouldContain("meeting.moved");
+        history.ShouldContain("meeting.held");
+    }
+
+    [Fact]
     public async Task The_MDO_without_the_resident_at_the_table_is_not_an_MDO()
     {
         var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Afwezig")).MeetingPlannedAsync();

@@ -50,7 +50,7 @@ public sealed class CaseScenarioTests(KeukentafelApp app) : IClassFixture<Keuken
             new { version, name = "Eva (dochter)", relation = "dochter", phone = "06-12345678" });
         version = daughter.Version();
         var planned = await bringer.PostJsonAsync($"/api/v1/cases/{id}/meetings",
-            new { version, plannedAt = DateTimeOffset.UtcNow.AddDays(7), atHome = true, place = "Bij de bewoner thuis" });
+            new { version, plannedAt = DateTimeOffset.UtcNow.AddMinutes(-5), atHome = true, place = "Bij de bewoner thuis" }); // it is today
         version = planned.Version();
         var meetingId = planned.Id("createdId");
 

@@ -42,7 +42,8 @@ internal static class CaseScript
             return;
         }
 
-        var plannedFor = clock.AddDays(5).Date.AddHours(10);
+        // Held by now: a report is recorded on the meeting's day or after it.
+        var plannedFor = Min(clock.AddDays(5).Date.AddHours(10), nowUtc.AddMinutes(-30));
         var meeting = @case.PlanMeeting(plannedFor, true, resident.Address.ToString(), null, resident.Name.Display, bringer, by, Step(1));
         var invited = local.Where(p => p.Id != bringer.Id && p.Organisation is { } o && (o.Covers & story.Domains) != 0).Take(2).ToList();
         foreach (var professional in invited)
