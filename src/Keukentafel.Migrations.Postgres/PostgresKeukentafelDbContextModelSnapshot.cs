@@ -581,6 +581,7 @@ namespace Keukentafel.Migrations.Postgres
                     b.Property<Guid>("NeighbourhoodId").HasColumnType("uuid");
                     b.Property<string>("Phone").HasMaxLength(40).HasColumnType("character varying(40)");
                     b.Property<DateTime>("RegisteredAtUtc").HasColumnType("timestamp with time zone");
+                    b.Property<string>("SearchKey").IsRequired().HasMaxLength(400).HasColumnType("character varying(400)");
                     b.Property<int>("Version").IsConcurrencyToken().HasColumnType("integer");
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "Keukentafel.Neighbourhoods.Resident.Address#Address", b1 =>
                         {

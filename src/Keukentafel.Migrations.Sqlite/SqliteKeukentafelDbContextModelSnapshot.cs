@@ -578,6 +578,7 @@ namespace Keukentafel.Migrations.Sqlite
                     b.Property<Guid>("NeighbourhoodId").HasColumnType("TEXT");
                     b.Property<string>("Phone").HasMaxLength(40).HasColumnType("TEXT");
                     b.Property<DateTime>("RegisteredAtUtc").HasColumnType("TEXT");
+                    b.Property<string>("SearchKey").IsRequired().HasMaxLength(400).HasColumnType("TEXT");
                     b.Property<int>("Version").IsConcurrencyToken().HasColumnType("INTEGER");
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "Keukentafel.Neighbourhoods.Resident.Address#Address", b1 =>
                         {

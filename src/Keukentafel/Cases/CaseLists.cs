@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using Keukentafel.Data;
+using Keukentafel.Neighbourhoods;
 using Keukentafel.Privacy;
 using Keukentafel.Web;
 using Microsoft.EntityFrameworkCore;
@@ -62,12 +63,9 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
 
         if (Text.Optional(filter.Search) is { } search)
         {
-            var term = search.ToLowerInvariant();
-#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL LOWER(...) LIKE, the same on SQLite and PostgreSQL
-            rows = rows.Where(x => x.c.Number == search
-                || (x.r.Name.Given + " " + (x.r.Name.Prefix == null ? "" : x.r.Name.Prefix + " ") + x.r.Name.Family).ToLower().Contains(term)
-                || x.r.Name.Family.ToLower().Contains(term));
-#pragma warning restore CA1304, CA1311, CA1862
+            // Folded as the stored key is: "ozdemir" finds Özdemir on SQLite and PostgreSQL alike.
+            var term = NameSearch.Fold(search);
+            rows = rows.Where(x => x.c.Number == search || (term.Length > 0 && x.r.SearchKey.Contains(term)));
         }
 
         var found = await rows

@@ -48,6 +48,7 @@ public static class DataExtensions
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+        await Neighbourhoods.NameSearch.FillMissingKeysAsync(db, cancellationToken);
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             // Write-ahead logging lets readers go on while one writer writes.

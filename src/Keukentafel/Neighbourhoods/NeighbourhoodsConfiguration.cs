@@ -88,6 +88,7 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
             a.Property(x => x.PostalCode).HasColumnName("PostalCode").HasMaxLength(7);
             a.Property(x => x.Town).HasColumnName("Town").HasMaxLength(100);
         });
+        e.Property(r => r.SearchKey).HasMaxLength(NameSearch.MaxKeyLength);
         e.Property(r => r.Phone).HasMaxLength(40);
         e.Property(r => r.Email).HasMaxLength(256);
         e.Property(r => r.Version).IsConcurrencyToken();

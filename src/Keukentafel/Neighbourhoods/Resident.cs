@@ -22,6 +22,7 @@ public sealed class Resident
         }
 
         Name = name;
+        SearchKey = NameSearch.KeyOf(name);
         DateOfBirth = dateOfBirth;
         NeighbourhoodId = neighbourhood.Id;
         Address = address;
@@ -30,6 +31,9 @@ public sealed class Resident
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public PersonName Name { get; private set; }
+
+    /// <summary>The name folded for searching (<see cref="NameSearch"/>): the same on every database, whatever its letters.</summary>
+    public string SearchKey { get; private set; } = "";
     public DateOnly DateOfBirth { get; private set; }
     public Guid NeighbourhoodId { get; private set; }
     public Neighbourhood? Neighbourhood { get; private set; }
@@ -80,6 +84,7 @@ public sealed class Resident
         if (before.Count > 0)
         {
             (Name, DateOfBirth, Address, Phone, Email) = (name, dateOfBirth, address, newPhone, newEmail);
+            SearchKey = NameSearch.KeyOf(name);
             Version++;
         }
 
@@ -96,6 +101,7 @@ public sealed class Resident
     public void Anonymise(DateTime nowUtc)
     {
         Name = new PersonName("Geanonimiseerde", null, "bewoner");
+        SearchKey = NameSearch.KeyOf(Name);
         DateOfBirth = new DateOnly(DateOfBirth.Year, 1, 1);
         Address = Address.Anonymised();
         Phone = Email = null;

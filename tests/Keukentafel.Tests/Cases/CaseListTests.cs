@@ -48,4 +48,34 @@ public sealed class CaseListTests(KeukentafelApp app) : IClassFixture<Keukentafe
         var invalid = await api.GetJsonAsync("/api/v1/cases?cursor=onzin", HttpStatusCode.UnprocessableEntity);
         invalid.Code().ShouldBe("list.cursor_invalid");
     }
+
+    [Theory]
+    [InlineData("Özdemir", new[] { "ozdemir", "Özdemir", "OZDEMIR", "özd" })]
+    [InlineData("Çelik", new[] { "celik", "ÇELIK", "Çelik" })]
+    [InlineData("Şahin", new[] { "sahin", "ŞAHIN" })]
+    [InlineData("Ĳzerman", new[] { "ijzerman", "IJzerman", "Ĳzerman" })]
+    [InlineData("Ærø", new[] { "aero", "Ærø", "AERO" })]
+    [InlineData("d'Hondt", new[] { "dhondt", "d'Hondt", "D’HONDT", "hondt" })]
+    public async Task A_name_is_found_whatever_its_letters_and_however_it_is_typed(string family, string[] typed)
+    {
+        var youth = await app.StaffAsync(OrganisationType.Youth, "WK990101", skip: 1);
+        var @case = await CaseDriver.SignalAsync(app, youth.Email, family: family);
+
+        foreach (var q in typed)
+        {
+            var found = (await @case.Bringer.GetJsonAsync($"/api/v1/cases?q={Uri.EscapeDataString(q)}")).GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("id").GetGuid()).ToList();
+            found.ShouldContain(@case.Id, $"\"{q}\" finds {family}");
+        }
+
+        (await @case.Bringer.GetJsonAsync("/api/v1/cases?q=zzqx")).GetProperty("items").GetArrayLength().ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("Özdemir", "ozdemir")]
+    [InlineData("Van der Berg-Şahin", "van der berg sahin")]
+    [InlineData("Ĳsbrand  d’Hondt", "ijsbrand dhondt")]
+    [InlineData("Straße Ærø Łukasz Œuvre", "strasse aero lukasz oeuvre")]
+    public void Folding_is_lower_case_without_accents_ligatures_or_apostrophes(string name, string key) =>
+        NameSearch.Fold(name).ShouldBe(key);
 }
