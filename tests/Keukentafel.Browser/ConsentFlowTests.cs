@@ -31,6 +31,11 @@ public sealed class ConsentFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.GetByRole(AriaRole.Button, new() { Name = "Toestemming vastleggen" }).ClickAsync();
             await page.GetByText($"De toestemming voor {organisation} is vastgelegd.").WaitForAsync();
 
+            // The one-time code for the resident's own pages, shown once in its box.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Code voor de bewoner maken" }).ClickAsync();
+            await page.Locator("#invitation-code").WaitForAsync();
+            await page.ShouldBeAccessibleAsync();
+
             // Correcting the resident's details with him: the form is accessible, a mistake is shown beside the field.
             await page.GetByRole(AriaRole.Link, new() { Name = "gegevens verbeteren" }).ClickAsync();
             await page.GetByRole(AriaRole.Heading, new() { Name = "Gegevens van de bewoner" }).WaitForAsync();

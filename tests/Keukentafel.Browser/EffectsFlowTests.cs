@@ -15,7 +15,7 @@ public sealed class EffectsFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await CaseFlowTests.SignInAsync(page, PageSession.Coordinator);
             await page.GetByRole(AriaRole.Link, new() { Name = "Effecten" }).ClickAsync();
             await page.GetByRole(AriaRole.Heading, new() { Name = "Effecten van de aanpak" }).WaitForAsync();
-            await page.GetByLabel("Aangebracht vanaf")
+            await page.GetByLabel("Vanaf", new() { Exact = true })
                 .FillAsync(DateTime.UtcNow.AddYears(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             await page.GetByRole(AriaRole.Button, new() { Name = "Tonen" }).ClickAsync();
 
