@@ -58,20 +58,23 @@ public static class NameSearch
     /// </summary>
     public static async Task FillMissingKeysAsync(KeukentafelDbContext db, CancellationToken ct)
     {
+        Guid? after = null; // onwards by id: a name whose key is empty (only apostrophes) is passed once, not read again
         while (true)
         {
-            var missing = await db.Residents.AsNoTracking().Where(r => r.SearchKey == "").OrderBy(r => r.Id).Take(500)
-                .Select(r => new { r.Id, r.Name }).ToListAsync(ct);
+            var missing = await db.Residents.AsNoTracking().Where(r => r.SearchKey == "" && (after == null || r.Id.CompareTo(after.Value) > 0))
+                .OrderBy(r => r.Id).Take(500).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
             if (missing.Count == 0)
             {
                 return;
             }
 
-            foreach (var resident in missing)
+            foreach (var resident in missing.Where(r => KeyOf(r.Name).Length > 0))
             {
                 var key = KeyOf(resident.Name);
                 await db.Residents.Where(r => r.Id == resident.Id && r.SearchKey == "").ExecuteUpdateAsync(s => s.SetProperty(r => r.SearchKey, key), ct);
             }
+
+            after = missing[^1].Id;
         }
     }
 }

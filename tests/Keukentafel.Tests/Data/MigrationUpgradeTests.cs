@@ -94,6 +94,9 @@ public sealed class MigrationUpgradeTests
 
         (await app.Services.GetRequiredService<AuditLog>().VerifyAsync(TestContext.Current.CancellationToken)).Intact.ShouldBeTrue();
         (await scope.ServiceProvider.GetRequiredService<Financing>().VerifyAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
+        // Residents stored before their search key existed got it at start-up.
+        (await upgraded.Residents.AsNoTracking().Select(r => new { r.Name, r.SearchKey }).ToListAsync(TestContext.Current.CancellationToken))
+            .ShouldAllBe(r => r.SearchKey == Keukentafel.Neighbourhoods.NameSearch.KeyOf(r.Name));
 
         using var professional = await app.ApiAsync(PageSession.Professional);
         var cases = await professional.GetJsonAsync("/api/v1/cases");
