@@ -3,6 +3,7 @@ using Keukentafel.Data;
 using Keukentafel.Effects;
 using Keukentafel.Neighbourhoods;
 using Keukentafel.Plans;
+using Keukentafel.Privacy;
 using Keukentafel.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,16 +50,14 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
         var planned = await db.PlanActions.AsNoTracking().Where(a => a.CaseId == caseId && ids.Contains(a.Id))
             .Select(a => new { a.Id, a.CreatedAtUtc }).ToListAsync(ct);
         var views = new Dictionary<Guid, AllocationView>();
-        var books = new Dictionary<int, (NeighbourhoodBudget, LedgerBook)?>(); // one book per budget year, for every action of the page
+        var books = new Dictionary<int, LedgerBook?>(); // one book per budget year, for every action of the page
         string? noBudget = null;
         foreach (var action in planned.OrderBy(a => ids.IndexOf(a.Id)))
         {
             var year = DutchTime.Date(action.CreatedAtUtc).Year;
             if (!books.TryGetValue(year, out var book))
             {
-                book = await BudgetOfYearAsync(neighbourhoodId, year, ct) is { } budgetId
-                    ? (await db.Budgets.AsNoTracking().SingleAsync(b => b.Id == budgetId, ct), await financing.BookAsync(budgetId, ct, year))
-                    : null;
+                book = await BudgetOfYearAsync(neighbourhoodId, year, ct) is { } budgetId ? await financing.BookAsync(budgetId, ct, year) : null;
                 books[year] = book;
             }
 
@@ -74,8 +73,8 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
         return (views, noBudget);
     }
 
-    /// <param name="yearBook">The budget and its book of the action's year, when the caller read it already for other actions.</param>
-    public async Task<AllocationView> ViewAsync(Guid caseId, Guid actionId, CancellationToken ct, (NeighbourhoodBudget, LedgerBook)? yearBook = null)
+    /// <param name="yearBook">The book of the action's budget year, when the caller read it already for other actions.</param>
+    public async Task<AllocationView> ViewAsync(Guid caseId, Guid actionId, CancellationToken ct, LedgerBook? yearBook = null)
     {
         var (action, budget, book) = await LoadAsync(caseId, actionId, ct, yearBook);
         var year = YearOf(action);
@@ -147,6 +146,46 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
         // The case has a new version (the allocation is in its history): an API client goes on from there.
         var version = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Version).SingleAsync(ct);
         return new AllocationOutcome(entries[0], chosen.OrganisationId, chosen.Name, null, version);
+    }
+
+    /// <summary>
+    /// Drops a plan action, and in the same transaction gives back what the budget reserved for it (if anything was) and
+    /// withdraws a request still waiting for the managers: the money is never left reserved for an action that is gone.
+    /// </summary>
+    public async Task<Case> DropAsync(CaseAccessDecision decision, int expectedVersion, Guid planActionId, string? reason,
+        CancellationToken ct)
+    {
+        var committed = await db.LedgerEntries.AsNoTracking()
+            .Where(l => l.PlanActionId == planActionId && l.CaseId == decision.CaseId && l.Kind == EntryKind.Commitment)
+            .OrderByDescending(l => l.AtUtc).Select(l => new { l.BudgetId, l.OrganisationId, l.Year }).FirstOrDefaultAsync(ct);
+        if (committed is null)
+        {
+            return await work.ChangeAsync(decision, expectedVersion, async (c, by, now) =>
+            {
+                c.ChangeActionStatus(planActionId, ActionStatus.Dropped, reason, by, now);
+                await WithdrawWaitingAsync(planActionId, now, ct);
+            }, ct);
+        }
+
+        Case dropped = null!;
+        await financing.ChangeAsync(committed.BudgetId, [(committed.OrganisationId, committed.Year)], async (book, now) =>
+        {
+            dropped = await work.TrackedAsync(decision.CaseId, ct);
+            dropped.CheckVersion(expectedVersion);
+            dropped.ChangeActionStatus(planActionId, ActionStatus.Dropped, reason, decision.Actor, now);
+            await WithdrawWaitingAsync(planActionId, now, ct);
+            // Not the drop reason itself: it may say something about the resident, and the ledger is kept for ever.
+            return book.Open(planActionId) > 0 ? [book.Release(planActionId, "Actie vervallen", decision.Actor, now)] : [];
+        }, ct);
+        return dropped;
+    }
+
+    private async Task WithdrawWaitingAsync(Guid planActionId, DateTime now, CancellationToken ct)
+    {
+        foreach (var waiting in await db.FinancingRequests.Where(r => r.PlanActionId == planActionId && r.Status == RequestStatus.Open).ToListAsync(ct))
+        {
+            waiting.Withdraw(now);
+        }
     }
 
     /// <summary>
@@ -249,7 +288,7 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
         db.PlanActions.AsNoTracking().Where(a => a.Id == actionId).Select(a => a.LawDomain).SingleAsync(ct);
 
     private async Task<(PlanAction Action, NeighbourhoodBudget Budget, LedgerBook Book)> LoadAsync(Guid caseId, Guid actionId, CancellationToken ct,
-        (NeighbourhoodBudget Budget, LedgerBook Book)? yearBook = null)
+        LedgerBook? yearBook = null)
     {
         var action = await db.PlanActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == actionId && a.CaseId == caseId, ct)
             ?? throw new DomainException("action.unknown", "Deze actie hoort niet bij deze casus.");
@@ -261,13 +300,14 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
 
         if (yearBook is { } read)
         {
-            return (action, read.Budget, read.Book);
+            return (action, read.Budget, read);
         }
 
         var neighbourhoodId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.NeighbourhoodId).SingleAsync(ct);
         var year = YearOf(action);
         var budgetId = await BudgetOfYearAsync(neighbourhoodId, year, ct) ?? throw NoBudget(year);
-        return (action, await db.Budgets.AsNoTracking().SingleAsync(b => b.Id == budgetId, ct), await financing.BookAsync(budgetId, ct, year));
+        var book = await financing.BookAsync(budgetId, ct, year);
+        return (action, book.Budget, book);
     }
 
     private Task<Guid?> BudgetOfYearAsync(Guid neighbourhoodId, int year, CancellationToken ct) =>

@@ -38,7 +38,7 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
     public async Task<IActionResult> OnGetExportAsync(Guid? id, int? jaar, string? formaat)
     {
         // The downloads hold sums only: the financed actions are not read, and the download is logged once, as a download.
-        View = await dashboards.ForAsync(id, jaar, HttpContext.RequestAborted, withDetail: false, logAs: AuditAction.Export);
+        await LoadAsync(id, jaar, download: true);
         if (View is null)
         {
             return NotFound();
@@ -96,6 +96,6 @@ public sealed class BudgetPage(Dashboards dashboards, Financing financing, CaseA
         return Page();
     }
 
-    private async Task LoadAsync(Guid? id, int? jaar, int? pagina = null, Guid? containing = null, bool withDetail = true) =>
-        View = await dashboards.ForAsync(id, jaar, HttpContext.RequestAborted, pagina, containing, withDetail);
+    private async Task LoadAsync(Guid? id, int? jaar, int? pagina = null, Guid? containing = null, bool download = false) =>
+        View = await dashboards.ForAsync(id, jaar, HttpContext.RequestAborted, pagina, containing, download);
 }

@@ -42,10 +42,11 @@ public sealed class Dashboards(CurrentUser asking, KeukentafelDbContext db, Case
     /// <summary>
     /// The dashboard of a budget the user may see (none asked: his first), or null when there is none; a budget elsewhere
     /// is refused and logged. Reads the year's ledger entries only; what the period used before is summed by the database.
-    /// The financed actions come a page at a time (<paramref name="page"/>, or the page holding <paramref name="containing"/>).
+    /// The financed actions come a page at a time (<paramref name="page"/>, or the page holding <paramref name="containing"/>);
+    /// for a <paramref name="download"/> (sums only) they are not read, and the download is logged once, as an export.
     /// </summary>
     public async Task<DashboardView?> ForAsync(Guid? budgetId, int? year, CancellationToken ct, int? page = null, Guid? containing = null,
-        bool withDetail = true, AuditAction logAs = AuditAction.Read)
+        bool download = false)
     {
         var staffId = asking.StaffId;
         var budgets = await VisibleAsync(staffId, ct);
@@ -70,7 +71,7 @@ public sealed class Dashboards(CurrentUser asking, KeukentafelDbContext db, Case
         var preFinanced = await db.PreFinancings.AsNoTracking().Where(p => p.BudgetId == budget.Id).ToDictionaryAsync(p => p.PlanActionId, p => p.Payer, ct);
         var dashboard = BudgetDashboard.OfYear(budget, entries, y, names, preFinanced, today, await UsedInPeriodAsync(budget.Id, ct));
 
-        var (scope, organisation) = withDetail ? await ScopeAsync(staffId, ct) : (null, null);
+        var (scope, organisation) = download ? (null, null) : await ScopeAsync(staffId, ct);
         FinancedPage? detail = null;
         if (scope is not null)
         {
@@ -85,7 +86,8 @@ public sealed class Dashboards(CurrentUser asking, KeukentafelDbContext db, Case
         }
         else
         {
-            await access.LogAsync(null, null, logAs, logAs == AuditAction.Export ? "wijkbudget (download, alleen totalen)" : "wijkbudget", ct);
+            await access.LogAsync(null, null, download ? AuditAction.Export : AuditAction.Read,
+                download ? "wijkbudget (download, alleen totalen)" : "wijkbudget", ct);
         }
 
         return new DashboardView(dashboard, budgets, detail, scope);

@@ -1,7 +1,5 @@
 using Keukentafel.Cases;
 using Keukentafel.Data;
-using Keukentafel.Plans;
-using Keukentafel.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Budget;
@@ -52,46 +50,6 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
         }
 
         return await ChangeAsync(budgetId, [await KeyOfAsync(planActionId, ct)], (book, now) => [book.Settle(planActionId, kind, amount, reason, by, now)], ct);
-    }
-
-    /// <summary>
-    /// Drops a plan action, and in the same transaction gives back what the budget reserved for it (if anything was) and
-    /// withdraws a request still waiting for the managers: the money is never left reserved for an action that is gone.
-    /// </summary>
-    public async Task<Case> DropAsync(CaseWork work, CaseAccessDecision decision, int expectedVersion, Guid planActionId, string? reason,
-        CancellationToken ct)
-    {
-        var committed = await db.LedgerEntries.AsNoTracking()
-            .Where(l => l.PlanActionId == planActionId && l.CaseId == decision.CaseId && l.Kind == EntryKind.Commitment)
-            .OrderByDescending(l => l.AtUtc).Select(l => new { l.BudgetId, l.OrganisationId, l.Year }).FirstOrDefaultAsync(ct);
-        if (committed is null)
-        {
-            return await work.ChangeAsync(decision, expectedVersion, async (c, by, now) =>
-            {
-                c.ChangeActionStatus(planActionId, ActionStatus.Dropped, reason, by, now);
-                await WithdrawWaitingAsync(planActionId, now, ct);
-            }, ct);
-        }
-
-        Case dropped = null!;
-        await ChangeAsync(committed.BudgetId, [(committed.OrganisationId, committed.Year)], async (book, now) =>
-        {
-            dropped = await work.TrackedAsync(decision.CaseId, ct);
-            dropped.CheckVersion(expectedVersion);
-            dropped.ChangeActionStatus(planActionId, ActionStatus.Dropped, reason, decision.Actor, now);
-            await WithdrawWaitingAsync(planActionId, now, ct);
-            // Not the drop reason itself: it may say something about the resident, and the ledger is kept for ever.
-            return book.Open(planActionId) > 0 ? [book.Release(planActionId, "Actie vervallen", decision.Actor, now)] : [];
-        }, ct);
-        return dropped;
-    }
-
-    private async Task WithdrawWaitingAsync(Guid planActionId, DateTime now, CancellationToken ct)
-    {
-        foreach (var waiting in await db.FinancingRequests.Where(r => r.PlanActionId == planActionId && r.Status == RequestStatus.Open).ToListAsync(ct))
-        {
-            waiting.Withdraw(now);
-        }
     }
 
     /// <summary>The budget a plan action was financed from.</summary>

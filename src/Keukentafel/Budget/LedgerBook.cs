@@ -14,6 +14,8 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
 
     public IReadOnlyList<LedgerEntry> Entries => entries;
 
+    public NeighbourhoodBudget Budget => budget;
+
     public Balance BalanceOf(Guid organisationId, int year) => Balance.Of(entries.Where(e => e.OrganisationId == organisationId && e.Year == year));
 
     /// <summary>What is reserved for a plan action and not yet released.</summary>

@@ -102,9 +102,7 @@ public sealed class Agendas(CurrentUser asking, KeukentafelDbContext db, CaseAcc
             return [];
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var glasses = await db.BreakGlasses.AsNoTracking()
-            .Where(b => b.StaffMemberId == staffId && b.ValidUntilUtc > now && ids.Contains(b.CaseId))
+        var glasses = await db.BreakGlasses.AsNoTracking().Where(BreakGlass.HeldBy(staffId, time.GetUtcNow().UtcDateTime)).Where(b => ids.Contains(b.CaseId))
             .Select(b => new { b.CaseId, b.AtUtc, b.Reason }).ToListAsync(ct);
         return glasses.GroupBy(b => b.CaseId).ToDictionary(g => g.Key, g => g.MaxBy(b => b.AtUtc)!.Reason);
     }

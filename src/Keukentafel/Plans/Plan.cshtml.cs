@@ -76,7 +76,7 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
         }
 
         // What the budget reserved for the dropped action goes back to the room in the same transaction.
-        await financing.DropAsync(Work, Decision, Version, actionId, dropReason, HttpContext.RequestAborted);
+        await allocation.DropAsync(Decision, Version, actionId, dropReason, HttpContext.RequestAborted);
         return RedirectToPage(null, new { id = Decision.CaseId, message = done });
     }
 

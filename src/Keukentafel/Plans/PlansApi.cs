@@ -65,10 +65,10 @@ public static class PlansApi
     }
 
     private static async Task<Ok<CasesApi.Changed>> ActionStatusChange(Guid actionId, ActionStatusRequest request, HttpContext http, CaseWork work,
-        Financing financing, CancellationToken ct)
+        Allocation allocation, CancellationToken ct)
     {
         var @case = request.Status == ActionStatus.Dropped
-            ? await financing.DropAsync(work, http.CaseDecision(), request.Version, actionId, request.DropReason, ct)
+            ? await allocation.DropAsync(http.CaseDecision(), request.Version, actionId, request.DropReason, ct)
             : await work.ChangeAsync(http.CaseDecision(), request.Version,
                 (c, by, now) => c.ChangeActionStatus(actionId, request.Status, request.DropReason, by, now), ct);
 

@@ -29,4 +29,8 @@ public sealed class BreakGlass
     public string Reason { get; private set; }
     public DateTime AtUtc { get; private set; }
     public DateTime ValidUntilUtc { get; private set; }
+
+    /// <summary>The reasons this staff member recorded that still hold now: the case access check and the agenda use it.</summary>
+    public static System.Linq.Expressions.Expression<Func<BreakGlass, bool>> HeldBy(Guid? staffId, DateTime nowUtc) =>
+        b => b.StaffMemberId == staffId && b.ValidUntilUtc > nowUtc;
 }

@@ -43,6 +43,7 @@ public sealed class CaseAccess(CurrentUser asking, KeukentafelDbContext db, Audi
         var staffId = asking.StaffId;
         var now = time.GetUtcNow().UtcDateTime;
         var active = Consent.ActiveOn(DutchTime.Date(now));
+        var held = BreakGlass.HeldBy(staffId, now);
         var facts = await db.Cases.AsNoTracking()
             .Where(c => c.Id == caseId)
             .Select(c => new
@@ -53,7 +54,7 @@ public sealed class CaseAccess(CurrentUser asking, KeukentafelDbContext db, Audi
                 Consented = db.StaffMembers.Any(s => s.Id == staffId && (s.OrganisationId == null
                     || db.Consents.Where(active).Any(k => k.CaseId == c.Id && k.OrganisationId == s.OrganisationId))),
                 IsCoordinator = db.Neighbourhoods.Any(n => n.Id == c.NeighbourhoodId && n.CoordinatorId == staffId),
-                Reason = db.BreakGlasses.Where(b => b.CaseId == c.Id && b.StaffMemberId == staffId && b.ValidUntilUtc > now)
+                Reason = db.BreakGlasses.Where(held).Where(b => b.CaseId == c.Id)
                     .OrderByDescending(b => b.AtUtc).Select(b => b.Reason).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
