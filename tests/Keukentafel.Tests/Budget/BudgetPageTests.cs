@@ -39,30 +39,16 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
     {
         var @case = await (await Keukentafel.Tests.Cases.CaseDriver.SignalAsync(app, (await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email,
             family: "Budgetwijzer")).MeetingPlannedAsync();
-        var gemeente = await app.OrganisationIdAsync(OrganisationType.Municipality);
-        var due = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var debts = (await @case.PostAsync("actions", new
+        var debts = await @case.AddPaidActionAsync("Schuldhulptraject starten", "Schuldhulp", 1450m);
+        var tooDear = await @case.AddPaidActionAsync("Een jaar begeleid wonen", "Wmo", 900_000m);
+        var own = (await @case.PostAsync("actions", new
         {
-            what = "Schuldhulptraject starten",
-            carrier = "Organisation",
-            carrierOrganisationId = gemeente,
-            lawDomain = "Schuldhulp",
-            expectedCost = 1450m,
-            dueDate = due,
+            what = "Zelf de post openen",
+            carrier = "Resident",
+            lawDomain = "Other",
+            dueDate = Keukentafel.Tests.Cases.CaseDriver.Due(14),
             isContribution = false
         })).Id("createdId");
-        var tooDear = (await @case.PostAsync("actions", new
-        {
-            what = "Een jaar begeleid wonen",
-            carrier = "Organisation",
-            carrierOrganisationId = gemeente,
-            lawDomain = "Wmo",
-            expectedCost = 900_000m,
-            dueDate = due,
-            isContribution = false
-        })).Id("createdId");
-        var own = (await @case.PostAsync("actions",
-            new { what = "Zelf de post openen", carrier = "Resident", lawDomain = "Other", dueDate = due, isContribution = false })).Id("createdId");
 
         var financed = await @case.PostAsync($"actions/{debts}/financing", new { });
         financed.GetProperty("amount").GetDecimal().ShouldBe(1450m);
@@ -246,18 +232,7 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
     {
         var homeCare = await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app);
         var @case = await (await Keukentafel.Tests.Cases.CaseDriver.SignalAsync(app, homeCare.Email, family: "Creditnota")).MeetingPlannedAsync();
-        var due = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var gemeente = await app.OrganisationIdAsync(OrganisationType.Municipality);
-        var paid = (await @case.PostAsync("actions", new
-        {
-            what = "Budgetcoaching",
-            carrier = "Organisation",
-            carrierOrganisationId = gemeente,
-            lawDomain = "Schuldhulp",
-            expectedCost = 300m,
-            dueDate = due,
-            isContribution = false
-        })).Id("createdId");
+        var paid = await @case.AddPaidActionAsync("Budgetcoaching", "Schuldhulp", 300m);
         await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{paid}/financing", new { });
         await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{paid}/realisation", new { actualCost = 300m });
         var browser = await app.SignedInAsync(homeCare.Email);

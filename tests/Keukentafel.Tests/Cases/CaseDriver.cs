@@ -84,6 +84,21 @@ public sealed class CaseDriver(KeukentafelApp app, HttpClient bringer, Guid case
 
     public Task<System.Text.Json.JsonElement> FileAsync() => Bringer.GetJsonAsync($"/api/v1/cases/{Id}");
 
+    /// <summary>A date some days from today, as the API takes it.</summary>
+    public static string Due(int days) => DateTime.UtcNow.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>An action the municipality carries out at an expected cost, due in two weeks: one the neighbourhood budget can pay.</summary>
+    public async Task<Guid> AddPaidActionAsync(string what, string lawDomain, decimal expectedCost) => (await PostAsync("actions", new
+    {
+        what,
+        carrier = "Organisation",
+        carrierOrganisationId = await App.OrganisationIdAsync(OrganisationType.Municipality),
+        lawDomain,
+        expectedCost,
+        dueDate = Due(14),
+        isContribution = false
+    })).Id("createdId");
+
     public KeukentafelApp App { get; } = app;
 
     public static Task<(Guid Id, string Email, string Name)> HomeCareAsync(KeukentafelApp app) => app.StaffAsync(OrganisationType.HomeCare, "WK990101");

@@ -1,4 +1,5 @@
 using System.Net;
+using static Keukentafel.Tests.Cases.CaseDriver;
 
 namespace Keukentafel.Tests.Cases;
 
@@ -8,8 +9,6 @@ namespace Keukentafel.Tests.Cases;
 /// </summary>
 public sealed class ContributionAfterTheFactTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
 {
-    private static string Due(int days) => DateTime.UtcNow.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
     [Fact]
     public async Task A_contribution_is_recorded_and_done_after_the_evaluation_and_then_the_case_closes()
     {

@@ -91,20 +91,10 @@ public sealed class RetentionTests(KeukentafelApp app) : IClassFixture<Keukentaf
     public async Task The_budget_keeps_its_amounts_but_not_what_was_typed_about_the_case()
     {
         var @case = await (await CaseDriver.SignalAsync(app, (await CaseDriver.HomeCareAsync(app)).Email, family: "Kasboekje")).MeetingPlannedAsync();
-        var due = DateTime.UtcNow.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var gemeente = await app.OrganisationIdAsync(Keukentafel.Neighbourhoods.OrganisationType.Municipality);
-        var paid = (await @case.PostAsync("actions", new
-        {
-            what = "Schuldhulp voor mevrouw Kasboekje",
-            carrier = "Organisation",
-            carrierOrganisationId = gemeente,
-            lawDomain = "Schuldhulp",
-            expectedCost = 500m,
-            dueDate = due,
-            isContribution = false
-        })).Id("createdId");
+        var paid = await @case.AddPaidActionAsync("Schuldhulp voor mevrouw Kasboekje", "Schuldhulp", 500m);
         var contribution = (await @case.PostAsync("actions",
-            new { what = "Helpen in het buurthuis", carrier = "Resident", lawDomain = "Welzijn", dueDate = due, isContribution = true })).Id("createdId");
+            new { what = "Helpen in het buurthuis", carrier = "Resident", lawDomain = "Welzijn", dueDate = CaseDriver.Due(14), isContribution = true }))
+            .Id("createdId");
         await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{paid}/financing", new { });
         await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{paid}/realisation", new { actualCost = 480m });
         await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{paid}/correction",
