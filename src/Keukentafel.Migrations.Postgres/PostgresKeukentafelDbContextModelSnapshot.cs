@@ -421,6 +421,8 @@ namespace Keukentafel.Migrations.Postgres
             modelBuilder.Entity("Keukentafel.Learning.LearningSession", b =>
                 {
                     b.Property<Guid>("Id").HasColumnType("uuid");
+                    b.Property<DateTime?>("AgendaMailedAtUtc").HasColumnType("timestamp with time zone");
+                    b.Property<string>("AgendaMailedFingerprint").HasMaxLength(64).HasColumnType("character varying(64)");
                     b.Property<DateTime>("CreatedAtUtc").HasColumnType("timestamp with time zone");
                     b.Property<string>("CreatedByName").IsRequired().HasMaxLength(300).HasColumnType("character varying(300)");
                     b.Property<DateOnly>("Date").HasColumnType("date");
@@ -475,6 +477,28 @@ namespace Keukentafel.Migrations.Postgres
                     b.HasIndex("SessionId");
                     b.HasIndex("StaffMemberId");
                     b.ToTable("LearningSessionParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Keukentafel.Mail.QueuedMail", b =>
+                {
+                    b.Property<Guid>("Id").HasColumnType("uuid");
+                    b.Property<Guid?>("AccountId").HasColumnType("uuid");
+                    b.Property<int>("Attempts").HasColumnType("integer");
+                    b.Property<DateTime?>("ClaimedUntilUtc").HasColumnType("timestamp with time zone");
+                    b.Property<DateTime>("CreatedAtUtc").HasColumnType("timestamp with time zone");
+                    b.Property<string>("Culture").IsRequired().HasMaxLength(16).HasColumnType("character varying(16)");
+                    b.Property<DateTime?>("DoneAtUtc").HasColumnType("timestamp with time zone");
+                    b.Property<string>("LastFailure").HasMaxLength(200).HasColumnType("character varying(200)");
+                    b.Property<DateTime?>("NextAttemptAtUtc").HasColumnType("timestamp with time zone");
+                    b.Property<string>("Purpose").IsRequired().HasMaxLength(64).HasColumnType("character varying(64)");
+                    b.Property<string>("Site").IsRequired().HasMaxLength(500).HasColumnType("character varying(500)");
+                    b.Property<string>("State").IsRequired().HasMaxLength(16).HasColumnType("character varying(16)");
+                    b.Property<string>("Subject").HasMaxLength(300).HasColumnType("character varying(300)");
+                    b.Property<string>("Text").HasColumnType("text");
+                    b.Property<string>("To").HasMaxLength(320).HasColumnType("character varying(320)");
+                    b.HasKey("Id");
+                    b.HasIndex("State", "NextAttemptAtUtc");
+                    b.ToTable("QueuedMails", (string)null);
                 });
 
             modelBuilder.Entity("Keukentafel.Meetings.Meeting", b =>

@@ -418,6 +418,8 @@ namespace Keukentafel.Migrations.Sqlite
             modelBuilder.Entity("Keukentafel.Learning.LearningSession", b =>
                 {
                     b.Property<Guid>("Id").HasColumnType("TEXT");
+                    b.Property<DateTime?>("AgendaMailedAtUtc").HasColumnType("TEXT");
+                    b.Property<string>("AgendaMailedFingerprint").HasMaxLength(64).HasColumnType("TEXT");
                     b.Property<DateTime>("CreatedAtUtc").HasColumnType("TEXT");
                     b.Property<string>("CreatedByName").IsRequired().HasMaxLength(300).HasColumnType("TEXT");
                     b.Property<DateOnly>("Date").HasColumnType("TEXT");
@@ -472,6 +474,28 @@ namespace Keukentafel.Migrations.Sqlite
                     b.HasIndex("SessionId");
                     b.HasIndex("StaffMemberId");
                     b.ToTable("LearningSessionParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Keukentafel.Mail.QueuedMail", b =>
+                {
+                    b.Property<Guid>("Id").HasColumnType("TEXT");
+                    b.Property<Guid?>("AccountId").HasColumnType("TEXT");
+                    b.Property<int>("Attempts").HasColumnType("INTEGER");
+                    b.Property<DateTime?>("ClaimedUntilUtc").HasColumnType("TEXT");
+                    b.Property<DateTime>("CreatedAtUtc").HasColumnType("TEXT");
+                    b.Property<string>("Culture").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+                    b.Property<DateTime?>("DoneAtUtc").HasColumnType("TEXT");
+                    b.Property<string>("LastFailure").HasMaxLength(200).HasColumnType("TEXT");
+                    b.Property<DateTime?>("NextAttemptAtUtc").HasColumnType("TEXT");
+                    b.Property<string>("Purpose").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
+                    b.Property<string>("Site").IsRequired().HasMaxLength(500).HasColumnType("TEXT");
+                    b.Property<string>("State").IsRequired().HasMaxLength(16).HasColumnType("TEXT");
+                    b.Property<string>("Subject").HasMaxLength(300).HasColumnType("TEXT");
+                    b.Property<string>("Text").HasColumnType("TEXT");
+                    b.Property<string>("To").HasMaxLength(320).HasColumnType("TEXT");
+                    b.HasKey("Id");
+                    b.HasIndex("State", "NextAttemptAtUtc");
+                    b.ToTable("QueuedMails", (string)null);
                 });
 
             modelBuilder.Entity("Keukentafel.Meetings.Meeting", b =>

@@ -52,7 +52,8 @@ public sealed class SignInFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
 
-        foreach (var path in new[] { "/wijken", "/organisaties", "/beheer/accounts", "/account/beveiliging", "/account/authenticator", "/status/404" })
+        foreach (var path in new[]
+                 { "/wijken", "/organisaties", "/beheer/accounts", "/beheer/mail", "/account/beveiliging", "/account/authenticator", "/status/404" })
         {
             await page.GotoAsync(path);
             await page.ShouldBeAccessibleAsync();

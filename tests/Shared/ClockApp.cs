@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Keukentafel.Tests;
 
 /// <summary>The application with a clock the test moves forward.</summary>
-public sealed class ClockApp : KeukentafelApp
+public class ClockApp : KeukentafelApp
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 

@@ -54,6 +54,7 @@ public class KeukentafelApp : WebApplicationFactory<Program>, IAsyncLifetime
             new("RateLimiting:SignInPerMinute", "10000"),
             new("RateLimiting:ApiPerMinute", "100000"),
             new("Privacy:Retention:RunEveryHours", "0"), // tests run the retention themselves
+            new("Learning:AgendaMail:EveryMinutes", "0"), // and look for changed agendas themselves
             new("Mail:PickupFolder", MailFolder),
         ];
         foreach (var (key, value) in defaults.Concat(Database.Settings()).Concat(ScenarioSettings()))

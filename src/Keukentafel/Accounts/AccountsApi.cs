@@ -38,13 +38,11 @@ public static class AccountsApi
     public sealed record MeResponse(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, Guid? StaffMemberId, Guid? ResidentId);
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> IssueToken(
-        TokenRequest request, SignInManager<Account> signIn, UserManager<Account> users, KeukentafelMetrics metrics)
+        TokenRequest request, SignInManager<Account> signIn, KeukentafelMetrics metrics)
     {
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         // An e-mail address, or the sign-in name of a resident without one (as on the sign-in page).
-        var result = await SignInNames.FindAsync(users, request.Email) is { } account
-            ? await signIn.PasswordSignInAsync(account, request.Password, isPersistent: false, lockoutOnFailure: true)
-            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        var result = await SignInNames.PasswordSignInAsync(signIn, request.Email, request.Password);
         var codeRefused = false;
         if (result.RequiresTwoFactor && (!string.IsNullOrWhiteSpace(request.TwoFactorCode) || !string.IsNullOrWhiteSpace(request.RecoveryCode)))
         {

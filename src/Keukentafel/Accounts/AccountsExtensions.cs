@@ -108,6 +108,9 @@ public static class AccountsExtensions
         services.AddScoped<ResidentInvitations>();
         services.AddScoped<MagicLinks>();
         services.AddScoped<EmailConfirmations>();
+        services.AddScoped<Mail.IMailComposer, MagicLinkMail>();
+        services.AddScoped<Mail.IMailComposer, PasswordResetMail>();
+        services.AddScoped<Mail.IMailComposer, EmailConfirmationMail>();
         services.AddSingleton<DatabaseSessionStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DatabaseSessionStore>((o, store) => o.SessionStore = store);

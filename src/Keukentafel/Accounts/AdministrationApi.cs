@@ -14,6 +14,9 @@ public static class AdministrationApi
             .WithSummary("Accounts in a stable order, one page at a time: pass the last id of a page as 'after' for the next.");
         api.MapPost("/accounts/{id:guid}/unlock", Unlock)
             .WithSummary("Lift a lock-out after too many failed sign-ins.");
+        api.MapGet("/mail-queue", MailQueueStatus)
+            .WithSummary("How outgoing mail stands: how many wait, went, were given up or not needed, and the mails that failed at least once "
+                + "(never an address or a text).");
         return endpoints;
     }
 
@@ -26,6 +29,9 @@ public static class AdministrationApi
         var rows = await admin.PageAsync(after, size, q, ct);
         return TypedResults.Ok(new Page<AccountRow>(rows, rows.Count == size ? rows[^1].Id.ToString() : null));
     }
+
+    private static async Task<Ok<Mail.MailQueueStatus>> MailQueueStatus(Data.KeukentafelDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await Mail.QueuedMailSender.StatusAsync(db, ct));
 
     private static async Task<NoContent> Unlock(Guid id, AccountAdministration admin)
     {

@@ -58,10 +58,10 @@ public sealed class EmailConfirmationModel(UserManager<Account> users, IStringLo
     }
 }
 
-/// <summary>Sends the mail that asks a resident (or someone looking along) to confirm the address he typed.</summary>
-public sealed class EmailConfirmations(UserManager<Account> users, Mailer mailer, MailSettings mail, IStringLocalizer<EmailConfirmationModel> texts)
+/// <summary>Queues the mail that asks a resident (or someone looking along) to confirm the address he typed.</summary>
+public sealed class EmailConfirmations(MailOutbox outbox)
 {
-    /// <summary>Only an address typed by the person himself and not yet confirmed; a failed send is logged, never shown.</summary>
+    /// <summary>Only an address typed by the person himself and not yet confirmed; the code is made when the mail goes.</summary>
     public async Task SendAsync(Account account, HttpRequest request, CancellationToken ct)
     {
         if (account.Email is null || account.EmailConfirmed)
@@ -69,13 +69,30 @@ public sealed class EmailConfirmations(UserManager<Account> users, Mailer mailer
             return;
         }
 
-        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(account)));
-        var link = mail.Link(request, $"/e-mail-bevestigen?account={account.Id}&code={code}");
-        await mailer.SendOrLogAsync(account.Id,
-            new OutgoingMail(account.Email, texts["MailSubject"], texts["MailText", account.DisplayName, link], "email-confirmation"), ct);
+        await outbox.RequestAsync(EmailConfirmationMail.Kind, null, account.Id, request, ct);
     }
 
     /// <summary>A link by e-mail goes to an address someone typed himself only once he confirmed it; staff addresses are set by an administrator.</summary>
     public static async Task<bool> MayReceiveLinksAsync(UserManager<Account> users, Account account) =>
         account.EmailConfirmed || await StaffAccount.IsAsync(users, account);
+}
+
+/// <summary>Writes the confirmation mail when it goes: nothing when the address was confirmed or removed meanwhile.</summary>
+public sealed class EmailConfirmationMail(UserManager<Account> users, IStringLocalizer<EmailConfirmationModel> texts) : IMailComposer
+{
+    public const string Kind = "email-confirmation";
+
+    public string Purpose => Kind;
+
+    public async Task<OutgoingMail?> ComposeAsync(QueuedMail mail, CancellationToken ct)
+    {
+        if (mail.AccountId is not { } id || await users.FindByIdAsync(id.ToString()) is not { Email: { } address, EmailConfirmed: false } account)
+        {
+            return null;
+        }
+
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(account)));
+        var link = mail.Link($"/e-mail-bevestigen?account={account.Id}&code={code}");
+        return new OutgoingMail(address, texts["MailSubject"], texts["MailText", account.DisplayName, link], Kind);
+    }
 }

@@ -15,11 +15,12 @@ namespace Keukentafel.Accounts;
 /// <summary>
 /// Forgot password, for every account: a mail with a link to choose a new one (valid an hour, see
 /// <see cref="AccountsExtensions"/>). Every address gets the same answer, so nobody learns here which addresses have
-/// an account. Rate limited like the sign-in page.
+/// an account: the page only queues the request (the same work for every address) and <see cref="PasswordResetMail"/>
+/// decides, when its turn comes, whether a mail goes. Rate limited like the sign-in page.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
-public sealed class ForgotPasswordModel(UserManager<Account> users, Mailer mailer, MailSettings mail, IStringLocalizer<ForgotPasswordModel> texts) : PageModel
+public sealed class ForgotPasswordModel(MailOutbox outbox, IStringLocalizer<ForgotPasswordModel> texts) : PageModel
 {
     [BindProperty]
     public ForgotPasswordInput Input { get; set; } = new();
@@ -37,16 +38,29 @@ public sealed class ForgotPasswordModel(UserManager<Account> users, Mailer maile
             return Page();
         }
 
-        if (await users.FindByEmailAsync(Input.Email) is { } account && await EmailConfirmations.MayReceiveLinksAsync(users, account))
+        await outbox.RequestAsync(PasswordResetMail.Kind, Input.Email, null, Request, HttpContext.RequestAborted);
+        return RedirectToPage(new { verstuurd = true });
+    }
+}
+
+/// <summary>Writes the reset mail when it goes, for an account that may receive links by mail; the code is made then.</summary>
+public sealed class PasswordResetMail(UserManager<Account> users, IStringLocalizer<ForgotPasswordModel> texts) : IMailComposer
+{
+    public const string Kind = "password-reset";
+
+    public string Purpose => Kind;
+
+    public async Task<OutgoingMail?> ComposeAsync(QueuedMail mail, CancellationToken ct)
+    {
+        if (mail.To is not { } address || await users.FindByEmailAsync(address) is not { } account
+            || !await EmailConfirmations.MayReceiveLinksAsync(users, account))
         {
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(account)));
-            var link = mail.Link(Request, $"/wachtwoord-herstellen?account={account.Id}&code={code}");
-            await mailer.SendOrLogAsync(account.Id,
-                new OutgoingMail(account.Email!, texts["MailSubject"], texts["MailText", account.DisplayName, link], "password-reset"),
-                HttpContext.RequestAborted);
+            return null;
         }
 
-        return RedirectToPage(new { verstuurd = true });
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(account)));
+        var link = mail.Link($"/wachtwoord-herstellen?account={account.Id}&code={code}");
+        return new OutgoingMail(account.Email!, texts["MailSubject"], texts["MailText", account.DisplayName, link], Kind);
     }
 }
 

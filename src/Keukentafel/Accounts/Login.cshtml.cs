@@ -12,7 +12,7 @@ namespace Keukentafel.Accounts;
 
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
-public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Account> users, KeukentafelMetrics metrics, IStringLocalizer<LoginModel> texts)
+public sealed class LoginModel(SignInManager<Account> signIn, KeukentafelMetrics metrics, IStringLocalizer<LoginModel> texts)
     : PageModel
 {
     public IStringLocalizer<LoginModel> Texts => texts;
@@ -47,9 +47,7 @@ public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Accoun
         }
 
         // An e-mail address, or the sign-in name of a resident without one.
-        var result = await SignInNames.FindAsync(users, Input.Email) is { } account
-            ? await signIn.PasswordSignInAsync(account, Input.Password, isPersistent: false, lockoutOnFailure: true)
-            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        var result = await SignInNames.PasswordSignInAsync(signIn, Input.Email, Input.Password);
         metrics.SignIn("page", SignInOutcome.Of(result));
         if (result.Succeeded)
         {

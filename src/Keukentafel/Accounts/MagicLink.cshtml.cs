@@ -10,13 +10,14 @@ using Microsoft.Extensions.Localization;
 namespace Keukentafel.Accounts;
 
 /// <summary>
-/// A resident asks for a sign-in link by e-mail (issue 10). Every address gets the same answer, whether a link went out
-/// or not (no account, a staff account, links enough already), and a mail that fails to go changes nothing in it:
-/// nobody can find out here which addresses have an account. Rate limited like the sign-in page.
+/// A resident asks for a sign-in link by e-mail (issue 10). Every address gets the same answer, whether a link goes out
+/// or not (no account, a staff account, links enough already), in the same time: the page only queues the request, and
+/// <see cref="MagicLinkMail"/> decides when it is sent. Nobody can find out here which addresses have an account. Rate
+/// limited like the sign-in page.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
-public sealed class MagicLinkModel(MagicLinks links, Mailer mailer, MailSettings mail, IStringLocalizer<MagicLinkModel> texts) : PageModel
+public sealed class MagicLinkModel(MailOutbox outbox, IStringLocalizer<MagicLinkModel> texts) : PageModel
 {
     [BindProperty]
     public MagicLinkInput Input { get; set; } = new();
@@ -34,15 +35,28 @@ public sealed class MagicLinkModel(MagicLinks links, Mailer mailer, MailSettings
             return Page();
         }
 
-        if (await links.IssueAsync(Input.Email, HttpContext.RequestAborted) is { } issued)
+        await outbox.RequestAsync(MagicLinkMail.Kind, Input.Email, null, Request, HttpContext.RequestAborted);
+        return RedirectToPage(new { verstuurd = true });
+    }
+}
+
+/// <summary>Writes the sign-in link's mail when it goes: a new link, only for an account that may sign in by one.</summary>
+public sealed class MagicLinkMail(MagicLinks links, IStringLocalizer<MagicLinkModel> texts) : IMailComposer
+{
+    public const string Kind = "magic-link";
+
+    public string Purpose => Kind;
+
+    public async Task<OutgoingMail?> ComposeAsync(QueuedMail mail, CancellationToken ct)
+    {
+        if (mail.To is not { } address || await links.IssueAsync(address, ct) is not { } issued)
         {
-            var link = mail.Link(Request, $"/inloggen/link/openen?code={Uri.EscapeDataString(issued.Token)}");
-            var text = texts["MailText", issued.Account.DisplayName, link, (int)MagicLink.Lifetime.TotalMinutes];
-            await mailer.SendOrLogAsync(issued.Account.Id, new OutgoingMail(issued.Account.Email!, texts["MailSubject"], text, "magic-link"),
-                HttpContext.RequestAborted);
+            return null;
         }
 
-        return RedirectToPage(new { verstuurd = true });
+        var link = mail.Link($"/inloggen/link/openen?code={Uri.EscapeDataString(issued.Token)}");
+        var text = texts["MailText", issued.Account.DisplayName, link, (int)MagicLink.Lifetime.TotalMinutes];
+        return new OutgoingMail(issued.Account.Email!, texts["MailSubject"], text, Kind);
     }
 }
 

@@ -46,6 +46,27 @@ public static class SignInNames
             : users.FindByNameAsync(string.Join('-', input.ToLowerInvariant().Split([' ', '-', '.', '_', ','], StringSplitOptions.RemoveEmptyEntries)));
     }
 
+    /// <summary>
+    /// Signs in with a password by what was typed in the sign-in field. A name or address without an account costs the
+    /// same password check as one with an account (against a hash of nobody's password), so the time of the answer does
+    /// not tell whether the account exists.
+    /// </summary>
+    public static async Task<SignInResult> PasswordSignInAsync(SignInManager<Account> signIn, string typed, string password)
+    {
+        if (await FindAsync(signIn.UserManager, typed) is { } account)
+        {
+            return await signIn.PasswordSignInAsync(account, password, isPersistent: false, lockoutOnFailure: true);
+        }
+
+        var hasher = signIn.UserManager.PasswordHasher;
+        var nobody = new Account("niemand@keukentafel.invalid", "niemand", DateTime.UnixEpoch);
+        NobodysHash ??= hasher.HashPassword(nobody, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
+        hasher.VerifyHashedPassword(nobody, NobodysHash, password);
+        return SignInResult.Failed;
+    }
+
+    private static string? NobodysHash { get; set; }
+
     private static string[] LoadWords()
     {
         using var stream = typeof(SignInNames).Assembly.GetManifestResourceStream("Keukentafel.SignInWords.txt")

@@ -59,6 +59,7 @@ public abstract class KeukentafelDbContext(DbContextOptions options)
     public DbSet<Learning.CollectiveInitiative> CollectiveInitiatives => Set<Learning.CollectiveInitiative>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Web.IdempotentRequest> IdempotentRequests => Set<Web.IdempotentRequest>();
+    public DbSet<Mail.QueuedMail> QueuedMails => Set<Mail.QueuedMail>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

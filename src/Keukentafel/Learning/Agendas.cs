@@ -53,11 +53,7 @@ public sealed class Agendas(CurrentUser asking, KeukentafelDbContext db, CaseAcc
 
     public async Task<Agenda> ProposeAsync(LearningSession session, CancellationToken ct)
     {
-        var previous = await db.LearningSessions.AsNoTracking()
-            .Where(s => s.NeighbourhoodId == session.NeighbourhoodId && s.Date < session.Date)
-            .OrderByDescending(s => s.Date).Select(s => (DateOnly?)s.Date).FirstOrDefaultAsync(ct);
-        var from = previous ?? session.Date.AddDays(-DefaultDays);
-        var to = session.Date;
+        var (from, to) = await PeriodAsync(session, ct);
         var points = await PointsAsync(session.NeighbourhoodId, from, to, ct);
 
         var caseWork = asking.WorksWithCases;
@@ -73,6 +69,25 @@ public sealed class Agendas(CurrentUser asking, KeukentafelDbContext db, CaseAcc
         var items = points.Where(p => visible.Contains(p.CaseId) || reasons.ContainsKey(p.CaseId!.Value)).ToList();
         await access.LogListAsync([.. items.Select(i => (i.CaseId!.Value, i.ResidentId)).Distinct()], "leersessie", "leersessie (0 casussen)", ct, reasons);
         return new Agenda(session.Id, from, to, false, items, Summaries(points), points.Count - items.Count);
+    }
+
+    /// <summary>
+    /// The agenda as it goes by mail, to anyone: the counts only (a group under five named, not counted), never a case
+    /// number, a text or a name of a resident, so it needs no access check.
+    /// </summary>
+    public async Task<(DateOnly From, DateOnly To, IReadOnlyList<AgendaSummary> Summaries)> SummariseAsync(LearningSession session, CancellationToken ct)
+    {
+        var (from, to) = await PeriodAsync(session, ct);
+        return (from, to, Summaries(await PointsAsync(session.NeighbourhoodId, from, to, ct)));
+    }
+
+    /// <summary>From the day of the session before (or two weeks back) up to the session's day.</summary>
+    private async Task<(DateOnly From, DateOnly To)> PeriodAsync(LearningSession session, CancellationToken ct)
+    {
+        var previous = await db.LearningSessions.AsNoTracking()
+            .Where(s => s.NeighbourhoodId == session.NeighbourhoodId && s.Date < session.Date)
+            .OrderByDescending(s => s.Date).Select(s => (DateOnly?)s.Date).FirstOrDefaultAsync(ct);
+        return (previous ?? session.Date.AddDays(-DefaultDays), session.Date);
     }
 
     /// <summary>

@@ -15,6 +15,7 @@ internal sealed class LearningSessionConfiguration : IEntityTypeConfiguration<Le
         e.Property(s => s.CreatedByName).HasMaxLength(300);
         e.Property(s => s.MinutesChangedByName).HasMaxLength(300);
         e.Property(s => s.Version).IsConcurrencyToken();
+        e.Property(s => s.AgendaMailedFingerprint).HasMaxLength(64);
         e.HasMany(s => s.Participants).WithOne().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Cascade);
         e.Navigation(s => s.Participants).AutoInclude();
     }

@@ -9,6 +9,8 @@ public static class LearningExtensions
         services.AddScoped<Membership>();
         services.AddScoped<Agendas>();
         services.AddScoped<LearningSessions>();
+        services.AddScoped<AgendaMails>();
+        services.AddHostedService<AgendaMailJob>();
         services.AddScoped<Initiatives>();
         services.AddScoped<BottleneckReports>();
         services.AddSingleton<BottleneckReportExport>();

@@ -38,6 +38,11 @@ public sealed class LearningSession
     public DateTime? MinutesChangedAtUtc { get; private set; }
     public string? MinutesChangedByName { get; private set; }
 
+    /// <summary>What the agenda held when it was last mailed (<see cref="AgendaMails"/>): a new mail goes only when it changed.</summary>
+    public string? AgendaMailedFingerprint { get; private set; }
+
+    public DateTime? AgendaMailedAtUtc { get; private set; }
+
     /// <summary>Raised with every change: a second editor working from an older version is refused, not overwritten.</summary>
     public int Version { get; private set; }
 

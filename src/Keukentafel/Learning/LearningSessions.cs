@@ -28,7 +28,8 @@ public sealed record LearningNeighbourhood(Guid Id, string Name, bool Coordinate
 /// Learning sessions of a neighbourhood: the coordinator plans them and keeps the minutes; everyone who works in the
 /// neighbourhood sees them, each with the agenda he may see. Someone from elsewhere gets "not found", logged.
 /// </summary>
-public sealed class LearningSessions(CurrentUser asking, KeukentafelDbContext db, Agendas agendas, Membership membership, CaseAccess access, TimeProvider time)
+public sealed class LearningSessions(CurrentUser asking, KeukentafelDbContext db, Agendas agendas, AgendaMails agendaMails, Membership membership,
+    CaseAccess access, TimeProvider time)
 {
     private const string Part = "leersessie";
 
@@ -58,6 +59,7 @@ public sealed class LearningSessions(CurrentUser asking, KeukentafelDbContext db
             await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);
         db.LearningSessions.Add(session);
         await db.SaveChangesAsync(ct);
+        await agendaMails.SendIfChangedAsync(session.Id, ct);
         return session;
     }
 

@@ -59,16 +59,19 @@ public static class MailExtensions
             : new PickupFolderMailer(settings.PickupFolder!, from, sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<PickupFolderMailer>>()));
         services.AddSingleton<MailPickup>();
+        services.AddSingleton<QueuedMailSender>();
+        services.AddScoped<MailOutbox>();
+        services.AddHostedService<MailQueueWorker>();
         return builder;
     }
 
     /// <summary>
-    /// An absolute link for a mail: on <c>Mail:SiteUrl</c> when set (always in Production), else on the address this
-    /// request came in on (development and tests).
+    /// The address links in a mail start with: <c>Mail:SiteUrl</c> when set (always in Production), else the address this
+    /// request came in on (development and tests). Kept with a queued mail, which is written after the request.
     /// </summary>
-    public static string Link(this MailSettings settings, HttpRequest request, string pathAndQuery)
-    {
-        var site = string.IsNullOrWhiteSpace(settings.SiteUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : settings.SiteUrl;
-        return $"{site.TrimEnd('/')}{pathAndQuery}";
-    }
+    public static string SiteOf(this MailSettings settings, HttpRequest request) =>
+        (string.IsNullOrWhiteSpace(settings.SiteUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : settings.SiteUrl).TrimEnd('/');
+
+    /// <summary>An absolute link for a queued mail: on the site it was asked for.</summary>
+    public static string Link(this QueuedMail mail, string pathAndQuery) => $"{mail.Site}{pathAndQuery}";
 }

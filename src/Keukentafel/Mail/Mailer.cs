@@ -27,26 +27,6 @@ public abstract partial class Mailer(MailboxAddress from, TimeProvider time, ILo
         return id;
     }
 
-    /// <summary>
-    /// Sends a mail to an account's owner where the page's answer must not change whether it went or not (so nobody learns
-    /// which addresses have an account): a failure is logged with the account's id and the failure's type only (its
-    /// message may name the address), never thrown.
-    /// </summary>
-    public async Task SendOrLogAsync(Guid accountId, OutgoingMail mail, CancellationToken ct)
-    {
-        try
-        {
-            await SendAsync(mail, ct);
-        }
-        catch (Exception failure) when (failure is not OperationCanceledException)
-        {
-            NotSent(logger, mail.Purpose, accountId, failure.GetType().Name);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Mail ({MailPurpose}) for account {AccountId} not sent ({Failure})")]
-    private static partial void NotSent(ILogger logger, string mailPurpose, Guid accountId, string failure);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Mail {MailId} sent ({MailPurpose})")]
     private static partial void Sent(ILogger logger, Guid mailId, string mailPurpose);
 

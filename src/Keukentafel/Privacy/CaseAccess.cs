@@ -97,9 +97,10 @@ public sealed class CaseAccess(CurrentUser asking, KeukentafelDbContext db, Audi
     }
 
     /// <summary>Logs access decided elsewhere: a list of cases shown, a new case created, a deviation backed or refused.</summary>
-    public async Task LogAsync(Guid? caseId, Guid? residentId, AuditAction action, string part, CancellationToken ct, bool allowed = true)
+    public async Task LogAsync(Guid? caseId, Guid? residentId, AuditAction action, string part, CancellationToken ct, bool allowed = true,
+        string? reason = null)
     {
-        await log.AppendAsync(Audit(await ActorAsync(ct), residentId, caseId, action, part, allowed, reason: null), ct);
+        await log.AppendAsync(Audit(await ActorAsync(ct), residentId, caseId, action, part, allowed, reason), ct);
     }
 
     /// <summary>

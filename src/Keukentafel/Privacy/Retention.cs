@@ -268,6 +268,8 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, IConfigura
                 // Answers kept for a repeated POST hold case files: never longer than their 24 hours.
                 await Web.Idempotency.PurgeAsync(scope.ServiceProvider.GetRequiredService<Data.KeukentafelDbContext>(),
                     DateTime.UtcNow, stoppingToken);
+                await Mail.QueuedMailSender.PurgeAsync(scope.ServiceProvider.GetRequiredService<Data.KeukentafelDbContext>(),
+                    DateTime.UtcNow, stoppingToken);
                 Ran(anonymised);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)

@@ -61,7 +61,7 @@ public sealed class TrustedInvitationPage(TrustedPeople trusted, SignInManager<A
         var (account, consent) = await trusted.RedeemAsync(Input.Code, SignedIn ? User.AccountId() : null, Input.Email, Input.Password, ct);
         await signIn.SignInAsync(account, isPersistent: false);
         HttpContext.User = await signIn.CreateUserPrincipalAsync(account);
-        await access.LogAsync(null, consent.ResidentId, AuditAction.Change, "meekijkcode", ct);
+        await access.LogAsync(null, consent.ResidentId, AuditAction.Change, TrustedPeople.CodePart, ct);
         await confirmations.SendAsync(account, Request, ct);
         return Redirect($"/mijn/tafel?voor={consent.Id}");
     }

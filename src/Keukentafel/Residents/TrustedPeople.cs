@@ -118,13 +118,42 @@ public sealed class TrustedPeople(CurrentUser asking, KeukentafelDbContext db, U
 
     /// <summary>
     /// The trusted person uses the code: with the sign-in he has (<paramref name="signedIn"/>), or with a new one made of
-    /// an e-mail address and a password. Refused with a Dutch message at the field; nothing changes on a refusal.
+    /// an e-mail address and a password. Refused with a Dutch message at the field; nothing changes on a refusal. A
+    /// refused code of a consent is written in the audit log against that resident, with the refusal's code as the
+    /// reason; an unknown code only when someone signed in typed it (anonymous guesses are rate limited, and logging
+    /// each would let anyone fill the permanent log).
     /// </summary>
     public async Task<(Account Account, TrustedPerson Consent)> RedeemAsync(string? code, Guid? signedIn, string? email, string? password, CancellationToken ct)
     {
         var hash = OneTimeCode.Hash(Text.Required(code, "trusted.code_required", "Vul de code in die u kreeg.", "Code"));
-        var consent = await db.TrustedPeople.SingleOrDefaultAsync(t => t.CodeHash == hash, ct)
-            ?? throw DomainException.About("Code", "trusted.unknown", "Deze code kennen we niet. Kijk of u hem goed heeft overgenomen.");
+        var consent = await db.TrustedPeople.SingleOrDefaultAsync(t => t.CodeHash == hash, ct);
+        if (consent is null)
+        {
+            if (signedIn is not null)
+            {
+                await access.LogAsync(null, null, AuditAction.Change, CodePart, ct, allowed: false, reason: "trusted.unknown");
+            }
+
+            throw DomainException.About("Code", "trusted.unknown", "Deze code kennen we niet. Kijk of u hem goed heeft overgenomen.");
+        }
+
+        try
+        {
+            return await LinkAsync(consent, signedIn, email, password, ct);
+        }
+        catch (DomainException refused)
+        {
+            await access.LogAsync(null, consent.ResidentId, AuditAction.Change, CodePart, ct, allowed: false, reason: refused.Code);
+            throw;
+        }
+    }
+
+    /// <summary>The audit log's part for using a code.</summary>
+    public const string CodePart = "meekijkcode";
+
+    private async Task<(Account Account, TrustedPerson Consent)> LinkAsync(TrustedPerson consent, Guid? signedIn, string? email, string? password,
+        CancellationToken ct)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         consent.EnsureOpen(now);
 

@@ -20,10 +20,10 @@ public sealed class MagicLinkTests(ClockApp app) : IClassFixture<ClockApp>
     /// <summary>Asks for a link and returns the one in the new mail.</summary>
     private async Task<string> LinkForAsync(string email)
     {
-        var before = app.MailsTo(email).Count;
+        var before = (await app.MailsToAsync(email)).Count;
         using var asked = await AskAsync(app.Browser(), email);
         asked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var mails = app.MailsTo(email);
+        var mails = await app.MailsToAsync(email);
         mails.Count.ShouldBe(before + 1);
         return mails[^1].LinkTo("/inloggen/link/openen");
     }
@@ -51,7 +51,7 @@ public sealed class MagicLinkTests(ClockApp app) : IClassFixture<ClockApp>
         asked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await browser.GetPageAsync(asked.Headers.Location!.PathAndQuery())).Text().ShouldContain(Sent);
 
-        var mail = app.LastMailTo(PageSession.Resident);
+        var mail = await app.LastMailToAsync(PageSession.Resident);
         mail.Subject.ShouldBe("Uw link om in te loggen bij Keukentafel");
         mail.TextBody!.ShouldContain("De link werkt 15 minuten.");
         var link = mail.LinkTo("/inloggen/link/openen");
@@ -115,9 +115,9 @@ public sealed class MagicLinkTests(ClockApp app) : IClassFixture<ClockApp>
         }
 
         answers.Distinct().Count().ShouldBe(1);
-        app.MailsTo(PageSession.Professional).ShouldBeEmpty();
-        app.MailsTo(PageSession.Administrator).ShouldBeEmpty();
-        app.MailsTo("niemand@nergens.example").ShouldBeEmpty();
+        (await app.MailsToAsync(PageSession.Professional)).ShouldBeEmpty();
+        (await app.MailsToAsync(PageSession.Administrator)).ShouldBeEmpty();
+        (await app.MailsToAsync("niemand@nergens.example")).ShouldBeEmpty();
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class MagicLinkTwoFactorTests(KeukentafelApp app) : IClassFixture<
         }
 
         using var asked = await app.Browser().SubmitAsync("/inloggen/link", new Dictionary<string, string> { ["Input.Email"] = email });
-        var link = app.LastMailTo(email).LinkTo("/inloggen/link/openen");
+        var link = (await app.LastMailToAsync(email)).LinkTo("/inloggen/link/openen");
         var browser = app.Browser();
 
         using var followed = await browser.SubmitAsync(link, new Dictionary<string, string>());

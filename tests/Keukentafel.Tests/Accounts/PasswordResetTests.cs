@@ -18,10 +18,10 @@ public sealed class PasswordResetTests(KeukentafelApp app) : IClassFixture<Keuke
 
     private async Task<string> LinkForAsync(string email)
     {
-        var before = app.MailsTo(email).Count;
+        var before = (await app.MailsToAsync(email)).Count;
         using var asked = await AskAsync(app.Browser(), email);
         asked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var mails = app.MailsTo(email);
+        var mails = await app.MailsToAsync(email);
         mails.Count.ShouldBe(before + 1);
         mails[^1].Subject.ShouldBe("Een nieuw wachtwoord voor Keukentafel");
         return mails[^1].LinkTo("/wachtwoord-herstellen");
@@ -89,7 +89,7 @@ public sealed class PasswordResetTests(KeukentafelApp app) : IClassFixture<Keuke
 
         answers.Distinct().Count().ShouldBe(1);
         answers[0].ShouldContain("Als dit adres bij ons bekend is");
-        app.MailsTo("niemand@nergens.example").ShouldBeEmpty();
+        (await app.MailsToAsync("niemand@nergens.example")).ShouldBeEmpty();
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class DevelopmentMailTests(KeukentafelApp app) : IClassFixture<Keu
         await SendAsync("eerste@voorbeeld.example", "De eerste mail", "Hallo.");
         var id = await SendAsync("tweede@voorbeeld.example", "De tweede mail", "Klik hier:\nhttp://localhost/inloggen?a=1&b=2\nTot ziens.");
 
-        var mail = app.LastMailTo("tweede@voorbeeld.example");
+        var mail = await app.LastMailToAsync("tweede@voorbeeld.example");
         mail.Subject.ShouldBe("De tweede mail");
         mail.From.Mailboxes.Single().Name.ShouldBe("Keukentafel");
         File.Exists(Path.Combine(app.MailFolder, $"{id:N}.eml")).ShouldBeTrue();

@@ -236,26 +236,72 @@ public sealed class TrustedPersonTests(KeukentafelApp app) : IClassFixture<Keuke
     {
         const string Address = "bevestigd@voorbeeld.example";
         await ResidentAsync("Bevestigd");
-        bool Has(string path) => app.MailsTo(Address).Any(m => (m.TextBody ?? "").Contains(path, StringComparison.Ordinal));
+        async Task<bool> Has(string path) => (await app.MailsToAsync(Address)).Any(m => (m.TextBody ?? "").Contains(path, StringComparison.Ordinal));
         var stranger = app.Browser();
 
         // A typo in his address must not open his file to whoever owns it: no sign-in link, no new password, yet.
         using (await stranger.SubmitAsync("/inloggen/link", new Dictionary<string, string> { ["Input.Email"] = Address }))
         using (await stranger.SubmitAsync("/wachtwoord-vergeten", new Dictionary<string, string> { ["Input.Email"] = Address }))
         {
-            Has("/inloggen/link/openen").ShouldBeFalse();
-            Has("/wachtwoord-herstellen").ShouldBeFalse();
+            (await Has("/inloggen/link/openen")).ShouldBeFalse();
+            (await Has("/wachtwoord-herstellen")).ShouldBeFalse();
         }
 
-        var confirm = app.LastMailTo(Address).LinkTo("/e-mail-bevestigen");
+        var confirm = (await app.LastMailToAsync(Address)).LinkTo("/e-mail-bevestigen");
         using var confirmed = await stranger.SubmitAsync(confirm, new Dictionary<string, string>());
         (await PageSession.ParseAsync(confirmed)).Text().ShouldContain("Uw e-mailadres klopt");
         (await stranger.GetPageAsync(confirm.Replace("code=", "code=x", StringComparison.Ordinal))).QuerySelector("#refusal").ShouldNotBeNull();
 
         using (await stranger.SubmitAsync("/inloggen/link", new Dictionary<string, string> { ["Input.Email"] = Address }))
         {
-            Has("/inloggen/link/openen").ShouldBeTrue();
+            (await Has("/inloggen/link/openen")).ShouldBeTrue();
         }
+    }
+
+    [Fact]
+    public async Task A_refused_code_is_written_in_the_audit_log_against_the_resident_whose_code_it_was()
+    {
+        var (@case, resident) = await ResidentAsync("Codeweigering");
+        var code = await GiveAsync(resident, "Tim Codeweigering", "mijn zoon");
+        using (var linked = await app.Browser().LookAlongAsync(code, "tim.codeweigering@voorbeeld.example"))
+        {
+            linked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        var before = await RefusedCodesAsync(@case.Id);
+        using (var again = await app.Browser().LookAlongAsync(code, "iemand.anders.weigering@voorbeeld.example"))
+        {
+            (await PageSession.ParseAsync(again)).QuerySelector("#Input_Code-error").ShouldNotBeNull().TextContent.ShouldContain("al gebruikt");
+        }
+
+        var refused = await RefusedCodesAsync(@case.Id);
+        refused.Count.ShouldBe(before.Count + 1);
+        refused[^1].ShouldBe("trusted.used");
+
+        // An unknown code typed by someone signed out names no resident and is not logged (a guess would fill the log).
+        var unnamed = await UnnamedRefusedCodesAsync();
+        using (await app.Browser().LookAlongAsync("ZZZZ-ZZZZ", "gok@voorbeeld.example"))
+        {
+            (await UnnamedRefusedCodesAsync()).ShouldBe(unnamed);
+        }
+    }
+
+    private async Task<int> UnnamedRefusedCodesAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>();
+        return await db.AuditEvents.CountAsync(a => a.ResidentId == null && a.Part == Keukentafel.Residents.TrustedPeople.CodePart,
+            TestContext.Current.CancellationToken);
+    }
+
+    private async Task<List<string?>> RefusedCodesAsync(Guid caseId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>();
+        var ct = TestContext.Current.CancellationToken;
+        var residentId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.ResidentId).SingleAsync(ct);
+        return await db.AuditEvents.Where(a => a.ResidentId == residentId && a.Part == Keukentafel.Residents.TrustedPeople.CodePart && !a.Allowed)
+            .OrderBy(a => a.Sequence).Select(a => a.Reason).ToListAsync(ct);
     }
 
     private async Task<Guid> OpenConsentAsync(Guid caseId)

@@ -11,7 +11,12 @@ namespace Keukentafel.Tests.Web;
 public sealed partial class RefusalPathTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
 {
     /// <summary>Where a refusal may be caught: the two translators, and the command line's exit code.</summary>
-    private static readonly string[] Translators = ["Web/RefusalPageFilter.cs", "Web/DomainExceptionHandler.cs", "Cli/OperatorCommands.cs"];
+    /// <summary>
+    /// The translators of refusals, and the one service that writes a refused trusted-person code in the audit log and then
+    /// lets the refusal go on (<c>throw;</c>) to the translators.
+    /// </summary>
+    private static readonly string[] Translators =
+        ["Web/RefusalPageFilter.cs", "Web/DomainExceptionHandler.cs", "Cli/OperatorCommands.cs", "Residents/TrustedPeople.cs"];
 
     [Fact]
     public void No_page_or_endpoint_catches_a_refusal_to_translate_it_itself()
