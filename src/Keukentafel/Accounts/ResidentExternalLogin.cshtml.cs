@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Keukentafel.Accounts;
@@ -13,8 +14,9 @@ namespace Keukentafel.Accounts;
 /// <summary>
 /// A resident signs in with DigiD through the broker of <see cref="ResidentSignIn"/>. A pseudonym already linked to
 /// an account signs in at once. An unlinked one is linked only after the resident proves himself: with an invitation
-/// code and his date of birth (the code is used up), or, signed in already with his password, by confirming. Never by
-/// e-mail address or name.
+/// code and his date of birth (the code is used up), or, signed in already, by confirming with a fresh proof: his
+/// password, or (without one) a sign-in link from his mail used in the last ten minutes. A session left open on a shared
+/// computer cannot link someone else's DigiD to his file. Never by e-mail address or name.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(WebExtensions.SignInRateLimit)]
@@ -23,6 +25,8 @@ public sealed partial class ResidentExternalLoginModel(
     UserManager<Account> users,
     ResidentInvitations invitations,
     CaseAccess access,
+    Data.KeukentafelDbContext db,
+    TimeProvider time,
     KeukentafelMetrics metrics,
     IStringLocalizer<ResidentExternalLoginModel> text,
     ILogger<ResidentExternalLoginModel> logger) : PageModel, Web.IRefusablePage
@@ -49,6 +53,12 @@ public sealed partial class ResidentExternalLoginModel(
     public string Provider { get; private set; } = "DigiD";
 
     public string? SignedInAs { get; private set; }
+
+    /// <summary>Confirming asks for his password; without one, for a sign-in link used just now.</summary>
+    public bool AsksPassword { get; private set; }
+
+    /// <summary>How recent a sign-in by link must be to count as proof for linking.</summary>
+    public static readonly TimeSpan FreshLink = TimeSpan.FromMinutes(10);
 
     /// <summary>A signed-in resident without anything from the broker yet: he may start linking from here.</summary>
     public bool CanStart { get; private set; }
@@ -124,6 +134,10 @@ public sealed partial class ResidentExternalLoginModel(
         if (Now == LinkStep.Confirm && await users.GetUserAsync(User) is { BelongsToResident: true } me)
         {
             ModelState.Clear(); // no code asked
+            if (!await FreshProofAsync(me))
+            {
+                return Page();
+            }
             foreach (var earlier in (await users.GetLoginsAsync(me)).Where(l => l.LoginProvider == info.LoginProvider))
             {
                 await users.RemoveLoginAsync(me, earlier.LoginProvider, earlier.ProviderKey);
@@ -174,6 +188,44 @@ public sealed partial class ResidentExternalLoginModel(
 
     public Task<IActionResult> ShowAgainAsync(DomainException refused) => Task.FromResult<IActionResult>(Page());
 
+    /// <summary>His password (a wrong one counts towards the lock-out), or a sign-in by link in the last ten minutes.</summary>
+    private async Task<bool> FreshProofAsync(Account me)
+    {
+        if (await users.HasPasswordAsync(me))
+        {
+            if (string.IsNullOrEmpty(Input.Password))
+            {
+                ModelState.AddModelError("Input.Password", text["PasswordRequired"]);
+                return false;
+            }
+
+            if (await users.IsLockedOutAsync(me))
+            {
+                ModelState.AddModelError("Input.Password", SignInOutcome.LockedOutMessage);
+                return false;
+            }
+
+            if (!await users.CheckPasswordAsync(me, Input.Password))
+            {
+                await users.AccessFailedAsync(me);
+                ModelState.AddModelError("Input.Password", text["PasswordWrong"]);
+                return false;
+            }
+
+            await users.ResetAccessFailedCountAsync(me);
+            return true;
+        }
+
+        var since = time.GetUtcNow().UtcDateTime - FreshLink;
+        if (await db.MagicLinks.AnyAsync(l => l.AccountId == me.Id && l.UsedAtUtc >= since, HttpContext.RequestAborted))
+        {
+            return true;
+        }
+
+        ModelState.AddModelError("", text["LinkFirst", (int)FreshLink.TotalMinutes]);
+        return false;
+    }
+
     /// <summary>What the broker said, in the short-lived external cookie; only from the residents' broker.</summary>
     private async Task<ExternalLoginInfo?> ExternalAsync()
     {
@@ -210,6 +262,7 @@ public sealed partial class ResidentExternalLoginModel(
         {
             Now = LinkStep.Confirm;
             SignedInAs = me.DisplayName;
+            AsksPassword = await users.HasPasswordAsync(me);
         }
         else
         {
@@ -236,4 +289,7 @@ public sealed class ResidentLinkInput
 
     [DateParts]
     public DateOnly? DateOfBirth { get; set; }
+
+    /// <summary>A signed-in resident's password, his fresh proof before linking.</summary>
+    public string? Password { get; set; }
 }

@@ -8,8 +8,13 @@ namespace Keukentafel.Accounts;
 /// The signed-in person's own security settings. Changing two-factor sign-in asks for a current code first,
 /// so a session left open on a shared computer cannot switch it off or collect recovery codes.
 /// </summary>
-public sealed class SecurityModel(UserManager<Account> users, SignInManager<Account> signIn) : PageModel
+public sealed class SecurityModel(UserManager<Account> users, SignInManager<Account> signIn, Privacy.CaseAccess access) : PageModel
 {
+    /// <summary>A sign-in elsewhere linked to this account (DigiD, the organisation's own sign-in), by its provider.</summary>
+    public sealed record LinkedLogin(string Provider, string Name);
+
+    public IReadOnlyList<LinkedLogin> Logins { get; private set; } = [];
+
     [BindProperty]
     public TwoFactorInput Input { get; set; } = new();
 
@@ -29,6 +34,7 @@ public sealed class SecurityModel(UserManager<Account> users, SignInManager<Acco
         {
             "uit" => "Tweestapsverificatie staat nu uit.",
             "wachtwoord" => "Uw wachtwoord is gewijzigd.",
+            "ontkoppeld" => "De inlog is ontkoppeld. Daarmee kunt u niet meer inloggen bij dit account.",
             _ => null,
         };
         await LoadAsync(account);
@@ -70,6 +76,46 @@ public sealed class SecurityModel(UserManager<Account> users, SignInManager<Acco
         return RedirectToPage(new { message = "uit" });
     }
 
+    /// <summary>
+    /// Unlinks a sign-in elsewhere (a password reset does not: it may be how someone else gets in). Refused when it is
+    /// the last way left to sign in.
+    /// </summary>
+    public async Task<IActionResult> OnPostRemoveLoginAsync(string? provider)
+    {
+        if (await users.GetUserAsync(User) is not { } account)
+        {
+            return Challenge();
+        }
+
+        var logins = await users.GetLoginsAsync(account);
+        var removed = logins.Where(l => l.LoginProvider == provider).ToList();
+        if (removed.Count == 0)
+        {
+            return RedirectToPage();
+        }
+
+        var otherWay = logins.Count > removed.Count || await users.HasPasswordAsync(account) || (account.BelongsToResident && account.EmailConfirmed);
+        if (!otherWay)
+        {
+            ModelState.AddModelError("", $"U kunt {NameOf(removed[0])} niet ontkoppelen: daarna kunt u niet meer inloggen. Vraag eerst een nieuwe code aan "
+                + "degene die uw casus heeft, of stel een e-mailadres in.");
+            await LoadAsync(account);
+            return Page();
+        }
+
+        foreach (var login in removed)
+        {
+            await users.RemoveLoginAsync(account, login.LoginProvider, login.ProviderKey);
+        }
+
+        await signIn.RefreshSignInAsync(account);
+        await access.LogAsync(null, account.ResidentId, Privacy.AuditAction.Change, $"{NameOf(removed[0])} ontkoppeld van de eigen inlog",
+            HttpContext.RequestAborted);
+        return RedirectToPage(new { message = "ontkoppeld" });
+    }
+
+    private static string NameOf(UserLoginInfo login) => string.IsNullOrWhiteSpace(login.ProviderDisplayName) ? login.LoginProvider : login.ProviderDisplayName;
+
     private async Task<bool> CodeIsRightAsync(Account account)
     {
         if (!ModelState.IsValid || !await users.GetTwoFactorEnabledAsync(account))
@@ -90,5 +136,6 @@ public sealed class SecurityModel(UserManager<Account> users, SignInManager<Acco
     {
         TwoFactorEnabled = await users.GetTwoFactorEnabledAsync(account);
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(account);
+        Logins = [.. (await users.GetLoginsAsync(account)).GroupBy(l => l.LoginProvider).Select(g => new LinkedLogin(g.Key, NameOf(g.First())))];
     }
 }

@@ -246,7 +246,7 @@ public sealed class ResidentSignInTests(FakeBrokerApp app) : IClassFixture<FakeB
     }
 
     [Fact]
-    public async Task A_signed_in_resident_links_his_DigiD_himself_by_confirming()
+    public async Task A_signed_in_resident_links_his_DigiD_himself_by_confirming_with_his_password_and_can_unlink_it()
     {
         var browser = await app.SignedInAsync(PageSession.Resident);
         var start = await browser.GetPageAsync("/inloggen/digid");
@@ -257,7 +257,23 @@ public sealed class ResidentSignInTests(FakeBrokerApp app) : IClassFixture<FakeB
         var confirm = await browser.GetPageAsync(back.Headers.Location!.PathAndQuery());
         confirm.Text().ShouldContain("Wilt u voortaan inloggen met DigiD?");
         confirm.QuerySelector("#Input_Code").ShouldBeNull("no code is asked of someone signed in");
-        using var linked = await browser.SubmitAsync("/inloggen/digid", new Dictionary<string, string>(), action: "/inloggen/digid?handler=Link");
+        confirm.QuerySelector("#Input_Password").ShouldNotBeNull("but his password, fresh");
+
+        // Without his password, or with a wrong one, nothing is linked: an open session alone is no proof.
+        using (var none = await browser.SubmitAsync("/inloggen/digid", new Dictionary<string, string>(), action: "/inloggen/digid?handler=Link"))
+        {
+            (await PageSession.ParseAsync(none)).QuerySelector("#Input_Password-error")!.TextContent.ShouldBe("Vul uw wachtwoord in.");
+        }
+
+        using (var wrong = await browser.SubmitAsync("/inloggen/digid", new Dictionary<string, string> { ["Input.Password"] = "Niet-mijn-wachtwoord-1" },
+                   action: "/inloggen/digid?handler=Link"))
+        {
+            (await PageSession.ParseAsync(wrong)).QuerySelector("#Input_Password-error")!.TextContent.ShouldBe("Dit wachtwoord klopt niet.");
+        }
+
+        (await LoginsAsync("pseudoniem-ingelogd")).ShouldBeEmpty();
+        using var linked = await browser.SubmitAsync("/inloggen/digid", new Dictionary<string, string> { ["Input.Password"] = PageSession.DemoPassword },
+            action: "/inloggen/digid?handler=Link");
         linked.Headers.Location!.PathAndQuery().ShouldBe("/mijn/tafel");
 
         var later = app.Browser();
@@ -268,6 +284,46 @@ public sealed class ResidentSignInTests(FakeBrokerApp app) : IClassFixture<FakeB
         var resident = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>()
             .Users.SingleAsync(a => a.Email == PageSession.Resident, TestContext.Current.CancellationToken);
         (await LoginsAsync("pseudoniem-ingelogd")).ShouldHaveSingleItem().UserId.ShouldBe(resident.Id);
+
+        // His security page lists it, says a new password leaves it, and unlinks it.
+        var security = await browser.GetPageAsync("/account/beveiliging");
+        security.QuerySelector("#linked-logins")!.TextContent.ShouldContain("DigiD");
+        security.Text().ShouldContain("een nieuw wachtwoord kiezen ontkoppelt deze inlogs niet");
+        using var unlinked = await browser.SubmitAsync("/account/beveiliging", new Dictionary<string, string> { ["provider"] = ResidentSignIn.Scheme },
+            formSelector: "#linked-logins form");
+        unlinked.Headers.Location!.PathAndQuery().ShouldContain("ontkoppeld");
+        (await LoginsAsync("pseudoniem-ingelogd")).ShouldBeEmpty();
+        using var gone = await ThroughTheBrokerAsync(app.Browser(), "pseudoniem-ingelogd");
+        gone.Headers.Location!.PathAndQuery().ShouldStartWith("/inloggen/digid", customMessage: "DigiD no longer signs him in");
+    }
+
+    [Fact]
+    public async Task A_resident_without_a_password_links_only_after_a_fresh_sign_in_link_and_keeps_his_last_way_in()
+    {
+        // A resident who signs in with DigiD alone (no password, no address).
+        var code = await InvitedAsync("Zonderwachtwoord");
+        var browser = app.Browser();
+        using (await ThroughTheBrokerAsync(browser, "pseudoniem-zonder"))
+        using (var made = await browser.SubmitAsync("/inloggen/digid",
+                   new Dictionary<string, string> { ["Input.Code"] = code }.WithDate("Input.DateOfBirth", BirthDate), action: "/inloggen/digid?handler=Link"))
+        {
+            made.Headers.Location!.PathAndQuery().ShouldBe("/mijn/tafel");
+        }
+
+        // Another DigiD (someone else's, at his open session) is not linked without a sign-in link of the last minutes.
+        using var back = await ThroughTheBrokerAsync(browser, "pseudoniem-iemand-anders");
+        var confirm = await browser.GetPageAsync(back.Headers.Location!.PathAndQuery());
+        confirm.QuerySelector("#Input_Password").ShouldBeNull();
+        confirm.Text().ShouldContain("met een link uit uw e-mail");
+        using var refused = await browser.SubmitAsync("/inloggen/digid", new Dictionary<string, string>(), action: "/inloggen/digid?handler=Link");
+        (await PageSession.ParseAsync(refused)).Text().ShouldContain("Log eerst opnieuw in met een link uit uw e-mail");
+        (await LoginsAsync("pseudoniem-iemand-anders")).ShouldBeEmpty();
+
+        // His DigiD is his only way in: unlinking it is refused.
+        using var kept = await browser.SubmitAsync("/account/beveiliging", new Dictionary<string, string> { ["provider"] = ResidentSignIn.Scheme },
+            formSelector: "#linked-logins form");
+        (await PageSession.ParseAsync(kept)).Text().ShouldContain("daarna kunt u niet meer inloggen");
+        (await LoginsAsync("pseudoniem-zonder")).ShouldHaveSingleItem();
     }
 
     [Fact]
