@@ -5,8 +5,26 @@ using Keukentafel.Web;
 
 namespace Keukentafel.Budget;
 
-/// <summary>One month of the year: what was spent and reserved in it, the running totals, and the straight-line plan.</summary>
-public sealed record MonthRow(int Month, decimal Realised, decimal Committed, decimal CumulativeRealised, decimal CumulativeUsed, decimal Plan, bool Passed);
+/// <summary>
+/// One month of the year: what was spent and reserved in it, the running totals, and the straight-line plan. Month 0
+/// holds what was booked for this budget year before its calendar year began (an action planned in December for
+/// January), month 13 what was booked after it ended (a late invoice); each is there only when it holds something.
+/// </summary>
+public sealed record MonthRow(int Month, decimal Realised, decimal Committed, decimal CumulativeRealised, decimal CumulativeUsed, decimal Plan, bool Passed)
+{
+    public const int Before = 0;
+    public const int After = 13;
+
+    public bool OutsideYear => Month is Before or After;
+
+    /// <summary>The row's name on the page and in the exports: the month, or when it was booked outside the year.</summary>
+    public string Label(int year, string format = "MMMM") => Month switch
+    {
+        Before => $"geboekt vóór {year}",
+        After => $"geboekt na {year}",
+        _ => new DateOnly(year, Month, 1).ToString(format, System.Globalization.CultureInfo.GetCultureInfo("nl-NL")),
+    };
+}
 
 /// <summary>One organisation's year: its balance, its spending per month and the cases it was financed for.</summary>
 public sealed record OrganisationRow(Guid OrganisationId, string Organisation, Balance Balance, IReadOnlyList<decimal> RealisedPerMonth, int Cases);
@@ -37,7 +55,7 @@ public sealed record BudgetDashboard(
     /// <summary>
     /// Computes the dashboard from the budget's ledger. An entry counts in the Dutch month it was booked; an entry of this
     /// budget year booked before or after the calendar year (an action planned in December, delivered in January) counts
-    /// in the first or last month.
+    /// in a row of its own before January or after December (<see cref="MonthRow.Before"/>, <see cref="MonthRow.After"/>).
     /// </summary>
     public static BudgetDashboard Of(NeighbourhoodBudget budget, IReadOnlyList<LedgerEntry> ledger, int year, IReadOnlyDictionary<Guid, string> organisations,
         IReadOnlyDictionary<Guid, Payer> preFinanced, DateOnly today) =>
@@ -52,14 +70,25 @@ public sealed record BudgetDashboard(
         IReadOnlyDictionary<Guid, string> organisations, IReadOnlyDictionary<Guid, Payer> preFinanced, DateOnly today, decimal usedInPeriod)
     {
         var total = Balance.Of(entries);
-        var months = Enumerable.Range(1, 12).ToList();
         // The Dutch month of each entry, worked out once (a time zone conversion each).
-        var monthOfEntry = entries.ToDictionary(e => e, e => DutchTime.Date(e.AtUtc) is var d && d.Year < year ? 1 : d.Year > year ? 12 : d.Month);
+        var monthOfEntry = entries.ToDictionary(e => e,
+            e => DutchTime.Date(e.AtUtc) is var d && d.Year < year ? MonthRow.Before : d.Year > year ? MonthRow.After : d.Month);
+        var months = Enumerable.Range(1, 12).ToList();
+        if (monthOfEntry.ContainsValue(MonthRow.Before))
+        {
+            months.Insert(0, MonthRow.Before);
+        }
+
+        if (monthOfEntry.ContainsValue(MonthRow.After))
+        {
+            months.Add(MonthRow.After);
+        }
+
         int MonthOf(LedgerEntry e) => monthOfEntry[e];
         IReadOnlyList<decimal> RealisedPerMonth(IEnumerable<LedgerEntry> organisationEntries)
         {
             var byMonthOfOrganisation = organisationEntries.GroupBy(MonthOf).ToDictionary(g => g.Key, g => Balance.Of(g).Realised);
-            return [.. Enumerable.Range(1, 12).Select(m => byMonthOfOrganisation.GetValueOrDefault(m))];
+            return [.. months.Select(m => byMonthOfOrganisation.GetValueOrDefault(m))];
         }
 
         var byMonth = entries.GroupBy(MonthOf).ToDictionary(g => g.Key, g => Balance.Of(g));
@@ -71,7 +100,8 @@ public sealed record BudgetDashboard(
             var b = byMonth.GetValueOrDefault(m) ?? new Balance(0, 0, 0);
             realisedSoFar += b.Realised;
             usedSoFar += b.Committed + b.Realised;
-            monthRows.Add(new MonthRow(m, b.Realised, b.Committed, realisedSoFar, usedSoFar, decimal.Round(total.Room * m / 12, 2), m <= passed));
+            var passedThen = m == MonthRow.After ? year < today.Year : m <= passed;
+            monthRows.Add(new MonthRow(m, b.Realised, b.Committed, realisedSoFar, usedSoFar, decimal.Round(total.Room * Math.Min(m, 12) / 12, 2), passedThen));
         }
 
         var organisationRows = entries.GroupBy(e => e.OrganisationId)
@@ -121,7 +151,7 @@ public sealed record BudgetDashboard(
         yield return new(Summary, "", "Gemiddeld per casus", AverageCostPerCase, DutchNumber.Euro(AverageCostPerCase));
         foreach (var m in Months)
         {
-            var month = new DateOnly(Year, m.Month, 1).ToString("MMMM", nl);
+            var month = m.Label(Year);
             yield return new("Per maand", month, "Besteed", m.Realised, DutchNumber.Euro(m.Realised));
             yield return new("Per maand", month, "Vastgelegd (netto)", m.Committed, DutchNumber.Euro(m.Committed));
             yield return new("Per maand", month, "Besteed tot en met", m.CumulativeRealised, DutchNumber.Euro(m.CumulativeRealised));

@@ -37,9 +37,14 @@ public sealed class DashboardTests
         d.Months[^1].Plan.ShouldBe(Direct(year, EntryKind.Room));
         foreach (var m in d.Months)
         {
-            var inMonth = year.Where(e => DutchTime.Date(e.AtUtc) is var day && (day.Year < 2026 ? 1 : day.Year > 2026 ? 12 : day.Month) == m.Month).ToList();
+            var inMonth = year.Where(e => DutchTime.Date(e.AtUtc) is var day && (day.Year < 2026 ? 0 : day.Year > 2026 ? 13 : day.Month) == m.Month)
+                .ToList();
             m.Realised.ShouldBe(Realised(inMonth), $"month {m.Month}");
             m.Passed.ShouldBe(m.Month <= Today.Month);
+            if (m.OutsideYear)
+            {
+                inMonth.ShouldNotBeEmpty("a row outside the year is there only when something was booked then");
+            }
         }
 
         d.Organisations.Count.ShouldBe(year.Select(e => e.OrganisationId).Distinct().Count());
@@ -94,6 +99,41 @@ public sealed class DashboardTests
         var past = BudgetDashboard.Of(budget, ledger, 2026, organisations.ToDictionary(o => o, o => "X"), preFinanced, new DateOnly(2027, 2, 1));
         past.Forecast.Applies.ShouldBeFalse();
         past.Months.ShouldAllBe(m => m.Passed);
+    }
+
+    [Fact]
+    public void An_entry_of_the_budget_year_booked_outside_its_calendar_year_gets_a_row_of_its_own_not_January_or_December()
+    {
+        var budget = LedgerPropertyTests.NewBudget(contributed: 100_000m);
+        var book = new LedgerBook(budget, []);
+        var organisation = Guid.CreateVersion7();
+        book.SetRoom(organisation, 2026, 12_000m, Professional, new DateTime(2025, 12, 10, 8, 0, 0, DateTimeKind.Utc));
+        book.Commit(organisation, 2026, Guid.CreateVersion7(), Guid.CreateVersion7(), 500m, LawDomain.Wmo, Professional,
+            new DateTime(2025, 12, 20, 8, 0, 0, DateTimeKind.Utc));
+        book.Commit(organisation, 2026, Guid.CreateVersion7(), Guid.CreateVersion7(), 300m, LawDomain.Wmo, Professional,
+            new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc));
+        book.Commit(organisation, 2026, Guid.CreateVersion7(), Guid.CreateVersion7(), 200m, LawDomain.Wmo, Professional,
+            new DateTime(2027, 1, 8, 8, 0, 0, DateTimeKind.Utc));
+
+        var d = BudgetDashboard.Of(budget, [.. book.Entries], 2026, new Dictionary<Guid, string>(), new Dictionary<Guid, Payer>(), new DateOnly(2027, 2, 1));
+
+        d.Months.Select(m => m.Month).ShouldBe([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+        d.Months[0].Committed.ShouldBe(500m);
+        d.Months[0].Label(2026).ShouldBe("geboekt vóór 2026");
+        d.Months[0].Plan.ShouldBe(0m);
+        d.Months[1].Committed.ShouldBe(300m, "January holds January only");
+        d.Months[12].Committed.ShouldBe(0m, "December holds December only");
+        d.Months[13].Committed.ShouldBe(200m);
+        d.Months[13].Label(2026).ShouldBe("geboekt na 2026");
+        d.Months[13].Plan.ShouldBe(12_000m);
+        d.Months[13].CumulativeUsed.ShouldBe(1_000m);
+        d.Organisations.ShouldHaveSingleItem().RealisedPerMonth.Count.ShouldBe(14);
+        d.Figures().Where(f => f.Section == "Per maand").Select(f => f.Group).Distinct().ShouldContain("geboekt na 2026");
+
+        // A year with nothing booked outside it has its twelve months only.
+        var inside = BudgetDashboard.Of(budget, [.. book.Entries.Where(e => e.AtUtc.Year == 2026)], 2026, new Dictionary<Guid, string>(),
+            new Dictionary<Guid, Payer>(), new DateOnly(2027, 2, 1));
+        inside.Months.Select(m => m.Month).ShouldBe(Enumerable.Range(1, 12));
     }
 
     [Fact]
