@@ -50,6 +50,22 @@ public sealed class BudgetFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.GetByRole(AriaRole.Button, new() { Name = "Vastleggen in het wijkbudget" }).ClickAsync();
             await page.GetByText($"is vastgelegd in het wijkbudget, bij {name}").WaitForAsync();
             (await page.GetByText("650,00 vastgelegd").CountAsync()).ShouldBe(1);
+
+            // Delivered for less, then a credit note: the correction form is accessible, a mistake shown beside it.
+            await page.GetByText("Geleverd: werkelijke kosten invullen").First.ClickAsync();
+            await page.GetByLabel("Werkelijke kosten in euro").FillAsync("600");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Besteed vastleggen" }).ClickAsync();
+            await page.GetByText("is besteed uit het wijkbudget.").WaitForAsync();
+            await page.GetByText("Besteed bedrag corrigeren").First.ClickAsync();
+            await page.ShouldBeAccessibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Correctie vastleggen" }).ClickAsync();
+            await page.GetByText("Vul een bedrag in euro's in").First.WaitForAsync();
+            await page.ShouldBeAccessibleAsync();
+            await page.GetByLabel("Correctie in euro").FillAsync("-60,00");
+            await page.GetByLabel("Waarom?").FillAsync("Creditnota: een bezoek minder");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Correctie vastleggen" }).ClickAsync();
+            await page.GetByText("is vastgelegd in het wijkbudget.").WaitForAsync();
+            (await page.GetByText("540,00 besteed").CountAsync()).ShouldBe(1);
         });
 
         var manager = await app.NewPageAsync();

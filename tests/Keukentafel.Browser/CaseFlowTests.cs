@@ -77,6 +77,9 @@ public sealed class CaseFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.GetByRole(AriaRole.Button, new() { Name = "Uitnodigen" }).ClickAsync();
             await page.GetByText("De professional is uitgenodigd").WaitForAsync();
             await page.ShouldBeAccessibleAsync();
+            await page.GetByText("Het MDO verzetten").ClickAsync();
+            await page.GetByLabel("Nieuwe datum en tijd").WaitForAsync();
+            await page.ShouldBeAccessibleAsync();
 
             // The plan: something she does herself and her contribution.
             await page.GetByRole(AriaRole.Link, new() { Name = "Plan", Exact = true }).ClickAsync();
@@ -94,24 +97,29 @@ public sealed class CaseFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.GetByText("Het verslag van het MDO is vastgelegd.").WaitForAsync();
             (await page.Locator(".kt-facts").InnerTextAsync()).ShouldContain("Plan afgesproken");
 
-            // Carry out the plan.
+            // Carry out the plan: her own action now; her contribution (listed last) she gives after her solution.
             await page.GetByRole(AriaRole.Link, new() { Name = "Plan", Exact = true }).ClickAsync();
-            while (await page.GetByRole(AriaRole.Button, new() { Name = "Gedaan" }).CountAsync() > 0)
-            {
-                await page.GetByRole(AriaRole.Button, new() { Name = "Gedaan" }).First.ClickAsync();
-                await page.GetByText("De actie staat nu op: gedaan.").WaitForAsync();
-            }
-
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gedaan" }).First.ClickAsync();
+            await page.GetByText("De actie staat nu op: gedaan.").WaitForAsync();
             await page.ShouldBeAccessibleAsync();
 
-            // Carried out, evaluated, closed.
+            // Carried out: a contribution can still be added on the plan.
             await page.GetByRole(AriaRole.Link, new() { Name = "Stappen" }).ClickAsync();
             await page.ShouldBeAccessibleAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "De oplossing is uitgevoerd" }).ClickAsync();
             await page.GetByText("De oplossing is uitgevoerd.").First.WaitForAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Plan", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Bijdrage van de bewoner toevoegen" }).WaitForAsync();
+            await page.ShouldBeAccessibleAsync();
+
+            // Evaluated, and closed with her contribution ticked done in the same screen.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Stappen" }).ClickAsync();
             await page.GetByLabel("Hoe ging het?").FillAsync("Mevrouw heeft weer contact met buren en de rekeningen zijn op orde.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Evaluatie vastleggen" }).ClickAsync();
             await page.GetByText("De evaluatie is vastgelegd.").WaitForAsync();
+            await page.GetByText("De bijdrage van de bewoner", new() { Exact = true }).WaitForAsync();
+            await page.ShouldBeAccessibleAsync();
+            await page.GetByLabel("Gedaan: Koken voor de eetgroep in het buurthuis").CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Casus afsluiten" }).ClickAsync();
             await page.GetByText("De casus is afgesloten.", new() { Exact = true }).WaitForAsync();
             (await page.Locator(".kt-facts").InnerTextAsync()).ShouldContain("Binnen zes weken opgelost");
