@@ -140,7 +140,8 @@ namespace Keukentafel.Migrations.Postgres
                     b.HasIndex("BudgetId");
                     b.HasIndex("PlanActionId");
                     b.HasIndex("OrganisationId", "Status");
-                    b.HasIndex(new[] { "PlanActionId" }, "IX_FinancingRequests_OneOpenPerAction").IsUnique().HasFilter("\"Status\" = 'Open'");
+                    b.HasIndex(new[] { "PlanActionId" }, "IX_FinancingRequests_OneOpenPerAction").IsUnique()
+                        .HasFilter("\"Status\" IN ('Open', 'AwaitingRoom')");
                     b.ToTable("FinancingRequests");
                 });
 
@@ -204,6 +205,31 @@ namespace Keukentafel.Migrations.Postgres
                     b.Property<int>("Version").IsConcurrencyToken().HasColumnType("integer");
                     b.HasKey("BudgetId", "OrganisationId", "Year");
                     b.ToTable("RoomLocks");
+                });
+
+            modelBuilder.Entity("Keukentafel.Budget.RoomShiftAsk", b =>
+                {
+                    b.Property<Guid>("Id").HasColumnType("uuid");
+                    b.Property<bool?>("Agreed").HasColumnType("boolean");
+                    b.Property<decimal>("Amount").HasPrecision(14, 2).HasColumnType("numeric(14,2)");
+                    b.Property<string>("AnswerReason").HasMaxLength(2000).HasColumnType("character varying(2000)");
+                    b.Property<DateTime?>("AnsweredAtUtc").HasColumnType("timestamp with time zone");
+                    b.Property<Guid?>("AnsweredById").HasColumnType("uuid");
+                    b.Property<string>("AnsweredByName").HasMaxLength(300).HasColumnType("character varying(300)");
+                    b.Property<DateTime>("AskedAtUtc").HasColumnType("timestamp with time zone");
+                    b.Property<Guid?>("AskedById").HasColumnType("uuid");
+                    b.Property<string>("AskedByName").IsRequired().HasMaxLength(300).HasColumnType("character varying(300)");
+                    b.Property<string>("AskedReason").IsRequired().HasMaxLength(2000).HasColumnType("character varying(2000)");
+                    b.Property<Guid>("BudgetId").HasColumnType("uuid");
+                    b.Property<Guid>("FromOrganisationId").HasColumnType("uuid");
+                    b.Property<Guid>("RequestId").HasColumnType("uuid");
+                    b.Property<Guid>("ToOrganisationId").HasColumnType("uuid");
+                    b.Property<int>("Version").IsConcurrencyToken().HasColumnType("integer");
+                    b.Property<int>("Year").HasColumnType("integer");
+                    b.HasKey("Id");
+                    b.HasIndex("RequestId");
+                    b.HasIndex("FromOrganisationId", "Agreed");
+                    b.ToTable("RoomShiftAsks", (string)null);
                 });
 
             modelBuilder.Entity("Keukentafel.Cases.Case", b =>
@@ -345,9 +371,13 @@ namespace Keukentafel.Migrations.Postgres
                     b.Property<DateTime?>("LockedAtUtc").HasColumnType("timestamp with time zone");
                     b.Property<Guid?>("LockedById").HasColumnType("uuid");
                     b.Property<string>("LockedByName").HasMaxLength(300).HasColumnType("character varying(300)");
+                    b.Property<int>("Number").HasColumnType("integer");
                     b.Property<int>("PriceYear").HasColumnType("integer");
+                    b.Property<DateTime?>("ReplacedAtUtc").HasColumnType("timestamp with time zone");
+                    b.Property<string>("ReplacedByName").HasMaxLength(300).HasColumnType("character varying(300)");
+                    b.Property<string>("ReplacedReason").HasMaxLength(2000).HasColumnType("character varying(2000)");
                     b.HasKey("Id");
-                    b.HasIndex("CaseId").IsUnique();
+                    b.HasIndex("CaseId").IsUnique().HasFilter("\"ReplacedAtUtc\" IS NULL");
                     b.ToTable("MicroAnalyses");
                 });
 
@@ -998,6 +1028,13 @@ namespace Keukentafel.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Keukentafel.Budget.RoomShiftAsk", b =>
+                {
+                    b.HasOne("Keukentafel.Neighbourhoods.Organisation", null).WithMany().HasForeignKey("FromOrganisationId").OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                    b.HasOne("Keukentafel.Budget.FinancingRequest", null).WithMany().HasForeignKey("RequestId").OnDelete(DeleteBehavior.Restrict).IsRequired();
+                });
+
             modelBuilder.Entity("Keukentafel.Cases.Case", b =>
                 {
                     b.HasOne("Keukentafel.Neighbourhoods.StaffMember", null).WithMany().HasForeignKey("CaseBringerId").OnDelete(DeleteBehavior.Restrict)
@@ -1037,8 +1074,7 @@ namespace Keukentafel.Migrations.Postgres
 
             modelBuilder.Entity("Keukentafel.Effects.MicroAnalysis", b =>
                 {
-                    b.HasOne("Keukentafel.Cases.Case", null).WithOne("Analysis").HasForeignKey("Keukentafel.Effects.MicroAnalysis", "CaseId")
-                        .OnDelete(DeleteBehavior.Cascade).IsRequired();
+                    b.HasOne("Keukentafel.Cases.Case", null).WithMany("Analyses").HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade).IsRequired();
                 });
 
             modelBuilder.Entity("Keukentafel.Effects.NeighbourhoodPrice", b =>
@@ -1263,7 +1299,7 @@ namespace Keukentafel.Migrations.Postgres
             modelBuilder.Entity("Keukentafel.Cases.Case", b =>
                 {
                     b.Navigation("Actions");
-                    b.Navigation("Analysis");
+                    b.Navigation("Analyses");
                     b.Navigation("Answers");
                     b.Navigation("Bottlenecks");
                     b.Navigation("Consents");

@@ -137,7 +137,8 @@ namespace Keukentafel.Migrations.Sqlite
                     b.HasIndex("BudgetId");
                     b.HasIndex("PlanActionId");
                     b.HasIndex("OrganisationId", "Status");
-                    b.HasIndex(new[] { "PlanActionId" }, "IX_FinancingRequests_OneOpenPerAction").IsUnique().HasFilter("\"Status\" = 'Open'");
+                    b.HasIndex(new[] { "PlanActionId" }, "IX_FinancingRequests_OneOpenPerAction").IsUnique()
+                        .HasFilter("\"Status\" IN ('Open', 'AwaitingRoom')");
                     b.ToTable("FinancingRequests");
                 });
 
@@ -201,6 +202,31 @@ namespace Keukentafel.Migrations.Sqlite
                     b.Property<int>("Version").IsConcurrencyToken().HasColumnType("INTEGER");
                     b.HasKey("BudgetId", "OrganisationId", "Year");
                     b.ToTable("RoomLocks");
+                });
+
+            modelBuilder.Entity("Keukentafel.Budget.RoomShiftAsk", b =>
+                {
+                    b.Property<Guid>("Id").HasColumnType("TEXT");
+                    b.Property<bool?>("Agreed").HasColumnType("INTEGER");
+                    b.Property<decimal>("Amount").HasPrecision(14, 2).HasColumnType("TEXT");
+                    b.Property<string>("AnswerReason").HasMaxLength(2000).HasColumnType("TEXT");
+                    b.Property<DateTime?>("AnsweredAtUtc").HasColumnType("TEXT");
+                    b.Property<Guid?>("AnsweredById").HasColumnType("TEXT");
+                    b.Property<string>("AnsweredByName").HasMaxLength(300).HasColumnType("TEXT");
+                    b.Property<DateTime>("AskedAtUtc").HasColumnType("TEXT");
+                    b.Property<Guid?>("AskedById").HasColumnType("TEXT");
+                    b.Property<string>("AskedByName").IsRequired().HasMaxLength(300).HasColumnType("TEXT");
+                    b.Property<string>("AskedReason").IsRequired().HasMaxLength(2000).HasColumnType("TEXT");
+                    b.Property<Guid>("BudgetId").HasColumnType("TEXT");
+                    b.Property<Guid>("FromOrganisationId").HasColumnType("TEXT");
+                    b.Property<Guid>("RequestId").HasColumnType("TEXT");
+                    b.Property<Guid>("ToOrganisationId").HasColumnType("TEXT");
+                    b.Property<int>("Version").IsConcurrencyToken().HasColumnType("INTEGER");
+                    b.Property<int>("Year").HasColumnType("INTEGER");
+                    b.HasKey("Id");
+                    b.HasIndex("RequestId");
+                    b.HasIndex("FromOrganisationId", "Agreed");
+                    b.ToTable("RoomShiftAsks", (string)null);
                 });
 
             modelBuilder.Entity("Keukentafel.Cases.Case", b =>
@@ -342,9 +368,13 @@ namespace Keukentafel.Migrations.Sqlite
                     b.Property<DateTime?>("LockedAtUtc").HasColumnType("TEXT");
                     b.Property<Guid?>("LockedById").HasColumnType("TEXT");
                     b.Property<string>("LockedByName").HasMaxLength(300).HasColumnType("TEXT");
+                    b.Property<int>("Number").HasColumnType("INTEGER");
                     b.Property<int>("PriceYear").HasColumnType("INTEGER");
+                    b.Property<DateTime?>("ReplacedAtUtc").HasColumnType("TEXT");
+                    b.Property<string>("ReplacedByName").HasMaxLength(300).HasColumnType("TEXT");
+                    b.Property<string>("ReplacedReason").HasMaxLength(2000).HasColumnType("TEXT");
                     b.HasKey("Id");
-                    b.HasIndex("CaseId").IsUnique();
+                    b.HasIndex("CaseId").IsUnique().HasFilter("\"ReplacedAtUtc\" IS NULL");
                     b.ToTable("MicroAnalyses");
                 });
 
@@ -988,6 +1018,13 @@ namespace Keukentafel.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Keukentafel.Budget.RoomShiftAsk", b =>
+                {
+                    b.HasOne("Keukentafel.Neighbourhoods.Organisation", null).WithMany().HasForeignKey("FromOrganisationId").OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                    b.HasOne("Keukentafel.Budget.FinancingRequest", null).WithMany().HasForeignKey("RequestId").OnDelete(DeleteBehavior.Restrict).IsRequired();
+                });
+
             modelBuilder.Entity("Keukentafel.Cases.Case", b =>
                 {
                     b.HasOne("Keukentafel.Neighbourhoods.StaffMember", null).WithMany().HasForeignKey("CaseBringerId").OnDelete(DeleteBehavior.Restrict)
@@ -1027,8 +1064,7 @@ namespace Keukentafel.Migrations.Sqlite
 
             modelBuilder.Entity("Keukentafel.Effects.MicroAnalysis", b =>
                 {
-                    b.HasOne("Keukentafel.Cases.Case", null).WithOne("Analysis").HasForeignKey("Keukentafel.Effects.MicroAnalysis", "CaseId")
-                        .OnDelete(DeleteBehavior.Cascade).IsRequired();
+                    b.HasOne("Keukentafel.Cases.Case", null).WithMany("Analyses").HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade).IsRequired();
                 });
 
             modelBuilder.Entity("Keukentafel.Effects.NeighbourhoodPrice", b =>
@@ -1253,7 +1289,7 @@ namespace Keukentafel.Migrations.Sqlite
             modelBuilder.Entity("Keukentafel.Cases.Case", b =>
                 {
                     b.Navigation("Actions");
-                    b.Navigation("Analysis");
+                    b.Navigation("Analyses");
                     b.Navigation("Answers");
                     b.Navigation("Bottlenecks");
                     b.Navigation("Consents");

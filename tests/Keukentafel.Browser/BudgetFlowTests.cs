@@ -84,8 +84,9 @@ public sealed class BudgetFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await manager.GetByLabel("Waarom besluit u dit?")
                 .First.FillAsync("Alleen wij bieden maatschappelijk werk in de wijk; De Beweging heeft ruimte over.");
             await manager.GetByRole(AriaRole.Button, new() { Name = "Besluit vastleggen" }).First.ClickAsync();
-            await manager.GetByText("Besloten: ruimte verschoven.").WaitForAsync();
-            (await manager.GetByText("Ruimte verschoven en betaald").CountAsync()).ShouldBeGreaterThan(0);
+            await manager.GetByText("Gevraagd: een manager van de andere organisatie beslist").WaitForAsync();
+            (await manager.GetByText("Wacht op akkoord van").CountAsync()).ShouldBeGreaterThan(0);
+            await manager.ShouldBeAccessibleAsync();
         });
 
         var coordinator = await app.NewPageAsync();

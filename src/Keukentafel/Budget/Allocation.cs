@@ -14,7 +14,11 @@ public sealed record Candidate(Guid OrganisationId, string Name, decimal Remaini
 
 /// <summary>A request to the managers as the case shows it.</summary>
 public sealed record RequestView(Guid Id, RequestStatus Status, Guid OrganisationId, string Organisation, decimal Amount, decimal RoomLeft,
-    string RequestedBy, DateTime RequestedAtUtc, string? DecidedBy, DateTime? DecidedAtUtc, string? Reason);
+    string RequestedBy, DateTime RequestedAtUtc, string? DecidedBy, DateTime? DecidedAtUtc, string? Reason)
+{
+    /// <summary>Still waiting: for its own managers, or for the organisation they asked for room.</summary>
+    public bool IsWaiting => Status is RequestStatus.Open or RequestStatus.AwaitingRoom;
+}
 
 /// <summary>
 /// White-label allocation of one plan action: the organisations in the neighbourhood that offer its kind of help (or the
@@ -108,7 +112,7 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
         }
 
         var view = await ViewAsync(caseId, actionId, ct);
-        if (view.Request is { Status: RequestStatus.Open } open)
+        if (view.Request is { IsWaiting: true } open)
         {
             throw DomainException.Conflict("budget.request_open", $"De vraag ligt al bij de managers van {open.Organisation}.");
         }
@@ -182,15 +186,24 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
 
     private async Task WithdrawWaitingAsync(Guid planActionId, DateTime now, CancellationToken ct)
     {
-        foreach (var waiting in await db.FinancingRequests.Where(r => r.PlanActionId == planActionId && r.Status == RequestStatus.Open).ToListAsync(ct))
+        foreach (var waiting in await db.FinancingRequests
+                     .Where(r => r.PlanActionId == planActionId && (r.Status == RequestStatus.Open || r.Status == RequestStatus.AwaitingRoom)).ToListAsync(ct))
         {
             waiting.Withdraw(now);
+        }
+
+        // An organisation asked for room for it need not answer any more.
+        var asks = db.RoomShiftAsks.Where(a => a.Agreed == null && db.FinancingRequests.Any(r => r.Id == a.RequestId && r.PlanActionId == planActionId));
+        foreach (var ask in await asks.ToListAsync(ct))
+        {
+            ask.Answer(false, "De actie is vervallen.", new Actor(Guid.Empty, null, "Keukentafel", null), now);
         }
     }
 
     /// <summary>
     /// The managers' decision on a request, saved with what it does to the ledger: beyond the room (a commitment the
-    /// decision allows), room shifted from another organisation (two room entries, then the commitment), or refused.
+    /// decision allows) or refused. Room from another organisation is asked of that organisation's managers
+    /// (<see cref="AnswerRoomAsync"/>): nothing moves before one of them agrees.
     /// </summary>
     public async Task<FinancingRequest> DecideAsync(Guid requestId, RequestStatus decision, Guid? shiftFrom, string? reason, Actor by, CancellationToken ct)
     {
@@ -226,26 +239,71 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
                 return [];
             }
 
-            var action = await db.PlanActions.AsNoTracking().SingleAsync(a => a.Id == tracked.PlanActionId, ct);
-            if (action.IsSettled || action.ExpectedCost != tracked.Amount)
+            if (tracked.Status == RequestStatus.AwaitingRoom)
             {
-                throw DomainException.Conflict("budget.request_outdated",
-                    "De actie is intussen veranderd, vervallen of gedaan. Kies: niet betalen, en laat de professional opnieuw vragen.");
+                db.RoomShiftAsks.Add(new RoomShiftAsk(tracked, shiftFrom!.Value, shortfall, tracked.DecisionReason!, by, now));
+                return [];
             }
 
-            var added = new List<LedgerEntry>();
-            if (decision == RequestStatus.RoomShifted && shortfall > 0)
-            {
-                added.AddRange(book.ShiftRoom(shiftFrom!.Value, tracked.OrganisationId, tracked.Year, shortfall, tracked.Id,
-                    $"Besluit managers: ruimte verschoven. {tracked.DecisionReason}", by, now));
-            }
-
-            added.Add(book.Commit(tracked.OrganisationId, tracked.Year, tracked.CaseId, tracked.PlanActionId, tracked.Amount, action.LawDomain, by, now,
-                tracked));
-            await AssignAsync(tracked.CaseId, tracked.PlanActionId, tracked.OrganisationId, tracked.PreFinancedFor, tracked.BudgetId, by, now, ct);
-            return added;
+            return await FinanceAsync(book, tracked, null, by, now, ct);
         }, ct);
         return tracked;
+    }
+
+    /// <summary>
+    /// A manager of the organisation asked for room answers: agreed, the room moves (two room entries) and the action is
+    /// financed (the commitment), in one transaction; refused, with a reason, the request is open again for its own managers.
+    /// </summary>
+    public async Task<RoomShiftAsk> AnswerRoomAsync(Guid requestId, bool agree, string? reason, Actor by, CancellationToken ct)
+    {
+        var ask = await db.RoomShiftAsks.AsNoTracking().Where(a => a.RequestId == requestId && a.Agreed == null).SingleOrDefaultAsync(ct)
+            ?? throw DomainException.Conflict("budget.room_not_asked", "Er wordt voor deze aanvraag geen ruimte (meer) gevraagd.");
+        if (!await IsManagerOfAsync(by.StaffMemberId, ask.FromOrganisationId, ct))
+        {
+            throw NotTheirs();
+        }
+
+        RoomShiftAsk answered = null!;
+        await financing.ChangeAsync(ask.BudgetId, [(ask.ToOrganisationId, ask.Year), (ask.FromOrganisationId, ask.Year)], async (book, now) =>
+        {
+            answered = await db.RoomShiftAsks.SingleAsync(a => a.Id == ask.Id, ct);
+            answered.Answer(agree, reason, by, now);
+            var request = await db.FinancingRequests.SingleAsync(r => r.Id == requestId, ct);
+            if (!agree)
+            {
+                request.RoomRefused();
+                return [];
+            }
+
+            request.RoomGiven();
+            return await FinanceAsync(book, request, answered, by, now, ct);
+        }, ct);
+        return answered;
+    }
+
+    /// <summary>The commitment a decision allows, after the room it takes from another organisation (when it was given).</summary>
+    private async Task<IReadOnlyList<LedgerEntry>> FinanceAsync(LedgerBook book, FinancingRequest request, RoomShiftAsk? given, Actor by, DateTime now,
+        CancellationToken ct)
+    {
+        var action = await db.PlanActions.AsNoTracking().SingleAsync(a => a.Id == request.PlanActionId, ct);
+        if (action.IsSettled || action.ExpectedCost != request.Amount)
+        {
+            throw DomainException.Conflict("budget.request_outdated",
+                "De actie is intussen veranderd, vervallen of gedaan. Kies: niet betalen, en laat de professional opnieuw vragen.");
+        }
+
+        var added = new List<LedgerEntry>();
+        var shortfall = request.Amount - book.BalanceOf(request.OrganisationId, request.Year).Remaining;
+        if (given is not null && shortfall > 0)
+        {
+            added.AddRange(book.ShiftRoom(given.FromOrganisationId, request.OrganisationId, request.Year, shortfall, request.Id,
+                $"Besluit managers: ruimte verschoven. {request.DecisionReason} Akkoord van {given.AnsweredByName}.", by, now));
+        }
+
+        added.Add(book.Commit(request.OrganisationId, request.Year, request.CaseId, request.PlanActionId, request.Amount, action.LawDomain, by, now,
+            request));
+        await AssignAsync(request.CaseId, request.PlanActionId, request.OrganisationId, request.PreFinancedFor, request.BudgetId, by, now, ct);
+        return added;
     }
 
     /// <summary>Only the managers of the organisation the request is for decide on it.</summary>

@@ -33,7 +33,11 @@ public static class BudgetApi
             .WithSummary("The financing requests for my organisation as manager, open ones first, with the organisations I may take room from.");
         managers.MapPost("/{requestId:guid}/decision", Decide).ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Decide a request as manager of its organisation: BeyondRoom (finance beyond the room), "
-                + "RoomShifted (take the shortfall from another organisation's room) or Refused; with the reason.");
+                + "RoomShifted (ask another organisation for the shortfall: the request awaits its answer, status AwaitingRoom) or Refused; "
+                + "with the reason.");
+        managers.MapPost("/{requestId:guid}/room-answer", AnswerRoom).ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("As manager of the organisation asked for room: agree (the room moves and the action is financed) or refuse, with the "
+                + "reason (the request is open again for its own managers).");
 
         var budgets = endpoints.MapGroup("/api/v1/budgets").WithTags("Budget").RequireAuthorization(Policies.Api, Policies.Effects);
         budgets.MapGet("/", Visible)
@@ -72,6 +76,10 @@ public static class BudgetApi
     public sealed record DecisionBody(RequestStatus Decision, Guid? FromOrganisationId, [property: StringLength(2000)] string? Reason);
 
     public sealed record Decided(Guid Id, RequestStatus Status, string? DecidedBy, DateTime? DecidedAtUtc);
+
+    /// <summary>Whether the organisation asked for room gives it; a refusal needs its reason.</summary>
+    public sealed record RoomAnswerBody([property: Required(ErrorMessage = "Kies: akkoord of niet akkoord.")] bool? Agree,
+        [property: StringLength(2000)] string? Reason);
 
     public sealed record BudgetItem(Guid Id, string Name);
 
@@ -134,6 +142,12 @@ public static class BudgetApi
     private static async Task<Ok<Page<RequestToDecide>>> RequestsToDecide(string? cursor, [Range(1, Pages.MaxLimit)] int? limit, Decisions decisions,
         CancellationToken ct) =>
         TypedResults.Ok(Pages.Of(await decisions.MineAsync(ct), r => r.Id.ToString(), cursor, limit));
+
+    private static async Task<Ok<Decided>> AnswerRoom(Guid requestId, RoomAnswerBody body, Decisions decisions, CancellationToken ct)
+    {
+        var r = await decisions.AnswerRoomAsync(requestId, body.Agree!.Value, body.Reason, ct);
+        return TypedResults.Ok(new Decided(r.Id, r.Status, r.DecidedByName, r.DecidedAtUtc));
+    }
 
     private static async Task<Ok<Decided>> Decide(Guid requestId, DecisionBody body, Decisions decisions, CancellationToken ct)
     {

@@ -66,9 +66,10 @@ internal sealed class FinancingRequestConfiguration : IEntityTypeConfiguration<F
         e.Property(r => r.DecidedByName).HasMaxLength(300);
         e.Property(r => r.DecisionReason).HasMaxLength(2000);
         e.Property(r => r.Version).IsConcurrencyToken();
+        e.Ignore(r => r.IsWaiting);
         // A manager's open requests; an action's requests.
         e.HasIndex(r => new { r.OrganisationId, r.Status });
-        e.HasIndex(r => r.PlanActionId, "IX_FinancingRequests_OneOpenPerAction").IsUnique().HasFilter("\"Status\" = 'Open'");
+        e.HasIndex(r => r.PlanActionId, "IX_FinancingRequests_OneOpenPerAction").IsUnique().HasFilter("\"Status\" IN ('Open', 'AwaitingRoom')");
         e.HasIndex(r => r.PlanActionId);
     }
 }
@@ -82,5 +83,23 @@ internal sealed class PreFinancingConfiguration : IEntityTypeConfiguration<PreFi
         e.Property(p => p.ByName).HasMaxLength(300);
         e.HasIndex(p => p.PlanActionId).IsUnique();
         e.HasIndex(p => p.BudgetId);
+    }
+}
+
+internal sealed class RoomShiftAskConfiguration : IEntityTypeConfiguration<RoomShiftAsk>
+{
+    public void Configure(EntityTypeBuilder<RoomShiftAsk> e)
+    {
+        e.ToTable("RoomShiftAsks");
+        e.HasOne<FinancingRequest>().WithMany().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Neighbourhoods.Organisation>().WithMany().HasForeignKey(a => a.FromOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(a => a.AskedByName).HasMaxLength(300);
+        e.Property(a => a.AskedReason).HasMaxLength(2000);
+        e.Property(a => a.AnsweredByName).HasMaxLength(300);
+        e.Property(a => a.AnswerReason).HasMaxLength(2000);
+        e.Property(a => a.Version).IsConcurrencyToken();
+        // What a manager is asked to answer; a request's asks.
+        e.HasIndex(a => new { a.FromOrganisationId, a.Agreed });
+        e.HasIndex(a => a.RequestId);
     }
 }

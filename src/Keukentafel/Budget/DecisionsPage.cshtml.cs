@@ -36,8 +36,25 @@ public sealed class DecisionsPage(Decisions decisions) : PageModel, Web.IRefusab
             {
                 RequestStatus.BeyondRoom => "Besloten: betalen boven de ruimte. Het geld is vastgelegd; de professional ziet het in de casus.",
                 RequestStatus.RoomShifted => "Besloten: ruimte verschoven. Het geld is vastgelegd; de professional ziet het in de casus.",
+                RequestStatus.AwaitingRoom =>
+                    "Gevraagd: een manager van de andere organisatie beslist of zij de ruimte afstaat. Daarna is het geld vastgelegd.",
                 _ => "Besloten: niet betalen uit het wijkbudget. De professional ziet uw reden in de casus.",
             },
+        });
+    }
+
+    /// <summary>The organisation asked for room answers: agreed, the room moves and the action is financed; refused, with a reason.</summary>
+    public async Task<IActionResult> OnPostAnswerRoomAsync(Guid requestId, bool? agree, string? reason)
+    {
+        (Refused, Posted) = (requestId, (null, null, reason));
+        var answered = await decisions.AnswerRoomAsync(requestId,
+            agree ?? throw DomainException.About("Agree", "budget.room_answer_required", "Kies: akkoord of niet akkoord."), reason,
+            HttpContext.RequestAborted);
+        return RedirectToPage(new
+        {
+            message = answered.Status == RequestStatus.RoomShifted
+                ? "U staat de ruimte af. Het geld is vastgelegd; de professional ziet het in de casus."
+                : "U staat geen ruimte af. De managers van de andere organisatie besluiten opnieuw; zij zien uw reden.",
         });
     }
 

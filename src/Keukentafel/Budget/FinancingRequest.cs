@@ -18,6 +18,12 @@ public enum RequestStatus
 
     /// <summary>The action was dropped before the managers decided.</summary>
     Withdrawn,
+
+    /// <summary>
+    /// The managers want to take room from another organisation: its manager agrees (then the room moves and the action
+    /// is financed: <see cref="RoomShifted"/>) or refuses (then the request is open again).
+    /// </summary>
+    AwaitingRoom,
 }
 
 /// <summary>
@@ -69,15 +75,42 @@ public sealed class FinancingRequest
     public string? DecidedByName { get; private set; }
     public DateTime? DecidedAtUtc { get; private set; }
 
+    /// <summary>Still waiting for a decision: of its own managers, or of the organisation asked for room.</summary>
+    public bool IsWaiting => Status is RequestStatus.Open or RequestStatus.AwaitingRoom;
+
     /// <summary>The action was dropped while the request waited: nothing is left to decide.</summary>
     internal void Withdraw(DateTime atUtc)
     {
-        if (Status == RequestStatus.Open)
+        if (IsWaiting)
         {
             Status = RequestStatus.Withdrawn;
             DecisionReason = "De actie is vervallen.";
             DecidedAtUtc = atUtc;
             Version++;
+        }
+    }
+
+    /// <summary>The organisation asked for room agreed: the room moved and the action is financed.</summary>
+    internal void RoomGiven()
+    {
+        RequireAwaitingRoom();
+        Status = RequestStatus.RoomShifted;
+        Version++;
+    }
+
+    /// <summary>The organisation asked for room refused: the request is open again for its own managers (the answer is kept in its ask).</summary>
+    internal void RoomRefused()
+    {
+        RequireAwaitingRoom();
+        (Status, ShiftedFromOrganisationId, DecisionReason, DecidedById, DecidedByName, DecidedAtUtc) = (RequestStatus.Open, null, null, null, null, null);
+        Version++;
+    }
+
+    private void RequireAwaitingRoom()
+    {
+        if (Status != RequestStatus.AwaitingRoom)
+        {
+            throw DomainException.Conflict("budget.room_not_asked", "Er wordt voor deze aanvraag geen ruimte (meer) gevraagd.");
         }
     }
 
@@ -101,7 +134,8 @@ public sealed class FinancingRequest
             throw DomainException.Conflict("budget.decision_by_manager", "Alleen een manager van de organisatie besluit hierover.");
         }
 
-        Status = decision;
+        // Room from another organisation moves only once its manager agrees (RoomShiftAsk); without a shortfall nothing needs to move.
+        Status = decision == RequestStatus.RoomShifted && shiftedFrom is not null ? RequestStatus.AwaitingRoom : decision;
         ShiftedFromOrganisationId = decision == RequestStatus.RoomShifted ? shiftedFrom : null;
         DecisionReason = Text.Required(reason, "budget.decision_reason", "Geef de reden van het besluit.", "Reason");
         DecidedById = by.StaffMemberId;

@@ -9,7 +9,11 @@ public sealed partial class Case
 {
     private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
 
-    public MicroAnalysis? Analysis { get; private set; }
+    /// <summary>Every version of the micro-analysis, the replaced ones too: replaced versions stay as they were locked.</summary>
+    public List<MicroAnalysis> Analyses { get; } = [];
+
+    /// <summary>The analysis that counts: the one version not replaced (null before one is started).</summary>
+    public MicroAnalysis? Analysis => Analyses.SingleOrDefault(a => a.ReplacedAtUtc is null);
 
     public MicroAnalysis StartAnalysis(int horizonMonths, int priceYear, CostCatalogue catalogue, bool existingCare, string? assumptions, Actor by,
         DateTime nowUtc)
@@ -19,10 +23,25 @@ public sealed partial class Case
             throw DomainException.Conflict("analysis.exists", "Deze casus heeft al een kostenanalyse.");
         }
 
-        Analysis = new MicroAnalysis(Id, horizonMonths, priceYear, catalogue, existingCare, assumptions, by, nowUtc);
+        var analysis = new MicroAnalysis(Id, horizonMonths, priceYear, catalogue, existingCare, assumptions, by, nowUtc);
+        Analyses.Add(analysis);
         Record(by, nowUtc, "analysis.started", $"Kostenanalyse begonnen: {horizonMonths} maanden, prijzen van {priceYear} (catalogus {catalogue.Version}).",
-            null, new { Analysis.Id, horizonMonths, priceYear, Catalogue = catalogue.Version, existingCare, Analysis.Assumptions });
-        return Analysis;
+            null, new { analysis.Id, horizonMonths, priceYear, Catalogue = catalogue.Version, existingCare, analysis.Assumptions });
+        return analysis;
+    }
+
+    /// <summary>
+    /// A locked analysis turned out wrong or outdated: a new version starts as a draft with the same terms and lines,
+    /// to be reviewed and locked again by a colleague; the locked one is kept, marked as replaced, with the reason.
+    /// </summary>
+    public MicroAnalysis NewAnalysisVersion(string? reason, CostCatalogue catalogue, Actor by, DateTime nowUtc)
+    {
+        var old = RequireAnalysis();
+        var next = old.Replace(reason, catalogue, by, nowUtc);
+        Analyses.Add(next);
+        Record(by, nowUtc, "analysis.new_version", $"Nieuwe versie {next.Number} van de kostenanalyse begonnen. Waarom: {old.ReplacedReason}",
+            new { old.Id, old.Number }, new { next.Id, next.Number });
+        return next;
     }
 
     public void ChangeAnalysisTerms(int horizonMonths, int priceYear, CostCatalogue catalogue, bool existingCare, string? assumptions, Actor by,

@@ -147,7 +147,7 @@ public sealed class CaseWork(KeukentafelDbContext db, CaseNumbers numbers, CaseA
             .Include(c => c.Deviations)
             .Include(c => c.Consents)
             .Include(c => c.Measurements)
-            .Include(c => c.Analysis).ThenInclude(a => a!.Lines)
+            .Include(c => c.Analyses.Where(a => a.ReplacedAtUtc == null)).ThenInclude(a => a.Lines) // the version that counts
             .AsSplitQuery()
             .SingleAsync(c => c.Id == id, ct);
 }

@@ -39,6 +39,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         e.HasMany(c => c.Consents).WithOne().HasForeignKey(k => k.CaseId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(c => c.Events).WithOne().HasForeignKey(v => v.CaseId).OnDelete(DeleteBehavior.Cascade);
         e.Ignore(c => c.IsOpen);
+        e.Ignore(c => c.Analysis);
     }
 }
 

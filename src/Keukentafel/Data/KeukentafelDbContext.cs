@@ -53,6 +53,7 @@ public abstract class KeukentafelDbContext(DbContextOptions options)
     public DbSet<Budget.LedgerEntry> LedgerEntries => Set<Budget.LedgerEntry>();
     public DbSet<Budget.RoomLock> RoomLocks => Set<Budget.RoomLock>();
     public DbSet<Budget.FinancingRequest> FinancingRequests => Set<Budget.FinancingRequest>();
+    public DbSet<Budget.RoomShiftAsk> RoomShiftAsks => Set<Budget.RoomShiftAsk>();
     public DbSet<Budget.PreFinancing> PreFinancings => Set<Budget.PreFinancing>();
     public DbSet<Learning.LearningSession> LearningSessions => Set<Learning.LearningSession>();
     public DbSet<Learning.Lesson> Lessons => Set<Learning.Lesson>();

@@ -66,6 +66,26 @@ public sealed class AnalysisLine
 
     internal void Freeze(UnitPrice price) => (UnitPrice, PriceSource, PriceEstimate) = (price.Price, price.Source, price.Estimate);
 
+    /// <summary>The same line in a new version of the analysis: in the name of whoever wrote it, its price not yet frozen.</summary>
+    internal AnalysisLine CopyTo(Guid analysisId) => new()
+    {
+        AnalysisId = analysisId,
+        Scenario = Scenario,
+        ItemCode = ItemCode,
+        Description = Description,
+        Unit = Unit,
+        Quantity = Quantity,
+        Probability = Probability,
+        FromMonth = FromMonth,
+        ToMonth = ToMonth,
+        LawDomain = LawDomain,
+        Payer = Payer,
+        Note = Note,
+        AddedById = AddedById,
+        AddedByName = AddedByName,
+        AddedAtUtc = AddedAtUtc,
+    };
+
     internal static AnalysisLine FromAction(Guid analysisId, PricedAction action, Actor by, DateTime atUtc)
     {
         var line = new AnalysisLine(analysisId, Scenario.With, null, action.ActionId, action.What, "actie", 1, 1, action.Month, action.Month, action.LawDomain,

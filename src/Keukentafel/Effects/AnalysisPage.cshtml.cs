@@ -14,6 +14,7 @@ public sealed class AnalysisPage(CaseWork work, CaseFiles files, Analyses analys
     public TermsInput Terms { get; set; } = new();
     public LineInput Line { get; set; } = new();
     public RemoveInput Remove { get; set; } = new();
+    public NewVersionInput NewVersion { get; set; } = new();
 
     public IReadOnlyList<SelectListItem> Items => [.. Analysis.Prices.Select(p => new SelectListItem(
         $"{p.Name} ({p.Price.ToString("C", CultureInfo.GetCultureInfo("nl-NL"))} per {p.Unit}){(p.Estimate ? ", schatting" : "")}", p.Code))];
@@ -42,6 +43,10 @@ public sealed class AnalysisPage(CaseWork work, CaseFiles files, Analyses analys
 
     public Task<IActionResult> OnPostLockAsync() => ApplyAsync((c, by, now) => prices.LockAnalysisAsync(c, by, now, HttpContext.RequestAborted),
         "De kostenanalyse is gecontroleerd en vastgezet.");
+
+    public Task<IActionResult> OnPostNewVersionAsync() => ChangeAsync(NewVersion, nameof(NewVersion),
+        (c, by, now) => c.NewAnalysisVersion(NewVersion.Reason, catalogues.Current, by, now),
+        "Er is een nieuwe versie van de kostenanalyse. Pas hem aan; daarna controleert een collega hem opnieuw en zet hem vast.");
 
     protected override async Task PrepareAsync()
     {
@@ -104,4 +109,11 @@ public sealed class LineInput
 public sealed class RemoveInput
 {
     public Guid LineId { get; set; }
+}
+
+public sealed class NewVersionInput
+{
+    [Required(ErrorMessage = "Schrijf op waarom er een nieuwe versie van de analyse komt.")]
+    [StringLength(2000, ErrorMessage = "Schrijf de reden in hooguit 2000 tekens.")]
+    public string? Reason { get; set; }
 }

@@ -150,7 +150,8 @@ public sealed class EffectReports(KeukentafelDbContext db, CostCatalogues catalo
             .GroupBy(m => (m.CaseId, m.Moment))
             .Select(g => g.OrderByDescending(m => m.RecordedAtUtc).ThenByDescending(m => m.Id).First()) // the newest of a moment counts
             .ToList();
-        var analyses = (await db.MicroAnalyses.AsNoTracking().Include(a => a.Lines).Where(a => inPeriodIds.Contains(a.CaseId)).AsSplitQuery().ToListAsync(ct))
+        var analyses = (await db.MicroAnalyses.AsNoTracking().Include(a => a.Lines)
+                .Where(a => inPeriodIds.Contains(a.CaseId) && a.ReplacedAtUtc == null).AsSplitQuery().ToListAsync(ct))
             .Where(a => ids.Contains(a.CaseId))
             .ToList();
         var locked = analyses.Where(a => a.IsLocked).ToList();

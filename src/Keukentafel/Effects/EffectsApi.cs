@@ -35,6 +35,9 @@ public static class EffectsApi
             .WithSummary("Take a line out of a draft analysis; it stays in the history.");
         one.MapPost("/analysis/lock", Lock).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "kostenanalyse")
             .WithSummary("A colleague who did not write it reviews and locks the analysis: prices and plan costs are frozen in it.");
+        one.MapPost("/analysis/new-version", NewVersion).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "kostenanalyse")
+            .WithSummary("Start a new version of a locked analysis, with the reason: a draft with the same terms and lines that another colleague "
+                + "reviews and locks again. The locked one is kept as replaced ('replaced' in the analysis).");
 
         var reports = endpoints.MapGroup("/api/v1/effects").WithTags("Effects").RequireAuthorization(Policies.Api, Policies.Effects);
         reports.MapGet("/report", Report).ProducesProblem(StatusCodes.Status404NotFound)
@@ -77,6 +80,9 @@ public static class EffectsApi
 
     public sealed record VersionRequest(int Version);
 
+    public sealed record NewVersionRequest(int Version,
+        [property: Required(ErrorMessage = "Schrijf op waarom er een nieuwe versie van de analyse komt."), StringLength(2000)] string? Reason);
+
     private static async Task<Ok<WellbeingFile>> WellbeingOfCase(HttpContext http, Wellbeing wellbeing, CancellationToken ct) =>
         TypedResults.Ok(await wellbeing.ForCaseAsync(http.CaseDecision().CaseId, ct));
 
@@ -118,6 +124,10 @@ public static class EffectsApi
 
     private static async Task<Ok<CasesApi.Changed>> Lock(VersionRequest request, HttpContext http, CaseWork work, Prices prices, CancellationToken ct) =>
         await ChangedAsync(http, work, request.Version, (c, by, now) => prices.LockAnalysisAsync(c, by, now, ct), ct);
+
+    private static async Task<Ok<CasesApi.Changed>> NewVersion(NewVersionRequest request, HttpContext http, CaseWork work, CostCatalogues catalogues,
+        CancellationToken ct) =>
+        await ChangedAsync(http, work, request.Version, (c, by, now) => c.NewAnalysisVersion(request.Reason, catalogues.Current, by, now).Id, ct);
 
     private static async Task<Ok<EffectReport>> Report(Guid neighbourhoodId, DateOnly? from, DateOnly? to, int? sample, int? priceYear,
         [Description("What the period counts by: the date a case was signalled (default) or closed.")] ReportPeriod? period, WorkAreas workAreas,

@@ -29,8 +29,11 @@ internal sealed class MicroAnalysisConfiguration : IEntityTypeConfiguration<Micr
 {
     public void Configure(EntityTypeBuilder<MicroAnalysis> e)
     {
-        e.HasOne<Case>().WithOne(c => c.Analysis).HasForeignKey<MicroAnalysis>(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
-        e.HasIndex(a => a.CaseId).IsUnique();
+        e.HasOne<Case>().WithMany(c => c.Analyses).HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+        // One analysis that counts per case; replaced versions beside it.
+        e.HasIndex(a => a.CaseId).IsUnique().HasFilter("\"ReplacedAtUtc\" IS NULL");
+        e.Property(a => a.ReplacedByName).HasMaxLength(300);
+        e.Property(a => a.ReplacedReason).HasMaxLength(2000);
         e.Property(a => a.CatalogueVersion).HasMaxLength(40);
         e.Property(a => a.Assumptions).HasMaxLength(8000);
         e.Property(a => a.CreatedByName).HasMaxLength(300);

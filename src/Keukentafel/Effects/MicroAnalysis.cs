@@ -66,6 +66,16 @@ public sealed class MicroAnalysis
 
     public bool IsLocked => LockedAtUtc is not null;
 
+    /// <summary>1 for the first analysis of a case, one more for each new version.</summary>
+    public int Number { get; private set; } = 1;
+
+    /// <summary>Set when a new version took its place: it stays as it was locked, for the history and the record.</summary>
+    public DateTime? ReplacedAtUtc { get; private set; }
+
+    public string? ReplacedByName { get; private set; }
+
+    public string? ReplacedReason { get; private set; }
+
     public IEnumerable<AnalysisLine> CurrentLines => Lines.Where(l => l.RemovedAtUtc is null);
 
     internal void SetTerms(int horizonMonths, int priceYear, CostCatalogue catalogue, bool existingCare, string? assumptions)
@@ -172,11 +182,36 @@ public sealed class MicroAnalysis
         (CatalogueVersion, LockedById, LockedByName, LockedAtUtc) = (catalogue.Version, by.StaffMemberId, by.Description, atUtc);
     }
 
+    /// <summary>
+    /// Marks this locked analysis replaced and returns its new version: a draft with the same terms and the same lines
+    /// (without their frozen prices; the plan's costs are added again when it is locked), each line still in the name of
+    /// whoever wrote it. Whoever starts the new version cannot lock it: another colleague reviews it again.
+    /// </summary>
+    internal MicroAnalysis Replace(string? reason, CostCatalogue catalogue, Actor by, DateTime atUtc)
+    {
+        if (!IsLocked)
+        {
+            throw DomainException.Conflict("analysis.not_locked", "Deze analyse is nog niet vastgezet: pas hem zelf aan, een nieuwe versie is niet nodig.");
+        }
+
+        var why = Text.Required(reason, "analysis.reason_required", "Schrijf op waarom er een nieuwe versie van de analyse komt.", "Reason");
+        var priceYear = catalogue.HasYear(PriceYear) ? PriceYear : catalogue.LastYear;
+        var next = new MicroAnalysis(CaseId, HorizonMonths, priceYear, catalogue, ExistingCare, Assumptions, by, atUtc) { Number = Number + 1 };
+        foreach (var line in CurrentLines.Where(l => l.PlanActionId is null))
+        {
+            next.Lines.Add(line.CopyTo(next.Id));
+        }
+
+        (ReplacedAtUtc, ReplacedByName, ReplacedReason) = (atUtc, by.Description, why);
+        return next;
+    }
+
     private void RequireDraft()
     {
         if (IsLocked)
         {
-            throw DomainException.Conflict("analysis.locked", "Deze analyse is gecontroleerd en vastgezet. Er verandert niets meer aan.");
+            throw DomainException.Conflict("analysis.locked",
+                "Deze analyse is gecontroleerd en vastgezet. Er verandert niets meer aan. Klopt hij niet meer, maak dan een nieuwe versie.");
         }
     }
 }

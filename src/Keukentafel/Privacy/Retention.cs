@@ -210,7 +210,8 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
             .SetProperty(m => m.Note, m => m.Note == null ? null : Removed)
             .SetProperty(m => m.CorrectionReason, m => m.CorrectionReason == null ? null : Removed), ct);
         await db.MicroAnalyses.Where(a => ids.Contains(a.CaseId)).ExecuteUpdateAsync(s => s
-            .SetProperty(a => a.Assumptions, a => a.Assumptions == null ? null : Removed), ct);
+            .SetProperty(a => a.Assumptions, a => a.Assumptions == null ? null : Removed)
+            .SetProperty(a => a.ReplacedReason, a => a.ReplacedReason == null ? null : Removed), ct);
         await db.Set<Effects.AnalysisLine>().Where(l => db.MicroAnalyses.Any(a => a.Id == l.AnalysisId && ids.Contains(a.CaseId))).ExecuteUpdateAsync(s => s
             .SetProperty(l => l.Note, l => l.Note == null ? null : Removed)
             .SetProperty(l => l.Description, l => l.PlanActionId == null ? l.Description : Removed), ct);
@@ -222,6 +223,9 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Reason, Removed), ct);
         await db.FinancingRequests.Where(r => ids.Contains(r.CaseId) && r.DecisionReason != null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.DecisionReason, Removed), ct);
+        await db.RoomShiftAsks.Where(a => requests.Contains(a.RequestId)).ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.AskedReason, Removed)
+            .SetProperty(a => a.AnswerReason, a => a.AnswerReason == null ? null : Removed), ct);
         // The history keeps what happened and when, not what was written.
         await db.CaseEvents.Where(e => ids.Contains(e.CaseId)).ExecuteUpdateAsync(s => s
             .SetProperty(e => e.Summary, Removed)

@@ -100,8 +100,45 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         var second = await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{shifted}/financing", new { }, HttpStatusCode.Accepted);
         var source = (await manager.GetJsonAsync("/api/v1/budget/requests/mine")).Items()
             .EnumerateArray().Single(r => r.Id() == second.Id()).GetProperty("roomSources").EnumerateArray().First();
-        await manager.PostJsonAsync($"/api/v1/budget/requests/{second.Id()}/decision",
+        var shiftedAsk = await manager.PostJsonAsync($"/api/v1/budget/requests/{second.Id()}/decision",
             new { decision = "RoomShifted", fromOrganisationId = source.Id("organisationId"), reason = "Welzijn heeft ruimte over dit jaar." });
+        shiftedAsk.GetProperty("status").GetString().ShouldBe("AwaitingRoom", "room moves only once the giving organisation agrees");
+
+        // The giving organisation's manager sees the question; another manager may not answer it.
+        var giver = await app.ApiAsync(await ManagerOfAsync(source.Id("organisationId")));
+        var toAnswer = (await giver.GetJsonAsync("/api/v1/budget/requests/mine")).Items().EnumerateArray().Single(r => r.Id() == second.Id());
+        toAnswer.GetProperty("roomAsk").GetProperty("ofYou").GetBoolean().ShouldBeTrue();
+        (await manager.PostJsonAsync($"/api/v1/budget/requests/{second.Id()}/room-answer", new { agree = true }, HttpStatusCode.Forbidden))
+            .Code().ShouldBe("budget.request_not_yours");
+        (await giver.PostJsonAsync($"/api/v1/budget/requests/{second.Id()}/room-answer", new { agree = false }, HttpStatusCode.UnprocessableEntity))
+            .Code().ShouldBe("budget.room_refusal_reason");
+        (await giver.PostJsonAsync($"/api/v1/budget/requests/{second.Id()}/room-answer",
+            new { agree = false, reason = "Wij hebben die ruimte zelf nodig in het najaar." })).GetProperty("status").GetString().ShouldBe("Open");
+        (await giver.PostJsonAsync($"/api/v1/budget/requests/{second.Id()}/room-answer", new { agree = true }, HttpStatusCode.Conflict))
+            .Code().ShouldBe("budget.room_not_asked");
+
+        // Asked again, agreed: now the room moves and the action is financed.
+        await manager.PostJsonAsync($"/api/v1/budget/requests/{second.Id()}/decision",
+            new { decision = "RoomShifted", fromOrganisationId = source.Id("organisationId"), reason = "Toch nodig: een opname dreigt." });
+        // The giving manager answers on his page: a missing choice is shown beside the field, then he agrees.
+        var giverPage = await app.SignedInAsync(await ManagerOfAsync(source.Id("organisationId")));
+        var decisions = await giverPage.GetPageAsync("/wijkbudget-besluiten");
+        decisions.QuerySelector($"#room-ask-{second.Id()}")!.TextContent.ShouldContain("vraagt");
+        var answerUrl = decisions.QuerySelectorAll("form[action*='handler=AnswerRoom']")
+            .Select(f => f.GetAttribute("action")!).Single(a => a.Contains(second.Id().ToString(), StringComparison.Ordinal));
+        using (var none = await giverPage.SubmitAsync("/wijkbudget-besluiten", new Dictionary<string, string> { ["reason"] = "" }, action: answerUrl))
+        {
+            (await PageSession.ParseAsync(none)).QuerySelector($"#agree-{second.Id()}-error")!.TextContent.ShouldBe("Kies: akkoord of niet akkoord.");
+        }
+
+        using (var agreed = await giverPage.SubmitAsync("/wijkbudget-besluiten",
+                   new Dictionary<string, string> { ["agree"] = "true", ["reason"] = "Akkoord, eenmalig." }, action: answerUrl))
+        {
+            agreed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        (await manager.GetJsonAsync("/api/v1/budget/requests/mine")).Items().EnumerateArray().Single(r => r.Id() == second.Id())
+            .GetProperty("status").GetString().ShouldBe("RoomShifted");
 
         var third = await @case.Bringer.PostJsonAsync($"/api/v1/cases/{@case.Id}/actions/{refusedAction}/financing", new { }, HttpStatusCode.Accepted);
         (await manager.PostJsonAsync($"/api/v1/budget/requests/{third.Id()}/decision", new { decision = "Withdrawn", reason = "Zelf ingetrokken." },
@@ -122,12 +159,24 @@ public sealed class AllocationTests(KeukentafelApp app) : IClassFixture<Keukenta
         entries.Where(e => e.Kind == EntryKind.Room && e.DecisionId == second.Id()).Sum(e => e.Amount).ShouldBe(0m);
         entries.ShouldNotContain(e => e.PlanActionId == refusedAction);
         (await scope.ServiceProvider.GetRequiredService<Financing>().VerifyAsync(ct)).ShouldBeEmpty();
-        (await db.AuditEvents.CountAsync(a => a.CaseId == @case.Id && a.Part == "financiering" && !a.Allowed, ct)).ShouldBe(1);
+        var asks = await db.RoomShiftAsks.Where(a => a.RequestId == second.Id()).OrderBy(a => a.AskedAtUtc).ToListAsync(ct);
+        asks.Select(a => a.Agreed).ShouldBe([false, true], "both answers are kept");
+        asks[0].AnswerReason.ShouldBe("Wij hebben die ruimte zelf nodig in het najaar.");
+        (await db.AuditEvents.CountAsync(a => a.CaseId == @case.Id && a.Part == "financiering" && !a.Allowed, ct))
+            .ShouldBe(2, "a decision and a room answer by someone else");
 
         var plan = await (await app.SignedInAsync((await Keukentafel.Tests.Cases.CaseDriver.HomeCareAsync(app)).Email))
             .GetPageAsync($"/casussen/{@case.Id}/plan");
         plan.Text().ShouldContain("50.000,00 besteed");
         plan.Text().ShouldContain("besloten dit niet te betalen");
+    }
+
+    private async Task<string> ManagerOfAsync(Guid organisationId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().StaffMembers
+            .Where(s => s.OrganisationId == organisationId && s.Function == StaffFunction.Manager).Select(s => s.Email)
+            .FirstAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]

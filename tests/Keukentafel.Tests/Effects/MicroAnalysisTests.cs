@@ -77,6 +77,54 @@ public sealed class MicroAnalysisTests(KeukentafelApp app) : IClassFixture<Keuke
     }
 
     [Fact]
+    public async Task A_locked_analysis_gets_a_new_version_that_a_colleague_reviews_again_and_the_old_one_is_kept_as_replaced()
+    {
+        var neighbourhood = await app.NeighbourhoodIdAsync(Neighbourhood);
+        var coordinatorApi = await app.ApiAsync((await app.StaffAsync(null, Neighbourhood, StaffFunction.Coordinator)).Email);
+        var year = Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).Year;
+        await SetPriceAsync(coordinatorApi, neighbourhood, "politie-inzet", 800m, year);
+        var bringer = await CaseDriver.HomeCareAsync(app);
+        var @case = await (await CaseDriver.SignalAsync(app, bringer.Email, family: "Herziening")).MeetingPlannedAsync();
+        await @case.PostAsync("analysis", new { horizonMonths = 12, priceYear = year, existingCare = false, assumptions = "Zonder hulp kwam de politie." });
+        await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "politie-inzet", quantity = 2, probabilityPercent = 50 });
+
+        // A draft is changed, not replaced; a new version needs its reason.
+        (await @case.PostAsync("analysis/new-version", new { reason = "Te vroeg" }, HttpStatusCode.Conflict)).Code().ShouldBe("analysis.not_locked");
+        await coordinatorApi.PostJsonAsync($"/api/v1/access/{@case.Id}/reason", new { reason = "Controle van de kostenanalyse." }, HttpStatusCode.NoContent);
+        await @case.PostAsync("analysis/lock", new { }, client: coordinatorApi);
+        (await @case.PostAsync("analysis/new-version", new { reason = "" }, HttpStatusCode.BadRequest)).Code().ShouldBe("request.invalid");
+
+        await SetPriceAsync(coordinatorApi, neighbourhood, "politie-inzet", 900m, year);
+        await @case.PostAsync("analysis/new-version", new { reason = "De bewoner verhuisde: de politie kwam minder vaak." });
+
+        var file = await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/analysis");
+        var terms = file.GetProperty("terms");
+        terms.GetProperty("number").GetInt32().ShouldBe(2);
+        terms.GetProperty("locked").GetBoolean().ShouldBeFalse();
+        Result(file).GetProperty("without").GetDecimal().ShouldBe(900m, "a draft again: today's price");
+        var old = file.GetProperty("replaced").EnumerateArray().ShouldHaveSingleItem();
+        old.GetProperty("number").GetInt32().ShouldBe(1);
+        old.GetProperty("without").GetDecimal().ShouldBe(800m, "kept as it was locked, in its frozen price");
+        old.GetProperty("reason").GetString().ShouldBe("De bewoner verhuisde: de politie kwam minder vaak.");
+
+        // Whoever started the new version cannot lock it; a colleague who did not work on it can, again.
+        var line = file.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("removedAtUtc").ValueKind == JsonValueKind.Null).Id();
+        await @case.PostAsync($"analysis/lines/{line}/removal", new { });
+        await @case.PostAsync("analysis/lines", new { scenario = "Without", itemCode = "politie-inzet", quantity = 1, probabilityPercent = 50 });
+        (await @case.PostAsync("analysis/lock", new { }, HttpStatusCode.Conflict)).Code().ShouldBe("analysis.review_by_other");
+        await @case.PostAsync("analysis/lock", new { }, client: coordinatorApi);
+        var second = await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/analysis");
+        second.GetProperty("terms").GetProperty("locked").GetBoolean().ShouldBeTrue();
+        Result(second).GetProperty("without").GetDecimal().ShouldBe(450m);
+        (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/history?limit=200")).Items().ToString()
+            .ShouldContain("Nieuwe versie 2 van de kostenanalyse");
+
+        // The page shows the earlier version as replaced.
+        var page = await (await app.SignedInAsync(bringer.Email)).GetPageAsync($"/casussen/{@case.Id}/kosten");
+        page.QuerySelector("#replaced-versions")!.TextContent.ShouldContain("Versie 1");
+    }
+
+    [Fact]
     public async Task Bad_input_gets_a_clear_error_and_saves_nothing()
     {
         var neighbourhood = await app.NeighbourhoodIdAsync(Neighbourhood);

@@ -107,6 +107,7 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
             "/api/v1/admin/accounts/{id:guid}/unlock",
             "/api/v1/deviations/{deviationId:guid}/backing",
             "/api/v1/budget/requests/{requestId:guid}/decision", // only the managers of the request's organisation; checked and logged by Decisions
+            "/api/v1/budget/requests/{requestId:guid}/room-answer", // only the managers of the organisation asked for room; checked and logged by Decisions
             "/api/v1/budgets/{budgetId:guid}/dashboard", // sums; the case numbers in it are logged per case by Dashboards
             "/api/v1/budgets/{budgetId:guid}", // the budget's contributions and rooms: no resident data
             "/api/v1/budgets/{budgetId:guid}/contributions",
