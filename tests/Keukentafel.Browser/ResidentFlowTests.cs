@@ -141,6 +141,13 @@ public sealed class ResidentFlowTests(BrowserApp app) : IClassFixture<BrowserApp
             await page.EvaluateAsync<string>("[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > 375)"
                 + ".map(e => e.tagName + '.' + e.className).slice(0, 5).join(' ')"));
         await page.ShouldBeAccessibleAsync();
+
+        // All his data: on the page, and as a PDF to keep.
+        await page.GotoAsync("/mijn/gegevens");
+        (await page.Locator("main").InnerTextAsync()).ShouldContain("Samen de post openen");
+        await page.ShouldBeAccessibleAsync();
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download alles als PDF" }).ClickAsync());
+        pdf.SuggestedFilename.ShouldBe("mijn-gegevens-keukentafel.pdf");
     }
 
     /// <summary>Presses Tab until the element is focused: it must be reachable by keyboard, in a sensible number of steps.</summary>

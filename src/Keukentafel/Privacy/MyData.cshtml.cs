@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Keukentafel.Privacy;
 
-/// <summary>The resident's own data, all of it: to read on the page, or to take with him as a JSON file (AVG art. 15 and 20).</summary>
-public sealed class MyDataPage(ResidentExport export, CaseAccess access, TrustedPeople trusted) : ResidentPageModel(trusted)
+/// <summary>
+/// The resident's own data, all of it: to read on the page, or to take with him as a JSON file (AVG art. 15 and 20) or
+/// a PDF with the same content, to read or print.
+/// </summary>
+public sealed class MyDataPage(ResidentExport export, ResidentExportPdf pdf, CaseAccess access, TrustedPeople trusted) : ResidentPageModel(trusted)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -39,5 +42,17 @@ public sealed class MyDataPage(ResidentExport export, CaseAccess access, Trusted
 
         await access.LogAsync(null, resident, AuditAction.Export, ResidentExport.Part, HttpContext.RequestAborted);
         return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "mijn-gegevens-keukentafel.json");
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync()
+    {
+        if (await WhoseAsync(ResidentExport.Part) is not { ResidentId: var resident }
+            || await export.BuildAsync(resident, HttpContext.RequestAborted) is not { } data)
+        {
+            return NotFound();
+        }
+
+        await access.LogAsync(null, resident, AuditAction.Export, ResidentExport.Part, HttpContext.RequestAborted);
+        return File(pdf.Build(data), "application/pdf", "mijn-gegevens-keukentafel.pdf");
     }
 }

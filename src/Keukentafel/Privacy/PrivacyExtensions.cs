@@ -13,6 +13,7 @@ public static class PrivacyExtensions
         services.AddHostedService<AuditLogShutdown>();
         services.AddScoped<AccessLog>();
         services.AddSingleton<AccessLogExport>();
+        services.AddSingleton<ResidentExportPdf>();
         services.AddScoped<ResidentExport>();
         services.AddScoped<ResidentConsents>();
         services.AddSingleton<RetentionPolicy>();
