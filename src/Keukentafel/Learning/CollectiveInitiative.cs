@@ -25,6 +25,16 @@ public sealed class CollectiveInitiative
         CreatedAtUtc = atUtc;
     }
 
+    /// <summary>At most this many euros a year: beyond it is a typing error, not a neighbourhood initiative.</summary>
+    public const decimal MaxBudgetPerYear = 10_000_000m;
+
+    public const string BudgetRange = "Geef een bedrag per jaar van 0 tot en met 10.000.000 euro.";
+
+    /// <summary>At most this many visitors, volunteers or activities in one week.</summary>
+    public const int MaxCount = 1_000_000;
+
+    public const string CountRange = "Vul een aantal in van 0 tot en met 1.000.000.";
+
     public Guid Id { get; private set; } = Guid.CreateVersion7();
     public Guid NeighbourhoodId { get; private set; }
     public string Name { get; private set; }
@@ -63,6 +73,11 @@ public sealed class CollectiveInitiative
             throw DomainException.About("BudgetPerYear", "initiative.budget_negative", "Het budget per jaar kan niet negatief zijn.");
         }
 
+        if (budgetPerYear > MaxBudgetPerYear)
+        {
+            throw DomainException.About("BudgetPerYear", "initiative.budget_too_large", BudgetRange);
+        }
+
         if (fromNeighbourhoodBudget && budgetPerYear is null or 0)
         {
             throw DomainException.About("BudgetPerYear", "initiative.budget_required", "Geef het bedrag per jaar dat uit het wijkbudget komt.");
@@ -85,6 +100,11 @@ public sealed class CollectiveInitiative
             if (value is < 0)
             {
                 throw DomainException.About(field, "initiative.measure_negative", "Een aantal kan niet negatief zijn. Vul 0 of meer in.");
+            }
+
+            if (value > MaxCount)
+            {
+                throw DomainException.About(field, "initiative.measure_too_large", CountRange);
             }
         }
 

@@ -29,11 +29,13 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
         var negative = await professional.PostJsonAsync(url, new { week = Day(Today), visitors = 40, volunteers = -2 }, HttpStatusCode.UnprocessableEntity);
         var future = await professional.PostJsonAsync(url, new { week = Day(Today.AddDays(8)), visitors = 40 }, HttpStatusCode.UnprocessableEntity);
         var empty = await professional.PostJsonAsync(url, new { week = Day(Today) }, HttpStatusCode.UnprocessableEntity);
+        var huge = await professional.PostJsonAsync(url, new { week = Day(Today), visitors = int.MaxValue }, HttpStatusCode.UnprocessableEntity);
 
         negative.Code().ShouldBe("initiative.measure_negative");
         negative.GetProperty("title").GetString()!.ShouldContain("kan niet negatief zijn");
         future.Code().ShouldBe("initiative.measure_future");
         empty.Code().ShouldBe("initiative.measure_empty");
+        huge.Code().ShouldBe("initiative.measure_too_large");
         (await professional.GetJsonAsync($"/api/v1/initiatives/{initiative}")).GetProperty("measures").GetArrayLength().ShouldBe(0, "nothing saved");
 
         var lastWeek = Today.AddDays(-7);
@@ -62,6 +64,8 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
             .Code().ShouldBe("initiative.run_by_required");
         (await coordinator.PostJsonAsync(url, new { name = "Wandelgroep", runByResidents = true, budgetPerYear = -5m }, HttpStatusCode.UnprocessableEntity))
             .Code().ShouldBe("initiative.budget_negative");
+        (await coordinator.PostJsonAsync(url, new { name = "Wandelgroep", runByResidents = true, budgetPerYear = 99_999_999_999_999m },
+            HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("initiative.budget_too_large");
         using var professional = await app.ApiAsync((await CaseDriver.HomeCareAsync(app)).Email);
         using var notCoordinator = await professional.PostAsync(url,
             System.Net.Http.Json.JsonContent.Create(new { name = "Wandelgroep", runByResidents = true }), TestContext.Current.CancellationToken);
