@@ -155,6 +155,7 @@ namespace Keukentafel.Migrations.Postgres
                     b.Property<string>("ByName").IsRequired().HasMaxLength(300).HasColumnType("character varying(300)");
                     b.Property<Guid?>("CaseId").HasColumnType("uuid");
                     b.Property<Guid?>("DecisionId").HasColumnType("uuid");
+                    b.Property<Guid?>("InitiativeId").HasColumnType("uuid");
                     b.Property<string>("Kind").IsRequired().HasMaxLength(20).HasColumnType("character varying(20)");
                     b.Property<string>("LawDomain").HasMaxLength(30).HasColumnType("character varying(30)");
                     b.Property<Guid>("OrganisationId").HasColumnType("uuid");
@@ -162,6 +163,7 @@ namespace Keukentafel.Migrations.Postgres
                     b.Property<string>("Reason").HasMaxLength(2000).HasColumnType("character varying(2000)");
                     b.Property<int>("Year").HasColumnType("integer");
                     b.HasKey("Id");
+                    b.HasIndex("InitiativeId");
                     b.HasIndex("PlanActionId");
                     b.HasIndex("BudgetId", "Year", "OrganisationId");
                     b.ToTable("LedgerEntries");

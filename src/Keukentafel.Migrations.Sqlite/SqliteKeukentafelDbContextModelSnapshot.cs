@@ -152,6 +152,7 @@ namespace Keukentafel.Migrations.Sqlite
                     b.Property<string>("ByName").IsRequired().HasMaxLength(300).HasColumnType("TEXT");
                     b.Property<Guid?>("CaseId").HasColumnType("TEXT");
                     b.Property<Guid?>("DecisionId").HasColumnType("TEXT");
+                    b.Property<Guid?>("InitiativeId").HasColumnType("TEXT");
                     b.Property<string>("Kind").IsRequired().HasMaxLength(20).HasColumnType("TEXT");
                     b.Property<string>("LawDomain").HasMaxLength(30).HasColumnType("TEXT");
                     b.Property<Guid>("OrganisationId").HasColumnType("TEXT");
@@ -159,6 +160,7 @@ namespace Keukentafel.Migrations.Sqlite
                     b.Property<string>("Reason").HasMaxLength(2000).HasColumnType("TEXT");
                     b.Property<int>("Year").HasColumnType("INTEGER");
                     b.HasKey("Id");
+                    b.HasIndex("InitiativeId");
                     b.HasIndex("PlanActionId");
                     b.HasIndex("BudgetId", "Year", "OrganisationId");
                     b.ToTable("LedgerEntries");

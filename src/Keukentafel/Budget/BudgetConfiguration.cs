@@ -42,6 +42,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         // A budget's year (the dashboard), and an organisation's year in it (the room checks).
         e.HasIndex(l => new { l.BudgetId, l.Year, l.OrganisationId });
         e.HasIndex(l => l.PlanActionId);
+        e.HasIndex(l => l.InitiativeId);
     }
 }
 

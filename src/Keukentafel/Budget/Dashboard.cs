@@ -32,6 +32,9 @@ public sealed record OrganisationRow(Guid OrganisationId, string Organisation, B
 /// <summary>Reserved and spent under one law domain (none: a correction not tied to an action).</summary>
 public sealed record LawDomainRow(LawDomain? LawDomain, string Name, decimal Committed, decimal Realised);
 
+/// <summary>A collective initiative's budget line in the year: what is reserved for it, from which organisation's room.</summary>
+public sealed record InitiativeRow(Guid InitiativeId, string What, string Organisation, decimal Committed);
+
 /// <summary>Pre-financing for one regular payer: actions, spent and not yet back, paid back, written off.</summary>
 public sealed record PayerRow(Payer Payer, string Name, int Actions, decimal Outstanding, decimal Settled, decimal WrittenOff);
 
@@ -50,7 +53,7 @@ public sealed record Forecast(decimal MonthlyRate, decimal MonthsPassed, DateOnl
 public sealed record BudgetDashboard(
     Guid BudgetId, string Budget, int FirstYear, int LastYear, int Year, DateOnly AsOf, decimal Contributed, decimal ContributedInPeriod, Balance Total,
     IReadOnlyList<MonthRow> Months, IReadOnlyList<OrganisationRow> Organisations, IReadOnlyList<LawDomainRow> LawDomains, IReadOnlyList<PayerRow> PreFinancing,
-    int CasesFinanced, decimal AverageCostPerCase, Forecast Forecast)
+    int CasesFinanced, decimal AverageCostPerCase, Forecast Forecast, IReadOnlyList<InitiativeRow> Initiatives)
 {
     /// <summary>
     /// Computes the dashboard from the budget's ledger. An entry counts in the Dutch month it was booked; an entry of this
@@ -131,7 +134,11 @@ public sealed record BudgetDashboard(
         return new BudgetDashboard(budget.Id, budget.Name, budget.FirstYear, budget.LastYear, year, today,
             budget.Contributions.Where(c => c.Date.Year == year).Sum(c => c.Amount), contributedInPeriod, total,
             monthRows, organisationRows, lawDomains, payers, perCase.Count, perCase.Count == 0 ? 0 : decimal.Round(perCase.Sum() / perCase.Count, 2),
-            Project(budget, year, today, total, contributedInPeriod - usedInPeriod));
+            Project(budget, year, today, total, contributedInPeriod - usedInPeriod),
+            [.. entries.Where(e => e.InitiativeId is not null).GroupBy(e => e.InitiativeId!.Value)
+                .Select(g => new InitiativeRow(g.Key, g.First(e => e.Kind == EntryKind.Commitment).Reason ?? "Collectief initiatief",
+                    organisations.GetValueOrDefault(g.First().OrganisationId, "Onbekende organisatie"), Balance.Of(g).Committed))
+                .OrderBy(r => r.What, StringComparer.Ordinal)]);
     }
 
     /// <summary>The dashboard's figures as the exports write them: every table behind a chart, nothing about a resident.</summary>
@@ -157,6 +164,11 @@ public sealed record BudgetDashboard(
             yield return new("Per maand", month, "Besteed tot en met", m.CumulativeRealised, DutchNumber.Euro(m.CumulativeRealised));
             yield return new("Per maand", month, "Gebruikt tot en met", m.CumulativeUsed, DutchNumber.Euro(m.CumulativeUsed));
             yield return new("Per maand", month, "Rechte-lijnplan", m.Plan, DutchNumber.Euro(m.Plan));
+        }
+
+        foreach (var i in Initiatives)
+        {
+            yield return new("Collectieve initiatieven", i.What, "Vastgelegd", i.Committed, DutchNumber.Euro(i.Committed));
         }
 
         foreach (var o in Organisations)

@@ -90,6 +90,25 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
     }
 
     /// <summary>
+    /// Books a collective initiative's budget line of <paramref name="year"/> in the neighbourhood's budget, in the same
+    /// transaction as <paramref name="save"/> (which tracks the initiative itself): the neighbourhood budget then shows the
+    /// collective work beside the cases.
+    /// </summary>
+    public async Task<LedgerEntry> BookInitiativeAsync(Guid neighbourhoodId, Guid initiativeId, string name, Guid organisationId, int year, decimal amount,
+        Actor by, Action save, CancellationToken ct)
+    {
+        var budgetId = await db.Budgets.Where(b => b.NeighbourhoodId == neighbourhoodId && b.FirstYear <= year && b.LastYear >= year)
+                .OrderBy(b => b.CreatedAtUtc).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.About("FromNeighbourhoodBudget", "budget.none", $"Deze wijk heeft geen wijkbudget voor {year}.");
+        var added = await ChangeAsync(budgetId, [(organisationId, year)], (book, now) =>
+        {
+            save();
+            return [book.CommitInitiative(organisationId, year, initiativeId, amount, name, by, now)];
+        }, ct);
+        return added[0];
+    }
+
+    /// <summary>
     /// The budget's book. With a <paramref name="year"/>, that year's entries only: enough for every balance of that year (a
     /// balance is an organisation's year) and far less to read, for showing what fits; a change is decided on the whole book.
     /// </summary>

@@ -85,6 +85,36 @@ public sealed class LedgerBook(NeighbourhoodBudget budget, IEnumerable<LedgerEnt
             allowed ? "Besluit managers: boven de ruimte" : null, by, nowUtc, lawDomain, allowed ? beyondRoom!.Id : null));
     }
 
+    /// <summary>
+    /// A collective initiative's budget line for one year, reserved from the room of the organisation that manages its
+    /// money: once per initiative and year, and only as far as the room reaches.
+    /// </summary>
+    public LedgerEntry CommitInitiative(Guid organisationId, int year, Guid initiativeId, decimal amount, string initiative, Actor by, DateTime nowUtc)
+    {
+        RequireYear(year);
+        RequireCents(amount, "BudgetPerYear");
+        if (amount <= 0)
+        {
+            throw DomainException.About("BudgetPerYear", "budget.amount_positive", "Geef een bedrag groter dan nul.");
+        }
+
+        if (entries.Any(e => e.InitiativeId == initiativeId && e.Year == year && e.Kind == EntryKind.Commitment))
+        {
+            throw DomainException.Conflict("budget.initiative_booked", $"Het budget van dit initiatief voor {year} staat al in het wijkbudget.");
+        }
+
+        var remaining = BalanceOf(organisationId, year).Remaining;
+        if (amount > remaining)
+        {
+            throw DomainException.About("BudgetPerYear", "budget.room_exceeded",
+                $"Er is nog {DutchNumber.Euro(remaining)} ruimte in {year} bij deze organisatie; het initiatief kost {DutchNumber.Euro(amount)} per jaar. "
+                    + "Kies een kleiner bedrag of een andere organisatie, of vraag de coördinator om meer ruimte.");
+        }
+
+        return Add(new LedgerEntry(budget.Id, organisationId, year, EntryKind.Commitment, amount, null, null, $"Collectief initiatief: {initiative}", by,
+            nowUtc, initiativeId: initiativeId));
+    }
+
     /// <summary>The managers move room from one organisation's year to another's, for a decision; what the first has left must allow it.</summary>
     public IReadOnlyList<LedgerEntry> ShiftRoom(Guid fromOrganisationId, Guid toOrganisationId, int year, decimal amount, Guid decisionId, string reason,
         Actor by, DateTime nowUtc)

@@ -36,8 +36,9 @@ public sealed class LedgerEntry
     private LedgerEntry() { ByName = ""; }
 
     internal LedgerEntry(Guid budgetId, Guid organisationId, int year, EntryKind kind, decimal amount, Guid? caseId, Guid? planActionId, string? reason,
-        Actor by, DateTime atUtc, Plans.LawDomain? lawDomain = null, Guid? decisionId = null)
+        Actor by, DateTime atUtc, Plans.LawDomain? lawDomain = null, Guid? decisionId = null, Guid? initiativeId = null)
     {
+        InitiativeId = initiativeId;
         LawDomain = lawDomain;
         DecisionId = decisionId;
         BudgetId = budgetId;
@@ -71,6 +72,9 @@ public sealed class LedgerEntry
 
     /// <summary>The managers' decision (a <see cref="FinancingRequest"/>) that allowed a commitment beyond the room, or shifted the room.</summary>
     public Guid? DecisionId { get; private set; }
+
+    /// <summary>The collective initiative whose budget line the money is for (a commitment of its year), instead of a case.</summary>
+    public Guid? InitiativeId { get; private set; }
 
     public Guid? ById { get; private set; }
     public string ByName { get; private set; }

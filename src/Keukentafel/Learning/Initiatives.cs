@@ -35,7 +35,8 @@ public sealed record InitiativeInput([property: System.ComponentModel.DataAnnota
 /// Collective initiatives of a neighbourhood: its coordinator starts one; whoever works with cases there records the
 /// measures; everyone who works there sees them.
 /// </summary>
-public sealed class Initiatives(CurrentUser asking, KeukentafelDbContext db, Membership membership, CaseAccess access, TimeProvider time)
+public sealed class Initiatives(CurrentUser asking, KeukentafelDbContext db, Membership membership, CaseAccess access, Financing financing,
+    TimeProvider time)
 {
     private const string Part = "collectief initiatief";
 
@@ -48,10 +49,22 @@ public sealed class Initiatives(CurrentUser asking, KeukentafelDbContext db, Mem
             throw DomainException.About("OrganisationId", "initiative.organisation_elsewhere", "Deze organisatie werkt niet in deze wijk.");
         }
 
+        var by = await access.ActorAsync(ct);
         var initiative = CollectiveInitiative.Start(neighbourhoodId, input.Name, input.Description, input.RunByResidents, input.OrganisationId,
-            input.BudgetPerYear, input.FromNeighbourhoodBudget, await access.ActorAsync(ct), time.GetUtcNow().UtcDateTime);
-        db.CollectiveInitiatives.Add(initiative);
-        await db.SaveChangesAsync(ct);
+            input.BudgetPerYear, input.FromNeighbourhoodBudget, by, time.GetUtcNow().UtcDateTime);
+        if (!initiative.FromNeighbourhoodBudget)
+        {
+            db.CollectiveInitiatives.Add(initiative);
+            await db.SaveChangesAsync(ct);
+            return initiative;
+        }
+
+        // Paid from the neighbourhood budget: this year's line is reserved in its ledger, from the room of the organisation
+        // that manages the money, together with the initiative (one transaction).
+        var manager = initiative.OrganisationId ?? throw DomainException.About("OrganisationId", "initiative.organisation_for_budget",
+            "Kies de organisatie die het geld uit het wijkbudget beheert. Bij een initiatief van bewoners is dat de organisatie die met hen meedoet.");
+        await financing.BookInitiativeAsync(neighbourhoodId, initiative.Id, initiative.Name, manager, DutchTime.Today(time).Year,
+            initiative.BudgetPerYear!.Value, by, () => db.CollectiveInitiatives.Add(initiative), ct);
         return initiative;
     }
 

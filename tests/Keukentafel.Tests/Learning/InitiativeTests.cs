@@ -1,6 +1,8 @@
 using System.Net;
 using Keukentafel.Neighbourhoods;
 using Keukentafel.Tests.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Keukentafel.Tests.Learning;
 
@@ -15,8 +17,70 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
     {
         using var client = await app.ApiAsync(coordinator ?? PageSession.Coordinator);
         return (await client.PostJsonAsync($"/api/v1/neighbourhoods/{await app.NeighbourhoodIdAsync(neighbourhood)}/initiatives",
-            new { name, description = "Koffie, eten en klussen", runByResidents = true, budgetPerYear = 12_000m, fromNeighbourhoodBudget = true },
+            new { name, description = "Koffie, eten en klussen", runByResidents = true, budgetPerYear = 12_000m, fromNeighbourhoodBudget = false },
             HttpStatusCode.Created)).Id();
+    }
+
+    [Fact]
+    public async Task A_budget_line_from_the_neighbourhood_budget_is_booked_in_its_ledger_from_the_managing_organisations_room()
+    {
+        var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
+        using var coordinator = await app.ApiAsync(PageSession.Coordinator);
+        var url = $"/api/v1/neighbourhoods/{neighbourhood}/initiatives";
+        Guid welfare;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>();
+            welfare = await db.StaffMembers.Where(s => s.Email == PageSession.Professional).Select(s => s.OrganisationId!.Value)
+                .SingleAsync(TestContext.Current.CancellationToken);
+        }
+
+        // Residents alone hold no room: the organisation that manages the money is named.
+        (await coordinator.PostJsonAsync(url, new { name = "Repaircafé", runByResidents = true, budgetPerYear = 1_200m, fromNeighbourhoodBudget = true },
+            HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("initiative.organisation_for_budget");
+        // More than the room: refused, and no initiative is saved without its money.
+        (await coordinator.PostJsonAsync(url,
+            new { name = "Te groot plan", runByResidents = true, organisationId = welfare, budgetPerYear = 9_000_000m, fromNeighbourhoodBudget = true },
+            HttpStatusCode.UnprocessableEntity)).Code().ShouldBe("budget.room_exceeded");
+        (await coordinator.GetJsonAsync($"{url}?limit=200")).Items().EnumerateArray()
+            .ShouldNotContain(i => i.GetProperty("name").GetString() == "Te groot plan");
+
+        var before = await CommittedAsync(welfare);
+        var started = await coordinator.PostJsonAsync(url,
+            new { name = "Repaircafé", runByResidents = true, organisationId = welfare, budgetPerYear = 1_200m, fromNeighbourhoodBudget = true },
+            HttpStatusCode.Created);
+
+        (await CommittedAsync(welfare)).ShouldBe(before + 1_200m);
+        var dashboard = await coordinator.GetJsonAsync($"/api/v1/budgets/{await BudgetIdAsync(neighbourhood)}/dashboard?year={Today.Year}");
+        var row = dashboard.GetProperty("dashboard").GetProperty("initiatives").EnumerateArray().Single(i => i.Id("initiativeId") == started.Id());
+        row.GetProperty("committed").GetDecimal().ShouldBe(1_200m);
+        row.GetProperty("what").GetString()!.ShouldContain("Repaircafé");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            (await scope.ServiceProvider.GetRequiredService<Keukentafel.Budget.Financing>().VerifyAsync(TestContext.Current.CancellationToken))
+                .ShouldBeEmpty();
+        }
+
+        // A neighbourhood without a budget cannot pay an initiative from it.
+        using var other = await app.ApiAsync((await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator)).Email);
+        (await other.PostJsonAsync($"/api/v1/neighbourhoods/{await app.NeighbourhoodIdAsync("WK990102")}/initiatives",
+            new { name = "Zonder pot", runByResidents = true, organisationId = welfare, budgetPerYear = 100m, fromNeighbourhoodBudget = true },
+            HttpStatusCode.UnprocessableEntity)).Code().ShouldBeOneOf("budget.none", "initiative.organisation_elsewhere");
+    }
+
+    private async Task<decimal> CommittedAsync(Guid organisation)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>();
+        return await db.LedgerEntries.Where(l => l.OrganisationId == organisation && l.InitiativeId != null && l.Year == Today.Year)
+            .SumAsync(l => l.Amount, TestContext.Current.CancellationToken);
+    }
+
+    private async Task<Guid> BudgetIdAsync(Guid neighbourhood)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Keukentafel.Data.KeukentafelDbContext>().Budgets
+            .Where(b => b.NeighbourhoodId == neighbourhood).Select(b => b.Id).FirstAsync(TestContext.Current.CancellationToken);
     }
 
     [Fact]
