@@ -84,6 +84,7 @@ public sealed class AgendaMails(KeukentafelDbContext db, Agendas agendas, MailOu
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        outbox.Wake();
         return addresses.Count;
     }
 

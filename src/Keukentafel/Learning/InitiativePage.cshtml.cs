@@ -14,6 +14,8 @@ public sealed class InitiativePage(Initiatives initiatives, TimeProvider time) :
     public string? Message { get; private set; }
     public bool MayMeasure => User.WorksWithCases();
 
+    public int ThisYear => DutchTime.Today(time).Year;
+
     public MeasureForm Measure { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? message)
@@ -34,6 +36,13 @@ public sealed class InitiativePage(Initiatives initiatives, TimeProvider time) :
             new MeasureInput(input.Week, input.Visitors, input.Volunteers, input.ResidentsGivingBack, input.Activities, input.Note),
             HttpContext.RequestAborted);
         return RedirectToPage(new { id, message = $"De meting van de week van {measure.Week:d-M-yyyy} is vastgelegd." });
+    }
+
+    /// <summary>The coordinator books the budget line of another year in the neighbourhood budget.</summary>
+    public async Task<IActionResult> OnPostBookAsync(Guid id, int? year)
+    {
+        var entry = await initiatives.BookYearAsync(id, year, HttpContext.RequestAborted);
+        return RedirectToPage(new { id, message = $"Het budget voor {entry.Year} is vastgelegd in het wijkbudget." });
     }
 
     public Task<IActionResult> ShowAgainAsync(DomainException refused) => ShowAsync(this.RouteId());

@@ -16,7 +16,7 @@ public sealed record InitiativeSummary(Guid Id, string Name, string RunBy, DateO
 /// </summary>
 public sealed record InitiativeView(Guid Id, Guid NeighbourhoodId, string Neighbourhood, string Name, string? Description, bool RunByResidents,
     Guid? OrganisationId, string RunBy, decimal? BudgetPerYear, bool FromNeighbourhoodBudget, IReadOnlyList<MeasureView> Measures, int? ActionsServed,
-    int? ActionsDone);
+    int? ActionsDone, IReadOnlyList<int> BookedYears, bool MayBook);
 
 /// <summary>A week's measure; <see cref="Current"/> is false when a newer measure of the same week replaced it (kept, not lost).</summary>
 public sealed record MeasureView(Guid Id, DateOnly Week, int? Visitors, int? Volunteers, int? ResidentsGivingBack, int? Activities, string? Note,
@@ -94,11 +94,36 @@ public sealed class Initiatives(CurrentUser asking, KeukentafelDbContext db, Mem
         var served = (await ServedAsync([i.Id], ct)).GetValueOrDefault(i.Id, (0, 0));
         var organisations = await OrganisationNamesAsync([i], ct);
         var ordered = i.Measures.OrderByDescending(m => m.Week).ThenByDescending(m => m.RecordedAtUtc).ToList();
+        var booked = await db.LedgerEntries.AsNoTracking().Where(l => l.InitiativeId == i.Id && l.Kind == Budget.EntryKind.Commitment)
+            .Select(l => l.Year).Distinct().OrderBy(y => y).ToListAsync(ct);
         return new InitiativeView(i.Id, i.NeighbourhoodId, neighbourhood, i.Name, i.Description, i.RunByResidents, i.OrganisationId, RunBy(i, organisations),
             i.BudgetPerYear, i.FromNeighbourhoodBudget,
             [.. ordered.Select((m, n) => new MeasureView(m.Id, m.Week, m.Visitors, m.Volunteers, m.ResidentsGivingBack, m.Activities, m.Note, m.RecordedByName,
                 m.RecordedAtUtc, ordered.FindIndex(x => x.Week == m.Week) == n))],
-            served.Served, served.Done);
+            served.Served, served.Done, booked, i.FromNeighbourhoodBudget && await membership.CoordinatesAsync(i.NeighbourhoodId, ct));
+    }
+
+    /// <summary>
+    /// The coordinator books the initiative's budget line of another year (the next one, once the year before is booked)
+    /// in the neighbourhood budget: once per year, from the start year on, up to next year.
+    /// </summary>
+    public async Task<Budget.LedgerEntry> BookYearAsync(Guid initiativeId, int? year, CancellationToken ct)
+    {
+        var i = await db.CollectiveInitiatives.AsNoTracking().SingleOrDefaultAsync(x => x.Id == initiativeId, ct) ?? throw new NotYoursException();
+        await membership.RequireCoordinatorAsync(i.NeighbourhoodId, Part, ct);
+        if (!i.FromNeighbourhoodBudget || i.BudgetPerYear is not { } amount || i.OrganisationId is not { } organisation)
+        {
+            throw DomainException.Conflict("initiative.not_from_budget", "Het budget van dit initiatief komt niet uit het wijkbudget.");
+        }
+
+        var today = DutchTime.Today(time);
+        var first = DutchTime.Date(i.CreatedAtUtc).Year;
+        if (year is not { } y || y < first || y > today.Year + 1)
+        {
+            throw DomainException.About("Year", "initiative.year_outside", $"Kies een jaar van {first} tot en met {today.Year + 1}.");
+        }
+
+        return await financing.BookInitiativeAsync(i.NeighbourhoodId, i.Id, i.Name, organisation, y, amount, await access.ActorAsync(ct), () => { }, ct);
     }
 
     /// <summary>A week's measure, by whoever works with cases in the neighbourhood.</summary>

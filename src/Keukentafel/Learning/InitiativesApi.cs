@@ -22,10 +22,17 @@ public static class InitiativesApi
         api.MapPost("/initiatives/{initiativeId:guid}/measures", Measure).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary(
                 "Record a week's measures (visitors, volunteers, residents who give back there, activities); none negative, at least one given.");
+        api.MapPost("/initiatives/{initiativeId:guid}/bookings", Book).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The neighbourhood's coordinator books the initiative's budget line of a year (from its start year up to next year) in the "
+                + "neighbourhood budget, from the room of the organisation that manages its money; once per year.");
         return endpoints;
     }
 
     public sealed record Started(Guid Id);
+
+    public sealed record BookingBody([property: Required(ErrorMessage = "Kies het jaar."), Range(2000, 2100, ErrorMessage = "Kies een jaar.")] int? Year);
+
+    public sealed record Booked(Guid Id, int Year, decimal Amount);
 
     public sealed record Measured(Guid Id, DateOnly Week);
 
@@ -42,6 +49,12 @@ public static class InitiativesApi
 
     private static async Task<Results<Ok<InitiativeView>, NotFound>> Get(Guid initiativeId, Initiatives initiatives, CancellationToken ct) =>
         await initiatives.GetAsync(initiativeId, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    private static async Task<Created<Booked>> Book(Guid initiativeId, BookingBody body, Initiatives initiatives, CancellationToken ct)
+    {
+        var entry = await initiatives.BookYearAsync(initiativeId, body.Year, ct);
+        return TypedResults.Created($"/api/v1/initiatives/{initiativeId}", new Booked(entry.Id, entry.Year, entry.Amount));
+    }
 
     private static async Task<Created<Measured>> Measure(Guid initiativeId, MeasureInput body, Initiatives initiatives, CancellationToken ct)
     {

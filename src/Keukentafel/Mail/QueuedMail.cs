@@ -108,26 +108,18 @@ public interface IMailComposer
 }
 
 /// <summary>
-/// Puts mails in the queue, inside the caller's unit of work: they are stored with the caller's next save, and the
-/// worker is woken as soon as that save is done.
+/// Puts mails in the queue, inside the caller's unit of work: they are stored with the caller's next save. The caller
+/// wakes the sender once that is committed (<see cref="Wake"/>); else it finds them on its next round. (No event on the
+/// context: contexts are pooled, and a handler added per request would stay with the pooled context.)
 /// </summary>
-public sealed class MailOutbox
+public sealed class MailOutbox(KeukentafelDbContext db, MailSettings settings, QueuedMailSender queue, TimeProvider time)
 {
-    private readonly KeukentafelDbContext db;
-    private readonly MailSettings settings;
-    private readonly TimeProvider time;
-
-    public MailOutbox(KeukentafelDbContext db, MailSettings settings, QueuedMailSender queue, TimeProvider time)
-    {
-        this.db = db;
-        this.settings = settings;
-        this.time = time;
-        db.SavedChanges += (_, _) => queue.Wake();
-    }
-
     /// <summary>A mail with its text, to go after the next save; <paramref name="site"/> is where its links point.</summary>
     public void Add(OutgoingMail mail, Guid? accountId, string site) =>
         db.QueuedMails.Add(QueuedMail.Written(mail, accountId, site, time.GetUtcNow().UtcDateTime));
+
+    /// <summary>Mails were committed: the sender on this instance need not wait for its next round.</summary>
+    public void Wake() => queue.Wake();
 
     /// <summary>
     /// A mail whose text is written when it goes, stored at once. Every call costs the same, whoever the address
@@ -137,6 +129,7 @@ public sealed class MailOutbox
     {
         db.QueuedMails.Add(QueuedMail.ToCompose(purpose, to, accountId, settings.SiteOf(request), time.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(ct);
+        queue.Wake();
     }
 }
 

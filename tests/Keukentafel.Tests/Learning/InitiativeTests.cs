@@ -61,6 +61,23 @@ public sealed class InitiativeTests(KeukentafelApp app) : IClassFixture<Keukenta
                 .ShouldBeEmpty();
         }
 
+        // Each year once, from its start year on; only the coordinator books; next year has no room for it yet.
+        var view = await coordinator.GetJsonAsync($"/api/v1/initiatives/{started.Id()}");
+        view.GetProperty("bookedYears").EnumerateArray().Select(y => y.GetInt32()).ShouldBe([Today.Year]);
+        view.GetProperty("mayBook").GetBoolean().ShouldBeTrue();
+        var bookings = $"/api/v1/initiatives/{started.Id()}/bookings";
+        (await coordinator.PostJsonAsync(bookings, new { year = Today.Year }, HttpStatusCode.Conflict)).Code().ShouldBe("budget.initiative_booked");
+        (await coordinator.PostJsonAsync(bookings, new { year = Today.Year - 1 }, HttpStatusCode.UnprocessableEntity)).Code()
+            .ShouldBe("initiative.year_outside");
+        (await coordinator.PostJsonAsync(bookings, new { year = Today.Year + 1 }, HttpStatusCode.UnprocessableEntity)).Code()
+            .ShouldBe("budget.room_exceeded");
+        using var professional = await app.ApiAsync(PageSession.Professional);
+        await professional.PostJsonAsync(bookings, new { year = Today.Year + 1 }, HttpStatusCode.NotFound);
+        (await CommittedAsync(welfare)).ShouldBe(before + 1_200m, "nothing more was booked");
+        var page = await (await app.SignedInAsync(PageSession.Coordinator)).GetPageAsync($"/initiatieven/{started.Id()}");
+        page.QuerySelector("#booked-years")!.TextContent.ShouldBe($"{Today.Year}");
+        page.QuerySelector("form[action*='handler=Book'] button")!.TextContent.ShouldContain($"{Today.Year + 1}");
+
         // A neighbourhood without a budget cannot pay an initiative from it.
         using var other = await app.ApiAsync((await app.StaffAsync(null, "WK990102", StaffFunction.Coordinator)).Email);
         (await other.PostJsonAsync($"/api/v1/neighbourhoods/{await app.NeighbourhoodIdAsync("WK990102")}/initiatives",

@@ -123,6 +123,7 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
             "/api/v1/neighbourhoods/{neighbourhoodId:guid}/initiatives", // collective initiatives: no resident data; checked by Initiatives
             "/api/v1/initiatives/{initiativeId:guid}", // measures and a count of plan actions served, never which
             "/api/v1/initiatives/{initiativeId:guid}/measures",
+            "/api/v1/initiatives/{initiativeId:guid}/bookings", // the budget line of a year in the ledger; no resident data
             "/api/v1/municipalities/{municipalityId:guid}/overview", // aggregates of the municipalities the user works in; groups under five residents hidden
             "/api/v1/neighbourhoods/{neighbourhoodId:guid}/startup", // a neighbourhood's start-up: organisations, ambassadors, checklist; no resident data
             "/api/v1/neighbourhoods/{neighbourhoodId:guid}/startup-steps", // aanjager, administrator or the coordinator; checked by NeighbourhoodStarts
