@@ -199,21 +199,13 @@ public sealed partial class ResidentExternalLoginModel(
                 return false;
             }
 
-            if (await users.IsLockedOutAsync(me))
+            var checkedPassword = await signIn.CheckPasswordSignInAsync(me, Input.Password, lockoutOnFailure: true);
+            if (!checkedPassword.Succeeded)
             {
-                ModelState.AddModelError("Input.Password", SignInOutcome.LockedOutMessage);
-                return false;
+                ModelState.AddModelError("Input.Password", checkedPassword.IsLockedOut ? SignInOutcome.LockedOutMessage : text["PasswordWrong"]);
             }
 
-            if (!await users.CheckPasswordAsync(me, Input.Password))
-            {
-                await users.AccessFailedAsync(me);
-                ModelState.AddModelError("Input.Password", text["PasswordWrong"]);
-                return false;
-            }
-
-            await users.ResetAccessFailedCountAsync(me);
-            return true;
+            return checkedPassword.Succeeded;
         }
 
         var since = time.GetUtcNow().UtcDateTime - FreshLink;

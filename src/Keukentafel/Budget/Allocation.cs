@@ -61,7 +61,7 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
             var year = DutchTime.Date(action.CreatedAtUtc).Year;
             if (!books.TryGetValue(year, out var book))
             {
-                book = await BudgetOfYearAsync(neighbourhoodId, year, ct) is { } budgetId ? await financing.BookAsync(budgetId, ct, year) : null;
+                book = await financing.BudgetOfYearAsync(neighbourhoodId, year, ct) is { } budgetId ? await financing.BookAsync(budgetId, ct, year) : null;
                 books[year] = book;
             }
 
@@ -363,14 +363,10 @@ public sealed class Allocation(KeukentafelDbContext db, Financing financing, Cas
 
         var neighbourhoodId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.NeighbourhoodId).SingleAsync(ct);
         var year = YearOf(action);
-        var budgetId = await BudgetOfYearAsync(neighbourhoodId, year, ct) ?? throw NoBudget(year);
+        var budgetId = await financing.BudgetOfYearAsync(neighbourhoodId, year, ct) ?? throw NoBudget(year);
         var book = await financing.BookAsync(budgetId, ct, year);
         return (action, book.Budget, book);
     }
-
-    private Task<Guid?> BudgetOfYearAsync(Guid neighbourhoodId, int year, CancellationToken ct) =>
-        db.Budgets.Where(b => b.NeighbourhoodId == neighbourhoodId && b.FirstYear <= year && b.LastYear >= year)
-            .OrderBy(b => b.CreatedAtUtc).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
 
     private static DomainException NoBudget(int year) => DomainException.Conflict("budget.none", $"Deze wijk heeft geen wijkbudget voor {year}.");
 

@@ -89,6 +89,11 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
         return problems;
     }
 
+    /// <summary>The neighbourhood's budget that covers the year (the first made, if periods overlap), or none.</summary>
+    public Task<Guid?> BudgetOfYearAsync(Guid neighbourhoodId, int year, CancellationToken ct) =>
+        db.Budgets.Where(b => b.NeighbourhoodId == neighbourhoodId && b.FirstYear <= year && b.LastYear >= year)
+            .OrderBy(b => b.CreatedAtUtc).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
+
     /// <summary>
     /// Books a collective initiative's budget line of <paramref name="year"/> in the neighbourhood's budget, in the same
     /// transaction as <paramref name="save"/> (which tracks the initiative itself): the neighbourhood budget then shows the
@@ -97,8 +102,7 @@ public sealed class Financing(KeukentafelDbContext db, TimeProvider time)
     public async Task<LedgerEntry> BookInitiativeAsync(Guid neighbourhoodId, Guid initiativeId, string name, Guid organisationId, int year, decimal amount,
         Actor by, Action save, CancellationToken ct)
     {
-        var budgetId = await db.Budgets.Where(b => b.NeighbourhoodId == neighbourhoodId && b.FirstYear <= year && b.LastYear >= year)
-                .OrderBy(b => b.CreatedAtUtc).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct)
+        var budgetId = await BudgetOfYearAsync(neighbourhoodId, year, ct)
             ?? throw DomainException.About("FromNeighbourhoodBudget", "budget.none", $"Deze wijk heeft geen wijkbudget voor {year}.");
         var added = await ChangeAsync(budgetId, [(organisationId, year)], (book, now) =>
         {

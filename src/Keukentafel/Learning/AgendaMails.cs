@@ -48,9 +48,7 @@ public sealed class AgendaMails(KeukentafelDbContext db, Agendas agendas, MailOu
         var addresses = await db.StaffMembers.AsNoTracking()
             .Where(s => ambassadors.Contains(s.Id) || participants.Contains(s.Id))
             .Select(s => s.Email).Distinct().ToListAsync(ct);
-        var site = string.IsNullOrWhiteSpace(settings.SiteUrl) && http.HttpContext is { } context
-            ? settings.SiteOf(context.Request)
-            : settings.SiteUrl?.TrimEnd('/') ?? "";
+        var site = settings.SiteOf(http.HttpContext?.Request);
         var first = session.AgendaMailedFingerprint is null;
         var subject = $"{(first ? "Agenda" : "Nieuwe agenda")} leersessie {neighbourhood} {session.Date.ToString("d MMMM yyyy", Dutch)}";
         var text = new StringBuilder()

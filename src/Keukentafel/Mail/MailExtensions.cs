@@ -67,10 +67,12 @@ public static class MailExtensions
 
     /// <summary>
     /// The address links in a mail start with: <c>Mail:SiteUrl</c> when set (always in Production), else the address this
-    /// request came in on (development and tests). Kept with a queued mail, which is written after the request.
+    /// request came in on (development and tests); outside a request without the setting, none (the link is a path).
+    /// Kept with a queued mail, which is written after the request.
     /// </summary>
-    public static string SiteOf(this MailSettings settings, HttpRequest request) =>
-        (string.IsNullOrWhiteSpace(settings.SiteUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : settings.SiteUrl).TrimEnd('/');
+    public static string SiteOf(this MailSettings settings, HttpRequest? request) =>
+        (!string.IsNullOrWhiteSpace(settings.SiteUrl) ? settings.SiteUrl
+            : request is null ? "" : $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
 
     /// <summary>An absolute link for a queued mail: on the site it was asked for.</summary>
     public static string Link(this QueuedMail mail, string pathAndQuery) => $"{mail.Site}{pathAndQuery}";

@@ -71,18 +71,12 @@ public sealed class QueuedMail
     /// <summary>The type of the last failure only: its message may name the address.</summary>
     public string? LastFailure { get; private set; }
 
-    public static QueuedMail Written(OutgoingMail mail, Guid? accountId, string site, DateTime now) => new()
+    public static QueuedMail Written(OutgoingMail mail, Guid? accountId, string site, DateTime now)
     {
-        Id = Guid.CreateVersion7(now),
-        Purpose = mail.Purpose,
-        To = mail.To,
-        AccountId = accountId,
-        Subject = mail.Subject,
-        Text = mail.Text,
-        Culture = CultureInfo.CurrentUICulture.Name,
-        Site = site,
-        CreatedAtUtc = now,
-    };
+        var queued = ToCompose(mail.Purpose, mail.To, accountId, site, now);
+        (queued.Subject, queued.Text) = (mail.Subject, mail.Text);
+        return queued;
+    }
 
     public static QueuedMail ToCompose(string purpose, string? to, Guid? accountId, string site, DateTime now) => new()
     {

@@ -32,7 +32,13 @@ public sealed class MyDataPage(ResidentExport export, ResidentExportPdf pdf, Cas
         return Page();
     }
 
-    public async Task<IActionResult> OnGetJsonAsync()
+    public Task<IActionResult> OnGetJsonAsync() =>
+        ExportAsync(data => File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "mijn-gegevens-keukentafel.json"));
+
+    public Task<IActionResult> OnGetPdfAsync() => ExportAsync(data => File(pdf.Build(data), "application/pdf", "mijn-gegevens-keukentafel.pdf"));
+
+    /// <summary>All his data as a file, logged as an export; 404 for pages that are not his (or his to look along).</summary>
+    private async Task<IActionResult> ExportAsync(Func<ResidentExportData, IActionResult> file)
     {
         if (await WhoseAsync(ResidentExport.Part) is not { ResidentId: var resident }
             || await export.BuildAsync(resident, HttpContext.RequestAborted) is not { } data)
@@ -41,18 +47,6 @@ public sealed class MyDataPage(ResidentExport export, ResidentExportPdf pdf, Cas
         }
 
         await access.LogAsync(null, resident, AuditAction.Export, ResidentExport.Part, HttpContext.RequestAborted);
-        return File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", "mijn-gegevens-keukentafel.json");
-    }
-
-    public async Task<IActionResult> OnGetPdfAsync()
-    {
-        if (await WhoseAsync(ResidentExport.Part) is not { ResidentId: var resident }
-            || await export.BuildAsync(resident, HttpContext.RequestAborted) is not { } data)
-        {
-            return NotFound();
-        }
-
-        await access.LogAsync(null, resident, AuditAction.Export, ResidentExport.Part, HttpContext.RequestAborted);
-        return File(pdf.Build(data), "application/pdf", "mijn-gegevens-keukentafel.pdf");
+        return file(data);
     }
 }
