@@ -2,6 +2,7 @@ using Keukentafel.Data;
 using Keukentafel.Meetings;
 using Keukentafel.Plans;
 using Microsoft.EntityFrameworkCore;
+using static Keukentafel.Cases.CaseFileParts;
 
 namespace Keukentafel.Cases;
 
@@ -64,69 +65,59 @@ public sealed record HistoryEntry(int Version, DateTime AtUtc, string Actor, str
 /// <summary>Reads case files and their history.</summary>
 public sealed class CaseFiles(KeukentafelDbContext db, TimeProvider time)
 {
+    /// <summary>
+    /// The file in two round trips: the case with its resident, neighbourhood and case bringer, then all its parts in
+    /// one statement (<see cref="CaseFileParts"/>). The case is read first, so the parts are never older than the
+    /// version shown: an edit sent with it is at worst refused as a clash, never written over newer parts.
+    /// </summary>
     public async Task<CaseFile?> GetAsync(Guid id, CancellationToken ct)
     {
-        var c = await db.Cases.AsNoTracking()
-            .Include(x => x.Answers)
-            .Include(x => x.Network)
-            .Include(x => x.Meetings).ThenInclude(m => m.Participants)
-            .Include(x => x.Actions)
-            .Include(x => x.Deviations)
-            .Include(x => x.Bottlenecks)
-            .Include(x => x.Consents)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null)
+        var head = await (
+                from x in db.Cases.AsNoTracking()
+                where x.Id == id
+                join r in db.Residents on x.ResidentId equals r.Id
+                join n in db.Neighbourhoods on x.NeighbourhoodId equals n.Id
+                join s in db.StaffMembers on x.CaseBringerId equals s.Id
+                select new
+                {
+                    Case = x,
+                    ResidentId = r.Id,
+                    ResidentName = r.Name,
+                    r.DateOfBirth,
+                    r.Address,
+                    r.Phone,
+                    ResidentVersion = r.Version,
+                    Neighbourhood = n.Name,
+                    Bringer = s.Name,
+                    BringerOrganisation = s.Organisation == null ? null : s.Organisation.Name,
+                })
+            .SingleOrDefaultAsync(ct);
+        if (head is null)
         {
             return null;
         }
 
-        var resident = await db.Residents.AsNoTracking().Where(r => r.Id == c.ResidentId)
-            .Select(r => new { r.Id, r.Name, r.DateOfBirth, r.Address, r.Phone, r.Version }).SingleAsync(ct);
-        var neighbourhood = await db.Neighbourhoods.Where(n => n.Id == c.NeighbourhoodId).Select(n => n.Name).SingleAsync(ct);
-        var bringer = await db.StaffMembers.Where(s => s.Id == c.CaseBringerId)
-            .Select(s => new { s.Name, Organisation = s.Organisation == null ? null : s.Organisation.Name }).SingleAsync(ct);
+        var parts = (await ReadAsync(db, id, ct)).ToLookup(p => p.Kind);
+        var c = head.Case;
         var today = DutchTime.Today(time);
-        var team = (await db.CaseMembers.AsNoTracking().Where(m => m.CaseId == id)
-                .Join(db.StaffMembers, m => m.StaffMemberId, s => s.Id,
-                    (m, s) => new { m.Role, s.Id, s.Name, Organisation = s.Organisation == null ? null : s.Organisation.Name })
-                .ToListAsync(ct))
-            .OrderBy(m => m.Role).ThenBy(m => m.Name.Family)
-            .Select(m => new TeamMemberView(m.Id, m.Name.Display, m.Organisation, m.Role))
-            .ToList();
-
+        var bringer = head.BringerOrganisation is null ? head.Bringer.Display : $"{head.Bringer.Display} ({head.BringerOrganisation})";
         return new CaseFile(
             c.Id, c.Number, c.Version, c.Status, c.Status.Dutch(), c.Status.NextStep(),
-            new CaseResident(resident.Id, resident.Name.Display, resident.DateOfBirth, resident.Address.ToString(), resident.Phone, resident.Version),
-            c.NeighbourhoodId, neighbourhood, c.Description, c.Source, c.SourceDetail, c.SignalledAtUtc,
+            new CaseResident(head.ResidentId, head.ResidentName.Display, head.DateOfBirth, head.Address.ToString(), head.Phone, head.ResidentVersion),
+            c.NeighbourhoodId, head.Neighbourhood, c.Description, c.Source, c.SourceDetail, c.SignalledAtUtc,
             c.Deadline, c.DaysLeft(today), c.IsOverdue(today), c.SolvedWithinSixWeeks(today), SixWeeks.Text(c, today),
-            c.CaseBringerId, bringer.Organisation is null ? bringer.Name.Display : $"{bringer.Name.Display} ({bringer.Organisation})", c.LifeDomains, team,
-            [.. Enum.GetValues<Question>().Select(q => Answer(c, q))],
-            [.. c.Network.Select(n => new NetworkView(n.Id, n.Name, n.Relation, n.Phone))],
-            [.. c.Meetings.OrderBy(m => m.PlannedAtUtc).Select(m => new MeetingView(m.Id, m.PlannedAtUtc, m.AtHome, m.Place, m.ReasonNotAtHome, m.Status,
-                m.HeldAtUtc, m.Decisions, m.PlanAgreedByAll,
-                [.. m.Participants.OrderBy(p => p.Kind).ThenBy(p => p.ProposedAtUtc).Select(p => new ParticipantView(
-                    p.Id, p.Kind, p.Name, p.Kind == ParticipantKind.Professional ? p.Organisation : null, p.StaffMemberId, p.Agreement,
-                    p.Agreement.Dutch(), p.InvitedAtUtc, p.Attended, p.OrganisationId, p.Kind == ParticipantKind.Professional ? null : p.Organisation))]))],
-            [.. c.Actions.OrderBy(a => a.IsContribution).ThenBy(a => a.DueDate).ThenBy(a => a.Id).Select(a => new ActionView(
-                a.Id, a.What, a.Carrier, a.CarrierName, a.LawDomain, a.ExpectedCost, a.DueDate, a.Status, a.Status.Dutch(), a.DropReason, a.IsContribution,
-                a.WorthSharing, a.InitiativeId, a.CarrierStaffMemberId, a.CarrierOrganisationId, a.Service))],
-            [.. c.Deviations.OrderBy(d => d.RecordedAtUtc).Select(d => new DeviationView(
-                d.Id, d.Rule, d.LawDomain, d.Reason, d.Otherwise, d.OtherwiseCost, d.ManagerId, d.ManagerName, d.RecordedByName, d.RecordedAtUtc,
-                d.BackedAtUtc))],
-            [.. c.Bottlenecks.OrderBy(b => b.RecordedAtUtc).Select(b => new BottleneckView(
-                b.Id, b.Category, b.Category.Dutch(), b.LawDomain, b.Description, b.RecordedByName, b.RecordedAtUtc))],
+            c.CaseBringerId, bringer, c.LifeDomains, Team(parts[Kind.Team]), Answers(parts[Kind.Answer]),
+            [.. parts[Kind.Network].Select(Network).OrderBy(n => n.Id)], MeetingViews(parts[Kind.Meeting], parts[Kind.Participant]),
+            [.. parts[Kind.Action].Select(Action).OrderBy(a => a.IsContribution).ThenBy(a => a.DueDate).ThenBy(a => a.Id)],
+            [.. parts[Kind.Deviation].Select(Deviation).OrderBy(d => d.RecordedAtUtc)],
+            [.. parts[Kind.Bottleneck].Select(Bottleneck).OrderBy(b => b.RecordedAtUtc)],
             c.NoContributionReason, c.Evaluation, c.SolutionCarriedOutAtUtc, c.ClosedAtUtc,
-            [.. c.Consents.OrderByDescending(k => k.IsActive(today)).ThenByDescending(k => k.GivenAtUtc).Select(k => ConsentView(k, today))]);
+            [.. parts[Kind.Consent].Select(k => Consent(k, today)).OrderByDescending(k => k.Active).ThenByDescending(k => k.GivenAtUtc)]);
     }
 
-    public static Privacy.ConsentView ConsentView(Privacy.Consent k, DateOnly today) => new(
+    public static Privacy.ConsentView ConsentView(Privacy.Consent k, DateOnly today) => Privacy.ConsentView.Of(
         k.Id, k.OrganisationId, k.OrganisationName, k.Purpose, k.ValidUntil, k.GivenAtUtc, k.RecordedByName, k.WithdrawnAtUtc, k.WithdrawnByName,
-        k.WithdrawalReason, k.IsActive(today),
-        k.WithdrawnAtUtc is { } withdrawn ? $"Ingetrokken op {DutchTime.Date(withdrawn):d-M-yyyy}"
-        : k.ValidUntil is { } last && last < today ? $"Verlopen op {last:d-M-yyyy}"
-        : k.ValidUntil is { } until ? $"Geldig tot en met {until:d-M-yyyy}"
-        : "Geldig tot de bewoner die intrekt");
+        k.WithdrawalReason, today);
 
     /// <summary>All answers to one question, newest first: the question's history.</summary>
     public Task<string> NumberAsync(Guid caseId, CancellationToken ct) =>
@@ -159,12 +150,5 @@ public sealed class CaseFiles(KeukentafelDbContext db, TimeProvider time)
         return await query.OrderByDescending(e => e.Version).Take(limit == AllHistory ? int.MaxValue : Math.Clamp(limit, 1, MaxHistory))
             .Select(e => new HistoryEntry(e.Version, e.AtUtc, e.ActorName, e.Kind, e.Summary, e.Before, e.After))
             .ToListAsync(ct);
-    }
-
-    private static AnswerView Answer(Case c, Question question)
-    {
-        var current = c.CurrentAnswer(question);
-        return new AnswerView(question, question.Dutch(), current?.Text, current?.Domains ?? LifeDomains.None, current?.WithResident ?? false,
-            current?.WrittenByName, current?.WrittenAtUtc, c.Answers.Count(a => a.Question == question));
     }
 }

@@ -41,7 +41,10 @@ public sealed class Consent
     public string? WithdrawalReason { get; private set; }
 
     /// <summary>Holds today: not withdrawn, and not past its end date. <see cref="ActiveOn"/> is the same rule for a query.</summary>
-    public bool IsActive(DateOnly today) => WithdrawnAtUtc is null && (ValidUntil is null || today <= ValidUntil);
+    public bool IsActive(DateOnly today) => Holds(WithdrawnAtUtc, ValidUntil, today);
+
+    public static bool Holds(DateTime? withdrawnAtUtc, DateOnly? validUntil, DateOnly today) =>
+        withdrawnAtUtc is null && (validUntil is null || today <= validUntil);
 
     /// <summary><see cref="IsActive"/> as a query the database runs: the case access check and the case lists use it.</summary>
     public static System.Linq.Expressions.Expression<Func<Consent, bool>> ActiveOn(DateOnly today) =>
@@ -58,4 +61,16 @@ public sealed class Consent
 /// <summary>A consent as pages and the API show it.</summary>
 public sealed record ConsentView(
     Guid Id, Guid OrganisationId, string Organisation, string Purpose, DateOnly? ValidUntil, DateTime GivenAtUtc, string RecordedBy,
-    DateTime? WithdrawnAtUtc, string? WithdrawnBy, string? WithdrawalReason, bool Active, string StatusText);
+    DateTime? WithdrawnAtUtc, string? WithdrawnBy, string? WithdrawalReason, bool Active, string StatusText)
+{
+    /// <summary>A consent as the file shows it: whether it holds today, and in words until when or since when not.</summary>
+    public static ConsentView Of(
+        Guid id, Guid organisationId, string organisation, string purpose, DateOnly? validUntil, DateTime givenAtUtc, string recordedBy,
+        DateTime? withdrawnAtUtc, string? withdrawnBy, string? withdrawalReason, DateOnly today) => new(
+        id, organisationId, organisation, purpose, validUntil, givenAtUtc, recordedBy, withdrawnAtUtc, withdrawnBy, withdrawalReason,
+        Consent.Holds(withdrawnAtUtc, validUntil, today),
+        withdrawnAtUtc is { } withdrawn ? $"Ingetrokken op {DutchTime.Date(withdrawn):d-M-yyyy}"
+        : validUntil is { } last && last < today ? $"Verlopen op {last:d-M-yyyy}"
+        : validUntil is { } until ? $"Geldig tot en met {until:d-M-yyyy}"
+        : "Geldig tot de bewoner die intrekt");
+}
