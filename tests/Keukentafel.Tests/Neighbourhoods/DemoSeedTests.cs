@@ -53,6 +53,22 @@ public sealed class DemoSeedTests(KeukentafelApp app) : IClassFixture<Keukentafe
     }
 
     [Fact]
+    public async Task The_community_centre_of_the_demo_is_booked_in_this_years_neighbourhood_budget()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        var ct = TestContext.Current.CancellationToken;
+        var centre = await db.CollectiveInitiatives.SingleAsync(i => i.Name == "Buurthuis De Vlinder", ct);
+        var year = Keukentafel.Cases.DutchTime.Today(TimeProvider.System).Year;
+
+        var booked = await db.LedgerEntries.Where(l => l.InitiativeId == centre.Id && l.Kind == Keukentafel.Budget.EntryKind.Commitment).ToListAsync(ct);
+
+        booked.ShouldHaveSingleItem().Year.ShouldBe(year);
+        booked[0].Amount.ShouldBe(centre.BudgetPerYear!.Value);
+        booked[0].OrganisationId.ShouldBe(centre.OrganisationId!.Value);
+    }
+
+    [Fact]
     public async Task The_demo_has_cases_in_every_step_some_of_them_late_and_the_demo_professional_works_on_several()
     {
         await using var scope = app.Services.CreateAsyncScope();
