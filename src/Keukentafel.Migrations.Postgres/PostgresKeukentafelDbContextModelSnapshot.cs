@@ -329,6 +329,16 @@ namespace Keukentafel.Migrations.Postgres
                     b.ToTable("NetworkMember");
                 });
 
+            modelBuilder.Entity("Keukentafel.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name").HasMaxLength(60).HasColumnType("character varying(60)");
+                    b.Property<string>("Holder").IsRequired().HasMaxLength(200).HasColumnType("character varying(200)");
+                    b.Property<long>("LastRunMs").HasColumnType("bigint");
+                    b.Property<long>("UntilMs").HasColumnType("bigint");
+                    b.HasKey("Name");
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("Keukentafel.Effects.AnalysisLine", b =>
                 {
                     b.Property<Guid>("Id").HasColumnType("uuid");
@@ -891,6 +901,16 @@ namespace Keukentafel.Migrations.Postgres
                     b.HasKey("AccountId", "Key");
                     b.HasIndex("AccountId", "CreatedAtUtc");
                     b.ToTable("IdempotentRequests");
+                });
+
+            modelBuilder.Entity("Keukentafel.Web.RateCount", b =>
+                {
+                    b.Property<string>("Key").HasMaxLength(100).HasColumnType("character varying(100)");
+                    b.Property<long>("Window").HasColumnType("bigint");
+                    b.Property<int>("Count").HasColumnType("integer");
+                    b.HasKey("Key", "Window");
+                    b.HasIndex("Window");
+                    b.ToTable("RateCounts", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

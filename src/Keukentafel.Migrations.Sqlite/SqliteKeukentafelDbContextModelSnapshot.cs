@@ -326,6 +326,16 @@ namespace Keukentafel.Migrations.Sqlite
                     b.ToTable("NetworkMember");
                 });
 
+            modelBuilder.Entity("Keukentafel.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name").HasMaxLength(60).HasColumnType("TEXT");
+                    b.Property<string>("Holder").IsRequired().HasMaxLength(200).HasColumnType("TEXT");
+                    b.Property<long>("LastRunMs").HasColumnType("INTEGER");
+                    b.Property<long>("UntilMs").HasColumnType("INTEGER");
+                    b.HasKey("Name");
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("Keukentafel.Effects.AnalysisLine", b =>
                 {
                     b.Property<Guid>("Id").HasColumnType("TEXT");
@@ -887,6 +897,16 @@ namespace Keukentafel.Migrations.Sqlite
                     b.HasKey("AccountId", "Key");
                     b.HasIndex("AccountId", "CreatedAtUtc");
                     b.ToTable("IdempotentRequests");
+                });
+
+            modelBuilder.Entity("Keukentafel.Web.RateCount", b =>
+                {
+                    b.Property<string>("Key").HasMaxLength(100).HasColumnType("TEXT");
+                    b.Property<long>("Window").HasColumnType("INTEGER");
+                    b.Property<int>("Count").HasColumnType("INTEGER");
+                    b.HasKey("Key", "Window");
+                    b.HasIndex("Window");
+                    b.ToTable("RateCounts", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

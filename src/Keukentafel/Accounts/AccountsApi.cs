@@ -16,7 +16,7 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder endpoints)
     {
         var auth = endpoints.MapGroup("/api/v1/auth").WithTags("Sign-in").AllowAnonymous();
-        auth.MapPost("/token", IssueToken).RequireRateLimiting(WebExtensions.SignInRateLimit).Produces<AccessTokenResponse>()
+        auth.MapPost("/token", IssueToken).WithMetadata(new SignInLimitedAttribute()).Produces<AccessTokenResponse>()
             .WithSummary("Exchange e-mail, password (and a two-factor code when the account has one) for a bearer token.");
         auth.MapPost("/refresh", Refresh).Produces<AccessTokenResponse>()
             .WithSummary("Exchange a refresh token for a new bearer token.");

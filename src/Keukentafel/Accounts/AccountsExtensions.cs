@@ -37,6 +37,7 @@ public static class AccountsExtensions
                 o.Stores.SchemaVersion = IdentitySchema.Version;
             })
             .AddEntityFrameworkStores<KeukentafelDbContext>()
+            .AddUserManager<AccountManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<DutchIdentityErrors>()
             .AddUserValidator<AccountEmailValidator>()

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
@@ -17,7 +16,7 @@ namespace Keukentafel.Accounts;
 /// button (mail scanners open links); the button confirms.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(WebExtensions.SignInRateLimit)]
+[SignInLimited]
 public sealed class EmailConfirmationModel(UserManager<Account> users, IStringLocalizer<EmailConfirmationModel> texts) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
@@ -19,7 +18,7 @@ namespace Keukentafel.Accounts;
 /// decides, when its turn comes, whether a mail goes. Rate limited like the sign-in page.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(WebExtensions.SignInRateLimit)]
+[SignInLimited]
 public sealed class ForgotPasswordModel(MailOutbox outbox, IStringLocalizer<ForgotPasswordModel> texts) : PageModel
 {
     [BindProperty]

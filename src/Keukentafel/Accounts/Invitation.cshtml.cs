@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Keukentafel.Accounts;
@@ -15,7 +14,7 @@ namespace Keukentafel.Accounts;
 /// then he gets a sign-in name, shown once on the next page), password. Rate limited like the sign-in page; every refusal is a plain message beside the field.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(WebExtensions.SignInRateLimit)]
+[SignInLimited]
 public sealed class InvitationModel(ResidentInvitations invitations, SignInManager<Account> signIn, CaseAccess access, EmailConfirmations confirmations,
     IStringLocalizer<InvitationModel> texts) : PageModel, Web.IRefusablePage
 {

@@ -5,13 +5,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Keukentafel.Accounts;
 
 [AllowAnonymous]
-[EnableRateLimiting(WebExtensions.SignInRateLimit)]
+[SignInLimited]
 public sealed class LoginModel(SignInManager<Account> signIn, KeukentafelMetrics metrics, IStringLocalizer<LoginModel> texts)
     : PageModel
 {

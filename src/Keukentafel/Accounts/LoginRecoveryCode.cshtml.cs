@@ -3,13 +3,12 @@ using Keukentafel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Keukentafel.Accounts;
 
 /// <summary>The second step with one of the recovery codes, when the app is not at hand; each code works once.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(WebExtensions.SignInRateLimit)]
+[SignInLimited]
 public sealed class LoginRecoveryCodeModel(SignInManager<Account> signIn, KeukentafelMetrics metrics) : SecondSignInStep(signIn, metrics)
 {
     [BindProperty]

@@ -3,13 +3,12 @@ using Keukentafel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Keukentafel.Accounts;
 
 /// <summary>The second step with the six-digit code from the authenticator app.</summary>
 [AllowAnonymous]
-[EnableRateLimiting(WebExtensions.SignInRateLimit)]
+[SignInLimited]
 public sealed class LoginTwoFactorModel(SignInManager<Account> signIn, KeukentafelMetrics metrics) : SecondSignInStep(signIn, metrics)
 {
     [BindProperty]

@@ -4,7 +4,6 @@ using Keukentafel.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Keukentafel.Accounts;
@@ -16,7 +15,7 @@ namespace Keukentafel.Accounts;
 /// limited like the sign-in page.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(WebExtensions.SignInRateLimit)]
+[SignInLimited]
 public sealed class MagicLinkModel(MailOutbox outbox, IStringLocalizer<MagicLinkModel> texts) : PageModel
 {
     [BindProperty]

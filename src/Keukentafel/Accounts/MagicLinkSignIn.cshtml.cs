@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Keukentafel.Accounts;
@@ -17,7 +16,7 @@ namespace Keukentafel.Accounts;
 /// link is in his access log. With two-factor sign-in switched on, the link counts as the password: the code is asked next.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(WebExtensions.SignInRateLimit)]
+[SignInLimited]
 public sealed class MagicLinkSignInModel(
     MagicLinks links, SignInManager<Account> signIn, CaseAccess access, KeukentafelMetrics metrics, IStringLocalizer<MagicLinkSignInModel> texts) : PageModel
 {

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -19,7 +18,7 @@ namespace Keukentafel.Accounts;
 /// the account changes: a lock-out stays, two-factor sign-in stays on.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(WebExtensions.SignInRateLimit)]
+[SignInLimited]
 public sealed class ResetPasswordModel(UserManager<Account> users, KeukentafelDbContext db, IStringLocalizer<ResetPasswordModel> texts) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -19,7 +18,7 @@ namespace Keukentafel.Accounts;
 /// computer cannot link someone else's DigiD to his file. Never by e-mail address or name.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(WebExtensions.SignInRateLimit)]
+[SignInLimited]
 public sealed partial class ResidentExternalLoginModel(
     SignInManager<Account> signIn,
     UserManager<Account> users,

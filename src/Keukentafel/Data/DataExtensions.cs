@@ -13,18 +13,28 @@ public static class DataExtensions
         if (settings.Provider == DatabaseProvider.Postgres)
         {
             builder.Services.AddDbContextPool<KeukentafelDbContext, PostgresKeukentafelDbContext>(
-                o => PostgresKeukentafelDbContext.Configure(o, settings.ConnectionString));
+                o => Quiet(PostgresKeukentafelDbContext.Configure(o, settings.ConnectionString)));
         }
         else
         {
             builder.Services.AddDbContextPool<KeukentafelDbContext, SqliteKeukentafelDbContext>(
-                o => SqliteKeukentafelDbContext.Configure(o, settings.ConnectionString));
+                o => Quiet(SqliteKeukentafelDbContext.Configure(o, settings.ConnectionString)));
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<JobLeases>();
         builder.Services.AddHostedService<DatabaseStartup>();
         return builder;
     }
+
+    /// <summary>
+    /// A failed command or save is logged by EF Core at Error, also when it is an expected clash that the application
+    /// answers with a 409 (two saves of one case at the same moment) or tries again. Those are not errors for an
+    /// operator; a failure nobody handles still reaches the host's own error log with its exception.
+    /// </summary>
+    private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder options) => options.ConfigureWarnings(w => w.Log(
+        (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Information),
+        (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Information)));
 
     /// <summary>Brings the database to the newest schema: creates the SQLite file's folder, applies migrations.</summary>
     public static async Task MigrateAsync(this IServiceProvider services, CancellationToken cancellationToken = default)

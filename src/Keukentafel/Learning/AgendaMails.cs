@@ -108,11 +108,13 @@ public sealed class AgendaMails(KeukentafelDbContext db, Agendas agendas, MailOu
 
 /// <summary>
 /// Looks every hour (Learning:AgendaMail:EveryMinutes, default 60; 0 switches it off) whether the agenda of a coming
-/// session changed since it was mailed, and mails it again if so.
+/// session changed since it was mailed, and mails it again if so; at one instance at a time (<see cref="Data.JobLeases"/>).
 /// </summary>
-public sealed partial class AgendaMailJob(IServiceScopeFactory scopes, IConfiguration configuration, IHostApplicationLifetime lifetime,
+public sealed partial class AgendaMailJob(Data.JobLeases leases, IConfiguration configuration, IHostApplicationLifetime lifetime,
     ILogger<AgendaMailJob> logger) : BackgroundService
 {
+    public const string Name = "agenda-mail";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var minutes = configuration.GetValue("Learning:AgendaMail:EveryMinutes", 60.0);
@@ -123,13 +125,13 @@ public sealed partial class AgendaMailJob(IServiceScopeFactory scopes, IConfigur
 
         await lifetime.StartedAsync(stoppingToken);
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes));
+        var every = TimeSpan.FromMinutes(minutes);
+        using var timer = new PeriodicTimer(every < TimeSpan.FromMinutes(5) ? every : TimeSpan.FromMinutes(5));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await MailChangedAsync(scope.ServiceProvider, stoppingToken);
+                await leases.RunIfDueAsync(Name, every, TimeSpan.FromMinutes(15), async (services, ct) => await MailChangedAsync(services, ct), stoppingToken);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {

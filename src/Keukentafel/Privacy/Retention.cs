@@ -248,10 +248,15 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
     }
 }
 
-/// <summary>Runs the retention every few hours (Privacy:Retention:RunEveryHours, default 24; 0 switches it off).</summary>
-/// <remarks>The first run is a minute after start-up; <c>anonymise-due</c> runs it by hand.</remarks>
-public sealed partial class RetentionJob(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<RetentionJob> logger) : BackgroundService
+/// <summary>
+/// Runs the retention every few hours (Privacy:Retention:RunEveryHours, default 24; 0 switches it off), at one instance
+/// at a time: every instance looks every few minutes whether a run is due, and one takes it (<see cref="Data.JobLeases"/>).
+/// </summary>
+/// <remarks>The first look is a minute after start-up; <c>anonymise-due</c> runs it by hand.</remarks>
+public sealed partial class RetentionJob(Data.JobLeases leases, IConfiguration configuration, ILogger<RetentionJob> logger) : BackgroundService
 {
+    public const string Name = "retention";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var hours = configuration.GetValue("Privacy:Retention:RunEveryHours", 24.0);
@@ -260,21 +265,15 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, IConfigura
             return;
         }
 
-        // The first run after start-up has settled (migrations done, the host warm).
+        // The first look after start-up has settled (migrations done, the host warm).
         await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(hours));
+        var every = TimeSpan.FromHours(hours);
+        using var timer = new PeriodicTimer(every < TimeSpan.FromMinutes(5) ? every : TimeSpan.FromMinutes(5));
         do
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var anonymised = await scope.ServiceProvider.GetRequiredService<RetentionService>().AnonymiseDueAsync(stoppingToken);
-                // Answers kept for a repeated POST hold case files: never longer than their 24 hours.
-                await Web.Idempotency.PurgeAsync(scope.ServiceProvider.GetRequiredService<Data.KeukentafelDbContext>(),
-                    DateTime.UtcNow, stoppingToken);
-                await Mail.QueuedMailSender.PurgeAsync(scope.ServiceProvider.GetRequiredService<Data.KeukentafelDbContext>(),
-                    DateTime.UtcNow, stoppingToken);
-                Ran(anonymised);
+                await leases.RunIfDueAsync(Name, every, TimeSpan.FromHours(1), RunAsync, stoppingToken);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
@@ -282,6 +281,16 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, IConfigura
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var anonymised = await services.GetRequiredService<RetentionService>().AnonymiseDueAsync(ct);
+        // Answers kept for a repeated POST hold case files: never longer than their 24 hours.
+        var db = services.GetRequiredService<Data.KeukentafelDbContext>();
+        await Web.Idempotency.PurgeAsync(db, DateTime.UtcNow, ct);
+        await Mail.QueuedMailSender.PurgeAsync(db, DateTime.UtcNow, ct);
+        Ran(anonymised);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Anonymised} residents anonymised")]

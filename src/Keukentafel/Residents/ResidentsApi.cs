@@ -27,7 +27,7 @@ public static class ResidentsApi
     {
         // Open to anyone, so with the other sign-in steps under /auth (nothing under /me is open).
         var anyone = endpoints.MapGroup("/api/v1/auth").WithTags("Residents").AllowAnonymous();
-        anyone.MapPost("/resident-invitation", Redeem).RequireRateLimiting(WebExtensions.SignInRateLimit)
+        anyone.MapPost("/resident-invitation", Redeem).WithMetadata(new SignInLimitedAttribute())
             .WithSummary("The resident redeems the code from his professional with his date of birth: his own sign-in (or a new password). "
                 + "Without an e-mail address a sign-in name is made for him, given once in this answer.");
 

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Keukentafel.Residents;
@@ -16,7 +15,7 @@ namespace Keukentafel.Residents;
 /// or a new one (e-mail address and password). Rate limited like the sign-in page; refusals beside the field.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(WebExtensions.SignInRateLimit)]
+[SignInLimited]
 public sealed class TrustedInvitationPage(TrustedPeople trusted, SignInManager<Account> signIn, CaseAccess access, EmailConfirmations confirmations,
     IStringLocalizer<TrustedInvitationPage> texts) : PageModel, IRefusablePage
 {

@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using Keukentafel.Privacy;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.RateLimiting;
 using Scalar.AspNetCore;
 
 namespace Keukentafel.Web;
@@ -55,58 +53,9 @@ public static class WebExtensions
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             }
         });
-        var signInPerMinute = builder.Configuration.GetValue("RateLimiting:SignInPerMinute", 30);
-        var apiPerMinute = builder.Configuration.GetValue("RateLimiting:ApiPerMinute", 600);
-        services.AddRateLimiter(o =>
-        {
-            // Sign-in attempts are rate limited per client network on top of the per-account lock-out.
-            // Opening the page is not an attempt: a team behind one address can all load it at the start of a shift.
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, context => HttpMethods.IsGet(context.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("page")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    ClientNetwork.Of(context.Connection.RemoteIpAddress),
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = signInPerMinute,
-                        Window = TimeSpan.FromMinutes(1),
-                    }));
-
-            // The API as a whole: per bearer token (tokens come only from a rate-limited sign-in), or without one per
-            // client network, so one runaway script or scraper cannot take the service from everyone else.
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsApi(context)
-                ? RateLimitPartition.GetFixedWindowLimiter(ApiCaller(context),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = apiPerMinute, Window = TimeSpan.FromMinutes(1) })
-                : RateLimitPartition.GetNoLimiter("pages"));
-            o.OnRejected = async (rejected, ct) =>
-            {
-                if (IsApi(rejected.HttpContext))
-                {
-                    // When to try again, and the limit that was reached (IETF RateLimit header fields).
-                    var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry)
-                        ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds))
-                        : 60;
-                    var signIn = rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignInRateLimit;
-                    var headers = rejected.HttpContext.Response.Headers;
-                    headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    headers["RateLimit-Policy"] = signIn ? $"{signInPerMinute};w=60" : $"{apiPerMinute};w=60";
-                    headers["RateLimit"] = $"limit={(signIn ? signInPerMinute : apiPerMinute)}, remaining=0, reset={seconds}";
-                    await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Te veel verzoeken",
-                        detail: "U stuurt te veel verzoeken achter elkaar. Wacht een minuut en probeer het opnieuw.").ExecuteAsync(rejected.HttpContext);
-                }
-            };
-        });
+        services.AddSingleton<SharedRateLimits>();
         return builder;
     }
-
-    public const string SignInRateLimit = "sign-in";
-
-    /// <summary>Who is calling the API, for its rate limit: a digest of the bearer token, or the client network.</summary>
-    private static string ApiCaller(HttpContext context) =>
-        context.Request.Headers.Authorization.ToString() is { Length: > 7 } authorization
-                && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? $"token:{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(authorization[7..])), 0, 16)}"
-            : $"network:{ClientNetwork.Of(context.Connection.RemoteIpAddress)}";
 
     /// <summary>What the framework says when a form value cannot be read, in Dutch like everything else.</summary>
     private static void DutchBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider messages)
@@ -154,7 +103,7 @@ public static class WebExtensions
         app.UseLanguage();
         app.UseRouting();
         app.UseApiRoutesOnly();
-        app.UseRateLimiter();
+        app.UseSharedRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCaseAccessCheck();

@@ -53,4 +53,38 @@ public sealed class SimultaneousWriteTests(KeukentafelApp app) : IClassFixture<K
         var history = (await @case.Bringer.GetJsonAsync($"/api/v1/cases/{@case.Id}/answers/Want")).Items();
         history.GetArrayLength().ShouldBe(statuses.Count(s => s == HttpStatusCode.OK));
     }
+
+    [Fact]
+    public async Task Twelve_cases_signalled_at_the_same_moment_each_get_their_own_number()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var homeCare = await CaseDriver.HomeCareAsync(app);
+        var neighbourhood = await app.NeighbourhoodIdAsync("WK990101");
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < 12; i++)
+        {
+            clients.Add(await app.ApiAsync(homeCare.Email));
+        }
+
+        using var start = new ManualResetEventSlim();
+        var signals = clients.Select((client, i) => Task.Run(async () =>
+        {
+            start.Wait(ct);
+            return await client.PostAsJsonAsync("/api/v1/cases", CaseScenarioTests.NewCase(neighbourhood, $"Tegelijk{i:D2}"), ct);
+        })).ToList();
+        start.Set();
+        var responses = await Task.WhenAll(signals);
+
+        var numbers = new List<string>();
+        foreach (var response in responses)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(ct));
+            numbers.Add(JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("number").GetString()!);
+            response.Dispose();
+        }
+
+        numbers.Distinct().Count().ShouldBe(12);
+        numbers.ShouldAllBe(n => n.StartsWith($"{Keukentafel.Cases.DutchTime.Today(TimeProvider.System).Year}-", StringComparison.Ordinal));
+        clients.ForEach(c => c.Dispose());
+    }
 }
