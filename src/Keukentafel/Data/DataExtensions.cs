@@ -45,24 +45,33 @@ public static class DataExtensions
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         }
 
+        await services.RefuseUnknownSchemaAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
-        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
-        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
-        if (unknown.Count > 0)
-        {
-            // A database of another version (newer, or from before the migrations were squashed into one): never guess.
-            throw new InvalidOperationException(
-                $"{settings.Describe()} holds migrations this version does not know ({string.Join(", ", unknown.Take(3))}). " +
-                "Start the version that made it, or, for a development database, remove it and start again.");
-        }
-
         await db.Database.MigrateAsync(cancellationToken);
         await Neighbourhoods.NameSearch.FillMissingKeysAsync(db, cancellationToken);
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             // Write-ahead logging lets readers go on while one writer writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Refuses a database that holds migrations this version does not know: a newer version's (an instance left behind
+    /// in a rolling update), or from before the migrations were squashed into one. Never guess.
+    /// </summary>
+    public static async Task RefuseUnknownSchemaAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"{services.GetRequiredService<DatabaseSettings>().Describe()} holds migrations this version does not know " +
+                $"({string.Join(", ", unknown.Take(3))}). Start the version that made it, or, for a development database, remove it and start again.");
         }
     }
 }

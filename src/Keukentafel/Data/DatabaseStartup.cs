@@ -3,8 +3,8 @@ using Keukentafel.Neighbourhoods.Demo;
 namespace Keukentafel.Data;
 
 /// <summary>
-/// Runs before the web server takes requests: applies migrations (Database:MigrateOnStart, default on)
-/// and seeds the demo neighbourhood where that is asked for (Demo:SeedOnStart, development only).
+/// Runs before the web server takes requests: applies migrations (Database:MigrateOnStart, default on; when off, it
+/// refuses to start on a schema newer than it knows) and seeds the demo neighbourhood where that is asked for (Demo:SeedOnStart, development only).
 /// </summary>
 public sealed partial class DatabaseStartup(IServiceProvider services, IConfiguration configuration, ILogger<DatabaseStartup> logger)
     : IHostedService
@@ -17,6 +17,11 @@ public sealed partial class DatabaseStartup(IServiceProvider services, IConfigur
             var database = settings.Describe();
             LogMigrating(logger, database);
             await services.MigrateAsync(cancellationToken);
+        }
+        else
+        {
+            // Migrations are a step of their own (the migrate command, an init container): this instance only checks.
+            await services.RefuseUnknownSchemaAsync(cancellationToken);
         }
 
         if (configuration.GetValue("Demo:SeedOnStart", false))

@@ -35,7 +35,7 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
 /// the one whose single statement takes the lease runs it, and marks the run when it ends. When that instance dies
 /// midway, its lease runs out and another takes the job over at its next look.
 /// </summary>
-public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider time)
+public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider time, Web.KeukentafelMetrics metrics)
 {
     /// <summary>This instance, as the lease rows name it.</summary>
     public string Holder { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -71,6 +71,7 @@ public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider time)
         }
         finally
         {
+            metrics.JobRun(job, ran ? "ran" : "failed");
             // A run that ended marks when; a failed one only gives the job back, to be tried at the next look.
             if (ran)
             {

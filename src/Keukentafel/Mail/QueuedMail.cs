@@ -139,7 +139,8 @@ public sealed record MailQueueRow(Guid Id, string Purpose, MailState State, int 
 /// same mail at once; a mail is sent at least once: an instance that dies after sending and before marking it sent
 /// leaves it to be sent again when its claim runs out.
 /// </summary>
-public sealed partial class QueuedMailSender(IServiceScopeFactory scopes, Mailer mailer, TimeProvider time, ILogger<QueuedMailSender> logger) : IDisposable
+public sealed partial class QueuedMailSender(
+    IServiceScopeFactory scopes, Mailer mailer, TimeProvider time, Web.KeukentafelMetrics metrics, ILogger<QueuedMailSender> logger) : IDisposable
 {
     public const int MaxAttempts = 8;
     private const int Batch = 20;
@@ -246,12 +247,14 @@ public sealed partial class QueuedMailSender(IServiceScopeFactory scopes, Mailer
             if (mail is null)
             {
                 await Finish(db, id, MailState.Dropped, now, ct);
+                metrics.Mail("not_needed");
                 return;
             }
 
             var mailId = await mailer.SendAsync(mail, ct);
             await Finish(db, id, MailState.Sent, time.GetUtcNow().UtcDateTime, ct);
             Sent(queued.Id, mailId, queued.Purpose);
+            metrics.Mail("sent");
         }
         catch (Exception failure) when (failure is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -275,6 +278,7 @@ public sealed partial class QueuedMailSender(IServiceScopeFactory scopes, Mailer
                 }
             }, CancellationToken.None);
             NotSent(queued.Id, queued.Purpose, attempts, kind);
+            metrics.Mail(given ? "given_up" : "retry");
         }
         finally
         {

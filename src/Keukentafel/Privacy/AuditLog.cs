@@ -47,6 +47,17 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <summary>Where the queue's depth and the append time go (set by the host; a log made by hand has none).</summary>
+    public Web.KeukentafelMetrics? Metrics
+    {
+        get;
+        set
+        {
+            field = value;
+            value?.AuditWaiting = () => queue.Reader.Count;
+        }
+    }
+
     public int RetentionYears => configuration.GetValue("Privacy:AuditRetentionYears", 5);
 
     public Task AppendAsync(AuditEvent audit, CancellationToken ct) => AppendManyAsync([audit], ct);
@@ -116,7 +127,9 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
     {
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await AppendToChainAsync([.. batch.SelectMany(p => p.Events)]);
+            Metrics?.AuditAppended(System.Diagnostics.Stopwatch.GetElapsedTime(started));
             foreach (var p in batch)
             {
                 p.Stored.TrySetResult();

@@ -9,7 +9,12 @@ public static class PrivacyExtensions
     {
         var services = builder.Services;
         services.AddScoped<CaseAccess>();
-        services.AddSingleton<AuditLog>();
+        services.AddSingleton(s =>
+        {
+            var log = ActivatorUtilities.CreateInstance<AuditLog>(s);
+            log.Metrics = s.GetRequiredService<Web.KeukentafelMetrics>();
+            return log;
+        });
         services.AddHostedService<AuditLogShutdown>();
         services.AddScoped<AccessLog>();
         services.AddSingleton<AccessLogExport>();

@@ -34,4 +34,29 @@ public static class ClientNetwork
         Array.Clear(bytes, 8, 8);
         return $"{new IPAddress(bytes)}/64";
     }
+
+    /// <summary>
+    /// Whether an address is inside the operator's own networks: none (an in-process or Unix socket caller), loopback,
+    /// the private IPv4 ranges, IPv6 unique-local or link-local.
+    /// </summary>
+    public static bool IsInternal(IPAddress? address)
+    {
+        if (address is null || IPAddress.IsLoopback(address))
+        {
+            return true;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.IsIPv6LinkLocal || address.IsIPv6UniqueLocal;
+        }
+
+        var b = address.GetAddressBytes();
+        return b[0] == 10 || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254);
+    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Keukentafel.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
 using OpenTelemetry.Metrics;
 using Serilog;
 
@@ -30,7 +31,12 @@ public static class Observability
             metrics.WithMetrics(m => m.AddOtlpExporter());
         }
 
-        builder.Services.AddHealthChecks().AddDbContextCheck<KeukentafelDbContext>("database");
+        // Scraped at /metrics from inside the cluster only (UseMetricsScraping).
+        metrics.WithMetrics(m => m.AddPrometheusExporter());
+
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<KeukentafelDbContext>("database", tags: [Ready])
+            .AddCheck<SchemaCheck>("schema", tags: [Ready]);
         return builder;
     }
 
@@ -38,10 +44,29 @@ public static class Observability
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(o => o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>());
 
+    private const string Ready = "ready";
+
+    /// <summary>
+    /// The Prometheus scrape at <c>/metrics</c>, for a scraper inside the cluster: a request that came from a public
+    /// address (through the load balancer, with its forwarded headers) is not answered here: it goes on as a request for
+    /// any unknown address (to the sign-in page, or 404).
+    /// </summary>
+    public static IApplicationBuilder UseMetricsScraping(this IApplicationBuilder app) =>
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+            context.Request.Path == "/metrics" && ClientNetwork.IsInternal(context.Connection.RemoteIpAddress));
+
+    /// <summary>
+    /// <c>/health/live</c>: the process answers (a liveness probe restarts it when not). <c>/health/ready</c>: the
+    /// database answers and its schema is the one this version knows (a readiness probe sends no traffic before).
+    /// <c>/health</c> is the same as ready, with each check named.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) }).AllowAnonymous();
         endpoints.MapHealthChecks("/health", new HealthCheckOptions
         {
+            Predicate = c => c.Tags.Contains(Ready),
             ResponseWriter = async (context, report) =>
             {
                 context.Response.ContentType = "application/json";
@@ -69,13 +94,47 @@ public static class Observability
 public sealed class KeukentafelMetrics
 {
     private readonly Counter<long> signIns;
+    private readonly Counter<long> jobRuns;
+    private readonly Counter<long> mails;
+    private readonly Histogram<double> auditAppends;
 
     public KeukentafelMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(Observability.MeterName);
         signIns = meter.CreateCounter<long>("keukentafel.sign_ins", description: "Sign-in attempts by channel and outcome.");
+        jobRuns = meter.CreateCounter<long>("keukentafel.job_runs", description: "Runs of timed jobs at this instance, by job and outcome.");
+        mails = meter.CreateCounter<long>("keukentafel.mails", description: "Queued mails this instance tried to send, by outcome.");
+        auditAppends = meter.CreateHistogram<double>("keukentafel.audit.append_duration", unit: "ms",
+            description: "Time to append one batch of audit events to the chain.");
+        meter.CreateObservableGauge("keukentafel.audit.queue", () => AuditWaiting?.Invoke() ?? 0,
+            description: "Audit events of this instance waiting to be written.");
     }
+
+    /// <summary>How many audit requests wait in this instance's queue (set by the audit log).</summary>
+    public Func<int>? AuditWaiting { get; set; }
+
+    public void JobRun(string job, string outcome) =>
+        jobRuns.Add(1, new KeyValuePair<string, object?>("job", job), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void Mail(string outcome) => mails.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void AuditAppended(TimeSpan took) => auditAppends.Record(took.TotalMilliseconds);
 
     public void SignIn(string channel, string outcome) =>
         signIns.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("outcome", outcome));
+}
+
+/// <summary>Ready only on the schema this version knows: every migration it has is applied, and no other.</summary>
+public sealed class SchemaCheck(KeukentafelDbContext db) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return known.SetEquals(applied)
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy(
+                $"{known.Except(applied).Count()} migrations not applied, {applied.Except(known).Count()} unknown to this version");
+    }
 }

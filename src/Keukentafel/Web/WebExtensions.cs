@@ -78,6 +78,7 @@ public static class WebExtensions
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseMetricsScraping();
         app.UseCookiePolicy();
         app.UseApiVersionHeader();
         // Outermost, so it logs the status the client really got (a refused rule is a 409, not a 500).

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 
 namespace Keukentafel.Tests.Web;
 
@@ -13,7 +14,61 @@ public sealed class HostTests(KeukentafelApp app) : IClassFixture<KeukentafelApp
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
         body.GetProperty("status").GetString().ShouldBe("Healthy");
-        body.GetProperty("checks")[0].GetProperty("name").GetString().ShouldBe("database");
+        body.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ShouldBe(["database", "schema"]);
+    }
+
+    [Fact]
+    public async Task The_probes_say_live_and_ready_on_a_current_schema()
+    {
+        using var client = app.CreateClient();
+        using var live = await client.GetAsync("/health/live", TestContext.Current.CancellationToken);
+        using var ready = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+
+        live.StatusCode.ShouldBe(HttpStatusCode.OK);
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task Metrics_are_scraped_in_Prometheus_format_from_inside_only()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var api = await app.ApiAsync(PageSession.Coordinator);
+        (await api.GetAsync("/api/v1/me", ct)).Dispose();
+
+        using var scraped = await app.CreateClient().GetAsync("/metrics", ct);
+
+        scraped.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var text = await scraped.Content.ReadAsStringAsync(ct);
+        text.ShouldContain("http_server_request_duration_seconds");
+        text.ShouldContain("keukentafel_sign_ins_total");
+        text.ShouldContain("keukentafel_audit_queue");
+
+        var outside = await app.Server.SendAsync(c =>
+        {
+            c.Request.Method = "GET";
+            c.Request.Scheme = "https";
+            c.Request.Host = new HostString("localhost");
+            c.Request.Path = "/metrics";
+            c.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.9");
+        }, ct);
+        outside.Response.StatusCode.ShouldNotBe(StatusCodes.Status200OK, "from outside, /metrics is an address like any unknown one");
+        new StreamReader(outside.Response.Body).ReadToEnd().ShouldNotContain("keukentafel_");
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("10.1.2.3", true)]
+    [InlineData("172.20.0.5", true)]
+    [InlineData("192.168.1.10", true)]
+    [InlineData("fd00::1", true)]
+    [InlineData("::ffff:10.0.0.1", true)]
+    [InlineData("172.32.0.1", false)]
+    [InlineData("203.0.113.9", false)]
+    [InlineData("2001:db8::1", false)]
+    public void Internal_addresses_are_the_operators_own_networks(string address, bool inside)
+    {
+        Keukentafel.Web.ClientNetwork.IsInternal(IPAddress.Parse(address)).ShouldBe(inside);
     }
 
     [Fact]
