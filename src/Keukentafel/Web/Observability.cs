@@ -53,11 +53,18 @@ public static class Observability
     /// </summary>
     public static IApplicationBuilder UseMetricsScraping(this IApplicationBuilder app) =>
         app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
-            context.Request.Path == "/metrics" && ClientNetwork.IsInternal(context.Connection.RemoteIpAddress));
+            context.Request.Path == "/metrics" && ClientNetwork.IsInternal(context.Connection.RemoteIpAddress) && !Forwarded(context.Request));
+
+    /// <summary>
+    /// A request that came through a proxy, known or not: a scraper asks an instance directly. So a load balancer left
+    /// out of <c>ForwardedHeaders:KnownProxies</c> (whose own address is private) does not open the metrics to everyone.
+    /// </summary>
+    private static bool Forwarded(HttpRequest request) =>
+        request.Headers.ContainsKey("X-Forwarded-For") || request.Headers.ContainsKey("X-Original-For") || request.Headers.ContainsKey("Forwarded");
 
     /// <summary>
     /// <c>/health/live</c>: the process answers (a liveness probe restarts it when not). <c>/health/ready</c>: the
-    /// database answers and its schema is the one this version knows (a readiness probe sends no traffic before).
+    /// database answers and has every migration of this version (a readiness probe sends no traffic before).
     /// <c>/health</c> is the same as ready, with each check named.
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
@@ -124,7 +131,12 @@ public sealed class KeukentafelMetrics
         signIns.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("outcome", outcome));
 }
 
-/// <summary>Ready only on the schema this version knows: every migration it has is applied, and no other.</summary>
+/// <summary>
+/// Not ready while a migration this version has is not applied. A migration it does not know (a newer version's, in a
+/// rolling update) leaves it ready but degraded: migrations add, so the old instances keep serving until they are
+/// replaced, instead of all leaving the load balancer at once. (An instance that does not migrate itself refuses to
+/// start on such a database.)
+/// </summary>
 public sealed class SchemaCheck(KeukentafelDbContext db) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
 {
     public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
@@ -132,9 +144,10 @@ public sealed class SchemaCheck(KeukentafelDbContext db) : Microsoft.Extensions.
     {
         var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        return known.SetEquals(applied)
-            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
-            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy(
-                $"{known.Except(applied).Count()} migrations not applied, {applied.Except(known).Count()} unknown to this version");
+        var pending = known.Except(applied).Count();
+        var unknown = applied.Except(known).Count();
+        return pending > 0 ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy($"{pending} migrations not applied")
+            : unknown > 0 ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Degraded($"{unknown} migrations of a newer version")
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
     }
 }

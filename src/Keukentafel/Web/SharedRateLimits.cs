@@ -51,6 +51,7 @@ public sealed class SharedRateLimits(IServiceScopeFactory scopes, TimeProvider t
 
     private readonly ConcurrentDictionary<string, ApiCount> api = new(StringComparer.Ordinal);
     private long sweptWindow;
+    private long apiWindow;
 
     public int SignInPerMinute { get; } = configuration.GetValue("RateLimiting:SignInPerMinute", 30);
 
@@ -68,6 +69,15 @@ public sealed class SharedRateLimits(IServiceScopeFactory scopes, TimeProvider t
     public async ValueTask<int?> ApiAsync(string caller, CancellationToken ct)
     {
         var (window, secondsLeft) = Now();
+        if (Interlocked.Exchange(ref apiWindow, window) != window)
+        {
+            // A new minute: this instance's counts of the minutes that are over go (a caller seen once is not kept).
+            foreach (var old in api.Where(a => a.Value.Window < window))
+            {
+                api.TryRemove(old);
+            }
+        }
+
         var count = api.AddOrUpdate(caller, _ => new ApiCount(window), (_, c) => c.Window == window ? c : new ApiCount(window));
         int toShare;
         lock (count)
@@ -114,12 +124,8 @@ public sealed class SharedRateLimits(IServiceScopeFactory scopes, TimeProvider t
                 """).ToListAsync(ct)).Single();
         if (Interlocked.Exchange(ref sweptWindow, window) != window)
         {
-            // Once a minute per instance: the minutes that are over, and this instance's own counts of them.
+            // Once a minute per instance: the shared counts of the minutes that are over.
             await db.Database.ExecuteSqlAsync($"""DELETE FROM "RateCounts" WHERE "Window" < {window - 1}""", ct);
-            foreach (var old in api.Where(a => a.Value.Window < window))
-            {
-                api.TryRemove(old);
-            }
         }
 
         return total;

@@ -6,13 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Keukentafel.Tests.Data;
 
 /// <summary>
-/// In a rolling update the database may already carry a newer version's migration. An old instance is then not ready,
-/// and one that does not migrate itself refuses to start, instead of working on a schema it does not know.
+/// In a rolling update the database may already carry a newer version's migration. A running old instance then says
+/// it is degraded (it keeps serving: migrations add), and one that does not migrate itself refuses to start.
 /// </summary>
 public sealed class SchemaGuardTests
 {
     [Fact]
-    public async Task A_schema_newer_than_this_version_is_not_ready_and_an_instance_that_does_not_migrate_refuses_to_start()
+    public async Task A_schema_newer_than_this_version_degrades_a_running_instance_and_one_that_does_not_migrate_refuses_to_start()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = TestDatabase.Create();
@@ -26,8 +26,10 @@ public sealed class SchemaGuardTests
                     """INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES ('29991231000000_FromALaterVersion', '10.0.0')""", ct);
             }
 
+            // The old instance keeps serving (migrations add), but says it is behind.
             using var ready = await first.CreateClient().GetAsync("/health/ready", ct);
-            ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+            ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await ready.Content.ReadAsStringAsync(ct)).ShouldBe("Degraded");
         }
 
         await using var second = new OnDatabase(database, migrate: false);

@@ -54,6 +54,18 @@ public sealed class HostTests(KeukentafelApp app) : IClassFixture<KeukentafelApp
         }, ct);
         outside.Response.StatusCode.ShouldNotBe(StatusCodes.Status200OK, "from outside, /metrics is an address like any unknown one");
         new StreamReader(outside.Response.Body).ReadToEnd().ShouldNotContain("keukentafel_");
+
+        // Through a proxy nobody named, whose own address is private: still not answered.
+        var proxied = await app.Server.SendAsync(c =>
+        {
+            c.Request.Method = "GET";
+            c.Request.Scheme = "https";
+            c.Request.Host = new HostString("localhost");
+            c.Request.Path = "/metrics";
+            c.Request.Headers["X-Forwarded-For"] = "203.0.113.9";
+            c.Connection.RemoteIpAddress = IPAddress.Parse("10.0.0.2");
+        }, ct);
+        proxied.Response.StatusCode.ShouldNotBe(StatusCodes.Status200OK);
     }
 
     [Theory]
