@@ -64,14 +64,20 @@ public static class DataExtensions
     public static async Task RefuseUnknownSchemaAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
-        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
-        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+        var (_, unknown) = await MigrationsAsync(scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>(), cancellationToken);
         if (unknown.Count > 0)
         {
             throw new InvalidOperationException(
                 $"{services.GetRequiredService<DatabaseSettings>().Describe()} holds migrations this version does not know " +
                 $"({string.Join(", ", unknown.Take(3))}). Start the version that made it, or, for a development database, remove it and start again.");
         }
+    }
+
+    /// <summary>This version's migrations the database lacks, and the database's migrations this version does not know.</summary>
+    public static async Task<(IReadOnlyList<string> Pending, IReadOnlyList<string> Unknown)> MigrationsAsync(KeukentafelDbContext db, CancellationToken ct)
+    {
+        var known = db.Database.GetMigrations().ToList();
+        var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
+        return ([.. known.Except(applied, StringComparer.Ordinal)], [.. applied.Except(known, StringComparer.Ordinal)]);
     }
 }

@@ -142,12 +142,9 @@ public sealed class SchemaCheck(KeukentafelDbContext db) : Microsoft.Extensions.
     public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
         Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
-        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var pending = known.Except(applied).Count();
-        var unknown = applied.Except(known).Count();
-        return pending > 0 ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy($"{pending} migrations not applied")
-            : unknown > 0 ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Degraded($"{unknown} migrations of a newer version")
+        var (pending, unknown) = await DataExtensions.MigrationsAsync(db, cancellationToken);
+        return pending.Count > 0 ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy($"{pending.Count} migrations not applied")
+            : unknown.Count > 0 ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Degraded($"{unknown.Count} migrations of a newer version")
             : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
     }
 }

@@ -44,29 +44,29 @@ public sealed class HostTests(KeukentafelApp app) : IClassFixture<KeukentafelApp
         text.ShouldContain("keukentafel_sign_ins_total");
         text.ShouldContain("keukentafel_audit_queue");
 
-        var outside = await app.Server.SendAsync(c =>
-        {
-            c.Request.Method = "GET";
-            c.Request.Scheme = "https";
-            c.Request.Host = new HostString("localhost");
-            c.Request.Path = "/metrics";
-            c.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.9");
-        }, ct);
+        var outside = await ScrapeAsync("203.0.113.9", forwardedFor: null, ct);
         outside.Response.StatusCode.ShouldNotBe(StatusCodes.Status200OK, "from outside, /metrics is an address like any unknown one");
         new StreamReader(outside.Response.Body).ReadToEnd().ShouldNotContain("keukentafel_");
 
         // Through a proxy nobody named, whose own address is private: still not answered.
-        var proxied = await app.Server.SendAsync(c =>
-        {
-            c.Request.Method = "GET";
-            c.Request.Scheme = "https";
-            c.Request.Host = new HostString("localhost");
-            c.Request.Path = "/metrics";
-            c.Request.Headers["X-Forwarded-For"] = "203.0.113.9";
-            c.Connection.RemoteIpAddress = IPAddress.Parse("10.0.0.2");
-        }, ct);
+        var proxied = await ScrapeAsync("10.0.0.2", forwardedFor: "203.0.113.9", ct);
         proxied.Response.StatusCode.ShouldNotBe(StatusCodes.Status200OK);
     }
+
+    /// <summary>A scrape of /metrics as it reaches the host from an address, maybe through a proxy that names the visitor.</summary>
+    private Task<HttpContext> ScrapeAsync(string from, string? forwardedFor, CancellationToken ct) => app.Server.SendAsync(c =>
+    {
+        c.Request.Method = "GET";
+        c.Request.Scheme = "https";
+        c.Request.Host = new HostString("localhost");
+        c.Request.Path = "/metrics";
+        if (forwardedFor is not null)
+        {
+            c.Request.Headers["X-Forwarded-For"] = forwardedFor;
+        }
+
+        c.Connection.RemoteIpAddress = IPAddress.Parse(from);
+    }, ct);
 
     [Theory]
     [InlineData("127.0.0.1", true)]
