@@ -286,17 +286,23 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
     {
         looks.Sort((a, b) => a.AtUtc.CompareTo(b.AtUtc));
         long sequence = 0, rows = 0;
-        var hash = "";
+        var chain = Guid.CreateVersion7();
+        var hash = AuditChain.StartHash(chain);
         foreach (var chunk in looks.Chunk(50_000))
         {
             await using var db = newContext();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            if (sequence == 0)
+            {
+                db.Add(new AuditChain(chain, "generator", looks.Count > 0 ? looks[0].AtUtc : DateTime.UtcNow));
+            }
+
             foreach (var look in chunk)
             {
                 var (name, organisation) = staff[look.Staff];
                 var audit = new AuditEvent(look.AtUtc, null, name, Roles.Professional, organisation, look.Resident, look.Case, look.Action, look.Part, true,
                     null, "10.0.0.0/24");
-                audit.Chain(++sequence, hash);
+                audit.Chain(chain, ++sequence, hash);
                 hash = audit.Hash;
                 db.Add(audit);
             }

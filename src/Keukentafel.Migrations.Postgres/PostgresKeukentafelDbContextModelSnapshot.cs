@@ -800,6 +800,29 @@ namespace Keukentafel.Migrations.Postgres
                     b.ToTable("Anonymisations");
                 });
 
+            modelBuilder.Entity("Keukentafel.Privacy.AuditChain", b =>
+                {
+                    b.Property<Guid>("Id").HasColumnType("uuid");
+                    b.Property<DateTime>("StartedAtUtc").HasColumnType("timestamp with time zone");
+                    b.Property<string>("Writer").IsRequired().HasMaxLength(300).HasColumnType("character varying(300)");
+                    b.HasKey("Id");
+                    b.ToTable("AuditChains");
+                });
+
+            modelBuilder.Entity("Keukentafel.Privacy.AuditCheckpoint", b =>
+                {
+                    b.Property<Guid>("Id").HasColumnType("uuid");
+                    b.Property<DateTime>("AtUtc").HasColumnType("timestamp with time zone");
+                    b.Property<Guid>("ChainId").HasColumnType("uuid");
+                    b.Property<string>("Hash").IsRequired().HasMaxLength(64).HasColumnType("character varying(64)");
+                    b.Property<DateTime>("HeadAtUtc").HasColumnType("timestamp with time zone");
+                    b.Property<long>("Sequence").HasColumnType("bigint");
+                    b.Property<string>("Signature").HasMaxLength(64).HasColumnType("character varying(64)");
+                    b.HasKey("Id");
+                    b.HasIndex("ChainId", "Sequence");
+                    b.ToTable("AuditCheckpoints");
+                });
+
             modelBuilder.Entity("Keukentafel.Privacy.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id").HasColumnType("uuid");
@@ -808,6 +831,7 @@ namespace Keukentafel.Migrations.Postgres
                     b.Property<bool>("Allowed").HasColumnType("boolean");
                     b.Property<DateTime>("AtUtc").HasColumnType("timestamp with time zone");
                     b.Property<Guid?>("CaseId").HasColumnType("uuid");
+                    b.Property<Guid>("ChainId").HasColumnType("uuid");
                     b.Property<string>("ClientAddress").IsRequired().HasMaxLength(60).HasColumnType("character varying(60)");
                     b.Property<string>("Hash").IsRequired().HasMaxLength(64).HasColumnType("character varying(64)");
                     b.Property<string>("Organisation").HasMaxLength(200).HasColumnType("character varying(200)");
@@ -819,7 +843,7 @@ namespace Keukentafel.Migrations.Postgres
                     b.Property<long>("Sequence").HasColumnType("bigint");
                     b.Property<string>("UserName").IsRequired().HasMaxLength(300).HasColumnType("character varying(300)");
                     b.HasKey("Id");
-                    b.HasIndex("Sequence").IsUnique();
+                    b.HasIndex("ChainId", "Sequence").IsUnique();
                     b.HasIndex("ResidentId", "AtUtc");
                     b.ToTable("AuditEvents");
                 });

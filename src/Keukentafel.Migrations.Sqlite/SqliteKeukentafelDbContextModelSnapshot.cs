@@ -796,6 +796,29 @@ namespace Keukentafel.Migrations.Sqlite
                     b.ToTable("Anonymisations");
                 });
 
+            modelBuilder.Entity("Keukentafel.Privacy.AuditChain", b =>
+                {
+                    b.Property<Guid>("Id").HasColumnType("TEXT");
+                    b.Property<DateTime>("StartedAtUtc").HasColumnType("TEXT");
+                    b.Property<string>("Writer").IsRequired().HasMaxLength(300).HasColumnType("TEXT");
+                    b.HasKey("Id");
+                    b.ToTable("AuditChains");
+                });
+
+            modelBuilder.Entity("Keukentafel.Privacy.AuditCheckpoint", b =>
+                {
+                    b.Property<Guid>("Id").HasColumnType("TEXT");
+                    b.Property<DateTime>("AtUtc").HasColumnType("TEXT");
+                    b.Property<Guid>("ChainId").HasColumnType("TEXT");
+                    b.Property<string>("Hash").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
+                    b.Property<DateTime>("HeadAtUtc").HasColumnType("TEXT");
+                    b.Property<long>("Sequence").HasColumnType("INTEGER");
+                    b.Property<string>("Signature").HasMaxLength(64).HasColumnType("TEXT");
+                    b.HasKey("Id");
+                    b.HasIndex("ChainId", "Sequence");
+                    b.ToTable("AuditCheckpoints");
+                });
+
             modelBuilder.Entity("Keukentafel.Privacy.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id").HasColumnType("TEXT");
@@ -804,6 +827,7 @@ namespace Keukentafel.Migrations.Sqlite
                     b.Property<bool>("Allowed").HasColumnType("INTEGER");
                     b.Property<DateTime>("AtUtc").HasColumnType("TEXT");
                     b.Property<Guid?>("CaseId").HasColumnType("TEXT");
+                    b.Property<Guid>("ChainId").HasColumnType("TEXT");
                     b.Property<string>("ClientAddress").IsRequired().HasMaxLength(60).HasColumnType("TEXT");
                     b.Property<string>("Hash").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
                     b.Property<string>("Organisation").HasMaxLength(200).HasColumnType("TEXT");
@@ -815,7 +839,7 @@ namespace Keukentafel.Migrations.Sqlite
                     b.Property<long>("Sequence").HasColumnType("INTEGER");
                     b.Property<string>("UserName").IsRequired().HasMaxLength(300).HasColumnType("TEXT");
                     b.HasKey("Id");
-                    b.HasIndex("Sequence").IsUnique();
+                    b.HasIndex("ChainId", "Sequence").IsUnique();
                     b.HasIndex("ResidentId", "AtUtc");
                     b.ToTable("AuditEvents");
                 });

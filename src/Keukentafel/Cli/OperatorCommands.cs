@@ -58,20 +58,43 @@ public static class OperatorCommands
             }
         }));
 
-        var verify = new Command("verify-audit", "Check the audit log's hash chain: exit 0 when intact, 2 when an event was changed or removed.");
-        verify.SetAction(async (_, ct) =>
+        var checkpoints = new Option<string[]>("--checkpoints")
         {
+            Description = "Files or folders with audit checkpoints kept outside the database (the file store, or the operator's log): "
+                + "their heads must still be in the chains.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var verify = new Command("verify-audit",
+            "Check the audit log's hash chains and their checkpoints: exit 0 when intact, 2 when an event was changed or removed.") { checkpoints };
+        verify.SetAction(async (parse, ct) =>
+        {
+            var anchors = new List<Privacy.AuditCheckpoint>();
+            foreach (var path in parse.GetValue(checkpoints) ?? [])
+            {
+                var files = Directory.Exists(path) ? Directory.GetFiles(path).Order(StringComparer.Ordinal).ToArray() : File.Exists(path) ? [path] : null;
+                if (files is null)
+                {
+                    await Console.Error.WriteLineAsync($"No checkpoint file or folder at {path}.");
+                    return 1;
+                }
+
+                foreach (var file in files)
+                {
+                    using var reader = File.OpenText(file);
+                    anchors.AddRange(Privacy.AuditCheckpoint.Read(reader));
+                }
+            }
+
             await services.MigrateAsync(ct);
-            var result = await services.GetRequiredService<Privacy.AuditLog>().VerifyAsync(ct);
+            var result = await services.GetRequiredService<Privacy.AuditLog>().VerifyAsync(anchors, ct);
             if (result.Intact)
             {
-                Console.WriteLine($"Audit log intact: {result.Checked} events (sequence {result.FirstSequence}-{result.LastSequence}), "
-                    + $"last hash {result.LastHash}.");
+                Console.WriteLine($"Audit log intact: {result.Checked} events in {result.Chains} chains; {result.Checkpoints} chain heads checked "
+                    + $"against their checkpoints ({anchors.Count} read from outside the database).");
                 return 0;
             }
 
-            await Console.Error.WriteLineAsync($"Audit log NOT intact at event {result.BrokenAt}: {result.Problem}. "
-                + $"{result.Checked} events before it are intact.");
+            await Console.Error.WriteLineAsync($"Audit log NOT intact in chain {result.BrokenChain} at event {result.BrokenAt}: {result.Problem}.");
             return 2;
         });
 

@@ -43,6 +43,8 @@ public abstract class KeukentafelDbContext(DbContextOptions options)
     public DbSet<Bottleneck> Bottlenecks => Set<Bottleneck>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditPurge> AuditPurges => Set<AuditPurge>();
+    public DbSet<AuditChain> AuditChains => Set<AuditChain>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
     public DbSet<BreakGlass> BreakGlasses => Set<BreakGlass>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<Anonymisation> Anonymisations => Set<Anonymisation>();

@@ -48,7 +48,7 @@ public sealed class AccessLog(KeukentafelDbContext db)
     private static async Task<IReadOnlyList<AccessLogEntry>> ReadAsync(IQueryable<AuditEvent> events, CancellationToken ct) =>
         [.. (await events.AsNoTracking()
                 .Where(a => a.Allowed)
-                .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Sequence)
+                .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
                 .Take(Limit)
                 .Select(a => new { a.AtUtc, a.UserName, a.Organisation, a.Roles, a.Action, a.Part, a.Reason })
                 .ToListAsync(ct))

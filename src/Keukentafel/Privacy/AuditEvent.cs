@@ -14,8 +14,8 @@ public enum AuditAction
 /// <summary>
 /// One access to a resident's data, allowed or refused (NEN 7513): when, who, in which role and organisation,
 /// which resident and case, what action on which part of the file, from which address. Append-only: the database
-/// refuses changes, and each event carries the hash of the one before it, so a changed or removed event is found
-/// by <see cref="AuditLog.VerifyAsync"/>.
+/// refuses changes, and each event carries the hash of the one before it in its chain (one chain per writer, see
+/// <see cref="AuditChain"/>), so a changed or removed event is found by <see cref="AuditLog.VerifyAsync"/>.
 /// </summary>
 public sealed class AuditEvent
 {
@@ -56,20 +56,28 @@ public sealed class AuditEvent
     public string? Reason { get; private set; }
     public string ClientAddress { get; private set; }
 
-    /// <summary>Its place in the chain: 1, 2, 3, ... with no gaps except the oldest ones removed after their retention.</summary>
+    /// <summary>The writer's chain it belongs to (<see cref="AuditChain.Legacy"/> for the events written before there were several).</summary>
+    public Guid ChainId { get; private set; }
+
+    /// <summary>Its place in its chain: 1, 2, 3, ... with no gaps except the oldest ones removed after their retention.</summary>
     public long Sequence { get; private set; }
 
     public string PreviousHash { get; private set; } = "";
     public string Hash { get; private set; } = "";
 
-    internal void Chain(long sequence, string previousHash)
+    internal void Chain(Guid chainId, long sequence, string previousHash)
     {
+        ChainId = chainId;
         Sequence = sequence;
         PreviousHash = previousHash;
         Hash = ComputeHash();
     }
 
-    /// <summary>SHA-256 over every field and the previous hash, in a fixed text form.</summary>
+    /// <summary>
+    /// SHA-256 over every field and the previous hash, in a fixed text form. The chain is not among the fields: the first
+    /// event of a chain links to a start hash made of the chain's id (<see cref="AuditChain.StartHash"/>), and every
+    /// other to the one before, so an event moved to another chain breaks both.
+    /// </summary>
     internal string ComputeHash()
     {
         var text = string.Join('\u001f',

@@ -5,19 +5,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Keukentafel.Privacy;
 
-public sealed record AuditVerification(bool Intact, long Checked, long? FirstSequence, long? LastSequence, string? LastHash, long? BrokenAt, string? Problem);
+/// <summary>What <see cref="AuditLog.VerifyAsync"/> found: intact, or where the first problem is.</summary>
+public sealed record AuditVerification(bool Intact, long Checked, int Chains, int Checkpoints, Guid? BrokenChain, long? BrokenAt, string? Problem);
 
 /// <summary>
-/// The NEN 7513 log: appends events to a hash chain in a unit of work of its own (so an event is kept even when
-/// the request it belongs to fails), verifies the chain, and removes events after their retention period.
+/// The NEN 7513 log: appends events to hash chains in a unit of work of their own (so an event is kept even when the
+/// request it belongs to fails), anchors the chains' heads in signed checkpoints, verifies, and removes events after
+/// their retention period.
 /// </summary>
 /// <remarks>
-/// One writer per process appends: requests hand their events to a queue and wait until they are stored, and the
-/// writer stores everything that queued up meanwhile in one save (group commit). Concurrent requests of this process
-/// therefore never compete for the same place in the chain. Another process (a second server, an operator command)
-/// still can: the unique sequence number refuses the second writer, which continues from the new end of the chain.
+/// One writer per process appends to a chain of its own (<see cref="AuditChain"/>): requests hand their events to a
+/// queue and wait until they are stored, and the writer stores everything that queued up meanwhile in one save (group
+/// commit). So neither the requests of one instance nor several instances ever compete for a place. Every minute that
+/// the chain moved, and when the application stops, the writer records its head in a checkpoint
+/// (<see cref="AuditCheckpoint"/>) in the database, in the operator's log and, where configured, in a file store.
 /// </remarks>
-public sealed class AuditLog : IAsyncDisposable, IDisposable
+public sealed partial class AuditLog : IAsyncDisposable, IDisposable
 {
     /// <summary>At most this many events in one save; more waiting go in the next.</summary>
     internal const int MaxBatch = 2_000;
@@ -28,13 +31,18 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider time;
     private readonly IConfiguration configuration;
+    private readonly ILogger logger;
     private readonly Channel<Pending> queue = Channel.CreateBounded<Pending>(
         new BoundedChannelOptions(MaxWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Lazy<Task> writer;
+    private readonly AuditChainWriter chain;
+    private readonly SemaphoreSlim fileStore = new(1, 1);
 
-    public AuditLog(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration)
+    public AuditLog(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<AuditLog>? logger = null)
     {
         (this.scopes, this.time, this.configuration) = (scopes, time, configuration);
+        this.logger = (ILogger?)logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        chain = new AuditChainWriter(AuditChain.WriterName("web"), time);
         writer = new Lazy<Task>(
             () =>
             {
@@ -59,6 +67,12 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
     }
 
     public int RetentionYears => configuration.GetValue("Privacy:AuditRetentionYears", 5);
+
+    /// <summary>How often a moving chain's head is anchored (<c>Privacy:AuditCheckpointSeconds</c>, default 60).</summary>
+    private TimeSpan CheckpointEvery => TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Privacy:AuditCheckpointSeconds", 60)));
+
+    /// <summary>The key that signs checkpoints (<c>Privacy:AuditCheckpointKey</c>, best from a mounted secret file).</summary>
+    private string? CheckpointKey => configuration["Privacy:AuditCheckpointKey"] is { Length: > 0 } key ? key : null;
 
     public Task AppendAsync(AuditEvent audit, CancellationToken ct) => AppendManyAsync([audit], ct);
 
@@ -88,8 +102,14 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Stops taking events and waits until what is queued is stored. Called when the application stops (by
-    /// <see cref="AuditLogShutdown"/>), while the database services can still be used.
+    /// A chain for events that must commit together with other changes (an anonymisation and its event): the caller
+    /// stages events into its own unit of work, commits, and anchors the chain with <see cref="CheckpointAsync"/>.
+    /// </summary>
+    internal AuditChainWriter OpenChain(string purpose) => new(AuditChain.WriterName(purpose), time);
+
+    /// <summary>
+    /// Stops taking events and waits until what is queued is stored and the chain's head is anchored. Called when the
+    /// application stops (by <see cref="AuditLogShutdown"/>), while the database services can still be used.
     /// </summary>
     public async Task DrainAsync()
     {
@@ -104,8 +124,36 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
     private async Task WriteQueuedAsync()
     {
         var batch = new List<Pending>();
-        while (await queue.Reader.WaitToReadAsync())
+        var lastCheckpoint = time.GetUtcNow();
+        Task<bool>? waiting = null;
+        while (true)
         {
+            waiting ??= queue.Reader.WaitToReadAsync().AsTask();
+            if (!waiting.IsCompleted && chain.Moved)
+            {
+                // Nothing queued: anchor the head once it is due, or sooner when events arrive.
+                var due = lastCheckpoint + CheckpointEvery - time.GetUtcNow();
+                if (due > TimeSpan.Zero)
+                {
+                    using var stop = new CancellationTokenSource();
+                    await Task.WhenAny(waiting, Task.Delay(due, time, stop.Token));
+                    await stop.CancelAsync();
+                }
+
+                if (!waiting.IsCompleted)
+                {
+                    await CheckpointAsync(chain);
+                    lastCheckpoint = time.GetUtcNow();
+                    continue;
+                }
+            }
+
+            if (!await waiting)
+            {
+                break;
+            }
+
+            waiting = null;
             batch.Clear();
             var events = 0;
             while (events < MaxBatch && queue.Reader.TryRead(out var next))
@@ -115,7 +163,14 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
             }
 
             await StoreAsync(batch);
+            if (chain.Moved && time.GetUtcNow() - lastCheckpoint >= CheckpointEvery)
+            {
+                await CheckpointAsync(chain);
+                lastCheckpoint = time.GetUtcNow();
+            }
         }
+
+        await CheckpointAsync(chain);
     }
 
     /// <summary>
@@ -161,93 +216,216 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
 
     private async Task AppendToChainAsync(IReadOnlyList<AuditEvent> audits)
     {
-        for (var attempt = 1; ; attempt++)
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        var staged = chain.Stage(db, audits);
+        try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
-            if (audits[0].Sequence != 0 && await AlreadyStoredAsync(db, audits))
+            // Straight inserts (COPY on PostgreSQL): a list of 25 residents is 25 events, and the change tracker's
+            // SaveChanges made this single writer the slowest part of a busy server.
+            await new BulkWriter(db).FlushAsync(CancellationToken.None);
+            chain.Commit(staged);
+        }
+        catch (Exception)
+        {
+            if (await AlreadyStoredAsync(audits) is true)
             {
-                return; // an earlier attempt was stored after all (its answer got lost): not again
-            }
-
-            var (sequence, hash) = await EndOfChainAsync(db);
-            var first = sequence;
-            foreach (var audit in audits)
-            {
-                audit.Chain(++sequence, hash);
-                hash = audit.Hash;
-            }
-
-            db.AuditEvents.AddRange(audits);
-            try
-            {
-                // Straight inserts (COPY on PostgreSQL): a list of 25 residents is 25 events, and the change tracker's
-                // SaveChanges made this single writer the slowest part of a busy server.
-                await new BulkWriter(db).FlushAsync(CancellationToken.None);
+                chain.Commit(staged); // the commit went through; only the answer failed
                 return;
             }
-            catch (DbException) when (attempt < 20)
+
+            // Not stored, or not known: the next events go to a new chain, so no place can ever be taken twice.
+            chain.Restart();
+            throw;
+        }
+    }
+
+    /// <summary>The events go in together or not at all, so the first one's id tells; null when the database cannot say.</summary>
+    private async Task<bool?> AlreadyStoredAsync(IReadOnlyList<AuditEvent> audits)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var id = audits[0].Id;
+            return await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().AuditEvents.AsNoTracking().AnyAsync(a => a.Id == id);
+        }
+        catch (DbException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Anchors a chain's head if it moved since its last checkpoint: in the operator's log first (outside the database,
+    /// where the database's owner cannot reach it), in the file store when configured, and in the database. A failure is
+    /// logged, never thrown: the next checkpoint anchors a later head, which covers this one.
+    /// </summary>
+    internal async Task CheckpointAsync(AuditChainWriter writer)
+    {
+        if (!writer.Moved || writer.Committed is not { } head)
+        {
+            return;
+        }
+
+        var checkpoint = new AuditCheckpoint(time.GetUtcNow().UtcDateTime, head.Chain, head.Sequence, head.Hash, head.AtUtc, CheckpointKey);
+        var line = checkpoint.ToLine();
+        Anchored(line);
+        try
+        {
+            if (configuration["Privacy:AuditCheckpointFolder"] is { Length: > 0 } folder)
             {
-                await using var check = scopes.CreateAsyncScope();
-                var fresh = check.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
-                if (await AlreadyStoredAsync(fresh, audits))
-                {
-                    return; // the commit went through; only the answer failed
-                }
+                await AppendToFileStoreAsync(folder, checkpoint, line);
+            }
 
-                if ((await EndOfChainAsync(fresh)).Sequence == first)
-                {
-                    throw; // Not a clash: the chain did not move.
-                }
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+            db.AuditCheckpoints.Add(checkpoint);
+            await db.SaveChangesAsync(CancellationToken.None);
+            writer.Anchored = head;
+        }
+        catch (Exception failure) when (failure is DbException or DbUpdateException or IOException or UnauthorizedAccessException
+            or InvalidOperationException)
+        {
+            AnchorFailed(failure);
+        }
+    }
 
-                // Another process took this place in the chain first: continue from the new end.
-                await Task.Delay(Random.Shared.Next(1, 5 * attempt));
+    /// <summary>
+    /// One file per month, shared by every instance: each line is one append of a whole line (O_APPEND), so lines of
+    /// several instances do not interleave on a local or block-storage volume.
+    /// </summary>
+    private async Task AppendToFileStoreAsync(string folder, AuditCheckpoint checkpoint, string line)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"audit-checkpoints-{checkpoint.AtUtc:yyyy-MM}.jsonl");
+        var bytes = System.Text.Encoding.UTF8.GetBytes(line + "\n");
+        await fileStore.WaitAsync();
+        try
+        {
+            await using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 4096,
+                FileOptions.WriteThrough);
+            await file.WriteAsync(bytes);
+        }
+        finally
+        {
+            fileStore.Release();
+        }
+    }
+
+    [LoggerMessage(EventId = 7513, Level = LogLevel.Information, Message = "Audit checkpoint {Checkpoint}")]
+    private partial void Anchored(string checkpoint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An audit checkpoint could not be stored; the next one anchors a later head")]
+    private partial void AnchorFailed(Exception failure);
+
+    /// <summary>Verifies against the checkpoints in the database only.</summary>
+    public Task<AuditVerification> VerifyAsync(CancellationToken ct) => VerifyAsync(null, ct);
+
+    /// <summary>
+    /// Walks every chain in order (every hash must match its event and link to the one before; a chain starts at its
+    /// start hash unless a purge removed its beginning) and compares each chain's newest checkpoint, from the database
+    /// and from <paramref name="anchors"/> (the operator's log or file store), with the chain: a head that is gone
+    /// means the newest events were removed. With a key configured, every checkpoint used must carry its signature.
+    /// </summary>
+    public async Task<AuditVerification> VerifyAsync(IEnumerable<AuditCheckpoint>? anchors, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        var chains = await db.AuditChains.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
+        var purgedBefore = await db.AuditPurges.AsNoTracking().Select(p => (DateTime?)p.BeforeUtc).MaxAsync(ct);
+        var newest = new Dictionary<Guid, AuditCheckpoint>();
+        await foreach (var checkpoint in db.AuditCheckpoints.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
+        {
+            Keep(checkpoint);
+        }
+
+        foreach (var checkpoint in anchors ?? [])
+        {
+            Keep(checkpoint);
+        }
+
+        var key = CheckpointKey;
+        if (key is not null && newest.Values.FirstOrDefault(c => !c.SignedWith(key)) is { } forged)
+        {
+            return new(false, 0, chains.Count, newest.Count, forged.ChainId, forged.Sequence, "een vastgelegde stand is niet met de sleutel ondertekend");
+        }
+
+        var stray = (await db.AuditEvents.AsNoTracking().Select(a => a.ChainId).Distinct().ToListAsync(ct)).Where(c => !chains.ContainsKey(c)).ToList();
+        if (stray.Count > 0)
+        {
+            return new(false, 0, chains.Count, newest.Count, stray[0], null, "events in een onbekende keten");
+        }
+
+        long checkedCount = 0;
+        foreach (var id in chains.Keys.Concat(newest.Keys).Distinct().Order())
+        {
+            var problem = await VerifyChainAsync(db, id, chains.GetValueOrDefault(id), newest.GetValueOrDefault(id), purgedBefore, ct);
+            checkedCount += problem.Checked;
+            if (problem.Problem is not null)
+            {
+                return new(false, checkedCount, chains.Count, newest.Count, id, problem.At, problem.Problem);
+            }
+        }
+
+        return new(true, checkedCount, chains.Count, newest.Count, null, null, null);
+
+        void Keep(AuditCheckpoint checkpoint)
+        {
+            if (!newest.TryGetValue(checkpoint.ChainId, out var known) || known.Sequence < checkpoint.Sequence)
+            {
+                newest[checkpoint.ChainId] = checkpoint;
             }
         }
     }
 
-    /// <summary>The events go in together or not at all, so the first one's id tells.</summary>
-    private static Task<bool> AlreadyStoredAsync(KeukentafelDbContext db, IReadOnlyList<AuditEvent> audits)
+    private static async Task<(long Checked, long? At, string? Problem)> VerifyChainAsync(KeukentafelDbContext db, Guid id, AuditChain? chain,
+        AuditCheckpoint? anchored, DateTime? purgedBefore, CancellationToken ct)
     {
-        var id = audits[0].Id;
-        return db.AuditEvents.AsNoTracking().AnyAsync(a => a.Id == id);
-    }
-
-    private static async Task<(long Sequence, string Hash)> EndOfChainAsync(KeukentafelDbContext db) =>
-        await db.AuditEvents.AsNoTracking().OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync() is { } last
-            ? (last.Sequence, last.Hash)
-            : (0, "");
-
-    /// <summary>Walks the chain in order: every hash must match its event and link to the one before.</summary>
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
         long checkedCount = 0;
-        long? first = null;
         AuditEvent? previous = null;
-        long after = long.MinValue;
+        var after = 0L;
+        var anchorSeen = false;
         while (true)
         {
-            var batch = await db.AuditEvents.AsNoTracking().Where(a => a.Sequence > after).OrderBy(a => a.Sequence).Take(5_000).ToListAsync(ct);
+            var batch = await db.AuditEvents.AsNoTracking().Where(a => a.ChainId == id && a.Sequence > after).OrderBy(a => a.Sequence).Take(5_000)
+                .ToListAsync(ct);
             if (batch.Count == 0)
             {
-                return new AuditVerification(true, checkedCount, first, previous?.Sequence, previous?.Hash, null, null);
+                break;
             }
 
             foreach (var audit in batch)
             {
-                first ??= audit.Sequence;
                 if (audit.ComputeHash() != audit.Hash)
                 {
-                    return Broken(audit, "het event is gewijzigd");
+                    return (checkedCount, audit.Sequence, "het event is gewijzigd");
+                }
+
+                if (previous is null && audit.Sequence == 1 && audit.PreviousHash != AuditChain.StartHash(id))
+                {
+                    return (checkedCount, audit.Sequence, "de keten begint niet bij haar begin");
+                }
+
+                if (previous is null && audit.Sequence > 1 && purgedBefore is null)
+                {
+                    return (checkedCount, audit.Sequence, $"events 1 tot {audit.Sequence} ontbreken");
                 }
 
                 if (previous is not null && (audit.Sequence != previous.Sequence + 1 || audit.PreviousHash != previous.Hash))
                 {
-                    return Broken(audit, audit.Sequence != previous.Sequence + 1
+                    return (checkedCount, audit.Sequence, audit.Sequence != previous.Sequence + 1
                         ? $"events {previous.Sequence + 1} tot {audit.Sequence} ontbreken"
                         : "de keten is onderbroken");
+                }
+
+                if (anchored is not null && audit.Sequence == anchored.Sequence)
+                {
+                    if (audit.Hash != anchored.Hash)
+                    {
+                        return (checkedCount, audit.Sequence, "de keten wijkt af van de vastgelegde stand");
+                    }
+
+                    anchorSeen = true;
                 }
 
                 previous = audit;
@@ -257,10 +435,26 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
             after = batch[^1].Sequence;
         }
 
-        AuditVerification Broken(AuditEvent at, string problem) => new(false, checkedCount, first, previous?.Sequence, previous?.Hash, at.Sequence, problem);
+        // The newest anchored event is gone, and no purge explains it: the end of the chain was cut off.
+        if (anchored is not null && !anchorSeen && !(purgedBefore > anchored.HeadAtUtc))
+        {
+            return (checkedCount, anchored.Sequence, previous is null
+                ? "de keten ontbreekt, maar is eerder vastgelegd"
+                : $"events {previous.Sequence + 1} tot en met {anchored.Sequence} ontbreken (na de vastgelegde stand)");
+        }
+
+        if (chain is not null && previous is null && anchored is null && purgedBefore is null)
+        {
+            return (checkedCount, null, "de keten heeft geen events meer");
+        }
+
+        return (checkedCount, null, null);
     }
 
-    /// <summary>Removes the events older than the retention period (default 5 years), and records that it did.</summary>
+    /// <summary>
+    /// Removes the events older than the retention period (default 5 years), and their checkpoints, and records that
+    /// it did.
+    /// </summary>
     public async Task<int> PurgeAsync(string byName, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -271,6 +465,7 @@ public sealed class AuditLog : IAsyncDisposable, IDisposable
         db.AuditPurges.Add(purge);
         await db.SaveChangesAsync(ct);
         var removed = await db.AuditEvents.Where(a => a.AtUtc < purge.BeforeUtc).ExecuteDeleteAsync(ct);
+        await db.AuditCheckpoints.Where(c => c.HeadAtUtc < purge.BeforeUtc).ExecuteDeleteAsync(ct);
         purge.Done(removed);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

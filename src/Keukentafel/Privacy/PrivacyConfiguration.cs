@@ -18,10 +18,29 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         // "Who looked at my file": a resident's events in time order; a case's are found among its resident's. Every
         // index here is written by every event (25 for one page of a case list), so there is only this one.
         e.HasIndex(a => new { a.ResidentId, a.AtUtc });
-        // The chain: one event per place, so two writers can never both continue from the same event.
-        e.HasIndex(a => a.Sequence).IsUnique();
+        // The chains: one event per place in its writer's chain, walked in order by the verification.
+        e.HasIndex(a => new { a.ChainId, a.Sequence }).IsUnique();
         e.Property(a => a.PreviousHash).HasMaxLength(64);
         e.Property(a => a.Hash).HasMaxLength(64);
+    }
+}
+
+internal sealed class AuditChainConfiguration : IEntityTypeConfiguration<AuditChain>
+{
+    public void Configure(EntityTypeBuilder<AuditChain> e)
+    {
+        e.Property(c => c.Id).ValueGeneratedNever();
+        e.Property(c => c.Writer).HasMaxLength(300);
+    }
+}
+
+internal sealed class AuditCheckpointConfiguration : IEntityTypeConfiguration<AuditCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<AuditCheckpoint> e)
+    {
+        e.Property(c => c.Hash).HasMaxLength(64);
+        e.Property(c => c.Signature).HasMaxLength(64);
+        e.HasIndex(c => new { c.ChainId, c.Sequence });
     }
 }
 

@@ -80,6 +80,8 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
             .ToListAsync(ct);
 
         var done = 0;
+        // The anonymisations' events go in a chain of this run's own, each in its anonymisation's transaction.
+        var chain = log.OpenChain("retention");
         foreach (var residentId in candidates)
         {
             var cases = await db.Cases.AsNoTracking().Where(c => c.ResidentId == residentId)
@@ -104,7 +106,7 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
                 + $"bewaartermijn {terms.Max(t => t.Years)} jaar";
             try
             {
-                if (await AnonymiseAsync(residentId, [.. cases.Select(c => (c.Id, c.Version))], rule, now, ct))
+                if (await AnonymiseAsync(residentId, [.. cases.Select(c => (c.Id, c.Version))], rule, now, chain, ct))
                 {
                     done++;
                 }
@@ -116,10 +118,12 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
             }
         }
 
+        await log.CheckpointAsync(chain);
         return done;
     }
 
-    private async Task<bool> AnonymiseAsync(Guid residentId, IReadOnlyList<(Guid Id, int Version)> cases, string rule, DateTime now, CancellationToken ct)
+    private async Task<bool> AnonymiseAsync(Guid residentId, IReadOnlyList<(Guid Id, int Version)> cases, string rule, DateTime now, AuditChainWriter chain,
+        CancellationToken ct)
     {
         var ids = cases.Select(c => c.Id).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -241,9 +245,21 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
         }
 
         db.Anonymisations.Add(new Anonymisation(residentId, now, cases.Count, rule));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        await log.AppendAsync(new AuditEvent(now, null, ActorName, "system", null, residentId, null, AuditAction.Change, "anonimisering", true, rule, "-"), ct);
+        // The anonymisation and its audit event commit together: a kill in between leaves neither or both.
+        var staged = chain.Stage(db,
+            [new AuditEvent(now, null, ActorName, "system", null, residentId, null, AuditAction.Change, "anonimisering", true, rule, "-")]);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch
+        {
+            chain.Restart();
+            throw;
+        }
+
+        chain.Commit(staged);
         return true;
     }
 }

@@ -38,7 +38,7 @@ public sealed class SignInLimitedAttribute : Attribute;
 /// process (three instances behind a load balancer would otherwise allow three times the limit).
 /// <list type="bullet">
 /// <item>Sign-in steps, per client network: exact. Every attempt adds one in a single statement and is refused above the
-/// limit, whichever instance it reaches.</item>
+/// limit, whichever instance it reaches; the previous minute counts for the part of it within the last sixty seconds.</item>
 /// <item>The API, per bearer token or client network: within a few percent. An instance counts by itself and adds its
 /// count to the shared one every <see cref="ApiShare"/> of the limit, learning the others' count as it does; so the
 /// instances together pass at most that share each beyond the limit, at one statement per that many requests.</item>
@@ -61,8 +61,19 @@ public sealed class SharedRateLimits(IServiceScopeFactory scopes, TimeProvider t
     public async Task<int?> SignInAsync(string network, CancellationToken ct)
     {
         var (window, secondsLeft) = Now();
-        var count = await AddAsync($"signin:{network}", window, 1, ct);
-        return count > SignInPerMinute ? secondsLeft : null;
+        var key = $"signin:{network}";
+        var count = await AddAsync(key, window, 1, ct);
+        if (count > SignInPerMinute)
+        {
+            return secondsLeft;
+        }
+
+        // A sliding minute: the previous minute's attempts count for the part of it that is still within the last sixty
+        // seconds, so a burst at the turn of the minute gets no second allowance.
+        await using var scope = scopes.CreateAsyncScope();
+        var previous = await scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>().Set<RateCount>().AsNoTracking()
+            .Where(r => r.Key == key && r.Window == window - 1).Select(r => r.Count).FirstOrDefaultAsync(ct);
+        return count + (previous * secondsLeft / 60.0) > SignInPerMinute ? secondsLeft : null;
     }
 
     /// <summary>Counts an API request of a caller; null when it may go on, else the seconds until it may try again.</summary>

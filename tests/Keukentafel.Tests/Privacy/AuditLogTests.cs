@@ -58,19 +58,22 @@ public sealed class AuditTamperingTests(KeukentafelApp app) : IClassFixture<Keuk
         var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
         var ct = TestContext.Current.CancellationToken;
         var log = app.Services.GetRequiredService<AuditLog>();
-        var sequences = await db.AuditEvents.OrderBy(a => a.Sequence).Select(a => a.Sequence).ToListAsync(ct);
+        var chain = await db.AuditEvents.OrderByDescending(a => a.AtUtc).Select(a => a.ChainId).FirstAsync(ct);
+        var sequences = await db.AuditEvents.Where(a => a.ChainId == chain).OrderBy(a => a.Sequence).Select(a => a.Sequence).ToListAsync(ct);
 
         // Someone with full power over the database switches the protection off.
-        await ProtectionAsync(db, on: false);
+        await AuditProtection.SetAsync(app, db, on: false);
         try
         {
-            await db.AuditEvents.Where(a => a.Sequence == sequences[1]).ExecuteUpdateAsync(s => s.SetProperty(a => a.UserName, "Iemand anders"), ct);
+            await db.AuditEvents.Where(a => a.ChainId == chain && a.Sequence == sequences[1])
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.UserName, "Iemand anders"), ct);
             var changed = await log.VerifyAsync(ct);
             changed.Intact.ShouldBeFalse();
+            changed.BrokenChain.ShouldBe(chain);
             changed.BrokenAt.ShouldBe(sequences[1]);
             changed.Problem.ShouldBe("het event is gewijzigd");
 
-            await db.AuditEvents.Where(a => a.Sequence == sequences[1]).ExecuteDeleteAsync(ct);
+            await db.AuditEvents.Where(a => a.ChainId == chain && a.Sequence == sequences[1]).ExecuteDeleteAsync(ct);
             var removed = await log.VerifyAsync(ct);
             removed.Intact.ShouldBeFalse();
             removed.BrokenAt.ShouldBe(sequences[2]);
@@ -78,15 +81,21 @@ public sealed class AuditTamperingTests(KeukentafelApp app) : IClassFixture<Keuk
         }
         finally
         {
-            await ProtectionAsync(db, on: true);
+            await AuditProtection.SetAsync(app, db, on: true);
         }
     }
+}
 
-    private async Task ProtectionAsync(KeukentafelDbContext db, bool on)
+/// <summary>Someone with full power over the database switches the audit log's protection off, and on again.</summary>
+internal static class AuditProtection
+{
+    public static async Task SetAsync(KeukentafelApp app, KeukentafelDbContext db, bool on)
     {
         if (app.Database.PostgresConnection is not null)
         {
             await db.Database.ExecuteSqlRawAsync(on ? "ALTER TABLE \"AuditEvents\" ENABLE TRIGGER ALL" : "ALTER TABLE \"AuditEvents\" DISABLE TRIGGER ALL");
+            await db.Database.ExecuteSqlRawAsync(
+                on ? "ALTER TABLE \"AuditCheckpoints\" ENABLE TRIGGER ALL" : "ALTER TABLE \"AuditCheckpoints\" DISABLE TRIGGER ALL");
         }
         else if (on)
         {
@@ -95,11 +104,15 @@ public sealed class AuditTamperingTests(KeukentafelApp app) : IClassFixture<Keuk
             await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER AuditEvents_no_delete BEFORE DELETE ON AuditEvents "
                 + "WHEN NOT EXISTS (SELECT 1 FROM AuditPurges WHERE OLD.AtUtc < AuditPurges.BeforeUtc) "
                 + "BEGIN SELECT RAISE(ABORT, 'Audit events are kept for their retention period.'); END;");
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER AuditCheckpoints_no_delete BEFORE DELETE ON AuditCheckpoints "
+                + "WHEN NOT EXISTS (SELECT 1 FROM AuditPurges WHERE OLD.HeadAtUtc < AuditPurges.BeforeUtc) "
+                + "BEGIN SELECT RAISE(ABORT, 'Audit checkpoints are kept for their retention period.'); END;");
         }
         else
         {
             await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEvents_no_update");
             await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEvents_no_delete");
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditCheckpoints_no_delete");
         }
     }
 }

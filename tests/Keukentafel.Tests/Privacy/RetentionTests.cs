@@ -65,8 +65,12 @@ public sealed class RetentionTests(KeukentafelApp app) : IClassFixture<Keukentaf
         var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
         var residentId = await db.Cases.Where(c => c.Id == @case.Id).Select(c => c.ResidentId).SingleAsync(TestContext.Current.CancellationToken);
         (await db.Anonymisations.SingleAsync(a => a.ResidentId == residentId, TestContext.Current.CancellationToken)).Cases.ShouldBe(1);
-        (await db.AuditEvents.AnyAsync(a => a.ResidentId == residentId && a.Part == "anonimisering" && a.UserName == RetentionService.ActorName,
-            TestContext.Current.CancellationToken)).ShouldBeTrue();
+        // Its audit event committed with it, in the run's own chain, and the chain's head is anchored.
+        var audited = await db.AuditEvents.SingleAsync(a => a.ResidentId == residentId && a.Part == "anonimisering"
+            && a.UserName == RetentionService.ActorName, TestContext.Current.CancellationToken);
+        (await db.AuditChains.SingleAsync(c => c.Id == audited.ChainId, TestContext.Current.CancellationToken)).Writer.ShouldEndWith(" retention");
+        (await db.AuditCheckpoints.AnyAsync(c => c.ChainId == audited.ChainId && c.Sequence == audited.Sequence, TestContext.Current.CancellationToken))
+            .ShouldBeTrue();
         (await app.Services.GetRequiredService<AuditLog>().VerifyAsync(TestContext.Current.CancellationToken)).Intact.ShouldBeTrue();
 
         // His details do not come back, and a second run finds nothing new for him.
