@@ -52,17 +52,55 @@ internal static class BenchProgram
             return 0;
         }
 
+        if (options.Command == "scale-out")
+        {
+            return await ScaleOutAsync(options);
+        }
+
         if (options.Command != "generate")
         {
             Console.Error.WriteLine("Gebruik: generate --cases N [--seed S] [--sqlite FILE | --postgres CONNECTION]");
             Console.Error.WriteLine("         results [--cases N] [--out bench]   (RESULTS.md again from results.json and FINDINGS.md)");
             Console.Error.WriteLine("         micro [--sqlite FILE | --postgres CONNECTION] [-- BenchmarkDotNet arguments]");
+            Console.Error.WriteLine("         scale-out --postgres CONNECTION [--cases 2000] [--instances 3] [--clients 12] [--seconds 40] [--kill]"
+                + " [--nginx PATH] [--server DLL]");
             Console.Error.WriteLine("         run [--sqlite FILE | --postgres CONNECTION] --cases N --load-seconds S [--seconds 10] [--server DLL]"
                 + " [--out bench] [--commit SHA] [--only list16,dashboard,...]");
             return 64;
         }
 
-        var cases = int.Parse(options.Get("cases", "100000"), CultureInfo.InvariantCulture);
+        await GenerateAsync(options, int.Parse(options.Get("cases", "100000"), CultureInfo.InvariantCulture));
+        return 0;
+    }
+
+    /// <summary>
+    /// The scale-out check: a fresh database of a few thousand cases, then several instances behind nginx under load, one
+    /// killed and restarted with <c>--kill</c>. Exit 0 when everything held, 1 with the problems found.
+    /// </summary>
+    private static async Task<int> ScaleOutAsync(Arguments options)
+    {
+        if (!options.Has("postgres"))
+        {
+            Console.Error.WriteLine("scale-out needs --postgres CONNECTION (several instances share one PostgreSQL database).");
+            return 64;
+        }
+
+        await GenerateAsync(options, int.Parse(options.Get("cases", "2000"), CultureInfo.InvariantCulture));
+        var run = new ScaleOut(TargetOf(options), Path.GetFullPath(options.Get("server", "src/Keukentafel/bin/Release/net10.0/Keukentafel.dll")),
+            options.Get("nginx", "/usr/sbin/nginx"), int.Parse(options.Get("clients", "12"), CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(int.Parse(options.Get("seconds", "40"), CultureInfo.InvariantCulture)), Console.Out);
+        var result = await run.RunAsync(int.Parse(options.Get("instances", "3"), CultureInfo.InvariantCulture), options.Has("kill"), CancellationToken.None);
+        foreach (var problem in result.Problems)
+        {
+            Console.Error.WriteLine($"scale-out problem: {problem}");
+        }
+
+        Console.WriteLine(result.Problems.Count == 0 ? "scale-out: everything held" : $"scale-out: {result.Problems.Count} problem(s)");
+        return result.Problems.Count == 0 ? 0 : 1;
+    }
+
+    private static async Task GenerateAsync(Arguments options, int cases)
+    {
         var seed = int.Parse(options.Get("seed", "1"), CultureInfo.InvariantCulture);
         Func<KeukentafelDbContext> newContext;
         if (options.Has("postgres"))
@@ -86,7 +124,6 @@ internal static class BenchProgram
         var generated = await new Generator(newContext).RunAsync(new GenerateOptions(cases, seed), DateTime.UtcNow, Console.Out, CancellationToken.None);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"generated {generated.Cases} cases in {generated.Neighbourhoods} neighbourhoods, {generated.Rows} rows, {generated.Took.TotalSeconds:0.0} s"));
-        return 0;
     }
 
     private static Target TargetOf(Arguments options) => options.Has("postgres")

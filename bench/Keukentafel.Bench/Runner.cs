@@ -172,6 +172,9 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
         start.Environment["Privacy__Retention__RunEveryHours"] = "0";
         // A throwaway database of synthetic data: no certificate to protect its keys.
         start.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
+        // Production refuses to start without a way to send mail and the site's own address.
+        start.Environment["Mail__PickupFolder"] = Path.Combine(Path.GetTempPath(), "keukentafel-bench-mail");
+        start.Environment["Mail__SiteUrl"] = "http://127.0.0.1/";
         if (target.IsPostgres)
         {
             start.Environment["ConnectionStrings__Postgres"] = target.Connection;

@@ -268,7 +268,9 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
 /// Runs the retention every few hours (Privacy:Retention:RunEveryHours, default 24; 0 switches it off), at one instance
 /// at a time: every instance looks every few minutes whether a run is due, and one takes it (<see cref="Data.JobLeases"/>).
 /// </summary>
-/// <remarks>The first look is a minute after start-up; <c>anonymise-due</c> runs it by hand.</remarks>
+/// <remarks>
+/// The first look is a minute after start-up (<c>Privacy:Retention:FirstLookSeconds</c>); <c>anonymise-due</c> runs it by hand.
+/// </remarks>
 public sealed partial class RetentionJob(Data.JobLeases leases, IConfiguration configuration, ILogger<RetentionJob> logger) : BackgroundService
 {
     public const string Name = "retention";
@@ -281,8 +283,8 @@ public sealed partial class RetentionJob(Data.JobLeases leases, IConfiguration c
             return;
         }
 
-        // The first look after start-up has settled (migrations done, the host warm).
-        await Task.Delay(TimeSpan.FromMinutes(1), stoppingToken);
+        // The first look after start-up has settled (migrations done, the host warm): a minute, unless configured.
+        await Task.Delay(TimeSpan.FromSeconds(configuration.GetValue("Privacy:Retention:FirstLookSeconds", 60.0)), stoppingToken);
         var every = TimeSpan.FromHours(hours);
         using var timer = new PeriodicTimer(every < TimeSpan.FromMinutes(5) ? every : TimeSpan.FromMinutes(5));
         do
