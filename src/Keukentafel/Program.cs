@@ -14,6 +14,9 @@ using Keukentafel.Residents;
 using Keukentafel.Web;
 
 var builder = WebApplication.CreateBuilder(args);
+// Secrets as files, one per setting and named like its environment variable (ConnectionStrings__Postgres): how
+// Kubernetes and container engines mount them. They win over environment variables and appsettings.
+builder.Configuration.AddKeyPerFile(builder.Configuration["Secrets:Folder"] is { Length: > 0 } folder ? folder : "/run/secrets", optional: true);
 builder.AddObservability();
 builder.AddData();
 builder.AddAccounts();
