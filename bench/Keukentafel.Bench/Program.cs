@@ -63,7 +63,7 @@ internal static class BenchProgram
             Console.Error.WriteLine("         results [--cases N] [--out bench]   (RESULTS.md again from results.json and FINDINGS.md)");
             Console.Error.WriteLine("         micro [--sqlite FILE | --postgres CONNECTION] [-- BenchmarkDotNet arguments]");
             Console.Error.WriteLine("         scale-out --postgres CONNECTION [--cases 2000] [--instances 3] [--clients 12] [--seconds 40] [--kill]"
-                + " [--nginx PATH] [--server DLL]");
+                + " [--nginx PATH] [--server DLL] [--compare --out bench --commit SHA]");
             Console.Error.WriteLine("         run [--sqlite FILE | --postgres CONNECTION] --cases N --load-seconds S [--seconds 10] [--server DLL]"
                 + " [--out bench] [--commit SHA] [--only list16,dashboard,...]");
             return 64;
@@ -85,11 +85,30 @@ internal static class BenchProgram
             return 64;
         }
 
-        await GenerateAsync(options, int.Parse(options.Get("cases", "2000"), CultureInfo.InvariantCulture));
+        var cases = int.Parse(options.Get("cases", "2000"), CultureInfo.InvariantCulture);
+        await GenerateAsync(options, cases);
         var run = new ScaleOut(TargetOf(options), Path.GetFullPath(options.Get("server", "src/Keukentafel/bin/Release/net10.0/Keukentafel.dll")),
             options.Get("nginx", "/usr/sbin/nginx"), int.Parse(options.Get("clients", "12"), CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(int.Parse(options.Get("seconds", "40"), CultureInfo.InvariantCulture)), Console.Out);
-        var result = await run.RunAsync(int.Parse(options.Get("instances", "3"), CultureInfo.InvariantCulture), options.Has("kill"), CancellationToken.None);
+        var instances = int.Parse(options.Get("instances", "3"), CultureInfo.InvariantCulture);
+        if (options.Has("compare"))
+        {
+            // The same load through one instance and through several, one after the other on the same machine, each on
+            // the same freshly generated data (the checks count what each run did: its chains, its job run, its sign-ins).
+            var one = await run.RunAsync(1, kill: false, CancellationToken.None);
+            await GenerateAsync(options, cases);
+            var several = await run.RunAsync(instances, kill: false, CancellationToken.None);
+            await Results.WriteScaleOutAsync(Path.GetFullPath(options.Get("out", "bench")), [one, several], cases,
+                int.Parse(options.Get("clients", "12"), CultureInfo.InvariantCulture), int.Parse(options.Get("seconds", "40"), CultureInfo.InvariantCulture),
+                options.Get("commit", "unknown"));
+            var problems = one.Problems.Concat(several.Problems).ToList();
+            problems.ForEach(p => Console.Error.WriteLine($"scale-out problem: {p}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"scale-out: {instances} instances did {several.RequestsPerSecond / one.RequestsPerSecond:0.00}x the requests per second of one"));
+            return problems.Count == 0 ? 0 : 1;
+        }
+
+        var result = await run.RunAsync(instances, options.Has("kill"), CancellationToken.None);
         foreach (var problem in result.Problems)
         {
             Console.Error.WriteLine($"scale-out problem: {problem}");
@@ -179,5 +198,7 @@ internal static class Databases
 
         await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", connection);
         await create.ExecuteNonQueryAsync();
+        // Connections this process pooled to the dropped database were ended by FORCE: none may be handed out again.
+        NpgsqlConnection.ClearAllPools();
     }
 }

@@ -39,8 +39,65 @@ internal static class Results
     {
         var all = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(directory, $"results{suffix}.json")))!.AsObject();
         var findings = Path.Combine(directory, "FINDINGS.md");
+        var scaleOut = Path.Combine(directory, "scale-out.json");
         await File.WriteAllTextAsync(Path.Combine(directory, $"RESULTS{suffix}.md"),
-            Markdown(all) + (File.Exists(findings) ? await File.ReadAllTextAsync(findings) : ""));
+            Markdown(all)
+            + (suffix == "" && File.Exists(scaleOut) ? ScaleOutMarkdown(JsonNode.Parse(await File.ReadAllTextAsync(scaleOut))!.AsObject()) : "")
+            + (File.Exists(findings) ? await File.ReadAllTextAsync(findings) : ""));
+    }
+
+    /// <summary>The same mixed load through one instance and through several: kept in scale-out.json, shown in RESULTS.md.</summary>
+    public static async Task WriteScaleOutAsync(string directory, IReadOnlyList<ScaleOutResult> runs, int cases, int clients, int seconds, string commit)
+    {
+        var node = new JsonObject
+        {
+            ["measured_at_utc"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", Invariant),
+            ["commit"] = commit,
+            ["cases"] = cases,
+            ["clients"] = clients,
+            ["seconds"] = seconds,
+            ["runs"] = new JsonArray([.. runs.Select(r => (JsonNode)new JsonObject
+            {
+                ["instances"] = r.Instances,
+                ["requests"] = r.Requests,
+                ["rps"] = Math.Round(r.RequestsPerSecond, 1),
+                ["median_ms"] = Math.Round(r.MedianMs, 2),
+                ["p99_ms"] = Math.Round(r.P99Ms, 2),
+                ["answers"] = r.Answers,
+                ["problems"] = r.Problems.Count,
+            })]),
+        };
+        await File.WriteAllTextAsync(Path.Combine(directory, "scale-out.json"), node.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        if (File.Exists(Path.Combine(directory, "results.json")))
+        {
+            await RewriteAsync(directory, "");
+        }
+    }
+
+    private static string ScaleOutMarkdown(JsonObject s)
+    {
+        var md = new StringBuilder();
+        var runs = s["runs"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        md.AppendLine("## Several instances: one and three behind nginx on one PostgreSQL").AppendLine();
+        md.Append(Invariant, $"Measured {s["measured_at_utc"]} at commit `{s["commit"]}` by `bench/run` (`scale-out --compare`): ");
+        md.Append(Invariant, $"{s["cases"]} generated cases, {s["clients"]} clients for {s["seconds"]} s each ");
+        md.AppendLine("in the scale-out check's mixed load (45% case lists, 30% case files, 10% new signals, 15% network members added to a case "
+            + "two clients share, with the version last seen), through nginx round-robin. Load client, nginx, PostgreSQL and the instances "
+            + "share the machine's CPUs; 15 s of warm-up before the measured time.").AppendLine();
+        md.AppendLine("| instances | requests/s | median ms | p99 ms | answers (warm-up included) |").AppendLine("|---|---|---|---|---|");
+        foreach (var r in runs)
+        {
+            md.AppendLine(Invariant, $"| {r["instances"]} | {r["rps"]} | {r["median_ms"]} | {r["p99_ms"]} | {r["answers"]} |");
+        }
+
+        if (runs.Count == 2)
+        {
+            var ratio = runs[1]["rps"]!.GetValue<double>() / runs[0]["rps"]!.GetValue<double>();
+            md.AppendLine().AppendLine(Invariant,
+                $"- {runs[1]["instances"]} instances against one: {ratio:0.00}x the throughput (target at least 1x): {Met(ratio >= 1)}");
+        }
+
+        return md.AppendLine().ToString();
     }
 
     private static string Markdown(JsonObject all)

@@ -10,7 +10,8 @@ using Npgsql;
 namespace Keukentafel.Bench;
 
 /// <summary>What one scale-out run measured and found.</summary>
-internal sealed record ScaleOutResult(int Instances, int Requests, double RequestsPerSecond, double MedianMs, double P99Ms, IReadOnlyList<string> Problems);
+internal sealed record ScaleOutResult(int Instances, int Requests, double RequestsPerSecond, double MedianMs, double P99Ms, string Answers,
+    IReadOnlyList<string> Problems);
 
 /// <summary>
 /// Several instances of the application on one PostgreSQL database behind nginx (round-robin), as a municipality runs
@@ -24,6 +25,8 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
     public const int SignInLimit = 30;
 
     private const string CheckpointKey = "scale-out-checkpoint-key";
+
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(15);
 
     private string ServerDll => serverDll;
 
@@ -55,7 +58,9 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
             var load = new Load(http, clients);
             await load.PrepareAsync(professionals, ct);
 
-            var running = load.RunAsync(duration, ct);
+            // A warm-up first (each instance compiles its hot paths), then the measured time; a kill falls in the measured part.
+            var running = load.RunAsync(WarmUp, duration, ct);
+            await Task.Delay(WarmUp, ct);
             if (kill && servers.Count > 1)
             {
                 await Task.Delay(duration * 0.3, ct);
@@ -91,7 +96,7 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
             var (median, p99) = latencies.Count == 0
                 ? (double.NaN, double.NaN)
                 : (LoadDriver.Percentile(latencies, 0.5), LoadDriver.Percentile(latencies, 0.99));
-            var result = new ScaleOutResult(instances, latencies.Count, latencies.Count / duration.TotalSeconds, median, p99, problems);
+            var result = new ScaleOutResult(instances, latencies.Count, latencies.Count / duration.TotalSeconds, median, p99, load.Answers(), problems);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"scale-out x{instances}{(kill ? " with a kill" : "")}: {result.Requests} requests, {result.RequestsPerSecond:0} req/s, "
                 + $"median {result.MedianMs:0.0} ms, p99 {result.P99Ms:0.0} ms; {load.Summary()}"));
@@ -445,6 +450,7 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
         private string[] tokens = [];
         private Guid[] shared = [];
         private Guid[] neighbourhoods = [];
+        private DateTime measureFrom = DateTime.MaxValue;
 
         public async Task PrepareAsync(IReadOnlyList<string> professionals, CancellationToken ct)
         {
@@ -477,9 +483,10 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
             }
         }
 
-        public async Task RunAsync(TimeSpan duration, CancellationToken ct)
+        public async Task RunAsync(TimeSpan warmUp, TimeSpan duration, CancellationToken ct)
         {
-            var stop = DateTime.UtcNow + duration;
+            measureFrom = DateTime.UtcNow + warmUp;
+            var stop = measureFrom + duration;
             await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
             {
                 var random = new Random(c);
@@ -571,7 +578,11 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
             var content = await response.Content.ReadAsStringAsync(ct);
             if (measure)
             {
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (DateTime.UtcNow >= measureFrom)
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+
                 statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
             }
 
@@ -610,7 +621,9 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
             }
         }
 
-        public string Summary() => "answers " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))
+        public string Answers() => string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"));
+
+        public string Summary() => "answers " + Answers()
             + string.Concat(examples.Where(e => e.Key >= 300).OrderBy(e => e.Key).Select(e => $"\n  for example {e.Key}: {e.Value}"));
     }
 }

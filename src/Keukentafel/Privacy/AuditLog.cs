@@ -131,7 +131,7 @@ public sealed partial class AuditLog : IAsyncDisposable, IDisposable
             waiting ??= queue.Reader.WaitToReadAsync().AsTask();
             if (!waiting.IsCompleted && chain.Moved)
             {
-                // Nothing queued: anchor the head once it is due, or sooner when events arrive.
+                // Nothing queued and the head moved: wait until its checkpoint is due, unless events arrive first.
                 var due = lastCheckpoint + CheckpointEvery - time.GetUtcNow();
                 if (due > TimeSpan.Zero)
                 {
@@ -333,6 +333,7 @@ public sealed partial class AuditLog : IAsyncDisposable, IDisposable
         var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
         var chains = await db.AuditChains.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
         var purgedBefore = await db.AuditPurges.AsNoTracking().Select(p => (DateTime?)p.BeforeUtc).MaxAsync(ct);
+        var key = CheckpointKey;
         var newest = new Dictionary<Guid, AuditCheckpoint>();
         await foreach (var checkpoint in db.AuditCheckpoints.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -344,7 +345,6 @@ public sealed partial class AuditLog : IAsyncDisposable, IDisposable
             Keep(checkpoint);
         }
 
-        var key = CheckpointKey;
         if (key is not null && newest.Values.FirstOrDefault(c => !c.SignedWith(key)) is { } forged)
         {
             return new(false, 0, chains.Count, newest.Count, forged.ChainId, forged.Sequence, "een vastgelegde stand is niet met de sleutel ondertekend");
@@ -371,6 +371,12 @@ public sealed partial class AuditLog : IAsyncDisposable, IDisposable
 
         void Keep(AuditCheckpoint checkpoint)
         {
+            // Unsigned checkpoints (from before a key was set) anchor nothing once there is a key: anyone could write one.
+            if (key is not null && checkpoint.Signature is null)
+            {
+                return;
+            }
+
             if (!newest.TryGetValue(checkpoint.ChainId, out var known) || known.Sequence < checkpoint.Sequence)
             {
                 newest[checkpoint.ChainId] = checkpoint;

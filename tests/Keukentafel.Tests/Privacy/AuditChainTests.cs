@@ -121,9 +121,11 @@ public sealed class AuditAnchorTests(KeukentafelApp app) : IClassFixture<Keukent
             anchored.Intact.ShouldBeFalse();
             anchored.Problem.ShouldBe("events 4 tot en met 5 ontbreken (na de vastgelegde stand)");
 
-            // And a checkpoint made without the key (by whoever cut the chain) is not taken for one.
+            // And a checkpoint signed with another key (by whoever cut the chain) is reported; an unsigned one anchors nothing.
             var forged = new AuditCheckpoint(DateTime.UtcNow, chain, 3, "0000", DateTime.UtcNow, "een andere sleutel");
             (await log.VerifyAsync([forged], ct)).Problem.ShouldBe("een vastgelegde stand is niet met de sleutel ondertekend");
+            var unsigned = new AuditCheckpoint(DateTime.UtcNow, chain, 9, "0000", DateTime.UtcNow, key: null);
+            (await log.VerifyAsync([unsigned], ct)).Intact.ShouldBeTrue();
         }
         finally
         {
