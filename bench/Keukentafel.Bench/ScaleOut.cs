@@ -64,11 +64,17 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
             if (kill && servers.Count > 1)
             {
                 await Task.Delay(duration * 0.3, ct);
+                // The load goes on while the instance is down and restarts, and for at least 15 s after it is back, so
+                // the restarted instance serves under load too however long its start takes.
+                var plannedEnd = load.End;
+                load.EndAt(DateTime.MaxValue);
                 log.WriteLine($"scale-out: kill -9 instance 1 (process {servers[1].ProcessId})");
                 servers[1].Kill();
                 await Task.Delay(TimeSpan.FromSeconds(3), ct);
                 servers[1].Start();
                 await servers[1].WaitUntilUpAsync(ct);
+                var back = DateTime.UtcNow;
+                load.EndAt(back + TimeSpan.FromSeconds(15) > plannedEnd ? back + TimeSpan.FromSeconds(15) : plannedEnd);
                 log.WriteLine("scale-out: instance 1 is back");
             }
 
@@ -96,7 +102,7 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
             var (median, p99) = latencies.Count == 0
                 ? (double.NaN, double.NaN)
                 : (LoadDriver.Percentile(latencies, 0.5), LoadDriver.Percentile(latencies, 0.99));
-            var result = new ScaleOutResult(instances, latencies.Count, latencies.Count / duration.TotalSeconds, median, p99, load.Answers(), problems);
+            var result = new ScaleOutResult(instances, latencies.Count, latencies.Count / load.MeasuredSeconds, median, p99, load.Answers(), problems);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"scale-out x{instances}{(kill ? " with a kill" : "")}: {result.Requests} requests, {result.RequestsPerSecond:0} req/s, "
                 + $"median {result.MedianMs:0.0} ms, p99 {result.P99Ms:0.0} ms; {load.Summary()}"));
@@ -451,6 +457,16 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
         private Guid[] shared = [];
         private Guid[] neighbourhoods = [];
         private DateTime measureFrom = DateTime.MaxValue;
+        private long stopTicks;
+
+        /// <summary>Seconds from the end of the warm-up to the end of the load.</summary>
+        public double MeasuredSeconds => (End - measureFrom).TotalSeconds;
+
+        /// <summary>When the load ends.</summary>
+        public DateTime End => new(Interlocked.Read(ref stopTicks), DateTimeKind.Utc);
+
+        /// <summary>Moves the end of the load.</summary>
+        public void EndAt(DateTime end) => Interlocked.Exchange(ref stopTicks, end.Ticks);
 
         public async Task PrepareAsync(IReadOnlyList<string> professionals, CancellationToken ct)
         {
@@ -486,11 +502,11 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
         public async Task RunAsync(TimeSpan warmUp, TimeSpan duration, CancellationToken ct)
         {
             measureFrom = DateTime.UtcNow + warmUp;
-            var stop = measureFrom + duration;
+            stopTicks = (measureFrom + duration).Ticks;
             await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
             {
                 var random = new Random(c);
-                for (var i = 0; DateTime.UtcNow < stop; i++)
+                for (var i = 0; DateTime.UtcNow.Ticks < Interlocked.Read(ref stopTicks); i++)
                 {
                     try
                     {
