@@ -46,20 +46,20 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
     public async Task<Dictionary<string, object>> RunAsync(CancellationToken ct)
     {
         var (professionals, coordinator) = await BenchAccounts.EnsureAsync(target.Configure, target.IsPostgres, 16, ct);
-        var port = FreePort();
+        var port = ServerProcess.FreePort();
         var server = new Uri($"http://127.0.0.1:{port}/");
         using var process = StartServer(port);
         try
         {
-            await WaitUntilUpAsync(server, process, ct);
+            await ServerProcess.WaitUntilReadyAsync(server, () => process, () => "(its output is above)", ct);
             using var http = new HttpClient { BaseAddress = server };
             var tokens = new List<string>();
             foreach (var email in professionals)
             {
-                tokens.Add(await TokenAsync(http, email, ct));
+                tokens.Add(await ServerProcess.TokenAsync(http, email, ct));
             }
 
-            var coordinatorToken = await TokenAsync(http, coordinator, ct);
+            var coordinatorToken = await ServerProcess.TokenAsync(http, coordinator, ct);
             var driver = new LoadDriver(server);
             var figures = new Dictionary<string, object>(StringComparer.Ordinal) { ["cases"] = cases, ["load_seconds"] = Math.Round(loadSeconds, 1) };
 
@@ -162,19 +162,10 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
 
     private Process StartServer(int port)
     {
-        var start = new ProcessStartInfo("dotnet", [serverDll]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = ServerProcess.Production(serverDll, "keukentafel-bench-mail");
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Demo__SeedOnStart"] = "false";
-        start.Environment["RateLimiting__ApiPerMinute"] = "100000000";
         start.Environment["RateLimiting__SignInPerMinute"] = "100000";
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
         start.Environment["Privacy__Retention__RunEveryHours"] = "0";
-        // A throwaway database of synthetic data: no certificate to protect its keys.
-        start.Environment["DataProtection__AllowUnencryptedKeys"] = "true";
-        // Production refuses to start without a way to send mail and the site's own address.
-        start.Environment["Mail__PickupFolder"] = Path.Combine(Path.GetTempPath(), "keukentafel-bench-mail");
-        start.Environment["Mail__SiteUrl"] = "http://127.0.0.1/";
         if (target.IsPostgres)
         {
             start.Environment["ConnectionStrings__Postgres"] = target.Connection;
@@ -196,37 +187,6 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static async Task WaitUntilUpAsync(Uri server, Process process, CancellationToken ct)
-    {
-        using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(5) };
-        for (var i = 0; i < 240 && !process.HasExited; i++)
-        {
-            try
-            {
-                using var response = await http.GetAsync("health", ct);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(500, ct);
-        }
-
-        throw new TimeoutException(process.HasExited ? "The server stopped (see its output above)." : "The server did not answer /health within two minutes.");
-    }
-
-    private static async Task<string> TokenAsync(HttpClient http, string email, CancellationToken ct)
-    {
-        using var response = await http.PostAsJsonAsync("api/v1/auth/token", new { email, password = BenchAccounts.Password }, ct);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("accessToken").GetString()!;
     }
 
     /// <summary>The neighbourhood of the coordinator's budget: the one his effect report is about.</summary>
@@ -263,13 +223,6 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
     {
         var status = File.ReadAllLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return status is null ? double.NaN : double.Parse(status.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

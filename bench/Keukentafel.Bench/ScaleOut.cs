@@ -28,14 +28,12 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
 
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(15);
 
-    private string ServerDll => serverDll;
-
     public async Task<ScaleOutResult> RunAsync(int instances, bool kill, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory("keukentafel-scale-out-").FullName;
         var (professionals, _) = await BenchAccounts.EnsureAsync(target.Configure, true, Math.Max(1, clients / 2), ct);
-        var servers = Enumerable.Range(0, instances).Select(i => new Instance(this, i, FreePort(), folder)).ToList();
-        var front = FreePort();
+        var servers = Enumerable.Range(0, instances).Select(i => new Instance(this, i, ServerProcess.FreePort(), folder)).ToList();
+        var front = ServerProcess.FreePort();
         using var proxy = StartNginx(folder, front, servers.Select(s => s.Port));
         var problems = new List<string>();
         try
@@ -235,9 +233,7 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
 
     private async Task<(int Exit, string Output)> CommandAsync(string[] arguments, CancellationToken ct)
     {
-        var start = new ProcessStartInfo("dotnet", [serverDll, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        Configure(start);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("The command did not start.");
+        using var process = Process.Start(Configure(arguments)) ?? throw new InvalidOperationException("The command did not start.");
         var output = process.StandardOutput.ReadToEndAsync(ct);
         var error = process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
@@ -245,25 +241,18 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
     }
 
     /// <summary>Production settings, as an operator sets them, for every instance and command.</summary>
-    private void Configure(ProcessStartInfo start)
+    private ProcessStartInfo Configure(params string[] arguments)
     {
-        // The application's folder, as in its container: its appsettings.json (logging included) is read from there.
-        start.WorkingDirectory = Path.GetDirectoryName(serverDll)!;
+        var start = ServerProcess.Production(serverDll, "keukentafel-scale-out-mail", arguments);
         var environment = start.Environment;
-        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         environment["ConnectionStrings__Postgres"] = target.Connection;
         environment["Database__MigrateOnStart"] = "false";
-        environment["Demo__SeedOnStart"] = "false";
-        environment["DataProtection__AllowUnencryptedKeys"] = "true"; // synthetic data: no certificate needed
-        environment["Mail__PickupFolder"] = Path.Combine(Path.GetTempPath(), "keukentafel-scale-out-mail");
-        environment["Mail__SiteUrl"] = "http://127.0.0.1/";
-        environment["RateLimiting__ApiPerMinute"] = "100000000";
         environment["RateLimiting__SignInPerMinute"] = SignInLimit.ToString(CultureInfo.InvariantCulture);
         environment["Privacy__AuditCheckpointKey"] = CheckpointKey;
         environment["Privacy__AuditCheckpointSeconds"] = "5";
         environment["Privacy__Retention__FirstLookSeconds"] = "10";
-        environment["Serilog__MinimumLevel__Default"] = "Warning";
         environment["Serilog__MinimumLevel__Override__Keukentafel.Privacy"] = "Information";
+        return start;
     }
 
     private Process StartNginx(string folder, int port, IEnumerable<int> upstreams)
@@ -326,13 +315,6 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
         return process;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>One application process on its own port; killed and started again on the same port.</summary>
     private sealed class Instance(ScaleOut run, int number, int port, string folder)
     {
@@ -347,8 +329,7 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
 
         public void Start()
         {
-            var start = new ProcessStartInfo("dotnet", [run.ServerDll]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            run.Configure(start);
+            var start = run.Configure();
             start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
             start.Environment["Privacy__AuditCheckpointFolder"] = Path.Combine(folder, "checkpoints");
             Directory.CreateDirectory(Path.Combine(folder, "logs"));
@@ -372,38 +353,8 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
             process.BeginErrorReadLine();
         }
 
-        public async Task WaitUntilUpAsync(CancellationToken ct)
-        {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
-            for (var i = 0; i < 240; i++)
-            {
-                if (process is null || process.HasExited)
-                {
-                    break;
-                }
-
-                try
-                {
-                    using var response = await http.GetAsync("health/ready", ct);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // not listening yet
-                }
-                catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-                {
-                    // slow to answer while starting
-                }
-
-                await Task.Delay(500, ct);
-            }
-
-            throw new TimeoutException($"Instance {number} did not become ready:\n{string.Join("\n", lines.TakeLast(30))}");
-        }
+        public Task WaitUntilUpAsync(CancellationToken ct) => ServerProcess.WaitUntilReadyAsync(new Uri($"http://127.0.0.1:{port}/"), () => process,
+            () => $"instance {number}:\n" + string.Join("\n", lines.TakeLast(30)), ct);
 
         public void Kill()
         {
@@ -474,7 +425,7 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
             shared = new Guid[clients];
             for (var c = 0; c < clients; c++)
             {
-                tokens[c] = c % 2 == 1 ? tokens[c - 1] : await TokenAsync(professionals[(c / 2) % professionals.Count], ct);
+                tokens[c] = c % 2 == 1 ? tokens[c - 1] : await ServerProcess.TokenAsync(http, professionals[(c / 2) % professionals.Count], ct);
             }
 
             neighbourhoods = new Guid[clients];
@@ -609,13 +560,6 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
             }
 
             return response.IsSuccessStatusCode && content.Length > 0 ? JsonSerializer.Deserialize<JsonElement>(content) : default;
-        }
-
-        private async Task<string> TokenAsync(string email, CancellationToken ct)
-        {
-            using var response = await http.PostAsJsonAsync("api/v1/auth/token", new { email, password = BenchAccounts.Password }, ct);
-            response.EnsureSuccessStatusCode();
-            return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("accessToken").GetString()!;
         }
 
         public List<Guid> AcknowledgedCases() => [.. cases];

@@ -54,12 +54,11 @@ public sealed class AuditCheckpoint
 
     public AuditCheckpoint(DateTime atUtc, Guid chainId, long sequence, string hash, DateTime headAtUtc, string? key)
     {
-        // Whole microseconds, what PostgreSQL keeps: the signature of what is read back is the one made now.
-        AtUtc = new DateTime(atUtc.Ticks - (atUtc.Ticks % 10), DateTimeKind.Utc);
+        AtUtc = StoredTime.WholeMicroseconds(atUtc);
         ChainId = chainId;
         Sequence = sequence;
         Hash = hash;
-        HeadAtUtc = new DateTime(headAtUtc.Ticks - (headAtUtc.Ticks % 10), DateTimeKind.Utc);
+        HeadAtUtc = StoredTime.WholeMicroseconds(headAtUtc);
         Signature = key is null ? null : Sign(key);
     }
 

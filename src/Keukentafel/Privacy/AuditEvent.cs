@@ -1,3 +1,5 @@
+using Keukentafel.Data;
+
 namespace Keukentafel.Privacy;
 
 /// <summary>What was done with a resident's data (NEN 7513: the kind of access).</summary>
@@ -24,8 +26,7 @@ public sealed class AuditEvent
     public AuditEvent(DateTime atUtc, Guid? accountId, string userName, string roles, string? organisation, Guid? residentId, Guid? caseId,
         AuditAction action, string part, bool allowed, string? reason, string clientAddress)
     {
-        // Whole microseconds: what PostgreSQL keeps, so the hash computed now is the hash of what is read back.
-        AtUtc = new DateTime(atUtc.Ticks - (atUtc.Ticks % 10), DateTimeKind.Utc);
+        AtUtc = StoredTime.WholeMicroseconds(atUtc);
         AccountId = accountId;
         UserName = userName;
         Roles = roles;

@@ -126,6 +126,12 @@ public sealed class AuditAnchorTests(KeukentafelApp app) : IClassFixture<Keukent
             (await log.VerifyAsync([forged], ct)).Problem.ShouldBe("een vastgelegde stand is niet met de sleutel ondertekend");
             var unsigned = new AuditCheckpoint(DateTime.UtcNow, chain, 9, "0000", DateTime.UtcNow, key: null);
             (await log.VerifyAsync([unsigned], ct)).Intact.ShouldBeTrue();
+
+            // Without its chain the events that are left belong to no chain that is walked: that is found too.
+            await db.AuditChains.Where(c => c.Id == chain).ExecuteDeleteAsync(ct);
+            var stray = await log.VerifyAsync(ct);
+            stray.Problem.ShouldBe("events in een onbekende keten");
+            stray.BrokenChain.ShouldBe(chain);
         }
         finally
         {

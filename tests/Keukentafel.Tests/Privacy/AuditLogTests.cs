@@ -96,6 +96,7 @@ internal static class AuditProtection
             await db.Database.ExecuteSqlRawAsync(on ? "ALTER TABLE \"AuditEvents\" ENABLE TRIGGER ALL" : "ALTER TABLE \"AuditEvents\" DISABLE TRIGGER ALL");
             await db.Database.ExecuteSqlRawAsync(
                 on ? "ALTER TABLE \"AuditCheckpoints\" ENABLE TRIGGER ALL" : "ALTER TABLE \"AuditCheckpoints\" DISABLE TRIGGER ALL");
+            await db.Database.ExecuteSqlRawAsync(on ? "ALTER TABLE \"AuditChains\" ENABLE TRIGGER ALL" : "ALTER TABLE \"AuditChains\" DISABLE TRIGGER ALL");
         }
         else if (on)
         {
@@ -107,12 +108,15 @@ internal static class AuditProtection
             await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER AuditCheckpoints_no_delete BEFORE DELETE ON AuditCheckpoints "
                 + "WHEN NOT EXISTS (SELECT 1 FROM AuditPurges WHERE OLD.HeadAtUtc < AuditPurges.BeforeUtc) "
                 + "BEGIN SELECT RAISE(ABORT, 'Audit checkpoints are kept for their retention period.'); END;");
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER AuditChains_no_delete BEFORE DELETE ON AuditChains BEGIN SELECT RAISE(ABORT, 'Audit chains are append-only.'); END;");
         }
         else
         {
             await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEvents_no_update");
             await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEvents_no_delete");
             await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditCheckpoints_no_delete");
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditChains_no_delete");
         }
     }
 }
