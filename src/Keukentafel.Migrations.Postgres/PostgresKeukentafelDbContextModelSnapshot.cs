@@ -369,6 +369,18 @@ namespace Keukentafel.Migrations.Postgres
                     b.ToTable("AnalysisLine");
                 });
 
+            modelBuilder.Entity("Keukentafel.Effects.CostCatalogueVersion", b =>
+                {
+                    b.Property<string>("Version").HasMaxLength(40).HasColumnType("character varying(40)");
+                    b.Property<string>("Content").IsRequired().HasColumnType("text");
+                    b.Property<string>("File").IsRequired().HasMaxLength(260).HasColumnType("character varying(260)");
+                    b.Property<DateTime>("LoadedAtUtc").HasColumnType("timestamp with time zone");
+                    b.Property<DateOnly>("Published").HasColumnType("date");
+                    b.Property<string>("Sha256").IsRequired().HasMaxLength(64).HasColumnType("character varying(64)");
+                    b.HasKey("Version");
+                    b.ToTable("CostCatalogueVersions");
+                });
+
             modelBuilder.Entity("Keukentafel.Effects.MicroAnalysis", b =>
                 {
                     b.Property<Guid>("Id").HasColumnType("uuid");

@@ -366,6 +366,18 @@ namespace Keukentafel.Migrations.Sqlite
                     b.ToTable("AnalysisLine");
                 });
 
+            modelBuilder.Entity("Keukentafel.Effects.CostCatalogueVersion", b =>
+                {
+                    b.Property<string>("Version").HasMaxLength(40).HasColumnType("TEXT");
+                    b.Property<string>("Content").IsRequired().HasColumnType("TEXT");
+                    b.Property<string>("File").IsRequired().HasMaxLength(260).HasColumnType("TEXT");
+                    b.Property<DateTime>("LoadedAtUtc").HasColumnType("TEXT");
+                    b.Property<DateOnly>("Published").HasColumnType("TEXT");
+                    b.Property<string>("Sha256").IsRequired().HasMaxLength(64).HasColumnType("TEXT");
+                    b.HasKey("Version");
+                    b.ToTable("CostCatalogueVersions");
+                });
+
             modelBuilder.Entity("Keukentafel.Effects.MicroAnalysis", b =>
                 {
                     b.Property<Guid>("Id").HasColumnType("TEXT");

@@ -27,13 +27,26 @@ public static class OperatorCommands
         {
             await services.MigrateAsync(ct);
             Console.WriteLine($"Database is up to date: {services.GetRequiredService<DatabaseSettings>().Describe()}");
-            return 0;
+            // The migration step delivers the cost catalogue files of this release, so instances start on the same prices.
+            var delivery = await services.GetRequiredService<Effects.CostCatalogueStore>().DeliverAsync(ct);
+            foreach (var version in delivery.Added)
+            {
+                Console.WriteLine($"Cost catalogue {version} added.");
+            }
+
+            foreach (var conflict in delivery.Conflicts)
+            {
+                await Console.Error.WriteLineAsync($"Cost catalogue file refused: {conflict}.");
+            }
+
+            return delivery.Conflicts.Count == 0 ? 0 : 1;
         });
 
         var seed = new Command("seed-demo", "Create the demo neighbourhood (idempotent; refused in Production).");
         seed.SetAction((_, ct) => RefusalsAsExitCode(async () =>
         {
             await services.MigrateAsync(ct);
+            await services.GetRequiredService<Effects.CostCatalogueStore>().StartAsync(ct);
             await using var scope = services.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
             Console.WriteLine($"Demo neighbourhood ready ({result.RecordsAdded} records added).");

@@ -45,7 +45,7 @@ public static class DataExtensions
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         }
 
-        await services.RefuseUnknownSchemaAsync(cancellationToken);
+        await services.RefuseUnknownSchemaAsync(cancellationToken: cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
@@ -59,17 +59,25 @@ public static class DataExtensions
 
     /// <summary>
     /// Refuses a database that holds migrations this version does not know: a newer version's (an instance left behind
-    /// in a rolling update), or from before the migrations were squashed into one. Never guess.
+    /// in a rolling update), or from before the migrations were squashed into one. Never guess. With
+    /// <paramref name="olderToo"/> (an instance that does not migrate itself) it refuses a database that lacks migrations
+    /// of this version too: the migration step did not run (yet), and this version would meet tables it cannot find.
     /// </summary>
-    public static async Task RefuseUnknownSchemaAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task RefuseUnknownSchemaAsync(this IServiceProvider services, bool olderToo = false, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var (_, unknown) = await MigrationsAsync(scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>(), cancellationToken);
+        var (pending, unknown) = await MigrationsAsync(scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>(), cancellationToken);
+        var database = services.GetRequiredService<DatabaseSettings>().Describe();
         if (unknown.Count > 0)
         {
-            throw new InvalidOperationException(
-                $"{services.GetRequiredService<DatabaseSettings>().Describe()} holds migrations this version does not know " +
-                $"({string.Join(", ", unknown.Take(3))}). Start the version that made it, or, for a development database, remove it and start again.");
+            throw new InvalidOperationException($"{database} holds migrations this version does not know ({string.Join(", ", unknown.Take(3))}). " +
+                "Start the version that made it, or, for a development database, remove it and start again.");
+        }
+
+        if (olderToo && pending.Count > 0)
+        {
+            throw new InvalidOperationException($"{database} lacks {pending.Count} migration(s) of this version ({string.Join(", ", pending.Take(3))}). " +
+                "Run the migrate step first (or set Database:MigrateOnStart).");
         }
     }
 

@@ -4,7 +4,9 @@ namespace Keukentafel.Data;
 
 /// <summary>
 /// Runs before the web server takes requests: applies migrations (Database:MigrateOnStart, default on; when off, it
-/// refuses to start on a schema newer than it knows) and seeds the demo neighbourhood where that is asked for (Demo:SeedOnStart, development only).
+/// refuses to start on a schema newer than it knows), loads the cost catalogue from the database (delivering the
+/// versions of its own files that are new), and seeds the demo neighbourhood where that is asked for (Demo:SeedOnStart,
+/// development only).
 /// </summary>
 public sealed partial class DatabaseStartup(IServiceProvider services, IConfiguration configuration, ILogger<DatabaseStartup> logger)
     : IHostedService
@@ -21,8 +23,11 @@ public sealed partial class DatabaseStartup(IServiceProvider services, IConfigur
         else
         {
             // Migrations are a step of their own (the migrate command, an init container): this instance only checks.
-            await services.RefuseUnknownSchemaAsync(cancellationToken);
+            await services.RefuseUnknownSchemaAsync(olderToo: true, cancellationToken);
         }
+
+        // Every instance prices with the catalogue versions the database holds; its own files may add a new one.
+        await services.GetRequiredService<Effects.CostCatalogueStore>().StartAsync(cancellationToken);
 
         if (configuration.GetValue("Demo:SeedOnStart", false))
         {

@@ -51,6 +51,7 @@ public abstract class KeukentafelDbContext(DbContextOptions options)
     public DbSet<Effects.WellbeingMeasurement> WellbeingMeasurements => Set<Effects.WellbeingMeasurement>();
     public DbSet<Effects.NeighbourhoodPrice> NeighbourhoodPrices => Set<Effects.NeighbourhoodPrice>();
     public DbSet<Effects.MicroAnalysis> MicroAnalyses => Set<Effects.MicroAnalysis>();
+    public DbSet<Effects.CostCatalogueVersion> CostCatalogueVersions => Set<Effects.CostCatalogueVersion>();
     public DbSet<Budget.NeighbourhoodBudget> Budgets => Set<Budget.NeighbourhoodBudget>();
     public DbSet<Budget.LedgerEntry> LedgerEntries => Set<Budget.LedgerEntry>();
     public DbSet<Budget.RoomLock> RoomLocks => Set<Budget.RoomLock>();

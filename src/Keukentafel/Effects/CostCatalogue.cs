@@ -67,6 +67,13 @@ public sealed class CostCatalogue
     /// <summary>Reads and checks a catalogue file; every problem is named, and one problem refuses the whole file.</summary>
     public static CostCatalogue Read(Stream json, string name)
     {
+        using var reader = new StreamReader(json);
+        return Parse(reader.ReadToEnd(), name);
+    }
+
+    /// <summary>Checks a catalogue's text (a file's, or a version's as the database keeps it).</summary>
+    public static CostCatalogue Parse(string json, string name)
+    {
         CatalogueFile file;
         try
         {
@@ -81,6 +88,10 @@ public sealed class CostCatalogue
         if (string.IsNullOrWhiteSpace(file.Version))
         {
             problems.Add("no version");
+        }
+        else if (file.Version.Length > CostCatalogueVersion.MaxVersionLength)
+        {
+            problems.Add($"a version has at most {CostCatalogueVersion.MaxVersionLength} characters");
         }
 
         var index = file.PriceIndex?.Values ?? new Dictionary<int, decimal>();
@@ -139,33 +150,51 @@ public sealed class CostCatalogue
 }
 
 /// <summary>
-/// All catalogue versions the application ships with. A new version is a new file; the old ones stay, so an analysis
-/// locked with one can always be read back with the prices it used.
+/// The catalogue versions every instance prices with: the ones in the database (<see cref="CostCatalogueVersion"/>),
+/// loaded at start and refreshed while running (<see cref="CostCatalogueStore"/>). A new version is a new file; the old
+/// ones stay, so an analysis locked with one can always be traced to the prices it used.
 /// </summary>
 public sealed class CostCatalogues
 {
-    public CostCatalogues(IReadOnlyList<CostCatalogue> versions)
-    {
-        if (versions.Count == 0)
-        {
-            throw new InvalidDataException("No cost catalogue found.");
-        }
+    private IReadOnlyList<CostCatalogue>? all;
 
-        All = [.. versions.OrderBy(v => v.Published).ThenBy(v => v.Version, StringComparer.Ordinal)];
+    public CostCatalogues()
+    {
     }
 
-    public IReadOnlyList<CostCatalogue> All { get; }
+    /// <summary>A fixed set (a test, a tool): what <see cref="Use"/> would hold.</summary>
+    public CostCatalogues(IReadOnlyList<CostCatalogue> versions) => Use(versions);
+
+    /// <summary>Every version, oldest first.</summary>
+    public IReadOnlyList<CostCatalogue> All =>
+        Volatile.Read(ref all) ?? throw new InvalidOperationException("The cost catalogue is not loaded yet: the database startup loads it.");
 
     /// <summary>The newest version: what a new analysis prices with.</summary>
     public CostCatalogue Current => All[^1];
 
     public CostCatalogue? Version(string version) => All.FirstOrDefault(v => v.Version == version);
 
-    /// <summary>Reads every <c>*.json</c> in the folder (the build copies <c>data/cost-catalogue</c> next to the application).</summary>
-    public static CostCatalogues FromFolder(string folder) =>
-        new([.. Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(path =>
+    /// <summary>Replaces the versions in use at once (a request sees either the old set or the new one).</summary>
+    public void Use(IReadOnlyList<CostCatalogue> versions)
+    {
+        if (versions.Count == 0)
         {
-            using var stream = File.OpenRead(path);
-            return CostCatalogue.Read(stream, Path.GetFileName(path));
-        })]);
+            throw new InvalidDataException("No cost catalogue found.");
+        }
+
+        Volatile.Write(ref all, [.. versions.OrderBy(v => v.Published).ThenBy(v => v.Version, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Reads every <c>*.json</c> in the folder (the build copies <c>data/cost-catalogue</c> next to the application).</summary>
+    public static CostCatalogues FromFolder(string folder) => new([.. ReadFolder(folder).Select(f => f.Catalogue)]);
+
+    /// <summary>Every catalogue file in the folder, checked, with its text as delivered; none when there is no folder.</summary>
+    public static IReadOnlyList<(string File, string Content, CostCatalogue Catalogue)> ReadFolder(string folder) =>
+        Directory.Exists(folder)
+            ? [.. Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(path =>
+            {
+                var content = File.ReadAllText(path);
+                return (Path.GetFileName(path), content, CostCatalogue.Parse(content, Path.GetFileName(path)));
+            })]
+            : [];
 }
