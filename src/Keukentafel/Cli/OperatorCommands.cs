@@ -13,7 +13,8 @@ namespace Keukentafel.Cli;
 /// </summary>
 public static class OperatorCommands
 {
-    private static readonly string[] Names = ["migrate", "seed-demo", "create-admin", "verify-audit", "purge-audit", "anonymise-due", "verify-budget"];
+    private static readonly string[] Names =
+        ["migrate", "seed-demo", "create-admin", "verify-audit", "purge-audit", "anonymise-due", "verify-budget", "backup"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Names.Contains(args[0]) || args[0] is "--help" or "-h" or "help");
 
@@ -147,7 +148,26 @@ public static class OperatorCommands
             return problems.Count == 0 ? 0 : 2;
         });
 
+        var to = new Option<string>("--to") { Description = "The file to write the copy to (a new file).", Required = true };
+        var backup = new Command("backup", "Copy the SQLite database while the application runs (SQLite's online backup) and check the copy.") { to };
+        backup.SetAction(async (parse, ct) =>
+        {
+            try
+            {
+                await SqliteBackup.CopyAsync(services.GetRequiredService<DatabaseSettings>(), parse.GetValue(to)!, ct);
+            }
+            catch (InvalidOperationException refused)
+            {
+                await Console.Error.WriteLineAsync(refused.Message);
+                return 1;
+            }
+
+            Console.WriteLine($"Backup written to {Path.GetFullPath(parse.GetValue(to)!)} and checked.");
+            return 0;
+        });
+
         root.Subcommands.Add(migrate);
+        root.Subcommands.Add(backup);
         root.Subcommands.Add(verifyBudget);
         root.Subcommands.Add(anonymise);
         root.Subcommands.Add(verify);

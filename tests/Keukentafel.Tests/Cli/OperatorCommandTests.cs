@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 
 namespace Keukentafel.Tests.Cli;
@@ -83,34 +82,8 @@ public sealed class OperatorCommandTests : IAsyncLifetime
 
     private Task<(int Code, string Output, string Errors)> RunAsync(params string[] args) => RunAsync(args, "Testing");
 
-    private async Task<(int Code, string Output, string Errors)> RunAsync(string[] args, string environment)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetTempPath(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Keukentafel.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_ENVIRONMENT"] = environment;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
-        start.Environment["Serilog__MinimumLevel__Default"] = "Error";
-        foreach (var (key, value) in database.Settings())
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int Code, string Output, string Errors)> RunAsync(string[] args, string environment) =>
+        OperatorCommand.RunAsync(database, args, environment);
 }
 
 /// <summary>The web application on a database a test already made (with the CLI).</summary>
