@@ -177,32 +177,12 @@ public sealed partial class CostCatalogueStore(IServiceScopeFactory scopes, Cost
 }
 
 /// <summary>Every <c>Effects:CatalogueRefreshSeconds</c> (default 60; 0 turns it off): takes up versions another instance delivered.</summary>
-public sealed partial class CostCatalogueRefresh(CostCatalogueStore store, IConfiguration configuration, TimeProvider time,
-    IHostApplicationLifetime lifetime, ILogger<CostCatalogueRefresh> logger) : BackgroundService
+public sealed class CostCatalogueRefresh(CostCatalogueStore store, IConfiguration configuration, IHostApplicationLifetime lifetime,
+    ILogger<CostCatalogueRefresh> logger) : PeriodicJob(lifetime, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seconds = configuration.GetValue("Effects:CatalogueRefreshSeconds", 60);
-        if (seconds <= 0)
-        {
-            return;
-        }
+    protected override string Description => "Refreshing the cost catalogue (the versions in use stay)";
 
-        await lifetime.StartedAsync(stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await store.RefreshAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-    }
+    protected override TimeSpan LookEvery => TimeSpan.FromSeconds(configuration.GetValue("Effects:CatalogueRefreshSeconds", 60.0));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the cost catalogue; the versions in use stay")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
+    protected override Task RunAsync(CancellationToken ct) => store.RefreshAsync(ct);
 }

@@ -110,35 +110,19 @@ public sealed class AgendaMails(KeukentafelDbContext db, Agendas agendas, MailOu
 /// Looks every hour (Learning:AgendaMail:EveryMinutes, default 60; 0 switches it off) whether the agenda of a coming
 /// session changed since it was mailed, and mails it again if so; at one instance at a time (<see cref="Data.JobLeases"/>).
 /// </summary>
-public sealed partial class AgendaMailJob(Data.JobLeases leases, IConfiguration configuration, IHostApplicationLifetime lifetime,
-    ILogger<AgendaMailJob> logger) : BackgroundService
+public sealed class AgendaMailJob(Data.JobLeases leases, IConfiguration configuration, IHostApplicationLifetime lifetime,
+    ILogger<AgendaMailJob> logger) : Data.PeriodicJob(lifetime, logger)
 {
     public const string Name = "agenda-mail";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var minutes = configuration.GetValue("Learning:AgendaMail:EveryMinutes", 60.0);
-        if (minutes <= 0)
-        {
-            return;
-        }
+    private TimeSpan Every => TimeSpan.FromMinutes(configuration.GetValue("Learning:AgendaMail:EveryMinutes", 60.0));
 
-        await lifetime.StartedAsync(stoppingToken);
+    protected override string Description => "Mailing changed learning-session agendas";
 
-        var every = TimeSpan.FromMinutes(minutes);
-        using var timer = new PeriodicTimer(every < TimeSpan.FromMinutes(5) ? every : TimeSpan.FromMinutes(5));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await leases.RunIfDueAsync(Name, every, TimeSpan.FromMinutes(15), async (services, ct) => await MailChangedAsync(services, ct), stoppingToken);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                Failed(failure);
-            }
-        }
-    }
+    protected override TimeSpan LookEvery => Every < TimeSpan.FromMinutes(5) ? Every : TimeSpan.FromMinutes(5);
+
+    protected override Task RunAsync(CancellationToken ct) =>
+        leases.RunIfDueAsync(Name, Every, TimeSpan.FromMinutes(15), async (services, token) => await MailChangedAsync(services, token), ct);
 
     /// <summary>Every session from today on whose agenda changed since its last mail; returns how many mails were queued.</summary>
     public static async Task<int> MailChangedAsync(IServiceProvider services, CancellationToken ct)
@@ -157,6 +141,4 @@ public sealed partial class AgendaMailJob(Data.JobLeases leases, IConfiguration 
         return mails;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Mailing changed learning-session agendas failed; it is tried again at the next interval")]
-    private partial void Failed(Exception failure);
 }

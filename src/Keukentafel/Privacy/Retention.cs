@@ -271,49 +271,34 @@ public sealed class RetentionService(KeukentafelDbContext db, RetentionPolicy po
 /// <remarks>
 /// The first look is a minute after start-up (<c>Privacy:Retention:FirstLookSeconds</c>); <c>anonymise-due</c> runs it by hand.
 /// </remarks>
-public sealed partial class RetentionJob(Data.JobLeases leases, IConfiguration configuration, ILogger<RetentionJob> logger) : BackgroundService
+public sealed partial class RetentionJob(Data.JobLeases leases, IConfiguration configuration, IHostApplicationLifetime lifetime,
+    ILogger<RetentionJob> logger) : Data.PeriodicJob(lifetime, logger)
 {
     public const string Name = "retention";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var hours = configuration.GetValue("Privacy:Retention:RunEveryHours", 24.0);
-        if (hours <= 0)
-        {
-            return;
-        }
+    private TimeSpan Every => TimeSpan.FromHours(configuration.GetValue("Privacy:Retention:RunEveryHours", 24.0));
 
-        // The first look after start-up has settled (migrations done, the host warm): a minute, unless configured.
-        await Task.Delay(TimeSpan.FromSeconds(configuration.GetValue("Privacy:Retention:FirstLookSeconds", 60.0)), stoppingToken);
-        var every = TimeSpan.FromHours(hours);
-        using var timer = new PeriodicTimer(every < TimeSpan.FromMinutes(5) ? every : TimeSpan.FromMinutes(5));
-        do
-        {
-            try
-            {
-                await leases.RunIfDueAsync(Name, every, TimeSpan.FromHours(1), RunAsync, stoppingToken);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                Failed(failure);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string Description => "The retention run";
 
-    private async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    /// <summary>Whether a run is due is looked at every five minutes at the most (the lease says when one last ran).</summary>
+    protected override TimeSpan LookEvery => Every < TimeSpan.FromMinutes(5) ? Every : TimeSpan.FromMinutes(5);
+
+    /// <summary>The first look after start-up has settled (the host warm): a minute, unless configured.</summary>
+    protected override TimeSpan FirstLookAfter => TimeSpan.FromSeconds(configuration.GetValue("Privacy:Retention:FirstLookSeconds", 60.0));
+
+    protected override Task RunAsync(CancellationToken ct) => leases.RunIfDueAsync(Name, Every, TimeSpan.FromHours(1), AnonymiseAsync, ct);
+
+    private async Task AnonymiseAsync(IServiceProvider services, CancellationToken ct)
     {
         var anonymised = await services.GetRequiredService<RetentionService>().AnonymiseDueAsync(ct);
         // Answers kept for a repeated POST hold case files: never longer than their 24 hours.
         var db = services.GetRequiredService<Data.KeukentafelDbContext>();
         await Web.Idempotency.PurgeAsync(db, DateTime.UtcNow, ct);
         await Mail.QueuedMailSender.PurgeAsync(db, DateTime.UtcNow, ct);
-        Ran(anonymised);
+        Ran(Logger, anonymised);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Anonymised} residents anonymised")]
-    private partial void Ran(int anonymised);
+    private static partial void Ran(ILogger logger, int anonymised);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Retention run failed; it is tried again at the next interval")]
-    private partial void Failed(Exception failure);
 }
