@@ -48,6 +48,14 @@ internal static class BenchProgram
                 return 0; // a partial run for profiling: no results written
             }
 
+            // A run that could not produce every figure is a failed run, whatever the figures it did produce.
+            var missing = Runner.Missing(figures);
+            if (missing.Count > 0)
+            {
+                Console.Error.WriteLine($"bench: no usable figure for {string.Join(", ", missing)}; nothing written.");
+                return 1;
+            }
+
             await Results.WriteAsync(Path.GetFullPath(options.Get("out", "bench")), target.Provider, figures, options.Get("commit", "unknown"));
             return 0;
         }
@@ -93,18 +101,27 @@ internal static class BenchProgram
         var instances = int.Parse(options.Get("instances", "3"), CultureInfo.InvariantCulture);
         if (options.Has("compare"))
         {
-            // The same load through one instance and through several, one after the other on the same machine, each on
-            // the same freshly generated data (the checks count what each run did: its chains, its job run, its sign-ins).
-            var one = await run.RunAsync(1, kill: false, CancellationToken.None);
-            await GenerateAsync(options, cases);
-            var several = await run.RunAsync(instances, kill: false, CancellationToken.None);
-            await Results.WriteScaleOutAsync(Path.GetFullPath(options.Get("out", "bench")), [one, several], cases,
+            // The same load through one instance and through several on the same machine, in the order 1, N, N, 1 so that
+            // a drift of the machine over the runs (a warming disk cache, a growing database log) falls on both alike; each
+            // run on freshly generated data (the checks count what each run did: its chains, its job run, its sign-ins).
+            var runs = new List<ScaleOutResult>();
+            foreach (var count in new[] { 1, instances, instances, 1 })
+            {
+                if (runs.Count > 0)
+                {
+                    await GenerateAsync(options, cases);
+                }
+
+                runs.Add(await run.RunAsync(count, kill: false, CancellationToken.None));
+            }
+
+            await Results.WriteScaleOutAsync(Path.GetFullPath(options.Get("out", "bench")), runs, cases,
                 int.Parse(options.Get("clients", "12"), CultureInfo.InvariantCulture), int.Parse(options.Get("seconds", "40"), CultureInfo.InvariantCulture),
                 options.Get("commit", "unknown"));
-            var problems = one.Problems.Concat(several.Problems).ToList();
+            var problems = runs.SelectMany(r => r.Problems).ToList();
             problems.ForEach(p => Console.Error.WriteLine($"scale-out problem: {p}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"scale-out: {instances} instances did {several.RequestsPerSecond / one.RequestsPerSecond:0.00}x the requests per second of one"));
+                $"scale-out: {instances} instances did {Results.ScaleOutRatio(runs):0.00}x the requests per second of one"));
             return problems.Count == 0 ? 0 : 1;
         }
 

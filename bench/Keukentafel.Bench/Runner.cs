@@ -156,6 +156,13 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
         }
     }
 
+    /// <summary>The figures a full run lacks: not measured (no number), or measured with failed requests.</summary>
+    public static IReadOnlyList<string> Missing(IReadOnlyDictionary<string, object> figures) =>
+        [.. figures.Where(f => f.Value is double d && !double.IsFinite(d)).Select(f => f.Key),
+            .. figures.TryGetValue("failures", out var failures) && Convert.ToInt32(failures, CultureInfo.InvariantCulture) > 0
+                ? [$"failures ({failures} requests failed)"]
+                : Array.Empty<string>()];
+
     private static readonly string[] SearchTerms = ["Peeters", "Dekkers", "Öztürk", "anna", "Smulders"];
 
     private static double Round(double value) => Math.Round(value, 2);
