@@ -2,12 +2,13 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Keukentafel.Bench;
 
 /// <summary>
-/// The statements behind search, the budget dashboard and the effect report, straight against the database (ADO.NET,
+/// The statements behind opening a case, search, the budget dashboard and the effect report, straight against the database (ADO.NET,
 /// prepared, every value of every row read): the bare baseline each endpoint's figure is divided by. Each is what the
 /// endpoint asks the database, not what it computes afterwards.
 /// </summary>
@@ -67,8 +68,26 @@ internal sealed class BareQueries(Target target)
             warmUp, duration, ct);
     }
 
+    /// <summary>
+    /// Opening a case: the two statements <c>CaseFiles.GetAsync</c> sends (the case with its resident, neighbourhood and
+    /// case bringer; then every part of the file in one UNION ALL), taken from EF as it generates them for this database.
+    /// </summary>
+    public async Task<double> CaseFileAsync(Guid caseId, TimeSpan warmUp, TimeSpan duration, CancellationToken ct)
+    {
+        await using var db = target.NewContext();
+        var statements = new List<(string, (string, object)[])>();
+        foreach (var query in new IQueryable[] { Keukentafel.Cases.CaseFiles.HeadQuery(db, caseId), Keukentafel.Cases.CaseFileParts.Query(db, caseId) })
+        {
+            await using var command = query.CreateDbCommand();
+            statements.Add((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value ?? DBNull.Value))]));
+        }
+
+        // The case exists and has a team, so each statement returns rows: none would mean a parameter went astray.
+        return await MedianAsync(statements, warmUp, duration, ct, rowsExpected: true);
+    }
+
     private async Task<double> MedianAsync(IReadOnlyList<(string Sql, (string Name, object Value)[] Parameters)> statements, TimeSpan warmUp, TimeSpan duration,
-        CancellationToken ct)
+        CancellationToken ct, bool rowsExpected = false)
     {
         await using DbConnection connection = target.IsPostgres ? new NpgsqlConnection(target.Connection) : new SqliteConnection(target.Connection);
         await connection.OpenAsync(ct);
@@ -98,12 +117,19 @@ internal sealed class BareQueries(Target target)
             foreach (var command in commands)
             {
                 await using var reader = await command.ExecuteReaderAsync(ct);
+                var rows = 0;
                 while (await reader.ReadAsync(ct))
                 {
+                    rows++;
                     for (var i = 0; i < reader.FieldCount; i++)
                     {
                         _ = reader.GetValue(i);
                     }
+                }
+
+                if (rowsExpected && rows == 0)
+                {
+                    throw new InvalidOperationException($"A bare statement returned no rows:\n{command.CommandText}");
                 }
             }
 

@@ -16,6 +16,11 @@ internal sealed record Target(string Provider, string Connection)
     public void Configure(Microsoft.EntityFrameworkCore.DbContextOptionsBuilder options) =>
         _ = IsPostgres ? options.UseNpgsqlFor(Connection) : options.UseSqliteFor(Connection);
 
+    /// <summary>A context on this database, as the application makes one (for the statements EF generates).</summary>
+    public Keukentafel.Data.KeukentafelDbContext NewContext() => IsPostgres
+        ? Keukentafel.Data.PostgresKeukentafelDbContext.Create(Connection)
+        : Keukentafel.Data.SqliteKeukentafelDbContext.Create(Connection);
+
     /// <summary>A parameter's value as this database stores it (SQLite: as the application writes it there).</summary>
     public object Value(object value) => IsPostgres
         ? value is DateTime t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : value
@@ -108,13 +113,14 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
             var report = await Measure("report", () => driver.RunAsync("effect report", [coordinatorToken], 1,
                 (_, _) => $"api/v1/effects/report?neighbourhoodId={neighbourhood}&from={from}&to={to}", WarmUp, duration));
             var bare = only is null || only.Contains("bare") ? await BareCaseListAsync(professionals[0], ct) : double.NaN;
-            double bareSearch = double.NaN, bareDashboard = double.NaN, bareReport = double.NaN;
+            double bareOpen = double.NaN, bareSearch = double.NaN, bareDashboard = double.NaN, bareReport = double.NaN;
             if (only is null || only.Contains("bare"))
             {
                 // The same statements straight against the database. The search and the report are taken as the first
                 // client asks them; the dashboard for the year it shows by default (the current one).
                 var queries = new BareQueries(target);
                 var (staffId, organisationId) = await BareCaseList.StaffAsync(target, professionals[0], ct);
+                bareOpen = await queries.CaseFileAsync(Guid.Parse(ids[0]), WarmUp, BareDuration, ct);
                 bareSearch = await queries.SearchAsync(staffId, organisationId, SearchTerms[0], WarmUp, BareDuration, ct);
                 bareDashboard = await queries.DashboardAsync(Guid.Parse(budgetId!), Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).Year,
                     WarmUp, BareDuration, ct);
@@ -133,6 +139,7 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
             figures["case_list_16c_p99_ms"] = Round(list16.P99Ms);
             figures["case_list_16c_rps"] = Math.Round(list16.RequestsPerSecond);
             figures["case_list_bare_db_median_ms"] = Math.Round(bare, 3);
+            figures["case_open_bare_db_median_ms"] = Math.Round(bareOpen, 3);
             figures["search_bare_db_median_ms"] = Math.Round(bareSearch, 3);
             figures["budget_dashboard_bare_db_ms"] = Math.Round(bareDashboard, 3);
             figures["effect_report_bare_db_ms"] = Math.Round(bareReport, 3);

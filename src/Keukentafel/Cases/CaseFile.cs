@@ -72,26 +72,7 @@ public sealed class CaseFiles(KeukentafelDbContext db, TimeProvider time)
     /// </summary>
     public async Task<CaseFile?> GetAsync(Guid id, CancellationToken ct)
     {
-        var head = await (
-                from x in db.Cases.AsNoTracking()
-                where x.Id == id
-                join r in db.Residents on x.ResidentId equals r.Id
-                join n in db.Neighbourhoods on x.NeighbourhoodId equals n.Id
-                join s in db.StaffMembers on x.CaseBringerId equals s.Id
-                select new
-                {
-                    Case = x,
-                    ResidentId = r.Id,
-                    ResidentName = r.Name,
-                    r.DateOfBirth,
-                    r.Address,
-                    r.Phone,
-                    ResidentVersion = r.Version,
-                    Neighbourhood = n.Name,
-                    Bringer = s.Name,
-                    BringerOrganisation = s.Organisation == null ? null : s.Organisation.Name,
-                })
-            .SingleOrDefaultAsync(ct);
+        var head = await HeadQuery(db, id).SingleOrDefaultAsync(ct);
         if (head is null)
         {
             return null;
@@ -113,6 +94,41 @@ public sealed class CaseFiles(KeukentafelDbContext db, TimeProvider time)
             [.. parts[Kind.Bottleneck].Select(Bottleneck).OrderBy(b => b.RecordedAtUtc)],
             c.NoContributionReason, c.Evaluation, c.SolutionCarriedOutAtUtc, c.ClosedAtUtc,
             [.. parts[Kind.Consent].Select(k => Consent(k, today)).OrderByDescending(k => k.Active).ThenByDescending(k => k.GivenAtUtc)]);
+    }
+
+    /// <summary>The first round trip of <see cref="GetAsync"/>: the case with its resident, neighbourhood and case bringer.</summary>
+    internal static IQueryable<CaseHead> HeadQuery(KeukentafelDbContext db, Guid id) =>
+        from x in db.Cases.AsNoTracking()
+        where x.Id == id
+        join r in db.Residents on x.ResidentId equals r.Id
+        join n in db.Neighbourhoods on x.NeighbourhoodId equals n.Id
+        join s in db.StaffMembers on x.CaseBringerId equals s.Id
+        select new CaseHead
+        {
+            Case = x,
+            ResidentId = r.Id,
+            ResidentName = r.Name,
+            DateOfBirth = r.DateOfBirth,
+            Address = r.Address,
+            Phone = r.Phone,
+            ResidentVersion = r.Version,
+            Neighbourhood = n.Name,
+            Bringer = s.Name,
+            BringerOrganisation = s.Organisation == null ? null : s.Organisation.Name,
+        };
+
+    internal sealed class CaseHead
+    {
+        public required Case Case { get; init; }
+        public Guid ResidentId { get; init; }
+        public required Neighbourhoods.PersonName ResidentName { get; init; }
+        public DateOnly DateOfBirth { get; init; }
+        public required Neighbourhoods.Address Address { get; init; }
+        public string? Phone { get; init; }
+        public int ResidentVersion { get; init; }
+        public required string Neighbourhood { get; init; }
+        public required Neighbourhoods.PersonName Bringer { get; init; }
+        public string? BringerOrganisation { get; init; }
     }
 
     public static Privacy.ConsentView ConsentView(Privacy.Consent k, DateOnly today) => Privacy.ConsentView.Of(
