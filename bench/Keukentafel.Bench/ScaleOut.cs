@@ -115,7 +115,8 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
 
             if (!proxy.HasExited)
             {
-                proxy.Kill();
+                // The master and its workers: killing the master alone leaves the workers serving the port.
+                proxy.Kill(entireProcessTree: true);
             }
 
             if (Environment.GetEnvironmentVariable("KEEP_SCALE_OUT") is null)
