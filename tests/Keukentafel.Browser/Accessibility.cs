@@ -11,6 +11,8 @@ public static class Accessibility
 
     public static async Task ShouldBeAccessibleAsync(this IPage page)
     {
+        // Sizes and colours only hold once the stylesheets are in: a page found by its heading may still be loading them.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         // KEUKENTAFEL_SCREENSHOTS=<folder> keeps a picture of every checked page, for a human look.
         if (Environment.GetEnvironmentVariable("KEUKENTAFEL_SCREENSHOTS") is { Length: > 0 } folder)
         {
