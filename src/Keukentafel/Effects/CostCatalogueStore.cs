@@ -89,7 +89,7 @@ public sealed partial class CostCatalogueStore(IServiceScopeFactory scopes, Cost
         var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
         foreach (var (file, content, catalogue) in files)
         {
-            var kept = await db.CostCatalogueVersions.AsNoTracking().Where(v => v.Version == catalogue.Version).Select(v => v.Sha256).SingleOrDefaultAsync(ct);
+            var kept = await KeptHashAsync(db, catalogue.Version, ct);
             if (kept is null)
             {
                 db.CostCatalogueVersions.Add(new CostCatalogueVersion(catalogue, content, file, time.GetUtcNow().UtcDateTime));
@@ -104,8 +104,7 @@ public sealed partial class CostCatalogueStore(IServiceScopeFactory scopes, Cost
                 {
                     // Another instance added the same version at the same moment: compare with what it kept.
                     db.ChangeTracker.Clear();
-                    kept = await db.CostCatalogueVersions.AsNoTracking().Where(v => v.Version == catalogue.Version).Select(v => v.Sha256)
-                        .SingleOrDefaultAsync(ct);
+                    kept = await KeptHashAsync(db, catalogue.Version, ct);
                     if (kept is null)
                     {
                         throw;
@@ -122,6 +121,10 @@ public sealed partial class CostCatalogueStore(IServiceScopeFactory scopes, Cost
 
         return new CatalogueDelivery(added, conflicts);
     }
+
+    /// <summary>The SHA-256 of the version the database keeps, or null when it has none of that version.</summary>
+    private static Task<string?> KeptHashAsync(KeukentafelDbContext db, string version, CancellationToken ct) =>
+        db.CostCatalogueVersions.AsNoTracking().Where(v => v.Version == version).Select(v => (string?)v.Sha256).SingleOrDefaultAsync(ct);
 
     /// <summary>Puts the versions the database holds in use; false when it holds none.</summary>
     public async Task<bool> LoadAsync(CancellationToken ct)
