@@ -853,11 +853,20 @@ namespace Keukentafel.Migrations.Postgres
                     b.Property<Guid?>("ResidentId").HasColumnType("uuid");
                     b.Property<string>("Roles").IsRequired().HasMaxLength(200).HasColumnType("character varying(200)");
                     b.Property<long>("Sequence").HasColumnType("bigint");
+                    b.Property<string>("Shown").HasColumnType("text");
                     b.Property<string>("UserName").IsRequired().HasMaxLength(300).HasColumnType("character varying(300)");
                     b.HasKey("Id");
                     b.HasIndex("ChainId", "Sequence").IsUnique();
                     b.HasIndex("ResidentId", "AtUtc");
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("Keukentafel.Privacy.AuditIndexMark", b =>
+                {
+                    b.Property<Guid>("ChainId").HasColumnType("uuid");
+                    b.Property<long>("Sequence").HasColumnType("bigint");
+                    b.HasKey("ChainId");
+                    b.ToTable("AuditIndexMarks");
                 });
 
             modelBuilder.Entity("Keukentafel.Privacy.AuditPurge", b =>
@@ -869,6 +878,17 @@ namespace Keukentafel.Migrations.Postgres
                     b.Property<int>("Removed").HasColumnType("integer");
                     b.HasKey("Id");
                     b.ToTable("AuditPurges");
+                });
+
+            modelBuilder.Entity("Keukentafel.Privacy.AuditShown", b =>
+                {
+                    b.Property<Guid>("ResidentId").HasColumnType("uuid");
+                    b.Property<DateTime>("AtUtc").HasColumnType("timestamp with time zone");
+                    b.Property<Guid>("EventId").HasColumnType("uuid");
+                    b.Property<Guid>("CaseId").HasColumnType("uuid");
+                    b.Property<string>("Reason").HasMaxLength(2000).HasColumnType("character varying(2000)");
+                    b.HasKey("ResidentId", "AtUtc", "EventId", "CaseId");
+                    b.ToTable("AuditShown", (string)null);
                 });
 
             modelBuilder.Entity("Keukentafel.Privacy.BreakGlass", b =>

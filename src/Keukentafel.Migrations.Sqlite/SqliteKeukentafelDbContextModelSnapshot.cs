@@ -849,11 +849,20 @@ namespace Keukentafel.Migrations.Sqlite
                     b.Property<Guid?>("ResidentId").HasColumnType("TEXT");
                     b.Property<string>("Roles").IsRequired().HasMaxLength(200).HasColumnType("TEXT");
                     b.Property<long>("Sequence").HasColumnType("INTEGER");
+                    b.Property<string>("Shown").HasColumnType("TEXT");
                     b.Property<string>("UserName").IsRequired().HasMaxLength(300).HasColumnType("TEXT");
                     b.HasKey("Id");
                     b.HasIndex("ChainId", "Sequence").IsUnique();
                     b.HasIndex("ResidentId", "AtUtc");
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("Keukentafel.Privacy.AuditIndexMark", b =>
+                {
+                    b.Property<Guid>("ChainId").HasColumnType("TEXT");
+                    b.Property<long>("Sequence").HasColumnType("INTEGER");
+                    b.HasKey("ChainId");
+                    b.ToTable("AuditIndexMarks");
                 });
 
             modelBuilder.Entity("Keukentafel.Privacy.AuditPurge", b =>
@@ -865,6 +874,17 @@ namespace Keukentafel.Migrations.Sqlite
                     b.Property<int>("Removed").HasColumnType("INTEGER");
                     b.HasKey("Id");
                     b.ToTable("AuditPurges");
+                });
+
+            modelBuilder.Entity("Keukentafel.Privacy.AuditShown", b =>
+                {
+                    b.Property<Guid>("ResidentId").HasColumnType("TEXT");
+                    b.Property<DateTime>("AtUtc").HasColumnType("TEXT");
+                    b.Property<Guid>("EventId").HasColumnType("TEXT");
+                    b.Property<Guid>("CaseId").HasColumnType("TEXT");
+                    b.Property<string>("Reason").HasMaxLength(2000).HasColumnType("TEXT");
+                    b.HasKey("ResidentId", "AtUtc", "EventId", "CaseId");
+                    b.ToTable("AuditShown", (string)null);
                 });
 
             modelBuilder.Entity("Keukentafel.Privacy.BreakGlass", b =>

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Keukentafel.Data;
@@ -30,7 +31,10 @@ internal sealed class BulkWriter(KeukentafelDbContext db)
             await db.Database.OpenConnectionAsync(ct);
         }
 
-        await using var transaction = await connection.BeginTransactionAsync(ct);
+        // Inside the caller's transaction when it has one (its other changes commit with these rows), else in one of its own.
+        var outer = db.Database.CurrentTransaction is { } current ? current.GetDbTransaction() : null;
+        await using var own = outer is null ? await connection.BeginTransactionAsync(ct) : null;
+        var transaction = outer ?? own!;
         foreach (var table in Ordered(groups.Keys))
         {
             var rows = groups[table];
@@ -40,7 +44,11 @@ internal sealed class BulkWriter(KeukentafelDbContext db)
                 : await InsertAsync((SqliteConnection)connection, (SqliteTransaction)transaction, table, columns, rows, ct);
         }
 
-        await transaction.CommitAsync(ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
+
         db.ChangeTracker.Clear();
         return written;
     }

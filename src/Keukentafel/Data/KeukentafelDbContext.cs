@@ -42,6 +42,8 @@ public abstract class KeukentafelDbContext(DbContextOptions options)
     public DbSet<RuleDeviation> RuleDeviations => Set<RuleDeviation>();
     public DbSet<Bottleneck> Bottlenecks => Set<Bottleneck>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AuditShown> AuditShown => Set<AuditShown>();
+    public DbSet<AuditIndexMark> AuditIndexMarks => Set<AuditIndexMark>();
     public DbSet<AuditPurge> AuditPurges => Set<AuditPurge>();
     public DbSet<AuditChain> AuditChains => Set<AuditChain>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();

@@ -24,7 +24,7 @@ public sealed class AccessLog(KeukentafelDbContext db)
 
     /// <summary>Every look by someone else at any of this resident's data, newest first.</summary>
     public Task<IReadOnlyList<AccessLogEntry>> ForResidentAsync(Guid residentId, Guid? exceptAccount, CancellationToken ct) =>
-        ReadAsync(db.AuditEvents.Where(a => a.ResidentId == residentId && (exceptAccount == null || a.AccountId != exceptAccount)), ct);
+        ReadAsync(residentId, null, exceptAccount, ct);
 
     /// <summary>
     /// The log as the resident reads it (page and API): everyone's looks but his own, also when someone he trusts reads it
@@ -42,19 +42,46 @@ public sealed class AccessLog(KeukentafelDbContext db)
     /// The looks at one case, for the professional who shows them to the resident at his request. Found through the
     /// resident's events (a resident has few cases), so the log needs no second index that every event must update.
     /// </summary>
-    public Task<IReadOnlyList<AccessLogEntry>> ForCaseAsync(CaseAccessDecision decision, CancellationToken ct) =>
-        ReadAsync(db.AuditEvents.Where(a => a.ResidentId == decision.ResidentId && a.CaseId == decision.CaseId), ct);
+    public async Task<IReadOnlyList<AccessLogEntry>> ForCaseAsync(CaseAccessDecision decision, CancellationToken ct) =>
+        decision.ResidentId is { } residentId ? await ReadAsync(residentId, decision.CaseId, null, ct) : [];
 
-    private static async Task<IReadOnlyList<AccessLogEntry>> ReadAsync(IQueryable<AuditEvent> events, CancellationToken ct) =>
-        [.. (await events.AsNoTracking()
-                .Where(a => a.Allowed)
-                .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
-                .Take(Limit)
-                .Select(a => new { a.AtUtc, a.UserName, a.Organisation, a.Roles, a.Action, a.Part, a.Reason })
-                .ToListAsync(ct))
+    private sealed record Look(Guid EventId, Guid? CaseId, DateTime AtUtc, string UserName, string? Organisation, string Roles, AuditAction Action,
+        string Part, string? Reason);
+
+    /// <summary>
+    /// The looks of three kinds together: events about the resident himself, lists that showed him (through the
+    /// per-resident index), and the newest lists the index does not hold yet. Those newest are read first: a list the
+    /// indexer takes in between is then read twice and counted once, never missed. One list is one look, however many
+    /// of the resident's cases it showed.
+    /// </summary>
+    private async Task<IReadOnlyList<AccessLogEntry>> ReadAsync(Guid residentId, Guid? caseId, Guid? exceptAccount, CancellationToken ct)
+    {
+        var recent = (await AuditIndexer.NotYetIndexedAsync(db, residentId, caseId, ct))
+            .Where(x => x.Event.Allowed && (exceptAccount == null || x.Event.AccountId != exceptAccount))
+            .Select(x => new Look(x.Event.Id, x.Shown.CaseId, x.Event.AtUtc, x.Event.UserName, x.Event.Organisation, x.Event.Roles, x.Event.Action,
+                x.Event.Part, x.Shown.Reason));
+        var own = await db.AuditEvents.AsNoTracking()
+            .Where(a => a.ResidentId == residentId && (caseId == null || a.CaseId == caseId) && a.Allowed
+                && (exceptAccount == null || a.AccountId != exceptAccount))
+            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
+            .Take(Limit)
+            .Select(a => new Look(a.Id, a.CaseId, a.AtUtc, a.UserName, a.Organisation, a.Roles, a.Action, a.Part, a.Reason))
+            .ToListAsync(ct);
+        var listed = await (from s in db.AuditShown
+                            where s.ResidentId == residentId && (caseId == null || s.CaseId == caseId)
+                            join a in db.AuditEvents on s.EventId equals a.Id
+                            where a.Allowed && (exceptAccount == null || a.AccountId != exceptAccount)
+                            orderby s.AtUtc descending, s.EventId descending
+                            select new Look(a.Id, s.CaseId, s.AtUtc, a.UserName, a.Organisation, a.Roles, a.Action, a.Part, s.Reason))
+            .Take(Limit).AsNoTracking().ToListAsync(ct);
+        return [.. own.Concat(listed).Concat(recent)
+            .DistinctBy(a => a.EventId) // a list that showed two of his cases is one look
+            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.EventId)
+            .Take(Limit)
             .Select(a => new AccessLogEntry(a.AtUtc, a.UserName,
                 a.Organisation ?? (a.Roles.Split(',').Contains(Accounts.Roles.TrustedPerson) ? TrustedPerson : null),
                 Words(a.Action, a.Part), a.Reason, true))];
+    }
 
     /// <summary>Shown instead of an organisation for someone the resident lets look along.</summary>
     public const string TrustedPerson = "kijkt met u mee";

@@ -24,7 +24,7 @@ public sealed class AuditEvent
     private AuditEvent() { UserName = Roles = Part = ClientAddress = ""; }
 
     public AuditEvent(DateTime atUtc, Guid? accountId, string userName, string roles, string? organisation, Guid? residentId, Guid? caseId,
-        AuditAction action, string part, bool allowed, string? reason, string clientAddress)
+        AuditAction action, string part, bool allowed, string? reason, string clientAddress, IReadOnlyList<ShownCase>? shown = null)
     {
         AtUtc = StoredTime.WholeMicroseconds(atUtc);
         AccountId = accountId;
@@ -38,6 +38,7 @@ public sealed class AuditEvent
         Allowed = allowed;
         Reason = reason;
         ClientAddress = clientAddress;
+        Shown = shown is null ? null : ShownCase.Write(shown);
     }
 
     public Guid Id { get; private set; } = Guid.CreateVersion7();
@@ -56,6 +57,13 @@ public sealed class AuditEvent
     public bool Allowed { get; private set; }
     public string? Reason { get; private set; }
     public string ClientAddress { get; private set; }
+
+    /// <summary>
+    /// A list's event: the cases shown and their residents (<see cref="ShownCase"/>, in a fixed text form), one event
+    /// for the whole list. Each resident finds it through <see cref="AuditShown"/>, the per-resident index that
+    /// <see cref="AuditIndexer"/> fills in batches. Null for an event about one resident (<see cref="ResidentId"/>).
+    /// </summary>
+    public string? Shown { get; private set; }
 
     /// <summary>The writer's chain it belongs to (<see cref="AuditChain.Legacy"/> for the events written before there were several).</summary>
     public Guid ChainId { get; private set; }
@@ -85,6 +93,12 @@ public sealed class AuditEvent
             Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), AtUtc.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture),
             AccountId?.ToString() ?? "", UserName, Roles, Organisation ?? "", ResidentId?.ToString() ?? "", CaseId?.ToString() ?? "",
             Action.ToString(), Part, Allowed ? "1" : "0", Reason ?? "", ClientAddress, PreviousHash);
+        if (Shown is not null)
+        {
+            // Only a list's event has it, so the hashes of the events from before lists had one event stay as they were.
+            text += '\u001f' + Shown;
+        }
+
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 }

@@ -333,6 +333,7 @@ public sealed partial class AuditLog : IAsyncDisposable, IDisposable
         var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
         var chains = await db.AuditChains.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
         var purgedBefore = await db.AuditPurges.AsNoTracking().Select(p => (DateTime?)p.BeforeUtc).MaxAsync(ct);
+        var marks = await db.AuditIndexMarks.AsNoTracking().ToDictionaryAsync(m => m.ChainId, m => m.Sequence, ct);
         var key = CheckpointKey;
         var newest = new Dictionary<Guid, AuditCheckpoint>();
         await foreach (var checkpoint in db.AuditCheckpoints.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct))
@@ -352,11 +353,13 @@ public sealed partial class AuditLog : IAsyncDisposable, IDisposable
 
         // Counted before the walk: events only ever join during it, so a walk that met fewer left some out.
         var stored = await db.AuditEvents.LongCountAsync(ct);
-        long checkedCount = 0;
+        long checkedCount = 0, indexable = 0;
         foreach (var id in chains.Keys.Concat(newest.Keys).Distinct().Order())
         {
-            var problem = await VerifyChainAsync(db, id, chains.GetValueOrDefault(id), newest.GetValueOrDefault(id), purgedBefore, ct);
+            var problem = await VerifyChainAsync(db, id, chains.GetValueOrDefault(id), newest.GetValueOrDefault(id), purgedBefore,
+                marks.GetValueOrDefault(id), ct);
             checkedCount += problem.Checked;
+            indexable += problem.Shown;
             if (problem.Problem is not null)
             {
                 return new(false, checkedCount, chains.Count, newest.Count, id, problem.At, problem.Problem);
@@ -371,6 +374,15 @@ public sealed partial class AuditLog : IAsyncDisposable, IDisposable
             {
                 return new(false, checkedCount, chains.Count, newest.Count, stray, null, "events in een onbekende keten");
             }
+        }
+
+        // Every case a list showed, up to the marks read before the walk, has its row in the resident's index (the
+        // indexer only adds rows meanwhile): a removed row would hide a look from the resident.
+        var indexed = await db.AuditShown.LongCountAsync(ct);
+        if (indexed < indexable)
+        {
+            return new(false, checkedCount, chains.Count, newest.Count, null, null,
+                $"de index van lijsten per bewoner mist {indexable - indexed} van de {indexable} regels");
         }
 
         return new(true, checkedCount, chains.Count, newest.Count, null, null, null);
@@ -390,10 +402,10 @@ public sealed partial class AuditLog : IAsyncDisposable, IDisposable
         }
     }
 
-    private static async Task<(long Checked, long? At, string? Problem)> VerifyChainAsync(KeukentafelDbContext db, Guid id, AuditChain? chain,
-        AuditCheckpoint? anchored, DateTime? purgedBefore, CancellationToken ct)
+    private static async Task<(long Checked, long Shown, long? At, string? Problem)> VerifyChainAsync(KeukentafelDbContext db, Guid id,
+        AuditChain? chain, AuditCheckpoint? anchored, DateTime? purgedBefore, long indexedTo, CancellationToken ct)
     {
-        long checkedCount = 0;
+        long checkedCount = 0, shown = 0;
         AuditEvent? previous = null;
         var after = 0L;
         var anchorSeen = false;
@@ -410,22 +422,22 @@ public sealed partial class AuditLog : IAsyncDisposable, IDisposable
             {
                 if (audit.ComputeHash() != audit.Hash)
                 {
-                    return (checkedCount, audit.Sequence, "het event is gewijzigd");
+                    return (checkedCount, shown, audit.Sequence, "het event is gewijzigd");
                 }
 
                 if (previous is null && audit.Sequence == 1 && audit.PreviousHash != AuditChain.StartHash(id))
                 {
-                    return (checkedCount, audit.Sequence, "de keten begint niet bij haar begin");
+                    return (checkedCount, shown, audit.Sequence, "de keten begint niet bij haar begin");
                 }
 
                 if (previous is null && audit.Sequence > 1 && purgedBefore is null)
                 {
-                    return (checkedCount, audit.Sequence, $"events 1 tot {audit.Sequence} ontbreken");
+                    return (checkedCount, shown, audit.Sequence, $"events 1 tot {audit.Sequence} ontbreken");
                 }
 
                 if (previous is not null && (audit.Sequence != previous.Sequence + 1 || audit.PreviousHash != previous.Hash))
                 {
-                    return (checkedCount, audit.Sequence, audit.Sequence != previous.Sequence + 1
+                    return (checkedCount, shown, audit.Sequence, audit.Sequence != previous.Sequence + 1
                         ? $"events {previous.Sequence + 1} tot {audit.Sequence} ontbreken"
                         : "de keten is onderbroken");
                 }
@@ -434,10 +446,15 @@ public sealed partial class AuditLog : IAsyncDisposable, IDisposable
                 {
                     if (audit.Hash != anchored.Hash)
                     {
-                        return (checkedCount, audit.Sequence, "de keten wijkt af van de vastgelegde stand");
+                        return (checkedCount, shown, audit.Sequence, "de keten wijkt af van de vastgelegde stand");
                     }
 
                     anchorSeen = true;
+                }
+
+                if (audit.Shown is not null && audit.Sequence <= indexedTo)
+                {
+                    shown += ShownCase.Read(audit.Shown).DistinctBy(s => (s.ResidentId, s.CaseId)).Count();
                 }
 
                 previous = audit;
@@ -450,17 +467,17 @@ public sealed partial class AuditLog : IAsyncDisposable, IDisposable
         // The newest anchored event is gone, and no purge explains it: the end of the chain was cut off.
         if (anchored is not null && !anchorSeen && !(purgedBefore > anchored.HeadAtUtc))
         {
-            return (checkedCount, anchored.Sequence, previous is null
+            return (checkedCount, shown, anchored.Sequence, previous is null
                 ? "de keten ontbreekt, maar is eerder vastgelegd"
                 : $"events {previous.Sequence + 1} tot en met {anchored.Sequence} ontbreken (na de vastgelegde stand)");
         }
 
         if (chain is not null && previous is null && anchored is null && purgedBefore is null)
         {
-            return (checkedCount, null, "de keten heeft geen events meer");
+            return (checkedCount, shown, null, "de keten heeft geen events meer");
         }
 
-        return (checkedCount, null, null);
+        return (checkedCount, shown, null, null);
     }
 
     /// <summary>
@@ -476,6 +493,7 @@ public sealed partial class AuditLog : IAsyncDisposable, IDisposable
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.AuditPurges.Add(purge);
         await db.SaveChangesAsync(ct);
+        await db.AuditShown.Where(s => s.AtUtc < purge.BeforeUtc).ExecuteDeleteAsync(ct);
         var removed = await db.AuditEvents.Where(a => a.AtUtc < purge.BeforeUtc).ExecuteDeleteAsync(ct);
         await db.AuditCheckpoints.Where(c => c.HeadAtUtc < purge.BeforeUtc).ExecuteDeleteAsync(ct);
         purge.Done(removed);

@@ -104,8 +104,9 @@ public sealed class CaseAccess(CurrentUser asking, KeukentafelDbContext db, Audi
     }
 
     /// <summary>
-    /// A list that shows something of several residents (a name, a deviation's reasons): one event per resident
-    /// shown, so each of them finds the look in "who looked at my file". An empty list is one event.
+    /// A list that shows something of several residents (a name, a deviation's reasons): one event for the whole list
+    /// that names every case and resident shown, so each of them finds the look in "who looked at my file" (through the
+    /// per-resident index, <see cref="AuditShown"/>). An empty list is an event without names.
     /// </summary>
     public async Task LogListAsync(IReadOnlyList<(Guid CaseId, Guid ResidentId)> shown, string part, string summary, CancellationToken ct,
         IReadOnlyDictionary<Guid, string>? reasons = null)
@@ -117,8 +118,8 @@ public sealed class CaseAccess(CurrentUser asking, KeukentafelDbContext db, Audi
             return;
         }
 
-        await log.AppendManyAsync([.. shown.Select(x => Audit(actor, x.ResidentId, x.CaseId, AuditAction.List, part, true,
-            reasons?.GetValueOrDefault(x.CaseId)))], ct);
+        await log.AppendAsync(Audit(actor, null, null, AuditAction.List, part, true, null,
+            [.. shown.Distinct().Select(x => new ShownCase(x.ResidentId, x.CaseId, reasons?.GetValueOrDefault(x.CaseId)))]), ct);
     }
 
     /// <summary>A request refused before the case access check (by a policy): logged against the case, and its resident.</summary>
@@ -147,7 +148,8 @@ public sealed class CaseAccess(CurrentUser asking, KeukentafelDbContext db, Audi
         return new Actor(asking.AccountId ?? Guid.Empty, staffId, asking.DisplayName ?? "onbekend", organisation?.Name, organisation?.Id);
     }
 
-    private AuditEvent Audit(Actor actor, Guid? residentId, Guid? caseId, AuditAction action, string part, bool allowed, string? reason) =>
+    private AuditEvent Audit(Actor actor, Guid? residentId, Guid? caseId, AuditAction action, string part, bool allowed, string? reason,
+        IReadOnlyList<ShownCase>? shown = null) =>
         new(time.GetUtcNow().UtcDateTime, actor.AccountId == Guid.Empty ? null : actor.AccountId, actor.Name,
-            asking.Roles, actor.Organisation, residentId, caseId, action, part, allowed, reason, asking.ClientAddress);
+            asking.Roles, actor.Organisation, residentId, caseId, action, part, allowed, reason, asking.ClientAddress, shown);
 }

@@ -25,6 +25,26 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
     }
 }
 
+internal sealed class AuditShownConfiguration : IEntityTypeConfiguration<AuditShown>
+{
+    public void Configure(EntityTypeBuilder<AuditShown> e)
+    {
+        e.ToTable("AuditShown");
+        // The key is the resident's "who looked" order itself, so the index is the table (no second index to update).
+        e.HasKey(s => new { s.ResidentId, s.AtUtc, s.EventId, s.CaseId });
+        e.Property(s => s.Reason).HasMaxLength(2000);
+    }
+}
+
+internal sealed class AuditIndexMarkConfiguration : IEntityTypeConfiguration<AuditIndexMark>
+{
+    public void Configure(EntityTypeBuilder<AuditIndexMark> e)
+    {
+        e.HasKey(m => m.ChainId);
+        e.Property(m => m.ChainId).ValueGeneratedNever();
+    }
+}
+
 internal sealed class AuditChainConfiguration : IEntityTypeConfiguration<AuditChain>
 {
     public void Configure(EntityTypeBuilder<AuditChain> e)

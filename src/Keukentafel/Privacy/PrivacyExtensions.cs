@@ -16,6 +16,7 @@ public static class PrivacyExtensions
             return log;
         });
         services.AddHostedService<AuditLogShutdown>();
+        services.AddHostedService<AuditIndexJob>();
         services.AddScoped<AccessLog>();
         services.AddSingleton<AccessLogExport>();
         services.AddSingleton<ResidentExportPdf>();

@@ -97,6 +97,7 @@ internal static class AuditProtection
             await db.Database.ExecuteSqlRawAsync(
                 on ? "ALTER TABLE \"AuditCheckpoints\" ENABLE TRIGGER ALL" : "ALTER TABLE \"AuditCheckpoints\" DISABLE TRIGGER ALL");
             await db.Database.ExecuteSqlRawAsync(on ? "ALTER TABLE \"AuditChains\" ENABLE TRIGGER ALL" : "ALTER TABLE \"AuditChains\" DISABLE TRIGGER ALL");
+            await db.Database.ExecuteSqlRawAsync(on ? "ALTER TABLE \"AuditShown\" ENABLE TRIGGER ALL" : "ALTER TABLE \"AuditShown\" DISABLE TRIGGER ALL");
         }
         else if (on)
         {
@@ -110,6 +111,9 @@ internal static class AuditProtection
                 + "BEGIN SELECT RAISE(ABORT, 'Audit checkpoints are kept for their retention period.'); END;");
             await db.Database.ExecuteSqlRawAsync(
                 "CREATE TRIGGER AuditChains_no_delete BEFORE DELETE ON AuditChains BEGIN SELECT RAISE(ABORT, 'Audit chains are append-only.'); END;");
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER AuditShown_no_delete BEFORE DELETE ON AuditShown "
+                + "WHEN NOT EXISTS (SELECT 1 FROM AuditPurges WHERE OLD.AtUtc < AuditPurges.BeforeUtc) "
+                + "BEGIN SELECT RAISE(ABORT, 'Audit index rows are kept for their retention period.'); END;");
         }
         else
         {
@@ -117,7 +121,39 @@ internal static class AuditProtection
             await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditEvents_no_delete");
             await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditCheckpoints_no_delete");
             await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditChains_no_delete");
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER AuditShown_no_delete");
         }
+    }
+}
+
+/// <summary>A row removed from the resident's index of lists, around the protection, is found by the verification.</summary>
+public sealed class AuditIndexTamperingTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
+{
+    [Fact]
+    public async Task A_removed_index_row_is_found_by_the_verification()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await AuditLogTests.MakeAccessesAsync(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        await AuditIndexer.IndexAsync(db, ct);
+        var log = app.Services.GetRequiredService<AuditLog>();
+        (await log.VerifyAsync(ct)).Intact.ShouldBeTrue();
+        var row = await db.AuditShown.AsNoTracking().FirstAsync(ct);
+
+        await AuditProtection.SetAsync(app, db, on: false);
+        try
+        {
+            await db.AuditShown.Where(s => s.ResidentId == row.ResidentId && s.EventId == row.EventId && s.CaseId == row.CaseId).ExecuteDeleteAsync(ct);
+        }
+        finally
+        {
+            await AuditProtection.SetAsync(app, db, on: true);
+        }
+
+        var verified = await log.VerifyAsync(ct);
+        verified.Intact.ShouldBeFalse();
+        verified.Problem.ShouldNotBeNull().ShouldStartWith("de index van lijsten per bewoner mist 1 van de");
     }
 }
 
@@ -128,22 +164,32 @@ public sealed class AuditRetentionTests(KeukentafelApp app) : IClassFixture<Keuk
     {
         var log = app.Services.GetRequiredService<AuditLog>();
         var ct = TestContext.Current.CancellationToken;
+        // Events in time order, with two lists among them, an old one and a recent one, each showing two residents' cases.
         foreach (var yearsAgo in new[] { 7, 6, 1 })
         {
             await log.AppendAsync(new AuditEvent(DateTime.UtcNow.AddYears(-yearsAgo), null, "Test", "professional", null, null, null, AuditAction.Read,
                 "dossier", true, null, "127.0.0.1"), ct);
+            if (yearsAgo != 6)
+            {
+                await log.AppendAsync(new AuditEvent(DateTime.UtcNow.AddYears(-yearsAgo), null, "Test", "professional", null, null, null,
+                    AuditAction.List, "casuslijst", true, null, "127.0.0.1",
+                    [new ShownCase(Guid.NewGuid(), Guid.NewGuid(), null), new ShownCase(Guid.NewGuid(), Guid.NewGuid(), null)]), ct);
+            }
         }
 
         await log.AppendAsync(new AuditEvent(DateTime.UtcNow, null, "Test", "professional", null, null, null, AuditAction.Read, "dossier", true,
             null, "127.0.0.1"), ct);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
+        await AuditIndexer.IndexAsync(db, ct);
 
         var removed = await log.PurgeAsync("test", ct);
 
-        removed.ShouldBe(2);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KeukentafelDbContext>();
-        (await db.AuditPurges.SingleAsync(ct)).Removed.ShouldBe(2);
-        (await log.VerifyAsync(ct)).Intact.ShouldBeTrue();
+        removed.ShouldBe(3);
+        (await db.AuditPurges.SingleAsync(ct)).Removed.ShouldBe(3);
+        (await db.AuditShown.CountAsync(ct)).ShouldBe(2, "the old list's rows went with it, the recent one's stay");
+        var verified = await log.VerifyAsync(ct);
+        verified.Intact.ShouldBeTrue(verified.Problem);
         await Should.ThrowAsync<Exception>(() => db.AuditPurges.ExecuteDeleteAsync(ct));
     }
 }
