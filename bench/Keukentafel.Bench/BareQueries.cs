@@ -8,7 +8,7 @@ using Npgsql;
 namespace Keukentafel.Bench;
 
 /// <summary>
-/// The statements behind opening a case, search, the budget dashboard and the effect report, straight against the database (ADO.NET,
+/// The statements behind opening a case, search, the budget dashboard, the effect report and the resident's pages, straight against the database (ADO.NET,
 /// prepared, every value of every row read): the bare baseline each endpoint's figure is divided by. Each is what the
 /// endpoint asks the database, not what it computes afterwards.
 /// </summary>
@@ -75,15 +75,34 @@ internal sealed class BareQueries(Target target)
     public async Task<double> CaseFileAsync(Guid caseId, TimeSpan warmUp, TimeSpan duration, CancellationToken ct)
     {
         await using var db = target.NewContext();
+        var statements = Statements(Keukentafel.Cases.CaseFiles.HeadQuery(db, caseId), Keukentafel.Cases.CaseFileParts.Query(db, caseId));
+        // The case exists and has a team, so each statement returns rows: none would mean a parameter went astray.
+        return await MedianAsync(statements, warmUp, duration, ct, rowsExpected: true);
+    }
+
+    /// <summary>
+    /// "Who looked at my file": the statements <c>AccessLog</c> sends for the resident (how far each chain is indexed, his
+    /// own events, the lists in the index), taken from EF as it generates them for this database.
+    /// </summary>
+    public async Task<double> AccessLogAsync(Guid residentId, string email, TimeSpan warmUp, TimeSpan duration, CancellationToken ct)
+    {
+        await using var db = target.NewContext();
+        var account = await db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => (Guid?)u.Id).SingleAsync(ct);
+        var (own, listed) = Keukentafel.Privacy.AccessLog.Queries(db, residentId, null, account);
+        // The chains' progress stands for the newest list events: after the indexer's run there are none to read.
+        return await MedianAsync(Statements(Keukentafel.Privacy.AuditIndexer.ProgressQuery(db), own, listed), warmUp, duration, ct);
+    }
+
+    private static List<(string, (string, object)[])> Statements(params IQueryable[] queries)
+    {
         var statements = new List<(string, (string, object)[])>();
-        foreach (var query in new IQueryable[] { Keukentafel.Cases.CaseFiles.HeadQuery(db, caseId), Keukentafel.Cases.CaseFileParts.Query(db, caseId) })
+        foreach (var query in queries)
         {
-            await using var command = query.CreateDbCommand();
+            using var command = query.CreateDbCommand();
             statements.Add((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value ?? DBNull.Value))]));
         }
 
-        // The case exists and has a team, so each statement returns rows: none would mean a parameter went astray.
-        return await MedianAsync(statements, warmUp, duration, ct, rowsExpected: true);
+        return statements;
     }
 
     private async Task<double> MedianAsync(IReadOnlyList<(string Sql, (string Name, object Value)[] Parameters)> statements, TimeSpan warmUp, TimeSpan duration,

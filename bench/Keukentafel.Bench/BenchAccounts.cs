@@ -9,14 +9,18 @@ namespace Keukentafel.Bench;
 
 /// <summary>
 /// Accounts for the load clients, made through ASP.NET Core Identity as the application makes them: the professionals
-/// with the most open cases (each client signs in as one) and a coordinator. Their password is the bench's own.
+/// with the most open cases (each client signs in as one), a coordinator, and a resident with an open case of the
+/// busiest professional (his own pages). Their password is the bench's own.
 /// </summary>
 internal static class BenchAccounts
 {
     public const string Password = "Bench-wachtwoord-2026!";
 
-    public static async Task<(IReadOnlyList<string> Professionals, string Coordinator)> EnsureAsync(Action<DbContextOptionsBuilder> database, bool postgres,
-        int professionals, CancellationToken ct)
+    /// <summary>The resident who signs in: his account's e-mail address, who he is and the open case his pages show.</summary>
+    public sealed record BenchResident(string Email, Guid ResidentId, Guid CaseId);
+
+    public static async Task<(IReadOnlyList<string> Professionals, string Coordinator, BenchResident Resident)> EnsureAsync(
+        Action<DbContextOptionsBuilder> database, bool postgres, int professionals, CancellationToken ct)
     {
         var services = new ServiceCollection().AddLogging();
         if (postgres)
@@ -56,7 +60,22 @@ internal static class BenchAccounts
             emails.Add(staff.Email);
         }
 
-        return (emails[..^1], emails[^1]);
+        var residentCase = await (from m in db.CaseMembers.AsNoTracking()
+                                  where m.StaffMemberId == busiest[0] && m.IsOpen
+                                  join c in db.Cases on m.CaseId equals c.Id
+                                  orderby c.Number
+                                  select new { c.Id, c.ResidentId }).FirstAsync(ct);
+        var resident = new BenchResident($"bewoner-{residentCase.ResidentId:N}@bench.example", residentCase.ResidentId, residentCase.Id);
+        if (await users.FindByEmailAsync(resident.Email) is null)
+        {
+            var name = await db.Residents.AsNoTracking().Where(r => r.Id == resident.ResidentId).Select(r => r.Name).SingleAsync(ct);
+            var account = new Account(resident.Email, name.Display, DateTime.UtcNow);
+            account.LinkToResident(resident.ResidentId);
+            Check(await users.CreateAsync(account, Password));
+            Check(await users.AddToRoleAsync(account, Roles.Resident));
+        }
+
+        return (emails[..^1], emails[^1], resident);
     }
 
     private static void Check(IdentityResult result)

@@ -281,7 +281,10 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
         }
     }
 
-    /// <summary>The looks in time order, as one hash chain, written a batch at a time.</summary>
+    /// <summary>
+    /// The looks in time order, as one hash chain, written a batch at a time. A list's look is a list event that names
+    /// the case, with its row in the per-resident index, as the application writes and indexes it.
+    /// </summary>
     private async Task<long> WriteAuditLogAsync(List<Look> looks, Dictionary<Guid, (string Name, string Organisation)> staff, CancellationToken ct)
     {
         looks.Sort((a, b) => a.AtUtc.CompareTo(b.AtUtc));
@@ -300,13 +303,28 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
             foreach (var look in chunk)
             {
                 var (name, organisation) = staff[look.Staff];
-                var audit = new AuditEvent(look.AtUtc, null, name, Roles.Professional, organisation, look.Resident, look.Case, look.Action, look.Part, true,
-                    null, "10.0.0.0/24");
+                var list = look.Action == AuditAction.List;
+                var audit = list
+                    ? new AuditEvent(look.AtUtc, null, name, Roles.Professional, organisation, null, null, look.Action, look.Part, true, null, "10.0.0.0/24",
+                        [new ShownCase(look.Resident, look.Case, null)])
+                    : new AuditEvent(look.AtUtc, null, name, Roles.Professional, organisation, look.Resident, look.Case, look.Action, look.Part, true,
+                        null, "10.0.0.0/24");
                 audit.Chain(chain, ++sequence, hash);
                 hash = audit.Hash;
                 db.Add(audit);
+                if (list)
+                {
+                    db.Add(new AuditShown(look.Resident, audit.AtUtc, audit.Id, look.Case, null));
+                }
             }
 
+            rows += await new BulkWriter(db).FlushAsync(ct);
+        }
+
+        if (sequence > 0)
+        {
+            await using var db = newContext();
+            db.Add(new AuditIndexMark(chain, sequence));
             rows += await new BulkWriter(db).FlushAsync(ct);
         }
 

@@ -27,7 +27,7 @@ internal static class Micro
     public static async Task<int> RunAsync(Target target, string[] benchmarkArgs)
     {
         Target = target;
-        var (professionals, _) = await BenchAccounts.EnsureAsync(target.Configure, target.IsPostgres, 1, CancellationToken.None);
+        var (professionals, _, _) = await BenchAccounts.EnsureAsync(target.Configure, target.IsPostgres, 1, CancellationToken.None);
         Professional = professionals[0];
         var config = ManualConfig.CreateMinimumViable()
             .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(15))

@@ -29,6 +29,10 @@ internal static class Results
         all[provider] = node;
         await File.WriteAllTextAsync(jsonFile, all.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         await RewriteAsync(directory, suffix);
+        if (suffix != "" && File.Exists(Path.Combine(directory, "results.json")))
+        {
+            await RewriteAsync(directory, ""); // its table of how cost grows takes in this size
+        }
     }
 
     /// <summary>
@@ -42,6 +46,7 @@ internal static class Results
         var scaleOut = Path.Combine(directory, "scale-out.json");
         await File.WriteAllTextAsync(Path.Combine(directory, $"RESULTS{suffix}.md"),
             Markdown(all)
+            + (suffix == "" ? GrowthMarkdown(directory) : "")
             + (suffix == "" && File.Exists(scaleOut) ? ScaleOutMarkdown(JsonNode.Parse(await File.ReadAllTextAsync(scaleOut))!.AsObject()) : "")
             + (File.Exists(findings) ? await File.ReadAllTextAsync(findings) : ""));
     }
@@ -72,6 +77,67 @@ internal static class Results
         {
             await RewriteAsync(directory, "");
         }
+    }
+
+    /// <summary>
+    /// The figures of every size measured (results-10000.json, results.json, results-1000000.json, ...) side by side per
+    /// database: how each endpoint's time and the audit log's size grow with the number of cases.
+    /// </summary>
+    private static string GrowthMarkdown(string directory)
+    {
+        var sizes = Directory.GetFiles(directory, "results*.json")
+            .Select(path => (Path: path, Name: Path.GetFileNameWithoutExtension(path)))
+            .Select(f => (f.Path, Cases: f.Name == "results" ? StandardCases : int.TryParse(f.Name["results-".Length..], Invariant, out var n) ? n : 0))
+            .Where(f => f.Cases > 0)
+            .OrderBy(f => f.Cases)
+            .Select(f => (f.Cases, All: JsonNode.Parse(File.ReadAllText(f.Path))!.AsObject()))
+            .ToList();
+        if (sizes.Count < 2)
+        {
+            return "";
+        }
+
+        (string Key, string Label)[] rows =
+        [
+            ("case_list_1c_median_ms", "case list, 1 client, median ms"),
+            ("case_list_16c_median_ms", "case list, 16 clients, median ms"),
+            ("case_open_median_ms", "opening a case, median ms"),
+            ("search_median_ms", "search, median ms"),
+            ("budget_dashboard_ms", "budget dashboard, ms"),
+            ("effect_report_ms", "effect report, ms"),
+            ("resident_table_ms", "the resident's table, ms"),
+            ("access_log_ms", "who looked (resident), ms"),
+            ("server_peak_mb", "server peak memory, MB"),
+            ("audit_rows_per_case", "audit log rows per case"),
+            ("audit_bytes_per_case", "audit log bytes per case (with its indexes)"),
+            ("database_bytes_per_case", "whole database bytes per case"),
+        ];
+        var md = new StringBuilder();
+        md.AppendLine("## How cost grows with the number of cases").AppendLine();
+        md.AppendLine("Each column is the newest run of that size (its commit below the table); an empty cell was not measured in that run. "
+            + "The audit log's rows and bytes are those of the generated years of looks (events, the per-resident index of lists, their "
+            + "indexes), measured before the load, as is the whole database: multiply by the cases a municipality expects in its "
+            + "retention period. SQLite cannot tell one table's bytes.").AppendLine();
+        foreach (var provider in new[] { "sqlite", "postgres" })
+        {
+            var measured = sizes.Where(s => s.All[provider] is JsonObject).Select(s => (s.Cases, Figures: s.All[provider]!.AsObject())).ToList();
+            if (measured.Count < 2)
+            {
+                continue;
+            }
+
+            md.AppendLine(Invariant, $"### {(provider == "postgres" ? "PostgreSQL" : "SQLite")}").AppendLine();
+            md.AppendLine("| figure | " + string.Join(" | ", measured.Select(m => m.Cases.ToString("N0", Invariant))) + " |");
+            md.AppendLine("|---|" + string.Concat(measured.Select(_ => "---|")));
+            foreach (var (key, label) in rows)
+            {
+                md.AppendLine($"| {label} | " + string.Join(" | ", measured.Select(m => m.Figures[key]?.ToString() ?? "")) + " |");
+            }
+
+            md.AppendLine("| commit | " + string.Join(" | ", measured.Select(m => $"`{m.Figures["commit"]}`")) + " |").AppendLine();
+        }
+
+        return md.ToString();
     }
 
     private static string ScaleOutMarkdown(JsonObject s)
@@ -153,6 +219,17 @@ internal static class Results
                 ? "- opening a case: no bare figure in this run (measured from the runs after 2026-12-07 on)"
                 : $"- opening a case, 1 client, against its bare queries + trivial endpoint: {Against("case_open_median_ms", "case_open_bare_db_median_ms")} "
                     + "(target at most 2x)");
+            foreach (var (name, endpoint, bare) in new[]
+            {
+                ("the resident's kitchen table", "resident_table_ms", "resident_table_bare_db_ms"),
+                ("who looked at the resident's file", "access_log_ms", "access_log_bare_db_ms"),
+            })
+            {
+                md.AppendLine(double.IsNaN(D(bare))
+                    ? $"- {name}: not measured in this run (measured from the runs after 2026-12-07 on)"
+                    : $"- {name}, 1 client, against its bare queries + trivial endpoint: {Against(endpoint, bare)} (target at most 2x)");
+            }
+
             md.AppendLine().AppendLine("Targets of issue 8:").AppendLine();
             md.AppendLine(Invariant,
                 $"- case list at 16 clients: median {D("case_list_16c_median_ms"):0.00} ms (target < 10 ms): {Met(D("case_list_16c_median_ms") < 10)}; "

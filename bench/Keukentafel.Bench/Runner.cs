@@ -41,7 +41,8 @@ internal sealed record Target(string Provider, string Connection)
 internal sealed class Runner(Target target, string serverDll, int cases, double loadSeconds, TimeSpan duration, TextWriter log,
     IReadOnlySet<string>? only = null)
 {
-    public static readonly IReadOnlyList<string> Measurements = ["trivial", "list1", "list16", "open", "search", "dashboard", "report", "bare"];
+    public static readonly IReadOnlyList<string> Measurements =
+        ["trivial", "list1", "list16", "open", "search", "dashboard", "report", "table", "accesslog", "bare"];
 
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
 
@@ -50,7 +51,9 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
 
     public async Task<Dictionary<string, object>> RunAsync(CancellationToken ct)
     {
-        var (professionals, coordinator) = await BenchAccounts.EnsureAsync(target.Configure, target.IsPostgres, 16, ct);
+        var (professionals, coordinator, resident) = await BenchAccounts.EnsureAsync(target.Configure, target.IsPostgres, 16, ct);
+        // The audit log as generated (years of looks), before the load adds to it: what a municipality sizes its database by.
+        var (auditRows, databaseBytes, auditBytes) = await AuditSizeAsync(ct);
         var port = ServerProcess.FreePort();
         var server = new Uri($"http://127.0.0.1:{port}/");
         using var process = StartServer(port);
@@ -65,6 +68,7 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
             }
 
             var coordinatorToken = await ServerProcess.TokenAsync(http, coordinator, ct);
+            var residentToken = await ServerProcess.TokenAsync(http, resident.Email, ct);
             var driver = new LoadDriver(server);
             var figures = new Dictionary<string, object>(StringComparer.Ordinal) { ["cases"] = cases, ["load_seconds"] = Math.Round(loadSeconds, 1) };
 
@@ -112,8 +116,14 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
             var to = DateTime.UtcNow.AddYears(-1).ToString("yyyy-12-31", CultureInfo.InvariantCulture);
             var report = await Measure("report", () => driver.RunAsync("effect report", [coordinatorToken], 1,
                 (_, _) => $"api/v1/effects/report?neighbourhoodId={neighbourhood}&from={from}&to={to}", WarmUp, duration));
+            // The resident's own pages: his kitchen table (his open case's file) and who looked at his file, after the
+            // lists above showed his name many times.
+            var table = await Measure("table", () => driver.RunAsync("resident table", [residentToken], 1, (_, _) => "api/v1/me/table", WarmUp, duration));
+            var accessLog = await Measure("accesslog",
+                () => driver.RunAsync("access log", [residentToken], 1, (_, _) => "api/v1/me/access-log?limit=25", WarmUp, duration));
             var bare = only is null || only.Contains("bare") ? await BareCaseListAsync(professionals[0], ct) : double.NaN;
-            double bareOpen = double.NaN, bareSearch = double.NaN, bareDashboard = double.NaN, bareReport = double.NaN;
+            double bareOpen = double.NaN, bareSearch = double.NaN, bareDashboard = double.NaN, bareReport = double.NaN, bareTable = double.NaN,
+                bareAccessLog = double.NaN;
             if (only is null || only.Contains("bare"))
             {
                 // The same statements straight against the database. The search and the report are taken as the first
@@ -127,6 +137,8 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
                 var (reportFrom, reportTo) = (DateTime.Parse(from, CultureInfo.InvariantCulture), DateTime.Parse(to, CultureInfo.InvariantCulture).AddDays(1));
                 bareReport = await queries.EffectReportAsync(Guid.Parse(neighbourhood), Keukentafel.Cases.DutchTime.ToUtc(reportFrom),
                     Keukentafel.Cases.DutchTime.ToUtc(reportTo), WarmUp, BareDuration, ct);
+                bareTable = await queries.CaseFileAsync(resident.CaseId, WarmUp, BareDuration, ct);
+                bareAccessLog = await queries.AccessLogAsync(resident.ResidentId, resident.Email, WarmUp, BareDuration, ct);
             }
 
             process.Refresh();
@@ -143,14 +155,24 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
             figures["search_bare_db_median_ms"] = Math.Round(bareSearch, 3);
             figures["budget_dashboard_bare_db_ms"] = Math.Round(bareDashboard, 3);
             figures["effect_report_bare_db_ms"] = Math.Round(bareReport, 3);
+            figures["resident_table_bare_db_ms"] = Math.Round(bareTable, 3);
+            figures["access_log_bare_db_ms"] = Math.Round(bareAccessLog, 3);
             figures["case_open_median_ms"] = Round(open.MedianMs);
             figures["search_median_ms"] = Round(search.MedianMs);
             figures["budget_dashboard_ms"] = Round(dashboard.MedianMs);
             figures["effect_report_ms"] = Round(report.MedianMs);
+            figures["resident_table_ms"] = Round(table.MedianMs);
+            figures["access_log_ms"] = Round(accessLog.MedianMs);
             figures["trivial_endpoint_16c_rps"] = Math.Round(trivial.RequestsPerSecond);
             figures["trivial_endpoint_16c_median_ms"] = Round(trivial.MedianMs);
             figures["server_peak_mb"] = Math.Round(peak);
-            figures["failures"] = new[] { trivial, list1, list16, open, search, dashboard, report }.Sum(m => m.Failures);
+            figures["audit_rows_per_case"] = Math.Round(auditRows / (double)cases, 1);
+            figures["database_bytes_per_case"] = Math.Round(databaseBytes / (double)cases);
+            if (auditBytes is { } bytes)
+            {
+                figures["audit_bytes_per_case"] = Math.Round(bytes / (double)cases);
+            }
+            figures["failures"] = new[] { trivial, list1, list16, open, search, dashboard, report, table, accessLog }.Sum(m => m.Failures);
             return figures;
         }
         finally
@@ -231,6 +253,30 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
 
         times.Sort();
         return LoadDriver.Percentile(times, 0.5);
+    }
+
+    /// <summary>
+    /// The audit log's rows (its events and the per-resident index of lists), the whole database's bytes, and on
+    /// PostgreSQL the audit log's bytes with its indexes (SQLite as shipped cannot tell one table's bytes: no dbstat).
+    /// </summary>
+    private async Task<(long Rows, long DatabaseBytes, long? AuditBytes)> AuditSizeAsync(CancellationToken ct)
+    {
+        await using DbConnection connection = target.IsPostgres ? new NpgsqlConnection(target.Connection) : new SqliteConnection(target.Connection);
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = target.IsPostgres
+            ? """
+              SELECT (SELECT COUNT(*) FROM "AuditEvents") + (SELECT COUNT(*) FROM "AuditShown"), pg_database_size(current_database()),
+                     pg_total_relation_size('"AuditEvents"') + pg_total_relation_size('"AuditShown"')
+              """
+            : """
+              SELECT (SELECT COUNT(*) FROM AuditEvents) + (SELECT COUNT(*) FROM AuditShown),
+                     (SELECT page_count FROM pragma_page_count()) * (SELECT page_size FROM pragma_page_size()), NULL
+              """;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture),
+            reader.IsDBNull(2) ? null : Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture));
     }
 
     private static double PeakMegabytes(int pid)

@@ -31,7 +31,7 @@ internal sealed class ScaleOut(Target target, string serverDll, string nginx, in
     public async Task<ScaleOutResult> RunAsync(int instances, bool kill, CancellationToken ct)
     {
         var folder = Directory.CreateTempSubdirectory("keukentafel-scale-out-").FullName;
-        var (professionals, _) = await BenchAccounts.EnsureAsync(target.Configure, true, Math.Max(1, clients / 2), ct);
+        var (professionals, _, _) = await BenchAccounts.EnsureAsync(target.Configure, true, Math.Max(1, clients / 2), ct);
         var servers = Enumerable.Range(0, instances).Select(i => new Instance(this, i, ServerProcess.FreePort(), folder)).ToList();
         var front = ServerProcess.FreePort();
         using var proxy = StartNginx(folder, front, servers.Select(s => s.Port));

@@ -45,7 +45,7 @@ public sealed class AccessLog(KeukentafelDbContext db)
     public async Task<IReadOnlyList<AccessLogEntry>> ForCaseAsync(CaseAccessDecision decision, CancellationToken ct) =>
         decision.ResidentId is { } residentId ? await ReadAsync(residentId, decision.CaseId, null, ct) : [];
 
-    private sealed record Look(Guid EventId, Guid? CaseId, DateTime AtUtc, string UserName, string? Organisation, string Roles, AuditAction Action,
+    internal sealed record Look(Guid EventId, Guid? CaseId, DateTime AtUtc, string UserName, string? Organisation, string Roles, AuditAction Action,
         string Part, string? Reason);
 
     /// <summary>
@@ -56,25 +56,13 @@ public sealed class AccessLog(KeukentafelDbContext db)
     /// </summary>
     private async Task<IReadOnlyList<AccessLogEntry>> ReadAsync(Guid residentId, Guid? caseId, Guid? exceptAccount, CancellationToken ct)
     {
-        var recent = (await AuditIndexer.NotYetIndexedAsync(db, residentId, caseId, ct))
-            .Where(x => x.Event.Allowed && (exceptAccount == null || x.Event.AccountId != exceptAccount))
-            .Select(x => new Look(x.Event.Id, x.Shown.CaseId, x.Event.AtUtc, x.Event.UserName, x.Event.Organisation, x.Event.Roles, x.Event.Action,
-                x.Event.Part, x.Shown.Reason));
-        var own = await db.AuditEvents.AsNoTracking()
-            .Where(a => a.ResidentId == residentId && (caseId == null || a.CaseId == caseId) && a.Allowed
-                && (exceptAccount == null || a.AccountId != exceptAccount))
-            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
-            .Take(Limit)
-            .Select(a => new Look(a.Id, a.CaseId, a.AtUtc, a.UserName, a.Organisation, a.Roles, a.Action, a.Part, a.Reason))
-            .ToListAsync(ct);
-        var listed = await (from s in db.AuditShown
-                            where s.ResidentId == residentId && (caseId == null || s.CaseId == caseId)
-                            join a in db.AuditEvents on s.EventId equals a.Id
-                            where a.Allowed && (exceptAccount == null || a.AccountId != exceptAccount)
-                            orderby s.AtUtc descending, s.EventId descending
-                            select new Look(a.Id, s.CaseId, s.AtUtc, a.UserName, a.Organisation, a.Roles, a.Action, a.Part, s.Reason))
-            .Take(Limit).AsNoTracking().ToListAsync(ct);
-        return [.. own.Concat(listed).Concat(recent)
+        var recent = (await AuditIndexer.NotYetIndexedAsync(db, residentId, ct))
+            .SelectMany(e => ShownCase.Read(e.Shown!).Where(s => s.ResidentId == residentId && (caseId == null || s.CaseId == caseId)).Select(s => (e, s)))
+            .Where(x => x.e.Allowed && (exceptAccount == null || x.e.AccountId != exceptAccount))
+            .Select(x => new Look(x.e.Id, x.s.CaseId, x.e.AtUtc, x.e.UserName, x.e.Organisation, x.e.Roles, x.e.Action, x.e.Part, x.s.Reason));
+        var (own, listed) = Queries(db, residentId, caseId, exceptAccount);
+        var looks = (await own.ToListAsync(ct)).Concat(await listed.ToListAsync(ct)).Concat(recent);
+        return [.. looks
             .DistinctBy(a => a.EventId) // a list that showed two of his cases is one look
             .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.EventId)
             .Take(Limit)
@@ -82,6 +70,22 @@ public sealed class AccessLog(KeukentafelDbContext db)
                 a.Organisation ?? (a.Roles.Split(',').Contains(Accounts.Roles.TrustedPerson) ? TrustedPerson : null),
                 Words(a.Action, a.Part), a.Reason, true))];
     }
+
+    /// <summary>The resident's own events and the lists that showed him, each the newest <see cref="Limit"/> (also the benchmark's bare statements).</summary>
+    internal static (IQueryable<Look> Own, IQueryable<Look> Listed) Queries(KeukentafelDbContext db, Guid residentId, Guid? caseId, Guid? exceptAccount) =>
+        (db.AuditEvents.AsNoTracking()
+            .Where(a => a.ResidentId == residentId && (caseId == null || a.CaseId == caseId) && a.Allowed
+                && (exceptAccount == null || a.AccountId != exceptAccount))
+            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
+            .Take(Limit)
+            .Select(a => new Look(a.Id, a.CaseId, a.AtUtc, a.UserName, a.Organisation, a.Roles, a.Action, a.Part, a.Reason)),
+        (from s in db.AuditShown
+         where s.ResidentId == residentId && (caseId == null || s.CaseId == caseId)
+         join a in db.AuditEvents on s.EventId equals a.Id
+         where a.Allowed && (exceptAccount == null || a.AccountId != exceptAccount)
+         orderby s.AtUtc descending, s.EventId descending
+         select new Look(a.Id, s.CaseId, s.AtUtc, a.UserName, a.Organisation, a.Roles, a.Action, a.Part, s.Reason))
+            .Take(Limit).AsNoTracking());
 
     /// <summary>Shown instead of an organisation for someone the resident lets look along.</summary>
     public const string TrustedPerson = "kijkt met u mee";
