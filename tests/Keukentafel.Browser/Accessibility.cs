@@ -40,7 +40,9 @@ public static class Accessibility
         {
             var text = await page.Locator("main").InnerTextAsync(new() { Timeout = 2_000 })
                 .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(geen pagina)", TaskScheduler.Default);
-            throw new InvalidOperationException($"Failed at {page.Url}\n--- page ---\n{text}", failure);
+            // The cause first: CI shows only the first lines of a failure.
+            var cause = failure.Message.Split('\n', 2)[0];
+            throw new InvalidOperationException($"{failure.GetType().Name}: {cause}\nFailed at {page.Url}\n--- page ---\n{text}", failure);
         }
     }
 }

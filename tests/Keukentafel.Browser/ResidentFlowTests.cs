@@ -46,6 +46,18 @@ public sealed class ResidentFlowTests(BrowserApp app) : IClassFixture<BrowserApp
         text.ShouldContain("Samen de post openen");
         text.ShouldContain("Nog ");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375, "no sideways scrolling on a phone");
+        // The controls that open a form look like controls, not body text: a marker, the link colour, underlined.
+        var controls = await page.EvaluateAsync<string[]>("""
+            [...document.querySelectorAll('details.kt-drop > summary')].map(s => {
+              const own = getComputedStyle(s), marker = getComputedStyle(s, '::before');
+              const text = getComputedStyle(document.querySelector('main p') ?? document.body);
+              return [marker.content === 'none' || marker.borderBottomWidth === '0px' ? 'no marker' : 'marker',
+                own.color === text.color ? 'body colour' : 'own colour',
+                own.textDecorationLine.includes('underline') ? 'underlined' : 'not underlined'].join(', ');
+            })
+            """);
+        controls.ShouldNotBeEmpty();
+        controls.ShouldAllBe(c => c == "marker, own colour, underlined");
         await page.ShouldBeAccessibleAsync();
 
         await page.GetByLabel("7", new() { Exact = true }).CheckAsync();
