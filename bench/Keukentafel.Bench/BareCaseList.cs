@@ -45,7 +45,7 @@ internal sealed class BareCaseList : IAsyncDisposable
             WHERE m."StaffMemberId" = @staff AND m."IsOpen" = @open
               AND (m."Role" = 'Bringer' OR EXISTS (SELECT 1 FROM "Consents" k WHERE k."CaseId" = m."CaseId" AND k."OrganisationId" = @organisation
                    AND k."WithdrawnAtUtc" IS NULL AND (k."ValidUntil" IS NULL OR k."ValidUntil" >= @today)))
-            ORDER BY m."Deadline", m."CaseId"
+            ORDER BY m."CarriedOut", m."Deadline", m."CaseId"
             LIMIT 26
             """;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

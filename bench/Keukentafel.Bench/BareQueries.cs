@@ -28,7 +28,7 @@ internal sealed class BareQueries(Target target)
                      AND k."WithdrawnAtUtc" IS NULL AND (k."ValidUntil" IS NULL OR k."ValidUntil" >= @today)))
                 AND (c."Number" = @term OR lower(r."GivenName" || ' ' || COALESCE(r."FamilyNamePrefix" || ' ', '') || r."FamilyName") LIKE @like
                      OR lower(r."FamilyName") LIKE @like)
-              ORDER BY m."Deadline", m."CaseId"
+              ORDER BY m."CarriedOut", m."Deadline", m."CaseId"
               LIMIT 26
               """, [("@staff", target.Value(staffId)), ("@open", target.Value(true)), ("@organisation", target.Value(organisationId)),
                   ("@today", target.Value(DateOnly.FromDateTime(DateTime.UtcNow))), ("@term", term), ("@like", $"%{term.ToLowerInvariant()}%")])],

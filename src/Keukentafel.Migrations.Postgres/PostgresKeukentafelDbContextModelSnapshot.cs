@@ -301,11 +301,12 @@ namespace Keukentafel.Migrations.Postgres
                 {
                     b.Property<Guid>("CaseId").HasColumnType("uuid");
                     b.Property<Guid>("StaffMemberId").HasColumnType("uuid");
+                    b.Property<bool>("CarriedOut").HasColumnType("boolean");
                     b.Property<DateOnly>("Deadline").HasColumnType("date");
                     b.Property<bool>("IsOpen").HasColumnType("boolean");
                     b.Property<string>("Role").IsRequired().HasMaxLength(20).HasColumnType("character varying(20)");
                     b.HasKey("CaseId", "StaffMemberId");
-                    b.HasIndex("StaffMemberId", "IsOpen", "Deadline", "CaseId");
+                    b.HasIndex("StaffMemberId", "IsOpen", "CarriedOut", "Deadline", "CaseId");
                     b.ToTable("CaseMembers");
                 });
 

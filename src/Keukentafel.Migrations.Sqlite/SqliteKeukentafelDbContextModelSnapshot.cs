@@ -298,11 +298,12 @@ namespace Keukentafel.Migrations.Sqlite
                 {
                     b.Property<Guid>("CaseId").HasColumnType("TEXT");
                     b.Property<Guid>("StaffMemberId").HasColumnType("TEXT");
+                    b.Property<bool>("CarriedOut").HasColumnType("INTEGER");
                     b.Property<DateOnly>("Deadline").HasColumnType("TEXT");
                     b.Property<bool>("IsOpen").HasColumnType("INTEGER");
                     b.Property<string>("Role").IsRequired().HasMaxLength(20).HasColumnType("TEXT");
                     b.HasKey("CaseId", "StaffMemberId");
-                    b.HasIndex("StaffMemberId", "IsOpen", "Deadline", "CaseId");
+                    b.HasIndex("StaffMemberId", "IsOpen", "CarriedOut", "Deadline", "CaseId");
                     b.ToTable("CaseMembers");
                 });
 

@@ -178,7 +178,7 @@ public sealed partial class Case
         participant.Invite(nowUtc);
         if (participant.StaffMemberId is { } staff && Members.All(m => m.StaffMemberId != staff))
         {
-            Members.Add(new CaseMember(Id, staff, CaseRole.Participant, Deadline));
+            Members.Add(new CaseMember(Id, staff, CaseRole.Participant, Deadline, SolutionCarriedOutAtUtc is not null));
         }
 
         Record(by, nowUtc, "meeting.invited", $"{participant.Name} is uitgenodigd voor het MDO.", null, new { participant.Name, participant.StaffMemberId });

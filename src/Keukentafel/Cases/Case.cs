@@ -101,7 +101,7 @@ public sealed partial class Case
             CaseBringerId = bringer.Id,
             Status = CaseStatus.Signalled,
         };
-        @case.Members.Add(new CaseMember(@case.Id, bringer.Id, CaseRole.Bringer, @case.Deadline));
+        @case.Members.Add(new CaseMember(@case.Id, bringer.Id, CaseRole.Bringer, @case.Deadline, carriedOut: false));
         var consent = @case.EnsureConsent(bringer.OrganisationId, by.Organisation, SignalPurpose, by, nowUtc);
         @case.Record(by, nowUtc, "case.signalled", $"Casus aangebracht door {by.Description}. Uiterlijk opgelost op {@case.Deadline:d-M-yyyy}.{consent}",
             null, new { @case.Number, @case.Description, Source = source.ToString(), @case.Deadline });
@@ -144,7 +144,7 @@ public sealed partial class Case
         }
         else
         {
-            Members.Add(new CaseMember(Id, newBringer.Id, CaseRole.Bringer, Deadline));
+            Members.Add(new CaseMember(Id, newBringer.Id, CaseRole.Bringer, Deadline, SolutionCarriedOutAtUtc is not null));
         }
 
         CaseBringerId = newBringer.Id;
@@ -175,6 +175,7 @@ public sealed partial class Case
 
         Status = CaseStatus.SolutionCarriedOut;
         SolutionCarriedOutAtUtc ??= nowUtc;
+        Members.ForEach(m => m.CarriedOut = true);
         var inTime = DutchTime.Date(nowUtc) <= Deadline ? "binnen zes weken" : $"{DutchTime.Date(nowUtc).DayNumber - Deadline.DayNumber} dagen na de zes weken";
         Record(by, nowUtc, "case.solution_carried_out", $"Oplossing uitgevoerd, {inTime}.", new { Status = CaseStatus.PlanAgreed.ToString() },
             new { Status = Status.ToString(), SolutionCarriedOutAtUtc });

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Keukentafel.Cases;
 
-/// <summary>My cases: those I bring or sit at the table of, overdue first, with search and filters.</summary>
+/// <summary>My cases: those I bring or sit at the table of, the work still to do first (overdue on top), with search and filters.</summary>
 public sealed class CaseListPage(CaseLists lists, CaseAccess access, Effects.Wellbeing wellbeing) : PageModel, Web.IRefusablePage
 {
     public Web.Page<CaseListItem> Cases { get; private set; } = new([], null);

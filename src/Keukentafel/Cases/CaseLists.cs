@@ -23,8 +23,9 @@ public sealed record NeighbourhoodCaseItem(
     LifeDomains LifeDomains, string CaseBringer);
 
 /// <summary>
-/// "My cases": the cases a professional brings or sits at the table of, overdue first (by deadline), a page
-/// at a time. Keyset pagination on (deadline, case id) over the member index, so page 1,000 costs what page 1 costs.
+/// "My cases": the cases a professional brings or sits at the table of, the work still to do first, overdue on top (by
+/// deadline), then those carried out, a page at a time. Keyset pagination on (carried out, deadline, case id) over the
+/// member index, so page 1,000 costs what page 1 costs.
 /// </summary>
 public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
 {
@@ -43,9 +44,10 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
         var organisationId = await db.StaffMembers.Where(s => s.Id == staffMemberId).Select(s => s.OrganisationId).SingleOrDefaultAsync(ct);
         var today = DutchTime.Today(time);
         query = MayOpen(query, db, organisationId, today);
-        if (Cursor.Read(cursor) is var (deadline, id))
+        if (Cursor.Read(cursor) is var (carriedOut, deadline, id))
         {
-            query = query.Where(m => m.Deadline > deadline || (m.Deadline == deadline && m.CaseId.CompareTo(id) > 0));
+            query = query.Where(m => (m.CarriedOut && !carriedOut)
+                || (m.CarriedOut == carriedOut && (m.Deadline > deadline || (m.Deadline == deadline && m.CaseId.CompareTo(id) > 0))));
         }
 
         var rows = query
@@ -69,7 +71,7 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
         }
 
         var found = await rows
-            .OrderBy(x => x.m.Deadline).ThenBy(x => x.m.CaseId)
+            .OrderBy(x => x.m.CarriedOut).ThenBy(x => x.m.Deadline).ThenBy(x => x.m.CaseId)
             .Take(limit + 1)
             .Select(x => new
             {
@@ -83,6 +85,7 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
                 x.c.ClosedAtUtc,
                 x.c.LifeDomains,
                 x.m.Role,
+                x.m.CarriedOut,
             })
             .ToListAsync(ct);
         var items = found.Take(limit).Select(x =>
@@ -91,12 +94,13 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
             return new CaseListItem(x.Id, x.Number, x.Name.Display, x.Status, x.Status.Dutch(), x.Deadline, daysLeft, daysLeft < 0,
                 SixWeeks.Text(x.Deadline, x.SolutionCarriedOutAtUtc, x.Status != CaseStatus.Closed, today), x.LifeDomains, x.Role, x.ResidentId);
         }).ToList();
-        return new Page<CaseListItem>(items, found.Count > limit ? Cursor.Write(items[^1].Deadline, items[^1].Id) : null);
+        return new Page<CaseListItem>(items, found.Count > limit ? Cursor.Write(found[limit - 1].CarriedOut, items[^1].Deadline, items[^1].Id) : null);
     }
 
     /// <summary>
-    /// The coordinator's overview of the open cases in the neighbourhoods he coordinates, late first. It shows no
-    /// names: to open a file he is not on, he records a reason first.
+    /// The coordinator's overview of the open cases in the neighbourhoods he coordinates: the work still to do first,
+    /// late on top, then the cases whose solution is carried out. It shows no names: to open a file he is not on, he
+    /// records a reason first.
     /// </summary>
     public async Task<Page<NeighbourhoodCaseItem>> InMyNeighbourhoodsAsync(Guid coordinatorId, string? cursor, int limit, CancellationToken ct)
     {
@@ -104,12 +108,13 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
         var neighbourhoods = await db.Neighbourhoods.Where(n => n.CoordinatorId == coordinatorId).Select(n => new { n.Id, n.Name }).ToListAsync(ct);
         var ids = neighbourhoods.Select(n => n.Id).ToList();
         var query = db.Cases.AsNoTracking().Where(c => ids.Contains(c.NeighbourhoodId) && c.Status != CaseStatus.Closed);
-        if (Cursor.Read(cursor) is var (deadline, id))
+        if (Cursor.Read(cursor) is var (carriedOut, deadline, id))
         {
-            query = query.Where(c => c.Deadline > deadline || (c.Deadline == deadline && c.Id.CompareTo(id) > 0));
+            query = query.Where(c => (c.SolutionCarriedOutAtUtc != null && !carriedOut)
+                || ((c.SolutionCarriedOutAtUtc != null) == carriedOut && (c.Deadline > deadline || (c.Deadline == deadline && c.Id.CompareTo(id) > 0))));
         }
 
-        var found = await query.OrderBy(c => c.Deadline).ThenBy(c => c.Id).Take(limit + 1)
+        var found = await query.OrderBy(c => c.SolutionCarriedOutAtUtc != null).ThenBy(c => c.Deadline).ThenBy(c => c.Id).Take(limit + 1)
             .Join(db.StaffMembers, c => c.CaseBringerId, s => s.Id, (c, s) => new
             {
                 c.Id,
@@ -124,11 +129,14 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
             })
             .ToListAsync(ct);
         var today = DutchTime.Today(time);
-        var items = found.OrderBy(x => x.Deadline).ThenBy(x => x.Id).Take(limit).Select(x => new NeighbourhoodCaseItem(
+        var ordered = found.OrderBy(x => x.SolutionCarriedOutAtUtc != null).ThenBy(x => x.Deadline).ThenBy(x => x.Id).ToList();
+        var items = ordered.Take(limit).Select(x => new NeighbourhoodCaseItem(
             x.Id, x.Number, neighbourhoods.Single(n => n.Id == x.NeighbourhoodId).Name, x.Status, x.Status.Dutch(), x.Deadline,
             x.SolutionCarriedOutAtUtc is null && x.Deadline < today, SixWeeks.Text(x.Deadline, x.SolutionCarriedOutAtUtc, true, today), x.LifeDomains,
             x.Organisation is null ? x.Bringer.Display : $"{x.Bringer.Display} ({x.Organisation})")).ToList();
-        return new Page<NeighbourhoodCaseItem>(items, found.Count > limit ? Cursor.Write(items[^1].Deadline, items[^1].Id) : null);
+        var last = ordered.ElementAtOrDefault(limit - 1);
+        return new Page<NeighbourhoodCaseItem>(items,
+            found.Count > limit && last is not null ? Cursor.Write(last.SolutionCarriedOutAtUtc != null, last.Deadline, last.Id) : null);
     }
 
     /// <summary>
@@ -142,13 +150,16 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
             || db.Consents.Where(active).Any(k => k.CaseId == m.CaseId && k.OrganisationId == organisationId));
     }
 
-    /// <summary>An opaque position in the list: the deadline and id of the last case shown.</summary>
+    /// <summary>
+    /// An opaque position in the list: whether the last case shown was carried out, its deadline and its id. A cursor
+    /// of the form before (deadline and id) reads as a case still to do.
+    /// </summary>
     internal static class Cursor
     {
-        public static string Write(DateOnly deadline, Guid id) =>
-            Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{deadline:yyyy-MM-dd}|{id}"));
+        public static string Write(bool carriedOut, DateOnly deadline, Guid id) =>
+            Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{(carriedOut ? "1" : "0")}|{deadline:yyyy-MM-dd}|{id}"));
 
-        public static (DateOnly Deadline, Guid Id)? Read(string? cursor)
+        public static (bool CarriedOut, DateOnly Deadline, Guid Id)? Read(string? cursor)
         {
             if (string.IsNullOrEmpty(cursor))
             {
@@ -158,10 +169,15 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
             try
             {
                 var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('|');
-                return parts.Length == 2
-                    && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var deadline)
-                    && Guid.TryParse(parts[1], out var id)
-                        ? (deadline, id)
+                if (parts.Length == 2)
+                {
+                    parts = ["0", .. parts];
+                }
+
+                return parts.Length == 3 && parts[0] is "0" or "1"
+                    && DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var deadline)
+                    && Guid.TryParse(parts[2], out var id)
+                        ? (parts[0] == "1", deadline, id)
                         : throw Pages.UnknownCursor();
             }
             catch (FormatException)

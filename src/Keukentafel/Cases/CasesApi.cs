@@ -19,10 +19,12 @@ public static class CasesApi
     {
         var cases = endpoints.MapGroup("/api/v1/cases").WithTags("Cases").RequireAuthorization(Policies.Api, Policies.CaseWork);
         cases.MapGet("", List)
-            .WithSummary("My cases (case bringer or at the table), overdue first; keyset pagination with 'cursor'.");
+            .WithSummary("My cases (case bringer or at the table): the work still to do first, overdue on top, then the cases carried out; "
+                + "keyset pagination with 'cursor'.");
         cases.MapGet("/neighbourhood", InMyNeighbourhoods).RequireAuthorization(Policies.Coordination)
             .WithSummary(
-                "For the coordinator: the open cases of his neighbourhoods, late first, without names. Opening one he is not on needs a reason.");
+                "For the coordinator: the open cases of his neighbourhoods, the work still to do first (late on top), without names. "
+                + "Opening one he is not on needs a reason.");
         cases.MapPost("", Signal)
             .WithSummary("Signal a case (casus aanbrengen): the caller becomes the case bringer; the six-week clock starts.");
 

@@ -50,8 +50,8 @@ internal sealed class CaseMemberConfiguration : IEntityTypeConfiguration<CaseMem
         e.HasKey(m => new { m.CaseId, m.StaffMemberId });
         e.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
         e.HasOne<StaffMember>().WithMany().HasForeignKey(m => m.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
-        // "My cases, overdue first": one range of this index, in the order it is read.
-        e.HasIndex(m => new { m.StaffMemberId, m.IsOpen, m.Deadline, m.CaseId });
+        // "My cases, the work still to do first, overdue on top": one range of this index, in the order it is read.
+        e.HasIndex(m => new { m.StaffMemberId, m.IsOpen, m.CarriedOut, m.Deadline, m.CaseId });
     }
 }
 

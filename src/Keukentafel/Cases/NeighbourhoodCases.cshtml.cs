@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Keukentafel.Cases;
 
-/// <summary>For the coordinator: the open cases of his neighbourhoods, late first, without names.</summary>
+/// <summary>For the coordinator: the open cases of his neighbourhoods, the work still to do first (late on top), without names.</summary>
 public sealed class NeighbourhoodCasesPage(CaseLists lists, CaseAccess access) : PageModel, Web.IRefusablePage
 {
     public Web.Page<NeighbourhoodCaseItem> Cases { get; private set; } = new([], null);

@@ -6,7 +6,7 @@ namespace Keukentafel.Tests.Cases;
 public sealed class CaseListTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
 {
     [Fact]
-    public async Task My_cases_page_by_deadline_and_find_by_name_number_status_and_domain()
+    public async Task My_cases_page_by_work_to_do_and_deadline_and_find_by_name_number_status_and_domain()
     {
         var youth = await app.StaffAsync(OrganisationType.Youth, "WK990101");
         var drivers = new List<CaseDriver>();
@@ -16,24 +16,29 @@ public sealed class CaseListTests(KeukentafelApp app) : IClassFixture<Keukentafe
         }
 
         await drivers[2].AnsweredAsync();
+        // The first case signalled is carried out (and evaluated): it waits below the work still to do.
+        await drivers[0].EvaluatedAsync();
         var api = drivers[0].Bringer;
 
-        // Walk every page of two: each case once, in (deadline, id) order, the new five among them.
-        var seen = new List<(DateOnly Deadline, Guid Id)>();
+        // Walk every page of two: each case once, the work still to do first, each part in (deadline, id) order.
+        var seen = new List<(bool CarriedOut, DateOnly Deadline, Guid Id)>();
         string? cursor = null;
         do
         {
             var page = await api.GetJsonAsync($"/api/v1/cases?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}");
-            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i =>
-                (DateOnly.Parse(i.GetProperty("deadline").GetString()!, System.Globalization.CultureInfo.InvariantCulture), i.GetProperty("id").GetGuid())));
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("daysLeft").ValueKind == System.Text.Json.JsonValueKind.Null,
+                DateOnly.Parse(i.GetProperty("deadline").GetString()!, System.Globalization.CultureInfo.InvariantCulture), i.GetProperty("id").GetGuid())));
             cursor = page.GetProperty("next").ValueKind == System.Text.Json.JsonValueKind.Null ? null : page.GetProperty("next").GetString();
         }
         while (cursor is not null);
 
         seen.Select(s => s.Id).Distinct().Count().ShouldBe(seen.Count);
-        seen.ShouldBe([.. seen.OrderBy(s => s.Deadline).ThenBy(s => s.Id)]);
+        seen.ShouldBe([.. seen.OrderBy(s => s.CarriedOut).ThenBy(s => s.Deadline).ThenBy(s => s.Id)]);
         drivers.Select(d => d.Id).ShouldBeSubsetOf(seen.Select(s => s.Id));
-        seen.First().Deadline.ShouldBeLessThanOrEqualTo(seen.Last().Deadline, "overdue first");
+        var carriedOut = seen.FindIndex(s => s.Id == drivers[0].Id);
+        seen[carriedOut].CarriedOut.ShouldBeTrue();
+        seen.Take(carriedOut).ShouldAllBe(s => !s.CarriedOut, "every case still to do comes before the carried-out one");
+        seen.FindIndex(s => s.Id == drivers[1].Id).ShouldBeLessThan(carriedOut, "signalled later, but still to do");
 
         var byName = (await api.GetJsonAsync("/api/v1/cases?q=lijst3")).GetProperty("items");
         byName.GetArrayLength().ShouldBe(1);
@@ -42,8 +47,8 @@ public sealed class CaseListTests(KeukentafelApp app) : IClassFixture<Keukentafe
         (await api.GetJsonAsync($"/api/v1/cases?q={number}")).GetProperty("items")[0].GetProperty("number").GetString().ShouldBe(number);
         (await api.GetJsonAsync("/api/v1/cases?q=lijst&status=QuestionsAnswered"))
             .GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid().ShouldBe(drivers[2].Id);
-        (await api.GetJsonAsync("/api/v1/cases?q=lijst&domain=Finances"))
-            .GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid().ShouldBe(drivers[2].Id);
+        (await api.GetJsonAsync("/api/v1/cases?q=lijst&domain=Finances")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid())
+            .ShouldBe([drivers[2].Id, drivers[0].Id], "the answered case, then the carried-out one");
         (await api.GetJsonAsync("/api/v1/cases?q=lijst&closed=true")).GetProperty("items").GetArrayLength().ShouldBe(0);
         var invalid = await api.GetJsonAsync("/api/v1/cases?cursor=onzin", HttpStatusCode.UnprocessableEntity);
         invalid.Code().ShouldBe("list.cursor_invalid");

@@ -15,7 +15,7 @@ public sealed class CaseDriver(KeukentafelApp app, HttpClient bringer, Guid case
     public static async Task<CaseDriver> SignalAsync(KeukentafelApp app, string bringerEmail, string neighbourhood = "WK990101", string family = "Veldhoven")
     {
         var client = await app.ApiAsync(bringerEmail);
-        var created = await client.PostJsonAsync("/api/v1/cases", CaseScenarioTests.NewCase(await app.NeighbourhoodIdAsync(neighbourhood), family),
+        var created = await client.PostJsonAsync("/api/v1/cases", NewCases.Body(await app.NeighbourhoodIdAsync(neighbourhood), family),
             HttpStatusCode.Created);
         return new CaseDriver(app, client, created.Id(), created.Version());
     }
