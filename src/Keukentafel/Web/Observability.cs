@@ -48,12 +48,22 @@ public static class Observability
 
     /// <summary>
     /// The Prometheus scrape at <c>/metrics</c>, for a scraper inside the cluster: a request that came from a public
-    /// address (through the load balancer, with its forwarded headers) is not answered here: it goes on as a request for
-    /// any unknown address (to the sign-in page, or 404).
+    /// address (through the load balancer, with its forwarded headers) is not answered here: it gets 404, as an address
+    /// that does not exist (not a sign-in page, which would say that something is there).
     /// </summary>
     public static IApplicationBuilder UseMetricsScraping(this IApplicationBuilder app) =>
         app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
-            context.Request.Path == "/metrics" && ClientNetwork.IsInternal(context.Connection.RemoteIpAddress) && !Forwarded(context.Request));
+                context.Request.Path == "/metrics" && ClientNetwork.IsInternal(context.Connection.RemoteIpAddress) && !Forwarded(context.Request))
+            .Use(async (context, next) =>
+            {
+                if (context.Request.Path.Equals("/metrics", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+
+                await next(context);
+            });
 
     /// <summary>
     /// A request that came through a proxy, known or not: a scraper asks an instance directly. So a load balancer left

@@ -45,12 +45,12 @@ public sealed class HostTests(KeukentafelApp app) : IClassFixture<KeukentafelApp
         text.ShouldContain("keukentafel_audit_queue");
 
         var outside = await ScrapeAsync("203.0.113.9", forwardedFor: null, ct);
-        outside.Response.StatusCode.ShouldNotBe(StatusCodes.Status200OK, "from outside, /metrics is an address like any unknown one");
+        outside.Response.StatusCode.ShouldBe(StatusCodes.Status404NotFound, "from outside, /metrics is an address that does not exist");
         new StreamReader(outside.Response.Body).ReadToEnd().ShouldNotContain("keukentafel_");
 
         // Through a proxy nobody named, whose own address is private: still not answered.
         var proxied = await ScrapeAsync("10.0.0.2", forwardedFor: "203.0.113.9", ct);
-        proxied.Response.StatusCode.ShouldNotBe(StatusCodes.Status200OK);
+        proxied.Response.StatusCode.ShouldBe(StatusCodes.Status404NotFound);
     }
 
     /// <summary>A scrape of /metrics as it reaches the host from an address, maybe through a proxy that names the visitor.</summary>
