@@ -37,7 +37,7 @@ public sealed class CaseListTests(KeukentafelApp app) : IClassFixture<Keukentafe
         drivers.Select(d => d.Id).ShouldBeSubsetOf(seen.Select(s => s.Id));
         var carriedOut = seen.FindIndex(s => s.Id == drivers[0].Id);
         seen[carriedOut].CarriedOut.ShouldBeTrue();
-        seen.Take(carriedOut).ShouldAllBe(s => !s.CarriedOut, "every case still to do comes before the carried-out one");
+        seen.Skip(carriedOut).ShouldAllBe(s => s.CarriedOut, "no case still to do below a carried-out one");
         seen.FindIndex(s => s.Id == drivers[1].Id).ShouldBeLessThan(carriedOut, "signalled later, but still to do");
 
         var byName = (await api.GetJsonAsync("/api/v1/cases?q=lijst3")).GetProperty("items");
