@@ -105,6 +105,8 @@ public sealed class CasePageTests(KeukentafelApp app) : IClassFixture<Keukentafe
         var first = await app.SignedInAsync(homeCare.Email);
         var second = await app.SignedInAsync(homeCare.Email);
         var firstPage = await first.GetPageAsync($"/casussen/{@case.Id}/vragen");
+        // The record claims "written with the resident" only when the professional ticks it.
+        firstPage.QuerySelectorAll("input[type=checkbox][name$='.WithResident']").ShouldAllBe(c => !c.HasAttribute("checked"));
         var secondPage = await second.GetPageAsync($"/casussen/{@case.Id}/vragen");
 
         using var saved = await PostAnswerAsync(first, firstPage, @case.Id, "Van het eerste venster.");

@@ -38,6 +38,10 @@ public sealed class DirectoryTests(KeukentafelApp app) : IClassFixture<Keukentaf
         var page = await client.GetPageAsync(link);
 
         page.QuerySelector("h1")!.TextContent.ShouldBe("Wijk Rietvelden");
+        // Dutch numbers: a point between the thousands, never the English comma.
+        page.QuerySelectorAll("dt").Single(d => d.TextContent == "Inwoners").NextElementSibling!.TextContent.ShouldBe("ongeveer 13.100");
+        list.Text().ShouldContain("ongeveer 13.100 inwoners");
+
         page.Text().ShouldContain("Ilse Dekkers", customMessage: "the coordinator");
         var organisations = page.QuerySelectorAll("table")[0].QuerySelectorAll("tbody tr");
         organisations.Length.ShouldBe(12, "all but the care group that works only in Kloosterkamp");
