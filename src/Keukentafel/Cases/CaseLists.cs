@@ -94,7 +94,8 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
             return new CaseListItem(x.Id, x.Number, x.Name.Display, x.Status, x.Status.Dutch(), x.Deadline, daysLeft, daysLeft < 0,
                 SixWeeks.Text(x.Deadline, x.SolutionCarriedOutAtUtc, x.Status != CaseStatus.Closed, today), x.LifeDomains, x.Role, x.ResidentId);
         }).ToList();
-        return new Page<CaseListItem>(items, found.Count > limit ? Cursor.Write(found[limit - 1].CarriedOut, items[^1].Deadline, items[^1].Id) : null);
+        var last = found.Count > limit ? found[limit - 1] : null;
+        return new Page<CaseListItem>(items, last is null ? null : Cursor.Write(last.CarriedOut, last.Deadline, last.Id));
     }
 
     /// <summary>
@@ -134,9 +135,8 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
             x.Id, x.Number, neighbourhoods.Single(n => n.Id == x.NeighbourhoodId).Name, x.Status, x.Status.Dutch(), x.Deadline,
             x.SolutionCarriedOutAtUtc is null && x.Deadline < today, SixWeeks.Text(x.Deadline, x.SolutionCarriedOutAtUtc, true, today), x.LifeDomains,
             x.Organisation is null ? x.Bringer.Display : $"{x.Bringer.Display} ({x.Organisation})")).ToList();
-        var last = ordered.ElementAtOrDefault(limit - 1);
-        return new Page<NeighbourhoodCaseItem>(items,
-            found.Count > limit && last is not null ? Cursor.Write(last.SolutionCarriedOutAtUtc != null, last.Deadline, last.Id) : null);
+        var last = found.Count > limit ? ordered[limit - 1] : null;
+        return new Page<NeighbourhoodCaseItem>(items, last is null ? null : Cursor.Write(last.SolutionCarriedOutAtUtc != null, last.Deadline, last.Id));
     }
 
     /// <summary>

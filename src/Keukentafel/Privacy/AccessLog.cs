@@ -57,9 +57,10 @@ public sealed class AccessLog(KeukentafelDbContext db)
     private async Task<IReadOnlyList<AccessLogEntry>> ReadAsync(Guid residentId, Guid? caseId, Guid? exceptAccount, CancellationToken ct)
     {
         var recent = (await AuditIndexer.NotYetIndexedAsync(db, residentId, ct))
-            .SelectMany(e => ShownCase.Read(e.Shown!).Where(s => s.ResidentId == residentId && (caseId == null || s.CaseId == caseId)).Select(s => (e, s)))
-            .Where(x => x.e.Allowed && (exceptAccount == null || x.e.AccountId != exceptAccount))
-            .Select(x => new Look(x.e.Id, x.s.CaseId, x.e.AtUtc, x.e.UserName, x.e.Organisation, x.e.Roles, x.e.Action, x.e.Part, x.s.Reason));
+            .Where(e => e.Allowed && (exceptAccount == null || e.AccountId != exceptAccount))
+            .SelectMany(e => AuditShown.RowsOf(e.Id, e.AtUtc, e.Shown!)
+                .Where(s => s.ResidentId == residentId && (caseId == null || s.CaseId == caseId))
+                .Select(s => new Look(e.Id, s.CaseId, e.AtUtc, e.UserName, e.Organisation, e.Roles, e.Action, e.Part, s.Reason)));
         var (own, listed) = Queries(db, residentId, caseId, exceptAccount);
         var looks = (await own.ToListAsync(ct)).Concat(await listed.ToListAsync(ct)).Concat(recent);
         return [.. looks

@@ -35,6 +35,13 @@ public sealed class AuditShown
         (ResidentId, AtUtc, EventId, CaseId, Reason) = (residentId, atUtc, eventId, caseId, reason);
     }
 
+    /// <summary>
+    /// The rows a list event stands for in the index: one per resident and case it names. The indexer writes them, the
+    /// reader of the newest lists reads them, and the verification counts them, all through here.
+    /// </summary>
+    public static IEnumerable<AuditShown> RowsOf(Guid eventId, DateTime atUtc, string shown) =>
+        ShownCase.Read(shown).DistinctBy(s => (s.ResidentId, s.CaseId)).Select(s => new AuditShown(s.ResidentId, atUtc, eventId, s.CaseId, s.Reason));
+
     public Guid ResidentId { get; private set; }
     public DateTime AtUtc { get; private set; }
     public Guid EventId { get; private set; }
@@ -81,8 +88,7 @@ public static class AuditIndexer
 
                 var to = events[^1].Sequence;
                 var shown = events.Where(e => e.Shown is not null)
-                    .SelectMany(e => ShownCase.Read(e.Shown!).Select(s => new AuditShown(s.ResidentId, e.AtUtc, e.Id, s.CaseId, s.Reason)))
-                    .DistinctBy(s => (s.ResidentId, s.EventId, s.CaseId))
+                    .SelectMany(e => AuditShown.RowsOf(e.Id, e.AtUtc, e.Shown!))
                     .OrderBy(s => s.ResidentId).ThenBy(s => s.AtUtc).ThenBy(s => s.EventId)
                     .ToList();
                 if (!await StoreAsync(db, chain.Id, mark, to, shown, ct))

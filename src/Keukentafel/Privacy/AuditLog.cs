@@ -77,8 +77,8 @@ public sealed partial class AuditLog : IAsyncDisposable, IDisposable
     public Task AppendAsync(AuditEvent audit, CancellationToken ct) => AppendManyAsync([audit], ct);
 
     /// <summary>
-    /// Several events at once (a list that shows several residents): one place in the chain each, stored together.
-    /// Returns when they are stored; a cancelled request stops waiting, but its events are still stored.
+    /// Several events at once: one place in the chain each, stored together. Returns when they are stored; a cancelled
+    /// request stops waiting, but its events are still stored.
     /// </summary>
     public async Task AppendManyAsync(IReadOnlyList<AuditEvent> audits, CancellationToken ct)
     {
@@ -454,7 +454,7 @@ public sealed partial class AuditLog : IAsyncDisposable, IDisposable
 
                 if (audit.Shown is not null && audit.Sequence <= indexedTo)
                 {
-                    shown += ShownCase.Read(audit.Shown).DistinctBy(s => (s.ResidentId, s.CaseId)).Count();
+                    shown += AuditShown.RowsOf(audit.Id, audit.AtUtc, audit.Shown).Count();
                 }
 
                 previous = audit;
