@@ -19,8 +19,7 @@ internal sealed class BareCaseList : IAsyncDisposable
     /// <summary>The staff member and organisation of an account's e-mail address.</summary>
     public static async Task<(Guid StaffId, Guid OrganisationId)> StaffAsync(Target target, string email, CancellationToken ct)
     {
-        await using DbConnection connection = target.IsPostgres ? new NpgsqlConnection(target.Connection) : new SqliteConnection(target.Connection);
-        await connection.OpenAsync(ct);
+        await using var connection = await target.OpenAsync(ct);
         await using var who = connection.CreateCommand();
         who.CommandText = "SELECT \"Id\", \"OrganisationId\" FROM \"StaffMembers\" WHERE \"Email\" = @email";
         Add(who, "@email", email);
@@ -32,8 +31,7 @@ internal sealed class BareCaseList : IAsyncDisposable
     public static async Task<BareCaseList> OpenAsync(Target target, string email, CancellationToken ct)
     {
         var (staffId, organisationId) = await StaffAsync(target, email, ct);
-        DbConnection connection = target.IsPostgres ? new NpgsqlConnection(target.Connection) : new SqliteConnection(target.Connection);
-        await connection.OpenAsync(ct);
+        var connection = await target.OpenAsync(ct);
 
         var list = connection.CreateCommand();
         list.CommandText = """

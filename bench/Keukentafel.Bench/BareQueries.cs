@@ -108,8 +108,7 @@ internal sealed class BareQueries(Target target)
     private async Task<double> MedianAsync(IReadOnlyList<(string Sql, (string Name, object Value)[] Parameters)> statements, TimeSpan warmUp, TimeSpan duration,
         CancellationToken ct, bool rowsExpected = false)
     {
-        await using DbConnection connection = target.IsPostgres ? new NpgsqlConnection(target.Connection) : new SqliteConnection(target.Connection);
-        await connection.OpenAsync(ct);
+        await using var connection = await target.OpenAsync(ct);
         var commands = new List<DbCommand>();
         foreach (var (sql, parameters) in statements)
         {

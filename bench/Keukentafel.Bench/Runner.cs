@@ -21,6 +21,14 @@ internal sealed record Target(string Provider, string Connection)
         ? Keukentafel.Data.PostgresKeukentafelDbContext.Create(Connection)
         : Keukentafel.Data.SqliteKeukentafelDbContext.Create(Connection);
 
+    /// <summary>An open ADO.NET connection to this database, for the statements the bench runs bare.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        DbConnection connection = IsPostgres ? new NpgsqlConnection(Connection) : new SqliteConnection(Connection);
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
     /// <summary>A parameter's value as this database stores it (SQLite: as the application writes it there).</summary>
     public object Value(object value) => IsPostgres
         ? value is DateTime t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : value
@@ -261,8 +269,7 @@ internal sealed class Runner(Target target, string serverDll, int cases, double 
     /// </summary>
     private async Task<(long Rows, long DatabaseBytes, long? AuditBytes)> AuditSizeAsync(CancellationToken ct)
     {
-        await using DbConnection connection = target.IsPostgres ? new NpgsqlConnection(target.Connection) : new SqliteConnection(target.Connection);
-        await connection.OpenAsync(ct);
+        await using var connection = await target.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = target.IsPostgres
             ? """
