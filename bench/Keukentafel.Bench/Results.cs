@@ -160,7 +160,7 @@ internal static class Results
         var one = runs.Where(r => r["instances"]!.GetValue<int>() == 1).ToList();
         if (several.Count > 0 && one.Count > 0)
         {
-            var ratio = several.Average(r => r["rps"]!.GetValue<double>()) / one.Average(r => r["rps"]!.GetValue<double>());
+            var ratio = ScaleOutRatio(runs.Select(r => (r["instances"]!.GetValue<int>(), r["rps"]!.GetValue<double>())));
             var instances = several[0]["instances"];
             md.AppendLine().AppendLine(Invariant,
                 $"- {instances} instances against one, averaged over the runs of each: {ratio:0.00}x the throughput (target at least 1x): {Met(ratio >= 1)}");
@@ -170,8 +170,13 @@ internal static class Results
     }
 
     /// <summary>The average throughput of the runs with several instances against that of the runs with one.</summary>
-    public static double ScaleOutRatio(IReadOnlyList<ScaleOutResult> runs) =>
-        runs.Where(r => r.Instances > 1).Average(r => r.RequestsPerSecond) / runs.Where(r => r.Instances == 1).Average(r => r.RequestsPerSecond);
+    public static double ScaleOutRatio(IReadOnlyList<ScaleOutResult> runs) => ScaleOutRatio(runs.Select(r => (r.Instances, r.RequestsPerSecond)));
+
+    private static double ScaleOutRatio(IEnumerable<(int Instances, double RequestsPerSecond)> runs)
+    {
+        var all = runs.ToList();
+        return all.Where(r => r.Instances > 1).Average(r => r.RequestsPerSecond) / all.Where(r => r.Instances == 1).Average(r => r.RequestsPerSecond);
+    }
 
     private static string Markdown(JsonObject all)
     {
