@@ -124,8 +124,8 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
 
         // The cases, a batch at a time.
         var numbers = new Dictionary<int, int>();
-        var financed = new List<Financeable>();
-        var looks = new List<Look>();
+        using var looks = new LookSpill();
+        var batchLooks = new List<Look>();
         for (var done = 0; done < o.Cases; done += o.Batch)
         {
             await using var db = newContext();
@@ -162,13 +162,11 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
 
                 db.Add(resident);
                 db.Add(@case);
-                financed.AddRange(@case.Actions.Where(a => a.CarrierOrganisationId is not null && a.ExpectedCost > 0 && a.Status != ActionStatus.Dropped)
-                    .Select(a => new Financeable(neighbourhood.Id, @case.Id, a.Id, a.CarrierOrganisationId!.Value, a.ExpectedCost!.Value, a.CreatedAtUtc,
-                        a.Status == ActionStatus.Done ? a.DoneAtUtc : null, a.LawDomain)));
-                AddLooks(looks, @case, resident.Id, bringer, local, start, @case.ClosedAtUtc ?? nowUtc, random);
+                AddLooks(batchLooks, @case, resident.Id, bringer, local, start, @case.ClosedAtUtc ?? nowUtc, random);
             }
 
             rows += await new BulkWriter(db).FlushAsync(ct);
+            looks.Write(batchLooks);
             if ((done / o.Batch) % 25 == 0)
             {
                 log.WriteLine($"cases: {Math.Min(o.Cases, done + o.Batch)} ({clock.Elapsed.TotalSeconds:0.0} s, {rows} rows)");
@@ -189,21 +187,39 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
                 numbers.Select(n => $"UPDATE \"CaseNumberCounters\" SET \"Last\" = {n.Value} WHERE \"Year\" = {n.Key}")), ct);
         }
 
-        foreach (var group in financed.GroupBy(f => f.Neighbourhood))
+        // A neighbourhood at a time, its financed actions read back from the database, so memory stays flat at any size.
+        foreach (var neighbourhood in neighbourhoods)
         {
             await using var db = newContext();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            AddBudget(db, neighbourhoods.Single(n => n.Id == group.Key), [.. group], nowUtc, o.Years, random);
-            rows += await new BulkWriter(db).FlushAsync(ct);
+            var financed = await FinancedAsync(db, neighbourhood.Id, ct);
+            if (financed.Count > 0)
+            {
+                AddBudget(db, neighbourhood, financed, nowUtc, o.Years, random);
+                rows += await new BulkWriter(db).FlushAsync(ct);
+            }
         }
 
-        financed.Clear();
         log.WriteLine($"budgets: {neighbourhoods.Count} ({clock.Elapsed.TotalSeconds:0.0} s, {rows} rows)");
         rows += await WriteAuditLogAsync(looks, staffNames, ct);
 
         log.WriteLine($"done: {o.Cases} cases, {rows} rows in {clock.Elapsed.TotalSeconds:0.0} s");
         return new Generated(neighbourhoods.Count, organisations.Count, professionals.Values.Sum(p => p.Count) + managers.Count + neighbourhoods.Count, o.Cases,
             rows, clock.Elapsed);
+    }
+
+    /// <summary>The plan actions of a neighbourhood's cases that the budget finances: carried by an organisation, with a cost, not dropped.</summary>
+    private static async Task<List<Financeable>> FinancedAsync(KeukentafelDbContext db, Guid neighbourhood, CancellationToken ct)
+    {
+        var actions = await db.PlanActions.AsNoTracking()
+            .Where(a => a.CarrierOrganisationId != null && a.ExpectedCost != null && a.Status != ActionStatus.Dropped
+                && db.Cases.Any(c => c.Id == a.CaseId && c.NeighbourhoodId == neighbourhood))
+            .Select(a => new { a.CaseId, a.Id, a.CarrierOrganisationId, a.ExpectedCost, a.CreatedAtUtc, a.Status, a.DoneAtUtc, a.LawDomain })
+            .ToListAsync(ct);
+        // SQLite stores decimals as text and cannot compare them: the cost is checked here.
+        return [.. actions.Where(a => a.ExpectedCost > 0).OrderBy(a => a.CreatedAtUtc).ThenBy(a => a.Id)
+            .Select(a => new Financeable(a.CaseId, a.Id, a.CarrierOrganisationId!.Value, a.ExpectedCost!.Value, a.CreatedAtUtc,
+                a.Status == ActionStatus.Done ? a.DoneAtUtc : null, a.LawDomain))];
     }
 
     /// <summary>
@@ -285,19 +301,18 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
     /// The looks in time order, as one hash chain, written a batch at a time. A list's look is a list event that names
     /// the case, with its row in the per-resident index, as the application writes and indexes it.
     /// </summary>
-    private async Task<long> WriteAuditLogAsync(List<Look> looks, Dictionary<Guid, (string Name, string Organisation)> staff, CancellationToken ct)
+    private async Task<long> WriteAuditLogAsync(LookSpill looks, Dictionary<Guid, (string Name, string Organisation)> staff, CancellationToken ct)
     {
-        looks.Sort((a, b) => a.AtUtc.CompareTo(b.AtUtc));
         long sequence = 0, rows = 0;
         var chain = Guid.CreateVersion7();
         var hash = AuditChain.StartHash(chain);
-        foreach (var chunk in looks.Chunk(50_000))
+        foreach (var chunk in looks.InTimeOrder().Chunk(50_000))
         {
             await using var db = newContext();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             if (sequence == 0)
             {
-                db.Add(new AuditChain(chain, "generator", looks.Count > 0 ? looks[0].AtUtc : DateTime.UtcNow));
+                db.Add(new AuditChain(chain, "generator", chunk[0].AtUtc));
             }
 
             foreach (var look in chunk)
@@ -328,7 +343,6 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
             rows += await new BulkWriter(db).FlushAsync(ct);
         }
 
-        looks.Clear();
         return rows;
     }
 
@@ -347,8 +361,81 @@ internal sealed class Generator(Func<KeukentafelDbContext> newContext)
 }
 
 /// <summary>What the budget needs of a financed plan action (not the action itself: a million cases' actions stay small).</summary>
-internal sealed record Financeable(Guid Neighbourhood, Guid Case, Guid Action, Guid Organisation, decimal Cost, DateTime CreatedAtUtc, DateTime? DoneAtUtc,
+internal sealed record Financeable(Guid Case, Guid Action, Guid Organisation, decimal Cost, DateTime CreatedAtUtc, DateTime? DoneAtUtc,
     LawDomain? LawDomain);
 
 /// <summary>One look at a case, before it becomes an audit event in the chain.</summary>
 internal readonly record struct Look(DateTime AtUtc, Guid Staff, Guid Resident, Guid Case, AuditAction Action, string Part);
+
+/// <summary>
+/// The looks of every batch of cases, kept on disk so memory stays flat at a million cases (about twenty looks each):
+/// each batch is written sorted by time as a run of its own, and <see cref="InTimeOrder"/> merges the runs.
+/// </summary>
+internal sealed class LookSpill : IDisposable
+{
+    private static readonly string[] Parts = ["dossier", "casuslijst", "plan", "tafel"];
+    private readonly string folder = Directory.CreateTempSubdirectory("kt-bench-looks-").FullName;
+    private int runs;
+
+    /// <summary>Writes the batch's looks as a sorted run and empties the list.</summary>
+    public void Write(List<Look> looks)
+    {
+        looks.Sort((a, b) => a.AtUtc.CompareTo(b.AtUtc));
+        var path = Path.Combine(folder, $"{runs++}.run");
+        using (var writer = new BinaryWriter(new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
+        {
+            foreach (var look in looks)
+            {
+                writer.Write(look.AtUtc.Ticks);
+                writer.Write(look.Staff.ToByteArray());
+                writer.Write(look.Resident.ToByteArray());
+                writer.Write(look.Case.ToByteArray());
+                writer.Write((byte)look.Action);
+                writer.Write((byte)Array.IndexOf(Parts, look.Part));
+            }
+        }
+
+        looks.Clear();
+    }
+
+    /// <summary>Every look of every run, oldest first (on equal times, the earlier run first).</summary>
+    public IEnumerable<Look> InTimeOrder()
+    {
+        var readers = Enumerable.Range(0, runs)
+            .Select(r => new BinaryReader(new FileStream(Path.Combine(folder, $"{r}.run"), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16)))
+            .ToList();
+        try
+        {
+            var next = new PriorityQueue<(Look Look, int Run), (long, int)>();
+            for (var r = 0; r < readers.Count; r++)
+            {
+                Enqueue(next, readers[r], r);
+            }
+
+            while (next.TryDequeue(out var item, out _))
+            {
+                yield return item.Look;
+                Enqueue(next, readers[item.Run], item.Run);
+            }
+        }
+        finally
+        {
+            readers.ForEach(r => r.Dispose());
+        }
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static void Enqueue(PriorityQueue<(Look, int), (long, int)> queue, BinaryReader reader, int run)
+    {
+        if (reader.BaseStream.Position >= reader.BaseStream.Length)
+        {
+            return;
+        }
+
+        var at = new DateTime(reader.ReadInt64(), DateTimeKind.Utc);
+        var look = new Look(at, new Guid(reader.ReadBytes(16)), new Guid(reader.ReadBytes(16)), new Guid(reader.ReadBytes(16)), (AuditAction)reader.ReadByte(),
+            Parts[reader.ReadByte()]);
+        queue.Enqueue((look, run), (at.Ticks, run));
+    }
+}

@@ -63,11 +63,12 @@ public sealed class AuditIndexMark
 /// <summary>
 /// Fills <see cref="AuditShown"/> from the chains, in order, from each chain's mark on: the rows of up to
 /// <see cref="EventsPerBatch"/> events at once, sorted by resident, with the chain's new mark in the same transaction, so
-/// an event is indexed exactly once even when two runs meet (the second finds the mark moved and stops).
+/// an event is indexed exactly once even when two runs meet (the second finds the mark moved and stops). The batch is
+/// small because on SQLite its transaction holds the one write lock that every request's audit events wait for.
 /// </summary>
 public static class AuditIndexer
 {
-    internal const int EventsPerBatch = 2_000;
+    internal const int EventsPerBatch = 250;
 
     /// <summary>Indexes every event that is not indexed yet; returns how many rows it added.</summary>
     public static async Task<int> IndexAsync(KeukentafelDbContext db, CancellationToken ct)
