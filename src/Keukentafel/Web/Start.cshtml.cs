@@ -1,25 +1,49 @@
 using Keukentafel.Accounts;
+using Keukentafel.Cases;
 using Keukentafel.Neighbourhoods;
+using Keukentafel.Residents;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Keukentafel.Web;
 
 /// <summary>The start page: what the signed-in person needs first, by role.</summary>
-public sealed class StartPage(StaffDirectory directory) : PageModel
+public sealed class StartPage(StaffDirectory directory, ResidentTable table, TrustedPeople trusted) : PageModel
 {
     public string DisplayName { get; private set; } = "";
     public StaffStart? Staff { get; private set; }
     public bool IsResident { get; private set; }
     public bool IsAdministrator { get; private set; }
 
+    /// <summary>The resident's own case, read as a look at his file, for what waits for him; null without one.</summary>
+    public CaseFile? Case { get; private set; }
+
+    /// <summary>The wellbeing mark asked of the resident now, if any.</summary>
+    public Effects.MeasurementMoment? Asked { get; private set; }
+
+    /// <summary>The residents a trusted person looks along with.</summary>
+    public IReadOnlyList<LookingAlong> Along { get; private set; } = [];
+
+    /// <summary>The people proposed for the resident's next meeting who wait for his yes or no.</summary>
+    public int Decisions => Case?.PlannedMeeting?.Participants
+        .Count(p => p.Kind == Meetings.ParticipantKind.Professional && p.Agreement == Meetings.Agreement.Pending) ?? 0;
+
     public async Task OnGetAsync()
     {
         DisplayName = User.FindFirst(AccountClaims.DisplayName)?.Value ?? "";
         IsResident = User.IsInRole(Roles.Resident);
         IsAdministrator = User.IsInRole(Roles.Administrator);
+        var ct = HttpContext.RequestAborted;
         if (User.StaffId() is { } staffId)
         {
-            Staff = await directory.StaffStartAsync(staffId, HttpContext.RequestAborted);
+            Staff = await directory.StaffStartAsync(staffId, ct);
+        }
+        else if (IsResident && await trusted.WhoseAsync(null, ResidentTable.ReadPart, ct) is { } own && await table.ReadAsync(own.ResidentId, ct) is { } read)
+        {
+            (Case, Asked) = read;
+        }
+        else if (User.IsInRole(Roles.TrustedPerson))
+        {
+            Along = await trusted.AlongWithAsync(User, ct);
         }
     }
 }

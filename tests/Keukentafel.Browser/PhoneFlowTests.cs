@@ -1,0 +1,129 @@
+using Keukentafel.Tests;
+using Microsoft.Playwright;
+
+namespace Keukentafel.Browser;
+
+/// <summary>
+/// On a phone (375 x 812) each person sees his work first: the menu folds into a button that works without
+/// JavaScript, a case's parts fold into one button, and the resident's start page and kitchen table open on what waits
+/// for him (his yes or no to the people proposed for his meeting). From 64em on everything stands open as before.
+/// </summary>
+public sealed class PhoneFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private const int Width = 375;
+    private const int Height = 812;
+
+    [Fact]
+    public async Task The_resident_sees_what_waits_for_him_at_the_top_and_the_menu_behind_a_button()
+    {
+        var page = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(Width, Height);
+        await page.StepsAsync(async () =>
+        {
+            await CaseFlowTests.SignInAsync(page, PageSession.Resident);
+            await HeadingInTopThirdAsync(page);
+            var waiting = page.GetByRole(AriaRole.Heading, new() { Name = "U moet nog iets beslissen" });
+            (await BottomAsync(waiting)).ShouldBeLessThan(Height, "what waits for him is on the first screen of his start page");
+            var menuData = page.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" })
+                .GetByRole(AriaRole.Link, new() { Name = "Mijn gegevens", Exact = true });
+            (await menuData.IsVisibleAsync()).ShouldBeFalse("the menu is folded");
+            await page.ShouldBeAccessibleAsync();
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Nu beslissen" }).ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/mijn/tafel");
+            await HeadingInTopThirdAsync(page);
+            var yes = page.GetByRole(AriaRole.Button, new() { Name = "Ja, mag komen" }).First;
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            (await BottomAsync(yes)).ShouldBeLessThan(Height, "his first yes or no is on the first screen of his kitchen table");
+            await page.ShouldBeAccessibleAsync();
+
+            var pending = await page.GetByRole(AriaRole.Button, new() { Name = "Ja, mag komen" }).CountAsync();
+            await yes.ClickAsync();
+            await page.GetByRole(AriaRole.Status).First.WaitForAsync();
+            (await page.GetByRole(AriaRole.Button, new() { Name = "Ja, mag komen" }).CountAsync()).ShouldBe(pending - 1);
+
+            await page.GetByText("Menu", new() { Exact = true }).ClickAsync();
+            await menuData.ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/mijn/gegevens");
+            await HeadingInTopThirdAsync(page);
+            await NoSidewaysScrollAsync(page);
+        });
+    }
+
+    [Fact]
+    public async Task The_menu_opens_without_JavaScript_and_stands_open_on_a_wide_screen()
+    {
+        var phone = await app.NewPageAsync(javaScript: false);
+        await phone.SetViewportSizeAsync(Width, Height);
+        await phone.StepsAsync(async () =>
+        {
+            await CaseFlowTests.SignInAsync(phone, PageSession.Professional);
+            var cases = phone.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link, new() { Name = "Casussen" });
+            (await cases.IsVisibleAsync()).ShouldBeFalse("folded on a phone");
+            await phone.GetByText("Menu", new() { Exact = true }).ClickAsync();
+            await cases.ClickAsync();
+            await phone.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/casussen");
+            await HeadingInTopThirdAsync(phone);
+        });
+
+        var wide = await app.NewPageAsync();
+        await wide.SetViewportSizeAsync(1280, 900);
+        await wide.StepsAsync(async () =>
+        {
+            await CaseFlowTests.SignInAsync(wide, PageSession.Coordinator);
+            (await wide.GetByText("Menu", new() { Exact = true }).IsVisibleAsync()).ShouldBeFalse("no button on a wide screen");
+            var links = wide.GetByRole(AriaRole.Navigation, new() { Name = "Hoofdmenu" }).GetByRole(AriaRole.Link);
+            var tops = new HashSet<double>();
+            foreach (var link in await links.AllAsync())
+            {
+                (await link.IsVisibleAsync()).ShouldBeTrue();
+                tops.Add(Math.Round((await link.BoundingBoxAsync())!.Y));
+            }
+
+            tops.Count.ShouldBe(1, "the coordinator's menu fits one row at 1280 px");
+            await wide.ShouldBeAccessibleAsync();
+        });
+    }
+
+    [Fact]
+    public async Task A_case_page_on_a_phone_folds_its_parts_into_one_button_and_names_the_case_in_its_title()
+    {
+        var page = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(Width, Height);
+        await page.StepsAsync(async () =>
+        {
+            await CaseFlowTests.SignInAsync(page, PageSession.Professional);
+            await page.GotoAsync("/casussen");
+            await page.Locator("tbody a").First.ClickAsync();
+            await HeadingInTopThirdAsync(page);
+            var parts = page.GetByRole(AriaRole.Navigation, new() { Name = "Onderdelen van de casus" });
+            (await parts.GetByRole(AriaRole.Link, new() { Name = "Plan" }).IsVisibleAsync()).ShouldBeFalse("the parts are folded");
+            await parts.GetByText("Onderdeel:").ClickAsync();
+            await parts.GetByRole(AriaRole.Link, new() { Name = "Plan" }).ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith("/plan", StringComparison.Ordinal));
+            (await parts.Locator("summary").InnerTextAsync()).ShouldContain("Plan");
+            var number = (await page.Locator(".kt-case-header .kt-muted").InnerTextAsync()).Split(' ')[1];
+            (await page.TitleAsync()).ShouldBe($"Het plan - casus {number} - Keukentafel");
+            await HeadingInTopThirdAsync(page);
+            await NoSidewaysScrollAsync(page);
+            await page.ShouldBeAccessibleAsync();
+        });
+    }
+
+    private static async Task HeadingInTopThirdAsync(IPage page)
+    {
+        var box = await page.Locator("h1").First.BoundingBoxAsync();
+        box.ShouldNotBeNull();
+        ((double)box.Y).ShouldBeLessThan(Height / 3.0, $"the heading of {page.Url} starts in the top third of the screen");
+    }
+
+    private static async Task<double> BottomAsync(ILocator locator)
+    {
+        var box = await locator.BoundingBoxAsync();
+        box.ShouldNotBeNull();
+        return box.Y + box.Height;
+    }
+
+    private static async Task NoSidewaysScrollAsync(IPage page) =>
+        (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue($"{page.Url} scrolls sideways");
+}
