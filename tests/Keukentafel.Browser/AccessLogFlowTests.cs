@@ -29,7 +29,7 @@ public sealed class AccessLogFlowTests(BrowserApp app) : IClassFixture<BrowserAp
             await page.GetByRole(AriaRole.Heading, new() { Name = "Over u" }).WaitForAsync();
             await page.ShouldBeAccessibleAsync();
             var json = await page.RunAndWaitForDownloadAsync(() =>
-                page.GetByRole(AriaRole.Link, new() { Name = "Download alles als bestand (JSON)" }).ClickAsync());
+                page.GetByRole(AriaRole.Link, new() { Name = "Download alles als bestand voor een ander programma" }).ClickAsync());
             json.SuggestedFilename.ShouldBe("mijn-gegevens-keukentafel.json");
         });
     }
@@ -46,7 +46,7 @@ public sealed class AccessLogFlowTests(BrowserApp app) : IClassFixture<BrowserAp
             await page.GetByRole(AriaRole.Link, new() { Name = "Wie keek erin" }).ClickAsync();
 
             await page.GetByRole(AriaRole.Heading, new() { Name = "Wie keek in dit dossier" }).WaitForAsync();
-            (await page.Locator("tbody").InnerTextAsync()).ShouldContain("meldde uw casus aan");
+            (await page.Locator("tbody").InnerTextAsync()).ShouldContain("meldde uw hulpvraag aan");
             await page.ShouldBeAccessibleAsync();
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download als CSV" }).ClickAsync());
             download.SuggestedFilename.ShouldBe("wie-keek-in-dit-dossier.csv");

@@ -59,7 +59,7 @@ public sealed class ResidentExportPdf(Web.PdfText pdf, IStringLocalizer<MyDataPa
                     Sub(t["Plan"]);
                     foreach (var a in f.Actions)
                     {
-                        Item(t["Action", a.What, a.CarrierName, Date(a.DueDate), a.StatusText]);
+                        Item(t["Action", a.What, Residents.ResidentWords.Carrier(a.What, a.CarrierName), Date(a.DueDate), a.StatusText]);
                     }
                 }
 
@@ -81,7 +81,7 @@ public sealed class ResidentExportPdf(Web.PdfText pdf, IStringLocalizer<MyDataPa
                 Sub(t["History"]);
                 foreach (var h in c.History)
                 {
-                    Item($"{Local(h.AtUtc, "DateTime")} · {h.Actor}: {h.Summary}");
+                    Item($"{Local(h.AtUtc, "DateTime")} · {h.Actor}: {Residents.ResidentWords.Of(h.Summary)}");
                 }
 
                 lines.Line("", after: 8);

@@ -27,9 +27,9 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
 
         var rows = page.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
         var organisation = (await AuditAsync(a => a.CaseId == caseId && a.Action == AuditAction.Create)).Single().Organisation!;
-        rows.ShouldContain(r => r.Contains(bringer.Name) && r.Contains("meldde uw casus aan") && r.Contains(organisation));
+        rows.ShouldContain(r => r.Contains(bringer.Name) && r.Contains("meldde uw hulpvraag aan") && r.Contains(organisation));
         rows.ShouldContain(r => r.Contains(coordinatorName) && r.Contains("bekeek uw dossier") && r.Contains(Reason));
-        rows.ShouldContain(r => r.Contains(bringer.Name) && r.Contains("zag uw naam in de lijst met casussen"), "a list that shows his name is a look too");
+        rows.ShouldContain(r => r.Contains(bringer.Name) && r.Contains("zag uw naam in de lijst met hulpvragen"), "a list that shows his name is a look too");
         rows.ShouldNotContain(r => r.Contains(residentName), "the resident's own looks are not listed");
         var api = (await (await app.ApiAsync(PageSession.Resident)).GetJsonAsync("/api/v1/me/access-log")).Items();
         api.EnumerateArray().ShouldContain(e => e.GetProperty("who").GetString() == coordinatorName && e.GetProperty("reason").GetString() == Reason);
@@ -52,7 +52,7 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
         bytes.Take(3).ShouldBe(Encoding.UTF8.GetPreamble());
         var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].ShouldBe("Datum en tijd;Wie;Organisatie;Wat;Reden");
-        lines.ShouldContain(l => l.Contains($";{bringer.Name};") && l.Contains("meldde uw casus aan"));
+        lines.ShouldContain(l => l.Contains($";{bringer.Name};") && l.Contains("meldde uw hulpvraag aan"));
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
         pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         PdfText(await pdf.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).ShouldContain(bringer.Name);
@@ -70,7 +70,7 @@ public sealed class AccessLogTests(KeukentafelApp app) : IClassFixture<Keukentaf
         using var csv = await browser.GetAsync($"/casussen/{caseId}/inzage?handler=Csv", TestContext.Current.CancellationToken);
         var api = (await (await app.ApiAsync(bringer.Email)).GetJsonAsync($"/api/v1/cases/{caseId}/access-log")).Items();
 
-        page.QuerySelectorAll("tbody tr").ShouldContain(r => r.TextContent.Contains(bringer.Name) && r.TextContent.Contains("meldde uw casus aan"));
+        page.QuerySelectorAll("tbody tr").ShouldContain(r => r.TextContent.Contains(bringer.Name) && r.TextContent.Contains("meldde uw hulpvraag aan"));
         page.Text().ShouldNotContain(colleague.Name, Case.Sensitive, "her looks at her own case of this resident are not on this case's page");
         (await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain(bringer.Name);
         (await AuditAsync(a => a.CaseId == caseId && a.Action == AuditAction.Export && a.Part == "logboek" && a.UserName == bringer.Name)).Count.ShouldBe(1);

@@ -11,7 +11,7 @@ namespace Keukentafel.Tests.Privacy;
 /// </summary>
 public sealed class AuditIndexTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
 {
-    private const string ListLook = "zag uw naam in de lijst met casussen";
+    private const string ListLook = "zag uw naam in de lijst met hulpvragen";
 
     [Fact]
     public async Task A_list_is_one_event_that_each_resident_shown_finds_before_and_after_indexing()

@@ -41,7 +41,9 @@ public sealed partial class ResidentExportPdfTests(KeukentafelApp app) : IClassF
             facts.AddRange(file.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("what").GetString()!));
             facts.AddRange(file.GetProperty("answers").EnumerateArray().Select(a => a.GetProperty("text").GetString()).OfType<string>());
             facts.AddRange(file.GetProperty("team").EnumerateArray().Select(m => m.GetProperty("name").GetString()!));
-            facts.AddRange(c.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("summary").GetString()!));
+            // The PDF is for him to read: the history in his words, as his pages show it (the JSON file keeps it as recorded).
+            facts.AddRange(c.GetProperty("history").EnumerateArray()
+                .Select(h => Keukentafel.Residents.ResidentWords.Of(h.GetProperty("summary").GetString()!)));
         }
 
         var looks = json.GetProperty("accessLog").EnumerateArray().Select(e => e.GetProperty("who").GetString()!).Distinct().ToList();

@@ -136,7 +136,7 @@ public static class DemoNeighbourhood
             "Woningcorporatie met ruim 9.000 huurwoningen in Heerdonk.", ["WK990101", "WK990102"]),
         new("delinde", "ThuisZorg De Linde", OrganisationType.HomeCare, "delinde.example", "Wijkverpleegkundige",
             "Ouderenzorg en zorg thuis.", ["WK990101", "WK990102"]),
-        new("gemeente", "Gemeente Heerdonk, sociaal domein", OrganisationType.Municipality, "heerdonk.example", "Consulent Wmo",
+        new("gemeente", "Gemeente Heerdonk, wijkteam", OrganisationType.Municipality, "heerdonk.example", "Consulent Wmo",
             "De gemeente: Wmo, Participatiewet, schuldhulp en jeugd.", ["WK990101", "WK990102"]),
         new("ggd", "GGD Regio Heerdonk", OrganisationType.PublicHealth, "ggdregio.example", "Jeugdverpleegkundige",
             "Publieke gezondheid en preventie.", ["WK990101", "WK990102"]),
