@@ -56,4 +56,29 @@ public sealed class WorkFirstFlowTests(BrowserApp app) : IClassFixture<BrowserAp
             await coordinator.ShouldBeAccessibleAsync();
         });
     }
+
+    [Fact]
+    public async Task The_professionals_start_page_shows_her_work_first_on_a_phone()
+    {
+        var youth = await app.StaffAsync(Keukentafel.Neighbourhoods.OrganisationType.Youth, "WK990101");
+        var meeting = await CaseDriver.SignalAsync(app, youth.Email, family: "Tafelgast");
+        await meeting.MeetingPlannedAsync();
+        var number = (await meeting.FileAsync()).GetProperty("number").GetString()!;
+
+        var page = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(375, 812);
+        await page.StepsAsync(async () =>
+        {
+            await CaseFlowTests.SignInAsync(page, youth.Email);
+            var work = page.GetByRole(AriaRole.Region, new() { Name = "Uw werk" });
+            ((await work.BoundingBoxAsync())!.Y).ShouldBeLessThan(812, "her work is on the first screen");
+            (await work.GetByRole(AriaRole.Link, new() { Name = $"{number} · " }).CountAsync()).ShouldBe(1, "the case is among those to do first");
+            var meetings = work.Locator("ul").Nth(1);
+            (await meetings.InnerTextAsync()).ShouldContain(number, Case.Sensitive, "this week's meeting is on her start page");
+            await page.ShouldBeAccessibleAsync();
+
+            await meetings.GetByRole(AriaRole.Link).First.ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/casussen/{meeting.Id}/tafel");
+        });
+    }
 }

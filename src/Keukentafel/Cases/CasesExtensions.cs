@@ -10,6 +10,7 @@ public static class CasesExtensions
         services.AddScoped<CaseWork>();
         services.AddScoped<CaseFiles>();
         services.AddScoped<CaseLists>();
+        services.AddScoped<StaffWork>();
         return builder;
     }
 }

@@ -150,9 +150,8 @@ public sealed class NeighbourhoodStarts(CurrentUser asking, KeukentafelDbContext
             return null;
         }
 
-        var staffId = asking.StaffId;
         var mayEdit = await MayEditAsync(neighbourhoodId, ct);
-        if (!mayEdit && !await db.StaffNeighbourhoods.AnyAsync(w => w.StaffMemberId == staffId && w.NeighbourhoodId == neighbourhoodId, ct))
+        if (!mayEdit && !await WorksInAsync(neighbourhoodId, ct))
         {
             await access.LogAsync(null, null, AuditAction.Read, "opstart van een andere wijk", ct, allowed: false);
             return null;
@@ -223,6 +222,16 @@ public sealed class NeighbourhoodStarts(CurrentUser asking, KeukentafelDbContext
     /// Administrators keep every start-up; an aanjager those of the municipalities he works in; the coordinator his own
     /// neighbourhood's.
     /// </summary>
+    /// <summary>Whether the start-up page opens for this person: he works in the neighbourhood, or may edit its start-up.</summary>
+    public async Task<bool> MaySeeAsync(Guid neighbourhoodId, CancellationToken ct) =>
+        await WorksInAsync(neighbourhoodId, ct) || await MayEditAsync(neighbourhoodId, ct);
+
+    private Task<bool> WorksInAsync(Guid neighbourhoodId, CancellationToken ct)
+    {
+        var staffId = asking.StaffId;
+        return db.StaffNeighbourhoods.AnyAsync(w => w.StaffMemberId == staffId && w.NeighbourhoodId == neighbourhoodId, ct);
+    }
+
     private async Task<bool> MayEditAsync(Guid neighbourhoodId, CancellationToken ct)
     {
         var municipality = await db.Neighbourhoods.Where(n => n.Id == neighbourhoodId).Select(n => (Guid?)n.MunicipalityId).SingleOrDefaultAsync(ct);

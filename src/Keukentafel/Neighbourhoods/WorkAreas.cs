@@ -15,6 +15,13 @@ public sealed record WorkAreaChoice(IReadOnlyList<SelectListItem> Options, Guid 
 /// </summary>
 public sealed class WorkAreas(CurrentUser asking, KeukentafelDbContext db, CaseAccess access)
 {
+    /// <summary>Whether the user works in this neighbourhood, so that its reports open for him.</summary>
+    public Task<bool> WorksInAsync(Guid neighbourhoodId, CancellationToken ct)
+    {
+        var staffId = asking.StaffId;
+        return db.StaffNeighbourhoods.AnyAsync(w => w.StaffMemberId == staffId && w.NeighbourhoodId == neighbourhoodId, ct);
+    }
+
     /// <summary>The wanted neighbourhood, or (none wanted) the first by name; <paramref name="part"/> names the report in the log.</summary>
     public async Task<WorkAreaChoice> ChooseAsync(Guid? wanted, AuditAction action, string part, CancellationToken ct)
     {

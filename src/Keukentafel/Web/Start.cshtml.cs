@@ -2,16 +2,21 @@ using Keukentafel.Accounts;
 using Keukentafel.Cases;
 using Keukentafel.Neighbourhoods;
 using Keukentafel.Residents;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Keukentafel.Web;
 
 /// <summary>The start page: what the signed-in person needs first, by role.</summary>
-public sealed class StartPage(StaffDirectory directory, ResidentTable table, TrustedPeople trusted) : PageModel
+public sealed class StartPage(StaffDirectory directory, ResidentTable table, TrustedPeople trusted, StaffWork work, IAuthorizationService authorization)
+    : PageModel
 {
     public string DisplayName { get; private set; } = "";
     public StaffStart? Staff { get; private set; }
     public bool IsResident { get; private set; }
+
+    /// <summary>A professional's work first: late cases, the cases to do first, this week's meetings, follow-ups due.</summary>
+    public WorkFirst? Work { get; private set; }
     public bool IsAdministrator { get; private set; }
 
     /// <summary>The resident's own case, read as a look at his file, for what waits for him; null without one.</summary>
@@ -36,6 +41,10 @@ public sealed class StartPage(StaffDirectory directory, ResidentTable table, Tru
         if (User.StaffId() is { } staffId)
         {
             Staff = await directory.StaffStartAsync(staffId, ct);
+            if ((await authorization.AuthorizeAsync(User, Policies.CaseWork)).Succeeded)
+            {
+                Work = await work.ForAsync(staffId, ct);
+            }
         }
         else if (IsResident && await trusted.WhoseAsync(null, ResidentTable.ReadPart, ct) is { } own && await table.ReadAsync(own.ResidentId, ct) is { } read)
         {
