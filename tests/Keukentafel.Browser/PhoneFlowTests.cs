@@ -110,6 +110,33 @@ public sealed class PhoneFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         });
     }
 
+    [Fact]
+    public async Task My_cases_are_cards_on_a_phone_with_the_six_weeks_in_view()
+    {
+        var page = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(Width, Height);
+        await page.StepsAsync(async () =>
+        {
+            await CaseFlowTests.SignInAsync(page, PageSession.Professional);
+            await page.GotoAsync("/casussen");
+            await HeadingInTopThirdAsync(page);
+            var row = page.Locator("tbody tr").First;
+            var box = await row.BoundingBoxAsync();
+            box.ShouldNotBeNull();
+            ((double)box.X + box.Width).ShouldBeLessThanOrEqualTo(Width, "the whole card is on the screen");
+            var sixWeeks = row.Locator("td[data-label='Zes weken']");
+            ((double)(await sixWeeks.BoundingBoxAsync())!.Width).ShouldBeGreaterThan(Width / 2.0, "the six weeks are readable, not cut to a sliver");
+            (await sixWeeks.InnerTextAsync()).ShouldMatch(@"(dagen|dag|vandaag|laat|op tijd)");
+            await NoSidewaysScrollAsync(page);
+            await page.ShouldBeAccessibleAsync();
+
+            await CaseFlowTests.SignInAsync(page, PageSession.Coordinator);
+            await page.GotoAsync("/casussen/wijk");
+            await NoSidewaysScrollAsync(page);
+            await page.ShouldBeAccessibleAsync();
+        });
+    }
+
     private static async Task HeadingInTopThirdAsync(IPage page)
     {
         var box = await page.Locator("h1").First.BoundingBoxAsync();
