@@ -68,8 +68,9 @@ public sealed class BottleneckReports(KeukentafelDbContext db)
         var organisations = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
         var (b, d) = (points.Where(p => p.IsBottleneck).ToList(), points.Where(p => !p.IsBottleneck).ToList());
-        var bottleneckTotal = Total(b);
-        var deviationTotal = Total(d);
+        // Left out is not none: when every one of them fell in a left-out quarter, the total is hidden, never 0.
+        var bottleneckTotal = b.Count == 0 && all.Any(p => p.IsBottleneck) ? Hidden : Total(b);
+        var deviationTotal = d.Count == 0 && all.Any(p => !p.IsBottleneck) ? Hidden : Total(d);
         var backed = d.Where(p => p.Backed).ToList();
         var costs = d.Where(p => p.OtherwiseCost is not null).ToList();
         return new BottleneckReport(neighbourhoodId, name, from, to, smallQuarters, bottleneckTotal, deviationTotal,
