@@ -37,6 +37,10 @@ public sealed class PhoneFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             (await BottomAsync(yes)).ShouldBeLessThan(Height, "his first yes or no is on the first screen of his kitchen table");
             await page.ShouldBeAccessibleAsync();
 
+            var six = (await page.Locator("label[for='mark-6']").BoundingBoxAsync())!;
+            var ten = (await page.Locator("label[for='mark-10']").BoundingBoxAsync())!;
+            ((double)ten.Y).ShouldBe(six.Y, 1, "the marks 6 to 10 share a row: 10 is never alone on a line");
+
             var pending = await page.GetByRole(AriaRole.Button, new() { Name = "Ja, mag komen" }).CountAsync();
             await yes.ClickAsync();
             await page.GetByRole(AriaRole.Status).First.WaitForAsync();
