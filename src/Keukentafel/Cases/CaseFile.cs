@@ -46,7 +46,12 @@ public sealed record MeetingView(
 /// </summary>
 public sealed record ParticipantView(
     Guid Id, ParticipantKind Kind, string Name, string? Organisation, Guid? StaffMemberId, Agreement Agreement, string AgreementText,
-    DateTime? InvitedAtUtc, bool? Attended, Guid? OrganisationId, string? Relation);
+    DateTime? InvitedAtUtc, bool? Attended, Guid? OrganisationId, string? Relation)
+{
+    /// <summary>A professional proposed for the meeting who waits for the resident's yes or no (core rule 3).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool WaitsForResident => Kind == ParticipantKind.Professional && Agreement == Agreement.Pending;
+}
 
 /// <summary>An action of the plan, with who carries it: the name shown, and the staff member, organisation or kind of help.</summary>
 public sealed record ActionView(

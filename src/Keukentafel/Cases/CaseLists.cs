@@ -34,16 +34,21 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
     /// <summary>The most cases a page holds: every case shown is a read of a resident's file in the audit log.</summary>
     public const int MaxPageSize = 100;
 
+    /// <summary>
+    /// The professional's places at tables of open (or closed) cases that she may open today: as in the access check, at
+    /// the table only while the resident's consent for her organisation holds.
+    /// </summary>
+    public async Task<IQueryable<CaseMember>> MembershipsAsync(Guid staffMemberId, bool open, DateOnly today, CancellationToken ct)
+    {
+        var organisationId = await db.StaffMembers.Where(s => s.Id == staffMemberId).Select(s => s.OrganisationId).SingleOrDefaultAsync(ct);
+        return MayOpen(db.CaseMembers.AsNoTracking().Where(m => m.StaffMemberId == staffMemberId && m.IsOpen == open), db, organisationId, today);
+    }
+
     public async Task<Page<CaseListItem>> MineAsync(Guid staffMemberId, CaseFilter filter, string? cursor, int limit, CancellationToken ct)
     {
         limit = Math.Clamp(limit, 1, MaxPageSize);
-        var open = !filter.Closed;
-        var query = db.CaseMembers.AsNoTracking().Where(m => m.StaffMemberId == staffMemberId && m.IsOpen == open);
-
-        // As in the access check: at the table only while the resident's consent for his organisation holds.
-        var organisationId = await db.StaffMembers.Where(s => s.Id == staffMemberId).Select(s => s.OrganisationId).SingleOrDefaultAsync(ct);
         var today = DutchTime.Today(time);
-        query = MayOpen(query, db, organisationId, today);
+        var query = await MembershipsAsync(staffMemberId, !filter.Closed, today, ct);
         if (Cursor.Read(cursor) is var (carriedOut, deadline, id))
         {
             query = query.Where(m => (m.CarriedOut && !carriedOut)

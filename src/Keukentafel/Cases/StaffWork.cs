@@ -28,8 +28,7 @@ public sealed class StaffWork(KeukentafelDbContext db, CaseLists lists, Wellbein
     public async Task<WorkFirst> ForAsync(Guid staffMemberId, CancellationToken ct)
     {
         var today = DutchTime.Today(time);
-        var organisationId = await db.StaffMembers.Where(s => s.Id == staffMemberId).Select(s => s.OrganisationId).SingleOrDefaultAsync(ct);
-        var mine = CaseLists.MayOpen(db.CaseMembers.AsNoTracking().Where(m => m.StaffMemberId == staffMemberId && m.IsOpen), db, organisationId, today);
+        var mine = await lists.MembershipsAsync(staffMemberId, open: true, today, ct);
         var overdue = await mine.CountAsync(m => !m.CarriedOut && m.Deadline < today, ct);
         var first = (await lists.MineAsync(staffMemberId, new CaseFilter(), null, FirstCases, ct)).Items;
 

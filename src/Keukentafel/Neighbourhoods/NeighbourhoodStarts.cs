@@ -40,7 +40,7 @@ public sealed record StartupView(Guid Id, string Name, string Code, string Munic
 /// date, the organisations that join (also new ones), its coordinator, optionally a budget, and the usual start-up steps,
 /// all in one transaction. Then ambassadors per organisation and the checklist, kept by the aanjager or the coordinator.
 /// </summary>
-public sealed class NeighbourhoodStarts(CurrentUser asking, KeukentafelDbContext db, CaseAccess access, TimeProvider time)
+public sealed class NeighbourhoodStarts(CurrentUser asking, KeukentafelDbContext db, CaseAccess access, WorkAreas workAreas, TimeProvider time)
 {
     public async Task<Neighbourhood> StartAsync(StartRequest request, CancellationToken ct)
     {
@@ -151,7 +151,7 @@ public sealed class NeighbourhoodStarts(CurrentUser asking, KeukentafelDbContext
         }
 
         var mayEdit = await MayEditAsync(neighbourhoodId, ct);
-        if (!mayEdit && !await WorksInAsync(neighbourhoodId, ct))
+        if (!mayEdit && !await workAreas.WorksInAsync(neighbourhoodId, ct))
         {
             await access.LogAsync(null, null, AuditAction.Read, "opstart van een andere wijk", ct, allowed: false);
             return null;
@@ -218,20 +218,14 @@ public sealed class NeighbourhoodStarts(CurrentUser asking, KeukentafelDbContext
         await access.LogAsync(null, null, AuditAction.Change, "ambassadeur van een organisatie in de wijk", ct);
     }
 
+    /// <summary>Whether the start-up page opens for this person: he works in the neighbourhood, or may edit its start-up.</summary>
+    public async Task<bool> MaySeeAsync(Guid neighbourhoodId, CancellationToken ct) =>
+        await workAreas.WorksInAsync(neighbourhoodId, ct) || await MayEditAsync(neighbourhoodId, ct);
+
     /// <summary>
     /// Administrators keep every start-up; an aanjager those of the municipalities he works in; the coordinator his own
     /// neighbourhood's.
     /// </summary>
-    /// <summary>Whether the start-up page opens for this person: he works in the neighbourhood, or may edit its start-up.</summary>
-    public async Task<bool> MaySeeAsync(Guid neighbourhoodId, CancellationToken ct) =>
-        await WorksInAsync(neighbourhoodId, ct) || await MayEditAsync(neighbourhoodId, ct);
-
-    private Task<bool> WorksInAsync(Guid neighbourhoodId, CancellationToken ct)
-    {
-        var staffId = asking.StaffId;
-        return db.StaffNeighbourhoods.AnyAsync(w => w.StaffMemberId == staffId && w.NeighbourhoodId == neighbourhoodId, ct);
-    }
-
     private async Task<bool> MayEditAsync(Guid neighbourhoodId, CancellationToken ct)
     {
         var municipality = await db.Neighbourhoods.Where(n => n.Id == neighbourhoodId).Select(n => (Guid?)n.MunicipalityId).SingleOrDefaultAsync(ct);

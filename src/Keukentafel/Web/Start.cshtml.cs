@@ -29,8 +29,7 @@ public sealed class StartPage(StaffDirectory directory, ResidentTable table, Tru
     public IReadOnlyList<LookingAlong> Along { get; private set; } = [];
 
     /// <summary>The people proposed for the resident's next meeting who wait for his yes or no.</summary>
-    public int Decisions => Case?.PlannedMeeting?.Participants
-        .Count(p => p.Kind == Meetings.ParticipantKind.Professional && p.Agreement == Meetings.Agreement.Pending) ?? 0;
+    public int Decisions => Case?.PlannedMeeting?.Participants.Count(p => p.WaitsForResident) ?? 0;
 
     public async Task OnGetAsync()
     {
