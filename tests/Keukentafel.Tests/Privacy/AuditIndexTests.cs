@@ -11,7 +11,7 @@ namespace Keukentafel.Tests.Privacy;
 /// </summary>
 public sealed class AuditIndexTests(KeukentafelApp app) : IClassFixture<KeukentafelApp>
 {
-    private const string ListLook = "zag uw naam in de lijst met hulpvragen";
+    internal const string ListLook = "zag uw naam in de lijst met hulpvragen";
 
     [Fact]
     public async Task A_list_is_one_event_that_each_resident_shown_finds_before_and_after_indexing()
@@ -103,7 +103,8 @@ public sealed class AuditIndexTests(KeukentafelApp app) : IClassFixture<Keukenta
         delete.Message.ShouldContain("retention");
     }
 
-    private static async Task<int> ListLooksAsync(HttpClient residentApi, string who) =>
+    /// <summary>How many list looks by <paramref name="who"/> the resident's "who looked" shows (its first page).</summary>
+    internal static async Task<int> ListLooksAsync(HttpClient residentApi, string who) =>
         (await residentApi.GetJsonAsync("/api/v1/me/access-log")).Items().EnumerateArray()
             .Count(e => e.GetProperty("who").GetString() == who && e.GetProperty("what").GetString() == ListLook);
 }
