@@ -141,6 +141,26 @@ public sealed class PhoneFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         });
     }
 
+    [Theory]
+    [InlineData(PageSession.Manager, "Wacht op u")]
+    [InlineData(PageSession.Coordinator, "In uw wijken")]
+    [InlineData(PageSession.Professional, "Uw werk")]
+    public async Task Each_start_page_opens_on_the_persons_work_on_the_first_screen(string email, string work)
+    {
+        var page = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(Width, Height);
+        await page.StepsAsync(async () =>
+        {
+            await CaseFlowTests.SignInAsync(page, email);
+            await HeadingInTopThirdAsync(page);
+            var heading = page.GetByRole(AriaRole.Heading, new() { Name = work, Exact = true });
+            (await BottomAsync(heading)).ShouldBeLessThan(Height, "his work starts on the first screen");
+            (await page.GetByRole(AriaRole.Heading, new() { Name = "Leren", Exact = true }).CountAsync()).ShouldBe(1, "the next learning session");
+            await NoSidewaysScrollAsync(page);
+            await page.ShouldBeAccessibleAsync();
+        });
+    }
+
     private static async Task HeadingInTopThirdAsync(IPage page)
     {
         var box = await page.Locator("h1").First.BoundingBoxAsync();

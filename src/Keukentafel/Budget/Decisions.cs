@@ -29,6 +29,21 @@ public sealed record RoomAskView(string From, decimal Amount, string AskedBy, Da
 /// </summary>
 public sealed class Decisions(CurrentUser asking, KeukentafelDbContext db, Allocation allocation, Financing financing, CaseAccess access)
 {
+    /// <summary>
+    /// The requests that wait for this manager: open ones of his organisation, and room asked of it. A count for his
+    /// start page; it names no resident.
+    /// </summary>
+    public async Task<Plans.Waiting> WaitingAsync(CancellationToken ct)
+    {
+        var me = asking.StaffId;
+        var managed = db.StaffMembers.Where(s => s.Id == me && s.Function == StaffFunction.Manager).Select(s => s.OrganisationId);
+        var waiting = db.FinancingRequests.AsNoTracking()
+            .Where(r => (r.Status == RequestStatus.Open && managed.Contains(r.OrganisationId))
+                || (r.Status == RequestStatus.AwaitingRoom
+                    && db.RoomShiftAsks.Any(a => a.RequestId == r.Id && a.Agreed == null && managed.Contains(a.FromOrganisationId))));
+        return new Plans.Waiting(await waiting.CountAsync(ct), await waiting.MinAsync(r => (DateTime?)r.RequestedAtUtc, ct));
+    }
+
     public async Task<IReadOnlyList<RequestToDecide>> MineAsync(CancellationToken ct)
     {
         var me = asking.StaffId;

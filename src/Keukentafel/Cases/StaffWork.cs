@@ -15,6 +15,9 @@ public sealed record MeetingSoon(Guid CaseId, string Number, string Resident, Gu
 /// </summary>
 public sealed record WorkFirst(int Overdue, IReadOnlyList<CaseListItem> First, IReadOnlyList<MeetingSoon> Meetings, IReadOnlyList<FollowUpDue> FollowUps);
 
+/// <summary>The late cases of the neighbourhoods a coordinator coordinates, for her start page: how many, and the first, without names.</summary>
+public sealed record NeighbourhoodWork(int Overdue, IReadOnlyList<NeighbourhoodCaseItem> Late);
+
 /// <summary>
 /// The professional's work, for her start page (issue 23, point 6): the first cases of "Mijn casussen" (the work still
 /// to do, late on top), her meetings of the coming seven days and the follow-up marks due. The cases shown are one
@@ -48,5 +51,26 @@ public sealed class StaffWork(KeukentafelDbContext db, CaseLists lists, Wellbein
             [.. first.Select(c => (c.Id, c.ResidentId)), .. soon.Select(m => (m.CaseId, m.ResidentId)), .. followUps.Select(f => (f.CaseId, f.ResidentId))],
             "casuslijst", "startpagina (0)", ct);
         return new WorkFirst(overdue, first, soon, followUps);
+    }
+
+    /// <summary>
+    /// The coordinator's neighbourhoods: how many open cases are late there, and the first of them as her overview of
+    /// the neighbourhood's cases shows them (no names, one list look in the audit log as on that page).
+    /// </summary>
+    public async Task<NeighbourhoodWork> CoordinationAsync(Guid coordinatorId, CancellationToken ct)
+    {
+        var today = DutchTime.Today(time);
+        var overdue = await db.Cases.AsNoTracking()
+            .Where(c => c.Status != CaseStatus.Closed && c.SolutionCarriedOutAtUtc == null && c.Deadline < today
+                && db.Neighbourhoods.Any(n => n.Id == c.NeighbourhoodId && n.CoordinatorId == coordinatorId))
+            .CountAsync(ct);
+        if (overdue == 0)
+        {
+            return new NeighbourhoodWork(0, []);
+        }
+
+        var late = (await lists.InMyNeighbourhoodsAsync(coordinatorId, null, FirstCases, ct)).Items.Where(c => c.Overdue).ToList();
+        await access.LogAsync(null, null, AuditAction.List, $"casussen in de wijk, startpagina ({late.Count})", ct);
+        return new NeighbourhoodWork(overdue, late);
     }
 }

@@ -46,7 +46,7 @@ public sealed class InitiativesPage(Initiatives initiatives, LearningSessions se
     private async Task<IActionResult> ShowAsync(Guid? wijk)
     {
         var ct = HttpContext.RequestAborted;
-        (Neighbourhoods, Chosen) = await sessions.ChooseAsync(wijk, ct);
+        (Neighbourhoods, Chosen) = await sessions.ChooseForInitiativesAsync(wijk, ct);
 
         if (Chosen is not null)
         {

@@ -2,6 +2,7 @@ using Keukentafel.Accounts;
 using Keukentafel.Budget;
 using Keukentafel.Cases;
 using Keukentafel.Data;
+using Keukentafel.Neighbourhoods;
 using Keukentafel.Privacy;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,12 @@ public sealed record LessonView(Guid Id, Guid SessionId, DateOnly SessionDate, L
 
 public sealed record SessionListItem(Guid Id, DateOnly Date, SessionLevel Level, string LevelText, int Participants, bool HasMinutes);
 
+/// <summary>The next learning session of a neighbourhood the user works in.</summary>
+public sealed record SessionSoon(Guid Id, Guid NeighbourhoodId, string Neighbourhood, DateOnly Date, string LevelText);
+
+/// <summary>A lesson the user owns that is not done yet, with the session that recorded it.</summary>
+public sealed record LessonToFollow(Guid Id, Guid SessionId, string Neighbourhood, DateOnly SessionDate, LessonKind Kind, string Text, LessonStatus Status);
+
 /// <summary>A neighbourhood the user works in, and whether he coordinates it (then he plans its sessions).</summary>
 public sealed record LearningNeighbourhood(Guid Id, string Name, bool Coordinates);
 
@@ -29,7 +36,7 @@ public sealed record LearningNeighbourhood(Guid Id, string Name, bool Coordinate
 /// neighbourhood sees them, each with the agenda he may see. Someone from elsewhere gets "not found", logged.
 /// </summary>
 public sealed class LearningSessions(CurrentUser asking, KeukentafelDbContext db, Agendas agendas, AgendaMails agendaMails, Membership membership,
-    CaseAccess access, TimeProvider time)
+    CaseAccess access, WorkAreas workAreas, TimeProvider time)
 {
     private const string Part = "leersessie";
 
@@ -75,14 +82,58 @@ public sealed class LearningSessions(CurrentUser asking, KeukentafelDbContext db
     }
 
     /// <summary>
-    /// The neighbourhoods the user works in, and the one he chose (none chosen: the first). One he does not work in is not
-    /// his: "not found". The pages of sessions and initiatives open with this choice.
+    /// The neighbourhoods the user works in, and the one he chose. None chosen: the one he coordinates (he plans
+    /// there), else the first with something to see (<paramref name="shown"/>: the neighbourhoods that have sessions,
+    /// or initiatives), where his work is first (<see cref="WorkAreas.WhereWorkIsAsync"/>). One he does not work in is
+    /// not his: "not found". The pages of sessions and initiatives open with this choice.
     /// </summary>
-    public async Task<(IReadOnlyList<LearningNeighbourhood> All, LearningNeighbourhood? Chosen)> ChooseAsync(Guid? chosen, CancellationToken ct)
+    private async Task<(IReadOnlyList<LearningNeighbourhood> All, LearningNeighbourhood? Chosen)> ChooseAsync(Guid? chosen, IQueryable<Guid> shown,
+        CancellationToken ct)
     {
-        var all = await NeighbourhoodsAsync(ct);
-        var found = all.FirstOrDefault(n => n.Id == chosen) ?? (chosen is null && all.Count > 0 ? all[0] : null);
+        var areas = await workAreas.WhereWorkIsAsync(ct);
+        var ids = areas.Select(a => a.Id).ToList();
+        var withSomething = await shown.Where(id => ids.Contains(id)).Distinct().ToListAsync(ct);
+        var ranked = areas.OrderByDescending(a => a.Coordinates).ThenByDescending(a => withSomething.Contains(a.Id))
+            .Select(n => new LearningNeighbourhood(n.Id, n.Name, n.Coordinates)).ToList();
+        var all = ranked.OrderBy(n => n.Name, StringComparer.CurrentCulture).ToList();
+        var found = chosen is null ? ranked.FirstOrDefault() : all.FirstOrDefault(n => n.Id == chosen);
         return chosen is not null && found is null ? throw new NotYoursException() : (all, found);
+    }
+
+    /// <summary>The neighbourhood the page of learning sessions shows (see <see cref="ChooseAsync"/>).</summary>
+    public Task<(IReadOnlyList<LearningNeighbourhood> All, LearningNeighbourhood? Chosen)> ChooseForSessionsAsync(Guid? chosen, CancellationToken ct) =>
+        ChooseAsync(chosen, db.LearningSessions.Select(s => s.NeighbourhoodId), ct);
+
+    /// <summary>The neighbourhood the page of collective initiatives shows (see <see cref="ChooseAsync"/>).</summary>
+    public Task<(IReadOnlyList<LearningNeighbourhood> All, LearningNeighbourhood? Chosen)> ChooseForInitiativesAsync(Guid? chosen, CancellationToken ct) =>
+        ChooseAsync(chosen, db.CollectiveInitiatives.Select(i => i.NeighbourhoodId), ct);
+
+    /// <summary>The next session of each neighbourhood the user works in (today's included), soonest first.</summary>
+    public async Task<IReadOnlyList<SessionSoon>> NextAsync(CancellationToken ct)
+    {
+        var staffId = asking.StaffId;
+        var today = DutchTime.Today(time);
+        var mine = db.StaffNeighbourhoods.Where(w => w.StaffMemberId == staffId).Select(w => w.NeighbourhoodId);
+        var coming = await db.LearningSessions.AsNoTracking().Where(s => mine.Contains(s.NeighbourhoodId) && s.Date >= today)
+            .Join(db.Neighbourhoods, s => s.NeighbourhoodId, n => n.Id, (s, n) => new { s.Id, s.NeighbourhoodId, n.Name, s.Date, s.Level })
+            .ToListAsync(ct);
+        return [.. coming.GroupBy(s => s.NeighbourhoodId).Select(g => g.MinBy(s => s.Date)!).OrderBy(s => s.Date)
+            .Select(s => new SessionSoon(s.Id, s.NeighbourhoodId, s.Name, s.Date, s.Level.Dutch()))];
+    }
+
+    /// <summary>The lessons the user owns that are open or under way, in the neighbourhoods he works in, oldest first.</summary>
+    public async Task<IReadOnlyList<LessonToFollow>> MyLessonsAsync(CancellationToken ct)
+    {
+        var staffId = asking.StaffId;
+        var mine = db.StaffNeighbourhoods.Where(w => w.StaffMemberId == staffId).Select(w => w.NeighbourhoodId);
+        var lessons = await db.Lessons.AsNoTracking()
+            .Where(l => l.OwnerId == staffId && (l.Status == LessonStatus.Open || l.Status == LessonStatus.InProgress))
+            .Join(db.LearningSessions, l => l.SessionId, s => s.Id, (l, s) => new { l, s.Date, s.NeighbourhoodId })
+            .Where(x => mine.Contains(x.NeighbourhoodId))
+            .Join(db.Neighbourhoods, x => x.NeighbourhoodId, n => n.Id, (x, n) => new { x.l, x.Date, n.Name })
+            .OrderBy(x => x.Date).Take(10)
+            .ToListAsync(ct);
+        return [.. lessons.Select(x => new LessonToFollow(x.l.Id, x.l.SessionId, x.Name, x.Date, x.l.Kind, x.l.Text, x.l.Status))];
     }
 
     public async Task<IReadOnlyList<SessionListItem>> ListAsync(Guid neighbourhoodId, CancellationToken ct)

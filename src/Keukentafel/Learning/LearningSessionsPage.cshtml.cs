@@ -46,7 +46,7 @@ public sealed class LearningSessionsPage(LearningSessions sessions, TimeProvider
     private async Task<IActionResult> ShowAsync(Guid? wijk)
     {
         var ct = HttpContext.RequestAborted;
-        (Neighbourhoods, Chosen) = await sessions.ChooseAsync(wijk, ct);
+        (Neighbourhoods, Chosen) = await sessions.ChooseForSessionsAsync(wijk, ct);
 
         if (Chosen is not null)
         {

@@ -9,6 +9,9 @@ namespace Keukentafel.Neighbourhoods;
 /// <summary>The neighbourhood a report shows, one of those the user works in, with the others to choose from.</summary>
 public sealed record WorkAreaChoice(IReadOnlyList<SelectListItem> Options, Guid Id, string Name, Guid? CoordinatorId);
 
+/// <summary>A neighbourhood the user works in, and whether he coordinates it.</summary>
+public sealed record WorkArea(Guid Id, string Name, Guid? CoordinatorId, bool Coordinates);
+
 /// <summary>
 /// The neighbourhoods a staff member works in, for the pages that show one of them at a time (the effect report, the
 /// bottleneck report). Another neighbourhood is not his: "not found", and the attempt is in the audit log.
@@ -22,21 +25,45 @@ public sealed class WorkAreas(CurrentUser asking, KeukentafelDbContext db, CaseA
         return db.StaffNeighbourhoods.AnyAsync(w => w.StaffMemberId == staffId && w.NeighbourhoodId == neighbourhoodId, ct);
     }
 
-    /// <summary>The wanted neighbourhood, or (none wanted) the first by name; <paramref name="part"/> names the report in the log.</summary>
+    /// <summary>
+    /// The wanted neighbourhood, or (none wanted) the one where the user's work is (<see cref="WhereWorkIsAsync"/>);
+    /// <paramref name="part"/> names the report in the log.
+    /// </summary>
     public async Task<WorkAreaChoice> ChooseAsync(Guid? wanted, AuditAction action, string part, CancellationToken ct)
     {
-        var staffId = asking.StaffId;
-        var mine = (await db.StaffNeighbourhoods.AsNoTracking().Where(w => w.StaffMemberId == staffId)
-                .Select(w => new { w.NeighbourhoodId, w.Neighbourhood!.Name, w.Neighbourhood.CoordinatorId }).ToListAsync(ct))
-            .OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
-        var chosen = wanted is { } id ? mine.FirstOrDefault(n => n.NeighbourhoodId == id) : mine.FirstOrDefault();
+        var ranked = await WhereWorkIsAsync(ct);
+        var chosen = wanted is { } id ? ranked.FirstOrDefault(n => n.Id == id) : ranked.Count > 0 ? ranked[0] : null;
         if (chosen is null)
         {
             await access.LogAsync(null, null, action, $"{part} van een andere wijk", ct, allowed: false);
             throw new NotYoursException();
         }
 
-        var options = mine.Select(n => new SelectListItem(n.Name, n.NeighbourhoodId.ToString(), n.NeighbourhoodId == chosen.NeighbourhoodId)).ToList();
-        return new WorkAreaChoice(options, chosen.NeighbourhoodId, chosen.Name, chosen.CoordinatorId);
+        var options = ranked.OrderBy(n => n.Name, StringComparer.CurrentCulture)
+            .Select(n => new SelectListItem(n.Name, n.Id.ToString(), n.Id == chosen.Id)).ToList();
+        return new WorkAreaChoice(options, chosen.Id, chosen.Name, chosen.CoordinatorId);
+    }
+
+    /// <summary>
+    /// The neighbourhoods the user works in, where his work is first: the ones he coordinates, then by how many of his
+    /// open cases lie there, then by name. A page that shows one neighbourhood opens on the first, so it opens where
+    /// there is something for him to see.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkArea>> WhereWorkIsAsync(CancellationToken ct)
+    {
+        var staffId = asking.StaffId;
+        var coordinator = asking.IsInRole(Roles.Coordinator);
+        var rows = await db.StaffNeighbourhoods.AsNoTracking().Where(w => w.StaffMemberId == staffId)
+            .Join(db.Neighbourhoods, w => w.NeighbourhoodId, n => n.Id, (w, n) => new
+            {
+                n.Id,
+                n.Name,
+                n.CoordinatorId,
+                Cases = db.CaseMembers.Count(m => m.StaffMemberId == staffId && m.IsOpen && db.Cases.Any(c => c.Id == m.CaseId && c.NeighbourhoodId == n.Id)),
+            })
+            .ToListAsync(ct);
+        return [.. rows.OrderByDescending(r => coordinator && r.CoordinatorId == staffId).ThenByDescending(r => r.Cases)
+            .ThenBy(r => r.Name, StringComparer.CurrentCulture)
+            .Select(r => new WorkArea(r.Id, r.Name, r.CoordinatorId, coordinator && r.CoordinatorId == staffId))];
     }
 }

@@ -12,6 +12,9 @@ public sealed record DeviationToBack(
     string RecordedBy, DateTime RecordedAtUtc, DateTime? BackedAtUtc,
     [property: System.Text.Json.Serialization.JsonIgnore] Guid ResidentId);
 
+/// <summary>How many things wait for someone's decision, and since when the oldest (null when none).</summary>
+public sealed record Waiting(int Count, DateTime? OldestUtc);
+
 /// <summary>
 /// A backing as it was recorded: the case's version goes up with it, so the case bringer's next save on the version he
 /// read is refused as stale, and that refusal's <c>changesSince</c> names this backing.
@@ -24,6 +27,17 @@ public sealed record Backed(Guid DeviationId, Guid CaseId, int CaseVersion, Date
 /// </summary>
 public sealed class DeviationBacking(CurrentUser asking, KeukentafelDbContext db, CaseAccess access, TimeProvider time)
 {
+    /// <summary>
+    /// How many deviations wait for this manager's backing, and when the oldest was asked: for his start page. A count
+    /// names no resident, so it is no look at a file.
+    /// </summary>
+    public async Task<Waiting> WaitingAsync(CancellationToken ct)
+    {
+        var me = asking.StaffId;
+        var open = db.RuleDeviations.AsNoTracking().Where(d => d.ManagerId == me && d.BackedAtUtc == null);
+        return new Waiting(await open.CountAsync(ct), await open.MinAsync(d => (DateTime?)d.RecordedAtUtc, ct));
+    }
+
     public async Task<IReadOnlyList<DeviationToBack>> MineAsync(CancellationToken ct)
     {
         var me = asking.StaffId;
