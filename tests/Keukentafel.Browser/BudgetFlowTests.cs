@@ -95,7 +95,7 @@ public sealed class BudgetFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await CaseFlowTests.SignInAsync(coordinator, PageSession.Coordinator);
             await coordinator.GetByRole(AriaRole.Link, new() { Name = "Wijkbudget" }).ClickAsync();
             await coordinator.GetByRole(AriaRole.Heading, new() { Name = "Prognose" }).WaitForAsync();
-            (await coordinator.Locator("svg.kt-chart").CountAsync()).ShouldBeGreaterThanOrEqualTo(4);
+            (await coordinator.Locator("figure.kt-chart").CountAsync()).ShouldBeGreaterThanOrEqualTo(4);
             (await coordinator.GetByText("Twee uur per week hulp in huis").CountAsync()).ShouldBe(1);
             await coordinator.ShouldBeAccessibleAsync();
             var excel = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.GetByRole(AriaRole.Link, new() { Name = "Excel (XLSX)" }).ClickAsync());

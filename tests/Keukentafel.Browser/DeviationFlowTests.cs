@@ -26,7 +26,11 @@ public sealed class DeviationFlowTests(BrowserApp app) : IClassFixture<BrowserAp
 
         var manager = await app.NewPageAsync();
         await CaseFlowTests.SignInAsync(manager, PageSession.Manager);
-        await manager.GetByRole(AriaRole.Link, new() { Name = "Afwijkingen" }).ClickAsync();
+        // His start page says what waits for him and leads there.
+        var start = await manager.Locator("main").InnerTextAsync();
+        System.Text.RegularExpressions.Regex.IsMatch(start, @"\d+ afwijking(en)? wacht(en)? op uw steun")
+            .ShouldBeTrue($"his start page counts what waits for him: {start}");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Afwijkingen om te steunen" }).ClickAsync();
         await manager.ShouldBeAccessibleAsync();
         var card = manager.Locator(".kt-card").Filter(new() { HasText = "Wachttijd voor schuldhulp" });
         (await card.InnerTextAsync()).ShouldContain("6.500");

@@ -20,8 +20,8 @@ public sealed class EffectsFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.GetByRole(AriaRole.Button, new() { Name = "Tonen" }).ClickAsync();
 
             await page.GetByRole(AriaRole.Heading, new() { Name = "Welbevinden" }).WaitForAsync();
-            (await page.Locator("svg.kt-chart").CountAsync()).ShouldBeGreaterThanOrEqualTo(4);
-            (await page.GetByRole(AriaRole.Img, new() { Name = "Gemiddeld rapportcijfer per moment" }).CountAsync()).ShouldBe(1);
+            (await page.Locator("figure.kt-chart").CountAsync()).ShouldBeGreaterThanOrEqualTo(4);
+            (await page.GetByRole(AriaRole.Figure, new() { Name = "Gemiddeld rapportcijfer per moment" }).CountAsync()).ShouldBe(1);
             (await page.Locator("table").First.InnerTextAsync()).ShouldContain("Nameting");
             await page.ShouldBeAccessibleAsync();
 

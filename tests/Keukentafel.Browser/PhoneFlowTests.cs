@@ -161,6 +161,38 @@ public sealed class PhoneFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         });
     }
 
+    [Theory]
+    [InlineData(PageSession.Coordinator, "/budget")]
+    [InlineData(PageSession.Coordinator, "/effecten")]
+    [InlineData(PageSession.Director, "/gemeente")]
+    public async Task Charts_on_a_phone_say_what_they_show_in_readable_text_with_named_bars(string email, string url)
+    {
+        var page = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(Width, Height);
+        await page.StepsAsync(async () =>
+        {
+            await CaseFlowTests.SignInAsync(page, email);
+            await page.GotoAsync(url);
+            var charts = await page.Locator("figure.kt-chart").AllAsync();
+            charts.Count.ShouldBeGreaterThan(0, $"{url} shows a chart");
+            foreach (var chart in charts)
+            {
+                var headline = await chart.Locator(".kt-chart__headline").InnerTextAsync();
+                headline.Trim().Length.ShouldBeGreaterThan(10, "each chart says in one line what it shows");
+            }
+
+            // Text in bar charts is page text; a line chart's text scales with it and stays at least 11.5 px on a phone.
+            var smallest = await page.EvaluateAsync<double>(@"() => Math.min(
+                ...[...document.querySelectorAll('.kt-bars__label, .kt-bars__number')].map(e => parseFloat(getComputedStyle(e).fontSize)),
+                ...[...document.querySelectorAll('svg.kt-chart__lines')].map(s => s.getBoundingClientRect().width / s.viewBox.baseVal.width * 14))");
+            smallest.ShouldBeGreaterThanOrEqualTo(11.5, $"the charts' text on {url} stays readable at {Width} px");
+            (await page.Locator("figure.kt-chart .kt-bars__label").AllInnerTextsAsync()).ShouldAllBe(label => url == "/effecten" || !label.All(char.IsDigit),
+                "bars are named, not numbered");
+            await NoSidewaysScrollAsync(page);
+            await page.ShouldBeAccessibleAsync();
+        });
+    }
+
     private static async Task HeadingInTopThirdAsync(IPage page)
     {
         var box = await page.Locator("h1").First.BoundingBoxAsync();

@@ -8,103 +8,115 @@ namespace Keukentafel.Effects;
 /// <summary>One bar: a value, optionally with its confidence interval.</summary>
 public sealed record Bar(string Label, decimal Value, decimal? Low = null, decimal? High = null);
 
-/// <summary>A named row of values: one series of a grouped bar chart or a line chart.</summary>
-public sealed record Series(string Name, IReadOnlyList<decimal> Values);
+/// <summary>
+/// A named row of values: one series of a grouped bar chart or a line chart. A value with a note (a group too small to
+/// show) has no bar: the note stands in its place, never a 0.
+/// </summary>
+public sealed record Series(string Name, IReadOnlyList<decimal> Values, IReadOnlyList<string?>? Notes = null);
 
 /// <summary>
-/// Charts drawn on the server as inline SVG: they need no script, print as they are, and each carries a title and a
-/// description for screen readers (the page shows the same figures in a table beside it).
+/// Charts drawn on the server, without script: each is a figure with a one-line headline (what the chart says) and a
+/// title (what it shows). Bars are rows of text (the name and the figure, readable at every width, read out by screen
+/// readers) beside a bar drawn to scale; only the bar itself is a picture. Line charts stay a picture, with their
+/// figures in the page's table beside them and in their description.
 /// </summary>
 public static class Charts
 {
-    private const int Width = 640;
-    private const int Height = 260;
-    private const int Left = 70;
-    private const int Right = 16;
-    private const int Top = 16;
-    private const int Bottom = 44;
-    private static readonly string[] Colours = ["#1b5e8c", "#d46a00", "#4a7c2f", "#7b3f98"];
+    private const int Width = 380;
+    private const int Height = 240;
+    private const int Left = 78;
+    private const int Right = 12;
+    private const int Top = 14;
+    private const int Bottom = 40;
+    private const int FontSize = 14;
+    private static readonly string[] Colours = ["#1b5e8c", "#b35900", "#3f6b27", "#7b3f98"];
     private static readonly CultureInfo Nl = CultureInfo.GetCultureInfo("nl-NL");
 
-    public static IHtmlContent Bars(string id, string title, IReadOnlyList<Bar> bars, decimal max, Func<decimal, string> format)
+    /// <summary>Bars on one scale from 0 to <paramref name="max"/>, each named, with its figure (and interval) beside it.</summary>
+    public static IHtmlContent Bars(string id, string headline, string title, IReadOnlyList<Bar> bars, decimal max, Func<decimal, string> format)
     {
-        var svg = Open(id, title, string.Join("; ", bars.Select(b =>
-            $"{b.Label}: {format(b.Value)}{(b.Low is { } lo && b.High is { } hi ? $" ({format(lo)} tot {format(hi)})" : "")}")));
-        Axis(svg, max, format);
-        var slot = (Width - Left - Right) / (double)Math.Max(bars.Count, 1);
-        for (var i = 0; i < bars.Count; i++)
+        var html = Open(id, headline, title);
+        html.Append("<dl class=\"kt-bars\">");
+        foreach (var b in bars)
         {
-            var b = bars[i];
-            var x = Left + (i * slot) + (slot * 0.2);
-            var w = slot * 0.6;
-            var y = Y(b.Value, max);
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<rect x=\"{x:0.#}\" y=\"{y:0.#}\" width=\"{w:0.#}\" height=\"{Height - Bottom - y:0.#}\" fill=\"{Colours[0]}\"/>");
-            if (b.Low is { } low && b.High is { } high)
-            {
-                var cx = x + (w / 2);
-                var path = string.Create(CultureInfo.InvariantCulture,
-                    $"M{cx:0.#} {Y(low, max):0.#}V{Y(high, max):0.#}M{cx - 8:0.#} {Y(low, max):0.#}h16M{cx - 8:0.#} {Y(high, max):0.#}h16");
-                svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{path}\" stroke=\"#222\" stroke-width=\"2\" fill=\"none\"/>");
-            }
-
-            Label(svg, x + (w / 2), y - 4, format(b.Value), "middle");
-            Label(svg, x + (w / 2), Height - Bottom + 18, b.Label, "middle");
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"kt-bars__row\"><dt class=\"kt-bars__label\">{E(b.Label)}</dt>");
+            var interval = b.Low is { } low && b.High is { } high ? (low, high) : ((decimal, decimal)?)null;
+            Value(html, b.Value, max, 0, null, format(b.Value) + (interval is var (lo, hi) ? $" ({format(lo)} tot {format(hi)})" : ""), interval);
+            html.Append("</div>");
         }
 
-        return Close(svg);
+        html.Append("</dl>");
+        return Close(html);
     }
 
-    public static IHtmlContent GroupedBars(string id, string title, IReadOnlyList<string> categories, IReadOnlyList<Series> series,
+    /// <summary>
+    /// For each category one bar per series, all on one scale (the largest value, rounded up): the category named once,
+    /// each bar with its series' colour and name (the key above the chart; written out for screen readers).
+    /// </summary>
+    public static IHtmlContent GroupedBars(string id, string headline, string title, IReadOnlyList<string> categories, IReadOnlyList<Series> series,
         Func<decimal, string> format)
     {
-        var max = Nice(series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max());
-        var svg = Open(id, title, string.Join("; ", categories.Select((c, i) =>
-            $"{c}: {string.Join(", ", series.Select(s => $"{s.Name} {format(s.Values[i])}"))}")));
-        Axis(svg, max, format);
-        var slot = (Width - Left - Right) / (double)Math.Max(categories.Count, 1);
+        var max = Nice(series.SelectMany(s => s.Values.Where((_, i) => s.Notes?[i] is null)).DefaultIfEmpty(0).Max());
+        var html = Open(id, headline, title);
+        Legend(html, series);
+        html.Append("<dl class=\"kt-bars\">");
         for (var i = 0; i < categories.Count; i++)
         {
-            var w = slot * 0.8 / series.Count;
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"kt-bars__row\"><dt class=\"kt-bars__label\">{E(categories[i])}</dt>");
             for (var s = 0; s < series.Count; s++)
             {
-                var x = Left + (i * slot) + (slot * 0.1) + (s * w);
-                var y = Y(series[s].Values[i], max);
-                svg.Append(CultureInfo.InvariantCulture,
-                    $"<rect x=\"{x:0.#}\" y=\"{y:0.#}\" width=\"{w - 2:0.#}\" height=\"{Height - Bottom - y:0.#}\" fill=\"{Colours[s % Colours.Length]}\"/>");
+                var note = series[s].Notes?[i];
+                var name = series.Count > 1 ? series[s].Name : null;
+                Value(html, note is null ? series[s].Values[i] : 0, max, s, name, note ?? format(series[s].Values[i]), null);
             }
 
-            Label(svg, Left + (i * slot) + (slot / 2), Height - Bottom + 18, categories[i], "middle");
+            html.Append("</div>");
         }
 
-        Legend(svg, series);
-        return Close(svg);
+        html.Append("</dl>");
+        return Close(html);
     }
 
-    public static IHtmlContent Lines(string id, string title, IReadOnlyList<Series> series, Func<decimal, string> format, string xLabel)
+    /// <summary>
+    /// Lines over the months, on a scale from 0 to the largest value (rounded up). Drawn small (380 wide, text of 14) so
+    /// that on a phone its text stays about 12 px; on a wide screen it grows to at most 28rem.
+    /// </summary>
+    public static IHtmlContent Lines(string id, string headline, string title, IReadOnlyList<Series> series, Func<decimal, string> format, string xLabel)
     {
         var points = series.Max(s => s.Values.Count);
         var max = Nice(series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max());
-        var svg = Open(id, title, string.Join("; ", series.Select(s =>
-            $"{s.Name}: na {s.Values.Count} {xLabel} {format(s.Values.Count == 0 ? 0 : s.Values[s.Values.Count - 1])}")));
-        Axis(svg, max, format);
+        var html = Open(id, headline, title);
+        Legend(html, series);
+        var description = string.Join("; ", series.Select(s =>
+            $"{s.Name}: na {s.Values.Count} {xLabel} {format(s.Values.Count == 0 ? 0 : s.Values[s.Values.Count - 1])}"));
+        html.Append(CultureInfo.InvariantCulture, $"<svg class=\"kt-chart__lines\" viewBox=\"0 0 {Width} {Height}\" role=\"img\"")
+            .Append(CultureInfo.InvariantCulture, $" aria-label=\"{E(title)}: {E(description)}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        for (var i = 0; i <= 4; i++)
+        {
+            var value = max * i / 4;
+            var y = Y(value, max);
+            html.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#ccc\"/>");
+            Label(html, Left - 6, y + 5, format(value), "end");
+        }
+
         var step = (Width - Left - Right) / (double)Math.Max(points - 1, 1);
         for (var s = 0; s < series.Count; s++)
         {
             var path = string.Join(" ", series[s].Values.Select((v, i) =>
                 string.Create(CultureInfo.InvariantCulture, $"{(i == 0 ? "M" : "L")}{Left + (i * step):0.#} {Y(v, max):0.#}")));
-            svg.Append(CultureInfo.InvariantCulture,
+            html.Append(CultureInfo.InvariantCulture,
                 $"<path d=\"{path}\" stroke=\"{Colours[s % Colours.Length]}\" stroke-width=\"3\" fill=\"none\"{(s == 1 ? " stroke-dasharray=\"8 4\"" : "")}/>");
         }
 
-        for (var i = 0; i < points; i += Math.Max(1, points / 12))
+        var every = Math.Max(1, (int)Math.Ceiling(points / 6.0));
+        for (var i = 0; i < points; i += every)
         {
-            Label(svg, Left + (i * step), Height - Bottom + 18, (i + 1).ToString(CultureInfo.InvariantCulture), "middle");
+            Label(html, Left + (i * step), Height - Bottom + 20, (i + 1).ToString(CultureInfo.InvariantCulture), "middle");
         }
 
-        Label(svg, Width - Right, Height - Bottom + 34, xLabel, "end");
-        Legend(svg, series);
-        return Close(svg);
+        Label(html, Width - Right, Height - 4, xLabel, "end");
+        html.Append("</svg>");
+        return Close(html);
     }
 
     /// <summary>A round maximum for the axis: 1, 2 or 5 times a power of ten, at least the largest value.</summary>
@@ -127,44 +139,71 @@ public static class Charts
         return 10 * power;
     }
 
+    /// <summary>A share as a Dutch percentage without decimals ("7%"); a share below one percent but above nothing reads "minder dan 1%".</summary>
+    public static string Percent(decimal part, decimal whole) => whole <= 0 ? "0%"
+        : part > 0 && part / whole < 0.005m ? "minder dan 1%" : (part / whole).ToString("P0", Nl).Replace(" ", "", StringComparison.Ordinal);
+
     public static string Euro(decimal value) => value.ToString("C0", Nl);
 
     public static string Mark(decimal value) => value.ToString("0.0", Nl);
 
-    private static double Y(decimal value, decimal max) => Height - Bottom - ((double)(Math.Clamp(value, 0, max) / max) * (Height - Top - Bottom));
-
-    private static StringBuilder Open(string id, string title, string description) =>
-        new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<svg class=\"kt-chart\" viewBox=\"0 0 {Width} {Height}\"")
-            .Append(CultureInfo.InvariantCulture, $" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" xmlns=\"http://www.w3.org/2000/svg\">")
-            .Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(title)}</title><desc id=\"{id}-desc\">{E(description)}</desc>");
-
-    private static void Axis(StringBuilder svg, decimal max, Func<decimal, string> format)
+    /// <summary>One bar: its track (the whole scale, light), the value drawn on it, the interval as a whisker, the figure as text.</summary>
+    private static void Value(StringBuilder html, decimal value, decimal max, int colour, string? series, string text, (decimal Low, decimal High)? interval)
     {
-        for (var i = 0; i <= 4; i++)
+        static double Share(decimal v, decimal max) => max <= 0 ? 0 : (double)(Math.Clamp(v, 0, max) / max) * 100;
+        html.Append("<dd class=\"kt-bars__value\">")
+            .Append("<svg class=\"kt-bars__bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\">")
+            .Append("<rect width=\"100\" height=\"10\" fill=\"#e8edf1\"/>")
+            .Append(CultureInfo.InvariantCulture, $"<rect width=\"{Share(value, max):0.##}\" height=\"10\" fill=\"{Colours[colour % Colours.Length]}\"/>");
+        if (interval is var (low, high))
         {
-            var value = max * i / 4;
-            var y = Y(value, max);
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{y:0.#}\" y2=\"{y:0.#}\" stroke=\"#ccc\"/>");
-            Label(svg, Left - 6, y + 4, format(value), "end");
+            html.Append(CultureInfo.InvariantCulture,
+                $"<path d=\"M{Share(low, max):0.##} 5H{Share(high, max):0.##}M{Share(low, max):0.##} 1V9M{Share(high, max):0.##} 1V9\" stroke=\"#111\" ")
+                .Append("stroke-width=\"2\" fill=\"none\" vector-effect=\"non-scaling-stroke\"/>");
         }
+
+        html.Append("</svg><span class=\"kt-bars__number\">");
+        if (series is not null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<span class=\"kt-visually-hidden\">{E(series)}: </span>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"{E(text)}</span></dd>");
     }
 
-    private static void Legend(StringBuilder svg, IReadOnlyList<Series> series)
+    private static double Y(decimal value, decimal max) => Height - Bottom - ((double)(Math.Clamp(value, 0, max) / max) * (Height - Top - Bottom));
+
+    private static StringBuilder Open(string id, string headline, string title) =>
+        new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"<figure class=\"kt-chart\" id=\"{id}\" aria-labelledby=\"{id}-caption\">")
+            .Append(CultureInfo.InvariantCulture, $"<figcaption class=\"kt-chart__caption\" id=\"{id}-caption\">")
+            .Append(CultureInfo.InvariantCulture, $"<strong class=\"kt-chart__headline\">{E(headline)}</strong> ")
+            .Append(CultureInfo.InvariantCulture, $"<span class=\"kt-chart__title\">{E(title)}</span></figcaption>");
+
+    /// <summary>The key: which colour is which series (only when there is more than one).</summary>
+    private static void Legend(StringBuilder html, IReadOnlyList<Series> series)
     {
+        if (series.Count < 2)
+        {
+            return;
+        }
+
+        html.Append("<ul class=\"kt-chart__legend\" role=\"list\" aria-hidden=\"true\">");
         for (var s = 0; s < series.Count; s++)
         {
-            var x = Left + 10 + (s * 200);
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<rect x=\"{x}\" y=\"{Height - 14}\" width=\"14\" height=\"10\" fill=\"{Colours[s % Colours.Length]}\"/>");
-            Label(svg, x + 20, Height - 5, series[s].Name, "start");
+            html.Append("<li><svg class=\"kt-chart__key\" viewBox=\"0 0 10 10\" focusable=\"false\">")
+                .Append(CultureInfo.InvariantCulture, $"<rect width=\"10\" height=\"10\" fill=\"{Colours[s % Colours.Length]}\"/></svg>")
+                .Append(CultureInfo.InvariantCulture, $"{E(series[s].Name)}</li>");
         }
+
+        html.Append("</ul>");
     }
 
     private static void Label(StringBuilder svg, double x, double y, string text, string anchor) =>
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.#}\" y=\"{y:0.#}\" text-anchor=\"{anchor}\" font-size=\"12\" fill=\"#222\">{E(text)}</text>");
+        svg.Append(CultureInfo.InvariantCulture,
+            $"<text x=\"{x:0.#}\" y=\"{y:0.#}\" text-anchor=\"{anchor}\" font-size=\"{FontSize}\" fill=\"#222\">{E(text)}</text>");
 
-    private static HtmlString Close(StringBuilder svg) => new(svg.Append("</svg>").ToString());
+    private static HtmlString Close(StringBuilder html) => new(html.Append("</figure>").ToString());
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -8,13 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Keukentafel.Learning;
 
 /// <summary>
-/// One neighbourhood in the municipality overview: the effect report's figures (null where fewer than five residents),
-/// the use of this year's neighbourhood budget and the learning sessions held. No resident data.
+/// One neighbourhood in the municipality overview: the effect report's figures (null where fewer than five residents,
+/// or nothing measured: <see cref="IntakeMeasured"/> and <see cref="ClosureMeasured"/> tell which), the use of the
+/// year's neighbourhood budget and the learning sessions held. No resident data.
 /// </summary>
 public sealed record NeighbourhoodColumn(Guid Id, string Name, DateOnly? StartedOn, int Cases, IReadOnlyList<string> SmallQuarters, bool Shown,
     [property: Web.Fraction] decimal? SixWeeksShare, decimal? WellbeingAtIntake, decimal? WellbeingAtClosure, int CostAnalyses,
     decimal? CostWithout, decimal? CostWith,
-    decimal? BudgetRoom, decimal? BudgetUsed, int LearningSessions);
+    decimal? BudgetRoom, decimal? BudgetUsed, int LearningSessions, bool IntakeMeasured, bool ClosureMeasured);
 
 public sealed record Overview(Guid MunicipalityId, string Municipality, DateOnly From, DateOnly To, int BudgetYear,
     IReadOnlyList<NeighbourhoodColumn> Neighbourhoods);
@@ -40,9 +41,12 @@ public sealed class MunicipalityOverview(KeukentafelDbContext db, EffectReports 
             return null;
         }
 
+        // The same period as the effect report opens on (the last eight whole quarters): closed cases with their marks
+        // and analyses fall in it, where this year alone would show mostly cases still under way.
         var today = DutchTime.Today(time);
-        var end = to ?? today;
-        var start = from ?? new DateOnly(end.Year, 1, 1);
+        var (defaultFrom, defaultTo) = EffectReport.DefaultPeriod(today);
+        var end = to ?? defaultTo;
+        var start = from ?? (to is null ? defaultFrom : new DateOnly(end.Year, 1, 1));
         EffectReport.CheckPeriod(start, end);
         var (first, last) = EffectReport.Quarters(start, end);
         var year = end.Year;
@@ -63,6 +67,7 @@ public sealed class MunicipalityOverview(KeukentafelDbContext db, EffectReports 
             }
 
             var sessions = await db.LearningSessions.CountAsync(s => s.NeighbourhoodId == n.Id && s.Date >= first && s.Date <= last && s.Date <= today, ct);
+            bool Measured(MeasurementMoment moment) => report.Wellbeing.Any(w => w.Moment == moment && w.Residents > 0);
             decimal? Mean(MeasurementMoment moment) =>
                 report.Wellbeing.FirstOrDefault(w => w.Moment == moment)?.Summary is { } s ? decimal.Round(s.Mean, 1) : null;
             columns.Add(new NeighbourhoodColumn(n.Id, n.Name, n.StartedOn, report.Cases, report.SmallQuarters, report.Shown,
@@ -70,7 +75,8 @@ public sealed class MunicipalityOverview(KeukentafelDbContext db, EffectReports 
                 Mean(MeasurementMoment.Intake), Mean(MeasurementMoment.Closure),
                 report.AllCosts?.Analyses ?? 0, report.AllCosts is { } c ? decimal.Round(c.Without, 2) : null,
                 report.AllCosts is { } w ? decimal.Round(w.With, 2) : null,
-                balance?.Room, balance is { } b ? b.Committed + b.Realised : null, sessions));
+                balance?.Room, balance is { } b ? b.Committed + b.Realised : null, sessions,
+                Measured(MeasurementMoment.Intake), Measured(MeasurementMoment.Closure)));
         }
 
         return new Overview(municipalityId, municipality.Name, first, last, year, columns);

@@ -93,7 +93,7 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
     public async Task The_coordinator_sees_this_years_dashboard_with_charts_forecast_and_financed_actions_and_the_director_only_sums()
     {
         var coordinator = await (await app.SignedInAsync(PageSession.Coordinator)).GetPageAsync("/budget");
-        coordinator.QuerySelectorAll("svg.kt-chart").Length.ShouldBeGreaterThanOrEqualTo(4);
+        coordinator.QuerySelectorAll("figure.kt-chart").Length.ShouldBeGreaterThanOrEqualTo(4);
         coordinator.Text().ShouldContain($"{Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).Year} in het kort");
         coordinator.Text().ShouldContain("In dat tempo");
         coordinator.Text().ShouldContain("Gefinancierde acties (alle organisaties)");
@@ -102,7 +102,7 @@ public sealed class BudgetPageTests(KeukentafelApp app) : IClassFixture<Keukenta
         numbers.ShouldNotBeEmpty();
 
         var director = await (await app.SignedInAsync(PageSession.Director)).GetPageAsync("/budget");
-        director.QuerySelectorAll("svg.kt-chart").Length.ShouldBeGreaterThanOrEqualTo(4);
+        director.QuerySelectorAll("figure.kt-chart").Length.ShouldBeGreaterThanOrEqualTo(4);
         director.Text().ShouldNotContain("Gefinancierde acties");
         numbers.ShouldAllBe(n => !director.Body!.InnerHtml.Contains(n));
         var api = await (await app.ApiAsync(PageSession.Financier)).GetJsonAsync($"/api/v1/budgets/{await BudgetIdAsync()}/dashboard");

@@ -77,7 +77,7 @@ public sealed class EffectReportTests(KeukentafelApp app) : IClassFixture<Keuken
 
         var page = await (await app.SignedInAsync(PageSession.Coordinator)).GetPageAsync($"/effecten?steekproef=4&van={Today.AddYears(-3):yyyy-MM-dd}");
         page.Text().ShouldContain("minder dan 5 bewoners");
-        page.QuerySelectorAll("svg.kt-chart").Length.ShouldBe(0);
+        page.QuerySelectorAll("figure.kt-chart").Length.ShouldBe(0);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class EffectReportTests(KeukentafelApp app) : IClassFixture<Keuken
 
         var page = await coordinator.GetPageAsync($"/effecten?van={van}");
 
-        page.QuerySelectorAll("svg.kt-chart").Length.ShouldBeGreaterThanOrEqualTo(4);
+        page.QuerySelectorAll("figure.kt-chart").Length.ShouldBeGreaterThanOrEqualTo(4);
         page.Text().ShouldContain("Bij de start");
         var link = page.QuerySelector("section[aria-labelledby=cases] a")!.GetAttribute("href")!;
         link.ShouldEndWith("/kosten");
@@ -146,7 +146,7 @@ public sealed class EffectReportTests(KeukentafelApp app) : IClassFixture<Keuken
         foreach (var email in new[] { PageSession.Director, PageSession.Financier })
         {
             var page = await (await app.SignedInAsync(email)).GetPageAsync($"/effecten?wijk={rietvelden}&van={van}");
-            page.QuerySelectorAll("svg.kt-chart").Length.ShouldBeGreaterThanOrEqualTo(1);
+            page.QuerySelectorAll("figure.kt-chart").Length.ShouldBeGreaterThanOrEqualTo(1);
             page.QuerySelector("section[aria-labelledby=cases]").ShouldBeNull();
             page.QuerySelectorAll("a[href^='/casussen/']").Length.ShouldBe(0);
         }

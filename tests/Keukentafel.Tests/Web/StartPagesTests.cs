@@ -121,7 +121,7 @@ public sealed partial class StartPagesTests(ClockApp app) : IClassFixture<ClockA
             return 0;
         }
 
-        return int.Parse(Regex.Match(text, $@"(\d+) {what} wacht").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return int.Parse(Regex.Match(text, $@"(\d+) {what}(en)? wacht").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static int LateCount(string text)
