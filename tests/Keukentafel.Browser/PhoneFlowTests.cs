@@ -161,6 +161,23 @@ public sealed class PhoneFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         });
     }
 
+    [Fact]
+    public async Task The_learning_sessions_open_where_there_is_something_to_see()
+    {
+        // Sanne works in Kloosterkamp (most of her cases, no sessions yet) and Rietvelden (the sessions).
+        var page = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(Width, Height);
+        await page.StepsAsync(async () =>
+        {
+            await CaseFlowTests.SignInAsync(page, PageSession.Professional);
+            await page.GotoAsync("/leersessies");
+            (await page.GetByRole(AriaRole.Heading, new() { Name = "Leersessies in Rietvelden" }).CountAsync()).ShouldBe(1);
+            (await page.Locator("main li a[href^='/leersessies/']").CountAsync()).ShouldBeGreaterThan(0, "the page opens on sessions, not on an empty list");
+            await NoSidewaysScrollAsync(page);
+            await page.ShouldBeAccessibleAsync();
+        });
+    }
+
     [Theory]
     [InlineData(PageSession.Coordinator, "/budget")]
     [InlineData(PageSession.Coordinator, "/effecten")]

@@ -90,7 +90,7 @@ public sealed class LearningSessions(CurrentUser asking, KeukentafelDbContext db
     private async Task<(IReadOnlyList<LearningNeighbourhood> All, LearningNeighbourhood? Chosen)> ChooseAsync(Guid? chosen, IQueryable<Guid> shown,
         CancellationToken ct)
     {
-        var areas = await workAreas.WhereWorkIsAsync(ct);
+        var areas = await workAreas.WhereWorkIsAsync(rank: chosen is null, ct);
         var ids = areas.Select(a => a.Id).ToList();
         var withSomething = await shown.Where(id => ids.Contains(id)).Distinct().ToListAsync(ct);
         var ranked = areas.OrderByDescending(a => a.Coordinates).ThenByDescending(a => withSomething.Contains(a.Id))

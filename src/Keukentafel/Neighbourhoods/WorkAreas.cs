@@ -31,39 +31,51 @@ public sealed class WorkAreas(CurrentUser asking, KeukentafelDbContext db, CaseA
     /// </summary>
     public async Task<WorkAreaChoice> ChooseAsync(Guid? wanted, AuditAction action, string part, CancellationToken ct)
     {
-        var ranked = await WhereWorkIsAsync(ct);
-        var chosen = wanted is { } id ? ranked.FirstOrDefault(n => n.Id == id) : ranked.Count > 0 ? ranked[0] : null;
+        var areas = await WhereWorkIsAsync(rank: wanted is null, ct);
+        var chosen = wanted is { } id ? areas.FirstOrDefault(n => n.Id == id) : areas.Count > 0 ? areas[0] : null;
         if (chosen is null)
         {
             await access.LogAsync(null, null, action, $"{part} van een andere wijk", ct, allowed: false);
             throw new NotYoursException();
         }
 
-        var options = ranked.OrderBy(n => n.Name, StringComparer.CurrentCulture)
+        var options = areas.OrderBy(n => n.Name, StringComparer.CurrentCulture)
             .Select(n => new SelectListItem(n.Name, n.Id.ToString(), n.Id == chosen.Id)).ToList();
         return new WorkAreaChoice(options, chosen.Id, chosen.Name, chosen.CoordinatorId);
     }
 
     /// <summary>
-    /// The neighbourhoods the user works in, where his work is first: the ones he coordinates, then by how many of his
-    /// open cases lie there, then by name. A page that shows one neighbourhood opens on the first, so it opens where
-    /// there is something for him to see.
+    /// The neighbourhoods the user works in. Ranked (<paramref name="rank"/>), where his work is first: the ones he
+    /// coordinates, then by how many of his open cases lie there, then those with results to report (a closed case
+    /// with its closing mark: what a manager or director, who has no cases, looks for), then by name; a page that
+    /// shows one neighbourhood opens on the first, so it opens where there is something for him to see. Not ranked
+    /// (a neighbourhood was asked for): by name, without the counting.
     /// </summary>
-    public async Task<IReadOnlyList<WorkArea>> WhereWorkIsAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<WorkArea>> WhereWorkIsAsync(bool rank, CancellationToken ct)
     {
         var staffId = asking.StaffId;
         var coordinator = asking.IsInRole(Roles.Coordinator);
-        var rows = await db.StaffNeighbourhoods.AsNoTracking().Where(w => w.StaffMemberId == staffId)
-            .Join(db.Neighbourhoods, w => w.NeighbourhoodId, n => n.Id, (w, n) => new
-            {
-                n.Id,
-                n.Name,
-                n.CoordinatorId,
-                Cases = db.CaseMembers.Count(m => m.StaffMemberId == staffId && m.IsOpen && db.Cases.Any(c => c.Id == m.CaseId && c.NeighbourhoodId == n.Id)),
-            })
+        var mine = db.StaffNeighbourhoods.AsNoTracking().Where(w => w.StaffMemberId == staffId)
+            .Join(db.Neighbourhoods, w => w.NeighbourhoodId, n => n.Id, (w, n) => n);
+        if (!rank)
+        {
+            return [.. (await mine.Select(n => new { n.Id, n.Name, n.CoordinatorId }).ToListAsync(ct))
+                .OrderBy(r => r.Name, StringComparer.CurrentCulture)
+                .Select(r => new WorkArea(r.Id, r.Name, r.CoordinatorId, coordinator && r.CoordinatorId == staffId))];
+        }
+
+        var rows = await mine.Select(n => new
+        {
+            n.Id,
+            n.Name,
+            n.CoordinatorId,
+            Cases = db.CaseMembers.Count(m => m.StaffMemberId == staffId && m.IsOpen && db.Cases.Any(c => c.Id == m.CaseId && c.NeighbourhoodId == n.Id)),
+            Results = db.Cases.Any(c => c.NeighbourhoodId == n.Id && c.Status == Cases.CaseStatus.Closed
+                && db.WellbeingMeasurements.Any(w => w.CaseId == c.Id && w.Moment == Effects.MeasurementMoment.Closure)),
+        })
             .ToListAsync(ct);
         return [.. rows.OrderByDescending(r => coordinator && r.CoordinatorId == staffId).ThenByDescending(r => r.Cases)
-            .ThenBy(r => r.Name, StringComparer.CurrentCulture)
+            .ThenByDescending(r => r.Results).ThenBy(r => r.Name, StringComparer.CurrentCulture)
             .Select(r => new WorkArea(r.Id, r.Name, r.CoordinatorId, coordinator && r.CoordinatorId == staffId))];
     }
 }

@@ -109,6 +109,18 @@ public sealed partial class StartPagesTests(ClockApp app) : IClassFixture<ClockA
         (await ShownAsync(coordinating, "/leersessies")).ShouldBe("Leersessies in Kloosterkamp", "the coordinator opens where he plans");
     }
 
+    [Fact]
+    public async Task A_director_without_cases_opens_the_reports_on_a_neighbourhood_with_results()
+    {
+        // Kloosterkamp comes first by name but has no closed case yet; Rietvelden has results to report.
+        var director = await app.SignedInAsync(PageSession.Director);
+        foreach (var url in new[] { "/effecten", "/knelpunten" })
+        {
+            var chosen = (await director.GetPageAsync(url)).QuerySelector("select#wijk option[selected]")!.TextContent.Trim();
+            chosen.ShouldBe("Rietvelden", $"{url} opens where there is something to see");
+        }
+    }
+
     private async Task<string> StartTextAsync(string email) =>
         (await (await app.SignedInAsync(email)).GetPageAsync("/")).QuerySelector("main")!.TextContent;
 
