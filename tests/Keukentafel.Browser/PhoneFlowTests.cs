@@ -178,6 +178,38 @@ public sealed class PhoneFlowTests(BrowserApp app) : IClassFixture<BrowserApp>
         });
     }
 
+    [Fact]
+    public async Task The_dashboards_never_show_hidden_as_zero_and_say_why_a_figure_is_missing()
+    {
+        var page = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(Width, Height);
+        await page.StepsAsync(async () =>
+        {
+            await CaseFlowTests.SignInAsync(page, PageSession.Director);
+            await page.GotoAsync("/knelpunten");
+            (await page.Locator("select#wijk option:checked").InnerTextAsync()).ShouldBe("Rietvelden", "opens on the neighbourhood with results");
+            foreach (var total in await page.Locator("main dd").AllInnerTextsAsync())
+            {
+                total.Trim().ShouldNotBe("0", "a total hidden for fewer than five residents is not shown as 0");
+            }
+
+            await page.ShouldBeAccessibleAsync();
+
+            await page.GotoAsync("/gemeente");
+            var cells = await page.Locator("main table td").AllInnerTextsAsync();
+            cells.ShouldContain(c => c.Contains("nog niet gemeten") || c.Contains("minder dan 5"), "the demo has neighbourhoods without marks");
+            (await page.GetByRole(AriaRole.Heading, new() { Name = "Waarom staat er soms geen getal?" }).CountAsync()).ShouldBe(1);
+            var reasons = await page.Locator("main ul.utrecht-unordered-list li strong").AllInnerTextsAsync();
+            foreach (var missing in cells.Where(c => c is "nog niet gemeten" or "minder dan 5 bewoners" or "nog geen kostenanalyse").Distinct())
+            {
+                reasons.ShouldContain(missing, $"every kind of missing figure is explained ({missing})");
+            }
+
+            await NoSidewaysScrollAsync(page);
+            await page.ShouldBeAccessibleAsync();
+        });
+    }
+
     [Theory]
     [InlineData(PageSession.Coordinator, "/budget")]
     [InlineData(PageSession.Coordinator, "/effecten")]

@@ -41,12 +41,11 @@ public sealed class MunicipalityOverview(KeukentafelDbContext db, EffectReports 
             return null;
         }
 
-        // The same period as the effect report opens on (the last eight whole quarters): closed cases with their marks
-        // and analyses fall in it, where this year alone would show mostly cases still under way.
+        // Eight whole quarters up to and with this one: closed cases with their marks and analyses fall in them (this
+        // year alone would show mostly cases still under way), and so does the work of a neighbourhood that just began.
         var today = DutchTime.Today(time);
-        var (defaultFrom, defaultTo) = EffectReport.DefaultPeriod(today);
-        var end = to ?? defaultTo;
-        var start = from ?? (to is null ? defaultFrom : new DateOnly(end.Year, 1, 1));
+        var end = to ?? today;
+        var start = from ?? (to is null ? EffectReport.Quarters(today, today).From.AddMonths(-21) : new DateOnly(end.Year, 1, 1));
         EffectReport.CheckPeriod(start, end);
         var (first, last) = EffectReport.Quarters(start, end);
         var year = end.Year;
