@@ -88,7 +88,7 @@ public static class Charts
         var html = Open(id, headline, title);
         Legend(html, series);
         var description = string.Join("; ", series.Select(s =>
-            $"{s.Name}: na {s.Values.Count} {xLabel} {format(s.Values.Count == 0 ? 0 : s.Values[s.Values.Count - 1])}"));
+            $"{s.Name}: {format(s.Values.Count == 0 ? 0 : s.Values[s.Values.Count - 1])} na {s.Values.Count} {xLabel}{(s.Values.Count == 1 ? "" : "en")}"));
         html.Append(CultureInfo.InvariantCulture, $"<svg class=\"kt-chart__lines\" viewBox=\"0 0 {Width} {Height}\" role=\"img\"")
             .Append(CultureInfo.InvariantCulture, $" aria-label=\"{E(title)}: {E(description)}\" xmlns=\"http://www.w3.org/2000/svg\">");
         for (var i = 0; i <= 4; i++)
@@ -144,6 +144,9 @@ public static class Charts
         : part > 0 && part / whole < 0.005m ? "minder dan 1%" : (part / whole).ToString("P0", Nl).Replace(" ", "", StringComparison.Ordinal);
 
     public static string Euro(decimal value) => value.ToString("C0", Nl);
+
+    /// <summary>"1 maand", "12 maanden".</summary>
+    public static string Months(int count) => count == 1 ? "1 maand" : $"{count} maanden";
 
     public static string Mark(decimal value) => value.ToString("0.0", Nl);
 
