@@ -35,8 +35,7 @@ public sealed class Decisions(CurrentUser asking, KeukentafelDbContext db, Alloc
     /// </summary>
     public async Task<Plans.Waiting> WaitingAsync(CancellationToken ct)
     {
-        var me = asking.StaffId;
-        var managed = db.StaffMembers.Where(s => s.Id == me && s.Function == StaffFunction.Manager).Select(s => s.OrganisationId);
+        var managed = Managed();
         var waiting = db.FinancingRequests.AsNoTracking()
             .Where(r => (r.Status == RequestStatus.Open && managed.Contains(r.OrganisationId))
                 || (r.Status == RequestStatus.AwaitingRoom
@@ -46,8 +45,7 @@ public sealed class Decisions(CurrentUser asking, KeukentafelDbContext db, Alloc
 
     public async Task<IReadOnlyList<RequestToDecide>> MineAsync(CancellationToken ct)
     {
-        var me = asking.StaffId;
-        var managed = db.StaffMembers.Where(s => s.Id == me && s.Function == StaffFunction.Manager).Select(s => s.OrganisationId);
+        var managed = Managed();
         var rows = await db.FinancingRequests.AsNoTracking()
             .Where(r => managed.Contains(r.OrganisationId)
                 || db.RoomShiftAsks.Any(a => a.RequestId == r.Id && a.Agreed == null && managed.Contains(a.FromOrganisationId)))
@@ -96,6 +94,13 @@ public sealed class Decisions(CurrentUser asking, KeukentafelDbContext db, Alloc
     }
 
     /// <summary>A manager decides; someone else is refused (and that refusal is logged).</summary>
+    /// <summary>The organisation the asking staff member manages (none when he is no manager), as a query to filter by.</summary>
+    private IQueryable<Guid?> Managed()
+    {
+        var me = asking.StaffId;
+        return db.StaffMembers.Where(s => s.Id == me && s.Function == StaffFunction.Manager).Select(s => s.OrganisationId);
+    }
+
     public async Task<FinancingRequest> DecideAsync(Guid requestId, RequestStatus decision, Guid? shiftFrom, string? reason, CancellationToken ct)
     {
         var target = await db.FinancingRequests.AsNoTracking().Where(r => r.Id == requestId)

@@ -111,9 +111,7 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
     public async Task<Page<NeighbourhoodCaseItem>> InMyNeighbourhoodsAsync(Guid coordinatorId, string? cursor, int limit, CancellationToken ct)
     {
         limit = Math.Clamp(limit, 1, MaxPageSize);
-        var neighbourhoods = await db.Neighbourhoods.Where(n => n.CoordinatorId == coordinatorId).Select(n => new { n.Id, n.Name }).ToListAsync(ct);
-        var ids = neighbourhoods.Select(n => n.Id).ToList();
-        var query = db.Cases.AsNoTracking().Where(c => ids.Contains(c.NeighbourhoodId) && c.Status != CaseStatus.Closed);
+        var (neighbourhoods, query) = await CoordinatedAsync(coordinatorId, ct);
         if (Cursor.Read(cursor) is var (carriedOut, deadline, id))
         {
             query = query.Where(c => (c.SolutionCarriedOutAtUtc != null && !carriedOut)
@@ -137,11 +135,23 @@ public sealed class CaseLists(KeukentafelDbContext db, TimeProvider time)
         var today = DutchTime.Today(time);
         var ordered = found.OrderBy(x => x.SolutionCarriedOutAtUtc != null).ThenBy(x => x.Deadline).ThenBy(x => x.Id).ToList();
         var items = ordered.Take(limit).Select(x => new NeighbourhoodCaseItem(
-            x.Id, x.Number, neighbourhoods.Single(n => n.Id == x.NeighbourhoodId).Name, x.Status, x.Status.Dutch(), x.Deadline,
+            x.Id, x.Number, neighbourhoods[x.NeighbourhoodId], x.Status, x.Status.Dutch(), x.Deadline,
             x.SolutionCarriedOutAtUtc is null && x.Deadline < today, SixWeeks.Text(x.Deadline, x.SolutionCarriedOutAtUtc, true, today), x.LifeDomains,
             x.Organisation is null ? x.Bringer.Display : $"{x.Bringer.Display} ({x.Organisation})")).ToList();
         var last = found.Count > limit ? ordered[limit - 1] : null;
         return new Page<NeighbourhoodCaseItem>(items, last is null ? null : Cursor.Write(last.SolutionCarriedOutAtUtc != null, last.Deadline, last.Id));
+    }
+
+    /// <summary>
+    /// The neighbourhoods the coordinator coordinates (by id, with their names) and their open cases: the cases of his
+    /// overview, and of the late count on his start page.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<Guid, string> Neighbourhoods, IQueryable<Case> Open)> CoordinatedAsync(Guid coordinatorId,
+        CancellationToken ct)
+    {
+        var neighbourhoods = await db.Neighbourhoods.Where(n => n.CoordinatorId == coordinatorId).ToDictionaryAsync(n => n.Id, n => n.Name, ct);
+        var ids = neighbourhoods.Keys.ToList();
+        return (neighbourhoods, db.Cases.AsNoTracking().Where(c => ids.Contains(c.NeighbourhoodId) && c.Status != CaseStatus.Closed));
     }
 
     /// <summary>

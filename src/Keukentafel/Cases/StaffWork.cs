@@ -60,10 +60,8 @@ public sealed class StaffWork(KeukentafelDbContext db, CaseLists lists, Wellbein
     public async Task<NeighbourhoodWork> CoordinationAsync(Guid coordinatorId, CancellationToken ct)
     {
         var today = DutchTime.Today(time);
-        var overdue = await db.Cases.AsNoTracking()
-            .Where(c => c.Status != CaseStatus.Closed && c.SolutionCarriedOutAtUtc == null && c.Deadline < today
-                && db.Neighbourhoods.Any(n => n.Id == c.NeighbourhoodId && n.CoordinatorId == coordinatorId))
-            .CountAsync(ct);
+        var (_, open) = await lists.CoordinatedAsync(coordinatorId, ct);
+        var overdue = await open.CountAsync(c => c.SolutionCarriedOutAtUtc == null && c.Deadline < today, ct);
         if (overdue == 0)
         {
             return new NeighbourhoodWork(0, []);

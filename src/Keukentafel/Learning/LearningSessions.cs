@@ -92,7 +92,7 @@ public sealed class LearningSessions(CurrentUser asking, KeukentafelDbContext db
     {
         var areas = await workAreas.WhereWorkIsAsync(rank: chosen is null, ct);
         var ids = areas.Select(a => a.Id).ToList();
-        var withSomething = await shown.Where(id => ids.Contains(id)).Distinct().ToListAsync(ct);
+        List<Guid> withSomething = chosen is null ? await shown.Where(id => ids.Contains(id)).Distinct().ToListAsync(ct) : [];
         var ranked = areas.OrderByDescending(a => a.Coordinates).ThenByDescending(a => withSomething.Contains(a.Id))
             .Select(n => new LearningNeighbourhood(n.Id, n.Name, n.Coordinates)).ToList();
         var all = ranked.OrderBy(n => n.Name, StringComparer.CurrentCulture).ToList();
