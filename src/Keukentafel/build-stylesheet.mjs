@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 const sources = [
   'node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css',
   'node_modules/@utrecht/component-library-css/dist/index.css',
-  'wwwroot/css/site.css',
+  'Styles/site.css',
 ];
 const target = 'wwwroot/lib/keukentafel.css';
 

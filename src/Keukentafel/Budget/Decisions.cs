@@ -30,17 +30,18 @@ public sealed record RoomAskView(string From, decimal Amount, string AskedBy, Da
 public sealed class Decisions(CurrentUser asking, KeukentafelDbContext db, Allocation allocation, Financing financing, CaseAccess access)
 {
     /// <summary>
-    /// The requests that wait for this manager: open ones of his organisation, and room asked of it. A count for his
-    /// start page; it names no resident.
+    /// The requests that wait for this manager: open ones of his organisation (waiting since they were made), and room
+    /// asked of it (waiting since it was asked). A count for his start page; it names no resident.
     /// </summary>
     public async Task<Plans.Waiting> WaitingAsync(CancellationToken ct)
     {
         var managed = Managed();
-        var waiting = db.FinancingRequests.AsNoTracking()
-            .Where(r => (r.Status == RequestStatus.Open && managed.Contains(r.OrganisationId))
-                || (r.Status == RequestStatus.AwaitingRoom
-                    && db.RoomShiftAsks.Any(a => a.RequestId == r.Id && a.Agreed == null && managed.Contains(a.FromOrganisationId))));
-        return new Plans.Waiting(await waiting.CountAsync(ct), await waiting.MinAsync(r => (DateTime?)r.RequestedAtUtc, ct));
+        var open = db.FinancingRequests.AsNoTracking().Where(r => r.Status == RequestStatus.Open && managed.Contains(r.OrganisationId));
+        var asked = db.RoomShiftAsks.AsNoTracking().Where(a => a.Agreed == null && managed.Contains(a.FromOrganisationId)
+            && db.FinancingRequests.Any(r => r.Id == a.RequestId && r.Status == RequestStatus.AwaitingRoom));
+        var count = await open.CountAsync(ct) + await asked.Select(a => a.RequestId).Distinct().CountAsync(ct);
+        DateTime?[] since = [await open.MinAsync(r => (DateTime?)r.RequestedAtUtc, ct), await asked.MinAsync(a => (DateTime?)a.AskedAtUtc, ct)];
+        return new Plans.Waiting(count, since.Min());
     }
 
     public async Task<IReadOnlyList<RequestToDecide>> MineAsync(CancellationToken ct)
