@@ -18,12 +18,13 @@ public static class DataExtensions
         else
         {
             builder.Services.AddDbContextPool<KeukentafelDbContext, SqliteKeukentafelDbContext>(
-                o => Quiet(SqliteKeukentafelDbContext.Configure(o, settings.ConnectionString)));
+                o => Quiet(SqliteKeukentafelDbContext.Configure(o, settings.ConnectionString)).AddInterceptors(new SqliteNoCommitCheckpoints()));
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<JobLeases>();
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddHostedService<SqliteCheckpointJob>();
         return builder;
     }
 

@@ -125,7 +125,12 @@ public sealed class KeukentafelMetrics
             description: "Time to append one batch of audit events to the chain.");
         meter.CreateObservableGauge("keukentafel.audit.queue", () => AuditWaiting?.Invoke() ?? 0,
             description: "Audit events of this instance waiting to be written.");
+        meter.CreateObservableGauge("keukentafel.sqlite.log_pages", () => SqliteLogPages,
+            description: "Pages of the SQLite write-ahead log not yet copied into the database file (SQLite only).");
     }
+
+    /// <summary>What the last checkpoint left in the SQLite write-ahead log (set by the checkpoint job).</summary>
+    public long SqliteLogPages { get; set; }
 
     /// <summary>How many audit requests wait in this instance's queue (set by the audit log).</summary>
     public Func<int>? AuditWaiting { get; set; }
