@@ -135,6 +135,8 @@ public sealed class AccessLog(KeukentafelDbContext db)
             (AuditAction.List, "les") => "zag het nummer van uw dossier bij een les uit een leersessie",
             (AuditAction.Change, "les") => "koppelde uw dossier aan een les uit een leersessie (zonder uw naam)",
             (AuditAction.Change, "casus") => "zette een stap in uw dossier",
+            (AuditAction.Read, "aan tafel") => "bekeek uw dossier tijdens het gesprek aan tafel",
+            (AuditAction.Change, "aan tafel") => "schreef in uw dossier tijdens het gesprek aan tafel",
             (AuditAction.Create, "meekijken") => "gaf iemand toestemming om met u mee te kijken",
             (AuditAction.Change, "meekijken") => "stopte het meekijken van iemand",
             (AuditAction.Change, "meekijkcode") => "begon met meekijken, met de code die u gaf",

@@ -144,11 +144,22 @@ public sealed class SelectTagHelper(HtmlEncoder encoder) : FieldTagHelper(encode
             select.InnerHtml.AppendHtml($"<option value=\"\">{E(Placeholder)}</option>");
         }
 
+        // Items with a group (SelectListItem.Group) are shown under its name (optgroup), in the order given.
+        SelectListGroup? open = null;
         foreach (var item in Items)
         {
+            if (item.Group != open)
+            {
+                select.InnerHtml.AppendHtml(open is null ? "" : "</optgroup>");
+                select.InnerHtml.AppendHtml(item.Group is null ? "" : $"<optgroup label=\"{E(item.Group.Name)}\">");
+                open = item.Group;
+            }
+
             var selected = chosen is not null ? string.Equals(item.Value, chosen, StringComparison.OrdinalIgnoreCase) : item.Selected;
             select.InnerHtml.AppendHtml($"<option value=\"{E(item.Value)}\"{(selected ? " selected" : "")}>{E(item.Text)}</option>");
         }
+
+        select.InnerHtml.AppendHtml(open is null ? "" : "</optgroup>");
 
         Render(output, "select", select);
     }

@@ -189,6 +189,7 @@ public sealed class AccessMatrixTests(KeukentafelApp app) : IClassFixture<Keuken
                     "id" => world.CaseId.ToString(),
                     "question" => "Want",
                     "meetingId" => world.MeetingId.ToString(),
+                    "stap" => "vragen", // a part of "Aan tafel"
                     _ => Guid.NewGuid().ToString(),
                 };
                 path = System.Text.RegularExpressions.Regex.Replace(path, "\\{" + parameter.Name + "[^}]*\\}", value);

@@ -1,0 +1,77 @@
+// "Lees voor": reads the page's main text aloud with the browser's own speech synthesis, in the page's language, so no
+// third party receives the text. The button is hidden until the browser can speak; the page works without it.
+(() => {
+  "use strict";
+  const synth = window.speechSynthesis;
+  const buttons = document.querySelectorAll("[data-read-aloud]");
+  if (!synth || typeof window.SpeechSynthesisUtterance !== "function" || buttons.length === 0) return;
+
+  const languages = { nl: "nl-NL", en: "en-GB", tr: "tr-TR" };
+  const lang = languages[(document.documentElement.lang || "nl").slice(0, 2)] || "nl-NL";
+  const source = () => document.querySelector("[data-read-aloud-text]") || document.querySelector("main") || document.body;
+
+  // The text as it is shown (innerText leaves out what is hidden), in sentences: some browsers stop a long utterance.
+  const sentences = () => {
+    const own = new Set([...buttons].flatMap((b) => [b.dataset.start, b.dataset.pause, b.dataset.resume, b.nextElementSibling?.textContent.trim()]));
+    return source().innerText
+      .split(/\n+|(?<=[.!?])\s+/)
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0 && !own.has(s));
+  };
+
+  let state = "idle";
+  const show = () => {
+    for (const button of buttons) {
+      button.textContent = state === "speaking" ? button.dataset.pause : state === "paused" ? button.dataset.resume : button.dataset.start;
+      button.setAttribute("aria-pressed", state === "idle" ? "false" : "true");
+      const stop = button.nextElementSibling;
+      if (stop && stop.hasAttribute("data-read-aloud-stop")) stop.hidden = state === "idle";
+    }
+  };
+
+  const start = () => {
+    synth.cancel();
+    const voice = synth.getVoices().find((v) => v.lang === lang) || synth.getVoices().find((v) => v.lang.startsWith(lang.slice(0, 2)));
+    const parts = sentences();
+    parts.forEach((text, i) => {
+      const utterance = new SpeechSynthesisUtterance(text);
+      utterance.lang = lang;
+      if (voice) utterance.voice = voice;
+      if (i === parts.length - 1) {
+        utterance.onend = () => { state = "idle"; show(); };
+      }
+      synth.speak(utterance);
+    });
+    state = "speaking";
+    show();
+  };
+
+  for (const button of buttons) {
+    button.dataset.start = button.textContent.trim();
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      if (state === "idle") {
+        start();
+      } else if (state === "speaking") {
+        synth.pause();
+        state = "paused";
+        show();
+      } else {
+        synth.resume();
+        state = "speaking";
+        show();
+      }
+    });
+    const stop = button.nextElementSibling;
+    if (stop && stop.hasAttribute("data-read-aloud-stop")) {
+      stop.addEventListener("click", () => {
+        synth.cancel();
+        state = "idle";
+        show();
+        button.focus();
+      });
+    }
+  }
+
+  window.addEventListener("pagehide", () => synth.cancel());
+})();
