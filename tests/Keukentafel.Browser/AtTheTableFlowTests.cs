@@ -92,6 +92,7 @@ public sealed class AtTheTableFlowTests(BrowserApp app) : IClassFixture<BrowserA
             await page.GetByText("Het plan is afgesproken. Het MDO is vastgelegd.").WaitForAsync();
             await page.GetByRole(AriaRole.Heading, new() { Name = "Dit is uw plan" }).WaitForAsync();
             await page.ShouldBeAccessibleAsync();
+            (await page.GetByRole(AriaRole.Link, new() { Name = "Mijn plan printen (pdf)" }).GetAttributeAsync("href")).ShouldEndWith("/klaar?handler=Pdf");
 
             // The same MDO through the case's own pages, to compare with.
             await page.SetViewportSizeAsync(1280, 900);

@@ -17,8 +17,8 @@ public sealed record TablePart(string Step, string Title, int Minutes);
 /// audit), so the meeting can be paused and resumed at any time; a post sent twice (a dropped connection, a double tap)
 /// is recognised by its stale version and what it would have added, and recorded once.
 /// </summary>
-public sealed class AtTheTablePage(CaseWork work, CaseFiles files, KeukentafelDbContext db, Learning.Initiatives initiatives, TimeProvider time)
-    : CasePageModel(work, files)
+public sealed class AtTheTablePage(CaseWork work, CaseFiles files, KeukentafelDbContext db, Learning.Initiatives initiatives,
+    Residents.MyPlanPdf plan, TimeProvider time) : CasePageModel(work, files)
 {
     /// <summary>The meeting's own short agenda: about 45 minutes, the attention a kitchen table holds.</summary>
     public static readonly IReadOnlyList<TablePart> Agenda =
@@ -78,6 +78,13 @@ public sealed class AtTheTablePage(CaseWork work, CaseFiles files, KeukentafelDb
         var lines = new List<string> { "Aan tafel afgesproken:" };
         lines.AddRange(Plan.Select(a => $"- {a.What} ({(a.IsContribution ? "bijdrage van de bewoner" : a.CarrierName)}, klaar op {a.DueDate:d-M-yyyy})"));
         return string.Join('\n', lines);
+    }
+
+    /// <summary>"Mijn plan" to print at the end of the meeting, for the resident's fridge (logged as a download of his file).</summary>
+    public async Task<IActionResult> OnGetPdfAsync()
+    {
+        var file = (await files.GetAsync(Decision.CaseId, HttpContext.RequestAborted))!;
+        return File(await plan.BuildAsync(file, HttpContext.RequestAborted), "application/pdf", "mijn-plan.pdf");
     }
 
     public Task<IActionResult> OnPostQuestionsAsync() => SaveAsync(Questions, nameof(Questions), (c, by, now) =>

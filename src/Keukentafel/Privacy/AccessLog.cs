@@ -137,6 +137,8 @@ public sealed class AccessLog(KeukentafelDbContext db)
             (AuditAction.Change, "casus") => "zette een stap in uw dossier",
             (AuditAction.Read, "aan tafel") => "bekeek uw dossier tijdens het gesprek aan tafel",
             (AuditAction.Change, "aan tafel") => "schreef in uw dossier tijdens het gesprek aan tafel",
+            (AuditAction.Export, "aan tafel") => "maakte uw plan om te printen (Mijn plan), tijdens het gesprek aan tafel",
+            (AuditAction.Export, "mijn plan") => "downloadde uw plan om op te hangen (Mijn plan)",
             (AuditAction.Create, "meekijken") => "gaf iemand toestemming om met u mee te kijken",
             (AuditAction.Change, "meekijken") => "stopte het meekijken van iemand",
             (AuditAction.Change, "meekijkcode") => "begon met meekijken, met de code die u gaf",

@@ -11,7 +11,8 @@ namespace Keukentafel.Residents;
 /// next meeting, his plan and his contribution, the six weeks in words. Only his own case; every look is logged as his.
 /// What he reads and does here is <see cref="ResidentTable"/>'s, which the API uses too.
 /// </summary>
-public sealed class MyTablePage(ResidentTable table, TrustedPeople trusted, IStringLocalizer<MyTablePage> texts, TimeProvider time)
+public sealed class MyTablePage(ResidentTable table, TrustedPeople trusted, IStringLocalizer<MyTablePage> texts, MyPlanPdf plan,
+    IStringLocalizer<MyPlanTexts> planTexts, TimeProvider time)
     : ResidentPageModel(trusted), IRefusablePage
 {
     /// <summary>Where the sent form shows a refusal, and what a stale save says, in the page's language.</summary>
@@ -40,6 +41,21 @@ public sealed class MyTablePage(ResidentTable table, TrustedPeople trusted, IStr
     {
         Message = message;
         return await ShowAsync() ? Page() : NotFound();
+    }
+
+    /// <summary>The texts of the link to "Mijn plan".</summary>
+    public IStringLocalizer<MyPlanTexts> PlanTexts => planTexts;
+
+    /// <summary>"Mijn plan" as a PDF for his fridge, in his language; a download, logged as one.</summary>
+    public async Task<IActionResult> OnGetPlanAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        if (await WhoseAsync(ResidentTable.PlanPart, AuditAction.Export) is not { } whose || await table.PlanAsync(whose.ResidentId, ct) is not { } file)
+        {
+            return NotFound();
+        }
+
+        return File(await plan.BuildAsync(file, ct), "application/pdf", $"{planTexts["Title"].Value.ToLowerInvariant().Replace(' ', '-')}.pdf");
     }
 
     /// <summary>The resident says himself whether a proposed professional may come to his table (core rule 3).</summary>

@@ -46,6 +46,21 @@ public sealed class ResidentTable(KeukentafelDbContext db, CaseFiles files, Case
     public const string AnswerPart = "vragen";
     public const string WellbeingPart = "welbevinden";
 
+    /// <summary>What the audit log calls a download of "Mijn plan".</summary>
+    public const string PlanPart = "mijn plan";
+
+    /// <summary>His case file for "Mijn plan", logged as a download of his plan; null when he has no case.</summary>
+    public async Task<CaseFile?> PlanAsync(Guid resident, CancellationToken ct)
+    {
+        if (await CaseOfAsync(resident, ct) is not { } id)
+        {
+            return null;
+        }
+
+        await access.LogAsync(id, resident, AuditAction.Export, PlanPart, ct);
+        return await files.GetAsync(id, ct);
+    }
+
     /// <summary>His open case first, else the newest one.</summary>
     public Task<Guid?> CaseOfAsync(Guid resident, CancellationToken ct) =>
         db.Cases.AsNoTracking().Where(c => c.ResidentId == resident)

@@ -7,6 +7,7 @@ public static class ResidentsExtensions
     {
         builder.Services.AddScoped<TrustedPeople>();
         builder.Services.AddScoped<ResidentTable>();
+        builder.Services.AddScoped<MyPlanPdf>();
         return builder;
     }
 }

@@ -20,14 +20,15 @@ public sealed class PdfText(IWebHostEnvironment environment)
 
     private readonly Lazy<(byte[] Regular, byte[] Bold)> fonts = new(() => (Font(environment, "DejaVuSans.ttf"), Font(environment, "DejaVuSans-Bold.ttf")));
 
-    public byte[] Build(string title, string subtitle, Action<IPdfLines> write)
+    /// <param name="large">Large type for someone who reads with difficulty (the resident's plan): a bigger title and subtitle.</param>
+    public byte[] Build(string title, string subtitle, Action<IPdfLines> write, bool large = false)
     {
         using var builder = new PdfDocumentBuilder();
         builder.DocumentInformation.Title = title;
         builder.DocumentInformation.Producer = "Keukentafel";
         var lines = new Lines(builder, builder.AddTrueTypeFont(fonts.Value.Regular), builder.AddTrueTypeFont(fonts.Value.Bold));
-        lines.Line(title, bold: true, size: 16, after: 6);
-        lines.Line(subtitle, after: 14);
+        lines.Line(title, bold: true, size: large ? 26 : 16, after: 6);
+        lines.Line(subtitle, size: large ? 14 : 10, after: 14);
         write(lines);
         return builder.Build();
     }
@@ -40,7 +41,8 @@ public sealed class PdfText(IWebHostEnvironment environment)
         public void Line(string text, bool bold = false, double size = 10, double after = 4)
         {
             var font = bold ? boldFont : regular;
-            foreach (var part in Wrap(Printable(text), size > 12 ? 50 : 85))
+            // About as many letters as fit the page's width at this size (DejaVu Sans, bold included).
+            foreach (var part in Wrap(Printable(text), (int)(820 / size)))
             {
                 if (page is null || y < Margin)
                 {

@@ -14,7 +14,8 @@ public sealed class PageTextsTests
             typeof(InvitationModel), typeof(LoginModel), typeof(EmailConfirmationModel), typeof(SignInNameModel), typeof(ResidentExternalLoginModel),
             typeof(Keukentafel.Web.LayoutTexts), typeof(Keukentafel.Web.DateInputTexts),
             typeof(Keukentafel.Residents.MyTablePage), typeof(Keukentafel.Residents.MyTrustedPeoplePage), typeof(Keukentafel.Residents.TrustedInvitationPage),
-            typeof(Keukentafel.Residents.LookingAlongTexts), typeof(Keukentafel.Privacy.MyConsentsPage), typeof(Keukentafel.Privacy.MyAccessLogPage),
+            typeof(Keukentafel.Residents.LookingAlongTexts),
+            typeof(Keukentafel.Residents.MyPlanTexts), typeof(Keukentafel.Privacy.MyConsentsPage), typeof(Keukentafel.Privacy.MyAccessLogPage),
             typeof(Keukentafel.Privacy.MyDataPage), typeof(Keukentafel.Privacy.AccessLogTexts)];
 
     [Theory]
