@@ -157,6 +157,40 @@ public sealed class AtTheTableFlowTests(BrowserApp app) : IClassFixture<BrowserA
     }
 
     [Fact]
+    public async Task What_was_typed_survives_a_dropped_connection_and_is_saved_once_it_is_back()
+    {
+        var c = await (await CaseDriver.SignalAsync(app, PageSession.Professional, family: "Wegvalman")).MeetingPlannedAsync();
+        var page = await app.NewPageAsync();
+        await page.StepsAsync(async () =>
+        {
+            await CaseFlowTests.SignInAsync(page, PageSession.Professional);
+            await page.GotoAsync($"/casussen/{c.Id}/aan-tafel/zelf");
+            await page.GetByLabel("Wat gaat u doen?").FillAsync("Zelf de buurvrouw bellen als het niet gaat");
+
+            // The connection drops as the form is sent: the browser shows its own error, nothing reached the server.
+            await page.Context.SetOfflineAsync(true);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Zet in het plan" }).ClickAsync();
+            await page.WaitForLoadStateAsync();
+            await page.Context.SetOfflineAsync(false);
+
+            // Back on the part: what was typed is there again, and says it is not saved yet.
+            await page.GotoAsync($"/casussen/{c.Id}/aan-tafel/zelf");
+            await page.GetByText("Wat u typte, staat er weer.").WaitForAsync();
+            (await page.GetByLabel("Wat gaat u doen?").InputValueAsync()).ShouldBe("Zelf de buurvrouw bellen als het niet gaat");
+            await page.ShouldBeAccessibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Zet in het plan" }).ClickAsync();
+            await page.GetByText("Dit staat in het plan.").WaitForAsync();
+
+            // Saved: a new visit starts empty, and the plan holds it once.
+            await page.GotoAsync($"/casussen/{c.Id}/aan-tafel/zelf");
+            (await page.GetByLabel("Wat gaat u doen?").InputValueAsync()).ShouldBe("");
+            (await page.GetByText("Wat u typte, staat er weer.").CountAsync()).ShouldBe(0);
+            (await page.Locator(".kt-at-table__plan li").AllInnerTextsAsync()).Count(t => t.StartsWith("Zelf de buurvrouw bellen", StringComparison.Ordinal))
+                .ShouldBe(1);
+        });
+    }
+
+    [Fact]
     public async Task Lees_voor_reads_the_residents_page_in_Dutch_and_pauses_and_stops()
     {
         var page = await app.NewPageAsync();
@@ -164,6 +198,7 @@ public sealed class AtTheTableFlowTests(BrowserApp app) : IClassFixture<BrowserA
             window.__spoken = [];
             window.__calls = [];
             if (window.speechSynthesis) {
+              speechSynthesis.getVoices = () => [{ lang: "nl-NL", localService: true, name: "Test" }];
               speechSynthesis.speak = (u) => window.__spoken.push({ text: u.text, lang: u.lang });
               speechSynthesis.pause = () => window.__calls.push("pause");
               speechSynthesis.resume = () => window.__calls.push("resume");
@@ -192,6 +227,15 @@ public sealed class AtTheTableFlowTests(BrowserApp app) : IClassFixture<BrowserA
             (await page.GetByRole(AriaRole.Button, new() { Name = "Stop met voorlezen" }).IsHiddenAsync()).ShouldBeTrue();
             await page.ShouldBeAccessibleAsync();
         });
+
+        // A browser whose only Dutch voice is on a server: no button, the text stays on the device.
+        var remote = await app.NewPageAsync();
+        await remote.AddInitScriptAsync("""
+            if (window.speechSynthesis) speechSynthesis.getVoices = () => [{ lang: "nl-NL", localService: false, name: "Online" }];
+            """);
+        await CaseFlowTests.SignInAsync(remote, PageSession.Resident);
+        await remote.GotoAsync("/mijn/tafel");
+        (await remote.GetByRole(AriaRole.Button, new() { Name = "Lees voor" }).CountAsync()).ShouldBe(0);
 
         // Without JavaScript the page works and offers no button that does nothing.
         var plain = await app.NewPageAsync(javaScript: false);

@@ -80,9 +80,17 @@ public sealed class AtTheTablePage(CaseWork work, CaseFiles files, KeukentafelDb
         return string.Join('\n', lines);
     }
 
-    /// <summary>"Mijn plan" to print at the end of the meeting, for the resident's fridge (logged as a download of his file).</summary>
-    public async Task<IActionResult> OnGetPdfAsync()
+    /// <summary>
+    /// "Mijn plan" to print at the end of the meeting, for the resident's fridge (logged as a download of his file); in
+    /// another language the resident pages speak when asked (<paramref name="taal"/>: "en", "tr"), else in Dutch.
+    /// </summary>
+    public async Task<IActionResult> OnGetPdfAsync(string? taal)
     {
+        if (Web.Language.Offered.Any(l => l.Code == taal))
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(taal!);
+        }
+
         var file = (await files.GetAsync(Decision.CaseId, HttpContext.RequestAborted))!;
         return File(await plan.BuildAsync(file, HttpContext.RequestAborted), "application/pdf", "mijn-plan.pdf");
     }

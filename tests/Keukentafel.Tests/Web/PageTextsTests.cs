@@ -32,6 +32,33 @@ public sealed class PageTextsTests
         english.ShouldBe(dutch, ignoreOrder: true);
     }
 
+    /// <summary>
+    /// Turkish (seed 002: Turkish women in Ruwaard) has every text too, with each placeholder of the Dutch text, and each
+    /// translation marked in the resource file as waiting for a native speaker's review (the comment a translator sees).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Every_Dutch_text_of_the_page_has_a_Turkish_translation_marked_for_review(Type page)
+    {
+        var folder = Path.Combine(RepositoryFolder.Root, "src", "Keukentafel", "Resources", page.Namespace!["Keukentafel.".Length..]);
+        static Dictionary<string, System.Xml.Linq.XElement> Texts(string file) => System.Xml.Linq.XDocument.Load(file).Root!.Elements("data")
+            .ToDictionary(d => d.Attribute("name")!.Value);
+        var dutch = Texts(Path.Combine(folder, $"{page.Name}.resx"));
+        var turkish = Texts(Path.Combine(folder, $"{page.Name}.tr.resx"));
+
+        turkish.Keys.ShouldBe(dutch.Keys, ignoreOrder: true);
+        foreach (var (key, text) in turkish)
+        {
+            (text.Element("comment")?.Value).ShouldBe("Needs review by a native speaker", $"{page.Name} {key}");
+            var value = text.Element("value")!.Value;
+            value.ShouldNotBeNullOrWhiteSpace($"{page.Name} {key}");
+            foreach (var placeholder in System.Text.RegularExpressions.Regex.Matches(dutch[key].Element("value")!.Value, @"\{\d+(:[^}]*)?\}"))
+            {
+                value.ShouldContain(placeholder.ToString()!, Shouldly.Case.Sensitive, $"{page.Name} {key}");
+            }
+        }
+    }
+
     private static List<string> Keys(ResourceSet? set) =>
         set is null ? [] : [.. set.Cast<DictionaryEntry>().Select(e => (string)e.Key)];
 }

@@ -1,5 +1,6 @@
-// "Lees voor": reads the page's main text aloud with the browser's own speech synthesis, in the page's language, so no
-// third party receives the text. The button is hidden until the browser can speak; the page works without it.
+// "Lees voor": reads the page's main text aloud with the browser's own speech synthesis, in the page's language. Only a
+// voice on the device itself (localService) is used: some browsers offer voices that send the text to a server, and a
+// resident's file goes to no third party. The button shows only where such a voice exists; the page works without it.
 (() => {
   "use strict";
   const synth = window.speechSynthesis;
@@ -29,14 +30,21 @@
     }
   };
 
+  const localVoice = () => {
+    const local = synth.getVoices().filter((v) => v.localService);
+    const same = (v) => v.lang.replace("_", "-").toLowerCase();
+    return local.find((v) => same(v) === lang.toLowerCase()) || local.find((v) => same(v).startsWith(lang.slice(0, 2)));
+  };
+
   const start = () => {
     synth.cancel();
-    const voice = synth.getVoices().find((v) => v.lang === lang) || synth.getVoices().find((v) => v.lang.startsWith(lang.slice(0, 2)));
+    const voice = localVoice();
+    if (!voice) return;
     const parts = sentences();
     parts.forEach((text, i) => {
       const utterance = new SpeechSynthesisUtterance(text);
       utterance.lang = lang;
-      if (voice) utterance.voice = voice;
+      if (voice instanceof window.SpeechSynthesisVoice) utterance.voice = voice;
       if (i === parts.length - 1) {
         utterance.onend = () => { state = "idle"; show(); };
       }
@@ -46,9 +54,13 @@
     show();
   };
 
+  // The voices may arrive after the page: offer the button once a voice on the device speaks the page's language.
+  const offer = () => {
+    if (state !== "idle") return;
+    for (const button of buttons) button.hidden = !localVoice();
+  };
   for (const button of buttons) {
     button.dataset.start = button.textContent.trim();
-    button.hidden = false;
     button.addEventListener("click", () => {
       if (state === "idle") {
         start();
@@ -73,5 +85,7 @@
     }
   }
 
+  offer();
+  synth.addEventListener?.("voiceschanged", offer);
   window.addEventListener("pagehide", () => synth.cancel());
 })();
