@@ -51,7 +51,8 @@ public sealed partial class Case
         var (name, staffId, organisationId) = carrier.Kind switch
         {
             Carrier.Resident => (residentName, (Guid?)null, (Guid?)null),
-            Carrier.Network => (Network.SingleOrDefault(n => n.Name == Text.Optional(carrier.Name))?.Name
+            // Two people of his own may share a name: the action names the person, whichever of them it is.
+            Carrier.Network => (Network.FirstOrDefault(n => n.Name == Text.Optional(carrier.Name))?.Name
                 ?? throw DomainException.About("NetworkName", "action.owner_required", "Kies wie uit het netwerk van de bewoner deze actie doet."), null, null),
             Carrier.Organisation => OrganisationCarrier(carrierStaff, carrierOrganisation, carrier.Service),
             Carrier.CollectiveInitiative when initiative is not null => (initiative.NeighbourhoodId == NeighbourhoodId ? initiative.Name

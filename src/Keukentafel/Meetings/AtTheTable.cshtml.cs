@@ -35,9 +35,13 @@ public sealed class AtTheTablePage(CaseWork work, CaseFiles files, KeukentafelDb
     public const string AuditPart = "aan tafel";
 
     public const string Done = "klaar";
+
+    /// <summary>What the resident says at the end, as the report records it.</summary>
+    public const string ResidentsYes = "Ja, dit is mijn plan.";
     public const string Pause = "pauze";
 
-    public string Step => RouteData.Values["stap"] as string ?? "";
+    /// <summary>The part shown; the route's pattern lets any letter case through, the page knows them in lower case.</summary>
+    public string Step => (RouteData.Values["stap"] as string ?? "").ToLowerInvariant();
 
     public TablePart? Part => Agenda.FirstOrDefault(p => p.Step == Step);
 
@@ -104,7 +108,7 @@ public sealed class AtTheTablePage(CaseWork work, CaseFiles files, KeukentafelDb
 
             return Task.CompletedTask;
         },
-        file => Questions.Each().All(q => file.Answers.Any(a => a.Question == q.Question && a.Text == q.Text.Trim())),
+        (file, _) => Questions.Each().All(q => file.Answers.Any(a => a.Question == q.Question && a.Text == q.Text.Trim())),
         "zelf", "Uw antwoorden zijn bewaard.");
 
     /// <summary>An action for the resident himself (<c>zelf</c>), for someone else (<c>anderen</c>), or his contribution (<c>bijdrage</c>).</summary>
@@ -117,7 +121,7 @@ public sealed class AtTheTablePage(CaseWork work, CaseFiles files, KeukentafelDb
                 c.AddAction(NewAction.What, carrier, null, organisation, NewAction.LawDomain, NewAction.ExpectedCost, NewAction.DueDate!.Value,
                     isContribution: step == "bijdrage", await Work.ResidentNameAsync(c, HttpContext.RequestAborted), by, now, initiative);
             },
-            file => file.Actions.Any(a => a.What == NewAction.What.Trim() && a.DueDate == NewAction.DueDate && a.IsContribution == (step == "bijdrage")),
+            (file, since) => since.Any(e => e.Kind is "action.added" or "contribution.added" && SameAction(e, step, file)),
             step, step == "bijdrage" ? "Uw bijdrage staat in het plan." : "Dit staat in het plan.");
     }
 
@@ -127,7 +131,7 @@ public sealed class AtTheTablePage(CaseWork work, CaseFiles files, KeukentafelDb
             c.RecordNoContributionReason(NoContribution.Reason, by, now);
             return Task.CompletedTask;
         },
-        file => file.NoContributionReason == NoContribution.Reason.Trim(), "afspraak", "De reden is bewaard.");
+        (file, _) => file.NoContributionReason == NoContribution.Reason.Trim(), "afspraak", "De reden is bewaard.");
 
     /// <summary>The meeting is now: a meeting planned for another day moves to this moment, with everyone at the table.</summary>
     public Task<IActionResult> OnPostNowAsync() => SaveAsync(new object(), "", (c, by, now) =>
@@ -135,7 +139,7 @@ public sealed class AtTheTablePage(CaseWork work, CaseFiles files, KeukentafelDb
             c.MoveMeeting(c.PlannedMeetingId(), now, by, now);
             return Task.CompletedTask;
         },
-        file => file.PlannedMeeting is { } m && DutchTime.Date(m.PlannedAtUtc) == Today, "", "Het MDO staat nu op vandaag.");
+        (file, _) => file.PlannedMeeting is { } m && DutchTime.Date(m.PlannedAtUtc) == Today, "", "Het MDO staat nu op vandaag.");
 
     /// <summary>
     /// The end: the resident says "Ja, dit is mijn plan" (or that there is no plan yet everyone stands behind), and the
@@ -144,16 +148,17 @@ public sealed class AtTheTablePage(CaseWork work, CaseFiles files, KeukentafelDb
     public Task<IActionResult> OnPostAgreeAsync()
     {
         Posted = true;
+        string Decisions() => Agreement.PlanAgreedByAll
+            ? $"{Agreement.Decisions.Trim()}\nDe bewoner zei aan tafel: \"{ResidentsYes}\""
+            : Agreement.Decisions.Trim();
         return SaveAsync(Agreement, nameof(Agreement), (c, by, now) =>
             {
-                var decisions = Agreement.PlanAgreedByAll
-                    ? $"{Agreement.Decisions.Trim()}\nDe bewoner zei aan tafel: \"Ja, dit is mijn plan.\""
-                    : Agreement.Decisions;
-                c.RecordMeetingHeld(c.PlannedMeetingId(), Agreement.Attended.ToHashSet(), decisions, Agreement.PlanAgreedByAll, by, now);
+                c.RecordMeetingHeld(c.PlannedMeetingId(), Agreement.Attended.ToHashSet(), Decisions(), Agreement.PlanAgreedByAll, by, now);
                 return Task.CompletedTask;
             },
-            file => file.PlannedMeeting is null && file.Meetings.LastOrDefault(m => m.Status == MeetingStatus.Held) is { } held
-                && held.Decisions?.StartsWith(Agreement.Decisions.Trim(), StringComparison.Ordinal) == true,
+            (file, since) => since.Any(e => e.Kind == "meeting.held") && file.Meetings.LastOrDefault(m => m.Status == MeetingStatus.Held) is { } held
+                && held.Decisions == Decisions() && held.PlanAgreedByAll == Agreement.PlanAgreedByAll
+                && held.Participants.Where(p => p.Attended == true).Select(p => p.Id).ToHashSet().SetEquals(Agreement.Attended),
             Done, () => Agreement.PlanAgreedByAll ? "Het plan is afgesproken. Het MDO is vastgelegd." : "Het MDO is vastgelegd, nog zonder afgesproken plan.");
     }
 
@@ -189,13 +194,13 @@ public sealed class AtTheTablePage(CaseWork work, CaseFiles files, KeukentafelDb
     /// already there (the same post sent twice) is taken as saved, so it is recorded once and the table goes on.
     /// </summary>
     private Task<IActionResult> SaveAsync<TInput>(TInput input, string prefix, Func<Case, Actor, DateTime, Task> change,
-        Func<CaseFile, bool> alreadySaved, string next, string done)
+        Func<CaseFile, IReadOnlyList<CaseEvent>, bool> alreadySaved, string next, string done)
         where TInput : class =>
         SaveAsync(input, prefix, change, alreadySaved, next, () => done);
 
     /// <summary>As above, with the message made after binding, when it depends on what was posted.</summary>
     private async Task<IActionResult> SaveAsync<TInput>(TInput input, string prefix, Func<Case, Actor, DateTime, Task> change,
-        Func<CaseFile, bool> alreadySaved, string next, Func<string> saved)
+        Func<CaseFile, IReadOnlyList<CaseEvent>, bool> alreadySaved, string next, Func<string> saved)
         where TInput : class
     {
         if (prefix.Length > 0 && (!await TryUpdateModelAsync(input, prefix) || !ModelState.IsValid))
@@ -221,7 +226,7 @@ public sealed class AtTheTablePage(CaseWork work, CaseFiles files, KeukentafelDb
     /// Whether this post was sent before and saved: the case moved on from the version it carries, only by this person's
     /// own changes, and what it would record is there.
     /// </summary>
-    private async Task<bool> SavedByMeAsync(Func<CaseFile, bool> alreadySaved)
+    private async Task<bool> SavedByMeAsync(Func<CaseFile, IReadOnlyList<CaseEvent>, bool> alreadySaved)
     {
         var ct = HttpContext.RequestAborted;
         var since = await Work.ChangesSinceAsync(Decision.CaseId, Version, ct);
@@ -230,7 +235,31 @@ public sealed class AtTheTablePage(CaseWork work, CaseFiles files, KeukentafelDb
             return false;
         }
 
-        return await files.GetAsync(Decision.CaseId, ct) is { } file && alreadySaved(file);
+        return await files.GetAsync(Decision.CaseId, ct) is { } file && alreadySaved(file, since);
+    }
+
+    /// <summary>
+    /// Whether an action added since the version the post carries is the one posted: the same words, date and kind, for
+    /// the same carrier, and still in the plan (a dropped one added again is a new action).
+    /// </summary>
+    private bool SameAction(CaseEvent added, string step, CaseFile file)
+    {
+        var what = NewAction.What.Trim();
+        var carrier = step switch
+        {
+            "anderen" when NewAction.Who?.StartsWith("n:", StringComparison.Ordinal) == true =>
+                file.Network.FirstOrDefault(n => $"n:{n.Id}" == NewAction.Who)?.Name,
+            "anderen" => null,
+            _ => file.Resident.Name,
+        };
+        using var after = System.Text.Json.JsonDocument.Parse(added.After ?? "{}");
+        var root = after.RootElement;
+        string? Text(string name) =>
+            root.TryGetProperty(name, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
+        return Text("What") == what && Text("DueDate") == NewAction.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            && (carrier is null || Text("CarrierName") == carrier)
+            && file.Actions.Any(a => a.What == what && a.DueDate == NewAction.DueDate && a.Status != ActionStatus.Dropped
+                && a.IsContribution == (step == "bijdrage"));
     }
 
     private async Task<(ActionCarrier Carrier, Neighbourhoods.Organisation? Organisation, Learning.CollectiveInitiative? Initiative)> CarrierAsync(
@@ -295,7 +324,9 @@ public sealed class AgreementAtTable
 {
     public List<Guid> Attended { get; set; } = [];
 
-    [Required(ErrorMessage = "Schrijf kort op wat er aan tafel is besloten."), StringLength(8000)]
+    /// <summary>The report's 8,000 letters, less what the resident's "yes" adds to it.</summary>
+    [Required(ErrorMessage = "Schrijf kort op wat er aan tafel is besloten.")]
+    [StringLength(7900, ErrorMessage = "Het verslag is te lang (hooguit 7900 tekens).")]
     public string Decisions { get; set; } = "";
 
     public bool PlanAgreedByAll { get; set; }

@@ -12,7 +12,7 @@ public sealed class MyPlanTexts;
 /// <summary>
 /// "Mijn plan" on one page, for the resident's fridge: his three questions in his words, what he does, who helps him
 /// with what (and their phone number, only for his own people and the professionals he let in), what he gives back,
-/// the date, and whom to call. Large type, plain words, no case number or law domain. His language (Dutch, English).
+/// the date, and whom to call. Large type, plain words, no case number or law domain. His language (Dutch, English, Turkish).
 /// </summary>
 public sealed class MyPlanPdf(Web.PdfText pdf, IStringLocalizer<MyPlanTexts> t, KeukentafelDbContext db, TimeProvider time)
 {

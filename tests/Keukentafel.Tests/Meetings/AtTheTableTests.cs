@@ -30,6 +30,12 @@ public sealed class AtTheTableTests(KeukentafelApp app) : IClassFixture<Keukenta
         var file = await c.Bringer.GetJsonAsync($"/api/v1/cases/{c.Id}");
         file.GetProperty("actions").EnumerateArray().Count(a => a.GetProperty("what").GetString() == "Zelf de huur op tijd betalen").ShouldBe(1);
 
+        // The same words for another day on the same old version are not a repeat either.
+        fields["NewAction.DueDate"] = DateTime.UtcNow.AddDays(11).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var otherDay = await browser.PostAsync($"{url}?handler=Action", new FormUrlEncodedContent(fields), ct);
+        otherDay.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await PageSession.ParseAsync(otherDay)).QuerySelector("h2.utrecht-heading-3")!.TextContent.ShouldBe("Dit veranderde intussen");
+
         // Something else sent on the same old version is not a repeat: refused with what changed, the text kept.
         fields["NewAction.What"] = "Iets anders";
         using var other = await browser.PostAsync($"{url}?handler=Action", new FormUrlEncodedContent(fields), ct);
@@ -63,6 +69,15 @@ public sealed class AtTheTableTests(KeukentafelApp app) : IClassFixture<Keukenta
             .Single(a => a.GetProperty("question").GetString() == "Want");
         want.GetProperty("text").GetString().ShouldBe("Ik wil weer zelf boodschappen doen.");
         want.GetProperty("withResident").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_part_in_capitals_is_the_same_part()
+    {
+        var c = await (await CaseDriver.SignalAsync(app, PageSession.Professional, family: "Hoofdletter")).MeetingPlannedAsync();
+        using var browser = await app.SignedInAsync(PageSession.Professional);
+        var page = await browser.GetPageAsync($"/casussen/{c.Id}/aan-tafel/VRAGEN");
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Uw drie vragen");
     }
 
     [Fact]

@@ -8,7 +8,14 @@
   const match = location.pathname.match(/^\/casussen\/([0-9a-f-]{36})\/aan-tafel/i);
   if (!match) return;
   const caseId = match[1];
-  const store = window.sessionStorage;
+  // Storage may be blocked (a private window, a policy): then the page works as without this script.
+  let store;
+  try {
+    store = window.sessionStorage;
+    store.getItem("kt");
+  } catch {
+    return;
+  }
   const startKey = `kt-aan-tafel-start:${caseId}`;
   const sentKey = `kt-aan-tafel-sent:${caseId}`;
 
@@ -30,26 +37,46 @@
   tick();
   setInterval(tick, 15000);
 
-  // What was typed, kept until saved.
-  const saved = new URLSearchParams(location.search).has("message");
-  if (saved && store.getItem(sentKey)) {
-    store.removeItem(store.getItem(sentKey));
-    store.removeItem(sentKey);
+  // What was typed, kept until saved. The server's "saved" message is read once and taken from the address, so a later
+  // reload of this page (after a send that got no answer) does not count as saved again.
+  const query = new URLSearchParams(location.search);
+  if (query.has("message")) {
+    if (store.getItem(sentKey)) {
+      store.removeItem(store.getItem(sentKey));
+      store.removeItem(sentKey);
+    }
+    query.delete("message");
+    history.replaceState(history.state, "", `${location.pathname}${query.size ? `?${query}` : ""}${location.hash}`);
+  }
+
+  // The meeting is over: nothing of it stays in this tab (a shared tablet), and a next meeting's clock starts fresh.
+  if (/\/aan-tafel\/klaar$/i.test(location.pathname)) {
+    for (const key of Object.keys(store).filter((k) => k.includes(`:${caseId}`))) store.removeItem(key);
   }
 
   for (const form of document.querySelectorAll("form[data-keep]")) {
     const key = `kt-aan-tafel:${caseId}:${form.dataset.keep}`;
     const fields = () => [...form.querySelectorAll("textarea, select, input:not([type=hidden]):not([type=checkbox]):not([type=submit])")]
       .filter((f) => f.name);
-    const kept = store.getItem(key);
+    const version = form.querySelector("input[name=Version]");
+    let kept = null;
+    try {
+      kept = JSON.parse(store.getItem(key) || "null");
+    } catch {
+      store.removeItem(key);
+    }
     if (kept) {
       let restored = false;
-      const values = JSON.parse(kept);
+      const values = kept.values || {};
       for (const field of fields()) {
         if (field.name in values && field.value !== values[field.name]) {
           field.value = values[field.name];
           restored = true;
         }
+      }
+      if (restored && version && kept.version) {
+        // Sent on the version it was typed on: if someone changed the case since, the server says what, not overwrites it.
+        version.value = kept.version;
       }
       if (restored) {
         const notice = document.createElement("p");
@@ -61,7 +88,8 @@
     }
 
     form.addEventListener("input", () => {
-      store.setItem(key, JSON.stringify(Object.fromEntries(fields().map((f) => [f.name, f.value]))));
+      const values = Object.fromEntries(fields().map((f) => [f.name, f.value]));
+      store.setItem(key, JSON.stringify({ version: version?.value, values }));
     });
     form.addEventListener("submit", (event) => {
       if (form.dataset.sending) {

@@ -24,9 +24,12 @@
   const show = () => {
     for (const button of buttons) {
       button.textContent = state === "speaking" ? button.dataset.pause : state === "paused" ? button.dataset.resume : button.dataset.start;
-      button.setAttribute("aria-pressed", state === "idle" ? "false" : "true");
       const stop = button.nextElementSibling;
-      if (stop && stop.hasAttribute("data-read-aloud-stop")) stop.hidden = state === "idle";
+      if (stop && stop.hasAttribute("data-read-aloud-stop")) {
+        // A stop button that disappears under the keyboard's focus hands the focus back to the main button.
+        if (state === "idle" && document.activeElement === stop) button.focus();
+        stop.hidden = state === "idle";
+      }
     }
   };
 
@@ -48,6 +51,8 @@
       if (i === parts.length - 1) {
         utterance.onend = () => { state = "idle"; show(); };
       }
+      // A voice that fails (or a pause the platform treats as a stop) leaves the button ready to start again.
+      utterance.onerror = () => { synth.cancel(); state = "idle"; show(); };
       synth.speak(utterance);
     });
     state = "speaking";
