@@ -31,6 +31,8 @@ public abstract class CasePageModel(CaseWork work, CaseFiles files) : PageModel,
 
     protected CaseWork Work => work;
 
+    protected CaseFiles Files => files;
+
     public async Task<IActionResult> OnGetAsync(string? message)
     {
         await LoadAsync();

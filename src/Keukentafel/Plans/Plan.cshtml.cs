@@ -132,6 +132,17 @@ public sealed class PlanPage(CaseWork work, CaseFiles files, KeukentafelDbContex
             "De oplossing staat op de agenda van de volgende leersessie.");
     }
 
+    /// <summary>
+    /// The plan as a FHIR R4 Bundle, to hand to a care partner's system (logged as an export of the file: the resident
+    /// reads in his log that his plan went to a care system). Only what his consent allows is in it (<see cref="PlanFhir"/>).
+    /// </summary>
+    public async Task<IActionResult> OnGetFhirAsync([FromServices] PlanFhir fhir)
+    {
+        var file = (await Files.GetAsync(Decision.CaseId, HttpContext.RequestAborted))!;
+        var json = PlanFhir.Json(await fhir.BuildAsync(file, HttpContext.RequestAborted));
+        return File(System.Text.Encoding.UTF8.GetBytes(json), PlanFhir.MediaType, $"plan-{file.Number}.fhir.json");
+    }
+
     /// <summary>A refusal of one action's own form is shown beside that action.</summary>
     public override string? FieldKey(DomainException refused) => fieldKey?.Invoke(refused);
 

@@ -22,6 +22,10 @@ public static class PlansApi
             .WithSummary("Record why the resident makes no contribution.");
         one.MapPost("/deviations", Deviate).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "afwijkingen")
             .WithSummary("Record a deviation from a rule, and the manager asked to back it.");
+        one.MapGet("/fhir", Fhir).RequireCaseAccess(CaseAccessLevel.Read, AuditAction.Export, PlanFhir.AuditPart)
+            .Produces<System.Text.Json.Nodes.JsonObject>(StatusCodes.Status200OK, PlanFhir.MediaType)
+            .WithSummary("The plan as a FHIR R4 Bundle (application/fhir+json) for a care partner's system: CarePlan, Goal, Patient, RelatedPerson, "
+                + "Practitioner, PractitionerRole, Organization, Observation, Consent; only the professionals the resident's consent lets in.");
         one.MapPost("/bottlenecks", Bottleneck).RequireCaseAccess(CaseAccessLevel.Work, AuditAction.Change, "knelpunten")
             .WithSummary("Record a bottleneck the case ran into.");
         return endpoints;
@@ -33,6 +37,12 @@ public static class PlansApi
         LawDomain LawDomain, [property: Range(0, 1_000_000, ErrorMessage = "Geef een bedrag tussen 0 en 1.000.000 euro.")] decimal? ExpectedCost,
         [property: Required(ErrorMessage = "Geef de datum waarop de actie klaar moet zijn.")] DateOnly? DueDate, bool IsContribution,
         Neighbourhoods.Services Service = Neighbourhoods.Services.None, Guid? InitiativeId = null);
+
+    private static async Task<IResult> Fhir(Guid id, CaseFiles files, PlanFhir fhir, CancellationToken ct)
+    {
+        var file = (await files.GetAsync(id, ct))!;
+        return TypedResults.Text(PlanFhir.Json(await fhir.BuildAsync(file, ct)), PlanFhir.MediaType);
+    }
 
     public sealed record ActionStatusRequest(int Version, ActionStatus Status, [property: StringLength(1000)] string? DropReason);
 

@@ -6,6 +6,7 @@ public static class PlansExtensions
     public static WebApplicationBuilder AddPlans(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<DeviationBacking>();
+        builder.Services.AddScoped<PlanFhir>();
         return builder;
     }
 }

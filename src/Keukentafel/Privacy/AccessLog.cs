@@ -139,6 +139,7 @@ public sealed class AccessLog(KeukentafelDbContext db)
             (AuditAction.Change, "aan tafel") => "schreef in uw dossier tijdens het gesprek aan tafel",
             (AuditAction.Export, "aan tafel") => "maakte uw plan om te printen (Mijn plan), tijdens het gesprek aan tafel",
             (AuditAction.Export, "mijn plan") => "downloadde uw plan om op te hangen (Mijn plan)",
+            (AuditAction.Export, Plans.PlanFhir.AuditPart) => "gaf uw plan door aan het computersysteem van een zorgorganisatie (FHIR)",
             (AuditAction.Create, "meekijken") => "gaf iemand toestemming om met u mee te kijken",
             (AuditAction.Change, "meekijken") => "stopte het meekijken van iemand",
             (AuditAction.Change, "meekijkcode") => "begon met meekijken, met de code die u gaf",

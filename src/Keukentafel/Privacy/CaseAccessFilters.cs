@@ -26,6 +26,9 @@ public sealed class CasePageAttribute(string part) : Attribute
 
     /// <summary>GET handlers (e.g. "Csv") that hand out a copy: logged as an export, not a read.</summary>
     public string[] ExportHandlers { get; init; } = [];
+
+    /// <summary>The part an export hands out when it is not the page's own (the plan page's FHIR bundle): what the resident's log names.</summary>
+    public string? ExportPart { get; init; }
 }
 
 public static class CaseAccessFilters
@@ -128,8 +131,10 @@ public sealed class CasePageAccessFilter(CaseAccess access) : IAsyncPageFilter
         var level = reading ? CaseAccessLevel.Read
             : page.LeadHandlers.Contains(context.HandlerMethod?.Name) ? CaseAccessLevel.Lead
             : page.WriteLevel;
+        var action = Action(page, reading, context.HandlerMethod?.Name);
+        var part = action == AuditAction.Export ? page.ExportPart ?? page.Part : page.Part;
         var decision = Guid.TryParse(context.RouteData.Values["id"]?.ToString(), out var caseId)
-            ? await access.CheckAsync(caseId, level, Action(page, reading, context.HandlerMethod?.Name), page.Part, http.RequestAborted)
+            ? await access.CheckAsync(caseId, level, action, part, http.RequestAborted)
             : null;
         if (decision is { NeedsReason: true })
         {
