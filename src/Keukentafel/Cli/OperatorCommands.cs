@@ -14,7 +14,7 @@ namespace Keukentafel.Cli;
 public static class OperatorCommands
 {
     private static readonly string[] Names =
-        ["migrate", "seed-demo", "create-admin", "verify-audit", "purge-audit", "anonymise-due", "verify-budget", "backup"];
+        ["migrate", "seed-demo", "create-admin", "verify-audit", "purge-audit", "anonymise-due", "verify-budget", "backup", "import"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && (Names.Contains(args[0]) || args[0] is "--help" or "-h" or "help");
 
@@ -166,6 +166,7 @@ public static class OperatorCommands
             return 0;
         });
 
+        root.Subcommands.Add(ImportCommand(services));
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(backup);
         root.Subcommands.Add(verifyBudget);
@@ -175,6 +176,66 @@ public static class OperatorCommands
         root.Subcommands.Add(seed);
         root.Subcommands.Add(createAdmin);
         return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>
+    /// <c>import --municipality GM0828 [--municipality-name Oss] [--dry-run] files...</c>: loads neighbourhoods, organisations
+    /// and staff from CSV or XLSX files (<see cref="Neighbourhoods.Import.MunicipalityImport"/>). Every problem is printed with
+    /// its file, row and column; exit 0 when the files are clean (and, without --dry-run, written), 2 when they are not.
+    /// </summary>
+    private static Command ImportCommand(IServiceProvider services)
+    {
+        var files = new Argument<string[]>("files") { Description = "CSV files or XLSX workbooks with the neighbourhoods, organisations and staff." };
+        var code = new Option<string>("--municipality") { Description = "The municipality's CBS code, e.g. GM0828.", Required = true };
+        var municipalityName = new Option<string?>("--municipality-name") { Description = "Its name, when it is not in Keukentafel yet." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and list the problems; write nothing." };
+        var command = new Command("import", "Load a municipality's neighbourhoods, organisations and staff from CSV or XLSX (all or nothing).")
+        {
+            files, code, municipalityName, dryRun,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await services.MigrateAsync(ct);
+            var opened = new List<(string, Stream)>();
+            try
+            {
+                foreach (var path in parse.GetValue(files) ?? [])
+                {
+                    if (!File.Exists(path))
+                    {
+                        await Console.Error.WriteLineAsync($"Bestand niet gevonden: {path}");
+                        return 1;
+                    }
+
+                    opened.Add((Path.GetFileName(path), File.OpenRead(path)));
+                }
+
+                var (tables, readProblems) = Neighbourhoods.Import.ImportFiles.Read(opened);
+                await using var scope = services.CreateAsyncScope();
+                var import = scope.ServiceProvider.GetRequiredService<Neighbourhoods.Import.MunicipalityImport>();
+                var target = new Neighbourhoods.Import.ImportTarget(parse.GetValue(code), parse.GetValue(municipalityName));
+                var site = Mail.MailExtensions.SiteOf(scope.ServiceProvider.GetRequiredService<Mail.MailSettings>(), null);
+                var result = parse.GetValue(dryRun)
+                    ? await import.DryRunAsync(target, tables, readProblems, ct)
+                    : await import.ImportAsync(target, tables, readProblems,
+                        new Neighbourhoods.Import.ImportRunBy(null, "operator (import)", "system", "-", site), ct);
+                foreach (var problem in result.Problems)
+                {
+                    await Console.Error.WriteLineAsync(Neighbourhoods.Import.ImportText.Line(problem));
+                }
+
+                var counts = $"{result.Neighbourhoods} wijken, {result.Organisations} organisaties, {result.Staff} medewerkers";
+                Console.WriteLine(result.Problems.Count > 0 ? $"{result.Problems.Count} problemen gevonden; er is niets opgeslagen."
+                    : result.Written ? $"Geïmporteerd voor {result.Municipality}: {counts}. De medewerkers krijgen een mail om hun wachtwoord te kiezen."
+                    : $"Geen problemen gevonden: {counts} voor {result.Municipality} kunnen worden geïmporteerd (er is niets opgeslagen).");
+                return result.Problems.Count > 0 ? 2 : 0;
+            }
+            finally
+            {
+                opened.ForEach(f => f.Item2.Dispose());
+            }
+        });
+        return command;
     }
 
     /// <summary>A refused command (a broken rule) prints its Dutch reason and exits with 1; anything else is a crash.</summary>

@@ -17,6 +17,7 @@ public sealed class MailQueuePage(KeukentafelDbContext db) : PageModel
         "password-reset" => "nieuw wachtwoord",
         "email-confirmation" => "e-mailadres bevestigen",
         "learning-agenda" => "agenda leersessie",
+        "staff-welcome" => "welkom: wachtwoord kiezen",
         _ => purpose,
     };
 

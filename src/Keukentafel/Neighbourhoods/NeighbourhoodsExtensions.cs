@@ -8,6 +8,8 @@ public static class NeighbourhoodsExtensions
     {
         builder.Services.AddScoped<StaffDirectory>();
         builder.Services.AddScoped<NeighbourhoodStarts>();
+        builder.Services.AddScoped<Import.MunicipalityImport>();
+        builder.Services.AddScoped<Mail.IMailComposer, Import.StaffWelcomeMail>();
         builder.Services.AddScoped<WorkAreas>();
         builder.Services.AddScoped<DemoSeeder>();
         return builder;
