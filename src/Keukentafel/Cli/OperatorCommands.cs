@@ -215,6 +215,13 @@ public static class OperatorCommands
                 var import = scope.ServiceProvider.GetRequiredService<Neighbourhoods.Import.MunicipalityImport>();
                 var target = new Neighbourhoods.Import.ImportTarget(parse.GetValue(code), parse.GetValue(municipalityName));
                 var site = Mail.MailExtensions.SiteOf(scope.ServiceProvider.GetRequiredService<Mail.MailSettings>(), null);
+                if (!parse.GetValue(dryRun) && site.Length == 0)
+                {
+                    await Console.Error.WriteLineAsync(
+                        "Zet eerst Mail:SiteUrl (het adres van Keukentafel): de welkomstmail van elke nieuwe medewerker linkt ernaar.");
+                    return 1;
+                }
+
                 var result = parse.GetValue(dryRun)
                     ? await import.DryRunAsync(target, tables, readProblems, ct)
                     : await import.ImportAsync(target, tables, readProblems,

@@ -12,7 +12,7 @@ namespace Keukentafel.Plans;
 /// <summary>
 /// The plan as a FHIR R4 Bundle, for the system of a home-care or mental-health partner: the resident (Patient), his
 /// "wat wil ik" in his words (Goal), the plan's actions with who carries them and how far they are (CarePlan), the
-/// people of his own at the table (RelatedPerson), the professionals he let in with their organisations
+/// people of his own on the case (RelatedPerson), the professionals he let in with their organisations
 /// (Practitioner, PractitionerRole, Organization), his wellbeing marks (Observation) and the organisations that may see
 /// his file (Consent). Only what his consent allows goes out: a professional appears only while he is on the case and
 /// his organisation holds an active consent (the case bringer always, as in <see cref="Privacy.CaseAccess"/>); someone
@@ -131,7 +131,7 @@ public sealed class PlanFhir(KeukentafelDbContext db, TimeProvider time)
             roleRefs[p.Id] = new ResourceReference(Urn(roleId), p.Name.Display);
         }
 
-        // His own people at the table.
+        // His own people on the case: name and how they relate to him (their phone numbers stay on his own plan).
         var related = new Dictionary<string, ResourceReference>(StringComparer.OrdinalIgnoreCase);
         foreach (var n in file.Network)
         {
@@ -142,20 +142,20 @@ public sealed class PlanFhir(KeukentafelDbContext db, TimeProvider time)
                 Patient = patient,
                 Name = [new HumanName { Text = n.Name }],
                 Relationship = [new CodeableConcept { Text = n.Relation }],
-                Telecom = n.Phone is null ? [] : [new ContactPoint(ContactPoint.ContactPointSystem.Phone, null, n.Phone)],
             }, n.Id);
             related.TryAdd(n.Name, new ResourceReference(Urn(n.Id), n.Name));
         }
 
-        // What he wants, in his words.
+        // What he wants, in his words. Before the table agreed the plan it is a draft, and his goal only proposed.
         var closed = file.Status == CaseStatus.Closed;
+        var agreed = file.Status is not (CaseStatus.Signalled or CaseStatus.QuestionsAnswered or CaseStatus.MeetingPlanned);
         var goals = new List<ResourceReference>();
         if (file.Answers.FirstOrDefault(a => a.Question == Question.Want) is { Text: { } want })
         {
             var goalId = Derived(file.Id, "goal");
             Add(new Goal
             {
-                LifecycleStatus = closed ? Goal.GoalLifecycleStatus.Completed : Goal.GoalLifecycleStatus.Active,
+                LifecycleStatus = closed ? Goal.GoalLifecycleStatus.Completed : agreed ? Goal.GoalLifecycleStatus.Active : Goal.GoalLifecycleStatus.Proposed,
                 Description = new CodeableConcept { Text = want },
                 Subject = patient,
                 ExpressedBy = patient,
@@ -166,7 +166,7 @@ public sealed class PlanFhir(KeukentafelDbContext db, TimeProvider time)
 
         var plan = new CarePlan
         {
-            Status = closed ? RequestStatus.Completed : RequestStatus.Active,
+            Status = closed ? RequestStatus.Completed : agreed ? RequestStatus.Active : RequestStatus.Draft,
             Intent = CarePlan.CarePlanIntent.Plan,
             Title = "Plan van de bewoner (Keukentafel)",
             Subject = patient,
@@ -175,8 +175,6 @@ public sealed class PlanFhir(KeukentafelDbContext db, TimeProvider time)
             Author = roleRefs.GetValueOrDefault(file.CaseBringerId),
             Contributor = [patient, .. roleRefs.Values, .. related.Values],
             Goal = goals,
-            Note = [.. file.Answers.Where(a => a.Question != Question.Want && a.Text is not null)
-                .Select(a => new Annotation { Text = new Markdown($"{a.QuestionText} {a.Text}") })],
         };
         foreach (var action in file.Actions)
         {
@@ -210,7 +208,8 @@ public sealed class PlanFhir(KeukentafelDbContext db, TimeProvider time)
 
         Add(plan, Derived(file.Id, "careplan"));
 
-        // His wellbeing marks: the newest of each moment counts (a correction replaces the one before).
+        // His wellbeing marks: the newest of each moment counts. One resource per moment (its id stays), so a correction
+        // replaces the mark a partner imported before instead of standing beside it.
         foreach (var m in marks.GroupBy(m => m.Moment).Select(g => g.OrderByDescending(m => m.RecordedAtUtc).First()).OrderBy(m => m.MeasuredOn))
         {
             Add(new Observation
@@ -221,7 +220,7 @@ public sealed class PlanFhir(KeukentafelDbContext db, TimeProvider time)
                 Subject = patient,
                 Effective = new FhirDateTime(FhirDate(m.MeasuredOn)),
                 Value = new Quantity { Value = m.Value, Unit = "cijfer", System = "http://unitsofmeasure.org", Code = "{score}" },
-            }, m.Id);
+            }, Derived(file.Id, $"wellbeing/{m.Moment}"));
         }
 
         // Who may see his file: each active consent, for the organisation it names.

@@ -69,6 +69,16 @@ public sealed class PlanFhirTests(KeukentafelApp app) : IClassFixture<Keukentafe
         });
         await @case.PostAsync("actions", new
         {
+            what = "Samen naar de voedselbank",
+            carrier = "Organisation",
+            carrierStaffMemberId = welfare.Id,
+            carrierOrganisationId = welfareOrganisation,
+            lawDomain = "Welzijn",
+            dueDate = due,
+            isContribution = false,
+        });
+        await @case.PostAsync("actions", new
+        {
             what = "Een maatje voor de wandeling",
             carrier = "Organisation",
             carrierOrganisationId = welfareOrganisation,
@@ -92,10 +102,11 @@ public sealed class PlanFhirTests(KeukentafelApp app) : IClassFixture<Keukentafe
         bundle.Entry.ShouldAllBe(e => e.FullUrl == $"urn:uuid:{e.Resource!.Id}");
 
         var plan = resources.OfType<CarePlan>().Single();
-        plan.Status.ShouldBe(RequestStatus.Active);
+        plan.Status.ShouldBe(RequestStatus.Draft, "the table has not agreed the plan yet");
         plan.Intent.ShouldBe(CarePlan.CarePlanIntent.Plan);
-        plan.Activity.Count.ShouldBe(5);
-        resources.OfType<Goal>().Single().Description!.Text.ShouldBe("Antwoord op Want");
+        plan.Activity.Count.ShouldBe(6);
+        var goal = resources.OfType<Goal>().Single();
+        (goal.Description!.Text, goal.LifecycleStatus).ShouldBe(("Antwoord op Want", Goal.GoalLifecycleStatus.Proposed));
         var patient = resources.OfType<Patient>().Single();
         patient.Name.Single().Family.ShouldBe("Vonkel");
         patient.Address.ShouldBeEmpty("no address goes out");
@@ -111,6 +122,7 @@ public sealed class PlanFhirTests(KeukentafelApp app) : IClassFixture<Keukentafe
         var housingRole = resources.OfType<PractitionerRole>().Single(r => r.Practitioner!.Reference == $"urn:uuid:{housing.Id}");
         Performer("Een regeling voor de huurachterstand").ShouldBe($"urn:uuid:{housingRole.Id}");
         Performer("Een maatje voor de wandeling").ShouldBeNull("the welfare organisation's consent ended: it is not named");
+        Performer("Samen naar de voedselbank").ShouldBeNull("nor its professional who carries the action");
         plan.Activity.ShouldAllBe(a => a.Detail!.Status == CarePlan.CarePlanActivityStatus.NotStarted);
 
         resources.OfType<Practitioner>().Select(p => p.Id).ShouldBe([bringer.Id.ToString(), housing.Id.ToString()], ignoreOrder: true);
@@ -138,7 +150,7 @@ public sealed class PlanFhirTests(KeukentafelApp app) : IClassFixture<Keukentafe
     }
 
     [Fact]
-    public async Task The_demo_residents_plan_validates_and_names_no_one_he_refused()
+    public async Task The_demo_residents_plan_validates_and_names_exactly_the_professionals_his_consent_lets_in()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var scope = app.Services.CreateAsyncScope();
@@ -146,15 +158,26 @@ public sealed class PlanFhirTests(KeukentafelApp app) : IClassFixture<Keukentafe
         var residentId = await db.Users.Where(u => u.Email == PageSession.Resident).Select(u => u.ResidentId).SingleAsync(ct);
         var demo = await db.Cases.Where(c => c.ResidentId == residentId).OrderByDescending(c => c.SignalledAtUtc)
             .Select(c => new { c.Id, Bringer = db.StaffMembers.Where(s => s.Id == c.CaseBringerId).Select(s => s.Email).Single() }).FirstAsync(ct);
-        var refused = await db.Meetings.Where(m => m.CaseId == demo.Id).SelectMany(m => m.Participants)
-            .Where(p => p.Agreement == Keukentafel.Meetings.Agreement.Refused && p.StaffMemberId != null).Select(p => p.StaffMemberId!.Value).ToListAsync(ct);
+        // Whom the bundle may name: the case bringer, and the professionals on the case whose organisation holds an active consent.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var members = await db.CaseMembers.Where(m => m.CaseId == demo.Id).Join(db.StaffMembers, m => m.StaffMemberId, s => s.Id,
+            (m, s) => new { s.Id, m.Role, s.OrganisationId }).ToListAsync(ct);
+        var consented = (await db.Consents.Where(k => k.CaseId == demo.Id && k.WithdrawnAtUtc == null).Select(k => new { k.OrganisationId, k.ValidUntil })
+            .ToListAsync(ct)).Where(k => k.ValidUntil == null || k.ValidUntil >= today).Select(k => k.OrganisationId).ToHashSet();
+        var allowed = members.Where(m => m.Role == Keukentafel.Cases.CaseRole.Bringer || m.OrganisationId is null || consented.Contains(m.OrganisationId.Value))
+            .Select(m => m.Id.ToString()).ToList();
+        var memberIds = members.Select(m => m.Id).ToList();
+        var others = await db.StaffMembers.Where(s => !memberIds.Contains(s.Id)).Select(s => s.Id).Take(50).ToListAsync(ct);
 
         var json = await (await app.ApiAsync(demo.Bringer)).GetStringAsync($"/api/v1/cases/{demo.Id}/fhir", ct);
         var bundle = System.Text.Json.JsonSerializer.Deserialize<Bundle>(json, Fhir)!;
 
         ShouldBeValid(bundle);
-        bundle.Entry.Select(e => e.Resource).OfType<CarePlan>().Single().Activity.ShouldNotBeEmpty();
-        foreach (var id in refused)
+        var resources = bundle.Entry.Select(e => e.Resource!).ToList();
+        resources.OfType<CarePlan>().Single().Activity.ShouldNotBeEmpty();
+        resources.OfType<Practitioner>().Select(p => p.Id).ShouldBe(allowed, ignoreOrder: true);
+        allowed.ShouldNotBeEmpty();
+        foreach (var id in others)
         {
             json.ShouldNotContain(id.ToString());
         }

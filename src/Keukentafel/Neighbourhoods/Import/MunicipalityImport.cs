@@ -113,6 +113,11 @@ public sealed partial class MunicipalityImport(KeukentafelDbContext db, ILookupN
         }
 
         var name = municipality?.Name ?? target.MunicipalityName?.Trim() ?? "";
+        if (name.Length > 200)
+        {
+            problems.Add(new ImportProblem("", 0, "gemeente", "De naam van de gemeente is te lang: hoogstens 200 tekens."));
+        }
+
         var plan = new Plan(municipality, municipalityCode, name, [], [], []);
         var knownCodes = (await db.Neighbourhoods.Select(n => n.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var knownOrganisations = (await db.Organisations.Select(o => o.Name).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -199,6 +204,13 @@ public sealed partial class MunicipalityImport(KeukentafelDbContext db, ILookupN
         }
 
         var organisations = knownOrganisations.Concat(plan.Organisations.Select(o => o.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var organisationAreas = (await db.Organisations.AsNoTracking()
+                .Select(o => new { o.Name, Codes = o.Neighbourhoods.Join(db.Neighbourhoods, w => w.NeighbourhoodId, n => n.Id, (_, n) => n.Code).ToList() })
+                .ToListAsync(ct))
+            .Select(o => (o.Name, Codes: o.Codes.ToHashSet(StringComparer.OrdinalIgnoreCase)))
+            .Concat(plan.Organisations.Select(o => (o.Name, Codes: o.Codes.ToHashSet(StringComparer.OrdinalIgnoreCase))))
+            .GroupBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Codes, StringComparer.OrdinalIgnoreCase);
         var knownEmails = (await db.StaffMembers.Select(s => s.Email).ToListAsync(ct))
             .Concat(await db.Users.Where(u => u.Email != null).Select(u => u.Email!).ToListAsync(ct))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -225,9 +237,10 @@ public sealed partial class MunicipalityImport(KeukentafelDbContext db, ILookupN
                 email = null;
             }
 
+            // One role per person: it sets both his function (what the pages show him) and his account's role.
             var roles = new List<(StaffFunction Function, string Role)>();
-            var roleText = here.Required(row["rol", "rollen"], "rol", $"Geef de rol: {RoleChoices}.", 200);
-            foreach (var word in Split(roleText))
+            var roleWords = Split(here.Required(row["rol", "rollen"], "rol", $"Geef de rol: {RoleChoices}.", 200));
+            foreach (var word in roleWords)
             {
                 if (RoleWords.TryGetValue(word, out var role))
                 {
@@ -243,6 +256,12 @@ public sealed partial class MunicipalityImport(KeukentafelDbContext db, ILookupN
                 }
             }
 
+            if (roleWords.Length > 1)
+            {
+                here.Add("rol", "Geef één rol per medewerker.");
+                roles.Clear();
+            }
+
             var organisation = here.Optional(row["organisatie"], "organisatie", 200);
             if (organisation is not null && !organisations.Contains(organisation))
             {
@@ -253,12 +272,26 @@ public sealed partial class MunicipalityImport(KeukentafelDbContext db, ILookupN
                 here.Add("organisatie", "Geef de organisatie waar deze persoon werkt. Alleen een wijkcoördinator werkt voor geen organisatie.");
             }
 
+            if (given is not null && family is not null && new PersonName(given, prefix, family).Display.Length > 200)
+            {
+                here.Add("achternaam", "De naam is te lang: voornaam, tussenvoegsel en achternaam samen hoogstens 200 tekens.");
+            }
+
             var jobTitle = here.Optional(row["functie"], "functie", 100);
             var phone = here.Optional(row["telefoon", "telefoonnummer"], "telefoon", 40);
             var workIn = Codes(row["wijken", "wijk", "cbs-codes"], codes, here);
             if (workIn.Count == 0 && here.None)
             {
                 here.Add("wijken", "Geef de wijk of wijken waar deze persoon werkt (CBS-wijkcodes, gescheiden door komma's).");
+            }
+
+            // He works where his organisation works: the consent and the table look for him there.
+            if (organisation is not null && organisationAreas.TryGetValue(organisation, out var areas))
+            {
+                foreach (var code in workIn.Where(c => !areas.Contains(c)))
+                {
+                    here.Add("wijken", $"{organisation} werkt niet in wijk {code}. Zet de wijk bij de organisatie in de lijst met organisaties.");
+                }
             }
 
             if (given is not null && family is not null && email is not null && roles.Count > 0 && here.None)
@@ -279,6 +312,7 @@ public sealed partial class MunicipalityImport(KeukentafelDbContext db, ILookupN
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
+            db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var municipality = plan.Existing ?? new Municipality(plan.MunicipalityName, plan.MunicipalityCode);
             if (plan.Existing is null)
@@ -286,7 +320,9 @@ public sealed partial class MunicipalityImport(KeukentafelDbContext db, ILookupN
                 db.Municipalities.Add(municipality);
             }
 
-            var neighbourhoods = await db.Neighbourhoods.ToDictionaryAsync(n => n.Code, StringComparer.OrdinalIgnoreCase, ct);
+            // Names and codes as the checks saw them: without regard to case (two stored names that differ only in case are one).
+            var neighbourhoods = (await db.Neighbourhoods.ToListAsync(ct))
+                .GroupBy(n => n.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
             foreach (var n in plan.Neighbourhoods)
             {
                 var neighbourhood = new Neighbourhood(municipality, n.Name, n.Code, n.Inhabitants);
@@ -294,7 +330,8 @@ public sealed partial class MunicipalityImport(KeukentafelDbContext db, ILookupN
                 neighbourhoods[n.Code] = neighbourhood;
             }
 
-            var organisations = await db.Organisations.ToDictionaryAsync(o => o.Name, StringComparer.OrdinalIgnoreCase, ct);
+            var organisations = (await db.Organisations.ToListAsync(ct))
+                .GroupBy(o => o.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
             foreach (var o in plan.Organisations)
             {
                 var organisation = new Organisation(o.Name, o.Type, null);
