@@ -88,7 +88,9 @@ public sealed class PlanFhirTests(KeukentafelApp app) : IClassFixture<Keukentafe
         });
         await @case.PostAsync("actions",
             new { what = "Koffie schenken in het buurthuis", carrier = "Resident", lawDomain = "Welzijn", dueDate = due, isContribution = true });
-        await @case.PostAsync("wellbeing", new { moment = "Intake", mark = 4.5m, measuredOn = CaseDriver.Due(0) });
+        // Today as the Netherlands counts it: just after midnight there, the UTC date is still the day before the signal.
+        var today = Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await @case.PostAsync("wellbeing", new { moment = "Intake", mark = 4.5m, measuredOn = today });
 
         using var response = await @case.Bringer.GetAsync($"/api/v1/cases/{@case.Id}/fhir", ct);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -159,7 +161,7 @@ public sealed class PlanFhirTests(KeukentafelApp app) : IClassFixture<Keukentafe
         var demo = await db.Cases.Where(c => c.ResidentId == residentId).OrderByDescending(c => c.SignalledAtUtc)
             .Select(c => new { c.Id, Bringer = db.StaffMembers.Where(s => s.Id == c.CaseBringerId).Select(s => s.Email).Single() }).FirstAsync(ct);
         // Whom the bundle may name: the case bringer, and the professionals on the case whose organisation holds an active consent.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Keukentafel.Cases.DutchTime.Date(DateTime.UtcNow);
         var members = await db.CaseMembers.Where(m => m.CaseId == demo.Id).Join(db.StaffMembers, m => m.StaffMemberId, s => s.Id,
             (m, s) => new { s.Id, m.Role, s.OrganisationId }).ToListAsync(ct);
         var consented = (await db.Consents.Where(k => k.CaseId == demo.Id && k.WithdrawnAtUtc == null).Select(k => new { k.OrganisationId, k.ValidUntil })
