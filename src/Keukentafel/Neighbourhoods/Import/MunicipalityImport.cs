@@ -120,7 +120,10 @@ public sealed partial class MunicipalityImport(KeukentafelDbContext db, ILookupN
 
         var plan = new Plan(municipality, municipalityCode, name, [], [], []);
         var knownCodes = (await db.Neighbourhoods.Select(n => n.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var knownOrganisations = (await db.Organisations.Select(o => o.Name).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var storedOrganisations = await db.Organisations.AsNoTracking()
+            .Select(o => new { o.Name, Codes = o.Neighbourhoods.Join(db.Neighbourhoods, w => w.NeighbourhoodId, n => n.Id, (_, n) => n.Code).ToList() })
+            .ToListAsync(ct);
+        var knownOrganisations = storedOrganisations.Select(o => o.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         foreach (var row in tables.Where(t => t.Kind == ImportKind.Neighbourhoods).SelectMany(t => t.Rows))
         {
@@ -203,10 +206,8 @@ public sealed partial class MunicipalityImport(KeukentafelDbContext db, ILookupN
             }
         }
 
-        var organisations = knownOrganisations.Concat(plan.Organisations.Select(o => o.Name)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var organisationAreas = (await db.Organisations.AsNoTracking()
-                .Select(o => new { o.Name, Codes = o.Neighbourhoods.Join(db.Neighbourhoods, w => w.NeighbourhoodId, n => n.Id, (_, n) => n.Code).ToList() })
-                .ToListAsync(ct))
+        // Every organisation a staff row may name (stored or in the files), with the neighbourhoods it works in.
+        var organisationAreas = storedOrganisations
             .Select(o => (o.Name, Codes: o.Codes.ToHashSet(StringComparer.OrdinalIgnoreCase)))
             .Concat(plan.Organisations.Select(o => (o.Name, Codes: o.Codes.ToHashSet(StringComparer.OrdinalIgnoreCase))))
             .GroupBy(o => o.Name, StringComparer.OrdinalIgnoreCase)
@@ -263,7 +264,7 @@ public sealed partial class MunicipalityImport(KeukentafelDbContext db, ILookupN
             }
 
             var organisation = here.Optional(row["organisatie"], "organisatie", 200);
-            if (organisation is not null && !organisations.Contains(organisation))
+            if (organisation is not null && !organisationAreas.ContainsKey(organisation))
             {
                 here.Add("organisatie", $"Organisatie '{organisation}' staat niet in de lijst met organisaties en is nog niet in Keukentafel.");
             }
